@@ -1,0 +1,22 @@
+#pragma once
+
+#include "capture/capturemanifest.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace sl {
+
+// Writes a manifest back as version-1 JSON, starting from the fields it was
+// read with so that unknown ones survive.
+class ManifestWriter
+{
+public:
+    static QJsonObject toJson(const CaptureManifest &manifest);
+    static QByteArray toBytes(const CaptureManifest &manifest); // indented JSON
+    // Writes atomically (QSaveFile); false with errorMessage set on failure.
+    static bool writeFile(const CaptureManifest &manifest, const QString &path, QString *errorMessage = nullptr);
+};
+
+} // namespace sl

@@ -1,0 +1,1 @@
+# Sources of models/capture (paths relative to models/).

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "capture/capturemanifest.h"
+
+#include <QString>
+
+namespace sl {
+
+// Review status of a capture (sl_reviewstatus on the asset store).
+enum class ReviewStatus { New, Approved, Rejected, NeedsFollowUp };
+QString reviewStatusKey(ReviewStatus status);            // "new", "approved", ...
+ReviewStatus reviewStatusFromKey(const QString &key);     // unknown keys read as New
+
+// A capture as the workspace stores it: the manifest plus where its media is
+// and what the reviewer said.
+struct CaptureRecord
+{
+    QString id;           // the manifest's id
+    QString assetId;
+    QString mediaPath;    // relative to the workspace directory, never absolute
+    MediaType mediaType = MediaType::Photo;
+    QString capturedAt;
+    QString spatialFrame;
+    ReviewStatus reviewStatus = ReviewStatus::New;
+    QString reviewNote;
+    CaptureManifest manifest;
+};
+
+} // namespace sl

@@ -1,0 +1,1 @@
+# Sources of models/importer (paths relative to models/).

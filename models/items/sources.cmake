@@ -1,0 +1,1 @@
+# Sources of models/items (paths relative to models/).

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QImage>
+#include <QString>
+
+#include <opencv2/videoio.hpp>
+
+namespace sl {
+
+// Frame-exact decoding of one video (or a photo) with OpenCV. Not thread-safe:
+// one decoder per thread.
+class FrameDecoder
+{
+public:
+    bool open(const QString &path, QString *error = nullptr);
+    bool isVideo() const { return m_isVideo; }
+    double fps() const { return m_fps; }
+    int frameCount() const { return m_frameCount; }
+    // Index of the frame shown at `seconds`: floor(seconds * fps + 1e-6), clamped.
+    int frameIndexAt(double seconds) const;
+    // Presentation time of a frame index, seconds.
+    double timeOfFrame(int index) const;
+    // The frame at `seconds` as RGB888; null on failure. Sequential reads are fast.
+    QImage frameAt(double seconds);
+    QImage frameByIndex(int index);
+
+private:
+    cv::VideoCapture m_capture;
+    QString m_path;
+    bool m_isVideo = false;
+    double m_fps = 0;
+    int m_frameCount = 0;
+    int m_nextIndex = 0; // the index the next read() returns
+    QImage m_photo;
+};
+
+} // namespace sl

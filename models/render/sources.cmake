@@ -1,0 +1,1 @@
+# Sources of models/render (paths relative to models/).

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "spatial/cameraintrinsics.h"
+#include "spatial/pose.h"
+
+#include <opencv2/core.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace sl {
+
+// Projects world-space points and polylines into the pixels of one frame
+// (CAPTURE-FORMAT.md "Projection"): world -> camera through the inverse pose,
+// OpenGL axes flipped to OpenCV's, near-plane clipping, then distortion and
+// intrinsics via cv::projectPoints.
+class Projector
+{
+public:
+    // Points nearer than this (metres, along the view direction) are behind.
+    static constexpr double kNearPlane = 0.01;
+
+    // intrinsics must already be scaled to the target image size.
+    Projector(const CameraIntrinsics &intrinsics, const Pose &cameraToWorld, Axes axes);
+
+    // World point (metres) -> OpenCV camera coordinates (z forward).
+    cv::Vec3d toCameraCv(const cv::Vec3d &world) const;
+    // A single point; nullopt when it is behind the near plane.
+    std::optional<cv::Point2d> projectPoint(const cv::Vec3d &world) const;
+    // A polyline clipped at the near plane: zero or more visible pieces, each
+    // a pixel polyline. Segments are subdivided so that distortion bends them.
+    std::vector<std::vector<cv::Point2d>> projectPolyline(const std::vector<cv::Vec3d> &world) const;
+
+private:
+    CameraIntrinsics m_intrinsics;
+    cv::Matx33d m_worldToCamR; // world -> OpenCV camera axes
+    cv::Vec3d m_worldToCamT;
+};
+
+} // namespace sl

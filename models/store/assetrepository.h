@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/asset.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace sl {
+
+class Database;
+
+// Where a page of assets starts: the sort key of the last row already shown
+// (keyset paging: no OFFSET, so page 5,000 costs what page 1 does).
+struct AssetPageCursor
+{
+    QString name;
+    QString id;
+    bool isStart() const { return id.isEmpty(); }
+};
+
+// Table access for accounts, products, categories and assets.
+class AssetRepository
+{
+public:
+    explicit AssetRepository(Database &db);
+
+    void upsertAccounts(const std::vector<Account> &rows);
+    void upsertProducts(const std::vector<Product> &rows);
+    void upsertCategories(const std::vector<Category> &rows);
+    void upsertAssets(const std::vector<Asset> &rows); // one transaction; updates the search index
+
+    int count() const;
+    // `search` matches name, tag, account, product and category by word prefix
+    // (FTS5); empty matches everything. Ordered by name, then id.
+    int countMatching(const QString &search) const;
+    std::vector<Asset> page(const QString &search, const AssetPageCursor &after, int limit) const;
+    std::optional<Asset> byId(const QString &id) const;
+    std::vector<Asset> children(const QString &parentId) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace sl

@@ -1,0 +1,1 @@
+# Sources of models/store (paths relative to models/).

@@ -1,0 +1,13 @@
+# Fails when any file under ROOT includes a Qt Widgets or Multimedia Widgets header.
+file(GLOB_RECURSE files "${ROOT}/*.h" "${ROOT}/*.cpp")
+set(bad "")
+foreach(f IN LISTS files)
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](QtWidgets|QtMultimediaWidgets|QWidget|QMainWindow|QDialog|QMessageBox|QApplication|QLabel|QPushButton|QGraphicsView|QVideoWidget|QAbstractButton|QLayout|QBoxLayout)")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "models/ must not include widget headers:\n${bad}")
+endif()
