@@ -1,1 +1,20 @@
-# Integration tests: app.
+# Integration tests of the executables, the metadata and the package.
+sl_add_test(tst_cli LABEL integration SOURCES app/tst_cli.cpp)
+add_dependencies(tst_cli sightline-cli)
+target_compile_definitions(tst_cli PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+
+sl_add_test(tst_translations LABEL integration SOURCES app/tst_translations.cpp)
+target_compile_definitions(tst_translations PRIVATE SIGHTLINE_LUPDATE_PATH="$<TARGET_FILE:Qt6::lupdate>")
+
+add_test(NAME desktop_metadata_valid
+         COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_SOURCE_DIR}/resources -P ${CMAKE_SOURCE_DIR}/tests/cmake/validate_metadata.cmake)
+set_tests_properties(desktop_metadata_valid PROPERTIES LABELS integration)
+
+add_test(NAME deb_package
+         COMMAND ${CMAKE_COMMAND} -DBUILD=${CMAKE_BINARY_DIR} -P ${CMAKE_SOURCE_DIR}/tests/cmake/check_deb_package.cmake)
+set_tests_properties(deb_package PROPERTIES LABELS integration TIMEOUT 600 RUN_SERIAL TRUE)
+
+# The widget-include check must really fail on a widget include.
+add_test(NAME nowidgets_check_catches_widget_include
+         COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR}/tests/data/widget-include-fixture -P ${CMAKE_SOURCE_DIR}/tests/cmake/check_no_widgets.cmake)
+set_tests_properties(nowidgets_check_catches_widget_include PROPERTIES LABELS integration WILL_FAIL TRUE)
