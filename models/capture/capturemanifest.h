@@ -15,6 +15,12 @@ namespace sl {
 
 enum class MediaType { Photo, Video };
 
+// Names as written in the manifest ("photo"/"video", "opencv"/"opengl").
+QString mediaTypeName(MediaType type);
+std::optional<MediaType> mediaTypeFromName(const QString &name);
+QString axesName(Axes axes);
+std::optional<Axes> axesFromName(const QString &name);
+
 // How a pose was written, so that a round trip keeps its form.
 enum class PoseForm { Matrix, PositionRotation };
 

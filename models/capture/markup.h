@@ -16,6 +16,8 @@ enum class MarkupSpace { World, Image };
 
 QString markupKindName(MarkupKind kind);
 std::optional<MarkupKind> markupKindFromName(const QString &name);
+QString markupSpaceName(MarkupSpace space);
+std::optional<MarkupSpace> markupSpaceFromName(const QString &name);
 
 // One piece of markup (CAPTURE-FORMAT.md "markups").
 struct Markup

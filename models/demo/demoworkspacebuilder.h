@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -12,6 +13,7 @@ namespace sl {
 // DemoCaptureGenerator) imported onto a handful of assets.
 class DemoWorkspaceBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(sl::DemoWorkspaceBuilder)
 public:
     struct Options
     {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,7 @@ struct ImportReport
 // capture is reported and skipped; nothing already stored is lost.
 class CaptureImporter
 {
+    Q_DECLARE_TR_FUNCTIONS(sl::CaptureImporter)
 public:
     explicit CaptureImporter(Workspace &workspace);
     ImportReport importFolder(const QString &folder);
@@ -26,6 +28,11 @@ public:
     QString importManifest(const QString &manifestPath, QString *importedId = nullptr);
 
 private:
+    // displayName names the manifest in error lines (its path below the
+    // imported folder, or its file name).
+    QString importOne(const QString &manifestPath, const QString &displayName, QString *importedId);
+    QString importChecked(const QString &manifestPath, const QString &displayName, QString *importedId);
+
     Workspace &m_workspace;
 };
 

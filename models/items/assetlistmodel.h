@@ -26,6 +26,8 @@ public:
     explicit AssetListModel(AssetRepository &repository, QObject *parent = nullptr);
 
     void setSearch(const QString &text); // resets the model
+    // Reads the search again from the first page (after a sync or an import).
+    void reload();
     QString search() const { return m_search; }
     int totalMatches() const { return m_total; } // all matching rows, fetched or not
 
@@ -41,10 +43,14 @@ Q_SIGNALS:
     void totalMatchesChanged(int total);
 
 private:
+    std::vector<Asset> nextPage() const; // throws StoreError
+    void appendPage();                   // inside a reset; throws StoreError
+
     AssetRepository &m_repository;
     QString m_search;
     std::vector<Asset> m_rows;
     int m_total = 0;
+    bool m_atEnd = false; // the last page read was short: nothing more to fetch
     static constexpr int kPageSize = 256;
 };
 

@@ -1,1 +1,4 @@
 # Sources of models/items (paths relative to models/).
+target_sources(sightline_models PRIVATE
+    items/assetlistmodel.cpp items/assetlistmodel.h
+)

@@ -23,8 +23,17 @@ public:
     // The frame at `seconds` as RGB888; null on failure. Sequential reads are fast.
     QImage frameAt(double seconds);
     QImage frameByIndex(int index);
+    // Why the last open() or frame request failed (one line, names the file).
+    QString lastError() const { return m_error; }
 
 private:
+    bool readForwardTo(int index);
+    bool seekTo(int index);
+    bool readNext(); // decodes frame m_nextIndex into m_current
+    int decodedIndexFromTimestamp() const;
+    bool restartFromBeginning();
+    QImage failWith(const QString &reason);
+
     cv::VideoCapture m_capture;
     QString m_path;
     bool m_isVideo = false;
@@ -32,6 +41,10 @@ private:
     int m_frameCount = 0;
     int m_nextIndex = 0; // the index the next read() returns
     QImage m_photo;
+    QImage m_current;       // the frame last decoded, RGB888
+    int m_currentIndex = -1;
+    cv::Mat m_bgr;          // reused decode buffer
+    QString m_error;
 };
 
 } // namespace sl

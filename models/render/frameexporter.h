@@ -1,8 +1,12 @@
 #pragma once
 
+#include "capture/capturemanifest.h"
+#include "render/overlayrenderer.h"
+
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace sl {
 
@@ -15,6 +19,13 @@ public:
     // False with *error set to a one-line reason.
     static bool exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
                             QString *error = nullptr);
+    // The same, also telling what was drawn (and why 3D markup was not).
+    static bool exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
+                            QString *error, OverlayResult *overlay);
+
+    // The world markups of `manifest`'s spatial frame: its own, then those of
+    // the other valid manifests in `folder` that share the frame (each id once).
+    static std::vector<Markup> spatialFrameMarkups(const CaptureManifest &manifest, const QString &folder);
 };
 
 } // namespace sl

@@ -31,10 +31,21 @@ public:
     // a pixel polyline. Segments are subdivided so that distortion bends them.
     std::vector<std::vector<cv::Point2d>> projectPolyline(const std::vector<cv::Vec3d> &world) const;
 
+    // Normalised image radius (x/z, y/z) up to which the distortion model is
+    // trusted; beyond it projection continues linearly (see projector.cpp).
+    double distortionLimit() const { return m_distortionLimit; }
+
 private:
+    // OpenCV camera coordinates (all z > 0) -> pixels, with the distortion guard.
+    std::vector<cv::Point2d> projectCameraPoints(const std::vector<cv::Vec3d> &camera) const;
+    // Number of pieces a visible camera-space segment is cut into before projection.
+    int subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const;
+
     CameraIntrinsics m_intrinsics;
     cv::Matx33d m_worldToCamR; // world -> OpenCV camera axes
     cv::Vec3d m_worldToCamT;
+    cv::Mat m_distortion;            // empty when there is none
+    double m_distortionLimit = 0;    // normalised radius; infinity without distortion
 };
 
 } // namespace sl

@@ -20,7 +20,9 @@ struct AssetPageCursor
     bool isStart() const { return id.isEmpty(); }
 };
 
-// Table access for accounts, products, categories and assets.
+// Table access for accounts, products, categories and assets. Every function
+// throws StoreError (store/database.h) when the database fails. Queries that
+// return Asset fill captureCount.
 class AssetRepository
 {
 public:

@@ -12,7 +12,9 @@ namespace sl {
 
 class Database;
 
-// Table access for captures, their spatial frames and world markups.
+// Table access for captures, their spatial frames and world markups. Every
+// function throws StoreError (store/database.h) when the database fails or a
+// record is refused (e.g. an absolute media path).
 class CaptureRepository
 {
 public:

@@ -1,1 +1,10 @@
 # Sources of models/store (paths relative to models/).
+target_sources(sightline_models PRIVATE
+    store/assetrepository.cpp store/assetrepository.h
+    store/capturerepository.cpp store/capturerepository.h
+    store/database.cpp store/database.h
+    store/migrations.cpp store/migrations.h
+    store/outboxrepository.cpp store/outboxrepository.h
+    store/searchquery.cpp store/searchquery.h
+    store/workspace.cpp store/workspace.h
+)

@@ -19,12 +19,14 @@ class Workspace
 public:
     ~Workspace();
     // Creates the directory and database if missing and runs migrations.
+    // Returns null with *error set (a user-facing message) on failure.
     static std::unique_ptr<Workspace> open(const QString &directory, QString *error = nullptr);
 
     QString directory() const;
     QString databasePath() const;
     QString mediaDirectory() const;
-    // Absolute path of a workspace-relative media path.
+    // Absolute path of a workspace-relative media path; empty when the path
+    // is absolute or would lead outside the workspace directory.
     QString absoluteMediaPath(const QString &relativePath) const;
 
     Database &database();

@@ -1,1 +1,2 @@
 # Tests of models/items.
+sl_add_test(tst_assetlistmodel LABEL core SOURCES items/tst_assetlistmodel.cpp)

@@ -1,0 +1,95 @@
+#include "clicommands.h"
+
+#include "importer/captureimporter.h"
+#include "render/frameexporter.h"
+#include "store/assetrepository.h"
+#include "store/capturerepository.h"
+#include "store/workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace sl {
+
+void CliCommands::fail(const QString &reason)
+{
+    // One line, whatever the reason holds.
+    QString line = reason.simplified();
+    std::fprintf(stderr, "sightline-cli: %s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+void CliCommands::print(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", line.toLocal8Bit().constData());
+    std::fflush(stdout);
+}
+
+int CliCommands::demo(const QString &directory, const DemoWorkspaceBuilder::Options &options)
+{
+    int lastPercent = -1;
+    QString lastStep;
+    const auto progress = [&](const QString &step, double fraction) {
+        const int percent = std::isfinite(fraction) ? int(std::lround(std::clamp(fraction, 0.0, 1.0) * 100)) : 0;
+        if (percent == lastPercent && step == lastStep)
+            return;
+        lastPercent = percent;
+        lastStep = step;
+        std::fprintf(stderr, "[%3d%%] %s\n", percent, step.toLocal8Bit().constData());
+        std::fflush(stderr);
+    };
+    QString error;
+    if (!DemoWorkspaceBuilder::build(directory, options, &error, progress)) {
+        fail(tr("demo: %1").arg(error.isEmpty() ? tr("the demo workspace could not be built") : error));
+        return 1;
+    }
+    print(tr("Demo workspace ready in %1").arg(QDir::toNativeSeparators(QFileInfo(directory).absoluteFilePath())));
+    return 0;
+}
+
+int CliCommands::importFolder(const QString &folder, const QString &workspaceDirectory)
+{
+    if (!QFileInfo(folder).isDir()) {
+        fail(tr("import: %1: no such folder").arg(QDir::toNativeSeparators(folder)));
+        return 1;
+    }
+    QString error;
+    const std::unique_ptr<Workspace> workspace = Workspace::open(workspaceDirectory, &error);
+    if (!workspace) {
+        fail(tr("import: cannot open the workspace %1: %2").arg(QDir::toNativeSeparators(workspaceDirectory), error));
+        return 1;
+    }
+    CaptureImporter importer(*workspace);
+    const ImportReport report = importer.importFolder(folder);
+    for (const QString &line : report.errors)
+        std::fprintf(stderr, "%s\n", line.simplified().toLocal8Bit().constData());
+    std::fflush(stderr);
+    QString summary = tr("Imported %Ln capture(s) into %1.", nullptr, int(report.importedIds.size()))
+                          .arg(QDir::toNativeSeparators(workspace->directory()));
+    if (!report.errors.isEmpty())
+        summary += QLatin1Char(' ') + tr("%Ln could not be imported.", nullptr, int(report.errors.size()));
+    print(summary);
+    return report.errors.isEmpty() ? 0 : 1;
+}
+
+int CliCommands::exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath)
+{
+    if (!QFileInfo::exists(manifestPath)) {
+        fail(tr("export-frame: %1: no such file").arg(manifestPath));
+        return 1;
+    }
+    QString error;
+    if (!FrameExporter::exportFrame(manifestPath, seconds, outPath, &error)) {
+        fail(tr("export-frame: %1").arg(error.isEmpty() ? tr("%1: the frame could not be exported").arg(manifestPath)
+                                                        : error));
+        return 1;
+    }
+    print(QDir::toNativeSeparators(outPath));
+    return 0;
+}
+
+} // namespace sl

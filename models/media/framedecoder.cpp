@@ -1,0 +1,243 @@
+#include "media/framedecoder.h"
+
+#include "common/logging.h"
+#include "media/imageconversion.h"
+#include "media/mediafile.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+// Reading forward this many frames (or two seconds' worth, if more) is
+// cheaper than a seek, which decodes from the previous keyframe anyway.
+constexpr int kMinForwardRead = 30;
+// Seek attempts, each starting further back, before decoding from the start.
+constexpr int kSeekAttempts = 6;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sl::FrameDecoder", text);
+}
+
+} // namespace
+
+bool FrameDecoder::open(const QString &path, QString *error)
+{
+    m_capture.release();
+    m_path = path;
+    m_isVideo = false;
+    m_fps = 0;
+    m_frameCount = 0;
+    m_nextIndex = 0;
+    m_photo = {};
+    m_current = {};
+    m_currentIndex = -1;
+    m_error.clear();
+
+    const auto fail = [&](const QString &message) {
+        m_error = message;
+        if (error)
+            *error = message;
+        m_capture.release();
+        m_isVideo = false;
+        m_frameCount = 0;
+        m_photo = {};
+        m_current = {};
+        m_currentIndex = -1;
+        return false;
+    };
+
+    QString message;
+    if (!MediaFile::checkReadable(path, &message))
+        return fail(message);
+
+    if (MediaFile::looksLikeImage(path)) {
+        const cv::Mat image = MediaFile::decodePhoto(path, &message);
+        if (image.empty())
+            return fail(message);
+        m_photo = ImageConversion::toQImage(image);
+        if (m_photo.isNull())
+            return fail(MediaFile::describe(path, tr("not enough memory to hold the photo")));
+        m_frameCount = 1;
+        return true;
+    }
+
+    if (!MediaFile::openVideo(path, m_capture, &message))
+        return fail(message);
+    m_fps = m_capture.get(cv::CAP_PROP_FPS);
+    if (!std::isfinite(m_fps) || m_fps <= 0 || m_fps > 1000)
+        return fail(MediaFile::describe(path, tr("the video has no usable frame rate")));
+    m_isVideo = true;
+
+    const double count = m_capture.get(cv::CAP_PROP_FRAME_COUNT);
+    if (std::isfinite(count) && count >= 1) {
+        m_frameCount = int(std::min<double>(std::llround(count), std::numeric_limits<int>::max() - 1));
+    } else {
+        // No count in the container: count by decoding once.
+        int counted = 0;
+        while (m_capture.grab())
+            ++counted;
+        m_frameCount = counted;
+        if (counted == 0 || !restartFromBeginning())
+            return fail(MediaFile::describe(path, tr("the video has no decodable frame (zero frames)")));
+    }
+
+    if (!readNext())
+        return fail(MediaFile::describe(path, tr("the video has no decodable frame (zero frames)")));
+    return true;
+}
+
+int FrameDecoder::frameIndexAt(double seconds) const
+{
+    if (!m_isVideo || m_frameCount <= 0 || !std::isfinite(seconds))
+        return 0;
+    const double index = std::floor(seconds * m_fps + 1e-6);
+    return int(std::clamp(index, 0.0, double(m_frameCount - 1)));
+}
+
+double FrameDecoder::timeOfFrame(int index) const
+{
+    return m_isVideo && m_fps > 0 ? index / m_fps : 0.0;
+}
+
+QImage FrameDecoder::frameAt(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return failWith(tr("the requested time is not a number"));
+    return frameByIndex(frameIndexAt(seconds));
+}
+
+QImage FrameDecoder::frameByIndex(int index)
+{
+    m_error.clear();
+    if (!m_isVideo) {
+        if (m_photo.isNull())
+            return failWith(tr("no media is open"));
+        return m_photo;
+    }
+    if (m_frameCount <= 0)
+        return failWith(tr("the video has no decodable frame (zero frames)"));
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        index = std::clamp(index, 0, m_frameCount - 1);
+        if (index == m_currentIndex && !m_current.isNull())
+            return m_current;
+        const int forwardLimit = std::max(kMinForwardRead, int(std::ceil(2 * m_fps)));
+        const bool sequential = index >= m_nextIndex && index - m_nextIndex <= forwardLimit;
+        if (sequential ? readForwardTo(index) : seekTo(index))
+            return m_current;
+        // The container may promise more frames than the stream holds; the
+        // reads above then lowered m_frameCount: retry with the real last one.
+        if (index < m_frameCount || m_frameCount <= 0)
+            break;
+    }
+    return failWith(tr("frame %1 cannot be decoded").arg(index));
+}
+
+bool FrameDecoder::readNext()
+{
+    bool ok = false;
+    try {
+        ok = m_capture.read(m_bgr);
+    } catch (const cv::Exception &e) {
+        qCWarning(lcMedia) << "decoding failed in" << m_path << e.what();
+        ok = false;
+    }
+    if (!ok || m_bgr.empty())
+        return false;
+    m_current = ImageConversion::toQImage(m_bgr);
+    m_currentIndex = m_nextIndex;
+    ++m_nextIndex;
+    return !m_current.isNull();
+}
+
+bool FrameDecoder::readForwardTo(int index)
+{
+    while (m_nextIndex < index) {
+        if (!m_capture.grab())
+            break;
+        ++m_nextIndex;
+    }
+    if (m_nextIndex == index && readNext())
+        return true;
+    // The stream ended before the container's frame count.
+    if (m_nextIndex < m_frameCount) {
+        qCWarning(lcMedia) << m_path << "ends after" << m_nextIndex << "frames; the container says" << m_frameCount;
+        m_frameCount = std::max(m_nextIndex, 0);
+    }
+    m_currentIndex = -1;
+    m_current = {};
+    return false;
+}
+
+int FrameDecoder::decodedIndexFromTimestamp() const
+{
+    // The last read frame's presentation time relative to the stream's start
+    // is independent of how the backend counts frames after a seek.
+    const double ms = m_capture.get(cv::CAP_PROP_POS_MSEC);
+    const double position = m_capture.get(cv::CAP_PROP_POS_FRAMES);
+    const int counted = std::isfinite(position) ? int(std::llround(position)) - 1 : -1;
+    if (!std::isfinite(ms) || ms < 0 || (ms == 0 && counted > 0))
+        return counted; // no timestamps in this stream: trust the count
+    return int(std::llround(ms * m_fps / 1000.0));
+}
+
+bool FrameDecoder::seekTo(int index)
+{
+    int back = 0;
+    for (int attempt = 0; attempt < kSeekAttempts; ++attempt) {
+        const int start = std::max(0, index - back);
+        bool positioned = false;
+        try {
+            positioned = m_capture.set(cv::CAP_PROP_POS_FRAMES, double(start));
+        } catch (const cv::Exception &e) {
+            qCWarning(lcMedia) << "seek failed in" << m_path << e.what();
+        }
+        if (positioned && readNext()) {
+            // Verify: the frame decoded must be the one asked for.
+            const int landed = decodedIndexFromTimestamp();
+            if (landed >= 0) {
+                m_currentIndex = landed;
+                m_nextIndex = landed + 1;
+                if (landed == index)
+                    return true;
+                if (landed < index)
+                    return readForwardTo(index); // from the keyframe side
+            }
+            qCDebug(lcMedia) << "seek to" << start << "in" << m_path << "landed on" << landed << "; going back";
+        }
+        if (start == 0)
+            break;
+        back = back == 0 ? std::max(kMinForwardRead, int(std::ceil(m_fps))) : back * 2;
+    }
+    // Last resort, always exact: decode from the first frame.
+    qCInfo(lcMedia) << "seeking in" << m_path << "is unreliable; decoding from the start to frame" << index;
+    return restartFromBeginning() && readForwardTo(index);
+}
+
+bool FrameDecoder::restartFromBeginning()
+{
+    m_capture.release();
+    m_nextIndex = 0;
+    m_currentIndex = -1;
+    m_current = {};
+    QString message;
+    if (!MediaFile::openVideo(m_path, m_capture, &message)) {
+        m_error = message;
+        return false;
+    }
+    return true;
+}
+
+QImage FrameDecoder::failWith(const QString &reason)
+{
+    m_error = m_path.isEmpty() ? reason : MediaFile::describe(m_path, reason);
+    return {};
+}
+
+} // namespace sl

@@ -1,0 +1,126 @@
+#include "render/frameexporter.h"
+
+#include "capture/manifestreader.h"
+#include "common/logging.h"
+#include "media/framedecoder.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QSet>
+
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("sl::FrameExporter", text);
+}
+
+bool fail(QString *error, const QString &message)
+{
+    qCWarning(lcRender) << "export-frame:" << message;
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+std::vector<Markup> FrameExporter::spatialFrameMarkups(const CaptureManifest &manifest, const QString &folder)
+{
+    std::vector<Markup> markups;
+    QSet<QString> seen;
+    const auto take = [&](const CaptureManifest &from) {
+        for (const Markup &m : from.markups) {
+            if (m.space == MarkupSpace::World && !seen.contains(m.id)) {
+                seen.insert(m.id);
+                markups.push_back(m);
+            }
+        }
+    };
+    take(manifest);
+    if (manifest.spatialFrame.isEmpty())
+        return markups;
+
+    const QDir dir(folder);
+    const QStringList names = dir.entryList({QStringLiteral("*.capture.json")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        const ManifestResult other = ManifestReader::readFile(dir.filePath(name));
+        if (const auto *error = std::get_if<ManifestError>(&other)) {
+            qCDebug(lcRender) << "ignoring" << error->message() << "while gathering frame markup";
+            continue;
+        }
+        const auto &sibling = std::get<CaptureManifest>(other);
+        if (sibling.spatialFrame == manifest.spatialFrame && sibling.id != manifest.id)
+            take(sibling);
+    }
+    return markups;
+}
+
+bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
+                                QString *error)
+{
+    return exportFrame(manifestPath, seconds, outPath, error, nullptr);
+}
+
+bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
+                                QString *error, OverlayResult *overlay)
+{
+    if (outPath.isEmpty())
+        return fail(error, tr("no output file given"));
+
+    const ManifestResult read = ManifestReader::readFile(manifestPath);
+    if (const auto *manifestError = std::get_if<ManifestError>(&read))
+        return fail(error, manifestError->message());
+    const auto &manifest = std::get<CaptureManifest>(read);
+
+    const QString folder = QFileInfo(manifestPath).absolutePath();
+    const QString mediaPath = QDir(folder).filePath(manifest.mediaFile);
+    FrameDecoder decoder;
+    QString message;
+    if (!decoder.open(mediaPath, &message))
+        return fail(error, QFileInfo(manifestPath).fileName() % QLatin1String(": media.file: ") % message);
+
+    const QString manifestName = QFileInfo(manifestPath).fileName() + QLatin1String(": ");
+    double t = 0;
+    if (decoder.isVideo()) {
+        t = seconds.value_or(0.0);
+        const double duration = decoder.frameCount() / decoder.fps();
+        if (!std::isfinite(t) || t < 0)
+            return fail(error, manifestName + tr("invalid time %1 s: it must be 0 or more").arg(t));
+        if (t > duration + 1e-9)
+            return fail(error, manifestName + tr("time %1 s is beyond the end of the video (%2 s)")
+                                   .arg(t, 0, 'f', 3)
+                                   .arg(duration, 0, 'f', 3));
+    }
+    const QImage frame = decoder.frameAt(t);
+    if (frame.isNull())
+        return fail(error, decoder.lastError());
+
+    OverlayResult drawn;
+    const QImage burned = OverlayRenderer::burnIn(frame, manifest, spatialFrameMarkups(manifest, folder), t, &drawn);
+    if (overlay)
+        *overlay = drawn;
+    if (!drawn.notice.isEmpty())
+        qCInfo(lcRender) << "export-frame:" << drawn.notice;
+
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), file.errorString()));
+    QImageWriter writer(&file, "png");
+    if (!writer.write(burned)) {
+        file.cancelWriting();
+        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), writer.errorString()));
+    }
+    if (!file.commit())
+        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), file.errorString()));
+    return true;
+}
+
+} // namespace sl

@@ -1,0 +1,229 @@
+#include "render/markuppainter.h"
+
+#include "media/imageconversion.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPainterPathStroker>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+// Head half-width as a fraction of its length, and how far (as a fraction of
+// the head length, from the tip) the shaft reaches under the head.
+constexpr double kHeadHalfWidth = 0.45;
+constexpr double kShaftUnderHead = 0.7;
+
+double segmentLength(const QPointF &a, const QPointF &b)
+{
+    return std::hypot(b.x() - a.x(), b.y() - a.y());
+}
+
+double pathLength(const QPolygonF &points)
+{
+    double length = 0;
+    for (qsizetype i = 1; i < points.size(); ++i)
+        length += segmentLength(points[i - 1], points[i]);
+    return length;
+}
+
+// The polyline with `trim` pixels of path length cut off its end; the point
+// where it was cut is its new last point.
+QPolygonF trimmedEnd(const QPolygonF &points, double trim)
+{
+    QPolygonF result = points;
+    while (result.size() >= 2 && trim > 0) {
+        const QPointF last = result.last();
+        const QPointF previous = result[result.size() - 2];
+        const double length = segmentLength(previous, last);
+        if (length > trim) {
+            const double s = (length - trim) / length;
+            result.last() = previous + s * (last - previous);
+            return result;
+        }
+        trim -= length;
+        result.removeLast();
+    }
+    return result;
+}
+
+QPen strokePen(const QColor &color, double width, Qt::PenCapStyle cap, Qt::PenJoinStyle join)
+{
+    QPen pen(color, width, Qt::SolidLine, cap, join);
+    pen.setCosmetic(false);
+    return pen;
+}
+
+} // namespace
+
+MarkupPainter::MarkupPainter(QPainter &painter)
+    : m_painter(painter)
+{
+}
+
+double MarkupPainter::headLength(double width)
+{
+    return std::max(4.5 * width, 9.0);
+}
+
+void MarkupPainter::ink(const QPolygonF &points, const QColor &color, double width)
+{
+    if (points.isEmpty())
+        return;
+    m_painter.setPen(strokePen(color, width, Qt::RoundCap, Qt::RoundJoin));
+    m_painter.setBrush(Qt::NoBrush);
+    if (points.size() == 1)
+        m_painter.drawPoint(points.first());
+    else
+        m_painter.drawPolyline(points);
+}
+
+void MarkupPainter::line(const QPolygonF &points, const QColor &color, double width)
+{
+    if (points.size() < 2)
+        return;
+    m_painter.setPen(strokePen(color, width, Qt::FlatCap, Qt::RoundJoin));
+    m_painter.setBrush(Qt::NoBrush);
+    m_painter.drawPolyline(points);
+}
+
+void MarkupPainter::arrow(const QPolygonF &points, const QColor &color, double width, bool head)
+{
+    if (points.size() < 2)
+        return;
+    const double total = pathLength(points);
+    if (total <= 0)
+        return;
+    if (!head) {
+        line(points, color, width);
+        return;
+    }
+
+    // A short arrow keeps a head that fits on it.
+    const double length = std::min(headLength(width), 0.6 * total);
+    const QPointF tip = points.last();
+    // The head follows the path's direction over its own length, so a shaft
+    // bent by lens distortion still meets its head straight on.
+    const QPointF base = trimmedEnd(points, length).last();
+    const double baseDistance = segmentLength(base, tip);
+    if (baseDistance <= 0)
+        return;
+    const QPointF direction = (tip - base) / baseDistance;
+    const QPointF normal(-direction.y(), direction.x());
+    const QPointF headBase = tip - direction * length;
+    const double halfWidth = kHeadHalfWidth * length;
+
+    // The shaft ends under the head, where the head is wider than the shaft.
+    line(trimmedEnd(points, kShaftUnderHead * length), color, width);
+
+    QPainterPath triangle;
+    triangle.moveTo(tip);
+    triangle.lineTo(headBase + normal * halfWidth);
+    triangle.lineTo(headBase - normal * halfWidth);
+    triangle.closeSubpath();
+    m_painter.fillPath(triangle, color);
+}
+
+void MarkupPainter::rect(const QRectF &rect, const QColor &color, double width)
+{
+    m_painter.setPen(strokePen(color, width, Qt::SquareCap, Qt::MiterJoin));
+    m_painter.setBrush(Qt::NoBrush);
+    m_painter.drawRect(rect.normalized());
+}
+
+void MarkupPainter::ellipse(const QRectF &rect, const QColor &color, double width)
+{
+    m_painter.setPen(strokePen(color, width, Qt::RoundCap, Qt::RoundJoin));
+    m_painter.setBrush(Qt::NoBrush);
+    m_painter.drawEllipse(rect.normalized());
+}
+
+void MarkupPainter::polygon(const QPolygonF &points, const QColor &color, double width)
+{
+    if (points.size() < 2)
+        return;
+    m_painter.setPen(strokePen(color, width, Qt::RoundCap, Qt::RoundJoin));
+    m_painter.setBrush(Qt::NoBrush);
+    m_painter.drawPolyline(points);
+}
+
+void MarkupPainter::label(const QPointF &anchor, const QString &text, const QColor &color, double pixelSize,
+                          const QRectF &bounds)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || pixelSize <= 0)
+        return;
+    QFont font;
+    font.setPixelSize(std::max(1, int(std::lround(pixelSize))));
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+
+    QPainterPath path;
+    const QStringList lines = trimmed.split(QLatin1Char('\n'));
+    double y = metrics.ascent();
+    for (const QString &textLine : lines) {
+        path.addText(QPointF(0, y), font, textLine);
+        y += metrics.lineSpacing();
+    }
+    const double halo = std::max(2.0, pixelSize / 5.0);
+    const QRectF box = path.boundingRect().adjusted(-halo, -halo, halo, halo);
+
+    // Keep the whole label (with its halo) inside the frame where it fits.
+    QPointF origin = anchor;
+    if (bounds.isValid()) {
+        origin.setX(std::clamp(origin.x(), bounds.left() - box.left(),
+                               std::max(bounds.left() - box.left(), bounds.right() - box.right())));
+        origin.setY(std::clamp(origin.y(), bounds.top() - box.top(),
+                               std::max(bounds.top() - box.top(), bounds.bottom() - box.bottom())));
+    }
+    path.translate(origin);
+
+    const QColor haloColor = color.lightnessF() > 0.5 ? QColor(0, 0, 0, 210) : QColor(255, 255, 255, 230);
+    m_painter.strokePath(path, strokePen(haloColor, 2 * halo, Qt::RoundCap, Qt::RoundJoin));
+    m_painter.fillPath(path, color);
+}
+
+void MarkupPainter::redact(const QRect &rect, const QImage &frame, const QSizeF &frameSize)
+{
+    if (rect.isEmpty())
+        return;
+    QImage hidden;
+    if (!frame.isNull() && frameSize.width() > 0 && frameSize.height() > 0) {
+        // The same rectangle in the frame's own pixels.
+        const double sx = frame.width() / frameSize.width();
+        const double sy = frame.height() / frameSize.height();
+        const QRect source = QRect(QPoint(int(std::floor(rect.left() * sx)), int(std::floor(rect.top() * sy))),
+                                   QPoint(int(std::ceil((rect.right() + 1) * sx)) - 1,
+                                          int(std::ceil((rect.bottom() + 1) * sy)) - 1))
+                                 .intersected(frame.rect());
+        if (!source.isEmpty()) {
+            cv::Mat region = ImageConversion::toBgrMat(frame.copy(source));
+            // Pixelate into coarse cells, then blur the cells together: no
+            // stroke of text or edge survives, only the average colours.
+            const int cell = std::max(8, std::max(region.cols, region.rows) / 10);
+            cv::Mat coarse;
+            cv::resize(region, coarse,
+                       cv::Size(std::max(1, (region.cols + cell - 1) / cell), std::max(1, (region.rows + cell - 1) / cell)),
+                       0, 0, cv::INTER_AREA);
+            cv::resize(coarse, region, region.size(), 0, 0, cv::INTER_NEAREST);
+            const int kernel = 2 * cell + 1;
+            cv::GaussianBlur(region, region, cv::Size(kernel, kernel), cell / 2.0, cell / 2.0, cv::BORDER_REPLICATE);
+            hidden = ImageConversion::toQImage(region);
+        }
+    }
+    m_painter.save();
+    m_painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    if (hidden.isNull())
+        m_painter.fillRect(rect, QColor(96, 96, 96));
+    else
+        m_painter.drawImage(QRectF(rect), hidden);
+    m_painter.restore();
+}
+
+} // namespace sl

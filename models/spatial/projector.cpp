@@ -1,0 +1,216 @@
+#include "spatial/projector.h"
+
+#include <opencv2/calib3d.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sl {
+
+namespace {
+
+// How far past the image corners (as a multiple of their normalised radius)
+// the distortion polynomial is still trusted.
+constexpr double kDistortionReach = 1.5;
+// Samples used to find where the radial distortion stops being monotonic.
+constexpr int kMonotonicSamples = 512;
+// Longest projected piece of a subdivided segment, pixels, and a cap on pieces.
+constexpr double kMaxPieceLength = 8.0;
+constexpr int kMaxSubdivisions = 64;
+
+bool isFinite(const cv::Vec3d &v)
+{
+    return std::isfinite(v[0]) && std::isfinite(v[1]) && std::isfinite(v[2]);
+}
+
+// Radial part of OpenCV's rational model: r_d = r (1 + k1 r^2 + k2 r^4 + k3 r^6)
+// / (1 + k4 r^2 + k5 r^4 + k6 r^6). NaN where the denominator is not positive.
+double distortedRadius(const std::vector<double> &d, double r)
+{
+    const auto k = [&d](size_t i) { return i < d.size() ? d[i] : 0.0; };
+    const double r2 = r * r, r4 = r2 * r2, r6 = r4 * r2;
+    const double num = 1 + k(0) * r2 + k(1) * r4 + k(4) * r6;
+    const double den = 1 + k(5) * r2 + k(6) * r4 + k(7) * r6;
+    if (!(den > 0))
+        return std::numeric_limits<double>::quiet_NaN();
+    return r * num / den;
+}
+
+// The normalised radius up to which cv::projectPoints' distortion can be used.
+//
+// The distortion model is a polynomial fitted to the part of the image that
+// calibration saw. Far outside the field of view it turns back on itself
+// (with k1 < 0, r (1 + k1 r^2) falls again after its peak), so a point well
+// outside the view would land back inside the image, often on the wrong side.
+// Lines drawn to such points streak across the frame. The limit is the first
+// radius where the radial mapping stops growing, but never further than a
+// margin past the image corners.
+double trustedDistortionRadius(const CameraIntrinsics &k)
+{
+    const bool none = std::all_of(k.distortion.begin(), k.distortion.end(),
+                                  [](double c) { return c == 0.0; });
+    if (none)
+        return std::numeric_limits<double>::infinity();
+
+    double imageRadius = 0;
+    for (double u : {0.0, double(k.width)}) {
+        for (double v : {0.0, double(k.height)})
+            imageRadius = std::max(imageRadius, std::hypot((u - k.cx) / k.fx, (v - k.cy) / k.fy));
+    }
+    if (!std::isfinite(imageRadius) || imageRadius <= 0)
+        imageRadius = 1; // invalid intrinsics: a 90 degree field of view
+
+    const double reach = kDistortionReach * imageRadius;
+    double previous = 0;
+    for (int i = 1; i <= kMonotonicSamples; ++i) {
+        const double r = reach * i / kMonotonicSamples;
+        const double rd = distortedRadius(k.distortion, r);
+        if (!std::isfinite(rd) || rd <= previous)
+            return reach * (i - 1) / kMonotonicSamples;
+        previous = rd;
+    }
+    return reach;
+}
+
+} // namespace
+
+Projector::Projector(const CameraIntrinsics &intrinsics, const Pose &cameraToWorld, Axes axes)
+    : m_intrinsics(intrinsics)
+    , m_distortion(intrinsics.distortionCoeffs())
+    , m_distortionLimit(trustedDistortionRadius(intrinsics))
+{
+    // Camera-to-world X = R c + p, so c = R^T X - R^T p; OpenGL's camera looks
+    // along -z with y up, so its coordinates become OpenCV's by negating y, z.
+    const cv::Matx33d flip = axes == Axes::OpenGL ? cv::Matx33d(1, 0, 0, 0, -1, 0, 0, 0, -1)
+                                                  : cv::Matx33d::eye();
+    const cv::Matx33d rt = cameraToWorld.rotation.toRotationMatrix().t();
+    m_worldToCamR = flip * rt;
+    m_worldToCamT = -(m_worldToCamR * cameraToWorld.position);
+}
+
+cv::Vec3d Projector::toCameraCv(const cv::Vec3d &world) const
+{
+    return m_worldToCamR * world + m_worldToCamT;
+}
+
+std::optional<cv::Point2d> Projector::projectPoint(const cv::Vec3d &world) const
+{
+    const cv::Vec3d c = toCameraCv(world);
+    if (!isFinite(c) || c[2] <= kNearPlane)
+        return std::nullopt;
+    return projectCameraPoints({c}).front();
+}
+
+std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vector<cv::Vec3d> &world) const
+{
+    std::vector<std::vector<cv::Vec3d>> pieces; // OpenCV camera coordinates, z >= near
+    if (world.size() == 1) {
+        const cv::Vec3d c = toCameraCv(world.front());
+        if (isFinite(c) && c[2] > kNearPlane)
+            pieces.push_back({c});
+    }
+
+    std::vector<cv::Vec3d> current;
+    const auto flush = [&pieces, &current] {
+        if (current.size() >= 2)
+            pieces.push_back(std::move(current));
+        current.clear();
+    };
+    for (size_t i = 0; i + 1 < world.size(); ++i) {
+        const cv::Vec3d a = toCameraCv(world[i]);
+        const cv::Vec3d b = toCameraCv(world[i + 1]);
+        if (!isFinite(a) || !isFinite(b) || std::max(a[2], b[2]) <= kNearPlane) {
+            flush(); // wholly behind (or lying in the near plane): not drawn
+            continue;
+        }
+        // Keep the part with z >= near: [s0, s1] of the segment a + s (b - a).
+        double s0 = 0, s1 = 1;
+        if (a[2] < kNearPlane)
+            s0 = (kNearPlane - a[2]) / (b[2] - a[2]);
+        else if (b[2] < kNearPlane)
+            s1 = (a[2] - kNearPlane) / (a[2] - b[2]);
+        cv::Vec3d p0 = a + s0 * (b - a);
+        cv::Vec3d p1 = a + s1 * (b - a);
+        if (s0 > 0)
+            p0[2] = kNearPlane; // exactly on the plane despite rounding
+        if (s1 < 1)
+            p1[2] = kNearPlane;
+
+        if (s0 > 0 || current.empty()) {
+            flush();
+            current.push_back(p0);
+        }
+        const int n = subdivisionsFor(p0, p1);
+        for (int k = 1; k <= n; ++k)
+            current.push_back(k == n ? p1 : p0 + (double(k) / n) * (p1 - p0));
+        if (s1 < 1)
+            flush(); // the rest goes behind the camera
+    }
+    flush();
+
+    std::vector<cv::Vec3d> all;
+    for (const auto &piece : pieces)
+        all.insert(all.end(), piece.begin(), piece.end());
+    const std::vector<cv::Point2d> pixels = projectCameraPoints(all);
+
+    std::vector<std::vector<cv::Point2d>> result;
+    result.reserve(pieces.size());
+    size_t offset = 0;
+    for (const auto &piece : pieces) {
+        result.emplace_back(pixels.begin() + std::ptrdiff_t(offset),
+                            pixels.begin() + std::ptrdiff_t(offset + piece.size()));
+        offset += piece.size();
+    }
+    return result;
+}
+
+int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
+{
+    if (m_distortion.empty() || std::isinf(m_distortionLimit))
+        return 1; // a pinhole maps straight lines to straight lines
+    // Pinhole length of the projected segment decides how finely to cut it.
+    const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
+    const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);
+    const double length = std::hypot(du, dv);
+    if (!std::isfinite(length))
+        return kMaxSubdivisions;
+    return std::clamp(int(std::ceil(length / kMaxPieceLength)), 1, kMaxSubdivisions);
+}
+
+std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Vec3d> &camera) const
+{
+    if (camera.empty())
+        return {};
+    // Points past the trusted radius are projected at that radius and then
+    // pushed outwards from the principal point by the remaining ratio: the
+    // result is continuous at the limit and keeps heading out of the image.
+    std::vector<cv::Point3d> object;
+    std::vector<double> stretch(camera.size(), 1.0);
+    object.reserve(camera.size());
+    for (size_t i = 0; i < camera.size(); ++i) {
+        const cv::Vec3d &c = camera[i];
+        const double x = c[0] / c[2], y = c[1] / c[2];
+        const double r = std::hypot(x, y);
+        if (r > m_distortionLimit) {
+            const double f = m_distortionLimit / r;
+            object.emplace_back(x * f, y * f, 1.0);
+            stretch[i] = r / m_distortionLimit;
+        } else {
+            object.emplace_back(c[0], c[1], c[2]);
+        }
+    }
+
+    std::vector<cv::Point2d> pixels;
+    const cv::Vec3d zero(0, 0, 0);
+    cv::projectPoints(object, zero, zero, m_intrinsics.cameraMatrix(), m_distortion, pixels);
+
+    const cv::Point2d centre(m_intrinsics.cx, m_intrinsics.cy);
+    for (size_t i = 0; i < pixels.size(); ++i) {
+        if (stretch[i] != 1.0)
+            pixels[i] = centre + (pixels[i] - centre) * stretch[i];
+    }
+    return pixels;
+}
+
+} // namespace sl

@@ -1,0 +1,245 @@
+#include "store/assetrepository.h"
+
+#include "common/logging.h"
+#include "store/database.h"
+#include "store/searchquery.h"
+
+#include <QHash>
+
+namespace sl {
+
+namespace {
+
+// Columns read into an Asset by readAsset(); `a` is assets.
+#define SL_ASSET_COLUMNS                                                                                     \
+    "a.id, a.name, a.asset_tag, a.account_id, coalesce(ac.name, ''), a.product_id, coalesce(p.name, ''), "   \
+    "a.category_id, coalesce(c.name, ''), a.parent_id, a.latitude, a.longitude, a.state_code, "              \
+    "a.modified_on, (SELECT count(*) FROM captures k WHERE k.asset_ref = a.id) "
+
+#define SL_ASSET_FROM                                                                                        \
+    "FROM assets a "                                                                                         \
+    "LEFT JOIN accounts ac ON ac.id = a.account_id "                                                         \
+    "LEFT JOIN products p ON p.id = a.product_id "                                                           \
+    "LEFT JOIN categories c ON c.id = a.category_id "
+
+Asset readAsset(const Statement &row)
+{
+    Asset asset;
+    asset.id = row.columnText(0);
+    asset.name = row.columnText(1);
+    asset.assetTag = row.columnText(2);
+    asset.accountId = row.columnText(3);
+    asset.accountName = row.columnText(4);
+    asset.productId = row.columnText(5);
+    asset.productName = row.columnText(6);
+    asset.categoryId = row.columnText(7);
+    asset.categoryName = row.columnText(8);
+    asset.parentId = row.columnText(9);
+    asset.latitude = row.columnDouble(10);
+    asset.longitude = row.columnDouble(11);
+    asset.stateCode = row.columnInt(12);
+    asset.modifiedOn = row.columnText(13);
+    asset.captureCount = row.columnInt(14);
+    return asset;
+}
+
+// Makes sure a lookup row exists for a foreign key, taking the display name
+// the asset carries; an empty name never overwrites a known one.
+void ensureLookup(Statement &upsert, QHash<QString, QString> &seen, const QString &id, const QString &name)
+{
+    if (id.isEmpty())
+        return;
+    auto it = seen.constFind(id);
+    if (it != seen.constEnd() && (name.isEmpty() || *it == name))
+        return;
+    seen.insert(id, name);
+    upsert.bind(1, id).bind(2, name);
+    upsert.run();
+    upsert.reset();
+}
+
+} // namespace
+
+AssetRepository::AssetRepository(Database &db) : m_db(db) {}
+
+void AssetRepository::upsertAccounts(const std::vector<Account> &rows)
+{
+    Transaction transaction(m_db);
+    Statement upsert = m_db.cached("INSERT INTO accounts(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                                   "SET name = excluded.name WHERE name IS NOT excluded.name");
+    for (const Account &row : rows) {
+        upsert.bind(1, row.id).bind(2, row.name);
+        upsert.run();
+        upsert.reset();
+    }
+    transaction.commit();
+}
+
+void AssetRepository::upsertProducts(const std::vector<Product> &rows)
+{
+    Transaction transaction(m_db);
+    Statement upsert = m_db.cached(
+        "INSERT INTO products(id, name, product_number) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+        "SET name = excluded.name, product_number = excluded.product_number "
+        "WHERE (name, product_number) IS NOT (excluded.name, excluded.product_number)");
+    for (const Product &row : rows) {
+        upsert.bind(1, row.id).bind(2, row.name).bind(3, row.productNumber);
+        upsert.run();
+        upsert.reset();
+    }
+    transaction.commit();
+}
+
+void AssetRepository::upsertCategories(const std::vector<Category> &rows)
+{
+    Transaction transaction(m_db);
+    Statement upsert = m_db.cached("INSERT INTO categories(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                                   "SET name = excluded.name WHERE name IS NOT excluded.name");
+    for (const Category &row : rows) {
+        upsert.bind(1, row.id).bind(2, row.name);
+        upsert.run();
+        upsert.reset();
+    }
+    transaction.commit();
+}
+
+void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
+{
+    Transaction transaction(m_db);
+    // The names an asset carries keep the lookup tables (and so the foreign
+    // keys and the search index) complete even before the lookups sync.
+    Statement account =
+        m_db.cached("INSERT INTO accounts(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
+    Statement product =
+        m_db.cached("INSERT INTO products(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
+    Statement category =
+        m_db.cached("INSERT INTO categories(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
+                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
+    // Unchanged rows are left alone so that a repeated sync does not churn
+    // the search index. name is compared case-sensitively (its column is NOCASE).
+    Statement upsert = m_db.cached(
+        "INSERT INTO assets(id, name, asset_tag, account_id, product_id, category_id, parent_id, latitude, "
+        "longitude, state_code, modified_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, asset_tag = excluded.asset_tag, "
+        "account_id = excluded.account_id, product_id = excluded.product_id, category_id = "
+        "excluded.category_id, "
+        "parent_id = excluded.parent_id, latitude = excluded.latitude, longitude = excluded.longitude, "
+        "state_code = excluded.state_code, modified_on = excluded.modified_on "
+        "WHERE (name COLLATE BINARY, asset_tag, account_id, product_id, category_id, parent_id, latitude, "
+        "longitude, state_code, modified_on) IS NOT (excluded.name, excluded.asset_tag, excluded.account_id, "
+        "excluded.product_id, excluded.category_id, excluded.parent_id, excluded.latitude, "
+        "excluded.longitude, "
+        "excluded.state_code, excluded.modified_on)");
+
+    QHash<QString, QString> seenAccounts, seenProducts, seenCategories;
+    QStringList withParent;
+    for (const Asset &row : rows) {
+        if (row.id.isEmpty())
+            throw StoreError(
+                QStringLiteral("An asset without an id cannot be stored (name \"%1\")").arg(row.name));
+        ensureLookup(account, seenAccounts, row.accountId, row.accountName);
+        ensureLookup(product, seenProducts, row.productId, row.productName);
+        ensureLookup(category, seenCategories, row.categoryId, row.categoryName);
+        const QString parentId = row.parentId == row.id ? QString() : row.parentId;
+        upsert.bind(1, row.id).bind(2, row.name).bind(3, row.assetTag);
+        upsert.bindOptional(4, row.accountId).bindOptional(5, row.productId).bindOptional(6, row.categoryId);
+        upsert.bindOptional(7, parentId).bind(8, row.latitude).bind(9, row.longitude).bind(10, row.stateCode);
+        upsert.bind(11, row.modifiedOn);
+        upsert.run();
+        upsert.reset();
+        if (!parentId.isEmpty())
+            withParent.append(row.id);
+    }
+
+    // The parent foreign key is checked at commit: a parent the asset store
+    // did not send (filtered out, deleted) would fail the whole batch, so
+    // such links are dropped here, and logged.
+    if (!withParent.isEmpty()) {
+        Statement orphan = m_db.cached("SELECT 1 FROM assets a WHERE a.id = ? AND a.parent_id IS NOT NULL "
+                                       "AND NOT EXISTS (SELECT 1 FROM assets p WHERE p.id = a.parent_id)");
+        Statement detach = m_db.cached("UPDATE assets SET parent_id = NULL WHERE id = ?");
+        int dropped = 0;
+        for (const QString &id : std::as_const(withParent)) {
+            orphan.bind(1, id);
+            const bool isOrphan = orphan.step();
+            orphan.reset();
+            if (isOrphan) {
+                detach.bind(1, id);
+                detach.run();
+                detach.reset();
+                ++dropped;
+            }
+        }
+        if (dropped > 0)
+            qCWarning(lcStore) << dropped
+                               << "asset(s) refer to a parent that is not in the workspace; "
+                                  "stored them as top-level assets";
+    }
+    transaction.commit();
+}
+
+int AssetRepository::count() const
+{
+    Statement query = m_db.cached("SELECT count(*) FROM assets");
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+int AssetRepository::countMatching(const QString &search) const
+{
+    const QString expression = SearchQuery::ftsExpression(search);
+    if (expression.isEmpty())
+        return count();
+    Statement query = m_db.cached("SELECT count(*) FROM asset_search WHERE asset_search MATCH ?");
+    query.bind(1, expression);
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+std::vector<Asset> AssetRepository::page(const QString &search, const AssetPageCursor &after, int limit) const
+{
+    std::vector<Asset> rows;
+    if (limit <= 0)
+        return rows;
+    const QString expression = SearchQuery::ftsExpression(search);
+    // Keyset paging on the (name, id) index; ids are never empty, so the
+    // start cursor ('', '') precedes every row.
+    Statement query =
+        expression.isEmpty()
+            ? m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM
+                          "WHERE (a.name, a.id) > (?1, ?2) ORDER BY a.name, a.id LIMIT ?3")
+            : m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM "WHERE (a.name, a.id) > (?1, ?2) "
+                          "AND a.rid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ?4) "
+                          "ORDER BY a.name, a.id LIMIT ?3");
+    query.bind(1, after.isStart() ? QStringLiteral("") : after.name);
+    query.bind(2, after.isStart() ? QStringLiteral("") : after.id);
+    query.bind(3, limit);
+    if (!expression.isEmpty())
+        query.bind(4, expression);
+    rows.reserve(size_t(limit));
+    while (query.step())
+        rows.push_back(readAsset(query));
+    return rows;
+}
+
+std::optional<Asset> AssetRepository::byId(const QString &id) const
+{
+    Statement query = m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM "WHERE a.id = ?");
+    query.bind(1, id);
+    if (!query.step())
+        return std::nullopt;
+    return readAsset(query);
+}
+
+std::vector<Asset> AssetRepository::children(const QString &parentId) const
+{
+    std::vector<Asset> rows;
+    Statement query =
+        m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM "WHERE a.parent_id = ? ORDER BY a.name, a.id");
+    query.bind(1, parentId);
+    while (query.step())
+        rows.push_back(readAsset(query));
+    return rows;
+}
+
+} // namespace sl

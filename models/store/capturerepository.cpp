@@ -1,0 +1,215 @@
+#include "store/capturerepository.h"
+
+#include "capture/jsonfieldreader.h"
+#include "capture/manifestreader.h"
+#include "capture/manifestwriter.h"
+#include "capture/markupreader.h"
+#include "common/logging.h"
+#include "store/database.h"
+#include "store/outboxrepository.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <map>
+
+namespace sl {
+
+namespace {
+
+constexpr const char *kCaptureColumns = "id, asset_ref, media_path, media_type, captured_at, spatial_frame, "
+                                        "review_status, review_note, manifest_json";
+
+QString mediaTypeKey(MediaType type)
+{
+    return type == MediaType::Video ? QStringLiteral("video") : QStringLiteral("photo");
+}
+
+// Whether a stored media path stays inside the workspace (mirrors the CHECK
+// on captures.media_path, to refuse with a clear message first).
+bool isSafeRelativePath(const QString &path)
+{
+    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.startsWith(QLatin1Char('\\')) ||
+        QDir::isAbsolutePath(path) || (path.size() >= 2 && path.at(1) == QLatin1Char(':')))
+        return false;
+    const QStringList parts =
+        QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
+    return !parts.contains(QStringLiteral(".."));
+}
+
+CaptureRecord readRecord(const Statement &row)
+{
+    CaptureRecord record;
+    record.id = row.columnText(0);
+    record.assetId = row.columnText(1);
+    record.mediaPath = row.columnText(2);
+    record.mediaType = row.columnText(3) == QLatin1String("video") ? MediaType::Video : MediaType::Photo;
+    record.capturedAt = row.columnText(4);
+    record.spatialFrame = row.columnText(5);
+    record.reviewStatus = reviewStatusFromKey(row.columnText(6));
+    record.reviewNote = row.columnText(7);
+    const ManifestResult parsed =
+        ManifestReader::parse(row.columnText(8).toUtf8(), record.id + QStringLiteral(".capture.json"));
+    if (const auto *manifest = std::get_if<CaptureManifest>(&parsed)) {
+        record.manifest = *manifest;
+    } else {
+        // Stored manifests were valid when stored; a newer reader may be
+        // stricter. Keep the record usable and say why its manifest is empty.
+        qCWarning(lcStore) << "stored manifest of capture" << record.id
+                           << "no longer reads:" << std::get<ManifestError>(parsed).message();
+        record.manifest.id = record.id;
+        record.manifest.assetId = record.assetId;
+        record.manifest.mediaType = record.mediaType;
+        record.manifest.capturedAt = record.capturedAt;
+        record.manifest.spatialFrame = record.spatialFrame;
+    }
+    return record;
+}
+
+} // namespace
+
+CaptureRepository::CaptureRepository(Database &db) : m_db(db) {}
+
+void CaptureRepository::upsert(const CaptureRecord &record)
+{
+    if (record.id.isEmpty())
+        throw StoreError(QStringLiteral("A capture without an id cannot be stored"));
+    if (!isSafeRelativePath(record.mediaPath))
+        throw StoreError(
+            QStringLiteral("Capture %1: media path \"%2\" must be relative to the workspace and stay "
+                           "inside it")
+                .arg(record.id, record.mediaPath));
+
+    const QJsonObject manifestJson = ManifestWriter::toJson(record.manifest);
+    const QByteArray manifestBytes = ManifestWriter::toBytes(record.manifest);
+
+    Transaction transaction(m_db);
+    if (!record.spatialFrame.isEmpty()) {
+        Statement frame = m_db.cached("INSERT OR IGNORE INTO spatial_frames(id) VALUES (?)");
+        frame.bind(1, record.spatialFrame).run();
+    }
+    Statement upsert = m_db.cached(
+        "INSERT INTO captures(id, asset_id, asset_ref, media_path, media_type, captured_at, spatial_frame, "
+        "review_status, review_note, manifest_json) "
+        "VALUES (?1, (SELECT id FROM assets WHERE id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(id) DO UPDATE SET asset_id = excluded.asset_id, asset_ref = excluded.asset_ref, "
+        "media_path = excluded.media_path, media_type = excluded.media_type, captured_at = "
+        "excluded.captured_at, "
+        "spatial_frame = excluded.spatial_frame, review_status = excluded.review_status, "
+        "review_note = excluded.review_note, manifest_json = excluded.manifest_json, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    upsert.bind(1, record.id).bind(2, record.assetId).bind(3, record.mediaPath);
+    upsert.bind(4, mediaTypeKey(record.mediaType)).bind(5, record.capturedAt);
+    upsert.bindOptional(6, record.spatialFrame).bind(7, reviewStatusKey(record.reviewStatus));
+    upsert.bind(8, record.reviewNote).bind(9, QString::fromUtf8(manifestBytes));
+    upsert.run();
+
+    // World markup belongs to the spatial frame; keep a row per markup so a
+    // frame's markup is found without parsing every manifest.
+    Statement clear = m_db.cached("DELETE FROM world_markups WHERE capture_id = ?");
+    clear.bind(1, record.id).run();
+    Statement insert = m_db.cached(
+        "INSERT OR REPLACE INTO world_markups(frame_id, capture_id, markup_id, json) VALUES (?, ?, ?, ?)");
+    const QJsonArray markups = manifestJson.value(QLatin1String("markups")).toArray();
+    for (const QJsonValue &value : markups) {
+        const QJsonObject markup = value.toObject();
+        if (markup.value(QLatin1String("space")).toString() != QLatin1String("world"))
+            continue;
+        insert.bindOptional(1, record.spatialFrame).bind(2, record.id);
+        insert.bind(3, markup.value(QLatin1String("id")).toString());
+        insert.bind(4, QString::fromUtf8(QJsonDocument(markup).toJson(QJsonDocument::Compact)));
+        insert.run();
+        insert.reset();
+    }
+    transaction.commit();
+}
+
+std::optional<CaptureRecord> CaptureRepository::byId(const QString &id) const
+{
+    Statement query = m_db.prepare(
+        QStringLiteral("SELECT %1 FROM captures WHERE id = ?").arg(QLatin1String(kCaptureColumns)));
+    query.bind(1, id);
+    if (!query.step())
+        return std::nullopt;
+    return readRecord(query);
+}
+
+std::vector<CaptureRecord> CaptureRepository::forAsset(const QString &assetId) const
+{
+    std::vector<CaptureRecord> records;
+    Statement query = m_db.prepare(QStringLiteral("SELECT %1 FROM captures WHERE asset_ref = ? "
+                                                  "ORDER BY captured_at DESC, id")
+                                       .arg(QLatin1String(kCaptureColumns)));
+    query.bind(1, assetId);
+    while (query.step())
+        records.push_back(readRecord(query));
+    return records;
+}
+
+int CaptureRepository::count() const
+{
+    Statement query = m_db.cached("SELECT count(*) FROM captures");
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+std::vector<Markup> CaptureRepository::worldMarkupsForFrame(const QString &spatialFrame) const
+{
+    std::vector<Markup> result;
+    if (spatialFrame.isEmpty())
+        return result;
+    // The same markup id carried by several captures of the frame counts
+    // once, in the form of the most recently captured one; the order is that
+    // of first appearance.
+    QStringList order;
+    std::map<QString, QJsonObject> byId;
+    Statement query = m_db.cached("SELECT w.markup_id, w.json FROM world_markups w "
+                                  "JOIN captures c ON c.id = w.capture_id WHERE w.frame_id = ? "
+                                  "ORDER BY c.captured_at, c.id, w.rowid");
+    query.bind(1, spatialFrame);
+    while (query.step()) {
+        const QString markupId = query.columnText(0);
+        if (!byId.count(markupId))
+            order.append(markupId);
+        byId[markupId] = QJsonDocument::fromJson(query.columnText(1).toUtf8()).object();
+    }
+    if (order.isEmpty())
+        return result;
+
+    // Markup is validated by the manifest's own markup reader.
+    const QString source = QStringLiteral("spatial frame %1").arg(spatialFrame);
+    QJsonArray all;
+    for (const QString &markupId : std::as_const(order))
+        all.append(byId[markupId]);
+    JsonFieldReader reader(source);
+    if (MarkupReader::read(all, reader, &result))
+        return result;
+    qCWarning(lcStore).noquote() << "world markup does not read:" << reader.error().message();
+    // Skip only the markup that does not read.
+    result.clear();
+    for (const QString &markupId : std::as_const(order)) {
+        JsonFieldReader one(source);
+        std::vector<Markup> markups;
+        if (MarkupReader::read(QJsonArray{byId[markupId]}, one, &markups))
+            result.insert(result.end(), markups.begin(), markups.end());
+    }
+    return result;
+}
+
+void CaptureRepository::setReview(const QString &captureId, ReviewStatus status, const QString &note)
+{
+    Transaction transaction(m_db);
+    Statement update = m_db.cached("UPDATE captures SET review_status = ?, review_note = ?, "
+                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    update.bind(1, reviewStatusKey(status)).bind(2, note).bind(3, captureId).run();
+    if (m_db.changes() == 0)
+        throw StoreError(QStringLiteral("No capture with id %1 to review").arg(captureId));
+    OutboxRepository outbox(m_db);
+    outbox.enqueue(QStringLiteral("capture"), captureId, QStringLiteral("review"),
+                   QJsonObject{{QStringLiteral("reviewStatus"), reviewStatusKey(status)},
+                               {QStringLiteral("reviewNote"), note}});
+    transaction.commit();
+}
+
+} // namespace sl

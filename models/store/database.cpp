@@ -1,0 +1,320 @@
+#include "store/database.h"
+
+#include "common/logging.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace sl {
+
+StoreError::StoreError(const QString &message, int sqliteCode)
+    : std::runtime_error(message.toStdString()), m_message(message), m_code(sqliteCode)
+{
+}
+
+// --- Statement -------------------------------------------------------------
+
+Statement::Statement(Database *db, sqlite3_stmt *stmt, bool cached) : m_db(db), m_stmt(stmt), m_cached(cached)
+{
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)),
+      m_cached(std::exchange(other.m_cached, false))
+{
+}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_db = std::exchange(other.m_db, nullptr);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_cached = std::exchange(other.m_cached, false);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    release();
+}
+
+void Statement::release()
+{
+    if (!m_stmt)
+        return;
+    if (m_cached && m_db)
+        m_db->returnToCache(m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+}
+
+void Statement::check(int rc, const char *what) const
+{
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, QString::fromLatin1(what));
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    // A null QString binds '' (not NULL): NULL is explicit, via bindNull()/bindOptional().
+    check(sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                            SQLITE_TRANSIENT),
+          "bind text");
+    return *this;
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    check(sqlite3_bind_int64(m_stmt, index, value), "bind integer");
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    check(sqlite3_bind_double(m_stmt, index, value), "bind real");
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &value)
+{
+    check(sqlite3_bind_blob(m_stmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT),
+          "bind blob");
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    check(sqlite3_bind_null(m_stmt, index), "bind null");
+    return *this;
+}
+
+Statement &Statement::bindOptional(int index, const QString &value)
+{
+    return value.isEmpty() ? bindNull(index) : bind(index, value);
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    // sqlite3_reset returns the same error; reset so the statement can be reused.
+    const QString sql = QString::fromUtf8(sqlite3_sql(m_stmt)).simplified().left(120);
+    const QString message = m_db->lastErrorMessage();
+    sqlite3_reset(m_stmt);
+    throw StoreError(QStringLiteral("%1 (in \"%2\")").arg(message, sql), rc & 0xff);
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+QString Statement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column));
+}
+
+qint64 Statement::columnInt64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QByteArray Statement::columnBlob(int column) const
+{
+    const void *data = sqlite3_column_blob(m_stmt, column);
+    return data ? QByteArray(static_cast<const char *>(data), sqlite3_column_bytes(m_stmt, column))
+                : QByteArray();
+}
+
+bool Statement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+// --- Database --------------------------------------------------------------
+
+std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs)
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db->m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString reason = db->m_db ? db->lastErrorMessage() : QString::fromUtf8(sqlite3_errstr(rc));
+        throw StoreError(QStringLiteral("Cannot open the database %1: %2").arg(path, reason), rc & 0xff);
+    }
+    sqlite3_extended_result_codes(db->m_db, 1);
+    sqlite3_busy_timeout(db->m_db, busyTimeoutMs);
+    // Reading the journal mode back also proves the file is a database.
+    const QString mode = db->queryText(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        qCWarning(lcStore) << "journal mode of" << path << "is" << mode << "(WAL unavailable)";
+    db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+    return db;
+}
+
+Database::~Database()
+{
+    for (auto &[sql, entry] : m_cache)
+        sqlite3_finalize(entry.stmt);
+    m_cache.clear();
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+void Database::fail(int rc, const QString &what) const
+{
+    throw StoreError(QStringLiteral("%1: %2").arg(what, lastErrorMessage()), rc & 0xff);
+}
+
+QString Database::lastErrorMessage() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
+
+void Database::exec(const QString &sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        throw StoreError(QStringLiteral("%1 (in \"%2\")").arg(text, sql.simplified().left(120)), rc & 0xff);
+    }
+}
+
+Statement Database::prepare(const QString &sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        throw StoreError(
+            QStringLiteral("%1 (preparing \"%2\")").arg(lastErrorMessage(), sql.simplified().left(120)),
+            rc & 0xff);
+    return Statement(this, stmt, false);
+}
+
+Statement Database::cached(const char *sql)
+{
+    auto it = m_cache.find(sql);
+    if (it == m_cache.end()) {
+        sqlite3_stmt *stmt = nullptr;
+        const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK)
+            throw StoreError(QStringLiteral("%1 (preparing \"%2\")")
+                                 .arg(lastErrorMessage(), QString::fromUtf8(sql).simplified().left(120)),
+                             rc & 0xff);
+        it = m_cache.emplace(sql, CacheEntry{stmt, false}).first;
+    }
+    if (it->second.inUse) // re-entrant use of the same query: a private copy
+        return prepare(QString::fromUtf8(sql));
+    it->second.inUse = true;
+    return Statement(this, it->second.stmt, true);
+}
+
+void Database::returnToCache(sqlite3_stmt *stmt)
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    for (auto &[sql, entry] : m_cache) {
+        if (entry.stmt == stmt) {
+            entry.inUse = false;
+            return;
+        }
+    }
+    sqlite3_finalize(stmt); // not ours after all
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+int Database::userVersion()
+{
+    return queryText(QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+void Database::setUserVersion(int version)
+{
+    exec(QStringLiteral("PRAGMA user_version=%1").arg(version));
+}
+
+QString Database::queryText(const QString &sql)
+{
+    Statement statement = prepare(sql);
+    return statement.step() ? statement.columnText(0) : QString();
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+// --- Transaction -----------------------------------------------------------
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_level = m_db.m_transactionDepth + 1;
+    if (m_level == 1)
+        m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    else
+        m_db.exec(QStringLiteral("SAVEPOINT sl_%1").arg(m_level));
+    m_db.m_transactionDepth = m_level;
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    // A destructor must not throw: roll back and log.
+    const QString sql = m_level == 1 ? QStringLiteral("ROLLBACK")
+                                     : QStringLiteral("ROLLBACK TO sl_%1; RELEASE sl_%1").arg(m_level);
+    if (sqlite3_exec(m_db.handle(), sql.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK &&
+        m_db.inTransaction())
+        qCWarning(lcStore) << "rollback failed:" << m_db.lastErrorMessage();
+    m_db.m_transactionDepth = m_level - 1;
+}
+
+void Transaction::commit()
+{
+    if (m_done)
+        throw StoreError(QStringLiteral("Transaction committed twice"));
+    if (m_level == 1)
+        m_db.exec(QStringLiteral("COMMIT"));
+    else
+        m_db.exec(QStringLiteral("RELEASE sl_%1").arg(m_level));
+    m_done = true;
+    m_db.m_transactionDepth = m_level - 1;
+}
+
+} // namespace sl

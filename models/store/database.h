@@ -1,0 +1,153 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sl {
+
+// Error path of the store: every function of Database, Statement,
+// Transaction and the repositories throws StoreError when SQLite fails
+// (constraint violation, I/O error, corrupt file, schema too new, ...).
+// Callers at the API boundary (Workspace::open, the importer, item models,
+// the demo builder, the UI) catch it and turn message() into user text.
+class StoreError : public std::runtime_error
+{
+  public:
+    StoreError(const QString &message, int sqliteCode = 0);
+    QString message() const { return m_message; }
+    int sqliteCode() const { return m_code; } // primary SQLite result code; 0 when not from SQLite
+
+  private:
+    QString m_message;
+    int m_code = 0;
+};
+
+class Database;
+
+// A prepared statement. Bind indices are 1-based (SQLite's), column indices
+// 0-based. Moveable, not copyable; finalised (or returned to the connection's
+// cache) on destruction.
+class Statement
+{
+  public:
+    Statement() = default;
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    ~Statement();
+
+    Statement &bind(int index, const QString &value); // always text: a null QString binds ''
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QByteArray &value); // as a BLOB
+    Statement &bindNull(int index);
+    // Binds NULL for an empty string (optional lookups, foreign keys).
+    Statement &bindOptional(int index, const QString &value);
+
+    // Runs one step: true when a row is available, false when done.
+    bool step();
+    // Steps to completion (for statements that return no rows).
+    void run();
+    // Ready to run again with new bindings.
+    void reset();
+
+    QString columnText(int column) const;
+    qint64 columnInt64(int column) const;
+    int columnInt(int column) const { return int(columnInt64(column)); }
+    double columnDouble(int column) const;
+    QByteArray columnBlob(int column) const;
+    bool columnIsNull(int column) const;
+
+    bool isValid() const { return m_stmt != nullptr; }
+
+  private:
+    friend class Database;
+    Statement(Database *db, sqlite3_stmt *stmt, bool cached);
+    void check(int rc, const char *what) const;
+    void release();
+
+    Database *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    bool m_cached = false;
+};
+
+// An SQLite connection: WAL journal, foreign keys on, a busy timeout and
+// synchronous=NORMAL. Belongs to the thread that opened it.
+class Database
+{
+  public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if missing) the database file; throws StoreError.
+    static std::unique_ptr<Database> open(const QString &path, int busyTimeoutMs = 5000);
+
+    QString path() const { return m_path; }
+    // Runs one or more statements that return no rows.
+    void exec(const QString &sql);
+    // A fresh prepared statement.
+    Statement prepare(const QString &sql);
+    // A statement from the connection's cache (prepared once, reused); for
+    // the hot paths. Falls back to a fresh statement when it is in use.
+    Statement cached(const char *sql);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    int userVersion();
+    void setUserVersion(int version);
+    // A single-value query helper: the first column of the first row as text.
+    QString queryText(const QString &sql);
+    bool inTransaction() const;
+
+    sqlite3 *handle() const { return m_db; }
+    // The connection's current error text.
+    QString lastErrorMessage() const;
+
+  private:
+    friend class Statement;
+    friend class Transaction;
+    Database() = default;
+    [[noreturn]] void fail(int rc, const QString &what) const;
+    void returnToCache(sqlite3_stmt *stmt);
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    int m_transactionDepth = 0;
+    struct CacheEntry
+    {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
+    std::unordered_map<std::string, CacheEntry> m_cache;
+};
+
+// A transaction scope: BEGIN IMMEDIATE at the outermost level, a SAVEPOINT
+// when nested. Rolls back on destruction unless commit() was called.
+class Transaction
+{
+  public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+
+  private:
+    Database &m_db;
+    int m_level = 0; // 1 = outermost
+    bool m_done = false;
+};
+
+} // namespace sl

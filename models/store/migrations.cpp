@@ -1,0 +1,177 @@
+#include "store/migrations.h"
+
+#include "common/logging.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+
+#include <iterator>
+
+namespace sl {
+
+namespace {
+
+// Version 1: assets and their lookups, the search index, captures, markups
+// and the outbox.
+const char *const kVersion1 = R"sql(
+CREATE TABLE accounts (
+    id   TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE products (
+    id             TEXT PRIMARY KEY NOT NULL,
+    name           TEXT NOT NULL DEFAULT '',
+    product_number TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE categories (
+    id   TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL DEFAULT ''
+);
+-- rid is the rowid shared with asset_search; an explicit INTEGER PRIMARY KEY
+-- so that VACUUM never renumbers it.
+CREATE TABLE assets (
+    rid         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL COLLATE NOCASE,
+    asset_tag   TEXT NOT NULL DEFAULT '',
+    account_id  TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+    product_id  TEXT REFERENCES products(id) ON DELETE SET NULL,
+    category_id TEXT REFERENCES categories(id) ON DELETE SET NULL,
+    parent_id   TEXT REFERENCES assets(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+    latitude    REAL NOT NULL DEFAULT 0,
+    longitude   REAL NOT NULL DEFAULT 0,
+    state_code  INTEGER NOT NULL DEFAULT 0,
+    modified_on TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX assets_name_id ON assets(name, id);
+CREATE INDEX assets_parent ON assets(parent_id);
+CREATE INDEX assets_account ON assets(account_id);
+CREATE INDEX assets_product ON assets(product_id);
+CREATE INDEX assets_category ON assets(category_id);
+
+CREATE VIRTUAL TABLE asset_search USING fts5(
+    name, tag, account, product, category,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+
+CREATE TRIGGER assets_search_insert AFTER INSERT ON assets BEGIN
+    INSERT INTO asset_search(rowid, name, tag, account, product, category) VALUES (
+        new.rid, new.name, new.asset_tag,
+        coalesce((SELECT name FROM accounts WHERE id = new.account_id), ''),
+        coalesce((SELECT name || ' ' || product_number FROM products WHERE id = new.product_id), ''),
+        coalesce((SELECT name FROM categories WHERE id = new.category_id), ''));
+END;
+CREATE TRIGGER assets_search_update
+AFTER UPDATE OF name, asset_tag, account_id, product_id, category_id ON assets BEGIN
+    DELETE FROM asset_search WHERE rowid = old.rid;
+    INSERT INTO asset_search(rowid, name, tag, account, product, category) VALUES (
+        new.rid, new.name, new.asset_tag,
+        coalesce((SELECT name FROM accounts WHERE id = new.account_id), ''),
+        coalesce((SELECT name || ' ' || product_number FROM products WHERE id = new.product_id), ''),
+        coalesce((SELECT name FROM categories WHERE id = new.category_id), ''));
+END;
+CREATE TRIGGER assets_search_delete AFTER DELETE ON assets BEGIN
+    DELETE FROM asset_search WHERE rowid = old.rid;
+END;
+CREATE TRIGGER accounts_search_update AFTER UPDATE OF name ON accounts BEGIN
+    UPDATE asset_search SET account = new.name
+    WHERE rowid IN (SELECT rid FROM assets WHERE account_id = new.id);
+END;
+CREATE TRIGGER products_search_update AFTER UPDATE OF name, product_number ON products BEGIN
+    UPDATE asset_search SET product = new.name || ' ' || new.product_number
+    WHERE rowid IN (SELECT rid FROM assets WHERE product_id = new.id);
+END;
+CREATE TRIGGER categories_search_update AFTER UPDATE OF name ON categories BEGIN
+    UPDATE asset_search SET category = new.name
+    WHERE rowid IN (SELECT rid FROM assets WHERE category_id = new.id);
+END;
+
+CREATE TABLE spatial_frames (
+    id         TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+-- asset_ref is the asset id as the manifest names it; asset_id links it once
+-- that asset is in the workspace (a capture may arrive before its asset).
+CREATE TABLE captures (
+    id            TEXT PRIMARY KEY NOT NULL,
+    asset_id      TEXT REFERENCES assets(id) ON DELETE SET NULL,
+    asset_ref     TEXT NOT NULL DEFAULT '',
+    media_path    TEXT NOT NULL CHECK (
+                      media_path <> ''
+                      AND substr(media_path, 1, 1) NOT IN ('/', '\')
+                      AND media_path NOT GLOB '[A-Za-z]:*'
+                      AND ('/' || replace(media_path, '\', '/') || '/') NOT LIKE '%/../%'),
+    media_type    TEXT NOT NULL CHECK (media_type IN ('photo', 'video')),
+    captured_at   TEXT NOT NULL DEFAULT '',
+    spatial_frame TEXT REFERENCES spatial_frames(id) ON DELETE SET NULL,
+    review_status TEXT NOT NULL DEFAULT 'new',
+    review_note   TEXT NOT NULL DEFAULT '',
+    manifest_json TEXT NOT NULL,
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX captures_asset_ref ON captures(asset_ref, captured_at);
+CREATE INDEX captures_asset ON captures(asset_id);
+CREATE INDEX captures_frame ON captures(spatial_frame);
+CREATE TRIGGER assets_link_captures AFTER INSERT ON assets BEGIN
+    UPDATE captures SET asset_id = new.id WHERE asset_ref = new.id AND asset_id IS NULL;
+END;
+
+CREATE TABLE world_markups (
+    frame_id   TEXT REFERENCES spatial_frames(id) ON DELETE CASCADE,
+    capture_id TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+    markup_id  TEXT NOT NULL,
+    json       TEXT NOT NULL,
+    PRIMARY KEY (capture_id, markup_id)
+);
+CREATE INDEX world_markups_frame ON world_markups(frame_id);
+
+-- Edits made here, waiting to be pushed to the asset store, oldest first.
+CREATE TABLE outbox (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    operation  TEXT NOT NULL,
+    payload    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+CREATE INDEX outbox_entity ON outbox(entity, entity_id);
+)sql";
+
+// Append new versions here; never edit a released one.
+const char *const kMigrations[] = {kVersion1};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+void Migrations::run(Database &db)
+{
+    const int current = db.userVersion();
+    const int latest = latestVersion();
+    if (current > latest) {
+        throw StoreError(
+            QCoreApplication::translate(
+                "sl::Migrations",
+                "The workspace %1 was written by a newer version of Sightline (schema version %2; "
+                "this version understands up to %3). Update Sightline to open it.")
+                .arg(db.path())
+                .arg(current)
+                .arg(latest));
+    }
+    for (int version = current + 1; version <= latest; ++version) {
+        Transaction transaction(db);
+        // Another connection may have migrated meanwhile: re-read under the lock.
+        if (db.userVersion() >= version)
+            continue;
+        db.exec(QString::fromUtf8(kMigrations[version - 1]));
+        db.setUserVersion(version);
+        transaction.commit();
+        qCInfo(lcStore) << "migrated" << db.path() << "to schema version" << version;
+    }
+}
+
+} // namespace sl

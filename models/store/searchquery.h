@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+namespace sl {
+
+// Turns what a user typed into the search box into a safe FTS5 MATCH
+// expression: every whitespace-separated word becomes a quoted prefix phrase
+// ("pump ch" -> "pump"* "ch"*), so quotes, `*`, `NEAR(`, `OR`, `:` or
+// parentheses are searched for as text and never parsed as FTS syntax.
+class SearchQuery
+{
+  public:
+    // Empty when the text holds nothing searchable (only spaces or
+    // punctuation): the caller then matches everything.
+    static QString ftsExpression(const QString &userText);
+};
+
+} // namespace sl

@@ -1,0 +1,398 @@
+#include "capture/manifestreader.h"
+
+#include "manifesttestutil.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace sl;
+
+// ManifestReader: the sample manifests parse to the right values, and each
+// rule of CAPTURE-FORMAT.md's "Fields" and "Errors" refuses a broken variant
+// with a message naming the file, the field and why.
+class TestManifestReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsVideo();
+    void readsPhoto();
+    void keepsRawObjects();
+    void acceptsMinimalManifest();
+    void refusesBrokenVariant_data();
+    void refusesBrokenVariant();
+    void refusesNonFiniteNumbers_data();
+    void refusesNonFiniteNumbers();
+    void refusesNonJson_data();
+    void refusesNonJson();
+    void readFile();
+    void readFileMissing();
+};
+
+namespace {
+
+const QString kVideo = QStringLiteral("video.capture.json");
+const QString kPhoto = QStringLiteral("photo.capture.json");
+
+CaptureManifest parseOk(const QByteArray &bytes, const QString &name)
+{
+    const ManifestResult result = ManifestReader::parse(bytes, name);
+    if (const auto *error = std::get_if<ManifestError>(&result))
+        qFatal("unexpected error: %s", qPrintable(error->message()));
+    return std::get<CaptureManifest>(result);
+}
+
+bool near(double a, double b, double tolerance = 1e-12)
+{
+    return std::abs(a - b) <= tolerance;
+}
+
+} // namespace
+
+void TestManifestReader::readsVideo()
+{
+    const CaptureManifest m = parseOk(test::manifestBytes(kVideo), kVideo);
+    QCOMPARE(m.id, QStringLiteral("0b5c0c52-5a8e-4b7e-9a57-1c1f6f0e2d11"));
+    QCOMPARE(m.assetId, QStringLiteral("5f0d7c8e-3a41-4c55-9d0e-2b7f0c9a6e13"));
+    QCOMPARE(m.mediaFile, QStringLiteral("pump-inlet.mp4"));
+    QCOMPARE(m.mediaType, MediaType::Video);
+    QCOMPARE(m.capturedAt, QStringLiteral("2026-11-20T10:31:00Z"));
+    QCOMPARE(m.capturedBy, QStringLiteral("ana.ruiz@contoso.example"));
+    QCOMPARE(m.spatialFrame, QStringLiteral("e1c2a7f4-0d3b-4e8c-b1a2-77c9e0f5d6a1"));
+
+    QVERIFY(m.camera.has_value());
+    QCOMPARE(m.camera->width, 1920);
+    QCOMPARE(m.camera->height, 1080);
+    QCOMPARE(m.camera->fx, 1402.1);
+    QCOMPARE(m.camera->fy, 1401.7);
+    QCOMPARE(m.camera->cx, 957.3);
+    QCOMPARE(m.camera->cy, 541.0);
+    QCOMPARE(m.camera->distortion, (std::vector<double>{0.0578, -0.0805, -0.00098, 0.00016}));
+    QCOMPARE(m.axes, std::optional<Axes>(Axes::OpenGL));
+
+    QCOMPARE(m.poses.size(), size_t(5));
+    QCOMPARE(m.poses[0].form, PoseForm::Matrix);
+    QCOMPARE(m.poses[1].form, PoseForm::PositionRotation);
+    QCOMPARE(m.poses[3].form, PoseForm::Matrix);
+    QCOMPARE(m.poses[2].t, 0.066);
+    QCOMPARE(m.poses[0].pose.position, cv::Vec3d(0, 1.6, 0));
+    QCOMPARE(m.poses[2].pose.position, cv::Vec3d(0.02, 1.61, -0.01));
+    // Rotations are stored as unit quaternions: pose 3 turns 0.1 rad about y.
+    const Quaternion q3 = m.poses[3].pose.rotation;
+    QVERIFY(near(q3.y, std::sin(0.05)) && near(q3.w, std::cos(0.05)) && near(q3.x, 0) && near(q3.z, 0));
+    QVERIFY(near(m.poses[2].pose.rotation.norm(), 1));
+
+    QCOMPARE(m.markups.size(), size_t(7));
+    const Markup &arrow = m.markups[0];
+    QCOMPARE(arrow.id, QStringLiteral("m-arrow-1"));
+    QCOMPARE(arrow.kind, MarkupKind::Arrow);
+    QCOMPARE(arrow.space, MarkupSpace::World);
+    QCOMPARE(arrow.worldPoints.size(), size_t(2));
+    QCOMPARE(arrow.worldPoints[1], cv::Vec3d(0.25, 1.0, -0.8));
+    QCOMPARE(arrow.color, QColor(0xFF, 0x3B, 0x30));
+    QCOMPARE(arrow.width, 4.0);
+    QCOMPARE(arrow.author, QStringLiteral("ana.ruiz@contoso.example"));
+    QCOMPARE(arrow.createdAt, QStringLiteral("2026-11-20T10:32:10Z"));
+    QVERIFY(!arrow.from && !arrow.to);
+
+    const Markup &ink = m.markups[1];
+    QCOMPARE(ink.kind, MarkupKind::Ink);
+    QCOMPARE(ink.space, MarkupSpace::Image);
+    QCOMPARE(ink.imagePoints.size(), size_t(3));
+    QCOMPARE(ink.imagePoints[2], cv::Point2d(0.47, 0.56));
+    QCOMPARE(ink.from, std::optional<double>(2.0));
+    QCOMPARE(ink.to, std::optional<double>(4.5));
+    QCOMPARE(ink.color, QColor(0xFF, 0xD6, 0x0A));
+
+    QCOMPARE(m.markups[3].from, std::optional<double>(0.5));
+    QVERIFY(!m.markups[3].to);
+    QCOMPARE(m.markups[3].width, 2.5);
+    QCOMPARE(m.markups[5].kind, MarkupKind::Text);
+    QCOMPARE(m.markups[5].text, QStringLiteral("Check the inlet seal"));
+    QCOMPARE(m.markups[6].kind, MarkupKind::Blur);
+}
+
+void TestManifestReader::readsPhoto()
+{
+    const CaptureManifest m = parseOk(test::manifestBytes(kPhoto), kPhoto);
+    QCOMPARE(m.mediaType, MediaType::Photo);
+    QVERIFY(m.assetId.isEmpty());
+    QCOMPARE(m.camera->distortion.size(), size_t(5));
+    QCOMPARE(m.axes, std::optional<Axes>(Axes::OpenCV));
+    QCOMPARE(m.poses.size(), size_t(1));
+    QCOMPARE(m.poses[0].t, 0.0); // absent: a photo's time means nothing
+    QCOMPARE(m.poses[0].pose.position, cv::Vec3d(0.4, 1.2, -2.5));
+    QCOMPARE(m.markups.size(), size_t(2));
+    QCOMPARE(m.markups[1].imagePoints.size(), size_t(1));
+    QCOMPARE(m.markups[1].text, QStringLiteral("Reads 4.2 bar"));
+}
+
+void TestManifestReader::keepsRawObjects()
+{
+    const CaptureManifest m = parseOk(test::manifestBytes(kVideo), kVideo);
+    QCOMPARE(m.raw.value(QStringLiteral("device")).toObject().value(QStringLiteral("model")).toString(),
+             QStringLiteral("HoloLens 2"));
+    QCOMPARE(m.poses[1].raw.value(QStringLiteral("confidence")).toDouble(), 0.93);
+    QCOMPARE(m.markups[0].raw.value(QStringLiteral("layer")).toString(), QStringLiteral("inspection"));
+}
+
+void TestManifestReader::acceptsMinimalManifest()
+{
+    // No camera, no poses, no markups: still a capture (world markup just
+    // cannot be drawn for it). JSON null reads as absent.
+    const QByteArray json = R"({"format": "sightline-capture", "version": 1, "id": "x",
+        "media": {"file": "a.jpg", "type": "photo"}, "assetId": null, "poses": [], "markups": []})";
+    const CaptureManifest m = parseOk(json, QStringLiteral("min.capture.json"));
+    QVERIFY(!m.camera);
+    QVERIFY(!m.axes);
+    QVERIFY(!m.hasPoses());
+    QVERIFY(m.markups.empty());
+    QVERIFY(m.poseTrack().isEmpty());
+}
+
+void TestManifestReader::refusesBrokenVariant_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonValue>("value"); // undefined: remove the field
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("reason");
+
+    const QJsonValue remove(QJsonValue::Undefined);
+    const auto row = [](const char *name, const QString &base, const QString &path, const QJsonValue &value,
+                        const QString &field, const QString &reason) {
+        QTest::newRow(name) << base << path << value << field << reason;
+    };
+    const auto a = [](std::initializer_list<QJsonValue> values) { return QJsonValue(QJsonArray(values)); };
+    const QString s = QStringLiteral("video.capture.json");
+    const QString p = QStringLiteral("photo.capture.json");
+
+    // Header.
+    row("format missing", s, "format", remove, "format", "is required");
+    row("format other", s, "format", "other-capture", "format", "not \"sightline-capture\"");
+    row("format number", s, "format", 5, "format", "must be a string");
+    row("version missing", s, "version", remove, "version", "is required");
+    row("version string", s, "version", "1", "version", "must be a number");
+    row("version fraction", s, "version", 1.5, "version", "whole number");
+    row("version newer", s, "version", 2, "version", "version 2 is newer than this Sightline reads (1)");
+    row("version zero", s, "version", 0, "version", "does not exist");
+    row("id missing", s, "id", remove, "id", "is required");
+    row("id empty", s, "id", "", "id", "must not be empty");
+    row("id number", s, "id", 42, "id", "must be a string");
+    row("assetId number", s, "assetId", 7, "assetId", "must be a string");
+    row("capturedAt array", s, "capturedAt", QJsonArray(), "capturedAt", "must be a string");
+    row("capturedBy bool", s, "capturedBy", true, "capturedBy", "must be a string");
+    row("spatialFrame object", s, "spatialFrame", QJsonObject(), "spatialFrame", "must be a string");
+    // Media.
+    row("media missing", s, "media", remove, "media", "is required");
+    row("media string", s, "media", "x.mp4", "media", "must be an object");
+    row("media.file missing", s, "media.file", remove, "media.file", "is required");
+    row("media.file empty", s, "media.file", "", "media.file", "must not be empty");
+    row("media.type missing", s, "media.type", remove, "media.type", "is required");
+    row("media.type audio", s, "media.type", "audio", "media.type", "\"photo\" or \"video\", not \"audio\"");
+    // Camera.
+    row("camera string", s, "camera", "none", "camera", "must be an object");
+    row("camera.width zero", s, "camera.width", 0, "camera.width", "positive whole number");
+    row("camera.width fraction", s, "camera.width", 1920.5, "camera.width", "positive whole number");
+    row("camera.height negative", s, "camera.height", -1080, "camera.height", "positive whole number");
+    row("camera.height missing", s, "camera.height", remove, "camera.height", "is required");
+    row("camera.fx zero", s, "camera.fx", 0, "camera.fx", "must be positive");
+    row("camera.fy negative", s, "camera.fy", -3, "camera.fy", "must be positive");
+    row("camera.fx missing", s, "camera.fx", remove, "camera.fx", "is required");
+    row("camera.cx missing", s, "camera.cx", remove, "camera.cx", "is required");
+    row("camera.cy string", s, "camera.cy", "541", "camera.cy", "must be a number");
+    row("distortion 3", s, "camera.distortion", a({0.1, 0.2, 0.3}), "camera.distortion", "4, 5, 8, 12 or 14");
+    row("distortion 6", s, "camera.distortion", a({0.1, 0.2, 0.3, 0, 0, 0}), "camera.distortion", "not 6");
+    row("distortion item", s, "camera.distortion", a({0.1, "x", 0, 0}), "camera.distortion[1]", "must be a number");
+    row("distortion number", s, "camera.distortion", 0.1, "camera.distortion", "must be an array");
+    // Axes.
+    row("axes missing with poses", s, "axes", remove, "axes", "is required when poses are given");
+    row("axes unknown", s, "axes", "directx", "axes", "\"opencv\" or \"opengl\", not \"directx\"");
+    row("axes number", s, "axes", 1, "axes", "must be a string");
+    // Poses.
+    row("poses object", s, "poses", QJsonObject(), "poses", "must be an array");
+    row("pose not object", s, "poses[2]", "x", "poses[2]", "must be an object");
+    row("video pose t missing", s, "poses[1].t", remove, "poses[1].t", "is required");
+    row("pose t string", s, "poses[1].t", "0.1", "poses[1].t", "must be a number");
+    row("pose t repeated", s, "poses[2].t", 0.033, "poses[2].t", "times must increase");
+    row("pose t backwards", s, "poses[4].t", 0.01, "poses[4].t", "times must increase");
+    row("pose both forms", s, "poses[0].position", a({0, 0, 0}), "poses[0]", "both a matrix and a position");
+    row("pose no form", s, "poses[1]", QJsonObject{{"t", 0.033}}, "poses[1]", "needs a matrix, or a position and a rotation");
+    row("rotation missing", s, "poses[1].rotation", remove, "poses[1].rotation", "is required with a position");
+    row("position missing", s, "poses[1].position", remove, "poses[1].position", "is required with a rotation");
+    row("position 2", s, "poses[1].position", a({0, 0}), "poses[1].position", "3 numbers");
+    row("position item", s, "poses[1].position[0]", "0", "poses[1].position[0]", "must be a number");
+    row("rotation 3", s, "poses[1].rotation", a({0, 0, 1}), "poses[1].rotation", "4 numbers");
+    row("rotation not unit", s, "poses[1].rotation", a({0, 0, 0, 1.2}), "poses[1].rotation", "not a unit quaternion (|q| = 1.2)");
+    row("rotation just off unit", s, "poses[1].rotation", a({0, 0, 0, 1.0011}), "poses[1].rotation", "not a unit quaternion");
+    row("rotation zero", s, "poses[1].rotation", a({0, 0, 0, 0}), "poses[1].rotation", "not a unit quaternion (|q| = 0)");
+    row("rotation item", s, "poses[1].rotation[2]", "0", "poses[1].rotation[2]", "must be a number");
+    row("matrix 15", s, "poses[0].matrix", a({1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0}), "poses[0].matrix", "16 numbers");
+    row("matrix last row w", s, "poses[0].matrix[15]", 2, "poses[0].matrix", "last row must be 0 0 0 1");
+    row("matrix last row y", s, "poses[0].matrix[13]", 0.001, "poses[0].matrix", "last row must be 0 0 0 1");
+    row("matrix scaled", s, "poses[0].matrix", a({2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1}), "poses[0].matrix", "not a rotation");
+    row("matrix reflection", s, "poses[0].matrix", a({-1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}), "poses[0].matrix", "reflection");
+    row("matrix item null", s, "poses[0].matrix[5]", QJsonValue(), "poses[0].matrix[5]", "must be a number");
+    row("photo two poses", p, "poses[1]", QJsonObject{{"position", a({0, 0, 0})}, {"rotation", a({0, 0, 0, 1})}},
+        "poses", "a photo has exactly one pose, not 2");
+    row("photo pose t string", p, "poses[0].t", "now", "poses[0].t", "must be a number");
+    // Markups.
+    row("markups object", s, "markups", QJsonObject(), "markups", "must be an array");
+    row("markup not object", s, "markups[1]", 5, "markups[1]", "must be an object");
+    row("markup id missing", s, "markups[1].id", remove, "markups[1].id", "is required");
+    row("markup id duplicate", s, "markups[2].id", "m-arrow-1", "markups[2].id", "\"m-arrow-1\" is already the id of markups[0]");
+    row("markup kind unknown", s, "markups[0].kind", "circle", "markups[0].kind", "\"circle\" is not a known kind");
+    row("markup kind missing", s, "markups[0].kind", remove, "markups[0].kind", "is required");
+    row("markup space unknown", s, "markups[0].space", "screen", "markups[0].space", "\"world\" or \"image\", not \"screen\"");
+    row("markup space missing", s, "markups[0].space", remove, "markups[0].space", "is required");
+    row("blur in world", s, "markups[6].space", "world", "markups[6].space", "its space must be \"image\"");
+    row("points missing", s, "markups[0].points", remove, "markups[0].points", "is required");
+    row("points not array", s, "markups[0].points", "0,0", "markups[0].points", "must be an array");
+    row("arrow no points", s, "markups[0].points", QJsonArray(), "markups[0].points", "exactly 2 points for kind \"arrow\", not 0");
+    row("arrow three points", s, "markups[0].points[2]", a({0, 0, 0}), "markups[0].points", "exactly 2 points for kind \"arrow\", not 3");
+    row("line one point", s, "markups[2].points[1]", remove, "markups[2].points", "exactly 2 points for kind \"line\", not 1");
+    row("rect one corner", s, "markups[3].points[1]", remove, "markups[3].points", "exactly 2 points for kind \"rect\"");
+    row("ellipse three", s, "markups[4].points[2]", a({0, 0, 0}), "markups[4].points", "for kind \"ellipse\"");
+    row("blur one corner", s, "markups[6].points[0]", remove, "markups[6].points", "for kind \"blur\"");
+    row("ink no points", s, "markups[1].points", QJsonArray(), "markups[1].points", "needs at least one point");
+    row("text no points", s, "markups[5].points", QJsonArray(), "markups[5].points", "needs at least one point");
+    row("world point 2d", s, "markups[0].points[1]", a({0.25, 1.0}), "markups[0].points[1]", "a world point has 3 numbers");
+    row("image point 3d", s, "markups[1].points[0]", a({0.1, 0.2, 0.3}), "markups[1].points[0]", "an image point has 2 numbers");
+    row("point not array", s, "markups[1].points[0]", 0.1, "markups[1].points[0]", "must be an array");
+    row("point item string", s, "markups[1].points[2][1]", "x", "markups[1].points[2][1]", "must be a number");
+    row("color name", s, "markups[0].color", "red", "markups[0].color", "#RRGGBB, not \"red\"");
+    row("color short", s, "markups[0].color", "#FF3B3", "markups[0].color", "#RRGGBB");
+    row("color not hex", s, "markups[0].color", "#GG0000", "markups[0].color", "#RRGGBB");
+    row("color with alpha", s, "markups[0].color", "#FF3B30FF", "markups[0].color", "#RRGGBB");
+    row("color number", s, "markups[0].color", 255, "markups[0].color", "must be a string");
+    row("width zero", s, "markups[0].width", 0, "markups[0].width", "must be positive");
+    row("width negative", s, "markups[0].width", -2, "markups[0].width", "must be positive");
+    row("width string", s, "markups[0].width", "4", "markups[0].width", "must be a number");
+    row("from after to", s, "markups[1].from", 5.0, "markups[1].to", "ends (4.5 s) before it starts (5 s)");
+    row("to string", s, "markups[1].to", "later", "markups[1].to", "must be a number");
+    row("from bool", s, "markups[3].from", false, "markups[3].from", "must be a number");
+    row("text missing for text", s, "markups[5].text", remove, "markups[5].text", "is required");
+    row("text number", s, "markups[5].text", 12, "markups[5].text", "must be a string");
+    row("text on arrow number", s, "markups[0].text", 12, "markups[0].text", "must be a string");
+    row("author object", s, "markups[0].author", QJsonObject(), "markups[0].author", "must be a string");
+    row("createdAt number", s, "markups[0].createdAt", 1, "markups[0].createdAt", "must be a string");
+}
+
+void TestManifestReader::refusesBrokenVariant()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, field);
+    QFETCH(QString, reason);
+
+    const QJsonObject broken = test::withValue(test::manifestObject(base), path, value);
+    // The unchanged sample must parse, so that the mutation is what fails.
+    QVERIFY(std::holds_alternative<CaptureManifest>(ManifestReader::parse(test::manifestBytes(base), base)));
+
+    const ManifestResult result = ManifestReader::parse(test::toBytes(broken), base);
+    const auto *error = std::get_if<ManifestError>(&result);
+    QVERIFY2(error, "a broken manifest was accepted");
+    QCOMPARE(error->file, base);
+    QCOMPARE(error->field, field);
+    QVERIFY2(error->reason.contains(reason), qPrintable(error->reason));
+    QVERIFY(error->message().startsWith(base + QStringLiteral(": ") + field + QStringLiteral(": ")));
+}
+
+void TestManifestReader::refusesNonFiniteNumbers_data()
+{
+    // QJsonDocument reads numbers too large for a double as infinity.
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("field");
+
+    QTest::newRow("version") << "\"version\": 1," << "\"version\": 1e999," << "version";
+    QTest::newRow("camera.fx") << "\"fx\": 1402.1" << "\"fx\": 1e999" << "camera.fx";
+    QTest::newRow("camera.cy") << "\"cy\": 541.0" << "\"cy\": -1e999" << "camera.cy";
+    QTest::newRow("distortion") << "[0.0578," << "[1e999," << "camera.distortion[0]";
+    QTest::newRow("pose t") << "\"t\": 0.066" << "\"t\": 1e400" << "poses[2].t";
+    QTest::newRow("matrix") << "0, 1, 0, 1.6," << "0, 1, 0, 1e999," << "poses[0].matrix[7]";
+    QTest::newRow("position") << "[0.01, 1.6, 0]" << "[0.01, 1e999, 0]" << "poses[1].position[1]";
+    QTest::newRow("rotation") << "0.9987503]" << "1e999]" << "poses[2].rotation[3]";
+    QTest::newRow("markup point") << "[0.2, 1.1, -0.8]" << "[0.2, 1e999, -0.8]" << "markups[0].points[0][1]";
+    QTest::newRow("markup width") << "\"width\": 4," << "\"width\": 1e999," << "markups[0].width";
+    QTest::newRow("markup from") << "\"from\": 2.0" << "\"from\": -1e999" << "markups[1].from";
+}
+
+void TestManifestReader::refusesNonFiniteNumbers()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, field);
+
+    QByteArray bytes = test::manifestBytes(kVideo);
+    QCOMPARE(bytes.count(from.toUtf8()), 1);
+    bytes.replace(from.toUtf8(), to.toUtf8());
+    const ManifestResult result = ManifestReader::parse(bytes, kVideo);
+    const auto *error = std::get_if<ManifestError>(&result);
+    QVERIFY2(error, "a non-finite number was accepted");
+    QCOMPARE(error->field, field);
+    QVERIFY2(error->reason.contains(QStringLiteral("not a finite number")), qPrintable(error->reason));
+}
+
+void TestManifestReader::refusesNonJson_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("empty") << QByteArray() << "not valid JSON";
+    QTest::newRow("open brace") << QByteArray("{") << "not valid JSON";
+    QTest::newRow("missing value") << QByteArray("{\"format\": }") << "at byte 11";
+    QTest::newRow("trailing comma") << QByteArray("{\"format\": \"sightline-capture\",}") << "not valid JSON";
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << "not valid JSON";
+    QTest::newRow("truncated sample") << test::manifestBytes(kVideo).left(500) << "not valid JSON";
+    QTest::newRow("array") << QByteArray("[1, 2]") << "top level must be a JSON object";
+}
+
+void TestManifestReader::refusesNonJson()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reason);
+    const ManifestResult result = ManifestReader::parse(bytes, QStringLiteral("bad.capture.json"));
+    const auto *error = std::get_if<ManifestError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->file, QStringLiteral("bad.capture.json"));
+    QVERIFY(error->field.isEmpty());
+    QVERIFY2(error->reason.contains(reason), qPrintable(error->reason));
+    // No field: "file: reason", without an empty field between.
+    QCOMPARE(error->message(), QStringLiteral("bad.capture.json: ") + error->reason);
+}
+
+void TestManifestReader::readFile()
+{
+    const ManifestResult result = ManifestReader::readFile(test::dataPath(QStringLiteral("manifests/") + kPhoto));
+    QVERIFY(std::holds_alternative<CaptureManifest>(result));
+    QCOMPARE(std::get<CaptureManifest>(result).mediaFile, QStringLiteral("gauge.jpg"));
+
+    // Errors from a file name it by its name, not its folder.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.capture.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(test::toBytes(test::withValue(test::manifestObject(kPhoto), QStringLiteral("media.type"), "audio")));
+    file.close();
+    const ManifestResult broken = ManifestReader::readFile(path);
+    QVERIFY(std::holds_alternative<ManifestError>(broken));
+    QCOMPARE(std::get<ManifestError>(broken).message(),
+             QStringLiteral("broken.capture.json: media.type: must be \"photo\" or \"video\", not \"audio\""));
+}
+
+void TestManifestReader::readFileMissing()
+{
+    QTemporaryDir dir;
+    const ManifestResult result = ManifestReader::readFile(dir.filePath(QStringLiteral("gone.capture.json")));
+    const auto *error = std::get_if<ManifestError>(&result);
+    QVERIFY(error);
+    QCOMPARE(error->file, QStringLiteral("gone.capture.json"));
+    QVERIFY2(error->reason.contains(QStringLiteral("cannot be read")), qPrintable(error->reason));
+}
+
+QTEST_GUILESS_MAIN(TestManifestReader)
+#include "tst_manifestreader.moc"

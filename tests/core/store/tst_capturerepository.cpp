@@ -1,0 +1,340 @@
+#include "capture/manifestreader.h"
+#include "capture/manifestwriter.h"
+#include "store/assetrepository.h"
+#include "store/capturerepository.h"
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sl;
+
+namespace {
+
+QJsonArray point3(double x, double y, double z)
+{
+    return QJsonArray{x, y, z};
+}
+
+// A version-1 manifest as a device writes it, with one world arrow and one
+// image ink stroke.
+QJsonObject manifestJson(const QString &id, const QString &assetId, const QString &frame,
+                         const QString &capturedAt, const QString &worldMarkupId, bool video = false)
+{
+    QJsonObject json{
+        {QStringLiteral("format"), QStringLiteral("sightline-capture")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("assetId"), assetId},
+        {QStringLiteral("media"),
+         QJsonObject{
+             {QStringLiteral("file"), video ? QStringLiteral("clip.mp4") : QStringLiteral("photo.jpg")},
+             {QStringLiteral("type"), video ? QStringLiteral("video") : QStringLiteral("photo")}}},
+        {QStringLiteral("capturedAt"), capturedAt},
+        {QStringLiteral("capturedBy"), QStringLiteral("ana.ruiz@contoso.example")},
+        {QStringLiteral("camera"), QJsonObject{{QStringLiteral("width"), 1920},
+                                               {QStringLiteral("height"), 1080},
+                                               {QStringLiteral("fx"), 1402.1},
+                                               {QStringLiteral("fy"), 1401.7},
+                                               {QStringLiteral("cx"), 957.3},
+                                               {QStringLiteral("cy"), 541.0}}},
+        {QStringLiteral("axes"), QStringLiteral("opengl")},
+        {QStringLiteral("poses"),
+         QJsonArray{QJsonObject{{QStringLiteral("t"), 0.0},
+                                {QStringLiteral("position"), point3(0.1, 1.5, 2.0)},
+                                {QStringLiteral("rotation"), QJsonArray{0, 0, 0, 1}}}}},
+        {QStringLiteral("markups"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), worldMarkupId},
+                                {QStringLiteral("kind"), QStringLiteral("arrow")},
+                                {QStringLiteral("space"), QStringLiteral("world")},
+                                {QStringLiteral("points"),
+                                 QJsonArray{point3(0.2, 1.1, -0.8), point3(0.25, 1.0, -0.8)}},
+                                {QStringLiteral("color"), QStringLiteral("#FF3B30")},
+                                {QStringLiteral("width"), 4}},
+                    QJsonObject{{QStringLiteral("id"), QString(id + QStringLiteral("-ink"))},
+                                {QStringLiteral("kind"), QStringLiteral("ink")},
+                                {QStringLiteral("space"), QStringLiteral("image")},
+                                {QStringLiteral("points"),
+                                 QJsonArray{QJsonArray{0.41, 0.52}, QJsonArray{0.43, 0.55}}},
+                                {QStringLiteral("color"), QStringLiteral("#FFD60A")},
+                                {QStringLiteral("width"), 3}}}},
+        {QStringLiteral("vendorExtension"), QJsonObject{{QStringLiteral("kept"), true}}},
+    };
+    if (!frame.isEmpty())
+        json.insert(QStringLiteral("spatialFrame"), frame);
+    return json;
+}
+
+CaptureRecord makeRecord(const QJsonObject &json)
+{
+    const ManifestResult parsed =
+        ManifestReader::parse(QJsonDocument(json).toJson(), QStringLiteral("test.capture.json"));
+    if (const auto *error = std::get_if<ManifestError>(&parsed))
+        qFatal("fixture manifest refused: %s", qPrintable(error->message()));
+    CaptureRecord record;
+    record.manifest = std::get<CaptureManifest>(parsed);
+    record.id = record.manifest.id;
+    record.assetId = record.manifest.assetId;
+    record.mediaType = record.manifest.mediaType;
+    record.capturedAt = record.manifest.capturedAt;
+    record.spatialFrame = record.manifest.spatialFrame;
+    record.mediaPath = QStringLiteral("media/") + record.id + QLatin1Char('/') + record.manifest.mediaFile;
+    return record;
+}
+
+QStringList markupIds(const std::vector<Markup> &markups)
+{
+    QStringList ids;
+    for (const Markup &markup : markups)
+        ids.append(markup.id);
+    ids.sort();
+    return ids;
+}
+
+} // namespace
+
+class tst_CaptureRepository : public QObject
+{
+    Q_OBJECT
+
+  private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_workspace;
+    CaptureRepository &captures() { return m_workspace->captures(); }
+
+  private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QString error;
+        m_workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(m_workspace, qPrintable(error));
+        Asset pump;
+        pump.id = QStringLiteral("asset-pump");
+        pump.name = QStringLiteral("Pump P-101");
+        m_workspace->assets().upsertAssets({pump});
+    }
+
+    void cleanup()
+    {
+        m_workspace.reset();
+        m_dir.reset();
+    }
+
+    void roundTrip()
+    {
+        CaptureRecord record = makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"), true));
+        record.reviewStatus = ReviewStatus::NeedsFollowUp;
+        record.reviewNote = QStringLiteral("Check the seal again");
+        captures().upsert(record);
+        QCOMPARE(captures().count(), 1);
+
+        const std::optional<CaptureRecord> back = captures().byId(QStringLiteral("cap-1"));
+        QVERIFY(back);
+        QCOMPARE(back->id, record.id);
+        QCOMPARE(back->assetId, QStringLiteral("asset-pump"));
+        QCOMPARE(back->mediaPath, QStringLiteral("media/cap-1/clip.mp4"));
+        QCOMPARE(back->mediaType, MediaType::Video);
+        QCOMPARE(back->capturedAt, QStringLiteral("2026-11-20T10:31:00Z"));
+        QCOMPARE(back->spatialFrame, QStringLiteral("frame-A"));
+        QCOMPARE(back->reviewStatus, ReviewStatus::NeedsFollowUp);
+        QCOMPARE(back->reviewNote, QStringLiteral("Check the seal again"));
+        // The manifest comes back whole, unknown fields included.
+        QCOMPARE(back->manifest.id, QStringLiteral("cap-1"));
+        QCOMPARE(back->manifest.capturedBy, QStringLiteral("ana.ruiz@contoso.example"));
+        QVERIFY(back->manifest.camera);
+        QCOMPARE(back->manifest.camera->fx, 1402.1);
+        QCOMPARE(back->manifest.poses.size(), size_t(1));
+        QCOMPARE(back->manifest.markups.size(), size_t(2));
+        QCOMPARE(ManifestWriter::toJson(back->manifest), ManifestWriter::toJson(record.manifest));
+        QVERIFY(ManifestWriter::toJson(back->manifest).contains(QStringLiteral("vendorExtension")));
+
+        QVERIFY(!captures().byId(QStringLiteral("no-such-capture")));
+    }
+
+    void upsertReplaces()
+    {
+        CaptureRecord record = makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1")));
+        captures().upsert(record);
+        CaptureRecord changed = makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-21T09:00:00Z"), QStringLiteral("arrow-2")));
+        captures().upsert(changed);
+        QCOMPARE(captures().count(), 1);
+        QCOMPARE(captures().byId(QStringLiteral("cap-1"))->capturedAt,
+                 QStringLiteral("2026-11-21T09:00:00Z"));
+        // The old world markup went with the old version.
+        QCOMPARE(markupIds(captures().worldMarkupsForFrame(QStringLiteral("frame-A"))),
+                 QStringList{QStringLiteral("arrow-2")});
+    }
+
+    void forAssetNewestFirst()
+    {
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("old"), QStringLiteral("asset-pump"), {},
+                                    QStringLiteral("2026-01-01T08:00:00Z"), QStringLiteral("m-old"))));
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("new"), QStringLiteral("asset-pump"), {},
+                                    QStringLiteral("2026-06-01T08:00:00Z"), QStringLiteral("m-new"))));
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("other"), QStringLiteral("asset-other"), {},
+                                    QStringLiteral("2026-03-01T08:00:00Z"), QStringLiteral("m-other"))));
+        const std::vector<CaptureRecord> records = captures().forAsset(QStringLiteral("asset-pump"));
+        QCOMPARE(records.size(), size_t(2));
+        QCOMPARE(records[0].id, QStringLiteral("new"));
+        QCOMPARE(records[1].id, QStringLiteral("old"));
+        QCOMPARE(m_workspace->assets().byId(QStringLiteral("asset-pump"))->captureCount, 2);
+    }
+
+    void worldMarkupsComeFromEveryCaptureOfTheFrame()
+    {
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-2"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:35:00Z"), QStringLiteral("arrow-2"), true)));
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-3"), QStringLiteral("asset-pump"), QStringLiteral("frame-B"),
+                         QStringLiteral("2026-11-20T11:00:00Z"), QStringLiteral("arrow-3"))));
+
+        const std::vector<Markup> frameA = captures().worldMarkupsForFrame(QStringLiteral("frame-A"));
+        QCOMPARE(markupIds(frameA), (QStringList{QStringLiteral("arrow-1"), QStringLiteral("arrow-2")}));
+        for (const Markup &markup : frameA) {
+            QCOMPARE(markup.space, MarkupSpace::World);
+            QCOMPARE(markup.kind, MarkupKind::Arrow);
+            QCOMPARE(markup.worldPoints.size(), size_t(2));
+            QCOMPARE(markup.worldPoints[0][2], -0.8);
+        }
+        QCOMPARE(markupIds(captures().worldMarkupsForFrame(QStringLiteral("frame-B"))),
+                 QStringList{QStringLiteral("arrow-3")});
+        QVERIFY(captures().worldMarkupsForFrame(QStringLiteral("frame-none")).empty());
+        QVERIFY(captures().worldMarkupsForFrame(QString()).empty());
+
+        // The same markup carried by two captures of a frame counts once.
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-4"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:40:00Z"), QStringLiteral("arrow-1"))));
+        QCOMPARE(captures().worldMarkupsForFrame(QStringLiteral("frame-A")).size(), size_t(2));
+    }
+
+    void setReviewQueuesOutboxEntry()
+    {
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), {},
+                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
+        captures().setReview(QStringLiteral("cap-1"), ReviewStatus::Rejected, QStringLiteral("Blurry"));
+        const std::optional<CaptureRecord> back = captures().byId(QStringLiteral("cap-1"));
+        QCOMPARE(back->reviewStatus, ReviewStatus::Rejected);
+        QCOMPARE(back->reviewNote, QStringLiteral("Blurry"));
+        QCOMPARE(m_workspace->outbox().count(), 1);
+        const OutboxEntry entry = m_workspace->outbox().pending(1).front();
+        QCOMPARE(entry.entity, QStringLiteral("capture"));
+        QCOMPARE(entry.entityId, QStringLiteral("cap-1"));
+        QCOMPARE(entry.operation, QStringLiteral("review"));
+        QCOMPARE(entry.payload.value(QStringLiteral("reviewStatus")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(entry.payload.value(QStringLiteral("reviewNote")).toString(), QStringLiteral("Blurry"));
+
+        // Unknown capture: refused, nothing queued.
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 captures().setReview(QStringLiteral("nope"), ReviewStatus::Approved, {}));
+        QCOMPARE(m_workspace->outbox().count(), 1);
+    }
+
+    void setReviewIsAtomic()
+    {
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), {},
+                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
+        // When the outbox cannot take the entry, the review is not recorded either.
+        m_workspace->database().exec(
+            QStringLiteral("CREATE TEMP TRIGGER outbox_broken BEFORE INSERT ON outbox BEGIN SELECT "
+                           "RAISE(ABORT, 'outbox is full'); END"));
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 captures().setReview(QStringLiteral("cap-1"), ReviewStatus::Approved,
+                                                      QStringLiteral("Looks good")));
+        QCOMPARE(captures().byId(QStringLiteral("cap-1"))->reviewStatus, ReviewStatus::New);
+        QCOMPARE(m_workspace->outbox().count(), 0);
+    }
+
+    void mediaPathMustBeRelative_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("relative") << QStringLiteral("media/cap/photo.jpg") << true;
+        QTest::newRow("dots in a name") << QStringLiteral("media/cap/photo..v2.jpg") << true;
+        QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << false;
+        QTest::newRow("windows drive") << QStringLiteral("C:/media/photo.jpg") << false;
+        QTest::newRow("backslash root") << QStringLiteral("\\server\\share\\photo.jpg") << false;
+        QTest::newRow("parent") << QStringLiteral("../outside.jpg") << false;
+        QTest::newRow("parent inside") << QStringLiteral("media/../../outside.jpg") << false;
+        QTest::newRow("parent backslash") << QStringLiteral("media\\..\\..\\outside.jpg") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+
+    void mediaPathMustBeRelative()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, accepted);
+        // The table's CHECK itself ...
+        Statement insert = m_workspace->database().prepare(
+            QStringLiteral("INSERT INTO captures(id, asset_ref, media_path, media_type, manifest_json) "
+                           "VALUES ('raw', '', ?, 'photo', '{}')"));
+        insert.bind(1, path);
+        bool stored = true;
+        try {
+            insert.run();
+        } catch (const StoreError &e) {
+            stored = false;
+            QVERIFY2(e.message().contains(QStringLiteral("CHECK")), qPrintable(e.message()));
+        }
+        QCOMPARE(stored, accepted);
+
+        // ... and the repository in front of it.
+        CaptureRecord record =
+            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), {},
+                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1")));
+        record.mediaPath = path;
+        bool upserted = true;
+        try {
+            captures().upsert(record);
+        } catch (const StoreError &) {
+            upserted = false;
+        }
+        QCOMPARE(upserted, accepted);
+        QCOMPARE(bool(captures().byId(QStringLiteral("cap-1"))), accepted);
+    }
+
+    void captureBeforeItsAssetIsLinkedLater()
+    {
+        captures().upsert(
+            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-later"), {},
+                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
+        QCOMPARE(captures().byId(QStringLiteral("cap-1"))->assetId, QStringLiteral("asset-later"));
+        auto link = [this] {
+            return m_workspace->database().queryText(
+                QStringLiteral("SELECT asset_id FROM captures WHERE id = 'cap-1'"));
+        };
+        QVERIFY(link().isEmpty());
+        Asset later;
+        later.id = QStringLiteral("asset-later");
+        later.name = QStringLiteral("Compressor AC-12");
+        m_workspace->assets().upsertAssets({later});
+        QCOMPARE(link(), QStringLiteral("asset-later"));
+        QCOMPARE(captures().forAsset(QStringLiteral("asset-later")).size(), size_t(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CaptureRepository)
+#include "tst_capturerepository.moc"

@@ -1,0 +1,269 @@
+// The main window end to end on a small demo workspace: search, select an
+// asset, thumbnails, a photo with its 3D markup, a video playing with it.
+#include "assetbrowserwidget.h"
+#include "assetdetailswidget.h"
+#include "capturegallerywidget.h"
+#include "captureviewerwidget.h"
+#include "demo/demoworkspacebuilder.h"
+#include "items/assetlistmodel.h"
+#include "mainwindow.h"
+#include "photoview.h"
+#include "spatial/projector.h"
+#include "store/assetrepository.h"
+#include "store/workspace.h"
+#include "videoplayerwidget.h"
+
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Pixels within `radius` of `at` whose colour is close to `color`.
+int pixelsNear(const QImage &image, QPoint at, int radius, const QColor &color)
+{
+    int hits = 0;
+    for (int y = at.y() - radius; y <= at.y() + radius; ++y)
+        for (int x = at.x() - radius; x <= at.x() + radius; ++x) {
+            if (!image.valid(x, y))
+                continue;
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) < 50 && std::abs(c.green() - color.green()) < 50
+                && std::abs(c.blue() - color.blue()) < 50)
+                ++hits;
+        }
+    return hits;
+}
+
+int rowOfType(const sl::CaptureGalleryWidget &gallery, sl::MediaType type)
+{
+    for (int row = 0; row < gallery.count(); ++row)
+        if (gallery.entries()[size_t(row)].record.mediaType == type)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void searchFiltersTheList();
+    void selectingAnAssetShowsDetailsAndThumbnails();
+    void photoShowsWorldMarkup();
+    void videoPlaysWithWorldMarkup();
+    void ctrlFFocusesSearch();
+    void parentLinkShowsParent();
+    void cleanupTestCase();
+
+private:
+    QTemporaryDir m_tmp;
+    QString m_workspaceDir;
+    sl::Asset m_asset; // an asset with a photo and a video
+    int m_totalAssets = 0;
+    std::unique_ptr<sl::MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // window settings go to a scratch location
+    QVERIFY(m_tmp.isValid());
+    m_workspaceDir = m_tmp.filePath(QStringLiteral("workspace"));
+    sl::DemoWorkspaceBuilder::Options options;
+    options.videoCount = 1;
+    options.photoCount = 2;
+    options.videoSeconds = 2;
+    QString error;
+    QVERIFY2(sl::DemoWorkspaceBuilder::build(m_workspaceDir, options, &error), qPrintable(error));
+
+    {
+        auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        m_totalAssets = workspace->assets().count();
+        QVERIFY(m_totalAssets > 1);
+        const std::vector<sl::Asset> all = workspace->assets().page(QString(), {}, m_totalAssets);
+        QCOMPARE(int(all.size()), m_totalAssets);
+        // Prefer an asset holding both a photo and the video.
+        for (const sl::Asset &asset : all) {
+            if (asset.captureCount == 0)
+                continue;
+            const auto records = workspace->captures().forAsset(asset.id);
+            const bool photo = std::any_of(records.begin(), records.end(),
+                                           [](const auto &r) { return r.mediaType == sl::MediaType::Photo; });
+            const bool video = std::any_of(records.begin(), records.end(),
+                                           [](const auto &r) { return r.mediaType == sl::MediaType::Video; });
+            if (m_asset.id.isEmpty() || (photo && video))
+                m_asset = asset;
+            if (photo && video)
+                break;
+        }
+        QVERIFY2(!m_asset.id.isEmpty(), "the demo workspace has no asset with captures");
+    }
+
+    m_window = std::make_unique<sl::MainWindow>();
+    QVERIFY2(m_window->openWorkspace(m_workspaceDir, &error), qPrintable(error));
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::searchFiltersTheList()
+{
+    sl::AssetBrowserWidget *browser = m_window->assetBrowser();
+    sl::AssetListModel *model = browser->model();
+    QVERIFY(model);
+    QTRY_COMPARE(model->totalMatches(), m_totalAssets);
+    QVERIFY(model->rowCount() > 0);
+
+    const QString query = m_asset.assetTag.isEmpty() ? m_asset.name : m_asset.assetTag;
+    browser->searchEdit()->clear();
+    QTest::keyClicks(browser->searchEdit(), query);
+    QTRY_VERIFY_WITH_TIMEOUT(model->search() == query, 5000);
+    QTRY_VERIFY(model->rowCount() >= 1);
+    QVERIFY2(model->totalMatches() < m_totalAssets,
+             qPrintable(QStringLiteral("'%1' matched all %2 assets").arg(query).arg(m_totalAssets)));
+    QVERIFY2(model->rowOf(m_asset.id) >= 0, qPrintable(QStringLiteral("'%1' did not find its asset").arg(query)));
+}
+
+void TestMainWindow::selectingAnAssetShowsDetailsAndThumbnails()
+{
+    sl::AssetBrowserWidget *browser = m_window->assetBrowser();
+    sl::AssetListModel *model = browser->model();
+    const int row = model->rowOf(m_asset.id);
+    QVERIFY(row >= 0);
+    QSignalSpy thumbnails(m_window->captureGallery(), &sl::CaptureGalleryWidget::thumbnailsReady);
+
+    // Click the asset's row as a user would.
+    QListView *list = browser->listView();
+    const QModelIndex index = model->index(row);
+    list->scrollTo(index);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+    QTRY_COMPARE(m_window->currentAssetId(), m_asset.id);
+
+    const sl::AssetDetailsWidget *details = m_window->assetDetails();
+    QCOMPARE(details->fieldText(QStringLiteral("name")), m_asset.name);
+    QCOMPARE(details->fieldText(QStringLiteral("captures")), QLocale().toString(m_asset.captureCount));
+    if (!m_asset.assetTag.isEmpty())
+        QCOMPARE(details->fieldText(QStringLiteral("tag")), m_asset.assetTag);
+
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    QCOMPARE(gallery->count(), m_asset.captureCount);
+    QTRY_COMPARE_WITH_TIMEOUT(gallery->thumbnailsPending(), 0, 30000);
+    QVERIFY(thumbnails.count() >= 1);
+    for (int i = 0; i < gallery->listWidget()->count(); ++i) {
+        const QListWidgetItem *item = gallery->listWidget()->item(i);
+        QVERIFY(!item->icon().isNull());
+        QVERIFY2(!item->toolTip().startsWith(QLatin1String("No thumbnail")), qPrintable(item->toolTip()));
+        QVERIFY(!item->text().isEmpty());
+    }
+}
+
+void TestMainWindow::photoShowsWorldMarkup()
+{
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    const int row = rowOfType(*gallery, sl::MediaType::Photo);
+    if (row < 0)
+        QSKIP("the chosen asset has no photo");
+    QListWidget *list = gallery->listWidget();
+    list->setFocus();
+    list->setCurrentRow(row);
+    QTest::keyClick(list, Qt::Key_Return);
+
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentPhotoView() != nullptr);
+    sl::PhotoView *photo = viewer->currentPhotoView();
+    QTRY_VERIFY_WITH_TIMEOUT(!photo->isLoading() && photo->hasFrame(), 15000);
+    const QImage shot = photo->grab().toImage();
+    const sl::OverlayResult result = photo->lastOverlayResult();
+    QVERIFY2(result.worldMarkupsDrawn > 0, qPrintable(result.notice));
+
+    // Where the world markup projects, the screen has its colour.
+    const sl::CaptureRecord &record = gallery->entries()[size_t(row)].record;
+    const sl::CaptureManifest &manifest = record.manifest;
+    QVERIFY(manifest.camera && manifest.hasPoses());
+    const QSize frameSize = photo->frame().size();
+    const sl::Projector projector(manifest.camera->scaledTo(frameSize.width(), frameSize.height()),
+                                  *manifest.poseTrack().poseAt(0), manifest.axes.value_or(sl::Axes::OpenCV));
+    int checked = 0;
+    int found = 0;
+    for (const sl::Markup &markup : manifest.markups) {
+        if (markup.space != sl::MarkupSpace::World || markup.kind == sl::MarkupKind::Text)
+            continue;
+        for (const cv::Vec3d &point : markup.worldPoints) {
+            const auto pixel = projector.projectPoint(point);
+            if (!pixel || pixel->x < 10 || pixel->y < 10 || pixel->x > frameSize.width() - 10
+                || pixel->y > frameSize.height() - 10)
+                continue;
+            ++checked;
+            const QPoint at = photo->frameToWidget().map(QPointF(pixel->x + 0.5, pixel->y + 0.5)).toPoint();
+            if (pixelsNear(shot, at, 3, markup.color) > 0)
+                ++found;
+        }
+    }
+    QVERIFY2(checked > 0, "no world markup point projects into the photo");
+    QVERIFY2(found * 2 >= checked, qPrintable(QStringLiteral("markup colour at %1 of %2 points").arg(found).arg(checked)));
+}
+
+void TestMainWindow::videoPlaysWithWorldMarkup()
+{
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    const int row = rowOfType(*gallery, sl::MediaType::Video);
+    if (row < 0)
+        QSKIP("the chosen asset has no video");
+    QListWidget *list = gallery->listWidget();
+    list->setFocus();
+    list->setCurrentRow(row);
+    QTest::keyClick(list, Qt::Key_Return);
+
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentVideoPlayer() != nullptr);
+    sl::VideoPlayerWidget *player = viewer->currentVideoPlayer();
+    player->play();
+    QTRY_VERIFY_WITH_TIMEOUT(player->framesPainted() >= 3, 15000);
+    QVERIFY2(player->errorText().isEmpty(), qPrintable(player->errorText()));
+    QTRY_VERIFY_WITH_TIMEOUT(player->lastOverlayResult().worldMarkupsDrawn > 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(player->currentFrameTime() > 0, 15000);
+}
+
+void TestMainWindow::ctrlFFocusesSearch()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->captureGallery()->listWidget()->setFocus();
+    QTRY_VERIFY(!m_window->assetBrowser()->searchEdit()->hasFocus());
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->assetBrowser()->searchEdit()->hasFocus());
+}
+
+void TestMainWindow::parentLinkShowsParent()
+{
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::vector<sl::Asset> all = workspace->assets().page(QString(), {}, m_totalAssets);
+    const auto child = std::find_if(all.begin(), all.end(), [](const sl::Asset &a) { return !a.parentId.isEmpty(); });
+    if (child == all.end())
+        QSKIP("the demo has no child asset");
+    QVERIFY(m_window->showAsset(child->id));
+    QCOMPARE(m_window->assetDetails()->assetId(), child->id);
+    const auto parent = workspace->assets().byId(child->parentId);
+    QVERIFY(parent);
+    QCOMPARE(m_window->assetDetails()->fieldText(QStringLiteral("parent")), parent->name);
+    Q_EMIT m_window->assetDetails()->assetLinkActivated(child->parentId);
+    QTRY_COMPARE(m_window->currentAssetId(), child->parentId);
+    QCOMPARE(m_window->assetDetails()->fieldText(QStringLiteral("name")), parent->name);
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

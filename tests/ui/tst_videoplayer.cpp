@@ -1,0 +1,161 @@
+// VideoPlayerWidget on a real H.264 demo clip: the first frame shows paused,
+// frame steps move by one frame, playback paints frames with their markup at
+// the frame's own time, and a broken file shows an error instead of failing silently.
+#include "capture/manifestreader.h"
+#include "synthetic/democapturegenerator.h"
+#include "uitext.h"
+#include "videocanvas.h"
+#include "videoplayerwidget.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+class TestVideoPlayer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void showsFirstFramePaused();
+    void stepsOneFrame();
+    void playsWithMarkupAtFrameTime();
+    void brokenFileShowsError();
+    void missingFileShowsError();
+
+private:
+    std::vector<sl::Markup> worldMarkups() const;
+
+    QTemporaryDir m_tmp;
+    sl::CaptureManifest m_video;
+    QString m_videoPath;
+};
+
+void TestVideoPlayer::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    sl::DemoCaptureGenerator::Options options;
+    options.videoCount = 1;
+    options.photoCount = 0;
+    options.videoSeconds = 2;
+    QString error;
+    const QStringList manifests = sl::DemoCaptureGenerator::generate(
+        m_tmp.path(), {QStringLiteral("2b0c6f43-0000-4000-8000-00000000000b")}, options, &error);
+    QVERIFY2(!manifests.isEmpty(), qPrintable(error));
+    for (const QString &path : manifests) {
+        const sl::ManifestResult read = sl::ManifestReader::readFile(path);
+        QVERIFY2(std::holds_alternative<sl::CaptureManifest>(read), qPrintable(path));
+        if (std::get<sl::CaptureManifest>(read).mediaType == sl::MediaType::Video) {
+            m_video = std::get<sl::CaptureManifest>(read);
+            m_videoPath = QFileInfo(path).dir().filePath(m_video.mediaFile);
+        }
+    }
+    QVERIFY2(!m_videoPath.isEmpty(), "the demo made no video");
+}
+
+std::vector<sl::Markup> TestVideoPlayer::worldMarkups() const
+{
+    std::vector<sl::Markup> world;
+    for (const sl::Markup &m : m_video.markups)
+        if (m.space == sl::MarkupSpace::World)
+            world.push_back(m);
+    return world;
+}
+
+void TestVideoPlayer::showsFirstFramePaused()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QVERIFY(!player.isPlaying());
+    QVERIFY2(player.errorText().isEmpty(), qPrintable(player.errorText()));
+    QVERIFY(player.currentFrameTime() < 0.2);
+    QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
+    const QLabel *time = player.findChild<QLabel *>(QStringLiteral("timeLabel"));
+    QVERIFY(time);
+    QTRY_VERIFY(time->text().endsWith(sl::UiText::mediaTime(player.durationSeconds())));
+}
+
+void TestVideoPlayer::stepsOneFrame()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
+
+    const double frame = 1.0 / player.fps();
+    QVERIFY(player.fps() > 1 && player.fps() < 240);
+    const double start = player.currentFrameTime();
+    player.stepForward();
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameTime() > start + frame / 2, 15000);
+    QVERIFY2(std::abs(player.currentFrameTime() - (start + frame)) < frame / 2,
+             qPrintable(QStringLiteral("stepped from %1 to %2").arg(start).arg(player.currentFrameTime())));
+
+    player.stepFrames(5);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - (start + 6 * frame)) < frame / 2, 15000);
+    player.stepBackward();
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - (start + 5 * frame)) < frame / 2, 15000);
+    QVERIFY(!player.isPlaying());
+}
+
+void TestVideoPlayer::playsWithMarkupAtFrameTime()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    const int before = player.framesPainted();
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= before + 5, 15000);
+    QVERIFY2(player.errorText().isEmpty(), qPrintable(player.errorText()));
+    QTRY_VERIFY_WITH_TIMEOUT(player.lastOverlayResult().worldMarkupsDrawn > 0, 15000);
+    // The canvas draws at the frame's own time, which is a whole frame of the clip.
+    const double t = player.canvas()->frameSeconds();
+    const double frames = t * player.fps();
+    QVERIFY2(std::abs(frames - std::round(frames)) < 0.05, qPrintable(QString::number(t)));
+    // It plays to the end.
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 20000);
+    QVERIFY(player.currentFrameTime() > 1.0);
+}
+
+void TestVideoPlayer::brokenFileShowsError()
+{
+    const QString broken = m_tmp.filePath(QStringLiteral("broken.mp4"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+
+    sl::VideoPlayerWidget player;
+    player.resize(640, 400);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, broken, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(!player.errorText().isEmpty(), 15000);
+    QVERIFY(player.canvas()->showsError());
+    QCOMPARE(player.framesPainted(), 0);
+    player.play(); // refused quietly, no crash
+    QVERIFY(!player.isPlaying());
+}
+
+void TestVideoPlayer::missingFileShowsError()
+{
+    sl::VideoPlayerWidget player;
+    player.open(m_video, m_tmp.filePath(QStringLiteral("nowhere.mp4")), {});
+    QVERIFY(player.errorText().contains(QLatin1String("nowhere.mp4")));
+}
+
+QTEST_MAIN(TestVideoPlayer)
+#include "tst_videoplayer.moc"

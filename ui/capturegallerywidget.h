@@ -1,0 +1,79 @@
+#pragma once
+
+#include "domain/capturerecord.h"
+
+#include <QCache>
+#include <QImage>
+#include <QPixmap>
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QStackedWidget;
+
+namespace sl {
+
+// One capture as the gallery shows it.
+struct GalleryEntry
+{
+    CaptureRecord record;
+    QString mediaPath; // absolute path of the media file
+};
+
+// The captures of one asset as a grid of thumbnails with captions (type, date,
+// review status). Thumbnails are made by Thumbnailer on worker threads; a
+// placeholder shows meanwhile. Double-click or Enter opens a capture.
+class CaptureGalleryWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureGalleryWidget(QWidget *parent = nullptr);
+    ~CaptureGalleryWidget() override;
+
+    void setCaptures(std::vector<GalleryEntry> entries);
+    void clear();
+
+    int count() const;
+    const std::vector<GalleryEntry> &entries() const { return m_entries; }
+    const GalleryEntry *entry(const QString &captureId) const;
+    QString captureIdAt(int row) const;
+    // Thumbnails still being made for the current captures.
+    int thumbnailsPending() const { return m_pending; }
+    QListWidget *listWidget() const { return m_list; }
+
+    static QSize thumbnailSize() { return {192, 108}; }
+
+Q_SIGNALS:
+    void captureActivated(const QString &captureId);
+    void currentCaptureChanged(const QString &captureId);
+    // Every thumbnail of the current captures is shown (or failed).
+    void thumbnailsReady();
+
+private:
+    struct Thumbnail
+    {
+        quint64 generation = 0;
+        int row = -1;
+        QString cacheKey;
+        QImage image;
+        QString error;
+    };
+    void requestThumbnail(int row);
+    void onThumbnail(const Thumbnail &thumbnail);
+    QPixmap placeholder(MediaType type) const;
+    QPixmap decorate(const QImage &image, MediaType type) const;
+    QString caption(const CaptureRecord &record) const;
+
+    QStackedWidget *m_stack = nullptr;
+    QListWidget *m_list = nullptr;
+    QLabel *m_empty = nullptr;
+    std::vector<GalleryEntry> m_entries;
+    QCache<QString, QPixmap> m_cache; // decorated thumbnails by media path and modification time
+    quint64 m_generation = 0;
+    int m_pending = 0;
+};
+
+} // namespace sl

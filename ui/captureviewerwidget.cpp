@@ -1,0 +1,138 @@
+#include "captureviewerwidget.h"
+
+#include "photoview.h"
+#include "uitext.h"
+#include "videocanvas.h"
+#include "videoplayerwidget.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace sl {
+
+namespace {
+
+const char kCaptureIdProperty[] = "captureId";
+
+} // namespace
+
+CaptureViewerWidget::CaptureViewerWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("captureViewer"));
+    m_hint = new QLabel(tr("Double-click a capture, or select it and press Enter, to view it here."), this);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("captureTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_hint);
+    m_stack->addWidget(m_tabs);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &CaptureViewerWidget::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() { Q_EMIT currentCaptureChanged(currentCaptureId()); });
+}
+
+QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QString &mediaPath,
+                                          std::vector<Markup> worldMarkups)
+{
+    const int existing = tabOf(record.id);
+    if (existing >= 0) {
+        m_tabs->setCurrentIndex(existing);
+        return m_tabs->widget(existing);
+    }
+    if (int(m_openOrder.size()) >= kMaxTabs)
+        closeTab(m_tabs->indexOf(m_openOrder.front()));
+
+    QWidget *view = nullptr;
+    QWidget *focusTarget = nullptr;
+    if (record.mediaType == MediaType::Video) {
+        auto *player = new VideoPlayerWidget(m_tabs);
+        player->open(record.manifest, mediaPath, std::move(worldMarkups));
+        view = player;
+        focusTarget = player->canvas();
+    } else {
+        auto *photo = new PhotoView(m_tabs);
+        photo->open(record.manifest, mediaPath, std::move(worldMarkups));
+        view = photo;
+        focusTarget = photo;
+    }
+    view->setProperty(kCaptureIdProperty, record.id);
+    const QString title = tr("%1 · %2").arg(UiText::mediaType(record.mediaType), UiText::captureDate(record.capturedAt));
+    const int index = m_tabs->addTab(view, title);
+    m_tabs->setTabToolTip(index, QFileInfo(mediaPath).fileName());
+    m_openOrder.push_back(view);
+    m_stack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentIndex(index);
+    focusTarget->setFocus(Qt::OtherFocusReason);
+    return view;
+}
+
+void CaptureViewerWidget::closeAll()
+{
+    while (m_tabs->count() > 0)
+        closeTab(0);
+}
+
+int CaptureViewerWidget::count() const
+{
+    return m_tabs->count();
+}
+
+QWidget *CaptureViewerWidget::currentView() const
+{
+    return m_tabs->currentWidget();
+}
+
+QString CaptureViewerWidget::currentCaptureId() const
+{
+    const QWidget *view = currentView();
+    return view ? view->property(kCaptureIdProperty).toString() : QString();
+}
+
+PhotoView *CaptureViewerWidget::currentPhotoView() const
+{
+    return qobject_cast<PhotoView *>(currentView());
+}
+
+VideoPlayerWidget *CaptureViewerWidget::currentVideoPlayer() const
+{
+    return qobject_cast<VideoPlayerWidget *>(currentView());
+}
+
+int CaptureViewerWidget::tabOf(const QString &captureId) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->property(kCaptureIdProperty).toString() == captureId)
+            return i;
+    return -1;
+}
+
+void CaptureViewerWidget::closeTab(int index)
+{
+    QWidget *view = m_tabs->widget(index);
+    if (!view)
+        return;
+    m_tabs->removeTab(index);
+    m_openOrder.erase(std::remove(m_openOrder.begin(), m_openOrder.end(), view), m_openOrder.end());
+    view->deleteLater();
+    if (m_tabs->count() == 0)
+        m_stack->setCurrentWidget(m_hint);
+}
+
+} // namespace sl

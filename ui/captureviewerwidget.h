@@ -1,0 +1,55 @@
+#pragma once
+
+#include "capture/markup.h"
+#include "domain/capturerecord.h"
+
+#include <QWidget>
+
+#include <vector>
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace sl {
+
+class PhotoView;
+class VideoPlayerWidget;
+
+// Where opened captures are viewed: one tab per capture, a PhotoView for a
+// photo and a VideoPlayerWidget for a video; a hint while none is open.
+class CaptureViewerWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaptureViewerWidget(QWidget *parent = nullptr);
+
+    // Opens a capture in a new tab, or switches to its tab when it is open.
+    // `mediaPath` is absolute; `worldMarkups` are its spatial frame's.
+    QWidget *openCapture(const CaptureRecord &record, const QString &mediaPath, std::vector<Markup> worldMarkups);
+    void closeAll();
+
+    int count() const;
+    QWidget *currentView() const;
+    QString currentCaptureId() const;
+    PhotoView *currentPhotoView() const;
+    VideoPlayerWidget *currentVideoPlayer() const;
+    QTabWidget *tabWidget() const { return m_tabs; }
+
+    // Tabs kept open at most; opening another closes the oldest.
+    static constexpr int kMaxTabs = 8;
+
+Q_SIGNALS:
+    void currentCaptureChanged(const QString &captureId);
+
+private:
+    int tabOf(const QString &captureId) const;
+    void closeTab(int index);
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_hint = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    std::vector<QWidget *> m_openOrder; // oldest first
+};
+
+} // namespace sl

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "capture/capturemanifest.h"
+#include "capture/markup.h"
+#include "render/overlayrenderer.h"
+
+#include <QImage>
+#include <QTransform>
+#include <QWidget>
+
+#include <vector>
+
+class QPainter;
+
+namespace sl {
+
+// Paints one media frame scaled to fit the widget (aspect kept) and its markup
+// through OverlayRenderer, with the painter in the frame's pixel coordinates.
+// Shows the renderer's notice (e.g. no camera pose) in a banner, and a
+// centred message when there is no frame (loading, or an error).
+class OverlayCanvas : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OverlayCanvas(QWidget *parent = nullptr);
+
+    // The capture whose markup is drawn; `worldMarkups` are its spatial frame's.
+    void setCapture(const CaptureManifest &manifest, std::vector<Markup> worldMarkups);
+    // A decoded frame and its media time (seconds from the media's start).
+    void setFrame(const QImage &frame, double seconds);
+    void clearFrame();
+    // Text shown centred while there is no frame; an error replaces the frame.
+    void setMessage(const QString &text, bool isError = false);
+
+    const CaptureManifest &manifest() const { return m_manifest; }
+    const QImage &frame() const { return m_frame; }
+    bool hasFrame() const { return !m_frame.isNull(); }
+    double frameSeconds() const { return m_seconds; }
+    QString message() const { return m_message; }
+    bool showsError() const { return m_isError; }
+    // What the last paint drew; for tests and diagnostics.
+    OverlayResult lastOverlayResult() const { return m_lastResult; }
+    // Distinct frames painted so far (a repaint of the same frame does not count).
+    int framesPainted() const { return m_framesPainted; }
+    QString noticeText() const;
+    // Maps frame pixels to widget coordinates for the current size.
+    QTransform frameToWidget() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void framePainted(double seconds);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void paintBanner(QPainter &painter, const QString &text);
+    void paintMessage(QPainter &painter);
+
+    CaptureManifest m_manifest;
+    std::vector<Markup> m_worldMarkups;
+    QImage m_frame;
+    double m_seconds = 0;
+    quint64 m_frameSerial = 0;
+    quint64 m_paintedSerial = 0;
+    int m_framesPainted = 0;
+    OverlayResult m_lastResult;
+    QString m_message;
+    bool m_isError = false;
+};
+
+} // namespace sl

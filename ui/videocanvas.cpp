@@ -1,0 +1,85 @@
+#include "videocanvas.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace sl {
+
+VideoCanvas::VideoCanvas(QWidget *parent)
+    : OverlayCanvas(parent)
+{
+    setObjectName(QStringLiteral("videoCanvas"));
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &VideoCanvas::onConverted);
+}
+
+VideoCanvas::~VideoCanvas()
+{
+    // A conversion still running finishes on its worker; nobody listens any more.
+    m_watcher.disconnect(this);
+}
+
+void VideoCanvas::presentFrame(const QVideoFrame &frame, double seconds)
+{
+    if (!frame.isValid())
+        return;
+    const qint64 startUs = frame.startTime();
+    if (startUs >= 0 && startUs == m_lastStartUs)
+        return;
+    m_lastStartUs = startUs;
+    if (startUs >= 0 && frame.endTime() > startUs)
+        m_lastFrameDuration = double(frame.endTime() - startUs) / 1e6;
+    ++m_framesReceived;
+
+    if (m_hasPending)
+        ++m_framesDropped; // the waiting frame is stale now
+    m_pending = frame;
+    m_pendingSeconds = seconds;
+    m_hasPending = true;
+    if (!m_converting)
+        startConversion();
+}
+
+void VideoCanvas::reset()
+{
+    ++m_generation;
+    m_pending = {};
+    m_hasPending = false;
+    m_lastStartUs = -1;
+    m_lastFrameDuration = 0;
+    // m_converting stays as it is: the running conversion's result is dropped
+    // by its generation, and its end lets the next one start.
+    clearFrame();
+}
+
+void VideoCanvas::startConversion()
+{
+    const QVideoFrame frame = m_pending;
+    const double seconds = m_pendingSeconds;
+    const quint64 generation = m_generation;
+    m_pending = {};
+    m_hasPending = false;
+    m_converting = true;
+    m_watcher.setFuture(QtConcurrent::run([frame, seconds, generation]() {
+        Converted converted;
+        converted.generation = generation;
+        converted.seconds = seconds;
+        QImage image = frame.toImage();
+        // RGB32 and premultiplied ARGB are what QPainter draws fastest.
+        if (!image.isNull() && image.format() != QImage::Format_RGB32
+            && image.format() != QImage::Format_ARGB32_Premultiplied)
+            image = image.convertToFormat(QImage::Format_RGB32);
+        converted.image = std::move(image);
+        return converted;
+    }));
+}
+
+void VideoCanvas::onConverted()
+{
+    m_converting = false;
+    const Converted converted = m_watcher.result();
+    if (converted.generation == m_generation && !converted.image.isNull())
+        setFrame(converted.image, converted.seconds);
+    if (m_hasPending)
+        startConversion();
+}
+
+} // namespace sl

@@ -1,0 +1,457 @@
+#include "videoplayerwidget.h"
+
+#include "common/logging.h"
+#include "uitext.h"
+#include "videocanvas.h"
+
+#include <QAudioDevice>
+#include <QAudioOutput>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMediaDevices>
+#include <QMediaMetaData>
+#include <QShortcut>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QVideoFrame>
+#include <QVideoSink>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace sl {
+
+namespace {
+
+constexpr double kDefaultFps = 30.0;
+constexpr int kScrubThrottleMs = 90;
+
+bool plausibleRate(double fps)
+{
+    return std::isfinite(fps) && fps >= 1.0 && fps <= 480.0;
+}
+
+} // namespace
+
+VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("videoPlayer"));
+    m_player = new QMediaPlayer(this);
+    m_sink = new QVideoSink(this);
+    m_player->setVideoSink(m_sink);
+    // Without an audio device some backends crash on a file with sound: attach
+    // audio only when there is somewhere to play it.
+    if (!QMediaDevices::audioOutputs().isEmpty()) {
+        m_audio = new QAudioOutput(this);
+        m_player->setAudioOutput(m_audio);
+    }
+
+    m_canvas = new VideoCanvas(this);
+    buildControls();
+
+    connect(m_sink, &QVideoSink::videoFrameChanged, this, &VideoPlayerWidget::onVideoFrame);
+    connect(m_canvas, &OverlayCanvas::framePainted, this, &VideoPlayerWidget::onFramePainted);
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this, &VideoPlayerWidget::onPlaybackStateChanged);
+    connect(m_player, &QMediaPlayer::mediaStatusChanged, this, &VideoPlayerWidget::onMediaStatusChanged);
+    connect(m_player, &QMediaPlayer::errorOccurred, this, &VideoPlayerWidget::onPlayerError);
+    connect(m_player, &QMediaPlayer::durationChanged, this, &VideoPlayerWidget::onDurationChanged);
+    connect(m_player, &QMediaPlayer::positionChanged, this, &VideoPlayerWidget::onPositionChanged);
+
+    m_scrubTimer.setSingleShot(true);
+    m_scrubTimer.setInterval(kScrubThrottleMs);
+    connect(&m_scrubTimer, &QTimer::timeout, this, [this]() {
+        if (m_scrubTarget >= 0) {
+            m_offsetPending = m_offsetPending && m_scrubTarget == 0;
+            m_player->setPosition(m_scrubTarget);
+        }
+    });
+
+    const auto addShortcut = [this](const QKeySequence &keys, void (VideoPlayerWidget::*slot)()) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    addShortcut(QKeySequence(Qt::Key_Space), &VideoPlayerWidget::togglePlayPause);
+    addShortcut(QKeySequence(Qt::Key_Left), &VideoPlayerWidget::stepBackward);
+    addShortcut(QKeySequence(Qt::Key_Comma), &VideoPlayerWidget::stepBackward);
+    addShortcut(QKeySequence(Qt::Key_Right), &VideoPlayerWidget::stepForward);
+    addShortcut(QKeySequence(Qt::Key_Period), &VideoPlayerWidget::stepForward);
+
+    updateLabels();
+}
+
+VideoPlayerWidget::~VideoPlayerWidget()
+{
+    disconnect(m_sink, nullptr, this, nullptr);
+    disconnect(m_player, nullptr, this, nullptr);
+    m_player->stop();
+    m_player->setVideoSink(nullptr);
+}
+
+void VideoPlayerWidget::buildControls()
+{
+    m_playButton = new QToolButton(this);
+    m_playButton->setObjectName(QStringLiteral("playButton"));
+    m_playButton->setAutoRaise(true);
+    m_prevButton = new QToolButton(this);
+    m_prevButton->setObjectName(QStringLiteral("previousFrameButton"));
+    m_prevButton->setAutoRaise(true);
+    m_prevButton->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_prevButton->setToolTip(tr("Previous frame (Left or ,)"));
+    m_nextButton = new QToolButton(this);
+    m_nextButton->setObjectName(QStringLiteral("nextFrameButton"));
+    m_nextButton->setAutoRaise(true);
+    m_nextButton->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_nextButton->setToolTip(tr("Next frame (Right or .)"));
+
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setObjectName(QStringLiteral("scrubSlider"));
+    m_slider->setRange(0, 0);
+    m_slider->setSingleStep(1000);
+    m_slider->setPageStep(5000);
+    m_slider->setToolTip(tr("Drag to scrub through the video"));
+
+    m_timeLabel = new QLabel(this);
+    m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
+    m_timeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_frameLabel = new QLabel(this);
+    m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
+    QFont mono = m_timeLabel->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_timeLabel->setFont(mono);
+    m_frameLabel->setFont(mono);
+
+    auto *controls = new QHBoxLayout;
+    controls->setContentsMargins(6, 2, 6, 4);
+    controls->addWidget(m_prevButton);
+    controls->addWidget(m_playButton);
+    controls->addWidget(m_nextButton);
+    controls->addWidget(m_slider, 1);
+    controls->addWidget(m_timeLabel);
+    controls->addSpacing(8);
+    controls->addWidget(m_frameLabel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_canvas, 1);
+    layout->addLayout(controls);
+
+    connect(m_playButton, &QToolButton::clicked, this, &VideoPlayerWidget::togglePlayPause);
+    connect(m_prevButton, &QToolButton::clicked, this, &VideoPlayerWidget::stepBackward);
+    connect(m_nextButton, &QToolButton::clicked, this, &VideoPlayerWidget::stepForward);
+    connect(m_slider, &QSlider::sliderPressed, this, [this]() {
+        m_resumeAfterScrub = isPlaying();
+        if (m_resumeAfterScrub)
+            m_player->pause();
+    });
+    connect(m_slider, &QSlider::sliderMoved, this, &VideoPlayerWidget::onScrubMoved);
+    connect(m_slider, &QSlider::sliderReleased, this, &VideoPlayerWidget::onScrubReleased);
+    connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
+        // Clicks on the groove and keyboard steps: sliderPosition() already holds the new value.
+        if (action != QAbstractSlider::SliderMove && action != QAbstractSlider::SliderNoAction)
+            seekSeconds(m_slider->sliderPosition() / 1000.0);
+    });
+    onPlaybackStateChanged(QMediaPlayer::StoppedState);
+}
+
+void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &mediaPath,
+                             std::vector<Markup> worldMarkups)
+{
+    m_manifest = manifest;
+    m_mediaPath = mediaPath;
+    m_errorText.clear();
+    m_pendingStepIndex = -1;
+    m_timeOffsetUs = 0;
+    m_offsetPending = true;
+    m_scrubTimer.stop();
+    m_player->stop();
+    m_canvas->reset();
+    m_canvas->setCapture(manifest, std::move(worldMarkups));
+    for (QWidget *w : {static_cast<QWidget *>(m_playButton), static_cast<QWidget *>(m_prevButton),
+                       static_cast<QWidget *>(m_nextButton), static_cast<QWidget *>(m_slider)})
+        w->setEnabled(true);
+
+    if (!QFileInfo::exists(mediaPath)) {
+        m_player->setSource(QUrl());
+        showError(tr("The video file is missing: %1").arg(QFileInfo(mediaPath).fileName()));
+        return;
+    }
+    m_canvas->setMessage(tr("Loading video…"));
+    m_player->setSource(QUrl::fromLocalFile(mediaPath));
+    updateLabels();
+}
+
+bool VideoPlayerWidget::isPlaying() const
+{
+    return m_player->playbackState() == QMediaPlayer::PlayingState;
+}
+
+double VideoPlayerWidget::fps() const
+{
+    // Not from frame start/end times: after a seek GStreamer clips the first
+    // frame's start to the seek target, so its duration says nothing.
+    const QVariant rate = m_player->metaData().value(QMediaMetaData::VideoFrameRate);
+    if (rate.isValid() && plausibleRate(rate.toDouble()))
+        return rate.toDouble();
+    const double poseRate = manifestPoseRate();
+    if (plausibleRate(poseRate))
+        return poseRate;
+    return kDefaultFps;
+}
+
+double VideoPlayerWidget::manifestPoseRate() const
+{
+    // The median spacing of the pose samples: devices usually log one pose per frame.
+    const auto &poses = m_manifest.poses;
+    if (m_manifest.mediaType != MediaType::Video || poses.size() < 3)
+        return 0;
+    std::vector<double> gaps;
+    gaps.reserve(poses.size() - 1);
+    for (size_t i = 1; i < poses.size(); ++i)
+        gaps.push_back(poses[i].t - poses[i - 1].t);
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    const double median = gaps[gaps.size() / 2];
+    return median > 0 ? 1.0 / median : 0;
+}
+
+double VideoPlayerWidget::currentFrameTime() const
+{
+    return m_canvas->hasFrame() ? m_canvas->frameSeconds() : m_player->position() / 1000.0;
+}
+
+double VideoPlayerWidget::durationSeconds() const
+{
+    return m_player->duration() / 1000.0;
+}
+
+int VideoPlayerWidget::framesPainted() const
+{
+    return m_canvas->framesPainted();
+}
+
+OverlayResult VideoPlayerWidget::lastOverlayResult() const
+{
+    return m_canvas->lastOverlayResult();
+}
+
+int VideoPlayerWidget::frameIndexAt(double seconds) const
+{
+    // Frame start times are whole multiples of the frame duration (to the
+    // microsecond), so rounding finds the frame's own index.
+    return std::max(0, int(std::llround(seconds * fps())));
+}
+
+void VideoPlayerWidget::play()
+{
+    if (!m_errorText.isEmpty() || m_player->source().isEmpty())
+        return;
+    m_pendingStepIndex = -1;
+    if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia)
+        m_player->setPosition(0);
+    m_player->play();
+}
+
+void VideoPlayerWidget::pause()
+{
+    if (isPlaying())
+        m_player->pause();
+}
+
+void VideoPlayerWidget::togglePlayPause()
+{
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void VideoPlayerWidget::stepFrames(int delta)
+{
+    if (!m_errorText.isEmpty() || m_player->source().isEmpty() || delta == 0)
+        return;
+    if (isPlaying())
+        m_player->pause();
+    const double rate = fps();
+    const int current = m_pendingStepIndex >= 0 ? m_pendingStepIndex : frameIndexAt(currentFrameTime());
+    int last = std::numeric_limits<int>::max();
+    if (m_player->duration() > 0)
+        last = std::max(0, int(std::ceil(durationSeconds() * rate - 1e-6)) - 1);
+    const int target = std::clamp(current + delta, 0, last);
+    if (target == current)
+        return;
+    m_pendingStepIndex = target;
+    m_offsetPending = false;
+    // Aim at the middle of the frame so that rounding never lands on a neighbour.
+    m_player->setPosition(qint64(std::llround((target + 0.5) / rate * 1000.0)));
+}
+
+void VideoPlayerWidget::seekSeconds(double seconds)
+{
+    if (!m_errorText.isEmpty() || m_player->source().isEmpty())
+        return;
+    m_pendingStepIndex = -1;
+    const qint64 ms = std::llround(std::max(0.0, seconds) * 1000.0);
+    // A seek to the start shows the first frame, whose stamp is the offset.
+    m_offsetPending = ms == 0 && m_offsetPending;
+    m_player->setPosition(ms);
+}
+
+void VideoPlayerWidget::hideEvent(QHideEvent *event)
+{
+    // A video in a tab that is not shown does not keep playing.
+    pause();
+    QWidget::hideEvent(event);
+}
+
+void VideoPlayerWidget::onVideoFrame(const QVideoFrame &frame)
+{
+    if (!frame.isValid())
+        return;
+    m_canvas->presentFrame(frame, mediaTimeOf(frame));
+}
+
+double VideoPlayerWidget::mediaTimeOf(const QVideoFrame &frame)
+{
+    const qint64 startUs = frame.startTime();
+    if (startUs < 0) // no timestamp: the player's clock is all there is
+        return m_player->position() / 1000.0;
+
+    // GStreamer (1.22 with Qt 6.4) stamps frames of a file with B-frames with
+    // the container's composition delay added (two frames for x264's
+    // defaults), while the manifest's times count from the first frame. The
+    // first frame shown from the media's start tells the offset.
+    if (m_offsetPending) {
+        m_timeOffsetUs = startUs;
+        m_offsetPending = false;
+        qCDebug(lcUi) << "video time offset" << m_timeOffsetUs << "us for" << m_mediaPath;
+    }
+    const double nominal = 1.0 / fps();
+    const double start = double(startUs - m_timeOffsetUs) / 1e6;
+    const qint64 endUs = frame.endTime();
+    if (endUs > startUs) {
+        // After a seek the first frame's start is clipped to the seek target;
+        // its end still marks the frame's own end.
+        const double end = double(endUs - m_timeOffsetUs) / 1e6;
+        if (end - start < 0.9 * nominal)
+            return std::max(0.0, end - nominal);
+    }
+    return std::max(0.0, start);
+}
+
+void VideoPlayerWidget::onFramePainted(double seconds)
+{
+    if (m_pendingStepIndex >= 0 && frameIndexAt(seconds) == m_pendingStepIndex)
+        m_pendingStepIndex = -1;
+    updateLabels();
+    Q_EMIT frameShown(seconds);
+}
+
+void VideoPlayerWidget::onPlaybackStateChanged(QMediaPlayer::PlaybackState state)
+{
+    const bool playing = state == QMediaPlayer::PlayingState;
+    m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    Q_EMIT playingChanged(playing);
+}
+
+void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
+{
+    switch (status) {
+    case QMediaPlayer::LoadedMedia:
+        // Show the first frame, ready to play or step.
+        if (m_player->playbackState() == QMediaPlayer::StoppedState)
+            m_player->pause();
+        break;
+    case QMediaPlayer::InvalidMedia:
+        if (m_errorText.isEmpty()) {
+            const QString reason = m_player->errorString();
+            showError(reason.isEmpty() ? tr("This video cannot be played: the file could not be decoded.")
+                                       : tr("This video cannot be played: %1").arg(reason));
+        }
+        break;
+    case QMediaPlayer::EndOfMedia:
+        updateLabels();
+        break;
+    default:
+        break;
+    }
+}
+
+void VideoPlayerWidget::onPlayerError(QMediaPlayer::Error error, const QString &errorString)
+{
+    if (error == QMediaPlayer::NoError)
+        return;
+    showError(tr("This video cannot be played: %1")
+                  .arg(errorString.isEmpty() ? tr("unknown playback error") : errorString));
+}
+
+void VideoPlayerWidget::showError(const QString &message)
+{
+    qCWarning(lcUi) << "video" << m_mediaPath << message;
+    m_errorText = message;
+    m_canvas->setMessage(message, true);
+    m_playButton->setEnabled(false);
+    m_prevButton->setEnabled(false);
+    m_nextButton->setEnabled(false);
+    m_slider->setEnabled(false);
+    updateLabels();
+    Q_EMIT errorShown(message);
+}
+
+void VideoPlayerWidget::onDurationChanged(qint64 ms)
+{
+    m_slider->setRange(0, int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));
+    updateLabels();
+}
+
+void VideoPlayerWidget::onPositionChanged(qint64 ms)
+{
+    if (!m_slider->isSliderDown()) {
+        const QSignalBlocker blocker(m_slider);
+        m_slider->setValue(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
+    }
+    if (!m_canvas->hasFrame())
+        updateLabels();
+}
+
+void VideoPlayerWidget::onScrubMoved(int ms)
+{
+    m_scrubTarget = ms;
+    m_pendingStepIndex = -1;
+    if (!m_scrubTimer.isActive())
+        m_scrubTimer.start();
+}
+
+void VideoPlayerWidget::onScrubReleased()
+{
+    m_scrubTimer.stop();
+    m_scrubTarget = -1;
+    seekSeconds(m_slider->value() / 1000.0);
+    if (m_resumeAfterScrub)
+        play();
+    m_resumeAfterScrub = false;
+}
+
+void VideoPlayerWidget::updateLabels()
+{
+    const double duration = durationSeconds();
+    m_timeLabel->setText(tr("%1 / %2").arg(UiText::mediaTime(currentFrameTime()), UiText::mediaTime(duration)));
+    if (!m_canvas->hasFrame()) {
+        m_frameLabel->setText(tr("Frame –"));
+        return;
+    }
+    const double rate = fps();
+    const int total = duration > 0 ? std::max(1, int(std::ceil(duration * rate - 1e-6))) : 0;
+    const int index = frameIndexAt(m_canvas->frameSeconds());
+    m_frameLabel->setText(total > 0 ? tr("Frame %1 of %2").arg(index + 1).arg(total) : tr("Frame %1").arg(index + 1));
+}
+
+} // namespace sl
