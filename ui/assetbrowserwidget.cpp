@@ -1,6 +1,7 @@
 #include "assetbrowserwidget.h"
 
 #include "items/assetlistmodel.h"
+#include "uitext.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -63,7 +64,10 @@ void AssetBrowserWidget::setModel(AssetListModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_lastSelected.clear();
+    QItemSelectionModel *oldSelection = m_list->selectionModel();
     m_list->setModel(model);
+    if (oldSelection && oldSelection != m_list->selectionModel())
+        oldSelection->deleteLater(); // the view does not delete the one it made for the old model
     if (model) {
         connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this](const QModelIndex &current) { onCurrentChanged(current); });
@@ -156,8 +160,7 @@ void AssetBrowserWidget::updateCount()
         return;
     }
     const int total = m_model->totalMatches();
-    m_count->setText(m_model->search().isEmpty() ? tr("%Ln asset(s)", nullptr, total)
-                                                 : tr("%Ln matching asset(s)", nullptr, total));
+    m_count->setText(m_model->search().isEmpty() ? UiText::assets(total) : UiText::matchingAssets(total));
 }
 
 } // namespace sl

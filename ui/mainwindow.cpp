@@ -11,6 +11,7 @@
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/workspace.h"
+#include "uitext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -210,7 +211,7 @@ bool MainWindow::showAsset(const QString &assetId)
             const QString path = m_workspace->absoluteMediaPath(record.mediaPath);
             entries.push_back({std::move(record), path});
         }
-        m_galleryTitle->setText(tr("Captures of %1 (%Ln)", nullptr, int(entries.size())).arg(asset->name));
+        m_galleryTitle->setText(tr("Captures of %1 (%L2)").arg(asset->name).arg(entries.size()));
         m_gallery->setCaptures(std::move(entries));
         return true;
     } catch (const StoreError &e) {
@@ -369,11 +370,13 @@ void MainWindow::reportImport(const QString &folder, const QStringList &imported
         box->setText(tr("Nothing was imported: %1").arg(fatalError));
     } else {
         box->setIcon(errors.isEmpty() ? QMessageBox::Information : QMessageBox::Warning);
-        box->setText(tr("Imported %Ln capture(s) from %1.", nullptr, int(imported.size()))
-                         .arg(QDir::toNativeSeparators(folder)));
+        box->setText(tr("Imported %1 from %2.")
+                         .arg(UiText::captures(int(imported.size())), QDir::toNativeSeparators(folder)));
         if (!errors.isEmpty()) {
-            box->setInformativeText(tr("%Ln capture(s) could not be imported; see the details.", nullptr,
-                                       int(errors.size())));
+            box->setInformativeText(errors.size() == 1
+                                        ? tr("1 capture could not be imported; see the details.")
+                                        : tr("%L1 captures could not be imported; see the details.")
+                                              .arg(errors.size()));
             box->setDetailedText(errors.join(QLatin1Char('\n')));
         }
     }
@@ -393,7 +396,7 @@ void MainWindow::updateStatus()
         const int assets = m_workspace->assets().count();
         const int captures = m_workspace->captures().count();
         m_countLabel->setText(
-            tr("%1 · %2").arg(tr("%Ln asset(s)", nullptr, assets), tr("%Ln capture(s)", nullptr, captures)));
+            tr("%1 · %2").arg(UiText::assets(assets), UiText::captures(captures)));
     } catch (const StoreError &e) {
         m_countLabel->clear();
         showStoreError(e);

@@ -27,6 +27,21 @@ QString UiText::mediaType(MediaType type)
     return type == MediaType::Video ? tr("Video") : tr("Photo");
 }
 
+QString UiText::assets(int count)
+{
+    return count == 1 ? tr("1 asset") : tr("%L1 assets").arg(count);
+}
+
+QString UiText::matchingAssets(int count)
+{
+    return count == 1 ? tr("1 matching asset") : tr("%L1 matching assets").arg(count);
+}
+
+QString UiText::captures(int count)
+{
+    return count == 1 ? tr("1 capture") : tr("%L1 captures").arg(count);
+}
+
 QString UiText::mediaTime(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0)

@@ -18,6 +18,10 @@ public:
     static QString mediaType(MediaType type);
     // Seconds of media time as "mm:ss.zzz" ("hh:mm:ss.zzz" from one hour on).
     static QString mediaTime(double seconds);
+    // "1 asset", "2,400 assets" (numbers in the user's locale).
+    static QString assets(int count);
+    static QString matchingAssets(int count);
+    static QString captures(int count);
     // An ISO 8601 capture time in the user's locale (short format); the raw text if it does not parse.
     static QString captureDate(const QString &iso);
 };

@@ -68,10 +68,15 @@ int CliCommands::importFolder(const QString &folder, const QString &workspaceDir
     for (const QString &line : report.errors)
         std::fprintf(stderr, "%s\n", line.simplified().toLocal8Bit().constData());
     std::fflush(stderr);
-    QString summary = tr("Imported %Ln capture(s) into %1.", nullptr, int(report.importedIds.size()))
-                          .arg(QDir::toNativeSeparators(workspace->directory()));
-    if (!report.errors.isEmpty())
-        summary += QLatin1Char(' ') + tr("%Ln could not be imported.", nullptr, int(report.errors.size()));
+    const qsizetype imported = report.importedIds.size();
+    const qsizetype failed = report.errors.size();
+    QString summary = imported == 1 ? tr("Imported 1 capture into %1.").arg(QDir::toNativeSeparators(workspace->directory()))
+                                    : tr("Imported %1 captures into %2.")
+                                          .arg(imported)
+                                          .arg(QDir::toNativeSeparators(workspace->directory()));
+    if (failed > 0)
+        summary += QLatin1Char(' ')
+            + (failed == 1 ? tr("1 capture could not be imported.") : tr("%1 captures could not be imported.").arg(failed));
     print(summary);
     return report.errors.isEmpty() ? 0 : 1;
 }

@@ -15,7 +15,7 @@ namespace {
 // the distributions below are our own (std's differ between libraries).
 class Rng
 {
-  public:
+public:
     explicit Rng(quint32 seed) : m_engine(seed) {}
     int below(int n) { return n <= 1 ? 0 : int(m_engine() % quint32(n)); }
     int between(int low, int high) { return low + below(high - low + 1); } // inclusive
@@ -25,56 +25,40 @@ class Rng
     }
     bool chance(double p) { return uniform(0, 1) < p; }
 
-  private:
+private:
     std::mt19937 m_engine;
 };
 
 const QUuid kDemoNamespace(QStringLiteral("6f1c2d7e-3b0a-4c4e-9a51-8d2f4e6b7c10"));
 
+// clang-format off
 const char *const kCompanies[] = {
-    "Contoso",   "Fabrikam",      "Northwind",  "Adventure Works",  "Litware",
-    "Tailspin",  "Woodgrove",     "Proseware",  "Wingtip",          "Coho Winery",
-    "Lamna",     "Fourth Coffee", "Wide World", "Trey Research",    "Blue Yonder",
-    "Relecloud", "VanArsdel",     "Lucerne",    "Alpine Ski House", "Southridge"};
-const char *const kAccountKinds[] = {"Manufacturing", "Foods",     "Logistics",    "Pharmaceuticals",
-                                     "Utilities",     "Health",    "Data Centers", "Retail",
-                                     "Chemicals",     "Cold Chain"};
-const char *const kPlaces[] = {"Riverside",   "Lakeside",   "North Ridge", "Harbor Point", "Eastgate",
-                               "Westfield",   "Cedar Hill", "Maple Grove", "Oakwood",      "Stonebridge",
-                               "Pine Valley", "Bayview",    "Summit",      "Kingsport",    "Fairview",
-                               "Millbrook",   "Ashford",    "Brookside",   "Clearwater",   "Redstone"};
-const char *const kFacilities[] = {
-    "Plant",     "Distribution Center",   "Campus",       "Data Center", "Hospital", "Cold Storage",
-    "Warehouse", "Water Treatment Works", "Office Tower", "Mill"};
+    "Contoso", "Fabrikam", "Northwind", "Adventure Works", "Litware", "Tailspin", "Woodgrove", "Proseware",
+    "Wingtip", "Coho Winery", "Lamna", "Fourth Coffee", "Wide World", "Trey Research", "Blue Yonder",
+    "Relecloud", "VanArsdel", "Lucerne", "Alpine Ski House", "Southridge"};
+const char *const kAccountKinds[] = {"Manufacturing", "Foods", "Logistics", "Pharmaceuticals", "Utilities",
+                                     "Health", "Data Centers", "Retail", "Chemicals", "Cold Chain"};
+const char *const kPlaces[] = {"Riverside", "Lakeside", "North Ridge", "Harbor Point", "Eastgate", "Westfield",
+                               "Cedar Hill", "Maple Grove", "Oakwood", "Stonebridge", "Pine Valley", "Bayview",
+                               "Summit", "Kingsport", "Fairview", "Millbrook", "Ashford", "Brookside",
+                               "Clearwater", "Redstone"};
+const char *const kFacilities[] = {"Plant", "Distribution Center", "Campus", "Data Center", "Hospital",
+                                   "Cold Storage", "Warehouse", "Water Treatment Works", "Office Tower", "Mill"};
 
 struct City
 {
     double latitude, longitude; // degrees, WGS 84
 };
-const City kCities[] = {{47.61, -122.33}, {41.88, -87.63},  {29.76, -95.37},  {33.75, -84.39},
-                        {39.74, -104.99}, {43.65, -79.38},  {51.92, 4.48},    {48.14, 11.58},
-                        {45.76, 4.84},    {53.48, -2.24},   {40.42, -3.70},   {59.33, 18.07},
-                        {1.35, 103.82},   {-33.87, 151.21}, {-23.55, -46.63}, {19.43, -99.13},
-                        {33.45, -112.07}, {42.36, -71.06},  {53.35, -6.26},   {35.68, 139.69}};
+const City kCities[] = {{47.61, -122.33}, {41.88, -87.63}, {29.76, -95.37}, {33.75, -84.39}, {39.74, -104.99},
+                        {43.65, -79.38}, {51.92, 4.48}, {48.14, 11.58}, {45.76, 4.84}, {53.48, -2.24},
+                        {40.42, -3.70}, {59.33, 18.07}, {1.35, 103.82}, {-33.87, 151.21}, {-23.55, -46.63},
+                        {19.43, -99.13}, {33.45, -112.07}, {42.36, -71.06}, {53.35, -6.26}, {35.68, 139.69}};
 
-enum CategoryIndex {
-    Facilities,
-    Pumps,
-    Chillers,
-    Compressors,
-    Hvac,
-    Generators,
-    Conveyors,
-    Boilers,
-    Motors,
-    Valves,
-    Electrical,
-    Controls,
-    CategoryCount
-};
-const char *const kCategoryNames[CategoryCount] = {"Facilities", "Pumps",      "Chillers",   "Compressors",
-                                                   "HVAC",       "Generators", "Conveyors",  "Boilers",
-                                                   "Motors",     "Valves",     "Electrical", "Controls"};
+enum CategoryIndex { Facilities, Pumps, Chillers, Compressors, Hvac, Generators, Conveyors, Boilers, Motors,
+                     Valves, Electrical, Controls, CategoryCount };
+const char *const kCategoryNames[CategoryCount] = {"Facilities", "Pumps", "Chillers", "Compressors", "HVAC",
+                                                   "Generators", "Conveyors", "Boilers", "Motors", "Valves",
+                                                   "Electrical", "Controls"};
 
 struct ComponentType
 {
@@ -95,93 +79,34 @@ struct UnitType
 };
 
 const UnitType kUnitTypes[] = {
-    {Pumps,
-     "Centrifugal Pump",
-     "P",
-     101,
-     {"AquaFlow", "HydroMax", "Torrent", "ClearLine", "DuraPump"},
-     {{{"Pump motor", Motors},
-       {"Impeller", Pumps},
-       {"Mechanical seal", Pumps},
-       {"Bearing housing", Pumps},
-       {"Coupling", Pumps},
-       {"Variable frequency drive", Electrical},
-       {"Discharge valve", Valves}}}},
-    {Chillers,
-     "Chiller",
-     "CH",
-     201,
-     {"CoolCore", "Arctica", "ThermaChill", "Glacier", "FrostLine"},
-     {{{"Condenser fan motor", Motors},
-       {"Compressor", Compressors},
-       {"Evaporator", Chillers},
-       {"Condenser coil", Chillers},
-       {"Expansion valve", Valves},
-       {"Control panel", Controls},
+    {Pumps, "Centrifugal Pump", "P", 101, {"AquaFlow", "HydroMax", "Torrent", "ClearLine", "DuraPump"},
+     {{{"Pump motor", Motors}, {"Impeller", Pumps}, {"Mechanical seal", Pumps}, {"Bearing housing", Pumps},
+       {"Coupling", Pumps}, {"Variable frequency drive", Electrical}, {"Discharge valve", Valves}}}},
+    {Chillers, "Chiller", "CH", 201, {"CoolCore", "Arctica", "ThermaChill", "Glacier", "FrostLine"},
+     {{{"Condenser fan motor", Motors}, {"Compressor", Compressors}, {"Evaporator", Chillers},
+       {"Condenser coil", Chillers}, {"Expansion valve", Valves}, {"Control panel", Controls},
        {"Chilled water pump", Pumps}}}},
-    {Compressors,
-     "Air Compressor",
-     "AC",
-     11,
-     {"AirPro", "PneuMax", "Zephyr", "SteadyAir", "Cyclone"},
-     {{{"Drive motor", Motors},
-       {"Air end", Compressors},
-       {"Intercooler", Compressors},
-       {"Refrigerated dryer", Compressors},
-       {"Pressure relief valve", Valves},
-       {"Controller", Controls},
+    {Compressors, "Air Compressor", "AC", 11, {"AirPro", "PneuMax", "Zephyr", "SteadyAir", "Cyclone"},
+     {{{"Drive motor", Motors}, {"Air end", Compressors}, {"Intercooler", Compressors},
+       {"Refrigerated dryer", Compressors}, {"Pressure relief valve", Valves}, {"Controller", Controls},
        {"Inlet filter", Compressors}}}},
-    {Hvac,
-     "Air Handling Unit",
-     "AHU",
-     1,
-     {"ClimaAir", "VentaPro", "AirSphere", "Breeze", "Stratus"},
-     {{{"Supply fan motor", Motors},
-       {"Return fan motor", Motors},
-       {"Heating coil", Hvac},
-       {"Cooling coil", Hvac},
-       {"Filter bank", Hvac},
-       {"Damper actuator", Controls},
+    {Hvac, "Air Handling Unit", "AHU", 1, {"ClimaAir", "VentaPro", "AirSphere", "Breeze", "Stratus"},
+     {{{"Supply fan motor", Motors}, {"Return fan motor", Motors}, {"Heating coil", Hvac},
+       {"Cooling coil", Hvac}, {"Filter bank", Hvac}, {"Damper actuator", Controls},
        {"BMS controller", Controls}}}},
-    {Generators,
-     "Standby Generator",
-     "G",
-     1,
-     {"PowerGuard", "VoltStar", "Endura", "GridSafe", "Titan"},
-     {{{"Diesel engine", Generators},
-       {"Alternator", Electrical},
-       {"Automatic transfer switch", Electrical},
-       {"Fuel day tank", Generators},
-       {"Battery charger", Electrical},
-       {"Radiator fan motor", Motors},
+    {Generators, "Standby Generator", "G", 1, {"PowerGuard", "VoltStar", "Endura", "GridSafe", "Titan"},
+     {{{"Diesel engine", Generators}, {"Alternator", Electrical}, {"Automatic transfer switch", Electrical},
+       {"Fuel day tank", Generators}, {"Battery charger", Electrical}, {"Radiator fan motor", Motors},
        {"Engine controller", Controls}}}},
-    {Conveyors,
-     "Belt Conveyor",
-     "CV",
-     1,
-     {"FlexBelt", "RollerLine", "TransPort", "CargoMove", "SwiftLine"},
-     {{{"Drive motor", Motors},
-       {"Gearbox", Conveyors},
-       {"Head pulley", Conveyors},
-       {"Tail pulley", Conveyors},
-       {"Conveyor belt", Conveyors},
-       {"Pull cord switch", Electrical},
-       {"Belt tracking sensor", Controls}}}},
-    {Boilers,
-     "Steam Boiler",
-     "B",
-     1,
-     {"SteamMaster", "HeatWave", "Caldera", "Ember", "Vapora"},
-     {{{"Burner", Boilers},
-       {"Feedwater pump", Pumps},
-       {"Safety valve", Valves},
-       {"Flue gas fan motor", Motors},
-       {"Water level controller", Controls},
-       {"Economizer", Boilers},
-       {"Blowdown valve", Valves}}}},
+    {Conveyors, "Belt Conveyor", "CV", 1, {"FlexBelt", "RollerLine", "TransPort", "CargoMove", "SwiftLine"},
+     {{{"Drive motor", Motors}, {"Gearbox", Conveyors}, {"Head pulley", Conveyors}, {"Tail pulley", Conveyors},
+       {"Conveyor belt", Conveyors}, {"Pull cord switch", Electrical}, {"Belt tracking sensor", Controls}}}},
+    {Boilers, "Steam Boiler", "B", 1, {"SteamMaster", "HeatWave", "Caldera", "Ember", "Vapora"},
+     {{{"Burner", Boilers}, {"Feedwater pump", Pumps}, {"Safety valve", Valves}, {"Flue gas fan motor", Motors},
+       {"Water level controller", Controls}, {"Economizer", Boilers}, {"Blowdown valve", Valves}}}},
 };
 
-// Stand-alone product lines for components (5 + 7 x 5 + 20 = 60 products in all).
+// Product lines for components: with five per unit type, 60 products in all.
 struct ComponentProduct
 {
     CategoryIndex category;
@@ -189,27 +114,22 @@ struct ComponentProduct
     const char *number;
 };
 const ComponentProduct kComponentProducts[] = {
-    {Motors, "Proseware IE3 motor 5.5 kW", "PW-M055"},
-    {Motors, "Proseware IE3 motor 7.5 kW", "PW-M075"},
-    {Motors, "Proseware IE4 motor 11 kW", "PW-M110"},
-    {Motors, "Litware EC fan motor 3 kW", "LW-EC030"},
-    {Motors, "Litware EC fan motor 5 kW", "LW-EC050"},
-    {Motors, "Contoso servo drive motor", "CT-SD200"},
-    {Valves, "Northwind butterfly valve DN100", "NW-BV100"},
-    {Valves, "Northwind gate valve DN150", "NW-GV150"},
-    {Valves, "Fabrikam safety valve 10 bar", "FB-SV10"},
-    {Valves, "Fabrikam expansion valve TXV-4", "FB-TXV4"},
-    {Electrical, "Woodgrove VFD 15 kW", "WG-VFD15"},
-    {Electrical, "Woodgrove transfer switch 400 A", "WG-ATS400"},
-    {Electrical, "Tailspin alternator 250 kVA", "TS-ALT250"},
-    {Electrical, "Tailspin battery charger 24 V", "TS-BC24"},
-    {Controls, "Lamna PLC controller S-200", "LM-S200"},
-    {Controls, "Lamna BMS controller B-10", "LM-B10"},
-    {Controls, "Relecloud IoT gateway G2", "RC-G2"},
-    {Controls, "Relecloud level sensor L5", "RC-L5"},
-    {Controls, "Relecloud damper actuator DA-24", "RC-DA24"},
-    {Motors, "Proseware gear motor 2.2 kW", "PW-GM022"},
+    {Motors, "Proseware IE3 motor 5.5 kW", "PW-M055"}, {Motors, "Proseware IE3 motor 7.5 kW", "PW-M075"},
+    {Motors, "Proseware IE4 motor 11 kW", "PW-M110"}, {Motors, "Litware EC fan motor 3 kW", "LW-EC030"},
+    {Motors, "Litware EC fan motor 5 kW", "LW-EC050"}, {Motors, "Contoso servo drive motor", "CT-SD200"},
+    {Motors, "Proseware gear motor 2.2 kW", "PW-GM022"}, {Motors, "Proseware gear motor 4 kW", "PW-GM040"},
+    {Valves, "Northwind butterfly valve DN100", "NW-BV100"}, {Valves, "Northwind gate valve DN150", "NW-GV150"},
+    {Valves, "Fabrikam safety valve 10 bar", "FB-SV10"}, {Valves, "Fabrikam expansion valve TXV-4", "FB-TXV4"},
+    {Valves, "Fabrikam blowdown valve BD-25", "FB-BD25"},
+    {Electrical, "Woodgrove VFD 15 kW", "WG-VFD15"}, {Electrical, "Woodgrove transfer switch 400 A", "WG-ATS400"},
+    {Electrical, "Tailspin alternator 250 kVA", "TS-ALT250"}, {Electrical, "Tailspin battery charger 24 V", "TS-BC24"},
+    {Electrical, "Woodgrove pull cord switch PC-2", "WG-PC2"},
+    {Controls, "Lamna PLC controller S-200", "LM-S200"}, {Controls, "Lamna BMS controller B-10", "LM-B10"},
+    {Controls, "Relecloud IoT gateway G2", "RC-G2"}, {Controls, "Relecloud level sensor L5", "RC-L5"},
+    {Controls, "Relecloud damper actuator DA-24", "RC-DA24"}, {Controls, "Lamna control panel CP-8", "LM-CP8"},
+    {Controls, "Relecloud belt tracking sensor BT-1", "RC-BT1"},
 };
+// clang-format on
 
 struct AccountInfo
 {

@@ -27,7 +27,7 @@ struct DemoAssetSet
 // Riverside Plant" > "Chiller CH-210" > "Condenser fan motor".
 class DemoAssetGenerator
 {
-  public:
+public:
     static constexpr quint32 kDefaultSeed = 20261120;
 
     explicit DemoAssetGenerator(quint32 seed = kDefaultSeed);
@@ -37,7 +37,7 @@ class DemoAssetGenerator
     // the demo namespace), lower case without braces.
     static QString idFor(const QString &kind, const QString &name);
 
-  private:
+private:
     quint32 m_seed;
 };
 

@@ -20,7 +20,7 @@ namespace {
 // Removes the temporary capture folder however build() ends.
 class FolderRemover
 {
-  public:
+public:
     explicit FolderRemover(QString path) : m_path(std::move(path)) {}
     ~FolderRemover()
     {
@@ -30,7 +30,7 @@ class FolderRemover
     FolderRemover(const FolderRemover &) = delete;
     FolderRemover &operator=(const FolderRemover &) = delete;
 
-  private:
+private:
     QString m_path;
 };
 

@@ -112,7 +112,12 @@ QString CaptureImporter::importManifest(const QString &manifestPath, QString *im
 QString CaptureImporter::importOne(const QString &manifestPath, const QString &displayName,
                                    QString *importedId)
 {
-    const QString error = importChecked(manifestPath, displayName, importedId);
+    QString error;
+    try {
+        error = importChecked(manifestPath, displayName, importedId);
+    } catch (const StoreError &e) { // the workspace itself failed (disk full, locked, ...)
+        error = errorLine(displayName, {}, tr("cannot be stored: %1").arg(e.message()));
+    }
     if (!error.isEmpty())
         qCWarning(lcImport).noquote() << "skipped:" << error;
     return error;
@@ -156,10 +161,13 @@ QString CaptureImporter::importChecked(const QString &manifestPath, const QStrin
     // 3. The media decodes as what the manifest says it is.
     const MediaInfo probe = manifest.mediaType == MediaType::Video ? MediaProbe::probeVideo(mediaPath)
                                                                    : MediaProbe::probePhoto(mediaPath);
-    if (!probe.ok)
-        return errorLine(displayName, mediaField,
-                         tr("cannot be decoded (%1): %2")
-                             .arg(mediaFile, probe.error.isEmpty() ? tr("unknown error") : probe.error));
+    if (!probe.ok) {
+        // The probe's reason normally names the file already.
+        QString reason = probe.error.isEmpty() ? tr("unknown error") : probe.error;
+        if (!reason.contains(mediaInfo.fileName()))
+            reason = mediaFile + QStringLiteral(": ") + reason;
+        return errorLine(displayName, mediaField, tr("cannot be decoded: %1").arg(reason));
+    }
 
     if (!m_workspace.assets().byId(manifest.assetId))
         qCInfo(lcImport) << "capture" << manifest.id << "refers to asset" << manifest.assetId
@@ -183,7 +191,8 @@ QString CaptureImporter::importChecked(const QString &manifestPath, const QStrin
         return errorLine(displayName, mediaField, tr("cannot copy into the workspace"));
     }
     std::error_code ec;
-    std::filesystem::rename(temporary.toStdString(), target.toStdString(), ec); // replaces atomically
+    std::filesystem::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(target).constData(),
+                            ec); // replaces atomically
     if (ec) {
         QFile::remove(temporary);
         return errorLine(displayName, mediaField,

@@ -33,7 +33,11 @@ void AssetListModel::reload()
         m_total = 0;
         m_atEnd = true;
     }
+    // Listeners run their reset handling inside endResetModel(); rows must
+    // not arrive before all of them have (a view asks again after layout).
+    m_resetting = true;
     endResetModel();
+    m_resetting = false;
     if (m_total != previousTotal)
         Q_EMIT totalMatchesChanged(m_total);
 }
@@ -50,9 +54,11 @@ std::vector<Asset> AssetListModel::nextPage() const
 void AssetListModel::appendPage()
 {
     std::vector<Asset> page = nextPage();
-    if (int(page.size()) < kPageSize)
-        m_atEnd = true;
     m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
+    // A short page is the end; so is having every counted match (which
+    // spares a last search through the rest of the list).
+    if (int(page.size()) < kPageSize || int(m_rows.size()) >= m_total)
+        m_atEnd = true;
 }
 
 int AssetListModel::rowCount(const QModelIndex &parent) const
@@ -105,12 +111,12 @@ QHash<int, QByteArray> AssetListModel::roleNames() const
 
 bool AssetListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_resetting;
 }
 
 void AssetListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd)
+    if (parent.isValid() || m_atEnd || m_resetting)
         return;
     std::vector<Asset> page;
     try {
@@ -120,11 +126,11 @@ void AssetListModel::fetchMore(const QModelIndex &parent)
         m_atEnd = true;
         return;
     }
-    if (int(page.size()) < kPageSize)
+    const int first = int(m_rows.size());
+    if (int(page.size()) < kPageSize || first + int(page.size()) >= m_total)
         m_atEnd = true;
     if (page.empty())
         return;
-    const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(page.size()) - 1);
     m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
     endInsertRows();

@@ -50,7 +50,8 @@ private:
     QString m_search;
     std::vector<Asset> m_rows;
     int m_total = 0;
-    bool m_atEnd = false; // the last page read was short: nothing more to fetch
+    bool m_atEnd = false;     // the last page read was short: nothing more to fetch
+    bool m_resetting = false; // inside endResetModel(): no fetching yet
     static constexpr int kPageSize = 256;
 };
 

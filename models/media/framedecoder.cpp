@@ -28,6 +28,16 @@ QString tr(const char *text)
 
 bool FrameDecoder::open(const QString &path, QString *error)
 {
+    return openAs(path, std::nullopt, error);
+}
+
+bool FrameDecoder::open(const QString &path, MediaType type, QString *error)
+{
+    return openAs(path, type, error);
+}
+
+bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QString *error)
+{
     m_capture.release();
     m_path = path;
     m_isVideo = false;
@@ -56,7 +66,9 @@ bool FrameDecoder::open(const QString &path, QString *error)
     if (!MediaFile::checkReadable(path, &message))
         return fail(message);
 
-    if (MediaFile::looksLikeImage(path)) {
+    const bool photo = type ? *type == MediaType::Photo
+                            : MediaFile::looksLikeImage(path) || MediaFile::hasPhotoExtension(path);
+    if (photo) {
         const cv::Mat image = MediaFile::decodePhoto(path, &message);
         if (image.empty())
             return fail(message);

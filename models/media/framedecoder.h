@@ -1,5 +1,7 @@
 #pragma once
 
+#include "capture/capturemanifest.h"
+
 #include <QImage>
 #include <QString>
 
@@ -12,7 +14,11 @@ namespace sl {
 class FrameDecoder
 {
 public:
+    // Opens a photo or a video, told apart by the file's signature (and,
+    // for an unrecognised file, its extension).
     bool open(const QString &path, QString *error = nullptr);
+    // Opens the file as what its manifest says it is.
+    bool open(const QString &path, MediaType type, QString *error = nullptr);
     bool isVideo() const { return m_isVideo; }
     double fps() const { return m_fps; }
     int frameCount() const { return m_frameCount; }
@@ -27,6 +33,7 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    bool openAs(const QString &path, std::optional<MediaType> type, QString *error);
     bool readForwardTo(int index);
     bool seekTo(int index);
     bool readNext(); // decodes frame m_nextIndex into m_current

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/videoio/registry.hpp>
 
 namespace sl {
 
@@ -63,6 +64,14 @@ bool MediaFile::looksLikeImage(const QString &path)
     }
 }
 
+bool MediaFile::hasPhotoExtension(const QString &path)
+{
+    static const QStringList photos = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
+                                       QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff"),
+                                       QStringLiteral("webp"), QStringLiteral("heic"), QStringLiteral("heif")};
+    return photos.contains(QFileInfo(path).suffix().toLower());
+}
+
 cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
 {
     if (!checkReadable(path, error))
@@ -91,7 +100,7 @@ cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
     }
     if (image.empty() || image.cols <= 0 || image.rows <= 0) {
         if (error)
-            *error = describe(path, tr("not a photo that can be decoded (corrupt or unsupported format)"));
+            *error = describe(path, tr("cannot be decoded as a photo (corrupt or unsupported format)"));
         return {};
     }
     return image;
@@ -103,10 +112,10 @@ bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QStrin
         return false;
     const std::string native = nativePath(path);
     bool opened = false;
+    // FFmpeg seeks frame-exactly; another backend only where OpenCV has none.
+    const int backend = cv::videoio_registry::hasBackend(cv::CAP_FFMPEG) ? cv::CAP_FFMPEG : cv::CAP_ANY;
     try {
-        opened = capture.open(native, cv::CAP_FFMPEG);
-        if (!opened)
-            opened = capture.open(native, cv::CAP_ANY);
+        opened = capture.open(native, backend);
     } catch (const cv::Exception &e) {
         qCWarning(lcMedia) << "VideoCapture::open threw for" << path << e.what();
         opened = false;
@@ -114,7 +123,7 @@ bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QStrin
     if (!opened) {
         capture.release();
         if (error)
-            *error = describe(path, tr("not a video that can be decoded (corrupt or unsupported format)"));
+            *error = describe(path, tr("cannot be decoded as a video (corrupt or unsupported format)"));
         return false;
     }
     qCDebug(lcMedia) << "opened" << path << "with" << QString::fromStdString(capture.getBackendName());

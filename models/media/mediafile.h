@@ -17,10 +17,12 @@ public:
     static bool checkReadable(const QString &path, QString *error);
     // Whether OpenCV recognises the file as a still image by its signature.
     static bool looksLikeImage(const QString &path);
+    // Whether the name ends like a still image (.jpg, .png, .heic ...).
+    static bool hasPhotoExtension(const QString &path);
     // Decodes a still image (8-bit BGR, EXIF orientation applied).
     static cv::Mat decodePhoto(const QString &path, QString *error);
-    // Opens a video with the FFmpeg backend (frame-exact seeking), falling
-    // back to any backend OpenCV has.
+    // Opens a video with OpenCV's FFmpeg backend (frame-exact seeking); any
+    // backend only when OpenCV was built without FFmpeg.
     static bool openVideo(const QString &path, cv::VideoCapture &capture, QString *error);
 
     // "<file name>: <reason>", the form every media error takes.

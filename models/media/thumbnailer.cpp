@@ -76,7 +76,7 @@ QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize
 
         FrameDecoder decoder;
         QString message;
-        if (!decoder.open(mediaPath, &message)) {
+        if (!decoder.open(mediaPath, MediaType::Video, &message)) {
             if (error)
                 *error = message;
             return {};

@@ -84,7 +84,7 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     const QString mediaPath = QDir(folder).filePath(manifest.mediaFile);
     FrameDecoder decoder;
     QString message;
-    if (!decoder.open(mediaPath, &message))
+    if (!decoder.open(mediaPath, manifest.mediaType, &message))
         return fail(error, QFileInfo(manifestPath).fileName() % QLatin1String(": media.file: ") % message);
 
     const QString manifestName = QFileInfo(manifestPath).fileName() + QLatin1String(": ");
@@ -102,9 +102,13 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     const QImage frame = decoder.frameAt(t);
     if (frame.isNull())
         return fail(error, decoder.lastError());
+    // The overlay follows the frame's own timestamp, not the requested time:
+    // the pose must be the one of the pixels shown.
+    const double frameTime = decoder.timeOfFrame(decoder.frameIndexAt(t));
 
     OverlayResult drawn;
-    const QImage burned = OverlayRenderer::burnIn(frame, manifest, spatialFrameMarkups(manifest, folder), t, &drawn);
+    const QImage burned =
+        OverlayRenderer::burnIn(frame, manifest, spatialFrameMarkups(manifest, folder), frameTime, &drawn);
     if (overlay)
         *overlay = drawn;
     if (!drawn.notice.isEmpty())

@@ -97,8 +97,9 @@ struct WorldPass
             return !pieces.empty();
         }
         case MarkupKind::Text: {
+            // A label whose point is out of view is not pulled into it.
             const auto anchor = projector.projectPoint(points.front());
-            if (!anchor || !canDrawText())
+            if (!anchor || !bounds.contains(anchor->x, anchor->y) || !canDrawText())
                 return false;
             shapes.label(QPointF(anchor->x, anchor->y), markup.text, markup.color, labelPixelSize(width), bounds);
             return true;

@@ -20,12 +20,12 @@ namespace sl {
 // the demo builder, the UI) catch it and turn message() into user text.
 class StoreError : public std::runtime_error
 {
-  public:
+public:
     StoreError(const QString &message, int sqliteCode = 0);
     QString message() const { return m_message; }
     int sqliteCode() const { return m_code; } // primary SQLite result code; 0 when not from SQLite
 
-  private:
+private:
     QString m_message;
     int m_code = 0;
 };
@@ -37,7 +37,7 @@ class Database;
 // cache) on destruction.
 class Statement
 {
-  public:
+public:
     Statement() = default;
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
@@ -70,7 +70,7 @@ class Statement
 
     bool isValid() const { return m_stmt != nullptr; }
 
-  private:
+private:
     friend class Database;
     Statement(Database *db, sqlite3_stmt *stmt, bool cached);
     void check(int rc, const char *what) const;
@@ -85,7 +85,7 @@ class Statement
 // synchronous=NORMAL. Belongs to the thread that opened it.
 class Database
 {
-  public:
+public:
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -114,7 +114,7 @@ class Database
     // The connection's current error text.
     QString lastErrorMessage() const;
 
-  private:
+private:
     friend class Statement;
     friend class Transaction;
     Database() = default;
@@ -132,19 +132,22 @@ class Database
     std::unordered_map<std::string, CacheEntry> m_cache;
 };
 
-// A transaction scope: BEGIN IMMEDIATE at the outermost level, a SAVEPOINT
-// when nested. Rolls back on destruction unless commit() was called.
+// A transaction scope: BEGIN IMMEDIATE (Write: takes the write lock at once,
+// so it never fails half-way on a busy database) or BEGIN DEFERRED (Read: a
+// consistent snapshot that does not block writers) at the outermost level,
+// a SAVEPOINT when nested. Rolls back on destruction unless commit() was called.
 class Transaction
 {
-  public:
-    explicit Transaction(Database &db);
+public:
+    enum Kind { Write, Read };
+    explicit Transaction(Database &db, Kind kind = Write);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
     void commit();
 
-  private:
+private:
     Database &m_db;
     int m_level = 0; // 1 = outermost
     bool m_done = false;

@@ -53,22 +53,9 @@ CREATE VIRTUAL TABLE asset_search USING fts5(
     name, tag, account, product, category,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
-CREATE TRIGGER assets_search_insert AFTER INSERT ON assets BEGIN
-    INSERT INTO asset_search(rowid, name, tag, account, product, category) VALUES (
-        new.rid, new.name, new.asset_tag,
-        coalesce((SELECT name FROM accounts WHERE id = new.account_id), ''),
-        coalesce((SELECT name || ' ' || product_number FROM products WHERE id = new.product_id), ''),
-        coalesce((SELECT name FROM categories WHERE id = new.category_id), ''));
-END;
-CREATE TRIGGER assets_search_update
-AFTER UPDATE OF name, asset_tag, account_id, product_id, category_id ON assets BEGIN
-    DELETE FROM asset_search WHERE rowid = old.rid;
-    INSERT INTO asset_search(rowid, name, tag, account, product, category) VALUES (
-        new.rid, new.name, new.asset_tag,
-        coalesce((SELECT name FROM accounts WHERE id = new.account_id), ''),
-        coalesce((SELECT name || ' ' || product_number FROM products WHERE id = new.product_id), ''),
-        coalesce((SELECT name FROM categories WHERE id = new.category_id), ''));
-END;
+-- AssetRepository::upsertAssets indexes inserted and updated assets in bulk
+-- (a trigger per row is ~3x slower: FTS5 flushes at every statement).
+-- Deletions and renamed lookups are kept in sync here.
 CREATE TRIGGER assets_search_delete AFTER DELETE ON assets BEGIN
     DELETE FROM asset_search WHERE rowid = old.rid;
 END;
@@ -83,6 +70,16 @@ END;
 CREATE TRIGGER categories_search_update AFTER UPDATE OF name ON categories BEGIN
     UPDATE asset_search SET category = new.name
     WHERE rowid IN (SELECT rid FROM assets WHERE category_id = new.id);
+END;
+-- A deleted lookup leaves its assets without it (ON DELETE SET NULL).
+CREATE TRIGGER accounts_search_delete BEFORE DELETE ON accounts BEGIN
+    UPDATE asset_search SET account = '' WHERE rowid IN (SELECT rid FROM assets WHERE account_id = old.id);
+END;
+CREATE TRIGGER products_search_delete BEFORE DELETE ON products BEGIN
+    UPDATE asset_search SET product = '' WHERE rowid IN (SELECT rid FROM assets WHERE product_id = old.id);
+END;
+CREATE TRIGGER categories_search_delete BEFORE DELETE ON categories BEGIN
+    UPDATE asset_search SET category = '' WHERE rowid IN (SELECT rid FROM assets WHERE category_id = old.id);
 END;
 
 CREATE TABLE spatial_frames (

@@ -9,7 +9,7 @@ class Database;
 // its own transaction. Migrations are only ever appended, never edited.
 class Migrations
 {
-  public:
+public:
     // The schema version this build writes.
     static int latestVersion();
     // Applies the missing migrations. Throws StoreError when the database

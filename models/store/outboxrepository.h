@@ -28,7 +28,7 @@ struct OutboxEntry
 // one, so an edit and its outbox entry commit together.
 class OutboxRepository
 {
-  public:
+public:
     explicit OutboxRepository(Database &db);
 
     qint64 enqueue(const QString &entity, const QString &entityId, const QString &operation,
@@ -41,7 +41,7 @@ class OutboxRepository
     bool markFailed(qint64 seq, const QString &error);
     int count() const;
 
-  private:
+private:
     Database &m_db;
 };
 

@@ -10,7 +10,7 @@ namespace sl {
 // parentheses are searched for as text and never parsed as FTS syntax.
 class SearchQuery
 {
-  public:
+public:
     // Empty when the text holds nothing searchable (only spaces or
     // punctuation): the caller then matches everything.
     static QString ftsExpression(const QString &userText);

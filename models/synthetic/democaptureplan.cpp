@@ -51,6 +51,7 @@ Markup makeMarkup(const QString &id, MarkupKind kind, const QColor &color, doubl
     Markup m;
     m.id = id;
     m.kind = kind;
+    m.space = MarkupSpace::Image; // world markup says so itself
     m.color = color;
     m.width = width;
     m.author = author;
@@ -288,8 +289,10 @@ std::vector<Markup> DemoCapturePlan::worldMarkups(const QString &captureId, cons
 {
     std::vector<Markup> markups;
     const auto next = [&](MarkupKind kind, const QColor &color, double width) {
-        return makeMarkup(uuidFor(captureId + QStringLiteral("/world/%1").arg(markups.size())), kind, color, width,
-                          author, createdAt);
+        Markup m = makeMarkup(uuidFor(captureId + QStringLiteral("/world/%1").arg(markups.size())), kind, color,
+                              width, author, createdAt);
+        m.space = MarkupSpace::World;
+        return m;
     };
 
     // Arrows: the head exactly on a feature, the tail a little away from it.

@@ -10,6 +10,7 @@
 #include "photoview.h"
 #include "spatial/projector.h"
 #include "store/assetrepository.h"
+#include "store/capturerepository.h"
 #include "store/workspace.h"
 #include "videoplayerwidget.h"
 
@@ -192,7 +193,11 @@ void TestMainWindow::photoShowsWorldMarkup()
                                   *manifest.poseTrack().poseAt(0), manifest.axes.value_or(sl::Axes::OpenCV));
     int checked = 0;
     int found = 0;
-    for (const sl::Markup &markup : manifest.markups) {
+    // World markup belongs to the spatial frame, so it may come from another capture of it.
+    const std::vector<sl::Markup> world = record.spatialFrame.isEmpty()
+        ? manifest.markups
+        : m_window->workspace()->captures().worldMarkupsForFrame(record.spatialFrame);
+    for (const sl::Markup &markup : world) {
         if (markup.space != sl::MarkupSpace::World || markup.kind == sl::MarkupKind::Text)
             continue;
         for (const cv::Vec3d &point : markup.worldPoints) {

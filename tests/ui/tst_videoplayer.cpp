@@ -2,6 +2,7 @@
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
 #include "capture/manifestreader.h"
+#include "media/framedecoder.h"
 #include "synthetic/democapturegenerator.h"
 #include "uitext.h"
 #include "videocanvas.h"
@@ -15,6 +16,43 @@
 #include <QTest>
 
 #include <cmath>
+
+namespace {
+
+// Mean absolute difference of two frames over a sparse grid, 0..255.
+double frameDistance(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size() || a.isNull())
+        return 255;
+    double sum = 0;
+    int n = 0;
+    for (int y = 0; y < a.height(); y += 7)
+        for (int x = 0; x < a.width(); x += 7) {
+            const QColor p = a.pixelColor(x, y);
+            const QColor q = b.pixelColor(x, y);
+            sum += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green()) + std::abs(p.blue() - q.blue());
+            n += 3;
+        }
+    return sum / n;
+}
+
+// The frame index whose decoded pixels (OpenCV, as export-frame uses) are
+// nearest to `shown`, among `around` and its neighbours.
+int nearestFrame(sl::FrameDecoder &decoder, const QImage &shown, int around)
+{
+    int best = -1;
+    double bestDistance = 1e9;
+    for (int index = std::max(0, around - 2); index <= around + 2 && index < decoder.frameCount(); ++index) {
+        const double d = frameDistance(shown, decoder.frameByIndex(index));
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = index;
+        }
+    }
+    return best;
+}
+
+} // namespace
 
 class TestVideoPlayer : public QObject
 {
@@ -106,6 +144,14 @@ void TestVideoPlayer::stepsOneFrame()
     player.stepBackward();
     QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - (start + 5 * frame)) < frame / 2, 15000);
     QVERIFY(!player.isPlaying());
+
+    // The time the markup is drawn at is the time of the pixels on screen:
+    // the shown frame is the one OpenCV decodes at that index.
+    sl::FrameDecoder decoder;
+    QString error;
+    QVERIFY2(decoder.open(m_videoPath, &error), qPrintable(error));
+    const int index = int(std::lround(player.currentFrameTime() * player.fps()));
+    QCOMPARE(nearestFrame(decoder, player.canvas()->frame(), index), index);
 }
 
 void TestVideoPlayer::playsWithMarkupAtFrameTime()

@@ -11,7 +11,7 @@ class tst_DemoAssetGenerator : public QObject
 {
     Q_OBJECT
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void exactCount_data()
     {
         QTest::addColumn<int>("count");

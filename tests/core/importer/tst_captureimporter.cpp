@@ -108,7 +108,7 @@ class tst_CaptureImporter : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     std::unique_ptr<QTemporaryDir> m_source;
     std::unique_ptr<QTemporaryDir> m_workspaceDir;
     std::unique_ptr<Workspace> m_workspace;
@@ -127,7 +127,7 @@ class tst_CaptureImporter : public QObject
             manifest(kVideoId, QStringLiteral("media/walkaround.avi"), QStringLiteral("video"))));
     }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void init()
     {
         m_source = std::make_unique<QTemporaryDir>();

@@ -1,7 +1,9 @@
 #include "store/assetrepository.h"
+#include "store/assetsearch.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QHash>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,7 +36,7 @@ class tst_AssetRepository : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_workspace;
     AssetRepository &repo() { return m_workspace->assets(); }
@@ -75,7 +77,7 @@ class tst_AssetRepository : public QObject
         return ids;
     }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -130,6 +132,19 @@ class tst_AssetRepository : public QObject
         QCOMPARE(searchIds(QStringLiteral("woodgrove")), QStringList{QStringLiteral("pump")});
         QCOMPARE(repo().byId(QStringLiteral("pump"))->accountName, QStringLiteral("Woodgrove Utilities"));
         QCOMPARE(searchIds(QStringLiteral("contoso")), QStringList());
+    }
+
+    void deletionsLeaveTheIndex()
+    {
+        addCatalogue();
+        m_workspace->database().exec(QStringLiteral("DELETE FROM accounts WHERE id = 'acc-fabrikam'"));
+        QCOMPARE(searchIds(QStringLiteral("fabrikam")), QStringList());
+        QVERIFY(repo().byId(QStringLiteral("chiller"))->accountId.isEmpty());
+        QCOMPARE(searchIds(QStringLiteral("chiller")),
+                 (QStringList{QStringLiteral("chiller"), QStringLiteral("motor")}));
+        m_workspace->database().exec(QStringLiteral("DELETE FROM assets WHERE id = 'motor'"));
+        QCOMPARE(searchIds(QStringLiteral("chiller")), QStringList{QStringLiteral("chiller")});
+        QCOMPARE(repo().countMatching(QStringLiteral("condenser")), 0);
     }
 
     void lookupsComeFromTheAsset()
@@ -267,6 +282,66 @@ class tst_AssetRepository : public QObject
             QVERIFY(++pages <= total + 1);
         }
         QCOMPARE(seen.size(), total);
+    }
+
+    void largeAndSmallSearchesPageAlike_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("many matches (bitmap walk)") << QStringLiteral("alpha") << 5000;
+        QTest::newRow("few matches (sorted)") << QStringLiteral("beta") << 1000;
+        QTest::newRow("both words") << QStringLiteral("alpha beta") << 500;
+    }
+
+    void largeAndSmallSearchesPageAlike()
+    {
+        QFETCH(QString, search);
+        QFETCH(int, expected);
+        QVERIFY(expected > AssetSearch::kSortThreshold || search != QLatin1String("alpha"));
+        // 6000 assets: 5000 "alpha" (clustered at the end of the list: "Z"
+        // names, and spread by tag), 1000 "beta", 500 of them both.
+        std::vector<Asset> assets;
+        QStringList wanted;
+        QHash<QString, QString> nameOf;
+        const QStringList words = search.split(QLatin1Char(' '));
+        for (int i = 0; i < 6000; ++i) {
+            const bool alpha = i < 5000;
+            const bool beta = i >= 4500 && i < 5500;
+            const QString name = QStringLiteral("%1 unit %2")
+                                     .arg(alpha ? (i % 2 ? QStringLiteral("Zeta") : QStringLiteral("ALPHA"))
+                                                : QStringLiteral("Gamma"))
+                                     .arg((i * 37) % 101);
+            Asset asset =
+                makeAsset(QStringLiteral("id-%1").arg((i * 7919) % 6000, 5, 10, QLatin1Char('0')), name,
+                          alpha ? QStringLiteral("alpha-%1").arg(i) : QStringLiteral("x-%1").arg(i));
+            if (beta) {
+                asset.categoryId = QStringLiteral("cat-beta");
+                asset.categoryName = QStringLiteral("Beta");
+            }
+            assets.push_back(asset);
+            const bool matches = (!words.contains(QStringLiteral("alpha")) || alpha) &&
+                                 (!words.contains(QStringLiteral("beta")) || beta);
+            if (matches)
+                wanted.append(asset.id);
+            nameOf.insert(asset.id, name.toLower());
+        }
+        repo().upsertAssets(assets);
+        std::sort(wanted.begin(), wanted.end(), [&](const QString &a, const QString &b) {
+            return std::make_pair(nameOf.value(a), a) < std::make_pair(nameOf.value(b), b);
+        });
+        QCOMPARE(wanted.size(), expected);
+        QCOMPARE(repo().countMatching(search), expected);
+
+        QStringList got;
+        AssetPageCursor cursor;
+        for (;;) {
+            const std::vector<Asset> page = repo().page(search, cursor, 256);
+            got += idsOf(page);
+            if (page.size() < 256)
+                break;
+            cursor = {page.back().name, page.back().id};
+        }
+        QCOMPARE(got, wanted);
     }
 
     void children()

@@ -103,12 +103,12 @@ class tst_CaptureRepository : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_workspace;
     CaptureRepository &captures() { return m_workspace->captures(); }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();

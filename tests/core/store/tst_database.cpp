@@ -13,7 +13,7 @@ class tst_Database : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("test.db")); }
     std::unique_ptr<QTemporaryDir> m_dir;
 
@@ -22,7 +22,7 @@ class tst_Database : public QObject
         return db.queryText(QStringLiteral("SELECT count(*) FROM ") + table).toInt();
     }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();

@@ -11,12 +11,12 @@ class tst_OutboxRepository : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_workspace;
     OutboxRepository &outbox() { return m_workspace->outbox(); }
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();

@@ -8,7 +8,7 @@ class tst_SearchQuery : public QObject
 {
     Q_OBJECT
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void ftsExpression_data()
     {
         QTest::addColumn<QString>("input");

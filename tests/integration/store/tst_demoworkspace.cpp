@@ -44,11 +44,11 @@ class tst_DemoWorkspace : public QObject
 {
     Q_OBJECT
 
-  private:
+private:
     QTemporaryDir m_first;
     QTemporaryDir m_second;
 
-  private Q_SLOTS:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(m_first.isValid() && m_second.isValid()); }
 
     void buildsAWorkspace()

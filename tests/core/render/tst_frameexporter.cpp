@@ -1,0 +1,205 @@
+#include "capture/manifestwriter.h"
+#include "media/framedecoder.h"
+#include "render/frameexporter.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
+
+using namespace sl;
+
+// export-frame: manifest + media -> PNG with the markup burned in, or a
+// one-line reason.
+class TestFrameExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void photoShowsWorldMarkupOfItsSpatialFrame();
+    void videoFrameAtTime();
+    void defaultTimeIsFirstFrame();
+    void errors_data();
+    void errors();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    CaptureManifest manifest(const QString &id, MediaType type, const QString &media) const;
+    bool write(const CaptureManifest &m, const QString &name) const;
+
+    QTemporaryDir m_dir;
+    static constexpr int kFrames = 20;
+    static constexpr double kFps = 10;
+};
+
+CaptureManifest TestFrameExporter::manifest(const QString &id, MediaType type, const QString &media) const
+{
+    CaptureManifest m;
+    m.id = id;
+    m.assetId = QStringLiteral("a8f0f1de-0000-4000-8000-000000000001");
+    m.mediaFile = media;
+    m.mediaType = type;
+    m.capturedAt = QStringLiteral("2026-03-02T08:30:00Z");
+    m.spatialFrame = QStringLiteral("5a3d61e4-0000-4000-8000-0000000000f1");
+    CameraIntrinsics k;
+    k.width = 320;
+    k.height = 180;
+    k.fx = k.fy = 260;
+    k.cx = 159.5;
+    k.cy = 89.5;
+    m.camera = k;
+    m.axes = Axes::OpenCV;
+    ManifestPose p; // identity: at the origin looking along +z
+    m.poses = {p};
+    if (type == MediaType::Video) {
+        ManifestPose later;
+        later.t = 1.9;
+        m.poses.push_back(later);
+    }
+    return m;
+}
+
+bool TestFrameExporter::write(const CaptureManifest &m, const QString &name) const
+{
+    QString error;
+    const bool ok = ManifestWriter::writeFile(m, path(name), &error);
+    if (!ok)
+        qWarning() << error;
+    return ok;
+}
+
+void TestFrameExporter::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const cv::Size size(320, 180);
+    cv::VideoWriter writer(path(QStringLiteral("clip.mp4")).toStdString(), cv::CAP_FFMPEG,
+                           cv::VideoWriter::fourcc('a', 'v', 'c', '1'), kFps, size, true);
+    QVERIFY(writer.isOpened());
+    for (int i = 0; i < kFrames; ++i) {
+        cv::Mat frame(size, CV_8UC3, cv::Scalar(10 * i, 60, 200 - 5 * i));
+        cv::putText(frame, std::to_string(i), {20, 120}, cv::FONT_HERSHEY_SIMPLEX, 3, {255, 255, 255}, 5);
+        writer.write(frame);
+    }
+    writer.release();
+    QVERIFY(cv::imwrite(path(QStringLiteral("photo.png")).toStdString(), cv::Mat(size, CV_8UC3, cv::Scalar(90, 90, 90))));
+
+    // The video carries a world arrow; the photo, in the same spatial frame, none.
+    CaptureManifest video = manifest(QStringLiteral("c0000000-0000-4000-8000-000000000001"), MediaType::Video,
+                                     QStringLiteral("clip.mp4"));
+    Markup arrow;
+    arrow.id = QStringLiteral("d0000000-0000-4000-8000-000000000001");
+    arrow.kind = MarkupKind::Arrow;
+    arrow.space = MarkupSpace::World;
+    arrow.worldPoints = {{-0.3, -0.2, 2.0}, {0.2, 0.1, 2.0}};
+    arrow.color = QColor(0xFF, 0x3B, 0x30);
+    arrow.width = 4;
+    video.markups = {arrow};
+    QVERIFY(write(video, QStringLiteral("video.capture.json")));
+    QVERIFY(write(manifest(QStringLiteral("c0000000-0000-4000-8000-000000000002"), MediaType::Photo,
+                           QStringLiteral("photo.png")),
+                  QStringLiteral("photo.capture.json")));
+
+    QVERIFY(write(manifest(QStringLiteral("c0000000-0000-4000-8000-000000000003"), MediaType::Photo,
+                           QStringLiteral("gone.png")),
+                  QStringLiteral("missing-media.capture.json")));
+    QFile junk(path(QStringLiteral("junk.png")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(1000, 'x'));
+    junk.close();
+    QVERIFY(write(manifest(QStringLiteral("c0000000-0000-4000-8000-000000000004"), MediaType::Photo,
+                           QStringLiteral("junk.png")),
+                  QStringLiteral("corrupt-media.capture.json")));
+    QFile notJson(path(QStringLiteral("broken.capture.json")));
+    QVERIFY(notJson.open(QIODevice::WriteOnly));
+    notJson.write("{ \"format\": \"sightline-capture\", ");
+}
+
+void TestFrameExporter::photoShowsWorldMarkupOfItsSpatialFrame()
+{
+    const QString out = path(QStringLiteral("photo-out.png"));
+    QString error;
+    OverlayResult drawn;
+    QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("photo.capture.json")), 3.0, out, &error, &drawn),
+             qPrintable(error));
+    QCOMPARE(drawn.worldMarkupsDrawn, 1);
+    const QImage image(out);
+    QCOMPARE(image.size(), QSize(320, 180));
+    // The head at (0.2, 0.1, 2) projects to (185.5, 102.5); red there, grey far away.
+    const QColor head = image.pixelColor(183, 102);
+    QVERIFY2(head.red() > 200 && head.green() < 120, qPrintable(head.name()));
+    QCOMPARE(image.pixelColor(10, 10), QColor(90, 90, 90));
+}
+
+void TestFrameExporter::videoFrameAtTime()
+{
+    const QString out = path(QStringLiteral("video-out.png"));
+    QString error;
+    // 1.05 s at 10 fps shows frame 10.
+    QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("video.capture.json")), 1.05, out, &error),
+             qPrintable(error));
+    const QImage image = QImage(out).convertToFormat(QImage::Format_RGB888);
+    FrameDecoder decoder;
+    QVERIFY(decoder.open(path(QStringLiteral("clip.mp4"))));
+    const QImage frame10 = decoder.frameByIndex(10);
+    const QImage frame11 = decoder.frameByIndex(11);
+    QCOMPARE(image.size(), frame10.size());
+    // Away from the arrow the PNG is the decoded frame, bit for bit.
+    for (int y = 0; y < 60; ++y) {
+        for (int x = 0; x < 320; ++x)
+            QCOMPARE(image.pixel(x, y), frame10.pixel(x, y));
+    }
+    QVERIFY(image.pixel(5, 5) != frame11.pixel(5, 5));
+    QVERIFY(image.pixel(183, 102) != frame10.pixel(183, 102)); // the arrow
+}
+
+void TestFrameExporter::defaultTimeIsFirstFrame()
+{
+    const QString out = path(QStringLiteral("first.png"));
+    QVERIFY(FrameExporter::exportFrame(path(QStringLiteral("video.capture.json")), std::nullopt, out));
+    FrameDecoder decoder;
+    QVERIFY(decoder.open(path(QStringLiteral("clip.mp4"))));
+    QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888).pixel(5, 5), decoder.frameByIndex(0).pixel(5, 5));
+}
+
+void TestFrameExporter::errors_data()
+{
+    QTest::addColumn<QString>("manifest");
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QStringList>("says");
+
+    QTest::newRow("no manifest") << "nowhere.capture.json" << 0.0 << "a.png" << QStringList{"nowhere.capture.json"};
+    QTest::newRow("not json") << "broken.capture.json" << 0.0 << "a.png" << QStringList{"broken.capture.json"};
+    QTest::newRow("missing media") << "missing-media.capture.json" << 0.0 << "a.png"
+                                   << QStringList{"missing-media.capture.json", "gone.png", "not found"};
+    QTest::newRow("corrupt media") << "corrupt-media.capture.json" << 0.0 << "a.png"
+                                   << QStringList{"junk.png", "cannot be decoded"};
+    QTest::newRow("beyond the end") << "video.capture.json" << 2.5 << "a.png"
+                                    << QStringList{"video.capture.json", "beyond the end", "2.000"};
+    QTest::newRow("negative time") << "video.capture.json" << -1.0 << "a.png" << QStringList{"invalid time"};
+    QTest::newRow("unwritable output") << "photo.capture.json" << 0.0 << "no/such/dir/a.png"
+                                       << QStringList{"cannot write", "a.png"};
+    QTest::newRow("no output") << "photo.capture.json" << 0.0 << "" << QStringList{"output"};
+}
+
+void TestFrameExporter::errors()
+{
+    QFETCH(QString, manifest);
+    QFETCH(double, seconds);
+    QFETCH(QString, out);
+    QFETCH(QStringList, says);
+    QString error;
+    const QString outPath = out.isEmpty() ? QString() : path(out);
+    QVERIFY(!FrameExporter::exportFrame(path(manifest), seconds, outPath, &error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+    for (const QString &s : says)
+        QVERIFY2(error.contains(s), qPrintable(error));
+    if (!outPath.isEmpty())
+        QVERIFY(!QFile::exists(outPath));
+}
+
+QTEST_MAIN(TestFrameExporter)
+#include "tst_frameexporter.moc"

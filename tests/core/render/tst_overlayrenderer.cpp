@@ -1,0 +1,524 @@
+#include "render/markuppainter.h"
+#include "render/overlayrenderer.h"
+
+#include <QPainter>
+#include <QtTest>
+
+#include <opencv2/calib3d.hpp>
+
+#include <cmath>
+
+using namespace sl;
+
+Q_DECLARE_METATYPE(sl::Axes)
+Q_DECLARE_METATYPE(sl::MarkupKind)
+Q_DECLARE_METATYPE(sl::MediaType)
+
+// The one painter of markup: where each kind lands, when it shows, and why
+// 3D markup is not drawn.
+class TestOverlayRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void imageRectLandsAtNormalisedCoordinates();
+    void imageArrowTipAndTail();
+    void everyImageKindDraws_data();
+    void everyImageKindDraws();
+    void timeRange_data();
+    void timeRange();
+    void worldMarkupLandsWhereProjectPointsSays_data();
+    void worldMarkupLandsWhereProjectPointsSays();
+    void worldMarkupBehindCamera();
+    void noPoseOrCameraGivesNotice_data();
+    void noPoseOrCameraGivesNotice();
+    void blurHidesOnlyItsRectangle();
+    void blurWithoutFrameIsOpaque();
+    void widthsScaleWithFrameSize_data();
+    void widthsScaleWithFrameSize();
+    void labelHasContrastingHalo_data();
+    void labelHasContrastingHalo();
+};
+
+namespace {
+
+constexpr int kThreshold = 12; // per channel: a pixel the overlay touched
+
+CameraIntrinsics cameraFor(QSize size, std::vector<double> distortion = {})
+{
+    CameraIntrinsics k;
+    k.width = size.width();
+    k.height = size.height();
+    k.fx = 0.8 * size.width();
+    k.fy = 0.8 * size.width() + 1.5;
+    k.cx = (size.width() - 1) / 2.0 + 3.25;
+    k.cy = (size.height() - 1) / 2.0 - 2.5;
+    k.distortion = std::move(distortion);
+    return k;
+}
+
+// A camera at `eye` looking at `target` (y up), as an OpenCV-axes rotation.
+cv::Matx33d lookAt(const cv::Vec3d &eye, const cv::Vec3d &target)
+{
+    const cv::Vec3d forward = cv::normalize(target - eye);
+    const cv::Vec3d right = cv::normalize(forward.cross(cv::Vec3d(0, 1, 0)));
+    const cv::Vec3d down = forward.cross(right);
+    return cv::Matx33d(right[0], down[0], forward[0], right[1], down[1], forward[1], right[2], down[2], forward[2]);
+}
+
+CaptureManifest manifestFor(MediaType type, QSize cameraSize)
+{
+    CaptureManifest m;
+    m.id = QStringLiteral("capture");
+    m.mediaType = type;
+    m.camera = cameraFor(cameraSize);
+    return m;
+}
+
+void setPose(CaptureManifest &m, const cv::Matx33d &rotationCv, const cv::Vec3d &position, Axes axes)
+{
+    const cv::Matx33d flip(1, 0, 0, 0, -1, 0, 0, 0, -1);
+    ManifestPose p;
+    p.pose.position = position;
+    p.pose.rotation = Quaternion::fromRotationMatrix(axes == Axes::OpenGL ? rotationCv * flip : rotationCv);
+    m.axes = axes;
+    m.poses = {p};
+}
+
+Markup imageMarkup(MarkupKind kind, std::vector<cv::Point2d> points, double width = 3, QColor color = Qt::red)
+{
+    Markup m;
+    m.id = QStringLiteral("m%1").arg(int(kind));
+    m.kind = kind;
+    m.space = MarkupSpace::Image;
+    m.imagePoints = std::move(points);
+    m.width = width;
+    m.color = color;
+    return m;
+}
+
+Markup worldMarkup(MarkupKind kind, std::vector<cv::Vec3d> points, double width = 4, QColor color = Qt::red)
+{
+    Markup m;
+    m.id = QStringLiteral("w%1").arg(int(kind));
+    m.kind = kind;
+    m.space = MarkupSpace::World;
+    m.worldPoints = std::move(points);
+    m.width = width;
+    m.color = color;
+    return m;
+}
+
+QImage filled(QSize size, QColor color)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(color);
+    return image;
+}
+
+bool changed(const QImage &a, const QImage &b, int x, int y)
+{
+    const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold
+        || std::abs(qBlue(p) - qBlue(q)) > kThreshold;
+}
+
+int changedCount(const QImage &a, const QImage &b)
+{
+    int n = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x)
+            n += changed(a, b, x, y) ? 1 : 0;
+    }
+    return n;
+}
+
+// How far the touched pixels reach along `dir` from `at`, among those within
+// `radius` of it; pixel centres in OpenCV's convention (integers). -inf if none.
+double reachAlong(const QImage &before, const QImage &after, cv::Point2d at, cv::Point2d dir, double radius)
+{
+    double best = -std::numeric_limits<double>::infinity();
+    const int x0 = std::max(0, int(at.x - radius)), x1 = std::min(after.width() - 1, int(at.x + radius) + 1);
+    const int y0 = std::max(0, int(at.y - radius)), y1 = std::min(after.height() - 1, int(at.y + radius) + 1);
+    for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) {
+            const cv::Point2d d(x - at.x, y - at.y);
+            if (std::hypot(d.x, d.y) <= radius && changed(before, after, x, y))
+                best = std::max(best, d.dot(dir));
+        }
+    }
+    return best;
+}
+
+cv::Point2d unit(cv::Point2d v)
+{
+    return v / std::hypot(v.x, v.y);
+}
+
+} // namespace
+
+void TestOverlayRenderer::imageRectLandsAtNormalisedCoordinates()
+{
+    const QSize size(640, 360);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    m.markups = {imageMarkup(MarkupKind::Rect, {{0.25, 0.2}, {0.75, 0.8}}, 2)};
+    const QImage blank = filled(size, Qt::white);
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0, &result);
+    QCOMPARE(result.imageMarkupsDrawn, 1);
+    QCOMPARE(out.size(), size);
+
+    // The outline runs along x = 160 and 480, y = 72 and 288 (pixel edges).
+    const QRectF rect(160, 72, 320, 216);
+    int touched = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            if (!changed(blank, out, x, y))
+                continue;
+            ++touched;
+            const double cx = x + 0.5, cy = y + 0.5;
+            const double dx = std::max({rect.left() - cx, 0.0, cx - rect.right()});
+            const double dy = std::max({rect.top() - cy, 0.0, cy - rect.bottom()});
+            const double outside = std::hypot(dx, dy);
+            const double inside = std::min({cx - rect.left(), rect.right() - cx, cy - rect.top(), rect.bottom() - cy});
+            QVERIFY2(outside <= 1.6 && inside <= 1.6, qPrintable(QStringLiteral("stray pixel %1,%2").arg(x).arg(y)));
+        }
+    }
+    QVERIFY(touched > 1000);
+    for (const QPoint p : {QPoint(159, 180), QPoint(160, 180), QPoint(479, 180), QPoint(320, 71), QPoint(320, 288)})
+        QVERIFY2(changed(blank, out, p.x(), p.y()), qPrintable(QStringLiteral("%1,%2").arg(p.x()).arg(p.y())));
+    QVERIFY(!changed(blank, out, 320, 180));
+}
+
+void TestOverlayRenderer::imageArrowTipAndTail()
+{
+    const QSize size(640, 360);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    m.markups = {imageMarkup(MarkupKind::Arrow, {{0.2, 0.5}, {0.6, 0.5}}, 4)};
+    const QImage blank = filled(size, Qt::black);
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0);
+    // In OpenCV's pixel-centre terms the tail is at x = 127.5, the tip at 383.5.
+    const cv::Point2d tail(0.2 * 640 - 0.5, 179.5), tip(0.6 * 640 - 0.5, 179.5);
+    const double head = MarkupPainter::headLength(4);
+    QVERIFY(std::abs(reachAlong(blank, out, tip, {1, 0}, head + 4)) <= 1.0);
+    QVERIFY(std::abs(reachAlong(blank, out, tail, {-1, 0}, 8)) <= 1.0);
+    // The head is wider than the shaft.
+    int headRows = 0, shaftRows = 0;
+    for (int y = 150; y < 210; ++y) {
+        headRows += changed(blank, out, int(tip.x - head / 2), y) ? 1 : 0;
+        shaftRows += changed(blank, out, 250, y) ? 1 : 0;
+    }
+    QVERIFY2(headRows > shaftRows + 4, qPrintable(QStringLiteral("%1 vs %2").arg(headRows).arg(shaftRows)));
+}
+
+void TestOverlayRenderer::everyImageKindDraws_data()
+{
+    QTest::addColumn<MarkupKind>("kind");
+    QTest::addColumn<int>("points");
+    QTest::newRow("ink") << MarkupKind::Ink << 5;
+    QTest::newRow("ink dot") << MarkupKind::Ink << 1;
+    QTest::newRow("arrow") << MarkupKind::Arrow << 2;
+    QTest::newRow("line") << MarkupKind::Line << 2;
+    QTest::newRow("rect") << MarkupKind::Rect << 2;
+    QTest::newRow("ellipse") << MarkupKind::Ellipse << 2;
+    QTest::newRow("text") << MarkupKind::Text << 1;
+}
+
+void TestOverlayRenderer::everyImageKindDraws()
+{
+    QFETCH(MarkupKind, kind);
+    QFETCH(int, points);
+    const QSize size(320, 200);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    std::vector<cv::Point2d> p;
+    for (int i = 0; i < points; ++i)
+        p.emplace_back(0.2 + 0.12 * i, 0.3 + 0.1 * (i % 2));
+    Markup markup = imageMarkup(kind, p);
+    markup.text = QStringLiteral("Check seal");
+    m.markups = {markup};
+    const QImage blank = filled(size, QColor(40, 90, 40));
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0, &result);
+    QCOMPARE(result.imageMarkupsDrawn, 1);
+    QCOMPARE(result.worldMarkupsDrawn, 0);
+    QVERIFY(changedCount(blank, out) > 5);
+}
+
+void TestOverlayRenderer::timeRange_data()
+{
+    QTest::addColumn<MediaType>("type");
+    QTest::addColumn<double>("seconds");
+    QTest::addColumn<bool>("drawn");
+    QTest::newRow("video before") << MediaType::Video << 1.99 << false;
+    QTest::newRow("video at from") << MediaType::Video << 2.0 << true;
+    QTest::newRow("video inside") << MediaType::Video << 3.1 << true;
+    QTest::newRow("video at to") << MediaType::Video << 4.5 << true;
+    QTest::newRow("video after") << MediaType::Video << 4.51 << false;
+    QTest::newRow("photo ignores the range") << MediaType::Photo << 0.0 << true;
+}
+
+void TestOverlayRenderer::timeRange()
+{
+    QFETCH(MediaType, type);
+    QFETCH(double, seconds);
+    QFETCH(bool, drawn);
+    const QSize size(320, 180);
+    CaptureManifest m = manifestFor(type, size);
+    Markup ink = imageMarkup(MarkupKind::Ink, {{0.1, 0.1}, {0.5, 0.5}, {0.9, 0.2}});
+    ink.from = 2.0;
+    ink.to = 4.5;
+    Markup blur = imageMarkup(MarkupKind::Blur, {{0.0, 0.6}, {0.3, 1.0}});
+    blur.from = 2.0;
+    blur.to = 4.5;
+    m.markups = {ink, blur};
+    QImage blank = filled(size, Qt::white);
+    for (int x = 0; x < size.width(); x += 2) // something for the blur to hide
+        QPainter(&blank).fillRect(x, 120, 1, 60, Qt::black);
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, seconds, &result);
+    QCOMPARE(result.imageMarkupsDrawn, drawn ? 2 : 0);
+    QCOMPARE(changedCount(blank, out) > 0, drawn);
+}
+
+void TestOverlayRenderer::worldMarkupLandsWhereProjectPointsSays_data()
+{
+    QTest::addColumn<MarkupKind>("kind");
+    QTest::addColumn<Axes>("axes");
+    QTest::addColumn<bool>("distorted");
+    QTest::addColumn<int>("divisor"); // decoded size = camera size / divisor
+    for (MarkupKind kind : {MarkupKind::Arrow, MarkupKind::Line}) {
+        const char *name = kind == MarkupKind::Arrow ? "arrow" : "line";
+        QTest::addRow("%s opencv", name) << kind << Axes::OpenCV << false << 1;
+        QTest::addRow("%s opengl", name) << kind << Axes::OpenGL << false << 1;
+        QTest::addRow("%s opengl distorted", name) << kind << Axes::OpenGL << true << 1;
+        QTest::addRow("%s opencv distorted proxy", name) << kind << Axes::OpenCV << true << 2;
+        QTest::addRow("%s opengl proxy", name) << kind << Axes::OpenGL << false << 2;
+    }
+}
+
+void TestOverlayRenderer::worldMarkupLandsWhereProjectPointsSays()
+{
+    QFETCH(MarkupKind, kind);
+    QFETCH(Axes, axes);
+    QFETCH(bool, distorted);
+    QFETCH(int, divisor);
+    const QSize full(1280, 720);
+    const QSize decoded = full / divisor;
+    const std::vector<double> distortion = distorted ? std::vector<double>{-0.09, 0.03, 0.0007, -0.0004}
+                                                     : std::vector<double>{};
+    CaptureManifest m = manifestFor(MediaType::Photo, full);
+    m.camera = cameraFor(full, distortion);
+    const cv::Vec3d eye(0.4, 1.6, 2.2), target(0.1, 0.5, -0.2);
+    const cv::Matx33d rotation = lookAt(eye, target);
+    setPose(m, rotation, eye, axes);
+
+    const cv::Vec3d tail(-0.35, 0.9, 0.25), head(0.3, 0.55, -0.1);
+    const std::vector<Markup> world = {worldMarkup(kind, {tail, head}, 6)};
+    const QImage blank = filled(decoded, QColor(30, 30, 30));
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, world, 0, &result);
+    QCOMPARE(result.worldMarkupsDrawn, 1);
+    QVERIFY(result.notice.isEmpty());
+
+    // Independently of the renderer: OpenCV's projection of both ends.
+    const CameraIntrinsics k = m.camera->scaledTo(decoded.width(), decoded.height());
+    cv::Vec3d rvec;
+    cv::Rodrigues(cv::Mat(rotation.t()), rvec);
+    const cv::Vec3d tvec = -(rotation.t() * eye);
+    const auto project = [&](const cv::Vec3d &p) {
+        std::vector<cv::Point2d> px;
+        cv::projectPoints(std::vector<cv::Point3d>{{p[0], p[1], p[2]}}, rvec, tvec, k.cameraMatrix(),
+                          k.distortionCoeffs(), px);
+        return px[0];
+    };
+    const cv::Point2d headPx = project(head), tailPx = project(tail);
+    // The local direction at each end (distortion bends the line).
+    const cv::Point2d atHead = unit(headPx - project(head + 0.02 * (tail - head)));
+    const cv::Point2d atTail = unit(project(tail + 0.02 * (head - tail)) - tailPx);
+    const double width = 6.0 / divisor;
+    const double headReach = reachAlong(blank, out, headPx, atHead, MarkupPainter::headLength(width) + 4);
+    const double tailReach = reachAlong(blank, out, tailPx, -atTail, width + 4);
+    QVERIFY2(std::abs(headReach) <= 1.0, qPrintable(QString::number(headReach)));
+    QVERIFY2(std::abs(tailReach) <= 1.0, qPrintable(QString::number(tailReach)));
+}
+
+void TestOverlayRenderer::worldMarkupBehindCamera()
+{
+    const QSize size(640, 360);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    setPose(m, cv::Matx33d::eye(), {0, 0, 0}, Axes::OpenCV); // looking along +z
+    const QImage blank = filled(size, Qt::black);
+
+    OverlayResult result;
+    QImage out = OverlayRenderer::burnIn(blank, m, {worldMarkup(MarkupKind::Arrow, {{0, 0, -1}, {0.2, 0.1, -2}})}, 0,
+                                         &result);
+    QCOMPARE(result.worldMarkupsDrawn, 0);
+    QVERIFY(result.notice.isEmpty());
+    QCOMPARE(changedCount(blank, out), 0);
+
+    // From behind the camera to in front: clipped at the near plane, head drawn.
+    const cv::Vec3d head(0.1, 0.05, 1.0);
+    out = OverlayRenderer::burnIn(blank, m, {worldMarkup(MarkupKind::Arrow, {{0.1, 0.05, -1.0}, head})}, 0, &result);
+    QCOMPARE(result.worldMarkupsDrawn, 1);
+    const CameraIntrinsics &k = *m.camera;
+    const cv::Point2d headPx(k.fx * head[0] / head[2] + k.cx, k.fy * head[1] / head[2] + k.cy);
+    QVERIFY(changed(blank, out, int(std::lround(headPx.x)), int(std::lround(headPx.y))));
+}
+
+void TestOverlayRenderer::noPoseOrCameraGivesNotice_data()
+{
+    QTest::addColumn<bool>("camera");
+    QTest::addColumn<bool>("pose");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no pose") << true << false << QStringLiteral("pose");
+    QTest::newRow("no camera") << false << true << QStringLiteral("intrinsics");
+    QTest::newRow("neither") << false << false << QStringLiteral("intrinsics");
+}
+
+void TestOverlayRenderer::noPoseOrCameraGivesNotice()
+{
+    QFETCH(bool, camera);
+    QFETCH(bool, pose);
+    QFETCH(QString, says);
+    const QSize size(320, 180);
+    CaptureManifest m = manifestFor(MediaType::Video, size);
+    if (!camera)
+        m.camera.reset();
+    if (pose)
+        setPose(m, cv::Matx33d::eye(), {0, 0, -2}, Axes::OpenCV);
+    const std::vector<Markup> world = {worldMarkup(MarkupKind::Arrow, {{0, 0, 0}, {0.2, 0.2, 0}})};
+    const QImage blank = filled(size, Qt::white);
+
+    OverlayResult result;
+    QImage out = OverlayRenderer::burnIn(blank, m, world, 1.0, &result);
+    QCOMPARE(result.worldMarkupsDrawn, 0);
+    QVERIFY2(result.notice.contains(says), qPrintable(result.notice));
+    QCOMPARE(changedCount(blank, out), 0);
+
+    // Image markup still shows; with no world markup there is nothing to explain.
+    m.markups = {imageMarkup(MarkupKind::Line, {{0.1, 0.1}, {0.9, 0.9}})};
+    out = OverlayRenderer::burnIn(blank, m, {}, 1.0, &result);
+    QCOMPARE(result.imageMarkupsDrawn, 1);
+    QVERIFY(result.notice.isEmpty());
+    QVERIFY(changedCount(blank, out) > 100);
+}
+
+void TestOverlayRenderer::blurHidesOnlyItsRectangle()
+{
+    const QSize size(640, 360);
+    QImage frame(size, QImage::Format_RGB888);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x)
+            frame.setPixelColor(x, y, ((x / 3 + y / 3) % 2) ? Qt::white : Qt::black);
+    }
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    m.markups = {imageMarkup(MarkupKind::Blur, {{0.25, 0.25}, {0.5, 0.5}})};
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(frame, m, {}, 0, &result);
+    QCOMPARE(result.imageMarkupsDrawn, 1);
+    QCOMPARE(out.format(), QImage::Format_RGB888);
+
+    const QRect inside(160, 90, 160, 90);
+    double sum = 0, sumSquares = 0;
+    int count = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            if (!inside.contains(x, y)) {
+                QCOMPARE(out.pixel(x, y), frame.pixel(x, y));
+                continue;
+            }
+            const double grey = qGray(out.pixel(x, y));
+            sum += grey;
+            sumSquares += grey * grey;
+            ++count;
+        }
+    }
+    const double mean = sum / count;
+    const double deviation = std::sqrt(sumSquares / count - mean * mean);
+    // The checkerboard had a deviation of 127; what is left is a smooth grey.
+    QVERIFY2(deviation < 10, qPrintable(QString::number(deviation)));
+    QVERIFY2(std::abs(mean - 127.5) < 25, qPrintable(QString::number(mean)));
+}
+
+void TestOverlayRenderer::blurWithoutFrameIsOpaque()
+{
+    const QSize size(200, 100);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    m.markups = {imageMarkup(MarkupKind::Blur, {{0.5, 0.5}, {0.1, 0.1}})}; // corners in any order
+    QImage canvas = filled(size, Qt::white);
+    {
+        QPainter painter(&canvas);
+        painter.fillRect(40, 20, 30, 5, Qt::red); // under the redaction
+        OverlayRenderer::paint(painter, m, {}, size, 0); // no frame given
+    }
+    const QRgb box = canvas.pixel(20, 10);
+    QVERIFY(box != qRgb(255, 255, 255));
+    for (int y = 10; y < 50; ++y) {
+        for (int x = 20; x < 100; ++x)
+            QCOMPARE(canvas.pixel(x, y), box);
+    }
+    QCOMPARE(canvas.pixel(100, 50), qRgb(255, 255, 255));
+}
+
+void TestOverlayRenderer::widthsScaleWithFrameSize_data()
+{
+    QTest::addColumn<int>("frameWidth");
+    QTest::addColumn<int>("thickness");
+    QTest::newRow("full size") << 1280 << 8;
+    QTest::newRow("half") << 640 << 4;
+    QTest::newRow("quarter") << 320 << 2;
+}
+
+void TestOverlayRenderer::widthsScaleWithFrameSize()
+{
+    QFETCH(int, frameWidth);
+    QFETCH(int, thickness);
+    const QSize size(frameWidth, frameWidth * 9 / 16);
+    CaptureManifest m = manifestFor(MediaType::Photo, QSize(1280, 720)); // full size: the camera's
+    m.markups = {imageMarkup(MarkupKind::Line, {{0.1, 0.5}, {0.9, 0.5}}, 8)};
+    const QImage blank = filled(size, Qt::white);
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0);
+    int solid = 0;
+    for (int y = 0; y < size.height(); ++y)
+        solid += qGray(out.pixel(size.width() / 2, y)) < 128 ? 1 : 0;
+    QCOMPARE(solid, thickness);
+}
+
+void TestOverlayRenderer::labelHasContrastingHalo_data()
+{
+    QTest::addColumn<QColor>("text");
+    QTest::addColumn<QColor>("background");
+    QTest::newRow("white on white") << QColor(Qt::white) << QColor(Qt::white);
+    QTest::newRow("black on black") << QColor(Qt::black) << QColor(Qt::black);
+    QTest::newRow("yellow on white") << QColor(0xFF, 0xD6, 0x0A) << QColor(Qt::white);
+}
+
+void TestOverlayRenderer::labelHasContrastingHalo()
+{
+    QFETCH(QColor, text);
+    QFETCH(QColor, background);
+    const QSize size(400, 200);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    Markup label = imageMarkup(MarkupKind::Text, {{0.1, 0.1}}, 4, text);
+    label.text = QStringLiteral("Leak here?");
+    m.markups = {label};
+    const QImage blank = filled(size, background);
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0);
+    int halo = 0, letters = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            const QColor c = out.pixelColor(x, y);
+            const int fromBackground = std::abs(qGray(c.rgb()) - qGray(background.rgb()));
+            halo += fromBackground > 100 ? 1 : 0;
+            letters += (std::abs(c.red() - text.red()) + std::abs(c.green() - text.green())
+                        + std::abs(c.blue() - text.blue())) < 30 && y > 15 && y < 60 && x > 35 && x < 300
+                ? 1
+                : 0;
+        }
+    }
+    QVERIFY2(halo > 200, qPrintable(QString::number(halo)));
+    QVERIFY2(letters > 50, qPrintable(QString::number(letters)));
+}
+
+QTEST_MAIN(TestOverlayRenderer)
+#include "tst_overlayrenderer.moc"
