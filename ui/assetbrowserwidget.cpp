@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QItemSelectionModel>
 #include <QListView>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace sl {
@@ -14,6 +15,22 @@ namespace sl {
 namespace {
 
 constexpr int kMaxPagesToFind = 64; // bound on paging when selecting an asset not fetched yet
+
+// Many assets share a name ("Battery charger"): each row shows its tag too.
+class AssetItemDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString tag = index.data(AssetListModel::AssetTagRole).toString();
+        if (!tag.isEmpty())
+            option->text = AssetBrowserWidget::tr("%1  ·  %2").arg(option->text, tag);
+    }
+};
 
 } // namespace
 
@@ -33,6 +50,7 @@ AssetBrowserWidget::AssetBrowserWidget(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setAlternatingRowColors(true);
+    m_list->setItemDelegate(new AssetItemDelegate(m_list));
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("assetCount"));

@@ -1,6 +1,7 @@
 #include "importjob.h"
 
 #include "common/logging.h"
+#include "store/database.h"
 #include "store/workspace.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -35,8 +36,13 @@ void ImportJob::start()
             return result;
         }
         qCInfo(lcImport) << "importing" << folder << "into" << directory;
-        CaptureImporter importer(*workspace);
-        result.report = importer.importFolder(folder);
+        try {
+            CaptureImporter importer(*workspace);
+            result.report = importer.importFolder(folder);
+        } catch (const StoreError &e) {
+            // The importer reports per capture; this is the store failing as a whole.
+            result.error = e.message();
+        }
         return result;
     }));
 }

@@ -19,11 +19,6 @@ constexpr int kMinForwardRead = 30;
 // Seek attempts, each starting further back, before decoding from the start.
 constexpr int kSeekAttempts = 6;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::FrameDecoder", text);
-}
-
 } // namespace
 
 bool FrameDecoder::open(const QString &path, QString *error)
@@ -74,7 +69,9 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
             return fail(message);
         m_photo = ImageConversion::toQImage(image);
         if (m_photo.isNull())
-            return fail(MediaFile::describe(path, tr("not enough memory to hold the photo")));
+            return fail(MediaFile::describe(
+                path,
+                QCoreApplication::translate("sl::FrameDecoder", "not enough memory to hold the photo")));
         m_frameCount = 1;
         return true;
     }
@@ -83,7 +80,8 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
         return fail(message);
     m_fps = m_capture.get(cv::CAP_PROP_FPS);
     if (!std::isfinite(m_fps) || m_fps <= 0 || m_fps > 1000)
-        return fail(MediaFile::describe(path, tr("the video has no usable frame rate")));
+        return fail(MediaFile::describe(
+            path, QCoreApplication::translate("sl::FrameDecoder", "the video has no usable frame rate")));
     m_isVideo = true;
 
     const double count = m_capture.get(cv::CAP_PROP_FRAME_COUNT);
@@ -96,11 +94,15 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
             ++counted;
         m_frameCount = counted;
         if (counted == 0 || !restartFromBeginning())
-            return fail(MediaFile::describe(path, tr("the video has no decodable frame (zero frames)")));
+            return fail(MediaFile::describe(
+                path, QCoreApplication::translate("sl::FrameDecoder",
+                                                  "the video has no decodable frame (zero frames)")));
     }
 
     if (!readNext())
-        return fail(MediaFile::describe(path, tr("the video has no decodable frame (zero frames)")));
+        return fail(MediaFile::describe(
+            path, QCoreApplication::translate("sl::FrameDecoder",
+                                              "the video has no decodable frame (zero frames)")));
     return true;
 }
 
@@ -120,7 +122,8 @@ double FrameDecoder::timeOfFrame(int index) const
 QImage FrameDecoder::frameAt(double seconds)
 {
     if (!std::isfinite(seconds))
-        return failWith(tr("the requested time is not a number"));
+        return failWith(
+            QCoreApplication::translate("sl::FrameDecoder", "the requested time is not a number"));
     return frameByIndex(frameIndexAt(seconds));
 }
 
@@ -129,11 +132,12 @@ QImage FrameDecoder::frameByIndex(int index)
     m_error.clear();
     if (!m_isVideo) {
         if (m_photo.isNull())
-            return failWith(tr("no media is open"));
+            return failWith(QCoreApplication::translate("sl::FrameDecoder", "no media is open"));
         return m_photo;
     }
     if (m_frameCount <= 0)
-        return failWith(tr("the video has no decodable frame (zero frames)"));
+        return failWith(QCoreApplication::translate("sl::FrameDecoder",
+                                                    "the video has no decodable frame (zero frames)"));
 
     for (int attempt = 0; attempt < 2; ++attempt) {
         index = std::clamp(index, 0, m_frameCount - 1);
@@ -148,7 +152,7 @@ QImage FrameDecoder::frameByIndex(int index)
         if (index < m_frameCount || m_frameCount <= 0)
             break;
     }
-    return failWith(tr("frame %1 cannot be decoded").arg(index));
+    return failWith(QCoreApplication::translate("sl::FrameDecoder", "frame %1 cannot be decoded").arg(index));
 }
 
 bool FrameDecoder::readNext()
@@ -179,7 +183,8 @@ bool FrameDecoder::readForwardTo(int index)
         return true;
     // The stream ended before the container's frame count.
     if (m_nextIndex < m_frameCount) {
-        qCWarning(lcMedia) << m_path << "ends after" << m_nextIndex << "frames; the container says" << m_frameCount;
+        qCWarning(lcMedia) << m_path << "ends after" << m_nextIndex << "frames; the container says"
+                           << m_frameCount;
         m_frameCount = std::max(m_nextIndex, 0);
     }
     m_currentIndex = -1;
@@ -221,7 +226,8 @@ bool FrameDecoder::seekTo(int index)
                 if (landed < index)
                     return readForwardTo(index); // from the keyframe side
             }
-            qCDebug(lcMedia) << "seek to" << start << "in" << m_path << "landed on" << landed << "; going back";
+            qCDebug(lcMedia) << "seek to" << start << "in" << m_path << "landed on" << landed
+                             << "; going back";
         }
         if (start == 0)
             break;

@@ -48,9 +48,9 @@ private:
     int m_frameCount = 0;
     int m_nextIndex = 0; // the index the next read() returns
     QImage m_photo;
-    QImage m_current;       // the frame last decoded, RGB888
+    QImage m_current; // the frame last decoded, RGB888
     int m_currentIndex = -1;
-    cv::Mat m_bgr;          // reused decode buffer
+    cv::Mat m_bgr; // reused decode buffer
     QString m_error;
 };
 

@@ -33,8 +33,8 @@ cv::Mat ImageConversion::toBgrMat(const QImage &image)
 {
     if (image.isNull())
         return {};
-    const QImage rgb = image.format() == QImage::Format_RGB888 ? image
-                                                                : image.convertToFormat(QImage::Format_RGB888);
+    const QImage rgb =
+        image.format() == QImage::Format_RGB888 ? image : image.convertToFormat(QImage::Format_RGB888);
     const cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()),
                        size_t(rgb.bytesPerLine()));
     cv::Mat bgr;

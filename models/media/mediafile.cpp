@@ -13,11 +13,6 @@ namespace sl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::MediaFile", text);
-}
-
 std::string nativePath(const QString &path)
 {
     return QFile::encodeName(path).toStdString();
@@ -39,18 +34,19 @@ bool MediaFile::checkReadable(const QString &path, QString *error)
     };
     if (path.isEmpty()) {
         if (error)
-            *error = tr("no media file given");
+            *error = QCoreApplication::translate("sl::MediaFile", "no media file given");
         return false;
     }
     const QFileInfo info(path);
     if (!info.exists())
-        return fail(tr("media file not found"));
+        return fail(QCoreApplication::translate("sl::MediaFile", "media file not found"));
     if (!info.isFile())
-        return fail(tr("not a regular file"));
+        return fail(QCoreApplication::translate("sl::MediaFile", "not a regular file"));
     if (!info.isReadable())
-        return fail(tr("media file is not readable (permission denied)"));
+        return fail(
+            QCoreApplication::translate("sl::MediaFile", "media file is not readable (permission denied)"));
     if (info.size() == 0)
-        return fail(tr("media file is empty"));
+        return fail(QCoreApplication::translate("sl::MediaFile", "media file is empty"));
     return true;
 }
 
@@ -66,9 +62,10 @@ bool MediaFile::looksLikeImage(const QString &path)
 
 bool MediaFile::hasPhotoExtension(const QString &path)
 {
-    static const QStringList photos = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
-                                       QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff"),
-                                       QStringLiteral("webp"), QStringLiteral("heic"), QStringLiteral("heif")};
+    static const QStringList photos = {
+        QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"),
+        QStringLiteral("bmp"),  QStringLiteral("tif"),  QStringLiteral("tiff"),
+        QStringLiteral("webp"), QStringLiteral("heic"), QStringLiteral("heif")};
     return photos.contains(QFileInfo(path).suffix().toLower());
 }
 
@@ -79,7 +76,9 @@ cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = describe(path, tr("cannot open: %1").arg(file.errorString()));
+            *error = describe(
+                path,
+                QCoreApplication::translate("sl::MediaFile", "cannot open: %1").arg(file.errorString()));
         return {};
     }
     // Reading the bytes ourselves keeps any path encoding out of OpenCV's way
@@ -87,7 +86,7 @@ cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
     const QByteArray bytes = file.readAll();
     if (bytes.isEmpty()) {
         if (error)
-            *error = describe(path, tr("media file is empty"));
+            *error = describe(path, QCoreApplication::translate("sl::MediaFile", "media file is empty"));
         return {};
     }
     cv::Mat image;
@@ -100,7 +99,9 @@ cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
     }
     if (image.empty() || image.cols <= 0 || image.rows <= 0) {
         if (error)
-            *error = describe(path, tr("cannot be decoded as a photo (corrupt or unsupported format)"));
+            *error = describe(
+                path, QCoreApplication::translate(
+                          "sl::MediaFile", "cannot be decoded as a photo (corrupt or unsupported format)"));
         return {};
     }
     return image;
@@ -123,7 +124,9 @@ bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QStrin
     if (!opened) {
         capture.release();
         if (error)
-            *error = describe(path, tr("cannot be decoded as a video (corrupt or unsupported format)"));
+            *error = describe(
+                path, QCoreApplication::translate(
+                          "sl::MediaFile", "cannot be decoded as a video (corrupt or unsupported format)"));
         return false;
     }
     qCDebug(lcMedia) << "opened" << path << "with" << QString::fromStdString(capture.getBackendName());

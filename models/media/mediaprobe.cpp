@@ -11,11 +11,6 @@ namespace sl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::MediaProbe", text);
-}
-
 MediaInfo failure(const QString &error)
 {
     MediaInfo info;
@@ -54,11 +49,14 @@ MediaInfo MediaProbe::probeVideo(const QString &path)
         qCWarning(lcMedia) << "reading the first frame threw for" << path << e.what();
     }
     if (!read || first.empty())
-        return failure(MediaFile::describe(path, tr("the video has no decodable frame (zero frames)")));
+        return failure(MediaFile::describe(
+            path,
+            QCoreApplication::translate("sl::MediaProbe", "the video has no decodable frame (zero frames)")));
 
     const double fps = capture.get(cv::CAP_PROP_FPS);
     if (!std::isfinite(fps) || fps <= 0 || fps > 1000)
-        return failure(MediaFile::describe(path, tr("the video has no usable frame rate")));
+        return failure(MediaFile::describe(
+            path, QCoreApplication::translate("sl::MediaProbe", "the video has no usable frame rate")));
 
     const double count = capture.get(cv::CAP_PROP_FRAME_COUNT);
     MediaInfo info;

@@ -22,8 +22,10 @@ constexpr double kVideoPosition = 0.1;
 // The size that fits `maxSize` keeping the aspect ratio, never larger than `size`.
 cv::Size fittedSize(cv::Size size, QSize maxSize)
 {
-    const double scale = std::min({1.0, double(maxSize.width()) / size.width, double(maxSize.height()) / size.height});
-    return {std::max(1, int(std::lround(size.width * scale))), std::max(1, int(std::lround(size.height * scale)))};
+    const double scale =
+        std::min({1.0, double(maxSize.width()) / size.width, double(maxSize.height()) / size.height});
+    return {std::max(1, int(std::lround(size.width * scale))),
+            std::max(1, int(std::lround(size.height * scale)))};
 }
 
 // Scales a BGR image to fit `maxSize`, area-averaging as it shrinks.

@@ -17,11 +17,6 @@ namespace sl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::FrameExporter", text);
-}
-
 bool fail(QString *error, const QString &message)
 {
     qCWarning(lcRender) << "export-frame:" << message;
@@ -63,17 +58,17 @@ std::vector<Markup> FrameExporter::spatialFrameMarkups(const CaptureManifest &ma
     return markups;
 }
 
-bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
-                                QString *error)
+bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds,
+                                const QString &outPath, QString *error)
 {
     return exportFrame(manifestPath, seconds, outPath, error, nullptr);
 }
 
-bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
-                                QString *error, OverlayResult *overlay)
+bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds,
+                                const QString &outPath, QString *error, OverlayResult *overlay)
 {
     if (outPath.isEmpty())
-        return fail(error, tr("no output file given"));
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "no output file given"));
 
     const ManifestResult read = ManifestReader::readFile(manifestPath);
     if (const auto *manifestError = std::get_if<ManifestError>(&read))
@@ -93,11 +88,16 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
         t = seconds.value_or(0.0);
         const double duration = decoder.frameCount() / decoder.fps();
         if (!std::isfinite(t) || t < 0)
-            return fail(error, manifestName + tr("invalid time %1 s: it must be 0 or more").arg(t));
+            return fail(error,
+                        manifestName + QCoreApplication::translate("sl::FrameExporter",
+                                                                   "invalid time %1 s: it must be 0 or more")
+                                           .arg(t));
         if (t > duration + 1e-9)
-            return fail(error, manifestName + tr("time %1 s is beyond the end of the video (%2 s)")
-                                   .arg(t, 0, 'f', 3)
-                                   .arg(duration, 0, 'f', 3));
+            return fail(error, manifestName +
+                                   QCoreApplication::translate(
+                                       "sl::FrameExporter", "time %1 s is beyond the end of the video (%2 s)")
+                                       .arg(t, 0, 'f', 3)
+                                       .arg(duration, 0, 'f', 3));
     }
     const QImage frame = decoder.frameAt(t);
     if (frame.isNull())
@@ -116,14 +116,17 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
 
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), file.errorString()));
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(outPath), file.errorString()));
     QImageWriter writer(&file, "png");
     if (!writer.write(burned)) {
         file.cancelWriting();
-        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), writer.errorString()));
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(outPath), writer.errorString()));
     }
     if (!file.commit())
-        return fail(error, tr("cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), file.errorString()));
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(outPath), file.errorString()));
     return true;
 }
 

@@ -17,11 +17,11 @@ class FrameExporter
 public:
     // `seconds` absent: the first frame (a photo ignores it). Writes a PNG.
     // False with *error set to a one-line reason.
-    static bool exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
-                            QString *error = nullptr);
+    static bool exportFrame(const QString &manifestPath, std::optional<double> seconds,
+                            const QString &outPath, QString *error = nullptr);
     // The same, also telling what was drawn (and why 3D markup was not).
-    static bool exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath,
-                            QString *error, OverlayResult *overlay);
+    static bool exportFrame(const QString &manifestPath, std::optional<double> seconds,
+                            const QString &outPath, QString *error, OverlayResult *overlay);
 
     // The world markups of `manifest`'s spatial frame: its own, then those of
     // the other valid manifests in `folder` that share the frame (each id once).

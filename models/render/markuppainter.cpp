@@ -62,10 +62,7 @@ QPen strokePen(const QColor &color, double width, Qt::PenCapStyle cap, Qt::PenJo
 
 } // namespace
 
-MarkupPainter::MarkupPainter(QPainter &painter)
-    : m_painter(painter)
-{
-}
+MarkupPainter::MarkupPainter(QPainter &painter) : m_painter(painter) {}
 
 double MarkupPainter::headLength(double width)
 {
@@ -198,10 +195,11 @@ void MarkupPainter::redact(const QRect &rect, const QImage &frame, const QSizeF 
         // The same rectangle in the frame's own pixels.
         const double sx = frame.width() / frameSize.width();
         const double sy = frame.height() / frameSize.height();
-        const QRect source = QRect(QPoint(int(std::floor(rect.left() * sx)), int(std::floor(rect.top() * sy))),
-                                   QPoint(int(std::ceil((rect.right() + 1) * sx)) - 1,
-                                          int(std::ceil((rect.bottom() + 1) * sy)) - 1))
-                                 .intersected(frame.rect());
+        const QRect source =
+            QRect(QPoint(int(std::floor(rect.left() * sx)), int(std::floor(rect.top() * sy))),
+                  QPoint(int(std::ceil((rect.right() + 1) * sx)) - 1,
+                         int(std::ceil((rect.bottom() + 1) * sy)) - 1))
+                .intersected(frame.rect());
         if (!source.isEmpty()) {
             cv::Mat region = ImageConversion::toBgrMat(frame.copy(source));
             // Pixelate into coarse cells, then blur the cells together: no
@@ -209,11 +207,13 @@ void MarkupPainter::redact(const QRect &rect, const QImage &frame, const QSizeF 
             const int cell = std::max(8, std::max(region.cols, region.rows) / 10);
             cv::Mat coarse;
             cv::resize(region, coarse,
-                       cv::Size(std::max(1, (region.cols + cell - 1) / cell), std::max(1, (region.rows + cell - 1) / cell)),
+                       cv::Size(std::max(1, (region.cols + cell - 1) / cell),
+                                std::max(1, (region.rows + cell - 1) / cell)),
                        0, 0, cv::INTER_AREA);
             cv::resize(coarse, region, region.size(), 0, 0, cv::INTER_NEAREST);
             const int kernel = 2 * cell + 1;
-            cv::GaussianBlur(region, region, cv::Size(kernel, kernel), cell / 2.0, cell / 2.0, cv::BORDER_REPLICATE);
+            cv::GaussianBlur(region, region, cv::Size(kernel, kernel), cell / 2.0, cell / 2.0,
+                             cv::BORDER_REPLICATE);
             hidden = ImageConversion::toQImage(region);
         }
     }

@@ -15,11 +15,6 @@ namespace sl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::OverlayRenderer", text);
-}
-
 // Smallest stroke drawn, pixels: thinner would vanish on small previews.
 constexpr double kMinWidth = 1.0;
 
@@ -50,8 +45,8 @@ struct WorldPass
 {
     MarkupPainter &shapes;
     const Projector &projector;
-    double scale;     // stroke pixels per full-size media pixel
-    QRectF bounds;    // the frame, in painter pixels
+    double scale;  // stroke pixels per full-size media pixel
+    QRectF bounds; // the frame, in painter pixels
 
     bool draw(const Markup &markup) const
     {
@@ -82,7 +77,8 @@ struct WorldPass
             // then only the visible shaft is drawn.
             const bool headVisible = projector.projectPoint(points.back()).has_value();
             for (size_t i = 0; i < pieces.size(); ++i)
-                shapes.arrow(toPolygon(pieces[i]), markup.color, width, headVisible && i + 1 == pieces.size());
+                shapes.arrow(toPolygon(pieces[i]), markup.color, width,
+                             headVisible && i + 1 == pieces.size());
             return true;
         }
         case MarkupKind::Rect:
@@ -101,7 +97,8 @@ struct WorldPass
             const auto anchor = projector.projectPoint(points.front());
             if (!anchor || !bounds.contains(anchor->x, anchor->y) || !canDrawText())
                 return false;
-            shapes.label(QPointF(anchor->x, anchor->y), markup.text, markup.color, labelPixelSize(width), bounds);
+            shapes.label(QPointF(anchor->x, anchor->y), markup.text, markup.color, labelPixelSize(width),
+                         bounds);
             return true;
         }
         case MarkupKind::Blur:
@@ -119,7 +116,8 @@ QPointF toPixels(const cv::Point2d &normalised, QSize frameSize)
 
 QRectF cornerRect(const Markup &markup, QSize frameSize)
 {
-    return QRectF(toPixels(markup.imagePoints.front(), frameSize), toPixels(markup.imagePoints.back(), frameSize))
+    return QRectF(toPixels(markup.imagePoints.front(), frameSize),
+                  toPixels(markup.imagePoints.back(), frameSize))
         .normalized();
 }
 
@@ -213,13 +211,17 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
     const bool anyWorld = std::any_of(worldMarkups.begin(), worldMarkups.end(),
                                       [](const Markup &m) { return m.space == MarkupSpace::World; });
     if (anyWorld) {
-        const std::optional<Pose> pose = manifest.hasPoses() ? manifest.poseTrack().poseAt(seconds) : std::nullopt;
+        const std::optional<Pose> pose =
+            manifest.hasPoses() ? manifest.poseTrack().poseAt(seconds) : std::nullopt;
         if (!hasCamera) {
-            result.notice = tr("This capture has no camera intrinsics: 3D markup is not shown.");
+            result.notice = QCoreApplication::translate(
+                "sl::OverlayRenderer", "This capture has no camera intrinsics: 3D markup is not shown.");
         } else if (!pose) {
-            result.notice = tr("No camera pose in this capture: 3D markup is not shown.");
+            result.notice = QCoreApplication::translate(
+                "sl::OverlayRenderer", "No camera pose in this capture: 3D markup is not shown.");
         } else {
-            const CameraIntrinsics intrinsics = manifest.camera->scaledTo(frameSize.width(), frameSize.height());
+            const CameraIntrinsics intrinsics =
+                manifest.camera->scaledTo(frameSize.width(), frameSize.height());
             const Projector projector(intrinsics, *pose, manifest.axes.value_or(Axes::OpenCV));
             painter.save();
             // OpenCV puts pixel centres on integers, QPainter on half-integers.

@@ -19,7 +19,8 @@ double ease(double s)
 Pose CameraPose::toPose(Axes axes) const
 {
     // An OpenGL camera point (x, y, z) is the OpenCV point (x, -y, -z).
-    const cv::Matx33d r = axes == Axes::OpenGL ? rotation * cv::Matx33d(1, 0, 0, 0, -1, 0, 0, 0, -1) : rotation;
+    const cv::Matx33d r =
+        axes == Axes::OpenGL ? rotation * cv::Matx33d(1, 0, 0, 0, -1, 0, 0, 0, -1) : rotation;
     Pose pose;
     pose.position = position;
     pose.rotation = Quaternion::fromRotationMatrix(r);
@@ -44,9 +45,11 @@ CameraPose CameraPose::lookAt(const cv::Vec3d &eye, const cv::Vec3d &target, dou
     }
     CameraPose pose;
     pose.position = eye;
-    pose.rotation = cv::Matx33d(right[0], down[0], forward[0],
-                                right[1], down[1], forward[1],
-                                right[2], down[2], forward[2]);
+    for (int row = 0; row < 3; ++row) { // columns: the camera's axes in the world
+        pose.rotation(row, 0) = right[row];
+        pose.rotation(row, 1) = down[row];
+        pose.rotation(row, 2) = forward[row];
+    }
     return pose;
 }
 
@@ -58,8 +61,8 @@ CameraTrajectory CameraTrajectory::still(const CameraPose &pose)
     return t;
 }
 
-CameraTrajectory CameraTrajectory::orbit(const cv::Vec3d &target, double radius, double height, double fromAngle,
-                                         double toAngle, double duration, double bob)
+CameraTrajectory CameraTrajectory::orbit(const cv::Vec3d &target, double radius, double height,
+                                         double fromAngle, double toAngle, double duration, double bob)
 {
     CameraTrajectory t;
     t.m_kind = Kind::Orbit;
@@ -86,8 +89,8 @@ CameraTrajectory CameraTrajectory::walkIn(const cv::Vec3d &target, const cv::Vec
     return t;
 }
 
-CameraTrajectory CameraTrajectory::pan(const cv::Vec3d &eye, const cv::Vec3d &fromTarget, const cv::Vec3d &toTarget,
-                                       double duration)
+CameraTrajectory CameraTrajectory::pan(const cv::Vec3d &eye, const cv::Vec3d &fromTarget,
+                                       const cv::Vec3d &toTarget, double duration)
 {
     CameraTrajectory t;
     t.m_kind = Kind::Pan;

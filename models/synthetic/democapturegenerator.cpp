@@ -24,11 +24,6 @@ namespace {
 
 constexpr int kJpegQuality = 92;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::DemoCaptureGenerator", text);
-}
-
 // One capture to render and write; `error` is set when it fails.
 struct Job
 {
@@ -42,14 +37,16 @@ bool writeVideo(const DemoCaptureSpec &spec, const QString &path, QString *error
     const cv::Size size(spec.renderCamera.width, spec.renderCamera.height);
     cv::VideoWriter writer;
     try {
-        writer.open(QFile::encodeName(path).toStdString(), cv::CAP_FFMPEG, cv::VideoWriter::fourcc('a', 'v', 'c', '1'),
-                    spec.fps, size, true);
+        writer.open(QFile::encodeName(path).toStdString(), cv::CAP_FFMPEG,
+                    cv::VideoWriter::fourcc('a', 'v', 'c', '1'), spec.fps, size, true);
     } catch (const cv::Exception &e) {
         qCWarning(lcDemo) << "VideoWriter::open threw:" << e.what();
     }
     if (!writer.isOpened()) {
-        *error = tr("%1: the H.264 encoder (avc1) could not be opened; OpenCV needs an FFmpeg with an H.264 "
-                    "encoder (libx264 or OpenH264)")
+        *error = QCoreApplication::translate(
+                     "sl::DemoCaptureGenerator",
+                     "%1: the H.264 encoder (avc1) could not be opened; OpenCV needs an FFmpeg with an H.264 "
+                     "encoder (libx264 or OpenH264)")
                      .arg(QFileInfo(path).fileName());
         return false;
     }
@@ -61,7 +58,8 @@ bool writeVideo(const DemoCaptureSpec &spec, const QString &path, QString *error
     }
     writer.release();
     if (QFileInfo(path).size() <= 0) {
-        *error = tr("%1: the encoder wrote no video").arg(QFileInfo(path).fileName());
+        *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "%1: the encoder wrote no video")
+                     .arg(QFileInfo(path).fileName());
         return false;
     }
     return true;
@@ -73,14 +71,17 @@ bool writePhoto(const DemoCaptureSpec &spec, const QString &path, QString *error
     const cv::Mat image = renderer.render(spec.renderCamera, spec.cameraOfFrame(0));
     std::vector<uchar> jpeg;
     if (image.empty() || !cv::imencode(".jpg", image, jpeg, {cv::IMWRITE_JPEG_QUALITY, kJpegQuality})) {
-        *error = tr("%1: the photo could not be encoded as JPEG").arg(QFileInfo(path).fileName());
+        *error = QCoreApplication::translate("sl::DemoCaptureGenerator",
+                                             "%1: the photo could not be encoded as JPEG")
+                     .arg(QFileInfo(path).fileName());
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size())) != qint64(jpeg.size())
-        || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size())) != qint64(jpeg.size()) ||
+        !file.commit()) {
+        *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     return true;
@@ -92,12 +93,14 @@ void runJob(Job &job)
     const QDir dir(job.folder);
     const QString mediaPath = dir.filePath(spec.mediaFileName());
     try {
-        const bool written = spec.manifest.mediaType == MediaType::Video ? writeVideo(spec, mediaPath, &job.error)
-                                                                         : writePhoto(spec, mediaPath, &job.error);
+        const bool written = spec.manifest.mediaType == MediaType::Video
+                                 ? writeVideo(spec, mediaPath, &job.error)
+                                 : writePhoto(spec, mediaPath, &job.error);
         if (!written)
             return;
     } catch (const cv::Exception &e) {
-        job.error = tr("%1: rendering failed: %2").arg(spec.mediaFileName(), QString::fromUtf8(e.what()).simplified());
+        job.error = QCoreApplication::translate("sl::DemoCaptureGenerator", "%1: rendering failed: %2")
+                        .arg(spec.mediaFileName(), QString::fromUtf8(e.what()).simplified());
         return;
     }
     QString message;
@@ -107,8 +110,8 @@ void runJob(Job &job)
 
 } // namespace
 
-QStringList DemoCaptureGenerator::generate(const QString &folder, const QStringList &assetIds, const Options &options,
-                                           QString *error)
+QStringList DemoCaptureGenerator::generate(const QString &folder, const QStringList &assetIds,
+                                           const Options &options, QString *error)
 {
     const auto fail = [error](const QString &message) {
         qCWarning(lcDemo) << "demo captures:" << message;
@@ -117,22 +120,34 @@ QStringList DemoCaptureGenerator::generate(const QString &folder, const QStringL
         return QStringList();
     };
     if (assetIds.isEmpty())
-        return fail(tr("no asset to make demo captures for"));
+        return fail(
+            QCoreApplication::translate("sl::DemoCaptureGenerator", "no asset to make demo captures for"));
     if (options.videoCount < 0 || options.photoCount < 0 || options.videoCount + options.photoCount == 0)
-        return fail(tr("nothing to generate: %1 videos, %2 photos").arg(options.videoCount).arg(options.photoCount));
-    if (options.videoCount > 0
-        && (!std::isfinite(options.videoSeconds) || options.videoSeconds <= 0 || options.videoSeconds > 600))
-        return fail(tr("video length %1 s is out of range (more than 0, at most 600)").arg(options.videoSeconds));
+        return fail(QCoreApplication::translate("sl::DemoCaptureGenerator",
+                                                "nothing to generate: %1 videos, %2 photos")
+                        .arg(options.videoCount)
+                        .arg(options.photoCount));
+    if (options.videoCount > 0 &&
+        (!std::isfinite(options.videoSeconds) || options.videoSeconds <= 0 || options.videoSeconds > 600))
+        return fail(
+            QCoreApplication::translate("sl::DemoCaptureGenerator",
+                                        "video length %1 s is out of range (more than 0, at most 600)")
+                .arg(options.videoSeconds));
     if (options.videoCount > 0 && (!std::isfinite(options.fps) || options.fps < 1 || options.fps > 240))
-        return fail(tr("frame rate %1 is out of range (1 to 240)").arg(options.fps));
+        return fail(QCoreApplication::translate("sl::DemoCaptureGenerator",
+                                                "frame rate %1 is out of range (1 to 240)")
+                        .arg(options.fps));
     // H.264 in 4:2:0 needs even sizes.
-    if (options.size.width() < 64 || options.size.height() < 64 || options.size.width() > 7680
-        || options.size.height() > 4320 || options.size.width() % 2 || options.size.height() % 2)
-        return fail(tr("image size %1x%2 is not supported (even, 64x64 to 7680x4320)")
-                        .arg(options.size.width())
-                        .arg(options.size.height()));
+    if (options.size.width() < 64 || options.size.height() < 64 || options.size.width() > 7680 ||
+        options.size.height() > 4320 || options.size.width() % 2 || options.size.height() % 2)
+        return fail(
+            QCoreApplication::translate("sl::DemoCaptureGenerator",
+                                        "image size %1x%2 is not supported (even, 64x64 to 7680x4320)")
+                .arg(options.size.width())
+                .arg(options.size.height()));
     if (!QDir().mkpath(folder))
-        return fail(tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder)));
+        return fail(QCoreApplication::translate("sl::DemoCaptureGenerator", "cannot create the folder %1")
+                        .arg(QDir::toNativeSeparators(folder)));
 
     QElapsedTimer timer;
     timer.start();

@@ -32,7 +32,8 @@ cv::Vec3d featureAt(const char *name)
 
 // Pinhole intrinsics for `size` with a focal length of `focal` x width and a
 // principal point slightly off centre, as a calibrated camera has.
-CameraIntrinsics intrinsicsFor(QSize size, double focal, double dx, double dy, std::vector<double> distortion = {})
+CameraIntrinsics intrinsicsFor(QSize size, double focal, double dx, double dy,
+                               std::vector<double> distortion = {})
 {
     CameraIntrinsics k;
     k.width = size.width();
@@ -45,8 +46,8 @@ CameraIntrinsics intrinsicsFor(QSize size, double focal, double dx, double dy, s
     return k;
 }
 
-Markup makeMarkup(const QString &id, MarkupKind kind, const QColor &color, double width, const QString &author,
-                  const QString &createdAt)
+Markup makeMarkup(const QString &id, MarkupKind kind, const QColor &color, double width,
+                  const QString &author, const QString &createdAt)
 {
     Markup m;
     m.id = id;
@@ -60,7 +61,8 @@ Markup makeMarkup(const QString &id, MarkupKind kind, const QColor &color, doubl
 }
 
 // Normalised image position of a world point in frame `index` of `spec`.
-std::optional<cv::Point2d> normalisedProjection(const DemoCaptureSpec &spec, const cv::Vec3d &world, int index = 0)
+std::optional<cv::Point2d> normalisedProjection(const DemoCaptureSpec &spec, const cv::Vec3d &world,
+                                                int index = 0)
 {
     const cv::Vec3d c = spec.cameraOfFrame(index).worldToCamera(world);
     if (c[2] <= 0.05)
@@ -85,7 +87,8 @@ void samplePoses(DemoCaptureSpec &spec, Axes axes, PoseForm form)
     }
 }
 
-void fillCommon(DemoCaptureSpec &spec, int overall, const QString &assetId, const QString &name, MediaType type)
+void fillCommon(DemoCaptureSpec &spec, int overall, const QString &assetId, const QString &name,
+                MediaType type)
 {
     spec.baseName = QStringLiteral("capture-%1-%2").arg(overall + 1, 2, 10, QLatin1Char('0')).arg(name);
     CaptureManifest &m = spec.manifest;
@@ -131,16 +134,18 @@ std::vector<DemoCaptureSpec> DemoCapturePlan::make(const QStringList &assetIds,
         if (carried.contains(spec.manifest.assetId))
             continue;
         carried.insert(spec.manifest.assetId);
-        std::vector<Markup> world = worldMarkups(spec.manifest.id, spec.manifest.capturedBy, spec.manifest.capturedAt);
+        std::vector<Markup> world =
+            worldMarkups(spec.manifest.id, spec.manifest.capturedBy, spec.manifest.capturedAt);
         spec.manifest.markups.insert(spec.manifest.markups.begin(), world.begin(), world.end());
     }
     return specs;
 }
 
-DemoCaptureSpec DemoCapturePlan::video(int index, const QString &assetId, const DemoCaptureGenerator::Options &options)
+DemoCaptureSpec DemoCapturePlan::video(int index, const QString &assetId,
+                                       const DemoCaptureGenerator::Options &options)
 {
-    static const char *const names[] = {"orbit", "walk-panel", "pan-motor-inlet", "orbit-proxy", "walk-nameplate",
-                                        "orbit-high"};
+    static const char *const names[] = {"orbit",       "walk-panel",     "pan-motor-inlet",
+                                        "orbit-proxy", "walk-nameplate", "orbit-high"};
     const int variant = index % 6;
     const double cycle = index / 6;
     const double length = options.videoSeconds;
@@ -156,12 +161,14 @@ DemoCaptureSpec DemoCapturePlan::video(int index, const QString &assetId, const 
     PoseForm form = PoseForm::Matrix;
     switch (variant) {
     case 0:
-        spec.trajectory = CameraTrajectory::orbit(centre, 2.5, 1.65, -0.9 + 0.35 * cycle, 0.5 + 0.35 * cycle, length);
+        spec.trajectory =
+            CameraTrajectory::orbit(centre, 2.5, 1.65, -0.9 + 0.35 * cycle, 0.5 + 0.35 * cycle, length);
         spec.renderCamera = intrinsicsFor(size, 0.80, 2.3, -1.7);
         axes = Axes::OpenGL;
         break;
     case 1:
-        spec.trajectory = CameraTrajectory::walkIn({0.55, 1.0, -0.15}, {1.9, 1.75, 2.9}, {1.05, 1.5, 1.35}, length);
+        spec.trajectory =
+            CameraTrajectory::walkIn({0.55, 1.0, -0.15}, {1.9, 1.75, 2.9}, {1.05, 1.5, 1.35}, length);
         spec.renderCamera = intrinsicsFor(size, 0.74, -3.1, 2.2, {-0.06, 0.015, 0.0004, -0.0003});
         form = PoseForm::PositionRotation;
         break;
@@ -173,17 +180,20 @@ DemoCaptureSpec DemoCapturePlan::video(int index, const QString &assetId, const 
         break;
     case 3: {
         // A downscaled proxy: the manifest describes the full-size camera.
-        spec.trajectory = CameraTrajectory::orbit(centre, 2.2, 1.9, 0.9 - 0.35 * cycle, -0.4 - 0.35 * cycle, length);
+        spec.trajectory =
+            CameraTrajectory::orbit(centre, 2.2, 1.9, 0.9 - 0.35 * cycle, -0.4 - 0.35 * cycle, length);
         spec.renderCamera = intrinsicsFor(size, 0.78, -1.5, 1.1);
         break;
     }
     case 4:
-        spec.trajectory = CameraTrajectory::walkIn({-0.4, 0.4, 0.2}, {-1.8, 1.6, 2.6}, {-0.75, 0.95, 1.15}, length);
+        spec.trajectory =
+            CameraTrajectory::walkIn({-0.4, 0.4, 0.2}, {-1.8, 1.6, 2.6}, {-0.75, 0.95, 1.15}, length);
         spec.renderCamera = intrinsicsFor(size, 0.76, 0.6, -2.4, {-0.08, 0.03, 0.0, 0.0, -0.005});
         axes = Axes::OpenGL;
         break;
     default:
-        spec.trajectory = CameraTrajectory::orbit(centre, 2.7, 2.2, 0.3 + 0.35 * cycle, 1.6 + 0.35 * cycle, length);
+        spec.trajectory =
+            CameraTrajectory::orbit(centre, 2.7, 2.2, 0.3 + 0.35 * cycle, 1.6 + 0.35 * cycle, length);
         spec.renderCamera = intrinsicsFor(size, 0.79, 3.4, 1.6);
         form = PoseForm::PositionRotation;
         break;
@@ -217,10 +227,22 @@ DemoCaptureSpec DemoCapturePlan::photo(int index, int overall, const QString &as
         const char *note;
     };
     static const View views[] = {
-        {"photo-panel", {1.15, 1.55, 0.95}, {0.78, 1.25, -0.2}, "control panel button", "Start button sticks"},
-        {"photo-overview", {-1.6, 1.8, 2.4}, {0.0, 0.55, 0.0}, "pump casing drain plug", "Drain plug weeping"},
+        {"photo-panel",
+         {1.15, 1.55, 0.95},
+         {0.78, 1.25, -0.2},
+         "control panel button",
+         "Start button sticks"},
+        {"photo-overview",
+         {-1.6, 1.8, 2.4},
+         {0.0, 0.55, 0.0},
+         "pump casing drain plug",
+         "Drain plug weeping"},
         {"photo-inlet", {1.7, 0.95, 0.9}, {0.75, 0.4, 0.0}, "inlet flange top bolt", "Check bolt torque"},
-        {"photo-nameplate", {-0.55, 0.75, 1.1}, {-0.4, 0.36, 0.2}, "motor nameplate corner", "Nameplate: 7.5 kW"},
+        {"photo-nameplate",
+         {-0.55, 0.75, 1.1},
+         {-0.4, 0.36, 0.2},
+         "motor nameplate corner",
+         "Nameplate: 7.5 kW"},
         {"photo-valve", {0.6, 1.9, 1.3}, {0.15, 1.0, 0.0}, "valve handwheel rim", "Handwheel stiff"},
         {"photo-rear", {2.2, 1.7, -1.8}, {0.0, 0.55, 0.0}, "outlet flange front bolt", "Flange gasket"},
     };
@@ -231,12 +253,14 @@ DemoCaptureSpec DemoCapturePlan::photo(int index, int overall, const QString &as
     DemoCaptureSpec spec;
     fillCommon(spec, overall, assetId, QString::fromLatin1(view.name), MediaType::Photo);
     const cv::Vec3d eye = view.eye + cv::Vec3d(0.15 * cycle, 0.05 * cycle, -0.1 * cycle);
-    spec.trajectory = CameraTrajectory::still(CameraPose::lookAt(eye, view.target, 0.02 * ((variant % 3) - 1)));
+    spec.trajectory =
+        CameraTrajectory::still(CameraPose::lookAt(eye, view.target, 0.02 * ((variant % 3) - 1)));
     spec.fps = 0;
     spec.frameCount = 1;
     const bool distorted = variant == 2 || variant == 4;
-    spec.renderCamera = intrinsicsFor(options.size, 0.75 + 0.02 * variant, 1.7 - variant, 0.8 * variant - 2,
-                                      distorted ? std::vector<double>{-0.05, 0.012, 0.0002, -0.0001} : std::vector<double>{});
+    spec.renderCamera =
+        intrinsicsFor(options.size, 0.75 + 0.02 * variant, 1.7 - variant, 0.8 * variant - 2,
+                      distorted ? std::vector<double>{-0.05, 0.012, 0.0002, -0.0001} : std::vector<double>{});
     spec.manifest.camera = spec.renderCamera;
     samplePoses(spec, variant % 2 ? Axes::OpenGL : Axes::OpenCV,
                 variant % 3 == 0 ? PoseForm::PositionRotation : PoseForm::Matrix);
@@ -247,12 +271,13 @@ DemoCaptureSpec DemoCapturePlan::photo(int index, int overall, const QString &as
     // A box around what the photo is of, with a note above it.
     if (const auto at = normalisedProjection(spec, featureAt(view.feature))) {
         const double half = 0.07;
-        Markup rect = makeMarkup(uuidFor(id + QLatin1String("/rect")), MarkupKind::Rect, QColor(0xFF, 0xD6, 0x0A), 3,
-                                 author, created);
+        Markup rect = makeMarkup(uuidFor(id + QLatin1String("/rect")), MarkupKind::Rect,
+                                 QColor(0xFF, 0xD6, 0x0A), 3, author, created);
         rect.imagePoints = {{std::clamp(at->x - half, 0.0, 1.0), std::clamp(at->y - half, 0.0, 1.0)},
                             {std::clamp(at->x + half, 0.0, 1.0), std::clamp(at->y + half, 0.0, 1.0)}};
         spec.manifest.markups.push_back(rect);
-        Markup note = makeMarkup(uuidFor(id + QLatin1String("/note")), MarkupKind::Text, Qt::white, 3, author, created);
+        Markup note =
+            makeMarkup(uuidFor(id + QLatin1String("/note")), MarkupKind::Text, Qt::white, 3, author, created);
         note.text = QString::fromUtf8(view.note);
         note.imagePoints = {{std::clamp(at->x - half, 0.0, 0.8), std::clamp(at->y - half - 0.09, 0.0, 0.9)}};
         spec.manifest.markups.push_back(note);
@@ -274,8 +299,8 @@ DemoCaptureSpec DemoCapturePlan::photo(int index, int overall, const QString &as
         if (any && u1 > u0 && v1 > v0) {
             const double mu = 0.15 * (u1 - u0) + 4.0 / options.size.width();
             const double mv = 0.15 * (v1 - v0) + 4.0 / options.size.height();
-            Markup blur = makeMarkup(uuidFor(id + QLatin1String("/redaction")), MarkupKind::Blur, Qt::black, 1,
-                                     author, created);
+            Markup blur = makeMarkup(uuidFor(id + QLatin1String("/redaction")), MarkupKind::Blur, Qt::black,
+                                     1, author, created);
             blur.imagePoints = {{std::clamp(u0 - mu, 0.0, 1.0), std::clamp(v0 - mv, 0.0, 1.0)},
                                 {std::clamp(u1 + mu, 0.0, 1.0), std::clamp(v1 + mv, 0.0, 1.0)}};
             spec.manifest.markups.push_back(blur);
@@ -289,8 +314,8 @@ std::vector<Markup> DemoCapturePlan::worldMarkups(const QString &captureId, cons
 {
     std::vector<Markup> markups;
     const auto next = [&](MarkupKind kind, const QColor &color, double width) {
-        Markup m = makeMarkup(uuidFor(captureId + QStringLiteral("/world/%1").arg(markups.size())), kind, color,
-                              width, author, createdAt);
+        Markup m = makeMarkup(uuidFor(captureId + QStringLiteral("/world/%1").arg(markups.size())), kind,
+                              color, width, author, createdAt);
         m.space = MarkupSpace::World;
         return m;
     };
@@ -347,7 +372,8 @@ void DemoCapturePlan::addImageMarkups(DemoCaptureSpec &spec, int variant)
     int n = 0;
     const auto add = [&](MarkupKind kind, const QColor &color, double width, double from, double to,
                          std::vector<cv::Point2d> points, const QString &text = {}) {
-        Markup m = makeMarkup(uuidFor(id + QStringLiteral("/image/%1").arg(n++)), kind, color, width, author, created);
+        Markup m = makeMarkup(uuidFor(id + QStringLiteral("/image/%1").arg(n++)), kind, color, width, author,
+                              created);
         m.imagePoints = std::move(points);
         m.from = from * length;
         m.to = to * length;

@@ -22,7 +22,7 @@ struct DemoCaptureSpec
     CameraIntrinsics renderCamera; // intrinsics of the rendered (decoded) pixels
     double fps = 0;                // videos only
     int frameCount = 1;
-    CaptureManifest manifest;      // poses sampled at every frame time i / fps
+    CaptureManifest manifest; // poses sampled at every frame time i / fps
 
     QString mediaFileName() const { return manifest.mediaFile; }
     QString manifestFileName() const { return baseName + QLatin1String(".capture.json"); }
@@ -39,17 +39,20 @@ class DemoCapturePlan
 {
 public:
     // Videos first, then photos. Empty when assetIds is empty.
-    static std::vector<DemoCaptureSpec> make(const QStringList &assetIds, const DemoCaptureGenerator::Options &options);
+    static std::vector<DemoCaptureSpec> make(const QStringList &assetIds,
+                                             const DemoCaptureGenerator::Options &options);
     // Namespace of every id the plan makes (UUID version 5).
     static QUuid idNamespace();
     // The spatial frame id of an asset's captures.
     static QString spatialFrameOf(const QString &assetId);
 
 private:
-    static DemoCaptureSpec video(int index, const QString &assetId, const DemoCaptureGenerator::Options &options);
+    static DemoCaptureSpec video(int index, const QString &assetId,
+                                 const DemoCaptureGenerator::Options &options);
     static DemoCaptureSpec photo(int index, int overall, const QString &assetId,
                                  const DemoCaptureGenerator::Options &options);
-    static std::vector<Markup> worldMarkups(const QString &captureId, const QString &author, const QString &createdAt);
+    static std::vector<Markup> worldMarkups(const QString &captureId, const QString &author,
+                                            const QString &createdAt);
     static void addImageMarkups(DemoCaptureSpec &spec, int variant);
 };
 

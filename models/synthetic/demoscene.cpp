@@ -109,17 +109,23 @@ void DemoScene::buildFloor(MeshBuilder &mesh)
         }
     }
     constexpr double inner = half * tile, outer = 14;
-    mesh.face({{-outer, 0, -outer}, {outer, 0, -outer}, {outer, 0, -inner}, {-outer, 0, -inner}}, below, kFloorFar);
-    mesh.face({{-outer, 0, inner}, {outer, 0, inner}, {outer, 0, outer}, {-outer, 0, outer}}, below, kFloorFar);
-    mesh.face({{-outer, 0, -inner}, {-inner, 0, -inner}, {-inner, 0, inner}, {-outer, 0, inner}}, below, kFloorFar);
-    mesh.face({{inner, 0, -inner}, {outer, 0, -inner}, {outer, 0, inner}, {inner, 0, inner}}, below, kFloorFar);
+    mesh.face({{-outer, 0, -outer}, {outer, 0, -outer}, {outer, 0, -inner}, {-outer, 0, -inner}}, below,
+              kFloorFar);
+    mesh.face({{-outer, 0, inner}, {outer, 0, inner}, {outer, 0, outer}, {-outer, 0, outer}}, below,
+              kFloorFar);
+    mesh.face({{-outer, 0, -inner}, {-inner, 0, -inner}, {-inner, 0, inner}, {-outer, 0, inner}}, below,
+              kFloorFar);
+    mesh.face({{inner, 0, -inner}, {outer, 0, -inner}, {outer, 0, inner}, {inner, 0, inner}}, below,
+              kFloorFar);
 
     // A painted safety line around the skid.
     constexpr double y = 0.001, lx = 1.3, lz = 0.75, w = 0.05;
     mesh.face({{-lx, y, -lz}, {lx, y, -lz}, {lx, y, -lz + w}, {-lx, y, -lz + w}}, below, kSafetyLine);
     mesh.face({{-lx, y, lz - w}, {lx, y, lz - w}, {lx, y, lz}, {-lx, y, lz}}, below, kSafetyLine);
-    mesh.face({{-lx, y, -lz + w}, {-lx + w, y, -lz + w}, {-lx + w, y, lz - w}, {-lx, y, lz - w}}, below, kSafetyLine);
-    mesh.face({{lx - w, y, -lz + w}, {lx, y, -lz + w}, {lx, y, lz - w}, {lx - w, y, lz - w}}, below, kSafetyLine);
+    mesh.face({{-lx, y, -lz + w}, {-lx + w, y, -lz + w}, {-lx + w, y, lz - w}, {-lx, y, lz - w}}, below,
+              kSafetyLine);
+    mesh.face({{lx - w, y, -lz + w}, {lx, y, -lz + w}, {lx, y, lz - w}, {lx - w, y, lz - w}}, below,
+              kSafetyLine);
 }
 
 void DemoScene::buildSkid(MeshBuilder &mesh)
@@ -153,7 +159,8 @@ void DemoScene::buildMotor(MeshBuilder &mesh)
     mesh.attachTo({-0.4, kMotorY, facetZ});
     mesh.box({-0.5, 0.31, facetZ}, {-0.3, 0.41, plateZ}, kNameplate);
     mesh.detach();
-    const double lines[][3] = {{0.392, -0.40, 0.07}, {0.372, -0.42, 0.05}, {0.352, -0.39, 0.08}, {0.332, -0.43, 0.04}};
+    const double lines[][3] = {
+        {0.392, -0.40, 0.07}, {0.372, -0.42, 0.05}, {0.352, -0.39, 0.08}, {0.332, -0.43, 0.04}};
     for (const auto &line : lines)
         mesh.decal({line[1], line[0], plateZ}, kX, line[2], kY, 0.004, kPrint);
     addFeature(mesh, QStringLiteral("motor nameplate corner"), {-0.49, 0.40, plateZ});
@@ -213,7 +220,8 @@ void DemoScene::buildValve(MeshBuilder &mesh)
     for (int k = 0; k < 4; ++k) {
         const double angle = CV_PI / 4 + k * CV_PI / 2;
         const cv::Vec3d radial = std::cos(angle) * kZ + std::sin(angle) * kX;
-        mesh.orientedBox(wheel + radial * 0.0665, radial, kY, radial.cross(kY), {0.0415, 0.006, 0.006}, kHandwheel);
+        mesh.orientedBox(wheel + radial * 0.0665, radial, kY, radial.cross(kY), {0.0415, 0.006, 0.006},
+                         kHandwheel);
     }
     // Segment 0 of the rim lies along +z; this is the middle of its top.
     addFeature(mesh, QStringLiteral("valve handwheel rim"), {0.15, 1.072, 0.12});

@@ -14,10 +14,10 @@ namespace sl {
 // truth that demo markup points at, and that tests project.
 struct FeaturePoint
 {
-    QString name;          // e.g. "inlet flange top bolt"
-    cv::Vec3d position;    // metres, world (y up)
-    cv::Vec3d normal;      // outward normal of the face it lies on
-    int face = -1;         // index into DemoScene::faces()
+    QString name;       // e.g. "inlet flange top bolt"
+    cv::Vec3d position; // metres, world (y up)
+    cv::Vec3d normal;   // outward normal of the face it lies on
+    int face = -1;      // index into DemoScene::faces()
 };
 
 // A pump skid in metres, built from coloured convex faces with flat shading:

@@ -90,11 +90,12 @@ void MeshBuilder::face(std::vector<cv::Vec3d> vertices, const cv::Vec3d &inside,
 
 void MeshBuilder::box(const cv::Vec3d &minCorner, const cv::Vec3d &maxCorner, const cv::Vec3b &color)
 {
-    orientedBox((minCorner + maxCorner) * 0.5, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, (maxCorner - minCorner) * 0.5, color);
+    orientedBox((minCorner + maxCorner) * 0.5, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}, (maxCorner - minCorner) * 0.5,
+                color);
 }
 
-void MeshBuilder::orientedBox(const cv::Vec3d &centre, const cv::Vec3d &u, const cv::Vec3d &v, const cv::Vec3d &w,
-                              const cv::Vec3d &halfSize, const cv::Vec3b &color)
+void MeshBuilder::orientedBox(const cv::Vec3d &centre, const cv::Vec3d &u, const cv::Vec3d &v,
+                              const cv::Vec3d &w, const cv::Vec3d &halfSize, const cv::Vec3b &color)
 {
     const cv::Vec3d axes[3] = {u * halfSize[0], v * halfSize[1], w * halfSize[2]};
     for (int a = 0; a < 3; ++a) {
@@ -131,8 +132,8 @@ void MeshBuilder::cylinder(const cv::Vec3d &a, const cv::Vec3d &b, double radius
     face(std::move(capB), middle, color);
 }
 
-void MeshBuilder::ring(const cv::Vec3d &centre, const cv::Vec3d &axis, const cv::Vec3d &reference, double radius,
-                       double tubeHalf, int segments, const cv::Vec3b &color)
+void MeshBuilder::ring(const cv::Vec3d &centre, const cv::Vec3d &axis, const cv::Vec3d &reference,
+                       double radius, double tubeHalf, int segments, const cv::Vec3b &color)
 {
     const cv::Vec3d n = cv::normalize(axis);
     const cv::Vec3d e1 = cv::normalize(reference - n * reference.dot(n));
@@ -155,8 +156,8 @@ bool MeshBuilder::attachTo(const cv::Vec3d &point)
     return m_attachedTo >= 0;
 }
 
-int MeshBuilder::decal(const cv::Vec3d &centre, const cv::Vec3d &u, double halfU, const cv::Vec3d &v, double halfV,
-                       const cv::Vec3b &color, int sides)
+int MeshBuilder::decal(const cv::Vec3d &centre, const cv::Vec3d &u, double halfU, const cv::Vec3d &v,
+                       double halfV, const cv::Vec3b &color, int sides)
 {
     const cv::Vec3d normal = cv::normalize(u.cross(v));
     const int previous = m_attachedTo;

@@ -43,16 +43,16 @@ public:
     void box(const cv::Vec3d &minCorner, const cv::Vec3d &maxCorner, const cv::Vec3b &color);
     // A box with its own axes (unit, orthogonal) and half sizes along them.
     void orientedBox(const cv::Vec3d &centre, const cv::Vec3d &u, const cv::Vec3d &v, const cv::Vec3d &w,
-                    const cv::Vec3d &halfSize, const cv::Vec3b &color);
+                     const cv::Vec3d &halfSize, const cv::Vec3b &color);
     // A prism of `segments` sides around the axis a -> b. The side facets are
     // centred on the directions `reference` + k * 360 deg / segments around the axis.
     void cylinder(const cv::Vec3d &a, const cv::Vec3d &b, double radius, int segments, const cv::Vec3b &color,
-                      const cv::Vec3d &reference = {0, 1, 0});
+                  const cv::Vec3d &reference = {0, 1, 0});
     // A ring (handwheel rim) of square cross-section in the plane through
     // `centre` normal to `axis`; one face of each segment looks along `axis`.
     // Segment k is centred at angle k * 360 deg / segments from `reference`.
     void ring(const cv::Vec3d &centre, const cv::Vec3d &axis, const cv::Vec3d &reference, double radius,
-             double tubeHalf, int segments, const cv::Vec3b &color);
+              double tubeHalf, int segments, const cv::Vec3b &color);
     // A flat rectangle lying on an existing face (found by `centre`, which
     // must lie on it), with edges along `u` (half `halfU`) and `v` (half
     // `halfV`) and its normal u x v: nameplate text, labels, panels. With
@@ -68,7 +68,8 @@ public:
 
     // The topmost face (decals over what they lie on) whose polygon contains
     // `point` within `tolerance` metres; -1 when none does.
-    static int faceContaining(const std::vector<SceneFace> &faces, const cv::Vec3d &point, double tolerance = 1e-6);
+    static int faceContaining(const std::vector<SceneFace> &faces, const cv::Vec3d &point,
+                              double tolerance = 1e-6);
     // Flat shading for the scene's light (from above, front right).
     static cv::Vec3b shade(const cv::Vec3b &color, const cv::Vec3d &normal);
 

@@ -42,8 +42,7 @@ void clip(const std::vector<cv::Vec3d> &in, const ClipPlane &plane, std::vector<
 
 } // namespace
 
-SceneRenderer::SceneRenderer(const DemoScene &scene)
-    : m_scene(scene)
+SceneRenderer::SceneRenderer(const DemoScene &scene) : m_scene(scene)
 {
     const auto &faces = m_scene.faces();
     m_centroids.reserve(faces.size());
@@ -104,11 +103,11 @@ void SceneRenderer::render(const CameraIntrinsics &camera, const CameraPose &pos
     const double y0 = (-0.5 - camera.cy) / camera.fy, y1 = (camera.height - 0.5 - camera.cy) / camera.fy;
     const double mx = margin * (x1 - x0), my = margin * (y1 - y0);
     const ClipPlane planes[] = {
-        {0, 0, 1, -kNearPlane},   // z >= near
-        {1, 0, -(x0 - mx), 0},    // x >= xmin z
-        {-1, 0, x1 + mx, 0},      // x <= xmax z
-        {0, 1, -(y0 - my), 0},    // y >= ymin z
-        {0, -1, y1 + my, 0},      // y <= ymax z
+        {0, 0, 1, -kNearPlane}, // z >= near
+        {1, 0, -(x0 - mx), 0},  // x >= xmin z
+        {-1, 0, x1 + mx, 0},    // x <= xmax z
+        {0, 1, -(y0 - my), 0},  // y >= ymin z
+        {0, -1, y1 + my, 0},    // y <= ymax z
     };
 
     // 1. Cull faces turned away (and whatever stands on them), clip the rest.
@@ -152,7 +151,8 @@ void SceneRenderer::render(const CameraIntrinsics &camera, const CameraPose &pos
             const cv::Vec3d &b = m_clipA[(k + 1) % n];
             const double du = camera.fx * (b[0] / b[2] - a[0] / a[2]);
             const double dv = camera.fy * (b[1] / b[2] - a[1] / a[2]);
-            const int pieces = std::clamp(int(std::ceil(std::hypot(du, dv) / kDistortedPiece)), 1, kMaxPieces);
+            const int pieces =
+                std::clamp(int(std::ceil(std::hypot(du, dv) / kDistortedPiece)), 1, kMaxPieces);
             for (int p = 1; p < pieces; ++p) {
                 const cv::Vec3d q = a + (b - a) * (double(p) / pieces);
                 m_cameraPoints.emplace_back(q[0], q[1], q[2]);
@@ -166,8 +166,8 @@ void SceneRenderer::render(const CameraIntrinsics &camera, const CameraPose &pos
 
     // 2. All vertices to pixels in one call (points are already in camera
     //    coordinates: no rotation, no translation).
-    cv::projectPoints(m_cameraPoints, cv::Vec3d(0, 0, 0), cv::Vec3d(0, 0, 0), camera.cameraMatrix(), distortion,
-                      m_pixels);
+    cv::projectPoints(m_cameraPoints, cv::Vec3d(0, 0, 0), cv::Vec3d(0, 0, 0), camera.cameraMatrix(),
+                      distortion, m_pixels);
 
     // 3. Far to near within a layer; the floor and the base plate (layers 0
     //    and 1) keep their order; attached faces follow what they stand on.

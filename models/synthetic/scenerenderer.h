@@ -32,11 +32,11 @@ public:
 private:
     struct Item
     {
-        double depth;   // metres, camera z of the face (or of the face it stands on)
+        double depth; // metres, camera z of the face (or of the face it stands on)
         int layer;
-        int rank;       // 0 for a face, n for one attached n levels deep
+        int rank; // 0 for a face, n for one attached n levels deep
         int face;
-        int first;      // into m_pixels
+        int first; // into m_pixels
         int count;
     };
 

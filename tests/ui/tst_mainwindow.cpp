@@ -12,11 +12,15 @@
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
+#include "synthetic/democapturegenerator.h"
 #include "videoplayerwidget.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -61,6 +65,7 @@ private Q_SLOTS:
     void videoPlaysWithWorldMarkup();
     void ctrlFFocusesSearch();
     void parentLinkShowsParent();
+    void importRunsInTheBackground();
     void cleanupTestCase();
 
 private:
@@ -167,6 +172,7 @@ void TestMainWindow::selectingAnAssetShowsDetailsAndThumbnails()
 
 void TestMainWindow::photoShowsWorldMarkup()
 {
+    QVERIFY(m_window->showAsset(m_asset.id)); // the same asset when run after the others
     sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
     const int row = rowOfType(*gallery, sl::MediaType::Photo);
     if (row < 0)
@@ -217,6 +223,7 @@ void TestMainWindow::photoShowsWorldMarkup()
 
 void TestMainWindow::videoPlaysWithWorldMarkup()
 {
+    QVERIFY(m_window->showAsset(m_asset.id)); // the same asset when run after the others
     sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
     const int row = rowOfType(*gallery, sl::MediaType::Video);
     if (row < 0)
@@ -263,6 +270,33 @@ void TestMainWindow::parentLinkShowsParent()
     Q_EMIT m_window->assetDetails()->assetLinkActivated(child->parentId);
     QTRY_COMPARE(m_window->currentAssetId(), child->parentId);
     QCOMPARE(m_window->assetDetails()->fieldText(QStringLiteral("name")), parent->name);
+}
+
+void TestMainWindow::importRunsInTheBackground()
+{
+    const QString folder = m_tmp.filePath(QStringLiteral("to-import"));
+    QVERIFY(QDir().mkpath(folder));
+    sl::DemoCaptureGenerator::Options options;
+    options.videoCount = 0;
+    options.photoCount = 1;
+    QString error;
+    const QStringList manifests = sl::DemoCaptureGenerator::generate(folder, {m_asset.id}, options, &error);
+    QVERIFY2(manifests.size() == 1, qPrintable(error));
+    QFile broken(QDir(folder).filePath(QStringLiteral("broken.capture.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{ not json");
+    broken.close();
+
+    QSignalSpy finished(m_window.get(), &sl::MainWindow::importFinished);
+    m_window->importFolder(folder);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().at(0).toInt(), 1); // imported
+    QCOMPARE(finished.first().at(1).toInt(), 1); // failed
+    // The summary is shown without blocking; the window stays usable.
+    QMessageBox *summary = m_window->findChild<QMessageBox *>();
+    QVERIFY(summary);
+    QVERIFY(summary->detailedText().contains(QLatin1String("broken.capture.json")));
+    summary->close();
 }
 
 void TestMainWindow::cleanupTestCase()

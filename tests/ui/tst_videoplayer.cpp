@@ -62,6 +62,7 @@ private Q_SLOTS:
     void showsFirstFramePaused();
     void stepsOneFrame();
     void playsWithMarkupAtFrameTime();
+    void keyboardStepsAndPlays();
     void brokenFileShowsError();
     void missingFileShowsError();
 
@@ -174,6 +175,31 @@ void TestVideoPlayer::playsWithMarkupAtFrameTime()
     // It plays to the end.
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 20000);
     QVERIFY(player.currentFrameTime() > 1.0);
+}
+
+void TestVideoPlayer::keyboardStepsAndPlays()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
+    player.canvas()->setFocus();
+    const double frame = 1.0 / player.fps();
+
+    QTest::keyClick(player.canvas(), Qt::Key_Right);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - frame) < frame / 2, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_Period);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - 2 * frame) < frame / 2, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_Comma);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(player.currentFrameTime() - frame) < frame / 2, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
 }
 
 void TestVideoPlayer::brokenFileShowsError()

@@ -41,8 +41,10 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("1080p"), QStringLiteral("Decode a 1920x1080 clip instead of 960x540.")});
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Clip length."), QStringLiteral("N"), QStringLiteral("12")});
+    parser.addOption(
+        {QStringLiteral("1080p"), QStringLiteral("Decode a 1920x1080 clip instead of 960x540.")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Clip length."), QStringLiteral("N"),
+                      QStringLiteral("12")});
     parser.process(app);
 
     QTemporaryDir dir;
@@ -54,8 +56,8 @@ int main(int argc, char **argv)
     QString error;
     QElapsedTimer timer;
     timer.start();
-    const QStringList manifests =
-        DemoCaptureGenerator::generate(dir.filePath(QStringLiteral("clip")), {QStringLiteral("bench")}, options, &error);
+    const QStringList manifests = DemoCaptureGenerator::generate(dir.filePath(QStringLiteral("clip")),
+                                                                 {QStringLiteral("bench")}, options, &error);
     if (manifests.isEmpty()) {
         std::fprintf(stderr, "cannot generate the clip: %s\n", qPrintable(error));
         return 1;
@@ -68,9 +70,9 @@ int main(int argc, char **argv)
 
     // Floor: ffmpeg decoding to nowhere.
     timer.restart();
-    const int ffmpegExit = QProcess::execute(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"),
-                                                                     QStringLiteral("-i"), clip, QStringLiteral("-f"),
-                                                                     QStringLiteral("null"), QStringLiteral("-")});
+    const int ffmpegExit = QProcess::execute(
+        QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), clip,
+                                   QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     const double ffmpegTime = seconds(timer);
 
     FrameDecoder decoder;
@@ -107,7 +109,8 @@ int main(int argc, char **argv)
     const double seekMs = 1000 * seconds(timer) / seeks;
 
     // Overlay: every markup of the capture, on every 4th frame.
-    const std::vector<Markup> world = FrameExporter::spatialFrameMarkups(manifest, QFileInfo(clip).absolutePath());
+    const std::vector<Markup> world =
+        FrameExporter::spatialFrameMarkups(manifest, QFileInfo(clip).absolutePath());
     const QImage frame = decoder.frameByIndex(frames / 2);
     int drawn = 0, painted = 0;
     timer.restart();
@@ -125,7 +128,8 @@ int main(int argc, char **argv)
     }
     const double paintMs = 1000 * seconds(timer) / painted;
 
-    std::printf("ffmpeg -f null (floor):        %7.1f fps%s\n", ffmpegFps, ffmpegExit == 0 ? "" : " (ffmpeg failed)");
+    std::printf("ffmpeg -f null (floor):        %7.1f fps%s\n", ffmpegFps,
+                ffmpegExit == 0 ? "" : " (ffmpeg failed)");
     std::printf("cv::VideoCapture::read (BGR):  %7.1f fps\n", opencvFps);
     std::printf("FrameDecoder sequential (RGB): %7.1f fps  = %.2f x ffmpeg\n", sequentialFps,
                 ffmpegFps > 0 ? sequentialFps / ffmpegFps : 0.0);

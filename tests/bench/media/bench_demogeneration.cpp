@@ -21,9 +21,12 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("videos"), QStringLiteral("Videos."), QStringLiteral("N"), QStringLiteral("6")});
-    parser.addOption({QStringLiteral("photos"), QStringLiteral("Photos."), QStringLiteral("N"), QStringLiteral("6")});
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Video length."), QStringLiteral("S"), QStringLiteral("12")});
+    parser.addOption(
+        {QStringLiteral("videos"), QStringLiteral("Videos."), QStringLiteral("N"), QStringLiteral("6")});
+    parser.addOption(
+        {QStringLiteral("photos"), QStringLiteral("Photos."), QStringLiteral("N"), QStringLiteral("6")});
+    parser.addOption({QStringLiteral("seconds"), QStringLiteral("Video length."), QStringLiteral("S"),
+                      QStringLiteral("12")});
     parser.process(app);
 
     DemoCaptureGenerator::Options options;
@@ -35,7 +38,8 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     timer.start();
     const QStringList manifests = DemoCaptureGenerator::generate(
-        dir.path(), {QStringLiteral("asset-a"), QStringLiteral("asset-b"), QStringLiteral("asset-c")}, options, &error);
+        dir.path(), {QStringLiteral("asset-a"), QStringLiteral("asset-b"), QStringLiteral("asset-c")},
+        options, &error);
     if (manifests.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;

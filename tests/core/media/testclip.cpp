@@ -55,7 +55,8 @@ int TestClip::numberOf(const QImage &frame)
     return number;
 }
 
-bool TestClip::write(const QString &path, int frames, double fps, cv::Size size, Encoder encoder, QString *error)
+bool TestClip::write(const QString &path, int frames, double fps, cv::Size size, Encoder encoder,
+                     QString *error)
 {
     if (encoder == Encoder::OpenCv) {
         cv::VideoWriter writer(QFile::encodeName(path).toStdString(), cv::CAP_FFMPEG,
@@ -70,13 +71,28 @@ bool TestClip::write(const QString &path, int frames, double fps, cv::Size size,
     }
 
     QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                  QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("bgr24"), QStringLiteral("-s"),
-                  QStringLiteral("%1x%2").arg(size.width).arg(size.height), QStringLiteral("-r"), QString::number(fps),
-                  QStringLiteral("-i"), QStringLiteral("-"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                  QStringLiteral("-g"), QStringLiteral("60"), QStringLiteral("-bf"), QStringLiteral("3"),
-                  QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+    ffmpeg.start(QStringLiteral("ffmpeg"), {QStringLiteral("-v"),
+                                            QStringLiteral("error"),
+                                            QStringLiteral("-y"),
+                                            QStringLiteral("-f"),
+                                            QStringLiteral("rawvideo"),
+                                            QStringLiteral("-pix_fmt"),
+                                            QStringLiteral("bgr24"),
+                                            QStringLiteral("-s"),
+                                            QStringLiteral("%1x%2").arg(size.width).arg(size.height),
+                                            QStringLiteral("-r"),
+                                            QString::number(fps),
+                                            QStringLiteral("-i"),
+                                            QStringLiteral("-"),
+                                            QStringLiteral("-c:v"),
+                                            QStringLiteral("libx264"),
+                                            QStringLiteral("-g"),
+                                            QStringLiteral("60"),
+                                            QStringLiteral("-bf"),
+                                            QStringLiteral("3"),
+                                            QStringLiteral("-pix_fmt"),
+                                            QStringLiteral("yuv420p"),
+                                            path});
     if (!ffmpeg.waitForStarted(10000)) {
         *error = QStringLiteral("cannot start ffmpeg: ") + ffmpeg.errorString();
         return false;

@@ -21,7 +21,8 @@ public:
 
     static cv::Mat frame(int index, cv::Size size); // BGR
     // Writes `frames` frames; false with *error set when the encoder is missing.
-    static bool write(const QString &path, int frames, double fps, cv::Size size, Encoder encoder, QString *error);
+    static bool write(const QString &path, int frames, double fps, cv::Size size, Encoder encoder,
+                      QString *error);
     // The number a decoded frame shows, or -1 when the bars cannot be read.
     static int numberOf(const QImage &frame);
 };

@@ -63,7 +63,8 @@ void TestFrameDecoder::initTestCase()
     QVERIFY(m_dir.isValid());
     for (auto encoder : {TestClip::Encoder::OpenCv, TestClip::Encoder::Ffmpeg}) {
         QString error;
-        QVERIFY2(TestClip::write(clipPath(encoder), kFrames, kFps, m_size, encoder, &error), qPrintable(error));
+        QVERIFY2(TestClip::write(clipPath(encoder), kFrames, kFps, m_size, encoder, &error),
+                 qPrintable(error));
     }
 }
 
@@ -254,7 +255,8 @@ void TestFrameDecoder::errors_data()
                                    << QStringLiteral("cannot be decoded");
     QByteArray jpeg("\xff\xd8\xff\xe0\x00\x10JFIF\x00", 11);
     jpeg.append(QByteArray(300, '\x11'));
-    QTest::newRow("corrupt jpeg") << jpeg << QStringLiteral("corrupt.jpg") << QStringLiteral("cannot be decoded");
+    QTest::newRow("corrupt jpeg") << jpeg << QStringLiteral("corrupt.jpg")
+                                  << QStringLiteral("cannot be decoded");
 }
 
 void TestFrameDecoder::errors()

@@ -95,9 +95,13 @@ void TestMediaProbe::unusable_data()
     QByteArray brokenJpeg("\xff\xd8\xff\xdb\x00\x43\x00", 7);
     brokenJpeg.append(QByteArray(500, '\x07'));
     QTest::newRow("corrupt jpeg") << "broken.jpg" << brokenJpeg << false << "cannot be decoded";
-    QTest::newRow("random bytes as video") << "noise.mp4" << QByteArray(8192, '\x3c') << true << "cannot be decoded";
+    QTest::newRow("random bytes as video")
+        << "noise.mp4" << QByteArray(8192, '\x3c') << true << "cannot be decoded";
     // A valid MP4 header box with nothing after it: no stream, no frame.
-    QByteArray ftyp("\x00\x00\x00\x18" "ftypisom\x00\x00\x02\x00" "isomiso2", 24);
+    QByteArray ftyp("\x00\x00\x00\x18"
+                    "ftypisom\x00\x00\x02\x00"
+                    "isomiso2",
+                    24);
     QTest::newRow("mp4 without frames") << "hollow.mp4" << ftyp << true << "decod";
 }
 

@@ -76,7 +76,8 @@ void TestThumbnailer::videoFrameAtTenPercent()
     // 60 frames at 12 fps: 5 s; 10% is 0.5 s, which is frame 6.
     const QString clip = m_dir.filePath(QStringLiteral("clip.mp4"));
     QString error;
-    QVERIFY2(TestClip::write(clip, 60, 12, cv::Size(320, 240), TestClip::Encoder::OpenCv, &error), qPrintable(error));
+    QVERIFY2(TestClip::write(clip, 60, 12, cv::Size(320, 240), TestClip::Encoder::OpenCv, &error),
+             qPrintable(error));
     const QImage thumb = Thumbnailer::make(clip, MediaType::Video, QSize(160, 160), &error);
     QVERIFY2(!thumb.isNull(), qPrintable(error));
     QCOMPARE(thumb.size(), QSize(160, 120));
@@ -86,8 +87,9 @@ void TestThumbnailer::videoFrameAtTenPercent()
 void TestThumbnailer::errors()
 {
     QString error;
-    QVERIFY(Thumbnailer::make(m_dir.filePath(QStringLiteral("none.jpg")), MediaType::Photo, QSize(64, 64), &error)
-                .isNull());
+    QVERIFY(
+        Thumbnailer::make(m_dir.filePath(QStringLiteral("none.jpg")), MediaType::Photo, QSize(64, 64), &error)
+            .isNull());
     QVERIFY2(error.contains(QStringLiteral("none.jpg")) && error.contains(QStringLiteral("not found")),
              qPrintable(error));
 

@@ -84,7 +84,8 @@ void TestFrameExporter::initTestCase()
         writer.write(frame);
     }
     writer.release();
-    QVERIFY(cv::imwrite(path(QStringLiteral("photo.png")).toStdString(), cv::Mat(size, CV_8UC3, cv::Scalar(90, 90, 90))));
+    QVERIFY(cv::imwrite(path(QStringLiteral("photo.png")).toStdString(),
+                        cv::Mat(size, CV_8UC3, cv::Scalar(90, 90, 90))));
 
     // The video carries a world arrow; the photo, in the same spatial frame, none.
     CaptureManifest video = manifest(QStringLiteral("c0000000-0000-4000-8000-000000000001"), MediaType::Video,
@@ -161,7 +162,8 @@ void TestFrameExporter::defaultTimeIsFirstFrame()
     QVERIFY(FrameExporter::exportFrame(path(QStringLiteral("video.capture.json")), std::nullopt, out));
     FrameDecoder decoder;
     QVERIFY(decoder.open(path(QStringLiteral("clip.mp4"))));
-    QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888).pixel(5, 5), decoder.frameByIndex(0).pixel(5, 5));
+    QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888).pixel(5, 5),
+             decoder.frameByIndex(0).pixel(5, 5));
 }
 
 void TestFrameExporter::errors_data()
@@ -171,8 +173,10 @@ void TestFrameExporter::errors_data()
     QTest::addColumn<QString>("out");
     QTest::addColumn<QStringList>("says");
 
-    QTest::newRow("no manifest") << "nowhere.capture.json" << 0.0 << "a.png" << QStringList{"nowhere.capture.json"};
-    QTest::newRow("not json") << "broken.capture.json" << 0.0 << "a.png" << QStringList{"broken.capture.json"};
+    QTest::newRow("no manifest") << "nowhere.capture.json" << 0.0 << "a.png"
+                                 << QStringList{"nowhere.capture.json"};
+    QTest::newRow("not json") << "broken.capture.json" << 0.0 << "a.png"
+                              << QStringList{"broken.capture.json"};
     QTest::newRow("missing media") << "missing-media.capture.json" << 0.0 << "a.png"
                                    << QStringList{"missing-media.capture.json", "gone.png", "not found"};
     QTest::newRow("corrupt media") << "corrupt-media.capture.json" << 0.0 << "a.png"
@@ -180,8 +184,8 @@ void TestFrameExporter::errors_data()
     QTest::newRow("beyond the end") << "video.capture.json" << 2.5 << "a.png"
                                     << QStringList{"video.capture.json", "beyond the end", "2.000"};
     QTest::newRow("negative time") << "video.capture.json" << -1.0 << "a.png" << QStringList{"invalid time"};
-    QTest::newRow("unwritable output") << "photo.capture.json" << 0.0 << "no/such/dir/a.png"
-                                       << QStringList{"cannot write", "a.png"};
+    QTest::newRow("unwritable output")
+        << "photo.capture.json" << 0.0 << "no/such/dir/a.png" << QStringList{"cannot write", "a.png"};
     QTest::newRow("no output") << "photo.capture.json" << 0.0 << "" << QStringList{"output"};
 }
 

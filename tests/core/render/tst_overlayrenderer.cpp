@@ -63,7 +63,8 @@ cv::Matx33d lookAt(const cv::Vec3d &eye, const cv::Vec3d &target)
     const cv::Vec3d forward = cv::normalize(target - eye);
     const cv::Vec3d right = cv::normalize(forward.cross(cv::Vec3d(0, 1, 0)));
     const cv::Vec3d down = forward.cross(right);
-    return cv::Matx33d(right[0], down[0], forward[0], right[1], down[1], forward[1], right[2], down[2], forward[2]);
+    return cv::Matx33d(right[0], down[0], forward[0], right[1], down[1], forward[1], right[2], down[2],
+                       forward[2]);
 }
 
 CaptureManifest manifestFor(MediaType type, QSize cameraSize)
@@ -119,8 +120,8 @@ QImage filled(QSize size, QColor color)
 bool changed(const QImage &a, const QImage &b, int x, int y)
 {
     const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold
-        || std::abs(qBlue(p) - qBlue(q)) > kThreshold;
+    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold ||
+           std::abs(qBlue(p) - qBlue(q)) > kThreshold;
 }
 
 int changedCount(const QImage &a, const QImage &b)
@@ -180,13 +181,17 @@ void TestOverlayRenderer::imageRectLandsAtNormalisedCoordinates()
             const double dx = std::max({rect.left() - cx, 0.0, cx - rect.right()});
             const double dy = std::max({rect.top() - cy, 0.0, cy - rect.bottom()});
             const double outside = std::hypot(dx, dy);
-            const double inside = std::min({cx - rect.left(), rect.right() - cx, cy - rect.top(), rect.bottom() - cy});
-            QVERIFY2(outside <= 1.6 && inside <= 1.6, qPrintable(QStringLiteral("stray pixel %1,%2").arg(x).arg(y)));
+            const double inside =
+                std::min({cx - rect.left(), rect.right() - cx, cy - rect.top(), rect.bottom() - cy});
+            QVERIFY2(outside <= 1.6 && inside <= 1.6,
+                     qPrintable(QStringLiteral("stray pixel %1,%2").arg(x).arg(y)));
         }
     }
     QVERIFY(touched > 1000);
-    for (const QPoint p : {QPoint(159, 180), QPoint(160, 180), QPoint(479, 180), QPoint(320, 71), QPoint(320, 288)})
-        QVERIFY2(changed(blank, out, p.x(), p.y()), qPrintable(QStringLiteral("%1,%2").arg(p.x()).arg(p.y())));
+    for (const QPoint p :
+         {QPoint(159, 180), QPoint(160, 180), QPoint(479, 180), QPoint(320, 71), QPoint(320, 288)})
+        QVERIFY2(changed(blank, out, p.x(), p.y()),
+                 qPrintable(QStringLiteral("%1,%2").arg(p.x()).arg(p.y())));
     QVERIFY(!changed(blank, out, 320, 180));
 }
 
@@ -304,8 +309,8 @@ void TestOverlayRenderer::worldMarkupLandsWhereProjectPointsSays()
     QFETCH(int, divisor);
     const QSize full(1280, 720);
     const QSize decoded = full / divisor;
-    const std::vector<double> distortion = distorted ? std::vector<double>{-0.09, 0.03, 0.0007, -0.0004}
-                                                     : std::vector<double>{};
+    const std::vector<double> distortion =
+        distorted ? std::vector<double>{-0.09, 0.03, 0.0007, -0.0004} : std::vector<double>{};
     CaptureManifest m = manifestFor(MediaType::Photo, full);
     m.camera = cameraFor(full, distortion);
     const cv::Vec3d eye(0.4, 1.6, 2.2), target(0.1, 0.5, -0.2);
@@ -350,15 +355,16 @@ void TestOverlayRenderer::worldMarkupBehindCamera()
     const QImage blank = filled(size, Qt::black);
 
     OverlayResult result;
-    QImage out = OverlayRenderer::burnIn(blank, m, {worldMarkup(MarkupKind::Arrow, {{0, 0, -1}, {0.2, 0.1, -2}})}, 0,
-                                         &result);
+    QImage out = OverlayRenderer::burnIn(
+        blank, m, {worldMarkup(MarkupKind::Arrow, {{0, 0, -1}, {0.2, 0.1, -2}})}, 0, &result);
     QCOMPARE(result.worldMarkupsDrawn, 0);
     QVERIFY(result.notice.isEmpty());
     QCOMPARE(changedCount(blank, out), 0);
 
     // From behind the camera to in front: clipped at the near plane, head drawn.
     const cv::Vec3d head(0.1, 0.05, 1.0);
-    out = OverlayRenderer::burnIn(blank, m, {worldMarkup(MarkupKind::Arrow, {{0.1, 0.05, -1.0}, head})}, 0, &result);
+    out = OverlayRenderer::burnIn(blank, m, {worldMarkup(MarkupKind::Arrow, {{0.1, 0.05, -1.0}, head})}, 0,
+                                  &result);
     QCOMPARE(result.worldMarkupsDrawn, 1);
     const CameraIntrinsics &k = *m.camera;
     const cv::Point2d headPx(k.fx * head[0] / head[2] + k.cx, k.fy * head[1] / head[2] + k.cy);
@@ -448,7 +454,7 @@ void TestOverlayRenderer::blurWithoutFrameIsOpaque()
     QImage canvas = filled(size, Qt::white);
     {
         QPainter painter(&canvas);
-        painter.fillRect(40, 20, 30, 5, Qt::red); // under the redaction
+        painter.fillRect(40, 20, 30, 5, Qt::red);        // under the redaction
         OverlayRenderer::paint(painter, m, {}, size, 0); // no frame given
     }
     const QRgb box = canvas.pixel(20, 10);
@@ -510,10 +516,11 @@ void TestOverlayRenderer::labelHasContrastingHalo()
             const QColor c = out.pixelColor(x, y);
             const int fromBackground = std::abs(qGray(c.rgb()) - qGray(background.rgb()));
             halo += fromBackground > 100 ? 1 : 0;
-            letters += (std::abs(c.red() - text.red()) + std::abs(c.green() - text.green())
-                        + std::abs(c.blue() - text.blue())) < 30 && y > 15 && y < 60 && x > 35 && x < 300
-                ? 1
-                : 0;
+            letters += (std::abs(c.red() - text.red()) + std::abs(c.green() - text.green()) +
+                        std::abs(c.blue() - text.blue())) < 30 &&
+                               y > 15 && y < 60 && x > 35 && x < 300
+                           ? 1
+                           : 0;
         }
     }
     QVERIFY2(halo > 200, qPrintable(QString::number(halo)));

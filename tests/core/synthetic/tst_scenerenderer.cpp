@@ -61,9 +61,10 @@ void TestSceneRenderer::sceneHasNamedFeaturesOnFaces()
 {
     const DemoScene &scene = DemoScene::pumpSkid();
     QVERIFY(scene.faces().size() > 300);
-    const QStringList expected = {"inlet flange top bolt", "outlet flange front bolt", "valve handwheel rim",
-                                  "motor nameplate corner", "motor fan cover centre", "control panel button",
-                                  "control panel label", "pump casing drain plug", "base plate anchor bolt"};
+    const QStringList expected = {
+        "inlet flange top bolt",  "outlet flange front bolt", "valve handwheel rim",
+        "motor nameplate corner", "motor fan cover centre",   "control panel button",
+        "control panel label",    "pump casing drain plug",   "base plate anchor bolt"};
     QCOMPARE(int(scene.features().size()), expected.size());
     for (const QString &name : expected) {
         const FeaturePoint *f = scene.feature(name);
@@ -93,8 +94,8 @@ void TestSceneRenderer::featurePixelShowsItsFaceColour()
     QFETCH(bool, distorted);
     const DemoScene &scene = DemoScene::pumpSkid();
     const FeaturePoint &f = *scene.feature(feature);
-    const CameraIntrinsics k = camera(distorted ? std::vector<double>{-0.12, 0.04, 0.001, -0.0008}
-                                                : std::vector<double>{});
+    const CameraIntrinsics k =
+        camera(distorted ? std::vector<double>{-0.12, 0.04, 0.001, -0.0008} : std::vector<double>{});
     const CameraPose pose = viewOf(f, distorted ? 0.15 : 0.08);
     SceneRenderer renderer;
     const cv::Mat image = renderer.render(k, pose);
@@ -106,8 +107,12 @@ void TestSceneRenderer::featurePixelShowsItsFaceColour()
     for (int c = 0; c < 3; ++c)
         QVERIFY2(std::abs(int(seen[c]) - int(expected[c])) <= 2,
                  qPrintable(QStringLiteral("BGR %1,%2,%3 instead of %4,%5,%6")
-                                .arg(seen[0]).arg(seen[1]).arg(seen[2])
-                                .arg(expected[0]).arg(expected[1]).arg(expected[2])));
+                                .arg(seen[0])
+                                .arg(seen[1])
+                                .arg(seen[2])
+                                .arg(expected[0])
+                                .arg(expected[1])
+                                .arg(expected[2])));
 }
 
 void TestSceneRenderer::outputSizeAndType()
@@ -166,7 +171,8 @@ void TestSceneRenderer::cameraInsideTheEquipment()
     const cv::Mat image = renderer.render(k, pose);
     const cv::Point2d at = project(k, pose, onPlate);
     QVERIFY(at.y > 0 && at.y < k.height && at.x > 0 && at.x < k.width);
-    QCOMPARE(image.at<cv::Vec3b>(int(std::lround(at.y)), int(std::lround(at.x))), scene.faces()[size_t(top)].color);
+    QCOMPARE(image.at<cv::Vec3b>(int(std::lround(at.y)), int(std::lround(at.x))),
+             scene.faces()[size_t(top)].color);
 }
 
 QTEST_GUILESS_MAIN(TestSceneRenderer)

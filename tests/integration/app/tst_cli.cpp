@@ -200,5 +200,5 @@ void TestCli::exportFrameErrorsAreOneLine()
     QVERIFY2(lines.first().contains(mention), qPrintable(lines.first()));
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_MAIN(TestCli)
 #include "tst_cli.moc"

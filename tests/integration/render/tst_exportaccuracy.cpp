@@ -72,16 +72,18 @@ std::optional<cv::Point2d> truePixel(const DemoCaptureSpec &spec, int frame, con
 bool touched(const QImage &a, const QImage &b, int x, int y)
 {
     const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold
-        || std::abs(qBlue(p) - qBlue(q)) > kThreshold;
+    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold ||
+           std::abs(qBlue(p) - qBlue(q)) > kThreshold;
 }
 
 // The farthest reach of changed pixels along `dir` from `at`, within `radius`.
 double reachAlong(const QImage &before, const QImage &after, cv::Point2d at, cv::Point2d dir, double radius)
 {
     double best = -std::numeric_limits<double>::infinity();
-    for (int y = std::max(0, int(at.y - radius)); y <= std::min(after.height() - 1, int(at.y + radius) + 1); ++y) {
-        for (int x = std::max(0, int(at.x - radius)); x <= std::min(after.width() - 1, int(at.x + radius) + 1); ++x) {
+    for (int y = std::max(0, int(at.y - radius)); y <= std::min(after.height() - 1, int(at.y + radius) + 1);
+         ++y) {
+        for (int x = std::max(0, int(at.x - radius));
+             x <= std::min(after.width() - 1, int(at.x + radius) + 1); ++x) {
             const cv::Point2d d(x - at.x, y - at.y);
             if (std::hypot(d.x, d.y) <= radius && touched(before, after, x, y))
                 best = std::max(best, d.dot(dir));
@@ -122,7 +124,8 @@ void TestExportAccuracy::initTestCase()
     QElapsedTimer timer;
     timer.start();
     QString error;
-    m_paths = DemoCaptureGenerator::generate(m_dir.filePath(QStringLiteral("demo")), m_assets, m_options, &error);
+    m_paths =
+        DemoCaptureGenerator::generate(m_dir.filePath(QStringLiteral("demo")), m_assets, m_options, &error);
     QVERIFY2(!m_paths.isEmpty(), qPrintable(error));
     qInfo("generated %lld captures in %lld ms", qlonglong(m_paths.size()), qlonglong(timer.elapsed()));
     for (const QString &path : m_paths) {
@@ -199,8 +202,8 @@ void TestExportAccuracy::worldMarkupEndsOnTheGroundTruth()
         std::vector<double> times{0.0};
         if (m.mediaType == MediaType::Video) {
             const int last = spec.frameCount - 1;
-            times = {0.0, (std::floor(0.37 * last) + 0.5) / spec.fps, (std::floor(0.71 * last) + 0.9) / spec.fps,
-                     last / spec.fps};
+            times = {0.0, (std::floor(0.37 * last) + 0.5) / spec.fps,
+                     (std::floor(0.71 * last) + 0.9) / spec.fps, last / spec.fps};
         }
         const QString bare = isolatedManifest(i, nullptr);
         const double scale = double(spec.renderCamera.width) / m.camera->width;
@@ -214,14 +217,14 @@ void TestExportAccuracy::worldMarkupEndsOnTheGroundTruth()
                 // tail), through the true camera of this frame.
                 const cv::Vec3d headWorld = markup.worldPoints.back();
                 const cv::Vec3d tailWorld = markup.kind == MarkupKind::Arrow
-                    ? planned.value(markup.id).worldPoints.front()
-                    : featureAt(markup.worldPoints.front())->position;
+                                                ? planned.value(markup.id).worldPoints.front()
+                                                : featureAt(markup.worldPoints.front())->position;
                 const FeaturePoint *headFeature = featureAt(headWorld);
                 QVERIFY2(headFeature, qPrintable(markup.id));
                 const auto head = truePixel(spec, frame, headFeature->position);
                 const auto tail = truePixel(spec, frame, tailWorld);
-                if (!head || !tail || !inside(*head, spec.renderCamera, 15) || !inside(*tail, spec.renderCamera, 15)
-                    || cv::norm(*head - *tail) < 25)
+                if (!head || !tail || !inside(*head, spec.renderCamera, 15) ||
+                    !inside(*tail, spec.renderCamera, 15) || cv::norm(*head - *tail) < 25)
                     continue; // not (wholly) in this frame
                 const auto nearHead = truePixel(spec, frame, headWorld + 0.02 * (tailWorld - headWorld));
                 const auto nearTail = truePixel(spec, frame, tailWorld + 0.02 * (headWorld - tailWorld));
@@ -242,8 +245,10 @@ void TestExportAccuracy::worldMarkupEndsOnTheGroundTruth()
                                           .arg(m.mediaFile)
                                           .arg(t)
                                           .arg(markupKindName(markup.kind), headFeature->name);
-                QVERIFY2(std::abs(headReach) <= 1.0, qPrintable(where + QStringLiteral(": head off by %1").arg(headReach)));
-                QVERIFY2(std::abs(tailReach) <= 1.0, qPrintable(where + QStringLiteral(": tail off by %1").arg(tailReach)));
+                QVERIFY2(std::abs(headReach) <= 1.0,
+                         qPrintable(where + QStringLiteral(": head off by %1").arg(headReach)));
+                QVERIFY2(std::abs(tailReach) <= 1.0,
+                         qPrintable(where + QStringLiteral(": tail off by %1").arg(tailReach)));
                 worst = std::max({worst, std::abs(headReach), std::abs(tailReach)});
                 ++checks;
                 m_checkedProxy += m.camera->width != spec.renderCamera.width ? 1 : 0;
@@ -253,7 +258,8 @@ void TestExportAccuracy::worldMarkupEndsOnTheGroundTruth()
             }
         }
     }
-    qInfo("%d markup ends checked on pixels; worst distance from the ground truth %.2f px", 2 * checks, worst);
+    qInfo("%d markup ends checked on pixels; worst distance from the ground truth %.2f px", 2 * checks,
+          worst);
     QVERIFY2(checks >= 30, qPrintable(QString::number(checks)));
 }
 
