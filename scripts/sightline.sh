@@ -61,10 +61,11 @@ screenshots() {
     mkdir -p "$here/docs/screenshots"
     local ws
     ws="$(mktemp -d)"
+    QT_QPA_PLATFORM=offscreen "$build_dir/app/sightline-cli" demo "$ws/demo"
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$build_dir/app/sightline" --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/main-window.png"
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$build_dir/app/sightline" --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/video-player.png" --screenshot-video
+        "$build_dir/app/sightline" --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/video-player.png" --screenshot-of video
     rm -rf "$ws"
 }
 

@@ -1,4 +1,1117 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>CaptureImporter</name>
+    <message>
+        <source>folder not found</source>
+        <translation>Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>cannot be stored: %1</source>
+        <translation>kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>must be relative to the manifest&apos;s folder: &quot;%1&quot;</source>
+        <translation>muss relativ zum Ordner des Manifests sein: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>leads outside the manifest&apos;s folder: &quot;%1&quot;</source>
+        <translation>führt aus dem Ordner des Manifests heraus: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>file not found: &quot;%1&quot;</source>
+        <translation>Datei nicht gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is not a file: &quot;%1&quot;</source>
+        <translation>ist keine Datei: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>cannot be decoded: %1</source>
+        <translation>kann nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot copy into the workspace</source>
+        <translation>kann nicht in den Arbeitsbereich kopiert werden</translation>
+    </message>
+    <message>
+        <source>cannot move into the workspace: %1</source>
+        <translation>kann nicht in den Arbeitsbereich verschoben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: sightline-cli &lt;command&gt; [options]
+
+Commands:
+  demo DIR                      Build the demo workspace in DIR.
+      [--assets N] [--videos N] [--photos N] [--video-seconds S]
+  import FOLDER --workspace DIR Import every *.capture.json under FOLDER.
+  export-frame MANIFEST [--time SECONDS] --out FILE.png
+                                Write a frame with its markup burned in.
+
+Options:
+  --verbose                     Show log messages on stderr.
+  --version                     Show the version.
+  --help                        Show this help.
+</source>
+        <translation>Aufruf: sightline-cli &lt;Befehl&gt; [Optionen]
+
+Befehle:
+  demo DIR                      Demo-Arbeitsbereich in DIR erstellen.
+      [--assets N] [--videos N] [--photos N] [--video-seconds S]
+  import FOLDER --workspace DIR Alle *.capture.json unter FOLDER importieren.
+  export-frame MANIFEST [--time SECONDS] --out FILE.png
+                                Ein Bild mit eingezeichneter Markierung speichern.
+
+Optionen:
+  --verbose                     Protokollmeldungen auf stderr ausgeben.
+  --version                     Version anzeigen.
+  --help                        Diese Hilfe anzeigen.
+</translation>
+    </message>
+    <message>
+        <source>%1 (try --help)</source>
+        <translation>%1 (siehe --help)</translation>
+    </message>
+    <message>
+        <source>no command given (try --help)</source>
+        <translation>kein Befehl angegeben (siehe --help)</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 (try --help)</source>
+        <translation>%1 erfordert %2 (siehe --help)</translation>
+    </message>
+    <message>
+        <source>%1 takes one %2, not %3 (try --help)</source>
+        <translation>%1 erwartet ein %2, nicht %3 (siehe --help)</translation>
+    </message>
+    <message>
+        <source>--assets: &apos;%1&apos; is not a number of assets</source>
+        <translation>--assets: &apos;%1&apos; ist keine gültige Anzahl von Anlagen</translation>
+    </message>
+    <message>
+        <source>--videos: &apos;%1&apos; is not a number of videos</source>
+        <translation>--videos: &apos;%1&apos; ist keine gültige Anzahl von Videos</translation>
+    </message>
+    <message>
+        <source>--photos: &apos;%1&apos; is not a number of photos</source>
+        <translation>--photos: &apos;%1&apos; ist keine gültige Anzahl von Fotos</translation>
+    </message>
+    <message>
+        <source>--video-seconds: &apos;%1&apos; is not a length in seconds (0-600)</source>
+        <translation>--video-seconds: &apos;%1&apos; ist keine Länge in Sekunden (0–600)</translation>
+    </message>
+    <message>
+        <source>import needs --workspace DIR</source>
+        <translation>import erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>export-frame needs --out FILE.png</source>
+        <translation>export-frame erfordert --out FILE.png</translation>
+    </message>
+    <message>
+        <source>--time: &apos;%1&apos; is not a time in seconds</source>
+        <translation>--time: &apos;%1&apos; ist keine Zeitangabe in Sekunden</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (try --help)</source>
+        <translation>unbekannter Befehl &apos;%1&apos; (siehe --help)</translation>
+    </message>
+</context>
+<context>
+    <name>CliCommands</name>
+    <message>
+        <source>demo: %1</source>
+        <translation>demo: %1</translation>
+    </message>
+    <message>
+        <source>the demo workspace could not be built</source>
+        <translation>der Demo-Arbeitsbereich konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Demo workspace ready in %1</source>
+        <translation>Demo-Arbeitsbereich in %1 bereit</translation>
+    </message>
+    <message>
+        <source>import: %1: no such folder</source>
+        <translation>import: %1: Ordner nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>import: cannot open the workspace %1: %2</source>
+        <translation>import: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported 1 capture into %1.</source>
+        <translation>1 Aufnahme in %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Imported %1 captures into %2.</source>
+        <translation>%1 Aufnahmen in %2 importiert.</translation>
+    </message>
+    <message>
+        <source>1 capture could not be imported.</source>
+        <translation>1 Aufnahme konnte nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 captures could not be imported.</source>
+        <translation>%1 Aufnahmen konnten nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>export-frame: %1: no such file</source>
+        <translation>export-frame: %1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>export-frame: %1</source>
+        <translation>export-frame: %1</translation>
+    </message>
+    <message>
+        <source>%1: the frame could not be exported</source>
+        <translation>%1: Das Bild konnte nicht exportiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorkspaceBuilder</name>
+    <message>
+        <source>Opening the workspace</source>
+        <translation>Arbeitsbereich wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Creating %1 demo assets</source>
+        <translation>%1 Demo-Anlagen werden erstellt</translation>
+    </message>
+    <message>
+        <source>Cannot store the demo assets: %1</source>
+        <translation>Die Demo-Anlagen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Rendering demo captures</source>
+        <translation>Demo-Aufnahmen werden gerendert</translation>
+    </message>
+    <message>
+        <source>Cannot render the demo captures: %1</source>
+        <translation>Die Demo-Aufnahmen können nicht gerendert werden: %1</translation>
+    </message>
+    <message>
+        <source>no capture was written</source>
+        <translation>es wurde keine Aufnahme geschrieben</translation>
+    </message>
+    <message>
+        <source>Importing demo captures</source>
+        <translation>Demo-Aufnahmen werden importiert</translation>
+    </message>
+    <message>
+        <source>Some demo captures did not import:
+%1</source>
+        <translation>Einige Demo-Aufnahmen wurden nicht importiert:
+%1</translation>
+    </message>
+    <message>
+        <source>The demo workspace is ready</source>
+        <translation>Der Demo-Arbeitsbereich ist bereit</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>Review field captures of equipment with their spatial markup.</source>
+        <translation>Vor-Ort-Aufnahmen von Anlagen mit ihren räumlichen Markierungen prüfen.</translation>
+    </message>
+    <message>
+        <source>Open the workspace in &lt;directory&gt; (default: the demo workspace, built on first start).</source>
+        <translation>Den Arbeitsbereich in &lt;Verzeichnis&gt; öffnen (Standard: der Demo-Arbeitsbereich, der beim ersten Start erstellt wird).</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Use the language &lt;code&gt;, e.g. de (default: the system&apos;s).</source>
+        <translation>Die Sprache &lt;Code&gt; verwenden, z. B. de (Standard: die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Show the first capture, save a picture of the window to &lt;file&gt; (PNG) and quit.</source>
+        <translation>Die erste Aufnahme anzeigen, ein Bild des Fensters in &lt;Datei&gt; (PNG) speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>The workspace directory (like --workspace).</source>
+        <translation>Das Verzeichnis des Arbeitsbereichs (wie --workspace).</translation>
+    </message>
+</context>
+<context>
+    <name>UiText</name>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Nachverfolgung erforderlich</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>1 asset</source>
+        <translation>1 Anlage</translation>
+    </message>
+    <message>
+        <source>%L1 assets</source>
+        <translation>%L1 Anlagen</translation>
+    </message>
+    <message>
+        <source>1 matching asset</source>
+        <translation>1 passende Anlage</translation>
+    </message>
+    <message>
+        <source>%L1 matching assets</source>
+        <translation>%L1 passende Anlagen</translation>
+    </message>
+    <message>
+        <source>1 capture</source>
+        <translation>1 Aufnahme</translation>
+    </message>
+    <message>
+        <source>%L1 captures</source>
+        <translation>%L1 Aufnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Sightline</source>
+        <translation>Sightline</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be prepared: %1</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht vorbereitet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetBrowserWidget</name>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <source>Search assets by name, tag, account, product…</source>
+        <translation>Anlagen nach Name, Kennzeichen, Kunde, Produkt suchen…</translation>
+    </message>
+    <message>
+        <source>Words match from their beginning (Ctrl+F)</source>
+        <translation>Wörter werden ab ihrem Anfang verglichen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetDetailsWidget</name>
+    <message>
+        <source>Asset tag:</source>
+        <translation>Anlagenkennzeichen:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Kunde:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Produkt:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Übergeordnet:</translation>
+    </message>
+    <message>
+        <source>Children:</source>
+        <translation>Untergeordnet:</translation>
+    </message>
+    <message>
+        <source>Captures:</source>
+        <translation>Aufnahmen:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Standort:</translation>
+    </message>
+    <message>
+        <source>No asset selected</source>
+        <translation>Keine Anlage ausgewählt</translation>
+    </message>
+    <message>
+        <source>(unnamed asset)</source>
+        <translation>(unbenannte Anlage)</translation>
+    </message>
+    <message>
+        <source>Inactive asset</source>
+        <translation>Inaktive Anlage</translation>
+    </message>
+    <message>
+        <source>None (top-level asset)</source>
+        <translation>Keine (Anlage der obersten Ebene)</translation>
+    </message>
+    <message>
+        <source>Unknown asset</source>
+        <translation>Unbekannte Anlage</translation>
+    </message>
+    <message>
+        <source>Show the parent asset</source>
+        <translation>Übergeordnete Anlage anzeigen</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>%1° N</source>
+        <translation>%1° N</translation>
+    </message>
+    <message>
+        <source>%1° S</source>
+        <translation>%1° S</translation>
+    </message>
+    <message>
+        <source>%1° E</source>
+        <translation>%1° O</translation>
+    </message>
+    <message>
+        <source>%1° W</source>
+        <translation>%1° W</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CaptureGalleryWidget</name>
+    <message>
+        <source>This asset has no captures.</source>
+        <translation>Diese Anlage hat keine Aufnahmen.</translation>
+    </message>
+    <message>
+        <source>Select an asset to see its captures.</source>
+        <translation>Wählen Sie eine Anlage aus, um ihre Aufnahmen zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1
+Captured by %2
+Double-click or press Enter to open.</source>
+        <translation>%1
+Aufgenommen von %2
+Zum Öffnen doppelklicken oder die Eingabetaste drücken.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>The media file is missing: %1</source>
+        <translation>Die Mediendatei fehlt: %1</translation>
+    </message>
+    <message>
+        <source>No thumbnail: %1</source>
+        <translation>Kein Vorschaubild: %1</translation>
+    </message>
+    <message>
+        <source>%1
+loading…</source>
+        <translation>%1
+wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CaptureViewerWidget</name>
+    <message>
+        <source>Double-click a capture, or select it and press Enter, to view it here.</source>
+        <translation>Doppelklicken Sie auf eine Aufnahme oder wählen Sie sie aus und drücken Sie die Eingabetaste, um sie hier anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::DemoBuildDialog</name>
+    <message>
+        <source>Preparing the demo workspace</source>
+        <translation>Demo-Arbeitsbereich wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>Preparing the demo workspace…</source>
+        <translation>Demo-Arbeitsbereich wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be built.</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::DemoCaptureGenerator</name>
+    <message>
+        <source>%1: the H.264 encoder (avc1) could not be opened; OpenCV needs an FFmpeg with an H.264 encoder (libx264 or OpenH264)</source>
+        <translation>%1: Der H.264-Encoder (avc1) konnte nicht geöffnet werden; OpenCV benötigt ein FFmpeg mit H.264-Encoder (libx264 oder OpenH264)</translation>
+    </message>
+    <message>
+        <source>%1: the encoder wrote no video</source>
+        <translation>%1: Der Encoder hat kein Video geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: the photo could not be encoded as JPEG</source>
+        <translation>%1: Das Foto konnte nicht als JPEG kodiert werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: rendering failed: %2</source>
+        <translation>%1: Rendern fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>no asset to make demo captures for</source>
+        <translation>keine Anlage vorhanden, für die Demo-Aufnahmen erstellt werden können</translation>
+    </message>
+    <message>
+        <source>nothing to generate: %1 videos, %2 photos</source>
+        <translation>nichts zu erzeugen: %1 Videos, %2 Fotos</translation>
+    </message>
+    <message>
+        <source>video length %1 s is out of range (more than 0, at most 600)</source>
+        <translation>Videolänge %1 s liegt außerhalb des zulässigen Bereichs (größer als 0, höchstens 600)</translation>
+    </message>
+    <message>
+        <source>frame rate %1 is out of range (1 to 240)</source>
+        <translation>Bildrate %1 liegt außerhalb des zulässigen Bereichs (1 bis 240)</translation>
+    </message>
+    <message>
+        <source>image size %1x%2 is not supported (even, 64x64 to 7680x4320)</source>
+        <translation>Bildgröße %1x%2 wird nicht unterstützt (gerade Werte, 64x64 bis 7680x4320)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::FrameDecoder</name>
+    <message>
+        <source>not enough memory to hold the photo</source>
+        <translation>nicht genügend Speicher für das Foto</translation>
+    </message>
+    <message>
+        <source>the video has no usable frame rate</source>
+        <translation>das Video hat keine verwendbare Bildrate</translation>
+    </message>
+    <message>
+        <source>the video has no decodable frame (zero frames)</source>
+        <translation>das Video hat kein dekodierbares Bild (null Bilder)</translation>
+    </message>
+    <message>
+        <source>the requested time is not a number</source>
+        <translation>die angeforderte Zeit ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>no media is open</source>
+        <translation>kein Medium geöffnet</translation>
+    </message>
+    <message>
+        <source>frame %1 cannot be decoded</source>
+        <translation>Bild %1 kann nicht dekodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::FrameExporter</name>
+    <message>
+        <source>no output file given</source>
+        <translation>keine Ausgabedatei angegeben</translation>
+    </message>
+    <message>
+        <source>invalid time %1 s: it must be 0 or more</source>
+        <translation>ungültige Zeit %1 s: Sie muss 0 oder größer sein</translation>
+    </message>
+    <message>
+        <source>time %1 s is beyond the end of the video (%2 s)</source>
+        <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::MainWindow</name>
+    <message>
+        <source>Sightline</source>
+        <translation>Sightline</translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import captures…</source>
+        <translation>Aufnahmen &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Sightline</source>
+        <translation>Ü&amp;ber Sightline</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Find asset</source>
+        <translation>Anlage suchen</translation>
+    </message>
+    <message>
+        <source>The workspace in %1 could not be opened.</source>
+        <translation>Der Arbeitsbereich in %1 konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>%1 — Sightline</source>
+        <translation>%1 — Sightline</translation>
+    </message>
+    <message>
+        <source>That asset is not in this workspace.</source>
+        <translation>Diese Anlage ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Captures of %1 (%L2)</source>
+        <translation>Aufnahmen von %1 (%L2)</translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>That capture is not in this workspace.</source>
+        <translation>Diese Aufnahme ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Create a workspace?</source>
+        <translation>Arbeitsbereich erstellen?</translation>
+    </message>
+    <message>
+        <source>%1 holds no Sightline workspace. Create a new, empty workspace in this folder?</source>
+        <translation>%1 enthält keinen Sightline-Arbeitsbereich. Möchten Sie in diesem Ordner einen neuen, leeren Arbeitsbereich erstellen?</translation>
+    </message>
+    <message>
+        <source>Cannot open workspace</source>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Import captures from folder</source>
+        <translation>Aufnahmen aus Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Importing captures from %1…</source>
+        <translation>Aufnahmen werden aus %1 importiert…</translation>
+    </message>
+    <message>
+        <source>Import captures</source>
+        <translation>Aufnahmen importieren</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <source>Imported %1 from %2.</source>
+        <translation>%1 aus %2 importiert.</translation>
+    </message>
+    <message>
+        <source>1 capture could not be imported; see the details.</source>
+        <translation>1 Aufnahme konnte nicht importiert werden; siehe Details.</translation>
+    </message>
+    <message>
+        <source>%L1 captures could not be imported; see the details.</source>
+        <translation>%L1 Aufnahmen konnten nicht importiert werden; siehe Details.</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>About Sightline</source>
+        <translation>Über Sightline</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sightline %1&lt;/h3&gt;&lt;p&gt;Review field captures of equipment with their spatial markup.&lt;/p&gt;&lt;p&gt;Photos and videos are shown with the markup their technicians drew, in 3D and on the image.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sightline %1&lt;/h3&gt;&lt;p&gt;Vor-Ort-Aufnahmen von Anlagen mit ihren räumlichen Markierungen prüfen.&lt;/p&gt;&lt;p&gt;Fotos und Videos werden mit den Markierungen angezeigt, die die Techniker gezeichnet haben – in 3D und auf dem Bild.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import in progress</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>Captures are being imported. Close Sightline once the import has finished.</source>
+        <translation>Aufnahmen werden gerade importiert. Schließen Sie Sightline, sobald der Import abgeschlossen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ManifestReader</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>undefiniert</translation>
+    </message>
+    <message>
+        <source>must be %1, not %2</source>
+        <translation>muss %1 sein, ist aber %2</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be positive, not %1</source>
+        <translation>muss positiv sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>must be a positive whole number of pixels, not %1</source>
+        <translation>muss eine positive ganze Zahl von Pixeln sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>an array of numbers</source>
+        <translation>ein Array aus Zahlen</translation>
+    </message>
+    <message>
+        <source>is &quot;%1&quot;, not &quot;sightline-capture&quot;</source>
+        <translation>ist &quot;%1&quot;, nicht &quot;sightline-capture&quot;</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>muss eine ganze Zahl sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this Sightline reads (%2)</source>
+        <translation>Version %1 ist neuer als die, die diese Sightline-Version lesen kann (%2)</translation>
+    </message>
+    <message>
+        <source>version %1 does not exist (the first is 1)</source>
+        <translation>Version %1 existiert nicht (die erste ist 1)</translation>
+    </message>
+    <message>
+        <source>must be &quot;photo&quot; or &quot;video&quot;, not &quot;%1&quot;</source>
+        <translation>muss &quot;photo&quot; oder &quot;video&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>must have 4, 5, 8, 12 or 14 coefficients, not %1</source>
+        <translation>muss 4, 5, 8, 12 oder 14 Koeffizienten haben, nicht %1</translation>
+    </message>
+    <message>
+        <source>must have 16 numbers (a row-major 4x4), not %1</source>
+        <translation>muss 16 Zahlen haben (eine zeilenweise 4x4-Matrix), nicht %1</translation>
+    </message>
+    <message>
+        <source>the last row must be 0 0 0 1, not %1 %2 %3 %4</source>
+        <translation>die letzte Zeile muss 0 0 0 1 sein, nicht %1 %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>the upper-left 3x3 is not a rotation (R^T R differs from I by %1)</source>
+        <translation>die obere linke 3x3-Matrix ist keine Rotation (R^T R weicht um %1 von I ab)</translation>
+    </message>
+    <message>
+        <source>the upper-left 3x3 is a reflection (determinant %1)</source>
+        <translation>die obere linke 3x3-Matrix ist eine Spiegelung (Determinante %1)</translation>
+    </message>
+    <message>
+        <source>is required with a rotation</source>
+        <translation>ist bei einer Rotation erforderlich</translation>
+    </message>
+    <message>
+        <source>is required with a position</source>
+        <translation>ist bei einer Position erforderlich</translation>
+    </message>
+    <message>
+        <source>must have 3 numbers [x, y, z], not %1</source>
+        <translation>muss 3 Zahlen [x, y, z] haben, nicht %1</translation>
+    </message>
+    <message>
+        <source>must have 4 numbers [x, y, z, w], not %1</source>
+        <translation>muss 4 Zahlen [x, y, z, w] haben, nicht %1</translation>
+    </message>
+    <message>
+        <source>is not a unit quaternion (|q| = %1)</source>
+        <translation>ist kein Einheitsquaternion (|q| = %1)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>has both a matrix and a position/rotation; give only one</source>
+        <translation>hat sowohl eine Matrix als auch Position/Rotation; geben Sie nur eines davon an</translation>
+    </message>
+    <message>
+        <source>needs a matrix, or a position and a rotation</source>
+        <translation>erfordert eine Matrix oder eine Position und eine Rotation</translation>
+    </message>
+    <message>
+        <source>must be &quot;opencv&quot; or &quot;opengl&quot;, not &quot;%1&quot;</source>
+        <translation>muss &quot;opencv&quot; oder &quot;opengl&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is required when poses are given</source>
+        <translation>ist erforderlich, wenn Kameraposen angegeben sind</translation>
+    </message>
+    <message>
+        <source>a photo has exactly one pose, not %1</source>
+        <translation>ein Foto hat genau eine Kamerapose, nicht %1</translation>
+    </message>
+    <message>
+        <source>times must increase: %1 s does not follow %2 s</source>
+        <translation>Zeiten müssen aufsteigend sein: %1 s folgt nicht auf %2 s</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: %1 at byte %2</source>
+        <translation>ist kein gültiges JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation>die oberste Ebene muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>is too large for a manifest (%1 bytes, at most %2)</source>
+        <translation>ist zu groß für ein Manifest (%1 Byte, höchstens %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already the id of markups[%2]</source>
+        <translation>&quot;%1&quot; ist bereits die id von markups[%2]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known kind (ink, arrow, line, rect, ellipse, text, blur)</source>
+        <translation>&quot;%1&quot; ist keine bekannte Art (ink, arrow, line, rect, ellipse, text, blur)</translation>
+    </message>
+    <message>
+        <source>must be &quot;world&quot; or &quot;image&quot;, not &quot;%1&quot;</source>
+        <translation>muss &quot;world&quot; oder &quot;image&quot; sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a blur is a redaction of the image: its space must be &quot;image&quot;</source>
+        <translation>ein blur ist eine Schwärzung des Bildes: sein space muss &quot;image&quot; sein</translation>
+    </message>
+    <message>
+        <source>must have exactly %1 points for kind &quot;%2&quot;, not %3</source>
+        <translation>muss für die Art &quot;%2&quot; genau %1 Punkte haben, nicht %3</translation>
+    </message>
+    <message>
+        <source>needs at least one point</source>
+        <translation>erfordert mindestens einen Punkt</translation>
+    </message>
+    <message>
+        <source>a world point has 3 numbers [x, y, z], not %1</source>
+        <translation>ein Weltpunkt hat 3 Zahlen [x, y, z], nicht %1</translation>
+    </message>
+    <message>
+        <source>an image point has 2 numbers [u, v], not %1</source>
+        <translation>ein Bildpunkt hat 2 Zahlen [u, v], nicht %1</translation>
+    </message>
+    <message>
+        <source>must be #RRGGBB, not &quot;%1&quot;</source>
+        <translation>muss #RRGGBB sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>ends (%1 s) before it starts (%2 s)</source>
+        <translation>endet (%1 s), bevor es beginnt (%2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ManifestWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::MediaFile</name>
+    <message>
+        <source>no media file given</source>
+        <translation>keine Mediendatei angegeben</translation>
+    </message>
+    <message>
+        <source>media file not found</source>
+        <translation>Mediendatei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>media file is not readable (permission denied)</source>
+        <translation>Mediendatei ist nicht lesbar (Zugriff verweigert)</translation>
+    </message>
+    <message>
+        <source>media file is empty</source>
+        <translation>Mediendatei ist leer</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as a photo (corrupt or unsupported format)</source>
+        <translation>kann nicht als Foto dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as a video (corrupt or unsupported format)</source>
+        <translation>kann nicht als Video dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::MediaProbe</name>
+    <message>
+        <source>the video has no decodable frame (zero frames)</source>
+        <translation>das Video hat kein dekodierbares Bild (null Bilder)</translation>
+    </message>
+    <message>
+        <source>the video has no usable frame rate</source>
+        <translation>das Video hat keine verwendbare Bildrate</translation>
+    </message>
+</context>
+<context>
+    <name>sl::Migrations</name>
+    <message>
+        <source>The workspace %1 was written by a newer version of Sightline (schema version %2; this version understands up to %3). Update Sightline to open it.</source>
+        <translation>Der Arbeitsbereich %1 wurde von einer neueren Version von Sightline geschrieben (Schemaversion %2; diese Version versteht bis zu %3). Aktualisieren Sie Sightline, um ihn zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::OverlayRenderer</name>
+    <message>
+        <source>This capture has no camera intrinsics: 3D markup is not shown.</source>
+        <translation>Diese Aufnahme hat keine intrinsischen Kameraparameter: 3D-Markierungen werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>No camera pose in this capture: 3D markup is not shown.</source>
+        <translation>Keine Kamerapose in dieser Aufnahme: 3D-Markierungen werden nicht angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::PhotoView</name>
+    <message>
+        <source>The photo file is missing: %1</source>
+        <translation>Die Fotodatei fehlt: %1</translation>
+    </message>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Foto wird geladen…</translation>
+    </message>
+    <message>
+        <source>no image could be decoded</source>
+        <translation>es konnte kein Bild dekodiert werden</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: %1</source>
+        <translation>Dieses Foto kann nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::Screenshotter</name>
+    <message>
+        <source>cannot write the screenshot to %1</source>
+        <translation>der Screenshot kann nicht in %1 geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::Thumbnailer</name>
+    <message>
+        <source>invalid thumbnail size %1x%2</source>
+        <translation>ungültige Vorschaubildgröße %1x%2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::VideoPlayerWidget</name>
+    <message>
+        <source>Previous frame (Left or ,)</source>
+        <translation>Vorheriges Bild (Links oder ,)</translation>
+    </message>
+    <message>
+        <source>Next frame (Right or .)</source>
+        <translation>Nächstes Bild (Rechts oder .)</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through the video</source>
+        <translation>Ziehen, um durch das Video zu spulen</translation>
+    </message>
+    <message>
+        <source>The video file is missing: %1</source>
+        <translation>Die Videodatei fehlt: %1</translation>
+    </message>
+    <message>
+        <source>Loading video…</source>
+        <translation>Video wird geladen…</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Wiedergabe (Leertaste)</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: the file could not be decoded.</source>
+        <translation>Dieses Video kann nicht abgespielt werden: Die Datei konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <source>This video cannot be played: %1</source>
+        <translation>Dieses Video kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown playback error</source>
+        <translation>unbekannter Wiedergabefehler</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Frame –</source>
+        <translation>Bild –</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Bild %1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::Workspace</name>
+    <message>
+        <source>No workspace folder given.</source>
+        <translation>Kein Ordner für den Arbeitsbereich angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1.</source>
+        <translation>Der Ordner %1 für den Arbeitsbereich kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
 </TS>

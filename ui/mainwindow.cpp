@@ -283,7 +283,7 @@ QString MainWindow::firstAssetWithCaptures()
     }
 }
 
-bool MainWindow::showFirstCapture()
+bool MainWindow::showFirstCapture(MediaType preferred)
 {
     const QString assetId = firstAssetWithCaptures();
     if (assetId.isEmpty() || !showAsset(assetId))
@@ -292,7 +292,7 @@ bool MainWindow::showFirstCapture()
     if (entries.empty())
         return false;
     const auto photo = std::find_if(entries.begin(), entries.end(),
-                                    [](const GalleryEntry &e) { return e.record.mediaType == MediaType::Photo; });
+                                    [preferred](const GalleryEntry &e) { return e.record.mediaType == preferred; });
     return openCapture(photo != entries.end() ? photo->record.id : entries.front().record.id);
 }
 

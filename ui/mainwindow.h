@@ -49,7 +49,7 @@ public:
     QString firstAssetWithCaptures();
     // Shows the first asset with captures and opens its first photo (else its
     // first capture): what the docs' screenshot shows. False when none exists.
-    bool showFirstCapture();
+    bool showFirstCapture(MediaType preferred = MediaType::Photo);
     // Imports a folder of captures in the background.
     void importFolder(const QString &folder);
 

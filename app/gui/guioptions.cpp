@@ -60,7 +60,11 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
                                         tr("file"));
     parser.addOption(workspace);
     parser.addOption(language);
+    const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
+                                          tr("With --screenshot: show a <kind> capture, photo or video."),
+                                          tr("kind"));
     parser.addOption(screenshot);
+    parser.addOption(screenshotOf);
     parser.addPositionalArgument(QStringLiteral("workspace"), tr("The workspace directory (like --workspace)."),
                                  QStringLiteral("[workspace]"));
     parser.process(app);
@@ -74,6 +78,7 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
         options.workspace = QFileInfo(options.workspace).absoluteFilePath();
     options.language = parser.value(language);
     options.screenshot = parser.value(screenshot);
+    options.screenshotVideo = parser.value(screenshotOf) == QLatin1String("video");
     if (!options.screenshot.isEmpty())
         options.screenshot = QFileInfo(options.screenshot).absoluteFilePath();
     return options;

@@ -15,6 +15,7 @@ public:
     QString workspace;  // empty: the demo workspace
     QString language;   // empty: the system locale
     QString screenshot; // PNG to write after start-up, then quit
+    bool screenshotVideo = false; // the screenshot shows a video capture, not a photo
 
     // Whether the arguments only ask for text (--help, --version), which needs no display.
     static bool wantsTextOnly(int argc, char **argv);

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 
     std::unique_ptr<sl::Screenshotter> screenshotter;
     if (!options.screenshot.isEmpty()) {
-        screenshotter = std::make_unique<sl::Screenshotter>(&window, options.screenshot);
+        screenshotter = std::make_unique<sl::Screenshotter>(&window, options.screenshot, options.screenshotVideo);
         QObject::connect(screenshotter.get(), &sl::Screenshotter::finished, &app,
                          [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
         screenshotter->start();

@@ -23,10 +23,11 @@ constexpr int kSettleMs = 300;   // let the last paints land
 
 } // namespace
 
-Screenshotter::Screenshotter(MainWindow *window, const QString &path, QObject *parent)
+Screenshotter::Screenshotter(MainWindow *window, const QString &path, bool video, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_path(path)
+    , m_video(video)
 {
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &Screenshotter::poll);
@@ -35,7 +36,7 @@ Screenshotter::Screenshotter(MainWindow *window, const QString &path, QObject *p
 void Screenshotter::start()
 {
     QTimer::singleShot(0, this, [this]() {
-        if (!m_window->showFirstCapture())
+        if (!m_window->showFirstCapture(m_video ? MediaType::Video : MediaType::Photo))
             qCWarning(lcApp) << "no capture to show in the screenshot";
         if (auto *player = m_window->captureViewer()->currentVideoPlayer())
             player->seekSeconds(player->durationSeconds() / 3.0);

@@ -16,7 +16,7 @@ class Screenshotter : public QObject
 {
     Q_OBJECT
 public:
-    Screenshotter(MainWindow *window, const QString &path, QObject *parent = nullptr);
+    Screenshotter(MainWindow *window, const QString &path, bool video, QObject *parent = nullptr);
     void start();
 
 Q_SIGNALS:
@@ -29,6 +29,7 @@ private:
 
     MainWindow *m_window;
     QString m_path;
+    bool m_video = false;
     QTimer m_poll;
     QElapsedTimer m_clock;
 };

@@ -7,6 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <random>
 
 using sl::FrameDecoder;

@@ -14,6 +14,7 @@
 #include <opencv2/calib3d.hpp>
 
 #include <cmath>
+#include <limits>
 
 using namespace sl;
 
