@@ -263,6 +263,14 @@ Optionen:
         <source>The workspace directory (like --workspace).</source>
         <translation>Das Verzeichnis des Arbeitsbereichs (wie --workspace).</translation>
     </message>
+    <message>
+        <source>With --screenshot: show a &lt;kind&gt; capture, photo or video.</source>
+        <translation>Mit --screenshot: eine Aufnahme der &lt;Art&gt; zeigen, photo oder video.</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
 </context>
 <context>
     <name>UiText</name>

@@ -13,7 +13,7 @@ namespace sl {
 // DemoCaptureGenerator) imported onto a handful of assets.
 class DemoWorkspaceBuilder
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::DemoWorkspaceBuilder)
+    Q_DECLARE_TR_FUNCTIONS(DemoWorkspaceBuilder)
 public:
     struct Options
     {

@@ -20,7 +20,7 @@ struct ImportReport
 // capture is reported and skipped; nothing already stored is lost.
 class CaptureImporter
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::CaptureImporter)
+    Q_DECLARE_TR_FUNCTIONS(CaptureImporter)
 public:
     explicit CaptureImporter(Workspace &workspace);
     ImportReport importFolder(const QString &folder);
