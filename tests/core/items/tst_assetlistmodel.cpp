@@ -1,3 +1,4 @@
+#include "testsupport.h"
 #include "items/assetlistmodel.h"
 #include "store/workspace.h"
 
@@ -46,17 +47,12 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        QString error;
-        m_workspace = Workspace::open(m_dir->path(), &error);
-        QVERIFY2(m_workspace, qPrintable(error));
+        QVERIFY(sl::test::openTemporaryWorkspace(m_dir, m_workspace));
     }
 
     void cleanup()
     {
-        m_workspace.reset();
-        m_dir.reset();
+        sl::test::closeTemporaryWorkspace(m_dir, m_workspace);
     }
 
     void emptyWorkspace()

@@ -1,3 +1,4 @@
+#include "testsupport.h"
 #include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
 #include "store/assetrepository.h"
@@ -111,11 +112,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        QString error;
-        m_workspace = Workspace::open(m_dir->path(), &error);
-        QVERIFY2(m_workspace, qPrintable(error));
+        QVERIFY(sl::test::openTemporaryWorkspace(m_dir, m_workspace));
         Asset pump;
         pump.id = QStringLiteral("asset-pump");
         pump.name = QStringLiteral("Pump P-101");
@@ -124,8 +121,7 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        m_workspace.reset();
-        m_dir.reset();
+        sl::test::closeTemporaryWorkspace(m_dir, m_workspace);
     }
 
     void roundTrip()
