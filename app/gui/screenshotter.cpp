@@ -38,22 +38,33 @@ void Screenshotter::start()
     QTimer::singleShot(0, this, [this]() {
         if (!m_window->showFirstCapture(m_video ? MediaType::Video : MediaType::Photo))
             qCWarning(lcApp) << "no capture to show in the screenshot";
-        if (auto *player = m_window->captureViewer()->currentVideoPlayer())
-            player->seekSeconds(player->durationSeconds() / 3.0);
         m_clock.start();
         m_poll.start();
     });
 }
 
-bool Screenshotter::contentReady() const
+bool Screenshotter::contentReady()
 {
     if (m_window->captureGallery()->thumbnailsPending() > 0)
         return false;
     const CaptureViewerWidget *viewer = m_window->captureViewer();
     if (const PhotoView *photo = viewer->currentPhotoView())
         return !photo->isLoading();
-    if (const VideoPlayerWidget *player = viewer->currentVideoPlayer())
-        return player->framesPainted() > 0 || !player->errorText().isEmpty();
+    if (VideoPlayerWidget *player = viewer->currentVideoPlayer()) {
+        if (!player->errorText().isEmpty())
+            return true;
+        // Show a frame a third of the way in, once the length is known, so
+        // that the camera has moved and the markup follows it.
+        const double target = player->durationSeconds() / 3.0;
+        if (!m_seekRequested) {
+            if (target <= 0)
+                return false;
+            player->seekSeconds(target);
+            m_seekRequested = true;
+            return false;
+        }
+        return player->framesPainted() > 0 && player->currentFrameTime() >= target - 0.5;
+    }
     return true;
 }
 

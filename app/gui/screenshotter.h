@@ -23,13 +23,14 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
-    bool contentReady() const;
+    bool contentReady();
     void poll();
     void capture();
 
     MainWindow *m_window;
     QString m_path;
     bool m_video = false;
+    bool m_seekRequested = false;
     QTimer m_poll;
     QElapsedTimer m_clock;
 };
