@@ -119,6 +119,17 @@ const GalleryEntry *CaptureGalleryWidget::entry(const QString &captureId) const
     return nullptr;
 }
 
+bool CaptureGalleryWidget::selectCapture(const QString &captureId)
+{
+    for (int row = 0; row < count(); ++row) {
+        if (m_entries[size_t(row)].record.id == captureId) {
+            m_list->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
 QString CaptureGalleryWidget::captureIdAt(int row) const
 {
     if (row < 0 || row >= count())

@@ -40,6 +40,8 @@ public:
     const std::vector<GalleryEntry> &entries() const { return m_entries; }
     const GalleryEntry *entry(const QString &captureId) const;
     QString captureIdAt(int row) const;
+    // Makes a capture the current item (when it is opened elsewhere); false if it is not listed.
+    bool selectCapture(const QString &captureId);
     // Thumbnails still being made for the current captures.
     int thumbnailsPending() const { return m_pending; }
     QListWidget *listWidget() const { return m_list; }

@@ -241,6 +241,7 @@ bool MainWindow::openCapture(const QString &captureId)
             return false;
         }
         m_viewer->openCapture(*record, m_workspace->absoluteMediaPath(record->mediaPath), worldMarkupsFor(*record));
+        m_gallery->selectCapture(captureId);
         return true;
     } catch (const StoreError &e) {
         showStoreError(e);

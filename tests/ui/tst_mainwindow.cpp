@@ -64,6 +64,7 @@ private Q_SLOTS:
     void photoShowsWorldMarkup();
     void videoPlaysWithWorldMarkup();
     void ctrlFFocusesSearch();
+    void openingACaptureSelectsItInTheGallery();
     void parentLinkShowsParent();
     void importRunsInTheBackground();
     void cleanupTestCase();
@@ -239,6 +240,17 @@ void TestMainWindow::videoPlaysWithWorldMarkup()
     QVERIFY2(player->errorText().isEmpty(), qPrintable(player->errorText()));
     QTRY_VERIFY_WITH_TIMEOUT(player->lastOverlayResult().worldMarkupsDrawn > 0, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(player->currentFrameTime() > 0, 15000);
+}
+
+void TestMainWindow::openingACaptureSelectsItInTheGallery()
+{
+    QVERIFY(m_window->showAsset(m_asset.id));
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    const int video = rowOfType(*gallery, sl::MediaType::Video);
+    QVERIFY2(video >= 0, "the demo asset with captures has no video");
+    gallery->listWidget()->setCurrentRow(video == 0 ? 1 : 0);
+    QVERIFY(m_window->openCapture(gallery->captureIdAt(video)));
+    QCOMPARE(gallery->listWidget()->currentRow(), video);
 }
 
 void TestMainWindow::ctrlFFocusesSearch()
