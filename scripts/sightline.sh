@@ -62,10 +62,12 @@ screenshots() {
     local ws
     ws="$(mktemp -d)"
     QT_QPA_PLATFORM=offscreen "$build_dir/app/sightline-cli" demo "$ws/demo"
-    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$build_dir/app/sightline" --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/main-window.png"
-    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$build_dir/app/sightline" --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/video-player.png" --screenshot-of video
+    local shot kind
+    for shot in main-window:photo video-player:video; do
+        kind="${shot#*:}"
+        QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$build_dir/app/sightline" \
+            --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/${shot%%:*}.png" --screenshot-of "$kind"
+    done
     rm -rf "$ws"
 }
 
