@@ -1,33 +1,42 @@
 #include "capture/capturemanifest.h"
 
+#include "common/enumnames.h"
+
 namespace sl {
+
+namespace {
+
+// Names as written in the manifest ("media.type", "axes").
+constexpr EnumNames<MediaType, 2> kMediaTypeNames{{
+    {MediaType::Photo, "photo"},
+    {MediaType::Video, "video"},
+}};
+
+constexpr EnumNames<Axes, 2> kAxesNames{{
+    {Axes::OpenCV, "opencv"},
+    {Axes::OpenGL, "opengl"},
+}};
+
+} // namespace
 
 QString mediaTypeName(MediaType type)
 {
-    return type == MediaType::Video ? QStringLiteral("video") : QStringLiteral("photo");
+    return enumName(kMediaTypeNames, type);
 }
 
 std::optional<MediaType> mediaTypeFromName(const QString &name)
 {
-    if (name == QLatin1String("photo"))
-        return MediaType::Photo;
-    if (name == QLatin1String("video"))
-        return MediaType::Video;
-    return std::nullopt;
+    return enumFromName(kMediaTypeNames, name);
 }
 
 QString axesName(Axes axes)
 {
-    return axes == Axes::OpenGL ? QStringLiteral("opengl") : QStringLiteral("opencv");
+    return enumName(kAxesNames, axes);
 }
 
 std::optional<Axes> axesFromName(const QString &name)
 {
-    if (name == QLatin1String("opencv"))
-        return Axes::OpenCV;
-    if (name == QLatin1String("opengl"))
-        return Axes::OpenGL;
-    return std::nullopt;
+    return enumFromName(kAxesNames, name);
 }
 
 PoseTrack CaptureManifest::poseTrack() const

@@ -32,6 +32,27 @@ QString wrongType(const char *expected, const QJsonValue &value)
         .arg(QCoreApplication::translate("sl::ManifestReader", expected), jsonTypeName(value));
 }
 
+QString isRequired()
+{
+    return QCoreApplication::translate("sl::ManifestReader", "is required");
+}
+
+// The shared part of the typed readers: object[key], when present and of
+// `type`, converted into *out; an absent optional field leaves *out untouched.
+template <typename T, typename Convert>
+bool readTyped(JsonFieldReader &r, const QJsonObject &object, const QString &key, const QString &parent,
+               bool required, QJsonValue::Type type, const char *expected, Convert convert, T *out)
+{
+    const QString path = JsonFieldReader::member(parent, key);
+    if (!JsonFieldReader::has(object, key))
+        return !required || r.fail(path, isRequired());
+    const QJsonValue v = object.value(key);
+    if (v.type() != type)
+        return r.fail(path, wrongType(expected, v));
+    *out = convert(v);
+    return true;
+}
+
 } // namespace
 
 bool JsonFieldReader::fail(const QString &path, const QString &reason)
@@ -60,14 +81,9 @@ bool JsonFieldReader::has(const QJsonObject &object, const QString &key)
 bool JsonFieldReader::readString(const QJsonObject &object, const QString &key, const QString &parent,
                                  bool required, QString *out)
 {
-    const QString path = member(parent, key);
-    if (!has(object, key))
-        return !required || fail(path, QCoreApplication::translate("sl::ManifestReader", "is required"));
-    const QJsonValue v = object.value(key);
-    if (!v.isString())
-        return fail(path, wrongType(QT_TRANSLATE_NOOP("sl::ManifestReader", "a string"), v));
-    *out = v.toString();
-    return true;
+    return readTyped(*this, object, key, parent, required, QJsonValue::String,
+                     QT_TRANSLATE_NOOP("sl::ManifestReader", "a string"),
+                     [](const QJsonValue &v) { return v.toString(); }, out);
 }
 
 bool JsonFieldReader::readNonEmptyString(const QJsonObject &object, const QString &key, const QString &parent,
@@ -85,7 +101,7 @@ bool JsonFieldReader::readNumber(const QJsonObject &object, const QString &key, 
 {
     const QString path = member(parent, key);
     if (!has(object, key))
-        return !required || fail(path, QCoreApplication::translate("sl::ManifestReader", "is required"));
+        return !required || fail(path, isRequired());
     double d = 0;
     if (!toNumber(object.value(key), path, &d))
         return false;
@@ -121,27 +137,17 @@ bool JsonFieldReader::readPositiveInt(const QJsonObject &object, const QString &
 bool JsonFieldReader::readObject(const QJsonObject &object, const QString &key, const QString &parent,
                                  bool required, QJsonObject *out)
 {
-    const QString path = member(parent, key);
-    if (!has(object, key))
-        return !required || fail(path, QCoreApplication::translate("sl::ManifestReader", "is required"));
-    const QJsonValue v = object.value(key);
-    if (!v.isObject())
-        return fail(path, wrongType(QT_TRANSLATE_NOOP("sl::ManifestReader", "an object"), v));
-    *out = v.toObject();
-    return true;
+    return readTyped(*this, object, key, parent, required, QJsonValue::Object,
+                     QT_TRANSLATE_NOOP("sl::ManifestReader", "an object"),
+                     [](const QJsonValue &v) { return v.toObject(); }, out);
 }
 
 bool JsonFieldReader::readArray(const QJsonObject &object, const QString &key, const QString &parent,
                                 bool required, QJsonArray *out)
 {
-    const QString path = member(parent, key);
-    if (!has(object, key))
-        return !required || fail(path, QCoreApplication::translate("sl::ManifestReader", "is required"));
-    const QJsonValue v = object.value(key);
-    if (!v.isArray())
-        return fail(path, wrongType(QT_TRANSLATE_NOOP("sl::ManifestReader", "an array"), v));
-    *out = v.toArray();
-    return true;
+    return readTyped(*this, object, key, parent, required, QJsonValue::Array,
+                     QT_TRANSLATE_NOOP("sl::ManifestReader", "an array"),
+                     [](const QJsonValue &v) { return v.toArray(); }, out);
 }
 
 bool JsonFieldReader::toNumber(const QJsonValue &value, const QString &path, double *out)

@@ -273,23 +273,25 @@ ManifestResult ManifestReader::readFile(const QString &path)
 {
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const auto unreadable = [&] {
         return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader", "cannot be read: %1")
                                            .arg(file.errorString())};
-    if (file.size() > kMaxManifestBytes)
+    };
+    const auto tooLarge = [&](qint64 size) {
         return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader",
                                                                    "is too large for a manifest (%1 bytes, at most %2)")
-                                           .arg(file.size())
+                                           .arg(size)
                                            .arg(kMaxManifestBytes)};
+    };
+    if (!file.open(QIODevice::ReadOnly))
+        return unreadable();
+    if (file.size() > kMaxManifestBytes) // refused before reading it
+        return tooLarge(file.size());
     const QByteArray bytes = file.read(kMaxManifestBytes + 1);
     if (bytes.size() > kMaxManifestBytes) // a device that did not know its size
-        return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader",
-                                                                   "is too large for a manifest (%1 bytes, at most %2)")
-                                           .arg(bytes.size())
-                                           .arg(kMaxManifestBytes)};
+        return tooLarge(bytes.size());
     if (file.error() != QFileDevice::NoError)
-        return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader", "cannot be read: %1")
-                                           .arg(file.errorString())};
+        return unreadable();
     return parse(bytes, name);
 }
 

@@ -36,10 +36,14 @@ std::optional<std::vector<double>> rawNumbers(const QJsonObject &raw, const QStr
     return v;
 }
 
+bool sameRotation(const Quaternion &a, const Quaternion &b)
+{
+    return a.x == b.x && a.y == b.y && a.z == b.z && a.w == b.w;
+}
+
 bool samePose(const Pose &a, const Pose &b)
 {
-    return a.position == b.position && a.rotation.x == b.rotation.x && a.rotation.y == b.rotation.y
-        && a.rotation.z == b.rotation.z && a.rotation.w == b.rotation.w;
+    return a.position == b.position && sameRotation(a.rotation, b.rotation);
 }
 
 void setOrRemove(QJsonObject &o, const QString &key, const QString &value)
@@ -78,10 +82,8 @@ QJsonObject poseJson(const ManifestPose &p, bool writeTime)
     o.insert(QStringLiteral("position"), numbers({p.pose.position[0], p.pose.position[1], p.pose.position[2]}));
     const auto raw = rawNumbers(p.raw, QStringLiteral("rotation"), 4);
     const Quaternion &q = p.pose.rotation;
-    const bool unchanged = raw && [&] {
-        const Quaternion r = Quaternion{(*raw)[0], (*raw)[1], (*raw)[2], (*raw)[3]}.normalized();
-        return r.x == q.x && r.y == q.y && r.z == q.z && r.w == q.w;
-    }();
+    const bool unchanged =
+        raw && sameRotation(Quaternion{(*raw)[0], (*raw)[1], (*raw)[2], (*raw)[3]}.normalized(), q);
     if (!unchanged)
         o.insert(QStringLiteral("rotation"), numbers({q.x, q.y, q.z, q.w}));
     return o;
@@ -187,7 +189,12 @@ QJsonObject ManifestWriter::toJson(const CaptureManifest &manifest)
 
 QByteArray ManifestWriter::toBytes(const CaptureManifest &manifest)
 {
-    return QJsonDocument(toJson(manifest)).toJson(QJsonDocument::Indented);
+    return toBytes(toJson(manifest));
+}
+
+QByteArray ManifestWriter::toBytes(const QJsonObject &json)
+{
+    return QJsonDocument(json).toJson(QJsonDocument::Indented);
 }
 
 bool ManifestWriter::writeFile(const CaptureManifest &manifest, const QString &path, QString *errorMessage)

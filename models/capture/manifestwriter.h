@@ -15,6 +15,7 @@ class ManifestWriter
 public:
     static QJsonObject toJson(const CaptureManifest &manifest);
     static QByteArray toBytes(const CaptureManifest &manifest); // indented JSON
+    static QByteArray toBytes(const QJsonObject &json);         // the same, for toJson()'s result
     // Writes atomically (QSaveFile); false with errorMessage set on failure.
     static bool writeFile(const CaptureManifest &manifest, const QString &path, QString *errorMessage = nullptr);
 };

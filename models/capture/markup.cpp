@@ -1,14 +1,13 @@
 #include "capture/markup.h"
 
-#include <array>
-#include <utility>
+#include "common/enumnames.h"
 
 namespace sl {
 
 namespace {
 
 // Names as written in the manifest (CAPTURE-FORMAT.md "markups").
-constexpr std::array<std::pair<MarkupKind, const char *>, 7> kKindNames{{
+constexpr EnumNames<MarkupKind, 7> kKindNames{{
     {MarkupKind::Ink, "ink"},
     {MarkupKind::Arrow, "arrow"},
     {MarkupKind::Line, "line"},
@@ -18,38 +17,31 @@ constexpr std::array<std::pair<MarkupKind, const char *>, 7> kKindNames{{
     {MarkupKind::Blur, "blur"},
 }};
 
+constexpr EnumNames<MarkupSpace, 2> kSpaceNames{{
+    {MarkupSpace::World, "world"},
+    {MarkupSpace::Image, "image"},
+}};
+
 } // namespace
 
 QString markupKindName(MarkupKind kind)
 {
-    for (const auto &[k, name] : kKindNames) {
-        if (k == kind)
-            return QString::fromLatin1(name);
-    }
-    return QString();
+    return enumName(kKindNames, kind);
 }
 
 std::optional<MarkupKind> markupKindFromName(const QString &name)
 {
-    for (const auto &[k, n] : kKindNames) {
-        if (name == QLatin1String(n))
-            return k;
-    }
-    return std::nullopt;
+    return enumFromName(kKindNames, name);
 }
 
 QString markupSpaceName(MarkupSpace space)
 {
-    return space == MarkupSpace::World ? QStringLiteral("world") : QStringLiteral("image");
+    return enumName(kSpaceNames, space);
 }
 
 std::optional<MarkupSpace> markupSpaceFromName(const QString &name)
 {
-    if (name == QLatin1String("world"))
-        return MarkupSpace::World;
-    if (name == QLatin1String("image"))
-        return MarkupSpace::Image;
-    return std::nullopt;
+    return enumFromName(kSpaceNames, name);
 }
 
 bool Markup::visibleAt(double seconds) const

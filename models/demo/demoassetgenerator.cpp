@@ -154,11 +154,9 @@ DemoAssetSet DemoAssetGenerator::generate(int assetCount) const
     assetCount = std::max(1, assetCount);
 
     // Categories.
-    std::array<QString, CategoryCount> categoryIds;
-    for (int i = 0; i < CategoryCount; ++i) {
-        const QString name = QString::fromLatin1(kCategoryNames[i]);
-        categoryIds[size_t(i)] = idFor(QStringLiteral("category"), name);
-        set.categories.push_back({categoryIds[size_t(i)], name});
+    for (const char *category : kCategoryNames) {
+        const QString name = QString::fromLatin1(category);
+        set.categories.push_back({idFor(QStringLiteral("category"), name), name});
     }
 
     // Accounts: every company twice, in two lines of business.
@@ -224,7 +222,7 @@ DemoAssetSet DemoAssetGenerator::generate(int assetCount) const
             asset.productId = product->id;
             asset.productName = product->name;
         }
-        asset.categoryId = categoryIds[size_t(category)];
+        asset.categoryId = set.categories[size_t(category)].id; // indexed by CategoryIndex
         asset.categoryName = set.categories[size_t(category)].name;
         asset.parentId = parentId;
         asset.latitude = latitude;

@@ -56,7 +56,7 @@ bool DemoWorkspaceBuilder::build(const QString &directory, const Options &option
     if (!workspace)
         return fail(openError);
 
-    // 1. Assets, in one transaction (committed in slices only for progress).
+    // 1. Assets, in one transaction (stored in slices only to report progress).
     const DemoAssetSet set = DemoAssetGenerator().generate(options.assetCount);
     report(tr("Creating %1 demo assets").arg(set.assets.size()), 0.02);
     try {

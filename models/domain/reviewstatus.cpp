@@ -1,27 +1,29 @@
 #include "domain/capturerecord.h"
 
+#include "common/enumnames.h"
+
 namespace sl {
+
+namespace {
+
+// Keys as stored in captures.review_status and sent to the asset store.
+constexpr EnumNames<ReviewStatus, 4> kReviewStatusKeys{{
+    {ReviewStatus::New, "new"},
+    {ReviewStatus::Approved, "approved"},
+    {ReviewStatus::Rejected, "rejected"},
+    {ReviewStatus::NeedsFollowUp, "needs-follow-up"},
+}};
+
+} // namespace
 
 QString reviewStatusKey(ReviewStatus status)
 {
-    switch (status) {
-    case ReviewStatus::New: return QStringLiteral("new");
-    case ReviewStatus::Approved: return QStringLiteral("approved");
-    case ReviewStatus::Rejected: return QStringLiteral("rejected");
-    case ReviewStatus::NeedsFollowUp: return QStringLiteral("needs-follow-up");
-    }
-    return QStringLiteral("new");
+    return enumName(kReviewStatusKeys, status);
 }
 
 ReviewStatus reviewStatusFromKey(const QString &key)
 {
-    if (key == QLatin1String("approved"))
-        return ReviewStatus::Approved;
-    if (key == QLatin1String("rejected"))
-        return ReviewStatus::Rejected;
-    if (key == QLatin1String("needs-follow-up"))
-        return ReviewStatus::NeedsFollowUp;
-    return ReviewStatus::New;
+    return enumFromName(kReviewStatusKeys, key).value_or(ReviewStatus::New);
 }
 
 } // namespace sl

@@ -2,6 +2,7 @@
 
 #include "capture/manifestreader.h"
 #include "common/logging.h"
+#include "common/relativepath.h"
 #include "media/mediaprobe.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
@@ -22,11 +23,11 @@ namespace sl {
 
 namespace {
 
+// "<file>: <field>: <reason>" (without the field when there is none), the
+// form of a refused manifest's own message.
 QString errorLine(const QString &file, const QString &field, const QString &reason)
 {
-    if (field.isEmpty())
-        return file + QStringLiteral(": ") + reason;
-    return file + QStringLiteral(": ") + field + QStringLiteral(": ") + reason;
+    return ManifestError{file, field, reason}.message();
 }
 
 // A media folder name for a capture id: the canonical form of a UUID, else
@@ -136,11 +137,8 @@ QString CaptureImporter::importChecked(const QString &manifestPath, const QStrin
     // 2. Its media, which must stay inside the manifest's folder.
     const QFileInfo manifestInfo(manifestPath);
     const QString manifestDir = QDir::cleanPath(manifestInfo.absolutePath());
-    const QString mediaFile = manifest.mediaFile;
-    if (mediaFile.isEmpty())
-        return errorLine(displayName, mediaField, tr("is empty"));
-    if (QDir::isAbsolutePath(mediaFile) || mediaFile.startsWith(QLatin1Char('\\')) ||
-        (mediaFile.size() >= 2 && mediaFile.at(1) == QLatin1Char(':')))
+    const QString mediaFile = manifest.mediaFile; // never empty: the reader refuses that
+    if (isAbsoluteOnAnyPlatform(mediaFile))
         return errorLine(displayName, mediaField,
                          tr("must be relative to the manifest's folder: \"%1\"").arg(mediaFile));
     const QString mediaPath = QDir::cleanPath(manifestDir + QLatin1Char('/') + mediaFile);

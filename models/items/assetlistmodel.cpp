@@ -25,7 +25,9 @@ void AssetListModel::reload()
     const int previousTotal = m_total;
     try {
         m_total = m_repository.countMatching(m_search);
-        appendPage();
+        std::vector<Asset> page = nextPage();
+        m_atEnd = endsList(page.size());
+        m_rows = std::move(page);
     } catch (const StoreError &e) {
         // A model is the API boundary towards views: report, show nothing.
         qCWarning(lcStore).noquote() << "asset list: cannot read the workspace:" << e.message();
@@ -51,14 +53,11 @@ std::vector<Asset> AssetListModel::nextPage() const
     return m_repository.page(m_search, cursor, kPageSize);
 }
 
-void AssetListModel::appendPage()
+bool AssetListModel::endsList(size_t pageSize) const
 {
-    std::vector<Asset> page = nextPage();
-    m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
     // A short page is the end; so is having every counted match (which
     // spares a last search through the rest of the list).
-    if (int(page.size()) < kPageSize || int(m_rows.size()) >= m_total)
-        m_atEnd = true;
+    return int(pageSize) < kPageSize || int(m_rows.size() + pageSize) >= m_total;
 }
 
 int AssetListModel::rowCount(const QModelIndex &parent) const
@@ -126,11 +125,11 @@ void AssetListModel::fetchMore(const QModelIndex &parent)
         m_atEnd = true;
         return;
     }
-    const int first = int(m_rows.size());
-    if (int(page.size()) < kPageSize || first + int(page.size()) >= m_total)
-        m_atEnd = true;
+    // Before the insertion: views may ask again while it is signalled.
+    m_atEnd = endsList(page.size());
     if (page.empty())
         return;
+    const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(page.size()) - 1);
     m_rows.insert(m_rows.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
     endInsertRows();

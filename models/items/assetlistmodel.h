@@ -44,7 +44,8 @@ Q_SIGNALS:
 
 private:
     std::vector<Asset> nextPage() const; // throws StoreError
-    void appendPage();                   // inside a reset; throws StoreError
+    // Whether a page of pageSize rows, read after the rows held, is the last.
+    bool endsList(size_t pageSize) const;
 
     AssetRepository &m_repository;
     QString m_search;

@@ -167,8 +167,8 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
 
 int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
 {
-    if (m_distortion.empty() || std::isinf(m_distortionLimit))
-        return 1; // a pinhole maps straight lines to straight lines
+    if (std::isinf(m_distortionLimit))
+        return 1; // no (or all-zero) distortion: a pinhole maps straight lines to straight lines
     // Pinhole length of the projected segment decides how finely to cut it.
     const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
     const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);

@@ -6,6 +6,8 @@
 #include "store/searchquery.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -20,11 +22,22 @@ namespace {
     "a.category_id, coalesce(c.name, ''), a.parent_id, a.latitude, a.longitude, a.state_code, "              \
     "a.modified_on, (SELECT count(*) FROM captures k WHERE k.asset_ref = a.id) "
 
-#define SL_ASSET_FROM                                                                                        \
-    "FROM assets a "                                                                                         \
+// The lookups whose names readAsset() reads, joined to `a`.
+#define SL_ASSET_JOINS                                                                                       \
     "LEFT JOIN accounts ac ON ac.id = a.account_id "                                                         \
     "LEFT JOIN products p ON p.id = a.product_id "                                                           \
     "LEFT JOIN categories c ON c.id = a.category_id "
+
+#define SL_ASSET_FROM "FROM assets a " SL_ASSET_JOINS
+
+// Inserts or renames an (id, name) lookup row; `condition` says when an
+// existing row's name is replaced.
+#define SL_UPSERT_LOOKUP(table, condition)                                                                   \
+    "INSERT INTO " table "(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name "     \
+    "WHERE " condition
+
+// The lookup row for a name an asset carries: an empty name never blanks a known one.
+#define SL_ENSURE_LOOKUP(table) SL_UPSERT_LOOKUP(table, "excluded.name <> '' AND name <> excluded.name")
 
 Asset readAsset(const Statement &row)
 {
@@ -73,23 +86,28 @@ void reindex(Database &db, const std::vector<qint64> &rowIds)
         db.cached("INSERT INTO asset_search(rowid, name, tag, account, product, category) "
                   "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || "
                   "p.product_number, ''), "
-                  "coalesce(c.name, '') FROM json_each(?) j JOIN assets a ON a.rid = j.value "
-                  "LEFT JOIN accounts ac ON ac.id = a.account_id LEFT JOIN products p ON p.id = a.product_id "
-                  "LEFT JOIN categories c ON c.id = a.category_id");
-    for (size_t first = 0; first < rowIds.size(); first += kChunk) {
-        QByteArray list = "[";
-        for (size_t i = first; i < std::min(rowIds.size(), first + kChunk); ++i) {
-            if (i > first)
-                list += ',';
-            list += QByteArray::number(rowIds[i]);
-        }
-        list += ']';
-        const QString json = QString::fromLatin1(list);
-        remove.bind(1, json).run();
+                  "coalesce(c.name, '') FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
+    const std::span<const qint64> all(rowIds);
+    for (size_t first = 0; first < all.size(); first += kChunk) {
+        const std::span<const qint64> chunk = all.subspan(first, std::min(kChunk, all.size() - first));
+        remove.bindIntegerList(1, chunk).run();
         remove.reset();
-        insert.bind(1, json).run();
+        insert.bindIntegerList(1, chunk).run();
         insert.reset();
     }
+}
+
+// Upserts (id, name) rows into a lookup table with `upsertSql`, in one transaction.
+template <typename Row>
+void upsertNamedRows(Database &db, const char *upsertSql, const std::vector<Row> &rows)
+{
+    Transaction transaction(db);
+    Statement upsert = db.cached(upsertSql);
+    for (const Row &row : rows) {
+        upsert.bind(1, row.id).bind(2, row.name).run();
+        upsert.reset();
+    }
+    transaction.commit();
 }
 
 } // namespace
@@ -98,15 +116,7 @@ AssetRepository::AssetRepository(Database &db) : m_db(db) {}
 
 void AssetRepository::upsertAccounts(const std::vector<Account> &rows)
 {
-    Transaction transaction(m_db);
-    Statement upsert = m_db.cached("INSERT INTO accounts(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
-                                   "SET name = excluded.name WHERE name IS NOT excluded.name");
-    for (const Account &row : rows) {
-        upsert.bind(1, row.id).bind(2, row.name);
-        upsert.run();
-        upsert.reset();
-    }
-    transaction.commit();
+    upsertNamedRows(m_db, SL_UPSERT_LOOKUP("accounts", "name IS NOT excluded.name"), rows);
 }
 
 void AssetRepository::upsertProducts(const std::vector<Product> &rows)
@@ -126,15 +136,7 @@ void AssetRepository::upsertProducts(const std::vector<Product> &rows)
 
 void AssetRepository::upsertCategories(const std::vector<Category> &rows)
 {
-    Transaction transaction(m_db);
-    Statement upsert = m_db.cached("INSERT INTO categories(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
-                                   "SET name = excluded.name WHERE name IS NOT excluded.name");
-    for (const Category &row : rows) {
-        upsert.bind(1, row.id).bind(2, row.name);
-        upsert.run();
-        upsert.reset();
-    }
-    transaction.commit();
+    upsertNamedRows(m_db, SL_UPSERT_LOOKUP("categories", "name IS NOT excluded.name"), rows);
 }
 
 void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
@@ -142,15 +144,9 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
     Transaction transaction(m_db);
     // The names an asset carries keep the lookup tables (and so the foreign
     // keys and the search index) complete even before the lookups sync.
-    Statement account =
-        m_db.cached("INSERT INTO accounts(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
-                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
-    Statement product =
-        m_db.cached("INSERT INTO products(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
-                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
-    Statement category =
-        m_db.cached("INSERT INTO categories(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE "
-                    "SET name = excluded.name WHERE excluded.name <> '' AND name <> excluded.name");
+    Statement account = m_db.cached(SL_ENSURE_LOOKUP("accounts"));
+    Statement product = m_db.cached(SL_ENSURE_LOOKUP("products"));
+    Statement category = m_db.cached(SL_ENSURE_LOOKUP("categories"));
     // Unchanged rows are left alone so that a repeated sync does not churn
     // the search index. name is compared case-sensitively (its column is NOCASE).
     Statement upsert = m_db.cached(
@@ -193,23 +189,15 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
 
     // The parent foreign key is checked at commit: a parent the asset store
     // did not send (filtered out, deleted) would fail the whole batch, so
-    // such links are dropped here, and logged.
+    // such links are dropped here, in one statement, and logged.
     if (!withParent.isEmpty()) {
-        Statement orphan = m_db.cached("SELECT 1 FROM assets a WHERE a.id = ? AND a.parent_id IS NOT NULL "
-                                       "AND NOT EXISTS (SELECT 1 FROM assets p WHERE p.id = a.parent_id)");
-        Statement detach = m_db.cached("UPDATE assets SET parent_id = NULL WHERE id = ?");
-        int dropped = 0;
-        for (const QString &id : std::as_const(withParent)) {
-            orphan.bind(1, id);
-            const bool isOrphan = orphan.step();
-            orphan.reset();
-            if (isOrphan) {
-                detach.bind(1, id);
-                detach.run();
-                detach.reset();
-                ++dropped;
-            }
-        }
+        Statement detach = m_db.cached(
+            "UPDATE assets SET parent_id = NULL WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM assets p WHERE p.id = assets.parent_id)");
+        detach.bind(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(withParent))
+                                             .toJson(QJsonDocument::Compact)));
+        detach.run();
+        const int dropped = m_db.changes();
         if (dropped > 0)
             qCWarning(lcStore) << dropped
                                << "asset(s) refer to a parent that is not in the workspace; "
@@ -256,13 +244,12 @@ std::vector<Asset> AssetRepository::page(const QString &search, const AssetPageC
     }
     Transaction snapshot(m_db, Transaction::Read); // the ids and the rows they name come from one state
     const std::vector<qint64> rowIds = AssetSearch::pageRowIds(m_db, expression, after, limit);
-    Statement query = m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM "WHERE a.rid = ?");
-    for (qint64 rowId : rowIds) {
-        query.bind(1, rowId);
-        if (query.step())
-            rows.push_back(readAsset(query));
-        query.reset();
-    }
+    // The page's rows in one statement, in the order of the ids.
+    Statement query = m_db.cached("SELECT " SL_ASSET_COLUMNS "FROM json_each(?) j JOIN assets a ON a.rid = j.value "
+                                  SL_ASSET_JOINS "ORDER BY j.key");
+    query.bindIntegerList(1, rowIds);
+    while (query.step())
+        rows.push_back(readAsset(query));
     snapshot.commit();
     return rows;
 }
@@ -285,6 +272,20 @@ std::vector<Asset> AssetRepository::children(const QString &parentId) const
     while (query.step())
         rows.push_back(readAsset(query));
     return rows;
+}
+
+int AssetRepository::childCount(const QString &parentId) const
+{
+    Statement query = m_db.cached("SELECT count(*) FROM assets WHERE parent_id = ?");
+    query.bind(1, parentId);
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+QString AssetRepository::firstWithCaptures() const
+{
+    Statement query = m_db.cached("SELECT a.id FROM captures k JOIN assets a ON a.id = k.asset_ref "
+                                  "ORDER BY a.name, a.id LIMIT 1");
+    return query.step() ? query.columnText(0) : QString();
 }
 
 } // namespace sl

@@ -40,6 +40,10 @@ public:
     std::vector<Asset> page(const QString &search, const AssetPageCursor &after, int limit) const;
     std::optional<Asset> byId(const QString &id) const;
     std::vector<Asset> children(const QString &parentId) const;
+    int childCount(const QString &parentId) const;
+    // The first asset, in list order, that has at least one capture; empty if none.
+    // Walks the captures, not the assets, so it stays cheap at a million assets.
+    QString firstWithCaptures() const;
 
 private:
     Database &m_db;

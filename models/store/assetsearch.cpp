@@ -68,17 +68,10 @@ std::vector<qint64> AssetSearch::sortRowIds(Database &db, const std::vector<qint
 {
     // The few matches go to SQLite as a JSON array, so that the order is
     // exactly the index's (name COLLATE NOCASE, id).
-    QByteArray list = "[";
-    for (qint64 rowId : rowIds) {
-        if (list.size() > 1)
-            list += ',';
-        list += QByteArray::number(rowId);
-    }
-    list += ']';
     Statement query = db.cached("SELECT a.rid FROM json_each(?3) j JOIN assets a ON a.rid = j.value "
                                 "WHERE (a.name, a.id) > (?1, ?2) ORDER BY a.name, a.id LIMIT ?4");
     bindCursor(query, after);
-    query.bind(3, QString::fromLatin1(list));
+    query.bindIntegerList(3, rowIds);
     query.bind(4, limit);
     std::vector<qint64> page;
     while (query.step())

@@ -5,10 +5,10 @@
 #include "capture/manifestwriter.h"
 #include "capture/markupreader.h"
 #include "common/logging.h"
+#include "common/relativepath.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,20 +19,16 @@ namespace sl {
 
 namespace {
 
-constexpr const char *kCaptureColumns = "id, asset_ref, media_path, media_type, captured_at, spatial_frame, "
-                                        "review_status, review_note, manifest_json";
-
-QString mediaTypeKey(MediaType type)
-{
-    return type == MediaType::Video ? QStringLiteral("video") : QStringLiteral("photo");
-}
+// Columns read into a CaptureRecord by readRecord().
+#define SL_CAPTURE_COLUMNS                                                                                   \
+    "id, asset_ref, media_path, media_type, captured_at, spatial_frame, review_status, review_note, "        \
+    "manifest_json "
 
 // Whether a stored media path stays inside the workspace (mirrors the CHECK
 // on captures.media_path, to refuse with a clear message first).
 bool isSafeRelativePath(const QString &path)
 {
-    if (path.isEmpty() || path.startsWith(QLatin1Char('/')) || path.startsWith(QLatin1Char('\\')) ||
-        QDir::isAbsolutePath(path) || (path.size() >= 2 && path.at(1) == QLatin1Char(':')))
+    if (path.isEmpty() || isAbsoluteOnAnyPlatform(path))
         return false;
     const QStringList parts =
         QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
@@ -45,7 +41,7 @@ CaptureRecord readRecord(const Statement &row)
     record.id = row.columnText(0);
     record.assetId = row.columnText(1);
     record.mediaPath = row.columnText(2);
-    record.mediaType = row.columnText(3) == QLatin1String("video") ? MediaType::Video : MediaType::Photo;
+    record.mediaType = mediaTypeFromName(row.columnText(3)).value_or(MediaType::Photo);
     record.capturedAt = row.columnText(4);
     record.spatialFrame = row.columnText(5);
     record.reviewStatus = reviewStatusFromKey(row.columnText(6));
@@ -82,8 +78,9 @@ void CaptureRepository::upsert(const CaptureRecord &record)
                            "inside it")
                 .arg(record.id, record.mediaPath));
 
+    // Serialised once: the stored text and the world markup rows come from it.
     const QJsonObject manifestJson = ManifestWriter::toJson(record.manifest);
-    const QByteArray manifestBytes = ManifestWriter::toBytes(record.manifest);
+    const QByteArray manifestBytes = ManifestWriter::toBytes(manifestJson);
 
     Transaction transaction(m_db);
     if (!record.spatialFrame.isEmpty()) {
@@ -101,7 +98,7 @@ void CaptureRepository::upsert(const CaptureRecord &record)
         "review_note = excluded.review_note, manifest_json = excluded.manifest_json, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
     upsert.bind(1, record.id).bind(2, record.assetId).bind(3, record.mediaPath);
-    upsert.bind(4, mediaTypeKey(record.mediaType)).bind(5, record.capturedAt);
+    upsert.bind(4, mediaTypeName(record.mediaType)).bind(5, record.capturedAt);
     upsert.bindOptional(6, record.spatialFrame).bind(7, reviewStatusKey(record.reviewStatus));
     upsert.bind(8, record.reviewNote).bind(9, QString::fromUtf8(manifestBytes));
     upsert.run();
@@ -115,7 +112,7 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     const QJsonArray markups = manifestJson.value(QLatin1String("markups")).toArray();
     for (const QJsonValue &value : markups) {
         const QJsonObject markup = value.toObject();
-        if (markup.value(QLatin1String("space")).toString() != QLatin1String("world"))
+        if (markupSpaceFromName(markup.value(QLatin1String("space")).toString()) != MarkupSpace::World)
             continue;
         insert.bindOptional(1, record.spatialFrame).bind(2, record.id);
         insert.bind(3, markup.value(QLatin1String("id")).toString());
@@ -128,8 +125,7 @@ void CaptureRepository::upsert(const CaptureRecord &record)
 
 std::optional<CaptureRecord> CaptureRepository::byId(const QString &id) const
 {
-    Statement query = m_db.prepare(
-        QStringLiteral("SELECT %1 FROM captures WHERE id = ?").arg(QLatin1String(kCaptureColumns)));
+    Statement query = m_db.cached("SELECT " SL_CAPTURE_COLUMNS "FROM captures WHERE id = ?");
     query.bind(1, id);
     if (!query.step())
         return std::nullopt;
@@ -139,9 +135,8 @@ std::optional<CaptureRecord> CaptureRepository::byId(const QString &id) const
 std::vector<CaptureRecord> CaptureRepository::forAsset(const QString &assetId) const
 {
     std::vector<CaptureRecord> records;
-    Statement query = m_db.prepare(QStringLiteral("SELECT %1 FROM captures WHERE asset_ref = ? "
-                                                  "ORDER BY captured_at DESC, id")
-                                       .arg(QLatin1String(kCaptureColumns)));
+    Statement query = m_db.cached("SELECT " SL_CAPTURE_COLUMNS "FROM captures WHERE asset_ref = ? "
+                                  "ORDER BY captured_at DESC, id");
     query.bind(1, assetId);
     while (query.step())
         records.push_back(readRecord(query));

@@ -98,6 +98,19 @@ Statement &Statement::bindOptional(int index, const QString &value)
     return value.isEmpty() ? bindNull(index) : bind(index, value);
 }
 
+Statement &Statement::bindIntegerList(int index, std::span<const qint64> values)
+{
+    QByteArray list = "[";
+    for (qint64 value : values) {
+        if (list.size() > 1)
+            list += ',';
+        list += QByteArray::number(value);
+    }
+    list += ']';
+    check(sqlite3_bind_text(m_stmt, index, list.constData(), int(list.size()), SQLITE_TRANSIENT), "bind text");
+    return *this;
+}
+
 bool Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);

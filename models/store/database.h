@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -53,6 +54,9 @@ public:
     Statement &bindNull(int index);
     // Binds NULL for an empty string (optional lookups, foreign keys).
     Statement &bindOptional(int index, const QString &value);
+    // Binds integers as the text of a JSON array, for `json_each(?)`: one
+    // statement for a whole list instead of one per value.
+    Statement &bindIntegerList(int index, std::span<const qint64> values);
 
     // Runs one step: true when a row is available, false when done.
     bool step();

@@ -1,6 +1,7 @@
 #include "store/workspace.h"
 
 #include "common/logging.h"
+#include "common/relativepath.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
@@ -85,9 +86,7 @@ QString Workspace::absoluteMediaPath(const QString &relativePath) const
 {
     // Only paths inside the workspace: an absolute path or one climbing out
     // with ".." gives an empty string.
-    if (relativePath.isEmpty() || QDir::isAbsolutePath(relativePath) ||
-        relativePath.startsWith(QLatin1Char('\\')) ||
-        (relativePath.size() >= 2 && relativePath.at(1) == QLatin1Char(':')))
+    if (relativePath.isEmpty() || isAbsoluteOnAnyPlatform(relativePath))
         return {};
     const QString candidate = QDir::cleanPath(
         d->directory + QLatin1Char('/') + QString(relativePath).replace(QLatin1Char('\\'), QLatin1Char('/')));

@@ -3,6 +3,7 @@
 #include "store/workspace.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QtDebug>
 
 namespace sl::test {
@@ -36,6 +37,43 @@ void closeTemporaryWorkspace(std::unique_ptr<QTemporaryDir> &dir, std::unique_pt
 {
     workspace.reset();
     dir.reset();
+}
+
+Asset makeAsset(const QString &id, const QString &name, const QString &tag, const QString &parentId)
+{
+    Asset asset;
+    asset.id = id;
+    asset.name = name;
+    asset.assetTag = tag;
+    asset.parentId = parentId;
+    return asset;
+}
+
+QJsonObject sampleManifestJson(const SampleManifest &sample)
+{
+    QJsonObject json{
+        {QStringLiteral("format"), QStringLiteral("sightline-capture")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("id"), sample.id},
+        {QStringLiteral("media"),
+         QJsonObject{{QStringLiteral("file"), sample.mediaFile}, {QStringLiteral("type"), sample.mediaType}}},
+        {QStringLiteral("markups"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("id"), sample.arrowId.isEmpty() ? QString(sample.id + QStringLiteral("-arrow"))
+                                                              : sample.arrowId},
+             {QStringLiteral("kind"), QStringLiteral("arrow")},
+             {QStringLiteral("space"), QStringLiteral("world")},
+             {QStringLiteral("points"), QJsonArray{QJsonArray{0.2, 1.1, -0.8}, QJsonArray{0.25, 1.0, -0.8}}},
+             {QStringLiteral("color"), QStringLiteral("#FF3B30")},
+             {QStringLiteral("width"), 4}}}},
+    };
+    for (const auto &[key, value] : {std::pair{QStringLiteral("assetId"), sample.assetId},
+                                     std::pair{QStringLiteral("capturedAt"), sample.capturedAt},
+                                     std::pair{QStringLiteral("spatialFrame"), sample.spatialFrame}}) {
+        if (!value.isEmpty())
+            json.insert(key, value);
+    }
+    return json;
 }
 
 } // namespace sl::test

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "domain/asset.h"
+
+#include <QJsonObject>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -21,5 +24,24 @@ QString dataPath(const QString &name);
 bool openTemporaryWorkspace(std::unique_ptr<QTemporaryDir> &dir, std::unique_ptr<Workspace> &workspace);
 // Closes the workspace before its folder goes (for a test's cleanup()).
 void closeTemporaryWorkspace(std::unique_ptr<QTemporaryDir> &dir, std::unique_ptr<Workspace> &workspace);
+
+// An asset with just the fields most store tests need.
+Asset makeAsset(const QString &id, const QString &name, const QString &tag = {}, const QString &parentId = {});
+
+// What sampleManifestJson() writes; fields left empty are left out.
+struct SampleManifest
+{
+    QString id;
+    QString assetId;
+    QString mediaFile = QStringLiteral("photo.jpg");
+    QString mediaType = QStringLiteral("photo"); // "photo" or "video"
+    QString capturedAt = QStringLiteral("2026-11-20T10:31:00Z");
+    QString spatialFrame;
+    QString arrowId; // id of its one world-space arrow; "<id>-arrow" when empty
+};
+
+// A valid version-1 manifest (CAPTURE-FORMAT.md) as a device writes it, with
+// one world-space arrow, for tests of the store and the importer.
+QJsonObject sampleManifestJson(const SampleManifest &sample);
 
 } // namespace sl::test

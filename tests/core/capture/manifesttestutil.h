@@ -1,9 +1,10 @@
 #pragma once
 
-// Helpers shared by the manifest tests: load the sample manifests and change
-// one field of a JSON document by its path ("poses[3].rotation").
+// Helpers shared by the manifest tests: load and parse the sample manifests
+// and change one field of a JSON document by its path ("poses[3].rotation").
 
 #include "capture/capturemanifest.h"
+#include "capture/manifestreader.h"
 #include "testsupport.h"
 
 #include <QFile>
@@ -26,6 +27,15 @@ inline QByteArray manifestBytes(const QString &name)
 inline QJsonObject manifestObject(const QString &name)
 {
     return QJsonDocument::fromJson(manifestBytes(name)).object();
+}
+
+// A manifest the test expects to be valid; stops the test run if it is not.
+inline CaptureManifest parseOk(const QByteArray &bytes, const QString &name = QStringLiteral("t.capture.json"))
+{
+    const ManifestResult result = ManifestReader::parse(bytes, name);
+    if (const auto *error = std::get_if<ManifestError>(&result))
+        qFatal("unexpected error: %s", qPrintable(error->message()));
+    return std::get<CaptureManifest>(result);
 }
 
 // Path tokens: object keys as QString, array indices as int.

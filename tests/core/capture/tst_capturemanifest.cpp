@@ -2,6 +2,7 @@
 #include "capture/manifesterror.h"
 #include "capture/manifestreader.h"
 #include "capture/markup.h"
+#include "domain/capturerecord.h"
 
 #include "manifesttestutil.h"
 
@@ -69,6 +70,10 @@ void TestCaptureManifest::enumNamesRoundTrip()
     for (Axes a : {Axes::OpenCV, Axes::OpenGL})
         QCOMPARE(axesFromName(axesName(a)), std::optional<Axes>(a));
     QCOMPARE(axesName(Axes::OpenGL), QStringLiteral("opengl"));
+    for (ReviewStatus r : {ReviewStatus::New, ReviewStatus::Approved, ReviewStatus::Rejected, ReviewStatus::NeedsFollowUp})
+        QCOMPARE(reviewStatusFromKey(reviewStatusKey(r)), r);
+    QCOMPARE(reviewStatusKey(ReviewStatus::NeedsFollowUp), QStringLiteral("needs-follow-up"));
+    QCOMPARE(reviewStatusFromKey(QStringLiteral("Approved")), ReviewStatus::New); // unknown keys read as New
 }
 
 void TestCaptureManifest::markupVisibleAt_data()
@@ -132,8 +137,7 @@ void TestCaptureManifest::errorMessage()
 
 void TestCaptureManifest::videoPoseTrack()
 {
-    const ManifestResult r = ManifestReader::parse(test::manifestBytes(QStringLiteral("video.capture.json")), QStringLiteral("v"));
-    const CaptureManifest &m = std::get<CaptureManifest>(r);
+    const CaptureManifest m = test::parseOk(test::manifestBytes(QStringLiteral("video.capture.json")));
     const PoseTrack track = m.poseTrack();
     QCOMPARE(track.samples().size(), m.poses.size());
     QCOMPARE(track.samples()[2].t, 0.066);
@@ -147,8 +151,7 @@ void TestCaptureManifest::videoPoseTrack()
 
 void TestCaptureManifest::photoPoseHoldsForAllTimes()
 {
-    const ManifestResult r = ManifestReader::parse(test::manifestBytes(QStringLiteral("photo.capture.json")), QStringLiteral("p"));
-    const CaptureManifest &m = std::get<CaptureManifest>(r);
+    const CaptureManifest m = test::parseOk(test::manifestBytes(QStringLiteral("photo.capture.json")));
     const PoseTrack track = m.poseTrack();
     QCOMPARE(track.samples().size(), size_t(1));
     for (double t : {-5.0, 0.0, 17.25})

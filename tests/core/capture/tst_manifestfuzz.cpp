@@ -121,6 +121,22 @@ QString randomPath(const QJsonValue &root, std::mt19937 &rng)
     }
 }
 
+// Checks `rounds` inputs made by mutate(rng) from a seeded generator; both
+// outcomes must occur, so that the checks were not vacuous.
+template <typename Mutate>
+void fuzz(const QString &name, uint seed, int rounds, Mutate mutate)
+{
+    std::mt19937 rng(seed);
+    Outcome outcome;
+    for (int round = 0; round < rounds; ++round) {
+        const QString failure = check(mutate(rng), name, &outcome);
+        QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(failure)));
+    }
+    qInfo("%d accepted, %d refused", outcome.accepted, outcome.refused);
+    QVERIFY(outcome.accepted > 0);
+    QVERIFY(outcome.refused > 0);
+}
+
 void addSampleRows()
 {
     QTest::addColumn<QString>("name");
@@ -141,17 +157,7 @@ void TestManifestFuzz::byteMutations()
     QFETCH(QString, name);
     QFETCH(uint, seed);
     const QByteArray original = test::manifestBytes(name);
-    std::mt19937 rng(seed);
-    Outcome outcome;
-    for (int round = 0; round < kByteRounds; ++round) {
-        const QByteArray bytes = mutateBytes(original, rng);
-        const QString failure = check(bytes, name, &outcome);
-        QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(failure)));
-    }
-    qInfo("%d accepted, %d refused", outcome.accepted, outcome.refused);
-    // Both outcomes were exercised, so the checks above were not vacuous.
-    QVERIFY(outcome.accepted > 0);
-    QVERIFY(outcome.refused > 0);
+    fuzz(name, seed, kByteRounds, [&](std::mt19937 &rng) { return mutateBytes(original, rng); });
 }
 
 void TestManifestFuzz::structuralMutations_data()
@@ -164,9 +170,7 @@ void TestManifestFuzz::structuralMutations()
     QFETCH(QString, name);
     QFETCH(uint, seed);
     const QJsonObject original = test::manifestObject(name);
-    std::mt19937 rng(seed);
-    Outcome outcome;
-    for (int round = 0; round < kStructuralRounds; ++round) {
+    fuzz(name, seed, kStructuralRounds, [&](std::mt19937 &rng) {
         QJsonObject json = original;
         const int edits = 1 + int(rng() % 3);
         for (int e = 0; e < edits; ++e) {
@@ -174,12 +178,8 @@ void TestManifestFuzz::structuralMutations()
             if (!path.isEmpty())
                 json = test::withValue(json, path, randomValue(rng));
         }
-        const QString failure = check(test::toBytes(json), name, &outcome);
-        QVERIFY2(failure.isEmpty(), qPrintable(QStringLiteral("round %1: %2").arg(round).arg(failure)));
-    }
-    qInfo("%d accepted, %d refused", outcome.accepted, outcome.refused);
-    QVERIFY(outcome.accepted > 0);
-    QVERIFY(outcome.refused > 0);
+        return test::toBytes(json);
+    });
 }
 
 QTEST_GUILESS_MAIN(TestManifestFuzz)

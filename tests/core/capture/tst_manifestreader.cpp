@@ -9,6 +9,7 @@
 #include <cmath>
 
 using namespace sl;
+using sl::test::parseOk;
 
 // ManifestReader: the sample manifests parse to the right values, and each
 // rule of CAPTURE-FORMAT.md's "Fields" and "Errors" refuses a broken variant
@@ -38,14 +39,6 @@ namespace {
 
 const QString kVideo = QStringLiteral("video.capture.json");
 const QString kPhoto = QStringLiteral("photo.capture.json");
-
-CaptureManifest parseOk(const QByteArray &bytes, const QString &name)
-{
-    const ManifestResult result = ManifestReader::parse(bytes, name);
-    if (const auto *error = std::get_if<ManifestError>(&result))
-        qFatal("unexpected error: %s", qPrintable(error->message()));
-    return std::get<CaptureManifest>(result);
-}
 
 bool near(double a, double b, double tolerance = 1e-12)
 {

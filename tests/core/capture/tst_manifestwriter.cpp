@@ -6,6 +6,7 @@
 #include <QtTest>
 
 using namespace sl;
+using sl::test::parseOk;
 
 // ManifestWriter: unknown fields and pose forms survive a round trip, and
 // what is written reads back to the same manifest.
@@ -29,14 +30,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-CaptureManifest parseOk(const QByteArray &bytes, const QString &name = QStringLiteral("t.capture.json"))
-{
-    const ManifestResult result = ManifestReader::parse(bytes, name);
-    if (const auto *error = std::get_if<ManifestError>(&result))
-        qFatal("unexpected error: %s", qPrintable(error->message()));
-    return std::get<CaptureManifest>(result);
-}
 
 CaptureManifest sample(const QString &name)
 {

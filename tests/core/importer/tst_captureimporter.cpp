@@ -1,3 +1,4 @@
+#include "testsupport.h"
 #include "importer/captureimporter.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
@@ -6,7 +7,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -28,24 +28,11 @@ const QString kAssetId = QStringLiteral("5f0d7c8e-0000-4000-8000-000000000001");
 QJsonObject manifest(const QString &id, const QString &mediaFile, const QString &type,
                      const QString &assetId = kAssetId)
 {
-    return QJsonObject{
-        {QStringLiteral("format"), QStringLiteral("sightline-capture")},
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("assetId"), assetId},
-        {QStringLiteral("media"),
-         QJsonObject{{QStringLiteral("file"), mediaFile}, {QStringLiteral("type"), type}}},
-        {QStringLiteral("capturedAt"), QStringLiteral("2026-11-20T10:31:00Z")},
-        {QStringLiteral("spatialFrame"), QStringLiteral("frame-1")},
-        {QStringLiteral("markups"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("id"), QString(id + QStringLiteral("-arrow"))},
-             {QStringLiteral("kind"), QStringLiteral("arrow")},
-             {QStringLiteral("space"), QStringLiteral("world")},
-             {QStringLiteral("points"), QJsonArray{QJsonArray{0.2, 1.1, -0.8}, QJsonArray{0.25, 1.0, -0.8}}},
-             {QStringLiteral("color"), QStringLiteral("#FF3B30")},
-             {QStringLiteral("width"), 4}}}},
-    };
+    return test::sampleManifestJson({.id = id,
+                                     .assetId = assetId,
+                                     .mediaFile = mediaFile,
+                                     .mediaType = type,
+                                     .spatialFrame = QStringLiteral("frame-1")});
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)
@@ -131,22 +118,15 @@ private Q_SLOTS:
     void init()
     {
         m_source = std::make_unique<QTemporaryDir>();
-        m_workspaceDir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_source->isValid() && m_workspaceDir->isValid());
+        QVERIFY(m_source->isValid());
         QVERIFY(QDir().mkpath(src(QStringLiteral("site-a"))));
-        QString error;
-        m_workspace = Workspace::open(m_workspaceDir->path(), &error);
-        QVERIFY2(m_workspace, qPrintable(error));
-        Asset asset;
-        asset.id = kAssetId;
-        asset.name = QStringLiteral("Chiller CH-210");
-        m_workspace->assets().upsertAssets({asset});
+        QVERIFY(test::openTemporaryWorkspace(m_workspaceDir, m_workspace));
+        m_workspace->assets().upsertAssets({test::makeAsset(kAssetId, QStringLiteral("Chiller CH-210"))});
     }
 
     void cleanup()
     {
-        m_workspace.reset();
-        m_workspaceDir.reset();
+        test::closeTemporaryWorkspace(m_workspaceDir, m_workspace);
         m_source.reset();
     }
 

@@ -22,17 +22,11 @@ private Q_SLOTS:
 
 namespace {
 
+// The sample manifests' camera (tests/data/manifests/video.capture.json).
 CameraIntrinsics hd()
 {
-    CameraIntrinsics k;
-    k.width = 1920;
-    k.height = 1080;
-    k.fx = 1402.1;
-    k.fy = 1401.7;
-    k.cx = 957.3;
-    k.cy = 541.0;
-    k.distortion = {0.0578, -0.0805, -0.00098, 0.00016};
-    return k;
+    return {.width = 1920, .height = 1080, .fx = 1402.1, .fy = 1401.7, .cx = 957.3, .cy = 541.0,
+            .distortion = {0.0578, -0.0805, -0.00098, 0.00016}};
 }
 
 } // namespace

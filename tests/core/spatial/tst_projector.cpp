@@ -1,5 +1,7 @@
 #include "spatial/projector.h"
 
+#include "spatialtestutil.h"
+
 #include <opencv2/calib3d.hpp>
 
 #include <QtTest>
@@ -37,34 +39,8 @@ namespace {
 
 CameraIntrinsics camera(const std::vector<double> &distortion)
 {
-    CameraIntrinsics k;
-    k.width = 1280;
-    k.height = 720;
-    k.fx = 910.5;
-    k.fy = 905.25;
-    k.cx = 641.3;
-    k.cy = 358.9;
-    k.distortion = distortion;
-    return k;
-}
-
-// Camera-to-world matrix of a camera at `eye` looking at `target`, in the
-// given axes convention (columns are the camera axes in world coordinates).
-cv::Matx44d lookAt(const cv::Vec3d &eye, const cv::Vec3d &target, Axes axes)
-{
-    const cv::Vec3d forward = cv::normalize(target - eye);
-    const cv::Vec3d worldUp(0, 1, 0);
-    const cv::Vec3d right = cv::normalize(forward.cross(worldUp));
-    const cv::Vec3d down = forward.cross(right);
-    cv::Vec3d cx = right, cy = down, cz = forward; // OpenCV: x right, y down, z forward
-    if (axes == Axes::OpenGL) {
-        cy = -down;    // y up
-        cz = -forward; // z backward
-    }
-    return cv::Matx44d(cx[0], cy[0], cz[0], eye[0],
-                       cx[1], cy[1], cz[1], eye[1],
-                       cx[2], cy[2], cz[2], eye[2],
-                       0, 0, 0, 1);
+    return {.width = 1280, .height = 720, .fx = 910.5, .fy = 905.25, .cx = 641.3, .cy = 358.9,
+            .distortion = distortion};
 }
 
 // rvec and tvec for cv::projectPoints from the camera-to-world matrix: the
@@ -140,7 +116,7 @@ void TestProjector::matchesOpenCv()
     QFETCH(cv::Vec3d, target);
 
     const CameraIntrinsics k = camera(distortion);
-    const cv::Matx44d c2w = lookAt(eye, target, axes);
+    const cv::Matx44d c2w = sl::test::lookAt(eye, target, axes);
     const Projector projector(k, Pose::fromMatrix(c2w), axes);
 
     const Points3 world = visibleWorldPoints(c2w, axes, k, 200);

@@ -1,5 +1,7 @@
 #include "spatial/projector.h"
 
+#include "spatialtestutil.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <QtTest>
@@ -41,34 +43,7 @@ std::vector<cv::Vec3d> discCentres()
 
 CameraIntrinsics intrinsics()
 {
-    CameraIntrinsics k;
-    k.width = 640;
-    k.height = 480;
-    k.fx = 560;
-    k.fy = 555;
-    k.cx = 318.4;
-    k.cy = 242.7;
-    return k;
-}
-
-// Camera-to-world matrix for a camera at `eye` looking at `target`, with a
-// roll about the view direction (radians), in the given axes convention.
-cv::Matx44d cameraToWorld(const cv::Vec3d &eye, const cv::Vec3d &target, double roll, Axes axes)
-{
-    const cv::Vec3d forward = cv::normalize(target - eye);
-    const cv::Vec3d right0 = cv::normalize(forward.cross(cv::Vec3d(0, 1, 0)));
-    const cv::Vec3d down0 = forward.cross(right0);
-    const cv::Vec3d right = std::cos(roll) * right0 + std::sin(roll) * down0;
-    const cv::Vec3d down = forward.cross(right);
-    cv::Vec3d cx = right, cy = down, cz = forward;
-    if (axes == Axes::OpenGL) {
-        cy = -down;
-        cz = -forward;
-    }
-    return cv::Matx44d(cx[0], cy[0], cz[0], eye[0],
-                       cx[1], cy[1], cz[1], eye[1],
-                       cx[2], cy[2], cz[2], eye[2],
-                       0, 0, 0, 1);
+    return {.width = 640, .height = 480, .fx = 560, .fy = 555, .cx = 318.4, .cy = 242.7};
 }
 
 // Ray-casts every pixel (OpenCV's convention: integer coordinates are pixel
@@ -169,7 +144,7 @@ void TestSyntheticScene::discCentresMatchBlobs()
 
     const CameraIntrinsics k = intrinsics();
     const std::vector<cv::Vec3d> discs = discCentres();
-    const cv::Matx44d c2w = cameraToWorld(eye, target, roll, axes);
+    const cv::Matx44d c2w = sl::test::lookAt(eye, target, axes, roll);
     const cv::Mat image = render(k, c2w, axes, discs);
     const std::vector<cv::Point2d> blobs = blobCentroids(image);
     QVERIFY2(blobs.size() >= 4, qPrintable(QStringLiteral("%1 blobs").arg(blobs.size())));

@@ -10,18 +10,9 @@
 #include <QTest>
 
 using namespace sl;
+using sl::test::makeAsset;
 
 namespace {
-
-Asset makeAsset(const QString &id, const QString &name, const QString &tag = {}, const QString &parentId = {})
-{
-    Asset asset;
-    asset.id = id;
-    asset.name = name;
-    asset.assetTag = tag;
-    asset.parentId = parentId;
-    return asset;
-}
 
 QStringList idsOf(const std::vector<Asset> &assets)
 {
@@ -353,6 +344,9 @@ private Q_SLOTS:
         QCOMPARE(idsOf(repo().children(QStringLiteral("u1"))), QStringList{QStringLiteral("c1")});
         QVERIFY(repo().children(QStringLiteral("c1")).empty());
         QVERIFY(repo().children(QStringLiteral("nobody")).empty());
+        QCOMPARE(repo().childCount(QStringLiteral("site")), 2);
+        QCOMPARE(repo().childCount(QStringLiteral("u1")), 1);
+        QCOMPARE(repo().childCount(QStringLiteral("c1")), 0);
         QCOMPARE(repo().byId(QStringLiteral("c1"))->parentId, QStringLiteral("u1"));
     }
 

@@ -23,52 +23,39 @@ QJsonArray point3(double x, double y, double z)
     return QJsonArray{x, y, z};
 }
 
-// A version-1 manifest as a device writes it, with one world arrow and one
-// image ink stroke.
+// A version-1 manifest as a headset writes it: the sample manifest (one
+// world arrow) plus a camera, a pose, an image ink stroke and a vendor's field.
 QJsonObject manifestJson(const QString &id, const QString &assetId, const QString &frame,
                          const QString &capturedAt, const QString &worldMarkupId, bool video = false)
 {
-    QJsonObject json{
-        {QStringLiteral("format"), QStringLiteral("sightline-capture")},
-        {QStringLiteral("version"), 1},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("assetId"), assetId},
-        {QStringLiteral("media"),
-         QJsonObject{
-             {QStringLiteral("file"), video ? QStringLiteral("clip.mp4") : QStringLiteral("photo.jpg")},
-             {QStringLiteral("type"), video ? QStringLiteral("video") : QStringLiteral("photo")}}},
-        {QStringLiteral("capturedAt"), capturedAt},
-        {QStringLiteral("capturedBy"), QStringLiteral("ana.ruiz@contoso.example")},
-        {QStringLiteral("camera"), QJsonObject{{QStringLiteral("width"), 1920},
-                                               {QStringLiteral("height"), 1080},
-                                               {QStringLiteral("fx"), 1402.1},
-                                               {QStringLiteral("fy"), 1401.7},
-                                               {QStringLiteral("cx"), 957.3},
-                                               {QStringLiteral("cy"), 541.0}}},
-        {QStringLiteral("axes"), QStringLiteral("opengl")},
-        {QStringLiteral("poses"),
-         QJsonArray{QJsonObject{{QStringLiteral("t"), 0.0},
-                                {QStringLiteral("position"), point3(0.1, 1.5, 2.0)},
-                                {QStringLiteral("rotation"), QJsonArray{0, 0, 0, 1}}}}},
-        {QStringLiteral("markups"),
-         QJsonArray{QJsonObject{{QStringLiteral("id"), worldMarkupId},
-                                {QStringLiteral("kind"), QStringLiteral("arrow")},
-                                {QStringLiteral("space"), QStringLiteral("world")},
-                                {QStringLiteral("points"),
-                                 QJsonArray{point3(0.2, 1.1, -0.8), point3(0.25, 1.0, -0.8)}},
-                                {QStringLiteral("color"), QStringLiteral("#FF3B30")},
-                                {QStringLiteral("width"), 4}},
-                    QJsonObject{{QStringLiteral("id"), QString(id + QStringLiteral("-ink"))},
-                                {QStringLiteral("kind"), QStringLiteral("ink")},
-                                {QStringLiteral("space"), QStringLiteral("image")},
-                                {QStringLiteral("points"),
-                                 QJsonArray{QJsonArray{0.41, 0.52}, QJsonArray{0.43, 0.55}}},
-                                {QStringLiteral("color"), QStringLiteral("#FFD60A")},
-                                {QStringLiteral("width"), 3}}}},
-        {QStringLiteral("vendorExtension"), QJsonObject{{QStringLiteral("kept"), true}}},
-    };
-    if (!frame.isEmpty())
-        json.insert(QStringLiteral("spatialFrame"), frame);
+    QJsonObject json = test::sampleManifestJson(
+        {.id = id,
+         .assetId = assetId,
+         .mediaFile = video ? QStringLiteral("clip.mp4") : QStringLiteral("photo.jpg"),
+         .mediaType = video ? QStringLiteral("video") : QStringLiteral("photo"),
+         .capturedAt = capturedAt,
+         .spatialFrame = frame,
+         .arrowId = worldMarkupId});
+    json.insert(QStringLiteral("capturedBy"), QStringLiteral("ana.ruiz@contoso.example"));
+    json.insert(QStringLiteral("camera"), QJsonObject{{QStringLiteral("width"), 1920},
+                                                      {QStringLiteral("height"), 1080},
+                                                      {QStringLiteral("fx"), 1402.1},
+                                                      {QStringLiteral("fy"), 1401.7},
+                                                      {QStringLiteral("cx"), 957.3},
+                                                      {QStringLiteral("cy"), 541.0}});
+    json.insert(QStringLiteral("axes"), QStringLiteral("opengl"));
+    json.insert(QStringLiteral("poses"), QJsonArray{QJsonObject{{QStringLiteral("t"), 0.0},
+                                                                {QStringLiteral("position"), point3(0.1, 1.5, 2.0)},
+                                                                {QStringLiteral("rotation"), QJsonArray{0, 0, 0, 1}}}});
+    QJsonArray markups = json.value(QStringLiteral("markups")).toArray();
+    markups.append(QJsonObject{{QStringLiteral("id"), QString(id + QStringLiteral("-ink"))},
+                               {QStringLiteral("kind"), QStringLiteral("ink")},
+                               {QStringLiteral("space"), QStringLiteral("image")},
+                               {QStringLiteral("points"), QJsonArray{QJsonArray{0.41, 0.52}, QJsonArray{0.43, 0.55}}},
+                               {QStringLiteral("color"), QStringLiteral("#FFD60A")},
+                               {QStringLiteral("width"), 3}});
+    json.insert(QStringLiteral("markups"), markups);
+    json.insert(QStringLiteral("vendorExtension"), QJsonObject{{QStringLiteral("kept"), true}});
     return json;
 }
 
@@ -113,10 +100,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(sl::test::openTemporaryWorkspace(m_dir, m_workspace));
-        Asset pump;
-        pump.id = QStringLiteral("asset-pump");
-        pump.name = QStringLiteral("Pump P-101");
-        m_workspace->assets().upsertAssets({pump});
+        m_workspace->assets().upsertAssets({test::makeAsset(QStringLiteral("asset-pump"), QStringLiteral("Pump P-101"))});
     }
 
     void cleanup()
@@ -191,6 +175,21 @@ private Q_SLOTS:
         QCOMPARE(records[0].id, QStringLiteral("new"));
         QCOMPARE(records[1].id, QStringLiteral("old"));
         QCOMPARE(m_workspace->assets().byId(QStringLiteral("asset-pump"))->captureCount, 2);
+    }
+
+    void firstAssetWithCapturesFollowsListOrder()
+    {
+        AssetRepository &assets = m_workspace->assets();
+        QVERIFY(assets.firstWithCaptures().isEmpty());
+        // "Boiler" sorts before "Pump P-101" but has no capture; "Zeta" has one but sorts last.
+        assets.upsertAssets({test::makeAsset(QStringLiteral("asset-boiler"), QStringLiteral("Boiler B-1")),
+                             test::makeAsset(QStringLiteral("asset-zeta"), QStringLiteral("Zeta compressor"))});
+        captures().upsert(makeRecord(manifestJson(QStringLiteral("z"), QStringLiteral("asset-zeta"), {},
+                                                  QStringLiteral("2026-01-01T08:00:00Z"), QStringLiteral("m-z"))));
+        QCOMPARE(assets.firstWithCaptures(), QStringLiteral("asset-zeta"));
+        captures().upsert(makeRecord(manifestJson(QStringLiteral("p"), QStringLiteral("asset-pump"), {},
+                                                  QStringLiteral("2026-01-01T08:00:00Z"), QStringLiteral("m-p"))));
+        QCOMPARE(assets.firstWithCaptures(), QStringLiteral("asset-pump"));
     }
 
     void worldMarkupsComeFromEveryCaptureOfTheFrame()
@@ -323,10 +322,8 @@ private Q_SLOTS:
                 QStringLiteral("SELECT asset_id FROM captures WHERE id = 'cap-1'"));
         };
         QVERIFY(link().isEmpty());
-        Asset later;
-        later.id = QStringLiteral("asset-later");
-        later.name = QStringLiteral("Compressor AC-12");
-        m_workspace->assets().upsertAssets({later});
+        m_workspace->assets().upsertAssets(
+            {test::makeAsset(QStringLiteral("asset-later"), QStringLiteral("Compressor AC-12"))});
         QCOMPARE(link(), QStringLiteral("asset-later"));
         QCOMPARE(captures().forAsset(QStringLiteral("asset-later")).size(), size_t(1));
     }
