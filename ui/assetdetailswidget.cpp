@@ -90,6 +90,7 @@ void AssetDetailsWidget::showAsset(const Asset &asset, const std::optional<Asset
     QLabel *parentLabel = m_fields[QStringLiteral("parent")];
     if (asset.parentId.isEmpty()) {
         parentLabel->setText(tr("None (top-level asset)").toHtmlEscaped());
+        parentLabel->setToolTip(QString());
     } else {
         const QString name = parentAsset ? parentAsset->name : tr("Unknown asset");
         parentLabel->setText(QStringLiteral("<a href=\"%1%2\">%3</a>")

@@ -19,7 +19,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -33,7 +32,6 @@ namespace sl {
 
 namespace {
 
-constexpr int kAssetScanPage = 512; // assets read per query when looking for one with captures
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
@@ -87,26 +85,20 @@ void MainWindow::buildUi()
     galleryLayout->addWidget(m_galleryTitle);
     galleryLayout->addWidget(m_gallery, 1);
 
-    m_topSplitter = new QSplitter(Qt::Horizontal, this);
-    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
-    m_topSplitter->addWidget(detailsScroll);
-    m_topSplitter->addWidget(galleryPane);
-    m_topSplitter->setStretchFactor(1, 1);
-    m_topSplitter->setSizes({300, 700});
-
-    m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
-    m_rightSplitter->addWidget(m_topSplitter);
-    m_rightSplitter->addWidget(m_viewer);
-    m_rightSplitter->setStretchFactor(1, 1);
-    m_rightSplitter->setSizes({260, 520});
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_browser);
-    m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({300, 980});
+    // Two panes each; the second one takes the extra room.
+    const auto splitter = [this](Qt::Orientation orientation, const QString &name, QWidget *first,
+                                 QWidget *second, const QList<int> &sizes) {
+        auto *split = new QSplitter(orientation, this);
+        split->setObjectName(name);
+        split->addWidget(first);
+        split->addWidget(second);
+        split->setStretchFactor(1, 1);
+        split->setSizes(sizes);
+        return split;
+    };
+    m_topSplitter = splitter(Qt::Horizontal, QStringLiteral("topSplitter"), detailsScroll, galleryPane, {300, 700});
+    m_rightSplitter = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), m_topSplitter, m_viewer, {260, 520});
+    m_mainSplitter = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), m_browser, m_rightSplitter, {300, 980});
     setCentralWidget(m_mainSplitter);
 
     m_pathLabel = new QLabel(this);
@@ -200,7 +192,7 @@ bool MainWindow::showAsset(const QString &assetId)
         std::optional<Asset> parentAsset;
         if (!asset->parentId.isEmpty())
             parentAsset = m_workspace->assets().byId(asset->parentId);
-        const int childCount = int(m_workspace->assets().children(assetId).size());
+        const int childCount = m_workspace->assets().childCount(assetId);
         std::vector<CaptureRecord> records = m_workspace->captures().forAsset(assetId);
 
         m_currentAssetId = assetId;
@@ -266,18 +258,7 @@ QString MainWindow::firstAssetWithCaptures()
     if (!m_workspace)
         return {};
     try {
-        if (m_workspace->captures().count() == 0)
-            return {};
-        AssetPageCursor cursor;
-        for (;;) {
-            const std::vector<Asset> page = m_workspace->assets().page(QString(), cursor, kAssetScanPage);
-            for (const Asset &asset : page)
-                if (asset.captureCount > 0)
-                    return asset.id;
-            if (int(page.size()) < kAssetScanPage)
-                return {};
-            cursor = {page.back().name, page.back().id};
-        }
+        return m_workspace->assets().firstWithCaptures();
     } catch (const StoreError &e) {
         showStoreError(e);
         return {};
@@ -356,7 +337,7 @@ void MainWindow::reportImport(const QString &folder, const QStringList &imported
 
     // Show what changed: the list, the counts and the current asset's captures.
     if (m_model)
-        m_model->setSearch(m_model->search());
+        m_model->reload();
     const QString current = m_currentAssetId;
     m_currentAssetId.clear();
     if (!current.isEmpty())

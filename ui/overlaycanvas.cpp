@@ -22,6 +22,7 @@ OverlayCanvas::OverlayCanvas(QWidget *parent)
 void OverlayCanvas::setCapture(const CaptureManifest &manifest, std::vector<Markup> worldMarkups)
 {
     m_manifest = manifest;
+    m_poseTrack = manifest.poseTrack();
     m_worldMarkups = std::move(worldMarkups);
     m_lastResult = {};
     update();
@@ -95,7 +96,8 @@ void OverlayCanvas::paintEvent(QPaintEvent *)
     // From here on the painter works in the frame's pixels (0..frame size).
     painter.setTransform(frameToWidget());
     painter.drawImage(QPointF(0, 0), m_frame);
-    m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_worldMarkups, m_frame.size(), m_seconds, m_frame);
+    m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_frame.size(),
+                                          m_seconds, m_frame);
     painter.restore();
 
     if (!m_lastResult.notice.isEmpty())

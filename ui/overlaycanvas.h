@@ -60,6 +60,7 @@ private:
     void paintMessage(QPainter &painter);
 
     CaptureManifest m_manifest;
+    PoseTrack m_poseTrack; // m_manifest's, made once per capture rather than on every paint
     std::vector<Markup> m_worldMarkups;
     QImage m_frame;
     double m_seconds = 0;

@@ -25,15 +25,9 @@ void VideoCanvas::presentFrame(const QVideoFrame &frame, double seconds)
     if (startUs >= 0 && startUs == m_lastStartUs)
         return;
     m_lastStartUs = startUs;
-    if (startUs >= 0 && frame.endTime() > startUs)
-        m_lastFrameDuration = double(frame.endTime() - startUs) / 1e6;
-    ++m_framesReceived;
 
-    if (m_hasPending)
-        ++m_framesDropped; // the waiting frame is stale now
-    m_pending = frame;
+    m_pending = frame; // replaces a waiting frame, which is stale now
     m_pendingSeconds = seconds;
-    m_hasPending = true;
     if (!m_converting)
         startConversion();
 }
@@ -42,9 +36,7 @@ void VideoCanvas::reset()
 {
     ++m_generation;
     m_pending = {};
-    m_hasPending = false;
     m_lastStartUs = -1;
-    m_lastFrameDuration = 0;
     // m_converting stays as it is: the running conversion's result is dropped
     // by its generation, and its end lets the next one start.
     clearFrame();
@@ -56,7 +48,6 @@ void VideoCanvas::startConversion()
     const double seconds = m_pendingSeconds;
     const quint64 generation = m_generation;
     m_pending = {};
-    m_hasPending = false;
     m_converting = true;
     m_watcher.setFuture(QtConcurrent::run([frame, seconds, generation]() {
         Converted converted;
@@ -78,7 +69,7 @@ void VideoCanvas::onConverted()
     const Converted converted = m_watcher.result();
     if (converted.generation == m_generation && !converted.image.isNull())
         setFrame(converted.image, converted.seconds);
-    if (m_hasPending)
+    if (m_pending.isValid())
         startConversion();
 }
 

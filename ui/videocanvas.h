@@ -26,11 +26,6 @@ public:
     // Forgets pending frames and conversions (a new source, or a stop).
     void reset();
 
-    // Duration of the last frame from its start/end times, seconds; 0 when unknown.
-    double lastFrameDuration() const { return m_lastFrameDuration; }
-    int framesReceived() const { return m_framesReceived; }
-    int framesDropped() const { return m_framesDropped; }
-
 private:
     struct Converted
     {
@@ -42,15 +37,11 @@ private:
     void onConverted();
 
     QFutureWatcher<Converted> m_watcher;
-    QVideoFrame m_pending;
+    QVideoFrame m_pending; // the newest frame not converted yet; invalid when none waits
     double m_pendingSeconds = 0;
-    bool m_hasPending = false;
     bool m_converting = false;
     quint64 m_generation = 0;
     qint64 m_lastStartUs = -1;
-    double m_lastFrameDuration = 0;
-    int m_framesReceived = 0;
-    int m_framesDropped = 0;
 };
 
 } // namespace sl

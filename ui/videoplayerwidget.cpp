@@ -36,6 +36,22 @@ bool plausibleRate(double fps)
     return std::isfinite(fps) && fps >= 1.0 && fps <= 480.0;
 }
 
+// The median spacing of a video's pose samples as a rate (devices usually log
+// one pose per frame); 0 when there are too few.
+double poseRate(const CaptureManifest &manifest)
+{
+    const auto &poses = manifest.poses;
+    if (manifest.mediaType != MediaType::Video || poses.size() < 3)
+        return 0;
+    std::vector<double> gaps;
+    gaps.reserve(poses.size() - 1);
+    for (size_t i = 1; i < poses.size(); ++i)
+        gaps.push_back(poses[i].t - poses[i - 1].t);
+    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+    const double median = gaps[gaps.size() / 2];
+    return median > 0 ? 1.0 / median : 0;
+}
+
 } // namespace
 
 VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
@@ -62,6 +78,10 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
     connect(m_player, &QMediaPlayer::errorOccurred, this, &VideoPlayerWidget::onPlayerError);
     connect(m_player, &QMediaPlayer::durationChanged, this, &VideoPlayerWidget::onDurationChanged);
     connect(m_player, &QMediaPlayer::positionChanged, this, &VideoPlayerWidget::onPositionChanged);
+    connect(m_player, &QMediaPlayer::metaDataChanged, this, [this]() {
+        updateFrameRate();
+        updateLabels();
+    });
 
     m_scrubTimer.setSingleShot(true);
     m_scrubTimer.setInterval(kScrubThrottleMs);
@@ -181,11 +201,13 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
 
     if (!QFileInfo::exists(mediaPath)) {
         m_player->setSource(QUrl());
+        updateFrameRate();
         showError(tr("The video file is missing: %1").arg(QFileInfo(mediaPath).fileName()));
         return;
     }
     m_canvas->setMessage(tr("Loading video…"));
     m_player->setSource(QUrl::fromLocalFile(mediaPath));
+    updateFrameRate();
     updateLabels();
 }
 
@@ -194,32 +216,13 @@ bool VideoPlayerWidget::isPlaying() const
     return m_player->playbackState() == QMediaPlayer::PlayingState;
 }
 
-double VideoPlayerWidget::fps() const
+void VideoPlayerWidget::updateFrameRate()
 {
     // Not from frame start/end times: after a seek GStreamer clips the first
     // frame's start to the seek target, so its duration says nothing.
-    const QVariant rate = m_player->metaData().value(QMediaMetaData::VideoFrameRate);
-    if (rate.isValid() && plausibleRate(rate.toDouble()))
-        return rate.toDouble();
-    const double poseRate = manifestPoseRate();
-    if (plausibleRate(poseRate))
-        return poseRate;
-    return kDefaultFps;
-}
-
-double VideoPlayerWidget::manifestPoseRate() const
-{
-    // The median spacing of the pose samples: devices usually log one pose per frame.
-    const auto &poses = m_manifest.poses;
-    if (m_manifest.mediaType != MediaType::Video || poses.size() < 3)
-        return 0;
-    std::vector<double> gaps;
-    gaps.reserve(poses.size() - 1);
-    for (size_t i = 1; i < poses.size(); ++i)
-        gaps.push_back(poses[i].t - poses[i - 1].t);
-    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-    const double median = gaps[gaps.size() / 2];
-    return median > 0 ? 1.0 / median : 0;
+    const double container = m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble();
+    const double poses = poseRate(m_manifest);
+    m_fps = plausibleRate(container) ? container : plausibleRate(poses) ? poses : kDefaultFps;
 }
 
 double VideoPlayerWidget::currentFrameTime() const
@@ -366,6 +369,7 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
 {
     switch (status) {
     case QMediaPlayer::LoadedMedia:
+        updateFrameRate();
         // Show the first frame, ready to play or step.
         if (m_player->playbackState() == QMediaPlayer::StoppedState)
             m_player->pause();

@@ -38,9 +38,9 @@ public:
     QString mediaPath() const { return m_mediaPath; }
 
     bool isPlaying() const;
-    // Frames per second used for stepping: the frames' own durations, else the
-    // container's frame rate, else the manifest's pose rate, else 30.
-    double fps() const;
+    // Frames per second used for stepping and frame numbers: the container's
+    // frame rate, else the manifest's pose rate, else 30.
+    double fps() const { return m_fps; }
     // Media time of the frame on screen, seconds.
     double currentFrameTime() const;
     double durationSeconds() const;
@@ -87,7 +87,8 @@ private:
     void onScrubReleased();
     void showError(const QString &message);
     void updateLabels();
-    double manifestPoseRate() const;
+    // Works out fps() once per capture and media, not on every frame.
+    void updateFrameRate();
     int frameIndexAt(double seconds) const;
 
     CaptureManifest m_manifest;
@@ -109,6 +110,7 @@ private:
     qint64 m_timeOffsetUs = 0;   // frame stamps minus media time, microseconds
     bool m_offsetPending = true; // the next frame is the media's first: it gives the offset
     QString m_errorText;
+    double m_fps = 30;
 };
 
 } // namespace sl

@@ -2,8 +2,6 @@
 
 #include "importer/captureimporter.h"
 #include "render/frameexporter.h"
-#include "store/assetrepository.h"
-#include "store/capturerepository.h"
 #include "store/workspace.h"
 
 #include <QDir>

@@ -4,7 +4,6 @@
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTranslator>

@@ -34,27 +34,15 @@ bool FrameDecoder::open(const QString &path, MediaType type, QString *error)
 
 bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QString *error)
 {
-    m_capture.release();
+    close();
     m_path = path;
-    m_isVideo = false;
-    m_fps = 0;
-    m_frameCount = 0;
-    m_nextIndex = 0;
-    m_photo = {};
-    m_current = {};
-    m_currentIndex = -1;
     m_error.clear();
 
     const auto fail = [&](const QString &message) {
         m_error = message;
         if (error)
             *error = message;
-        m_capture.release();
-        m_isVideo = false;
-        m_frameCount = 0;
-        m_photo = {};
-        m_current = {};
-        m_currentIndex = -1;
+        close();
         return false;
     };
 
@@ -105,6 +93,18 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
             path, QCoreApplication::translate("sl::FrameDecoder",
                                               "the video has no decodable frame (zero frames)")));
     return true;
+}
+
+void FrameDecoder::close()
+{
+    m_capture.release();
+    m_isVideo = false;
+    m_fps = 0;
+    m_frameCount = 0;
+    m_nextIndex = 0;
+    m_photo = {};
+    m_current = {};
+    m_currentIndex = -1;
 }
 
 int FrameDecoder::frameIndexAt(double seconds) const

@@ -34,6 +34,7 @@ public:
 
 private:
     bool openAs(const QString &path, std::optional<MediaType> type, QString *error);
+    void close(); // forgets the open media (m_path and m_error stay)
     bool readForwardTo(int index);
     bool seekTo(int index);
     bool readNext(); // decodes frame m_nextIndex into m_current

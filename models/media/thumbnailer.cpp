@@ -83,8 +83,8 @@ QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize
                 *error = message;
             return {};
         }
-        const double duration = decoder.isVideo() ? decoder.frameCount() / decoder.fps() : 0.0;
-        const QImage frame = decoder.frameAt(kVideoPosition * duration);
+        // Opened as a video: fps() is positive.
+        const QImage frame = decoder.frameAt(kVideoPosition * (decoder.frameCount() / decoder.fps()));
         if (frame.isNull()) {
             if (error)
                 *error = decoder.lastError();

@@ -75,14 +75,14 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
         return fail(error, manifestError->message());
     const auto &manifest = std::get<CaptureManifest>(read);
 
-    const QString folder = QFileInfo(manifestPath).absolutePath();
-    const QString mediaPath = QDir(folder).filePath(manifest.mediaFile);
+    const QFileInfo manifestFile(manifestPath);
+    const QString folder = manifestFile.absolutePath();
+    const QString manifestName = manifestFile.fileName() + QLatin1String(": ");
     FrameDecoder decoder;
     QString message;
-    if (!decoder.open(mediaPath, manifest.mediaType, &message))
-        return fail(error, QFileInfo(manifestPath).fileName() % QLatin1String(": media.file: ") % message);
+    if (!decoder.open(QDir(folder).filePath(manifest.mediaFile), manifest.mediaType, &message))
+        return fail(error, manifestName % QLatin1String("media.file: ") % message);
 
-    const QString manifestName = QFileInfo(manifestPath).fileName() + QLatin1String(": ");
     double t = 0;
     if (decoder.isVideo()) {
         t = seconds.value_or(0.0);
@@ -114,19 +114,20 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     if (!drawn.notice.isEmpty())
         qCInfo(lcRender) << "export-frame:" << drawn.notice;
 
+    const auto cannotWrite = [&](const QString &reason) {
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(outPath), reason));
+    };
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(outPath), file.errorString()));
+        return cannotWrite(file.errorString());
     QImageWriter writer(&file, "png");
     if (!writer.write(burned)) {
         file.cancelWriting();
-        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(outPath), writer.errorString()));
+        return cannotWrite(writer.errorString());
     }
     if (!file.commit())
-        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(outPath), file.errorString()));
+        return cannotWrite(file.errorString());
     return true;
 }
 

@@ -60,6 +60,19 @@ QPen strokePen(const QColor &color, double width, Qt::PenCapStyle cap, Qt::PenJo
     return pen;
 }
 
+// An open polyline with round joins (one point: a dot), what ink, lines and
+// projected outlines have in common.
+void strokePolyline(QPainter &painter, const QPolygonF &points, const QColor &color, double width,
+                    Qt::PenCapStyle cap)
+{
+    painter.setPen(strokePen(color, width, cap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    if (points.size() == 1)
+        painter.drawPoint(points.first());
+    else
+        painter.drawPolyline(points);
+}
+
 } // namespace
 
 MarkupPainter::MarkupPainter(QPainter &painter) : m_painter(painter) {}
@@ -71,23 +84,14 @@ double MarkupPainter::headLength(double width)
 
 void MarkupPainter::ink(const QPolygonF &points, const QColor &color, double width)
 {
-    if (points.isEmpty())
-        return;
-    m_painter.setPen(strokePen(color, width, Qt::RoundCap, Qt::RoundJoin));
-    m_painter.setBrush(Qt::NoBrush);
-    if (points.size() == 1)
-        m_painter.drawPoint(points.first());
-    else
-        m_painter.drawPolyline(points);
+    if (!points.isEmpty())
+        strokePolyline(m_painter, points, color, width, Qt::RoundCap);
 }
 
 void MarkupPainter::line(const QPolygonF &points, const QColor &color, double width)
 {
-    if (points.size() < 2)
-        return;
-    m_painter.setPen(strokePen(color, width, Qt::FlatCap, Qt::RoundJoin));
-    m_painter.setBrush(Qt::NoBrush);
-    m_painter.drawPolyline(points);
+    if (points.size() >= 2)
+        strokePolyline(m_painter, points, color, width, Qt::FlatCap);
 }
 
 void MarkupPainter::arrow(const QPolygonF &points, const QColor &color, double width, bool head)
@@ -143,11 +147,8 @@ void MarkupPainter::ellipse(const QRectF &rect, const QColor &color, double widt
 
 void MarkupPainter::polygon(const QPolygonF &points, const QColor &color, double width)
 {
-    if (points.size() < 2)
-        return;
-    m_painter.setPen(strokePen(color, width, Qt::RoundCap, Qt::RoundJoin));
-    m_painter.setBrush(Qt::NoBrush);
-    m_painter.drawPolyline(points);
+    if (points.size() >= 2)
+        strokePolyline(m_painter, points, color, width, Qt::RoundCap);
 }
 
 void MarkupPainter::label(const QPointF &anchor, const QString &text, const QColor &color, double pixelSize,

@@ -179,6 +179,13 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
                                      const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
                                      const QImage &frame)
 {
+    return paint(painter, manifest, manifest.poseTrack(), worldMarkups, frameSize, seconds, frame);
+}
+
+OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &manifest, const PoseTrack &poses,
+                                     const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
+                                     const QImage &frame)
+{
     OverlayResult result;
     if (frameSize.isEmpty())
         return result;
@@ -211,8 +218,7 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
     const bool anyWorld = std::any_of(worldMarkups.begin(), worldMarkups.end(),
                                       [](const Markup &m) { return m.space == MarkupSpace::World; });
     if (anyWorld) {
-        const std::optional<Pose> pose =
-            manifest.hasPoses() ? manifest.poseTrack().poseAt(seconds) : std::nullopt;
+        const std::optional<Pose> pose = poses.poseAt(seconds);
         if (!hasCamera) {
             result.notice = QCoreApplication::translate(
                 "sl::OverlayRenderer", "This capture has no camera intrinsics: 3D markup is not shown.");

@@ -33,6 +33,11 @@ public:
     static OverlayResult paint(QPainter &painter, const CaptureManifest &manifest,
                                const std::vector<Markup> &worldMarkups, QSize frameSize,
                                double seconds, const QImage &frame = {});
+    // The same with the capture's pose track made beforehand (manifest.poseTrack()):
+    // for views that paint many frames of one capture.
+    static OverlayResult paint(QPainter &painter, const CaptureManifest &manifest, const PoseTrack &poses,
+                               const std::vector<Markup> &worldMarkups, QSize frameSize,
+                               double seconds, const QImage &frame = {});
 
     // Convenience: a copy of `frame` with every visible markup burned in.
     static QImage burnIn(const QImage &frame, const CaptureManifest &manifest,

@@ -200,16 +200,9 @@ DemoCaptureSpec DemoCapturePlan::video(int index, const QString &assetId,
     }
     spec.trajectory = spec.trajectory.withSway(0.012, 0.012, quint32(1000 + index));
 
-    CameraIntrinsics written = spec.renderCamera;
-    if (variant == 3) {
-        written.width *= 2;
-        written.height *= 2;
-        written.fx *= 2;
-        written.fy *= 2;
-        written.cx *= 2;
-        written.cy *= 2;
-    }
-    spec.manifest.camera = written;
+    const CameraIntrinsics &rendered = spec.renderCamera;
+    spec.manifest.camera =
+        variant == 3 ? rendered.scaledTo(2 * rendered.width, 2 * rendered.height) : rendered;
     samplePoses(spec, axes, form);
     addImageMarkups(spec, index);
     return spec;

@@ -23,15 +23,15 @@ cv::Vec3d newellNormal(const std::vector<cv::Vec3d> &v)
     return length > 0 ? n / length : cv::Vec3d(0, 1, 0);
 }
 
-cv::Vec3d centroid(const std::vector<cv::Vec3d> &v)
+} // namespace
+
+cv::Vec3d MeshBuilder::centroid(const std::vector<cv::Vec3d> &vertices)
 {
     cv::Vec3d c(0, 0, 0);
-    for (const cv::Vec3d &p : v)
+    for (const cv::Vec3d &p : vertices)
         c += p;
-    return v.empty() ? c : c / double(v.size());
+    return vertices.empty() ? c : c / double(vertices.size());
 }
-
-} // namespace
 
 cv::Vec3b MeshBuilder::shade(const cv::Vec3b &color, const cv::Vec3d &normal)
 {

@@ -72,6 +72,8 @@ public:
                               double tolerance = 1e-6);
     // Flat shading for the scene's light (from above, front right).
     static cv::Vec3b shade(const cv::Vec3b &color, const cv::Vec3d &normal);
+    // The mean of a face's vertices, metres; the origin for none.
+    static cv::Vec3d centroid(const std::vector<cv::Vec3d> &vertices);
 
 private:
     int addFace(std::vector<cv::Vec3d> vertices, const cv::Vec3d &normal, const cv::Vec3b &color);

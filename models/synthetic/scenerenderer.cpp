@@ -49,10 +49,7 @@ SceneRenderer::SceneRenderer(const DemoScene &scene) : m_scene(scene)
     m_root.resize(faces.size());
     m_rank.resize(faces.size());
     for (size_t i = 0; i < faces.size(); ++i) {
-        cv::Vec3d c(0, 0, 0);
-        for (const cv::Vec3d &v : faces[i].vertices)
-            c += v;
-        m_centroids.push_back(c / double(std::max<size_t>(1, faces[i].vertices.size())));
+        m_centroids.push_back(MeshBuilder::centroid(faces[i].vertices));
         // Attached faces always come after what they stand on.
         const int parent = faces[i].attachedTo;
         const bool attached = parent >= 0 && size_t(parent) < i;

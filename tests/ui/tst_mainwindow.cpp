@@ -13,6 +13,7 @@
 #include "store/capturerepository.h"
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
+#include "uitestutil.h"
 #include "videoplayerwidget.h"
 
 #include <QDir>
@@ -27,22 +28,6 @@
 #include <QTest>
 
 namespace {
-
-// Pixels within `radius` of `at` whose colour is close to `color`.
-int pixelsNear(const QImage &image, QPoint at, int radius, const QColor &color)
-{
-    int hits = 0;
-    for (int y = at.y() - radius; y <= at.y() + radius; ++y)
-        for (int x = at.x() - radius; x <= at.x() + radius; ++x) {
-            if (!image.valid(x, y))
-                continue;
-            const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - color.red()) < 50 && std::abs(c.green() - color.green()) < 50
-                && std::abs(c.blue() - color.blue()) < 50)
-                ++hits;
-        }
-    return hits;
-}
 
 int rowOfType(const sl::CaptureGalleryWidget &gallery, sl::MediaType type)
 {
@@ -70,6 +55,10 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
+    // Shows the test asset and opens its first capture of `type` from the
+    // gallery as a user does (Enter); *row is its gallery row.
+    void openFromGallery(sl::MediaType type, int *row);
+
     QTemporaryDir m_tmp;
     QString m_workspaceDir;
     sl::Asset m_asset; // an asset with a photo and a video
@@ -171,17 +160,26 @@ void TestMainWindow::selectingAnAssetShowsDetailsAndThumbnails()
     }
 }
 
-void TestMainWindow::photoShowsWorldMarkup()
+void TestMainWindow::openFromGallery(sl::MediaType type, int *row)
 {
     QVERIFY(m_window->showAsset(m_asset.id)); // the same asset when run after the others
     sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
-    const int row = rowOfType(*gallery, sl::MediaType::Photo);
-    QVERIFY2(row >= 0, "the demo asset with captures has no photo");
+    *row = rowOfType(*gallery, type);
+    QVERIFY2(*row >= 0,
+             qPrintable(QStringLiteral("the demo asset with captures has no %1").arg(sl::mediaTypeName(type))));
     QListWidget *list = gallery->listWidget();
     list->setFocus();
-    list->setCurrentRow(row);
+    list->setCurrentRow(*row);
     QTest::keyClick(list, Qt::Key_Return);
+}
 
+void TestMainWindow::photoShowsWorldMarkup()
+{
+    int row = -1;
+    openFromGallery(sl::MediaType::Photo, &row);
+    if (QTest::currentTestFailed())
+        return;
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
     sl::CaptureViewerWidget *viewer = m_window->captureViewer();
     QTRY_VERIFY(viewer->currentPhotoView() != nullptr);
     sl::PhotoView *photo = viewer->currentPhotoView();
@@ -213,7 +211,7 @@ void TestMainWindow::photoShowsWorldMarkup()
                 continue;
             ++checked;
             const QPoint at = photo->frameToWidget().map(QPointF(pixel->x + 0.5, pixel->y + 0.5)).toPoint();
-            if (pixelsNear(shot, at, 3, markup.color) > 0)
+            if (sl::test::pixelsNear(shot, at, 3, markup.color, 50) > 0)
                 ++found;
         }
     }
@@ -223,15 +221,10 @@ void TestMainWindow::photoShowsWorldMarkup()
 
 void TestMainWindow::videoPlaysWithWorldMarkup()
 {
-    QVERIFY(m_window->showAsset(m_asset.id)); // the same asset when run after the others
-    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
-    const int row = rowOfType(*gallery, sl::MediaType::Video);
-    QVERIFY2(row >= 0, "the demo asset with captures has no video");
-    QListWidget *list = gallery->listWidget();
-    list->setFocus();
-    list->setCurrentRow(row);
-    QTest::keyClick(list, Qt::Key_Return);
-
+    int row = -1;
+    openFromGallery(sl::MediaType::Video, &row);
+    if (QTest::currentTestFailed())
+        return;
     sl::CaptureViewerWidget *viewer = m_window->captureViewer();
     QTRY_VERIFY(viewer->currentVideoPlayer() != nullptr);
     sl::VideoPlayerWidget *player = viewer->currentVideoPlayer();

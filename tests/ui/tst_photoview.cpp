@@ -1,14 +1,15 @@
 // PhotoView: the photo scaled to fit with its markup on top, drawn by the
 // shared renderer in the photo's pixel coordinates.
-#include "capture/manifestreader.h"
 #include "photoview.h"
-#include "synthetic/democapturegenerator.h"
+#include "uitestutil.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+using sl::test::pixelsNear;
+using sl::test::worldMarkupsOf;
 
 namespace {
 
@@ -27,31 +28,8 @@ sl::Markup probeRect()
     return m;
 }
 
-std::vector<sl::Markup> worldMarkupsOf(const sl::CaptureManifest &manifest)
-{
-    std::vector<sl::Markup> world;
-    for (const sl::Markup &m : manifest.markups)
-        if (m.space == sl::MarkupSpace::World)
-            world.push_back(m);
-    return world;
-}
-
-// Pixels near `at` (widget coordinates) that are close to `color`.
-int pixelsNear(const QImage &image, QPoint at, int radius, const QColor &color)
-{
-    int hits = 0;
-    for (int y = at.y() - radius; y <= at.y() + radius; ++y) {
-        for (int x = at.x() - radius; x <= at.x() + radius; ++x) {
-            if (!image.valid(x, y))
-                continue;
-            const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - color.red()) < 60 && std::abs(c.green() - color.green()) < 60
-                && std::abs(c.blue() - color.blue()) < 60)
-                ++hits;
-        }
-    }
-    return hits;
-}
+// Probe pixels on screen: within this of kProbeColor in every channel.
+constexpr int kProbeTolerance = 60;
 
 } // namespace
 
@@ -77,24 +55,12 @@ private:
 void TestPhotoView::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    sl::DemoCaptureGenerator::Options options;
-    options.videoCount = 0;
-    options.photoCount = 2;
     QString error;
-    const QStringList manifests = sl::DemoCaptureGenerator::generate(
-        m_tmp.path(), {QStringLiteral("2b0c6f43-0000-4000-8000-00000000000a")}, options, &error);
-    QVERIFY2(!manifests.isEmpty(), qPrintable(error));
-    for (const QString &path : manifests) {
-        const sl::ManifestResult read = sl::ManifestReader::readFile(path);
-        QVERIFY2(std::holds_alternative<sl::CaptureManifest>(read), qPrintable(path));
-        const auto &manifest = std::get<sl::CaptureManifest>(read);
-        if (manifest.mediaType == sl::MediaType::Photo && manifest.hasPoses() && !worldMarkupsOf(manifest).empty()) {
-            m_photo = manifest;
-            m_photoPath = QFileInfo(path).dir().filePath(manifest.mediaFile);
-            break;
-        }
-    }
-    QVERIFY2(!m_photoPath.isEmpty(), "the demo has no posed photo with world markup");
+    const auto photo = sl::test::makeDemoCapture(m_tmp.path(), QStringLiteral("2b0c6f43-0000-4000-8000-00000000000a"),
+                                                 sl::MediaType::Photo, &error);
+    QVERIFY2(photo, qPrintable(error));
+    m_photo = photo->manifest;
+    m_photoPath = photo->mediaPath;
 }
 
 void TestPhotoView::openAndWait(sl::PhotoView &view, const sl::CaptureManifest &manifest, std::vector<sl::Markup> world)
@@ -128,10 +94,11 @@ void TestPhotoView::drawsWorldAndImageMarkup()
     // The probe rectangle's left edge, mapped from photo pixels to the widget.
     const QSize size = view.frame().size();
     const QPointF edge = view.frameToWidget().map(QPointF(0.25 * size.width(), 0.5 * size.height()));
-    QVERIFY2(pixelsNear(shot, edge.toPoint(), 3, kProbeColor) > 0, "the probe rectangle is not where expected");
+    QVERIFY2(pixelsNear(shot, edge.toPoint(), 3, kProbeColor, kProbeTolerance) > 0,
+             "the probe rectangle is not where expected");
     // ...and not in the middle of the rectangle, where only the photo is.
     const QPointF middle = view.frameToWidget().map(QPointF(0.5 * size.width(), 0.5 * size.height()));
-    QCOMPARE(pixelsNear(shot, middle.toPoint(), 2, kProbeColor), 0);
+    QCOMPARE(pixelsNear(shot, middle.toPoint(), 2, kProbeColor, kProbeTolerance), 0);
 }
 
 void TestPhotoView::photoWithoutPoseShowsNotice()

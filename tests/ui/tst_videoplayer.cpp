@@ -1,16 +1,13 @@
 // VideoPlayerWidget on a real H.264 demo clip: the first frame shows paused,
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
-#include "capture/manifestreader.h"
 #include "media/framedecoder.h"
-#include "synthetic/democapturegenerator.h"
+#include "uitestutil.h"
 #include "uitext.h"
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,7 +64,10 @@ private Q_SLOTS:
     void missingFileShowsError();
 
 private:
-    std::vector<sl::Markup> worldMarkups() const;
+    std::vector<sl::Markup> worldMarkups() const { return sl::test::worldMarkupsOf(m_video); }
+    // Shows `player` at 800x520 and opens the demo video in it: true once
+    // its first frame is painted.
+    bool showAndOpen(sl::VideoPlayerWidget &player);
 
     QTemporaryDir m_tmp;
     sl::CaptureManifest m_video;
@@ -77,42 +77,28 @@ private:
 void TestVideoPlayer::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    sl::DemoCaptureGenerator::Options options;
-    options.videoCount = 1;
-    options.photoCount = 0;
-    options.videoSeconds = 2;
     QString error;
-    const QStringList manifests = sl::DemoCaptureGenerator::generate(
-        m_tmp.path(), {QStringLiteral("2b0c6f43-0000-4000-8000-00000000000b")}, options, &error);
-    QVERIFY2(!manifests.isEmpty(), qPrintable(error));
-    for (const QString &path : manifests) {
-        const sl::ManifestResult read = sl::ManifestReader::readFile(path);
-        QVERIFY2(std::holds_alternative<sl::CaptureManifest>(read), qPrintable(path));
-        if (std::get<sl::CaptureManifest>(read).mediaType == sl::MediaType::Video) {
-            m_video = std::get<sl::CaptureManifest>(read);
-            m_videoPath = QFileInfo(path).dir().filePath(m_video.mediaFile);
-        }
-    }
-    QVERIFY2(!m_videoPath.isEmpty(), "the demo made no video");
+    const auto video = sl::test::makeDemoCapture(m_tmp.path(), QStringLiteral("2b0c6f43-0000-4000-8000-00000000000b"),
+                                                 sl::MediaType::Video, &error);
+    QVERIFY2(video, qPrintable(error));
+    m_video = video->manifest;
+    m_videoPath = video->mediaPath;
 }
 
-std::vector<sl::Markup> TestVideoPlayer::worldMarkups() const
+bool TestVideoPlayer::showAndOpen(sl::VideoPlayerWidget &player)
 {
-    std::vector<sl::Markup> world;
-    for (const sl::Markup &m : m_video.markups)
-        if (m.space == sl::MarkupSpace::World)
-            world.push_back(m);
-    return world;
+    player.resize(800, 520);
+    player.show();
+    if (!QTest::qWaitForWindowExposed(&player))
+        return false;
+    player.open(m_video, m_videoPath, worldMarkups());
+    return QTest::qWaitFor([&player]() { return player.framesPainted() >= 1; }, 15000);
 }
 
 void TestVideoPlayer::showsFirstFramePaused()
 {
     sl::VideoPlayerWidget player;
-    player.resize(800, 520);
-    player.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&player));
-    player.open(m_video, m_videoPath, worldMarkups());
-    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QVERIFY(showAndOpen(player));
     QVERIFY(!player.isPlaying());
     QVERIFY2(player.errorText().isEmpty(), qPrintable(player.errorText()));
     QVERIFY(player.currentFrameTime() < 0.2);
@@ -125,11 +111,7 @@ void TestVideoPlayer::showsFirstFramePaused()
 void TestVideoPlayer::stepsOneFrame()
 {
     sl::VideoPlayerWidget player;
-    player.resize(800, 520);
-    player.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&player));
-    player.open(m_video, m_videoPath, worldMarkups());
-    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QVERIFY(showAndOpen(player));
     QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
 
     const double frame = 1.0 / player.fps();
@@ -158,11 +140,7 @@ void TestVideoPlayer::stepsOneFrame()
 void TestVideoPlayer::playsWithMarkupAtFrameTime()
 {
     sl::VideoPlayerWidget player;
-    player.resize(800, 520);
-    player.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&player));
-    player.open(m_video, m_videoPath, worldMarkups());
-    QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= 1, 15000);
+    QVERIFY(showAndOpen(player));
     const int before = player.framesPainted();
     player.play();
     QTRY_VERIFY_WITH_TIMEOUT(player.framesPainted() >= before + 5, 15000);

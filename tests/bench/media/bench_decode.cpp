@@ -63,6 +63,10 @@ int main(int argc, char **argv)
         return 1;
     }
     const auto read = ManifestReader::readFile(manifests.front());
+    if (const auto *e = std::get_if<ManifestError>(&read)) {
+        std::fprintf(stderr, "cannot read the clip's manifest: %s\n", qPrintable(e->message()));
+        return 1;
+    }
     const CaptureManifest manifest = std::get<CaptureManifest>(read);
     const QString clip = QFileInfo(manifests.front()).dir().filePath(manifest.mediaFile);
     std::printf("clip: %dx%d, %.0f s at %.0f fps, H.264 (generated in %.1f s)\n", options.size.width(),
@@ -120,11 +124,13 @@ int main(int argc, char **argv)
         drawn += result.worldMarkupsDrawn + result.imageMarkupsDrawn;
     }
     const double burnInMs = 1000 * seconds(timer) / painted;
+    // As the GUI's views paint: the pose track made once per capture.
     QImage canvas = frame.convertToFormat(QImage::Format_RGB32);
+    const PoseTrack poses = manifest.poseTrack();
     timer.restart();
     for (int i = 0; i < frames; i += 4) {
         QPainter painter(&canvas);
-        OverlayRenderer::paint(painter, manifest, world, canvas.size(), i / decoder.fps(), frame);
+        OverlayRenderer::paint(painter, manifest, poses, world, canvas.size(), i / decoder.fps(), frame);
     }
     const double paintMs = 1000 * seconds(timer) / painted;
 

@@ -1,3 +1,5 @@
+#include "overlayprobe.h"
+
 #include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
 #include "render/frameexporter.h"
@@ -14,9 +16,10 @@
 #include <opencv2/calib3d.hpp>
 
 #include <cmath>
-#include <limits>
 
 using namespace sl;
+using sl::test::reachAlong;
+using sl::test::unit;
 
 // End to end, on pixels: demo captures are generated, frames are exported
 // with FrameExporter, and every world-space arrow and line must end within
@@ -55,8 +58,6 @@ private:
 
 namespace {
 
-constexpr int kThreshold = 12; // a pixel the overlay changed, per channel
-
 // The pixel (OpenCV convention: integers are pixel centres) of a world point
 // seen by the true camera, straight from OpenCV.
 std::optional<cv::Point2d> truePixel(const DemoCaptureSpec &spec, int frame, const cv::Vec3d &world)
@@ -68,34 +69,6 @@ std::optional<cv::Point2d> truePixel(const DemoCaptureSpec &spec, int frame, con
     cv::projectPoints(std::vector<cv::Point3d>{{c[0], c[1], c[2]}}, cv::Vec3d(0, 0, 0), cv::Vec3d(0, 0, 0),
                       spec.renderCamera.cameraMatrix(), spec.renderCamera.distortionCoeffs(), pixels);
     return pixels[0];
-}
-
-bool touched(const QImage &a, const QImage &b, int x, int y)
-{
-    const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
-    return std::abs(qRed(p) - qRed(q)) > kThreshold || std::abs(qGreen(p) - qGreen(q)) > kThreshold ||
-           std::abs(qBlue(p) - qBlue(q)) > kThreshold;
-}
-
-// The farthest reach of changed pixels along `dir` from `at`, within `radius`.
-double reachAlong(const QImage &before, const QImage &after, cv::Point2d at, cv::Point2d dir, double radius)
-{
-    double best = -std::numeric_limits<double>::infinity();
-    for (int y = std::max(0, int(at.y - radius)); y <= std::min(after.height() - 1, int(at.y + radius) + 1);
-         ++y) {
-        for (int x = std::max(0, int(at.x - radius));
-             x <= std::min(after.width() - 1, int(at.x + radius) + 1); ++x) {
-            const cv::Point2d d(x - at.x, y - at.y);
-            if (std::hypot(d.x, d.y) <= radius && touched(before, after, x, y))
-                best = std::max(best, d.dot(dir));
-        }
-    }
-    return best;
-}
-
-cv::Point2d unit(cv::Point2d v)
-{
-    return v / std::hypot(v.x, v.y);
 }
 
 bool inside(const cv::Point2d &p, const CameraIntrinsics &k, double margin)
