@@ -12,10 +12,6 @@
         <translation>kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>is empty</source>
-        <translation>ist leer</translation>
-    </message>
-    <message>
         <source>must be relative to the manifest&apos;s folder: &quot;%1&quot;</source>
         <translation>muss relativ zum Ordner des Manifests sein: &quot;%1&quot;</translation>
     </message>
