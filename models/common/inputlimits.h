@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QtGlobal>
+
+// The limits a reader of captures enforces, each with a clear error at the
+// limit (docs/CAPTURE-FORMAT.md, "Limits"). They bound the memory and time a
+// small input can cost: every check happens before the work it guards.
+namespace sl::limits {
+
+// Manifest file size, bytes. A 60-minute video posed at 60 Hz is ~30 MB.
+inline constexpr qint64 kManifestBytes = 64LL * 1024 * 1024;
+// Markups in one manifest.
+inline constexpr int kMarkupsPerCapture = 10'000;
+// Points of one markup (a 60 Hz ink stroke of 2.5 minutes).
+inline constexpr int kPointsPerMarkup = 10'000;
+// Points of all markups of one manifest together.
+inline constexpr int kPointsPerCapture = 100'000;
+// A markup's line width, pixels at the media's full size.
+inline constexpr double kMarkupWidth = 256.0;
+// A text label, characters (UTF-16 code units).
+inline constexpr int kTextLength = 2'000;
+// Decoded image or video frame: each side, and the area, in pixels. Checked
+// from the file's header before any pixel is decoded. 16384 covers 8K video
+// and 108-megapixel phone photos (12032 x 9024).
+inline constexpr int kImageSide = 16'384;
+inline constexpr qint64 kImagePixels = 120'000'000;
+
+} // namespace sl::limits
