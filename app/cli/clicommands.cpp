@@ -1,8 +1,10 @@
 #include "clicommands.h"
 
 #include "importer/captureimporter.h"
+#include "importer/workspacerebuilder.h"
 #include "render/frameexporter.h"
 #include "store/workspace.h"
+#include "store/workspacecheck.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -93,6 +95,35 @@ int CliCommands::exportFrame(const QString &manifestPath, std::optional<double> 
     }
     print(QDir::toNativeSeparators(outPath));
     return 0;
+}
+
+int CliCommands::check(const QString &workspaceDirectory)
+{
+    const WorkspaceCheckReport report = WorkspaceCheck::run(workspaceDirectory);
+    for (const QString &problem : report.problems)
+        fail(tr("check: %1").arg(problem));
+    if (!report.problems.isEmpty())
+        return 1;
+    print(tr("%1: the database is sound; %n capture(s), each with its media and manifest intact.", nullptr,
+             report.captures)
+              .arg(QDir::toNativeSeparators(QFileInfo(workspaceDirectory).absoluteFilePath())));
+    return 0;
+}
+
+int CliCommands::rebuild(const QString &workspaceDirectory)
+{
+    const RebuildReport report = WorkspaceRebuilder::rebuild(workspaceDirectory);
+    if (!report.ok) {
+        fail(tr("rebuild: %1").arg(report.error));
+        return 1;
+    }
+    for (const QString &line : report.captureErrors)
+        fail(tr("rebuild: not re-imported: %1").arg(line));
+    print(tr("Rebuilt %1: %n capture(s) re-imported from its media folder.", nullptr, report.capturesReimported)
+              .arg(QDir::toNativeSeparators(QFileInfo(workspaceDirectory).absoluteFilePath())));
+    print(tr("Read back from the old database: %1.").arg(report.salvaged.join(QStringLiteral("; "))));
+    print(tr("The old database is kept as %1.").arg(report.keptAs));
+    return report.captureErrors.isEmpty() ? 0 : 1;
 }
 
 } // namespace sl

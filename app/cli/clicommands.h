@@ -18,6 +18,8 @@ public:
     static int demo(const QString &directory, const DemoWorkspaceBuilder::Options &options);
     static int importFolder(const QString &folder, const QString &workspaceDirectory);
     static int exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath);
+    static int check(const QString &workspaceDirectory);
+    static int rebuild(const QString &workspaceDirectory);
 
     // "sightline-cli: <reason>" on stderr.
     static void fail(const QString &reason);

@@ -51,6 +51,10 @@ public:
                   "  import FOLDER --workspace DIR Import every *.capture.json under FOLDER.\n"
                   "  export-frame MANIFEST [--time SECONDS] --out FILE.png\n"
                   "                                Write a frame with its markup burned in.\n"
+                  "  check DIR                     Check a workspace: its database, and every\n"
+                  "                                capture's media against its stored hash.\n"
+                  "  rebuild DIR                   Make a new database for a damaged workspace\n"
+                  "                                from its media folder (the old one is kept).\n"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
@@ -173,6 +177,18 @@ int run(const QStringList &arguments)
             seconds = s;
         }
         return CliCommands::exportFrame(rest.first(), seconds, parser.value(out));
+    }
+
+    if (command == QLatin1String("check")) {
+        if (!expectOne(QStringLiteral("DIR")))
+            return kUsageError;
+        return CliCommands::check(rest.first());
+    }
+
+    if (command == QLatin1String("rebuild")) {
+        if (!expectOne(QStringLiteral("DIR")))
+            return kUsageError;
+        return CliCommands::rebuild(rest.first());
     }
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));

@@ -18,6 +18,8 @@ struct CaptureRecord
     QString id;           // the manifest's id
     QString assetId;
     QString mediaPath;    // relative to the workspace directory, never absolute
+    QString mediaSha256;  // hex SHA-256 of the stored media bytes; empty for captures stored before it was kept
+    QString manifestPath; // the stored manifest file, relative to the workspace; empty likewise
     MediaType mediaType = MediaType::Photo;
     QString capturedAt;
     QString spatialFrame;

@@ -1,12 +1,15 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QString>
 #include <QStringList>
 
 namespace sl {
 
 class Workspace;
+class WorkspaceLock;
+struct CaptureManifest;
 
 struct ImportReport
 {
@@ -15,25 +18,39 @@ struct ImportReport
 };
 
 // Imports every `*.capture.json` of a folder (recursively) with its media into
-// a workspace: validates the manifest and decodes the media first, copies the
-// media under the workspace's media/ folder, then stores the record. One bad
-// capture is reported and skipped; nothing already stored is lost.
+// a workspace. Each capture: the manifest is validated and its media decoded
+// first; then, holding the workspace's write lock, the media is copied under a
+// name made of its SHA-256 (stored files are never overwritten with other
+// bytes), the manifest is written beside it, and the record is switched to
+// them in one transaction; what the record referred to before is removed only
+// after the commit. A crash or a failure at any point leaves the old capture
+// or the new one, whole. One bad capture is reported and skipped; two
+// manifests of one folder with the same capture id are both refused.
 class CaptureImporter
 {
     Q_DECLARE_TR_FUNCTIONS(CaptureImporter)
 public:
-    explicit CaptureImporter(Workspace &workspace);
+    // With `heldLock`, the caller already holds the workspace's write lock
+    // (a rebuild) and the importer does not take it again.
+    explicit CaptureImporter(Workspace &workspace, const WorkspaceLock *heldLock = nullptr);
     ImportReport importFolder(const QString &folder);
     // One manifest; returns an empty string on success, else the error line.
     QString importManifest(const QString &manifestPath, QString *importedId = nullptr);
+
+    // How long an import waits for another program's write to the workspace
+    // to finish, milliseconds.
+    static constexpr int kLockTimeoutMs = 120'000;
 
 private:
     // displayName names the manifest in error lines (its path below the
     // imported folder, or its file name).
     QString importOne(const QString &manifestPath, const QString &displayName, QString *importedId);
     QString importChecked(const QString &manifestPath, const QString &displayName, QString *importedId);
+    // Copies the checked media in and switches the record; under the lock.
+    QString store(const CaptureManifest &manifest, const QFileInfo &decoded, const QString &displayName);
 
     Workspace &m_workspace;
+    const WorkspaceLock *m_heldLock = nullptr;
 };
 
 } // namespace sl

@@ -30,6 +30,12 @@ namespace {
 
 #define SL_ASSET_FROM "FROM assets a " SL_ASSET_JOINS
 
+// Inserts the search index rows of the assets `a` the statement selects.
+#define SL_INDEX_INSERT                                                                                      \
+    "INSERT INTO asset_search(rowid, name, tag, account, product, category) "                                \
+    "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''), " \
+    "coalesce(c.name, '') "
+
 // Inserts or renames an (id, name) lookup row; `condition` says when an
 // existing row's name is replaced.
 #define SL_UPSERT_LOOKUP(table, condition)                                                                   \
@@ -83,10 +89,7 @@ void reindex(Database &db, const std::vector<qint64> &rowIds)
     constexpr size_t kChunk = 10000;
     Statement remove = db.cached("DELETE FROM asset_search WHERE rowid IN (SELECT value FROM json_each(?))");
     Statement insert =
-        db.cached("INSERT INTO asset_search(rowid, name, tag, account, product, category) "
-                  "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || "
-                  "p.product_number, ''), "
-                  "coalesce(c.name, '') FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
+        db.cached(SL_INDEX_INSERT "FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
     const std::span<const qint64> all(rowIds);
     for (size_t first = 0; first < all.size(); first += kChunk) {
         const std::span<const qint64> chunk = all.subspan(first, std::min(kChunk, all.size() - first));
@@ -204,6 +207,14 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
                                   "stored them as top-level assets";
     }
     reindex(m_db, changed);
+    transaction.commit();
+}
+
+void AssetRepository::rebuildSearchIndex()
+{
+    Transaction transaction(m_db);
+    m_db.exec(QStringLiteral("DELETE FROM asset_search"));
+    m_db.exec(QStringLiteral(SL_INDEX_INSERT SL_ASSET_FROM));
     transaction.commit();
 }
 

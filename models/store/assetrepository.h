@@ -32,6 +32,9 @@ public:
     void upsertProducts(const std::vector<Product> &rows);
     void upsertCategories(const std::vector<Category> &rows);
     void upsertAssets(const std::vector<Asset> &rows); // one transaction; updates the search index
+    // Rewrites the whole search index from the assets table (after assets
+    // were copied in by other means, e.g. salvaged by a rebuild).
+    void rebuildSearchIndex();
 
     int count() const;
     // `search` matches name, tag, account, product and category by word prefix

@@ -5,7 +5,7 @@
 #include "capture/manifestwriter.h"
 #include "capture/markupreader.h"
 #include "common/logging.h"
-#include "common/relativepath.h"
+#include "common/mediapath.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 
@@ -22,18 +22,7 @@ namespace {
 // Columns read into a CaptureRecord by readRecord().
 #define SL_CAPTURE_COLUMNS                                                                                   \
     "id, asset_ref, media_path, media_type, captured_at, spatial_frame, review_status, review_note, "        \
-    "manifest_json "
-
-// Whether a stored media path stays inside the workspace (mirrors the CHECK
-// on captures.media_path, to refuse with a clear message first).
-bool isSafeRelativePath(const QString &path)
-{
-    if (path.isEmpty() || isAbsoluteOnAnyPlatform(path))
-        return false;
-    const QStringList parts =
-        QString(path).replace(QLatin1Char('\\'), QLatin1Char('/')).split(QLatin1Char('/'));
-    return !parts.contains(QStringLiteral(".."));
-}
+    "manifest_json, media_sha256, manifest_path "
 
 CaptureRecord readRecord(const Statement &row)
 {
@@ -46,6 +35,8 @@ CaptureRecord readRecord(const Statement &row)
     record.spatialFrame = row.columnText(5);
     record.reviewStatus = reviewStatusFromKey(row.columnText(6));
     record.reviewNote = row.columnText(7);
+    record.mediaSha256 = row.columnText(9);
+    record.manifestPath = row.columnText(10);
     const ManifestResult parsed =
         ManifestReader::parse(row.columnText(8).toUtf8(), record.id + QStringLiteral(".capture.json"));
     if (const auto *manifest = std::get_if<CaptureManifest>(&parsed)) {
@@ -72,11 +63,11 @@ void CaptureRepository::upsert(const CaptureRecord &record)
 {
     if (record.id.isEmpty())
         throw StoreError(QStringLiteral("A capture without an id cannot be stored"));
-    if (!isSafeRelativePath(record.mediaPath))
-        throw StoreError(
-            QStringLiteral("Capture %1: media path \"%2\" must be relative to the workspace and stay "
-                           "inside it")
-                .arg(record.id, record.mediaPath));
+    QString reason;
+    if (MediaPath::normalised(record.mediaPath, &reason).isEmpty())
+        throw StoreError(QStringLiteral("Capture %1: media path: %2").arg(record.id, reason));
+    if (!record.manifestPath.isEmpty() && MediaPath::normalised(record.manifestPath, &reason).isEmpty())
+        throw StoreError(QStringLiteral("Capture %1: manifest path: %2").arg(record.id, reason));
 
     // Serialised once: the stored text and the world markup rows come from it.
     const QJsonObject manifestJson = ManifestWriter::toJson(record.manifest);
@@ -89,18 +80,20 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     }
     Statement upsert = m_db.cached(
         "INSERT INTO captures(id, asset_id, asset_ref, media_path, media_type, captured_at, spatial_frame, "
-        "review_status, review_note, manifest_json) "
-        "VALUES (?1, (SELECT id FROM assets WHERE id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "review_status, review_note, manifest_json, media_sha256, manifest_path) "
+        "VALUES (?1, (SELECT id FROM assets WHERE id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
         "ON CONFLICT(id) DO UPDATE SET asset_id = excluded.asset_id, asset_ref = excluded.asset_ref, "
         "media_path = excluded.media_path, media_type = excluded.media_type, captured_at = "
         "excluded.captured_at, "
         "spatial_frame = excluded.spatial_frame, review_status = excluded.review_status, "
         "review_note = excluded.review_note, manifest_json = excluded.manifest_json, "
+        "media_sha256 = excluded.media_sha256, manifest_path = excluded.manifest_path, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
     upsert.bind(1, record.id).bind(2, record.assetId).bind(3, record.mediaPath);
     upsert.bind(4, mediaTypeName(record.mediaType)).bind(5, record.capturedAt);
     upsert.bindOptional(6, record.spatialFrame).bind(7, reviewStatusKey(record.reviewStatus));
     upsert.bind(8, record.reviewNote).bind(9, QString::fromUtf8(manifestBytes));
+    upsert.bindOptional(10, record.mediaSha256).bindOptional(11, record.manifestPath);
     upsert.run();
 
     // World markup belongs to the spatial frame; keep a row per markup so a

@@ -13,6 +13,46 @@ StoreError::StoreError(const QString &message, int sqliteCode)
 {
 }
 
+bool StoreError::isDamaged() const
+{
+    return m_code == SQLITE_CORRUPT || m_code == SQLITE_NOTADB;
+}
+
+QString StoreError::causeOf(int sqliteCode)
+{
+    switch (sqliteCode & 0xff) {
+    case SQLITE_FULL:
+        return tr("the disk is full");
+    case SQLITE_READONLY:
+        return tr("the workspace is read-only");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return tr("permission denied");
+    case SQLITE_CANTOPEN:
+        return tr("the database file cannot be opened (missing folder or permission denied)");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return tr("the workspace is busy: another program is writing to it");
+    case SQLITE_NOMEM:
+        return tr("not enough memory");
+    case SQLITE_IOERR:
+        return tr("the disk reported an input/output error");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return tr("the workspace database is damaged");
+    case SQLITE_TOOBIG:
+        return tr("a value is too large to store");
+    default:
+        return {};
+    }
+}
+
+QString StoreError::describe(int sqliteCode, const QString &detail)
+{
+    const QString cause = causeOf(sqliteCode);
+    return cause.isEmpty() ? detail : cause + QStringLiteral(": ") + detail;
+}
+
 // --- Statement -------------------------------------------------------------
 
 Statement::Statement(Database *db, sqlite3_stmt *stmt, bool cached) : m_db(db), m_stmt(stmt), m_cached(cached)
@@ -122,7 +162,7 @@ bool Statement::step()
     const QString sql = QString::fromUtf8(sqlite3_sql(m_stmt)).simplified().left(120);
     const QString message = m_db->lastErrorMessage();
     sqlite3_reset(m_stmt);
-    throw StoreError(QStringLiteral("%1 (in \"%2\")").arg(message, sql), rc & 0xff);
+    throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (in \"%2\")").arg(message, sql)), rc & 0xff);
 }
 
 void Statement::run()
@@ -169,18 +209,23 @@ bool Statement::columnIsNull(int column) const
 
 // --- Database --------------------------------------------------------------
 
-std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs)
+std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs, Access access)
 {
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY
+                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db->m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString reason = db->m_db ? db->lastErrorMessage() : QString::fromUtf8(sqlite3_errstr(rc));
-        throw StoreError(QStringLiteral("Cannot open the database %1: %2").arg(path, reason), rc & 0xff);
+        throw StoreError(StoreError::describe(rc, QStringLiteral("Cannot open the database %1: %2").arg(path, reason)),
+                         rc & 0xff);
     }
     sqlite3_extended_result_codes(db->m_db, 1);
     sqlite3_busy_timeout(db->m_db, busyTimeoutMs);
+    if (access == Access::ReadOnly) // a damaged database is read as it is, never changed
+        return db;
     // Reading the journal mode back also proves the file is a database.
     const QString mode = db->queryText(QStringLiteral("PRAGMA journal_mode=WAL"));
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -202,7 +247,7 @@ Database::~Database()
 
 void Database::fail(int rc, const QString &what) const
 {
-    throw StoreError(QStringLiteral("%1: %2").arg(what, lastErrorMessage()), rc & 0xff);
+    throw StoreError(StoreError::describe(rc, QStringLiteral("%1: %2").arg(what, lastErrorMessage())), rc & 0xff);
 }
 
 QString Database::lastErrorMessage() const
@@ -217,7 +262,8 @@ void Database::exec(const QString &sql)
     if (rc != SQLITE_OK) {
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
-        throw StoreError(QStringLiteral("%1 (in \"%2\")").arg(text, sql.simplified().left(120)), rc & 0xff);
+        throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (in \"%2\")").arg(text, sql.simplified().left(120))),
+                         rc & 0xff);
     }
 }
 
@@ -227,9 +273,9 @@ Statement Database::prepare(const QString &sql)
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
-        throw StoreError(
-            QStringLiteral("%1 (preparing \"%2\")").arg(lastErrorMessage(), sql.simplified().left(120)),
-            rc & 0xff);
+        throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (preparing \"%2\")")
+                                                      .arg(lastErrorMessage(), sql.simplified().left(120))),
+                         rc & 0xff);
     return Statement(this, stmt, false);
 }
 
@@ -240,8 +286,9 @@ Statement Database::cached(const char *sql)
         sqlite3_stmt *stmt = nullptr;
         const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
         if (rc != SQLITE_OK)
-            throw StoreError(QStringLiteral("%1 (preparing \"%2\")")
-                                 .arg(lastErrorMessage(), QString::fromUtf8(sql).simplified().left(120)),
+            throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (preparing \"%2\")")
+                                                          .arg(lastErrorMessage(),
+                                                               QString::fromUtf8(sql).simplified().left(120))),
                              rc & 0xff);
         it = m_cache.emplace(sql, CacheEntry{stmt, false}).first;
     }
@@ -288,6 +335,16 @@ QString Database::queryText(const QString &sql)
 {
     Statement statement = prepare(sql);
     return statement.step() ? statement.columnText(0) : QString();
+}
+
+QString Database::integrityProblem(Check check)
+{
+    // quick_check verifies pages, records and constraints but not that every
+    // index matches its table (O(N) instead of O(N log N)).
+    Statement statement = prepare(check == Check::Quick ? QStringLiteral("PRAGMA quick_check(1)")
+                                                        : QStringLiteral("PRAGMA integrity_check(1)"));
+    const QString first = statement.step() ? statement.columnText(0) : QStringLiteral("no answer");
+    return first == QLatin1String("ok") ? QString() : first;
 }
 
 bool Database::inTransaction() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -21,10 +22,20 @@ namespace sl {
 // the demo builder, the UI) catch it and turn message() into user text.
 class StoreError : public std::runtime_error
 {
+    Q_DECLARE_TR_FUNCTIONS(StoreError)
 public:
     StoreError(const QString &message, int sqliteCode = 0);
     QString message() const { return m_message; }
     int sqliteCode() const { return m_code; } // primary SQLite result code; 0 when not from SQLite
+    // The database file is damaged (or is not a database): see Workspace.
+    bool isDamaged() const;
+
+    // The user-facing cause of a primary SQLite result code ("the disk is
+    // full", "the workspace is read-only", ...); empty for codes with no
+    // cause worth naming beyond SQLite's own text.
+    static QString causeOf(int sqliteCode);
+    // "<cause>: <detail>", or the detail alone when the code has no cause.
+    static QString describe(int sqliteCode, const QString &detail);
 
 private:
     QString m_message;
@@ -94,8 +105,12 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    enum class Access { ReadWrite, ReadOnly };
     // Opens (creating if missing) the database file; throws StoreError.
-    static std::unique_ptr<Database> open(const QString &path, int busyTimeoutMs = 5000);
+    // ReadOnly opens an existing file as it is (no pragma is written): for
+    // reading what is left of a damaged workspace.
+    static std::unique_ptr<Database> open(const QString &path, int busyTimeoutMs = 5000,
+                                          Access access = Access::ReadWrite);
 
     QString path() const { return m_path; }
     // Runs one or more statements that return no rows.
@@ -113,6 +128,11 @@ public:
     // A single-value query helper: the first column of the first row as text.
     QString queryText(const QString &sql);
     bool inTransaction() const;
+    enum class Check { Quick, Full };
+    // SQLite's own check of the file: empty when sound, else its first
+    // finding (e.g. "database disk image is malformed"). Throws StoreError
+    // when the file is too damaged to be checked at all.
+    QString integrityProblem(Check check = Check::Quick);
 
     sqlite3 *handle() const { return m_db; }
     // The connection's current error text.

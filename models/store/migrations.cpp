@@ -135,8 +135,27 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_entity ON outbox(entity, entity_id);
 )sql";
 
+// Version 2: stored media is immutable and named by its content; the
+// manifest is also kept as a file beside its media (so that a damaged database
+// can be rebuilt from the media folder); files written but perhaps not
+// referenced by a committed record are journaled until they are collected.
+const char *const kVersion2 = R"sql(
+ALTER TABLE captures ADD COLUMN media_sha256 TEXT;  -- hex SHA-256 of the media bytes; NULL before version 2
+ALTER TABLE captures ADD COLUMN manifest_path TEXT; -- workspace-relative; NULL before version 2
+CREATE INDEX captures_media_path ON captures(media_path);
+CREATE INDEX captures_manifest_path ON captures(manifest_path);
+
+-- Workspace-relative paths of files that may not be referenced by any
+-- record: written by an import before its commit, or replaced by it. Only a
+-- holder of the workspace write lock adds or collects them (WorkspaceLock).
+CREATE TABLE media_journal (
+    path       TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1};
+const char *const kMigrations[] = {kVersion1, kVersion2};
 
 } // namespace
 

@@ -7,5 +7,8 @@ target_sources(sightline_models PRIVATE
     store/migrations.cpp store/migrations.h
     store/outboxrepository.cpp store/outboxrepository.h
     store/searchquery.cpp store/searchquery.h
+    store/mediastore.cpp store/mediastore.h
     store/workspace.cpp store/workspace.h
+    store/workspacecheck.cpp store/workspacecheck.h
+    store/workspacelock.cpp store/workspacelock.h
 )

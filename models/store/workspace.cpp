@@ -1,12 +1,13 @@
 #include "store/workspace.h"
 
 #include "common/logging.h"
-#include "common/relativepath.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/mediastore.h"
 #include "store/outboxrepository.h"
+#include "store/workspacelock.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,10 +18,12 @@ namespace sl {
 struct Workspace::Private
 {
     QString directory;
+    QString databaseFileName;
     std::unique_ptr<Database> database;
     std::unique_ptr<AssetRepository> assets;
     std::unique_ptr<CaptureRepository> captures;
     std::unique_ptr<OutboxRepository> outbox;
+    std::unique_ptr<MediaStore> media;
 };
 
 Workspace::Workspace() : d(std::make_unique<Private>()) {}
@@ -28,6 +31,7 @@ Workspace::Workspace() : d(std::make_unique<Private>()) {}
 Workspace::~Workspace()
 {
     // Repositories hold references into the database: drop them first.
+    d->media.reset();
     d->outbox.reset();
     d->captures.reset();
     d->assets.reset();
@@ -36,6 +40,12 @@ Workspace::~Workspace()
 
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, QString *error)
 {
+    return open(directory, QString::fromLatin1(kDatabaseFileName), error);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QString &databaseFileName,
+                                           QString *error)
+{
     auto fail = [error](const QString &message) -> std::unique_ptr<Workspace> {
         qCWarning(lcStore).noquote() << message;
         if (error)
@@ -43,28 +53,54 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, QString *er
         return nullptr;
     };
     if (directory.isEmpty())
-        return fail(QCoreApplication::translate("sl::Workspace", "No workspace folder given."));
+        return fail(tr("No workspace folder given."));
     const QString absolute = QDir::cleanPath(QFileInfo(directory).absoluteFilePath());
     QDir dir(absolute);
     if (!dir.mkpath(QStringLiteral(".")) || !dir.mkpath(QStringLiteral("media")))
-        return fail(QCoreApplication::translate("sl::Workspace", "Cannot create the workspace folder %1.")
+        return fail(tr("Cannot create the workspace folder %1.")
                         .arg(QDir::toNativeSeparators(absolute)));
 
     std::unique_ptr<Workspace> workspace(new Workspace);
     workspace->d->directory = absolute;
+    workspace->d->databaseFileName = databaseFileName;
     try {
         workspace->d->database = Database::open(workspace->databasePath());
+        // Checked before anything is written (migrations included).
+        const QString finding = workspace->d->database->integrityProblem(Database::Check::Quick);
+        if (!finding.isEmpty())
+            return fail(damagedMessage(absolute, finding));
         Migrations::run(*workspace->d->database);
     } catch (const StoreError &e) {
-        return fail(QCoreApplication::translate("sl::Workspace", "Cannot open the workspace %1: %2")
-                        .arg(QDir::toNativeSeparators(absolute), e.message()));
+        if (e.isDamaged())
+            return fail(damagedMessage(absolute, e.message()));
+        return fail(tr("Cannot open the workspace %1: %2").arg(QDir::toNativeSeparators(absolute), e.message()));
     }
     Database &db = *workspace->d->database;
     workspace->d->assets = std::make_unique<AssetRepository>(db);
     workspace->d->captures = std::make_unique<CaptureRepository>(db);
     workspace->d->outbox = std::make_unique<OutboxRepository>(db);
+    workspace->d->media = std::make_unique<MediaStore>(db, absolute);
+
+    // What an interrupted import left behind; skipped while another program
+    // writes (its journaled files are its work in progress).
+    if (const std::optional<WorkspaceLock> lock = WorkspaceLock::tryAcquire(absolute)) {
+        try {
+            workspace->d->media->collectUnreferenced();
+        } catch (const StoreError &e) {
+            qCWarning(lcStore).noquote() << "collecting unreferenced media failed:" << e.message();
+        }
+    }
     qCDebug(lcStore) << "opened workspace" << absolute;
     return workspace;
+}
+
+QString Workspace::damagedMessage(const QString &directory, const QString &finding)
+{
+    const QString dir = QDir::toNativeSeparators(directory);
+    return tr("The workspace %1 is damaged (%2). Nothing was written to it. Its media and manifests are "
+              "intact: \"sightline-cli rebuild %1\" makes a new database from them and keeps the damaged "
+              "one beside it.")
+        .arg(dir, finding.simplified().left(200));
 }
 
 QString Workspace::directory() const
@@ -74,7 +110,7 @@ QString Workspace::directory() const
 
 QString Workspace::databasePath() const
 {
-    return d->directory + QStringLiteral("/sightline.db");
+    return d->directory + QLatin1Char('/') + d->databaseFileName;
 }
 
 QString Workspace::mediaDirectory() const
@@ -84,15 +120,7 @@ QString Workspace::mediaDirectory() const
 
 QString Workspace::absoluteMediaPath(const QString &relativePath) const
 {
-    // Only paths inside the workspace: an absolute path or one climbing out
-    // with ".." gives an empty string.
-    if (relativePath.isEmpty() || isAbsoluteOnAnyPlatform(relativePath))
-        return {};
-    const QString candidate = QDir::cleanPath(
-        d->directory + QLatin1Char('/') + QString(relativePath).replace(QLatin1Char('\\'), QLatin1Char('/')));
-    if (!candidate.startsWith(d->directory + QLatin1Char('/')))
-        return {};
-    return candidate;
+    return d->media->absolutePath(relativePath);
 }
 
 Database &Workspace::database()
@@ -113,6 +141,11 @@ CaptureRepository &Workspace::captures()
 OutboxRepository &Workspace::outbox()
 {
     return *d->outbox;
+}
+
+MediaStore &Workspace::media()
+{
+    return *d->media;
 }
 
 } // namespace sl

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <memory>
@@ -10,29 +11,44 @@ class Database;
 class AssetRepository;
 class CaptureRepository;
 class OutboxRepository;
+class MediaStore;
 
 // One workspace: a directory holding `sightline.db` (SQLite, WAL) and a
 // `media/` folder. The database only stores paths relative to the directory.
 // A Workspace (and its connection) belongs to the thread that opened it.
 class Workspace
 {
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
 public:
     ~Workspace();
-    // Creates the directory and database if missing and runs migrations.
-    // Returns null with *error set (a user-facing message) on failure.
+    // Creates the directory and database if missing, refuses a database that
+    // fails SQLite's quick check (damaged: nothing is written to it, and the
+    // message says how to rebuild it), runs migrations, and, when no other
+    // program is writing to the workspace, collects the files an interrupted
+    // import left unreferenced. Returns null with *error set (a user-facing
+    // message) on failure.
     static std::unique_ptr<Workspace> open(const QString &directory, QString *error = nullptr);
+    // The same with another database file in the directory (a rebuild makes
+    // its new database beside the damaged one).
+    static std::unique_ptr<Workspace> open(const QString &directory, const QString &databaseFileName,
+                                           QString *error);
+    static constexpr const char *kDatabaseFileName = "sightline.db";
+    // The user-facing message for a damaged workspace in `directory`, telling
+    // what to do; `finding` is SQLite's.
+    static QString damagedMessage(const QString &directory, const QString &finding);
 
     QString directory() const;
     QString databasePath() const;
     QString mediaDirectory() const;
     // Absolute path of a workspace-relative media path; empty when the path
-    // is absolute or would lead outside the workspace directory.
+    // breaks MediaPath's rule (absolute, "..", ...).
     QString absoluteMediaPath(const QString &relativePath) const;
 
     Database &database();
     AssetRepository &assets();
     CaptureRepository &captures();
     OutboxRepository &outbox();
+    MediaStore &media();
 
 private:
     Workspace();
