@@ -1,5 +1,8 @@
 #include "testsupport.h"
+#include "capture/manifestreader.h"
 #include "importer/captureimporter.h"
+#include "store/database.h"
+#include "store/mediastore.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
@@ -47,10 +50,11 @@ bool writeManifest(const QString &path, const QJsonObject &json)
     return writeFile(path, QJsonDocument(json).toJson());
 }
 
-bool writePhoto(const QString &path)
+// `shade` makes versions of a photo with other bytes.
+bool writePhoto(const QString &path, int shade = 40)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    cv::Mat image(48, 64, CV_8UC3, cv::Scalar(40, 90, 160));
+    cv::Mat image(48, 64, CV_8UC3, cv::Scalar(shade, 90, 160));
     cv::rectangle(image, cv::Rect(10, 8, 30, 20), cv::Scalar(250, 250, 250), cv::FILLED);
     return cv::imwrite(path.toStdString(), image);
 }
@@ -144,14 +148,22 @@ private Q_SLOTS:
         QCOMPARE(photo->assetId, kAssetId);
         QCOMPARE(photo->mediaType, MediaType::Photo);
         QCOMPARE(photo->spatialFrame, QStringLiteral("frame-1"));
-        QVERIFY(QDir::isRelativePath(photo->mediaPath));
-        QVERIFY2(photo->mediaPath.startsWith(QStringLiteral("media/") + kPhotoId + QLatin1Char('/')),
-                 qPrintable(photo->mediaPath));
-        QVERIFY(!photo->mediaPath.contains(QLatin1Char(' '))); // sanitised name
+        // Stored under the SHA-256 of its bytes, with its manifest beside it.
+        const QString sha = QString::fromLatin1(fileHash(src(QStringLiteral("site-a/pump inlet.png"))).toHex());
+        QCOMPARE(photo->mediaSha256, sha);
+        QCOMPARE(photo->mediaPath, QStringLiteral("media/%1/%2.png").arg(kPhotoId, sha));
         const QString photoFile = m_workspace->absoluteMediaPath(photo->mediaPath);
         QVERIFY(photoFile.startsWith(m_workspace->directory()));
         QCOMPARE(fileHash(photoFile), fileHash(src(QStringLiteral("site-a/pump inlet.png"))));
         QCOMPARE(photo->manifest.markups.size(), size_t(1));
+        QCOMPARE(photo->manifest.mediaFile, sha + QStringLiteral(".png"));
+        QVERIFY2(photo->manifestPath.startsWith(QStringLiteral("media/%1/").arg(kPhotoId)) &&
+                     photo->manifestPath.endsWith(QStringLiteral(".capture.json")),
+                 qPrintable(photo->manifestPath));
+        const ManifestResult storedManifest =
+            ManifestReader::readFile(m_workspace->absoluteMediaPath(photo->manifestPath));
+        QVERIFY(std::holds_alternative<CaptureManifest>(storedManifest));
+        QCOMPARE(std::get<CaptureManifest>(storedManifest).mediaFile, sha + QStringLiteral(".png"));
 
         const std::optional<CaptureRecord> video = m_workspace->captures().byId(kVideoId);
         QVERIFY(video);
@@ -159,11 +171,12 @@ private Q_SLOTS:
         QCOMPARE(fileHash(m_workspace->absoluteMediaPath(video->mediaPath)),
                  fileHash(src(QStringLiteral("site-b/media/walkaround.avi"))));
         QCOMPARE(m_workspace->captures().worldMarkupsForFrame(QStringLiteral("frame-1")).size(), size_t(2));
-        // No temporary copy is left behind.
+        // No temporary copy is left behind: the media and its manifest only.
         QCOMPARE(QDir(m_workspace->mediaDirectory() + QLatin1Char('/') + kPhotoId)
                      .entryList(QDir::Files | QDir::Hidden)
                      .size(),
-                 1);
+                 2);
+        QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
     }
 
     void badCapturesAreReportedAndSkipped()
@@ -233,6 +246,7 @@ private Q_SLOTS:
         CaptureImporter importer(*m_workspace);
         QVERIFY(importer.importFolder(m_source->path()).errors.isEmpty());
         m_workspace->captures().setReview(kPhotoId, ReviewStatus::Approved, QStringLiteral("Fine"));
+        const CaptureRecord storedBefore = *m_workspace->captures().byId(kPhotoId);
 
         // The device renames the photo and re-sends the capture.
         QVERIFY(QFile::rename(src(QStringLiteral("site-a/pump inlet.png")),
@@ -244,11 +258,15 @@ private Q_SLOTS:
         QCOMPARE(again.importedIds.size(), 2);
         QCOMPARE(m_workspace->captures().count(), 2);
         QCOMPARE(m_workspace->captures().forAsset(kAssetId).size(), size_t(2));
+        // Same bytes under another name: the stored files are the same ones.
         const std::optional<CaptureRecord> photo = m_workspace->captures().byId(kPhotoId);
-        QVERIFY(photo->mediaPath.endsWith(QStringLiteral("/inlet-v2.png")));
+        QCOMPARE(photo->mediaPath, storedBefore.mediaPath);
+        QCOMPARE(photo->manifestPath, storedBefore.manifestPath);
         QCOMPARE(QDir(m_workspace->mediaDirectory() + QLatin1Char('/') + kPhotoId)
-                     .entryList(QDir::Files | QDir::Hidden),
-                 QStringList{QStringLiteral("inlet-v2.png")});
+                     .entryList(QDir::Files | QDir::Hidden)
+                     .size(),
+                 2);
+        QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
         // The reviewer's verdict survives a re-import.
         QCOMPARE(photo->reviewStatus, ReviewStatus::Approved);
         QCOMPARE(m_workspace->captures().worldMarkupsForFrame(QStringLiteral("frame-1")).size(), size_t(2));
@@ -287,6 +305,142 @@ private Q_SLOTS:
         QVERIFY(!a.contains(QStringLiteral("..")));
         QVERIFY(QFileInfo::exists(m_workspace->absoluteMediaPath(a)));
         QVERIFY(QFileInfo::exists(m_workspace->absoluteMediaPath(b)));
+    }
+
+    void replacedVersionIsRemovedAfterCommit()
+    {
+        QVERIFY(writePhoto(src(QStringLiteral("v1/p.png")), 10));
+        QVERIFY(writeManifest(src(QStringLiteral("v1/p.capture.json")),
+                              manifest(kPhotoId, QStringLiteral("p.png"), QStringLiteral("photo"))));
+        QVERIFY(writePhoto(src(QStringLiteral("v2/p.png")), 200));
+        QVERIFY(writeManifest(src(QStringLiteral("v2/p.capture.json")),
+                              manifest(kPhotoId, QStringLiteral("p.png"), QStringLiteral("photo"))));
+        CaptureImporter importer(*m_workspace);
+        QCOMPARE(importer.importManifest(src(QStringLiteral("v1/p.capture.json"))), QString());
+        const CaptureRecord v1 = *m_workspace->captures().byId(kPhotoId);
+        QCOMPARE(importer.importManifest(src(QStringLiteral("v2/p.capture.json"))), QString());
+        const CaptureRecord v2 = *m_workspace->captures().byId(kPhotoId);
+        QVERIFY(v1.mediaPath != v2.mediaPath);
+        QCOMPARE(fileHash(m_workspace->absoluteMediaPath(v2.mediaPath)), fileHash(src(QStringLiteral("v2/p.png"))));
+        QVERIFY(!QFileInfo::exists(m_workspace->absoluteMediaPath(v1.mediaPath)));
+        QVERIFY(!QFileInfo::exists(m_workspace->absoluteMediaPath(v1.manifestPath)));
+        QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
+    }
+
+    // A re-import whose database write fails (commit refused, read-only,
+    // disk full, locked) leaves the stored capture as it was: record, media
+    // bytes and manifest, and nothing new behind.
+    void failedStoreKeepsStoredCapture_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("cause");
+        QTest::newRow("commit refused") << "trigger" << "simulated failure at commit";
+        QTest::newRow("read-only database") << "query_only" << "read-only";
+        QTest::newRow("disk full") << "max_page_count" << "the disk is full";
+    }
+
+    void failedStoreKeepsStoredCapture()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, cause);
+        QVERIFY(writePhoto(src(QStringLiteral("v1/p.png")), 10));
+        QVERIFY(writeManifest(src(QStringLiteral("v1/p.capture.json")),
+                              manifest(kPhotoId, QStringLiteral("p.png"), QStringLiteral("photo"))));
+        QJsonObject second = manifest(kPhotoId, QStringLiteral("p.png"), QStringLiteral("photo"));
+        second.insert(QStringLiteral("capturedBy"), QStringLiteral("version-2"));
+        // A manifest large enough not to fit in the pages left on a "full disk".
+        second.insert(QStringLiteral("padding"), QString(64 * 1024, QLatin1Char('x')));
+        QVERIFY(writePhoto(src(QStringLiteral("v2/p.png")), 200));
+        QVERIFY(writeManifest(src(QStringLiteral("v2/p.capture.json")), second));
+        CaptureImporter importer(*m_workspace);
+        QCOMPARE(importer.importManifest(src(QStringLiteral("v1/p.capture.json"))), QString());
+        const CaptureRecord before = *m_workspace->captures().byId(kPhotoId);
+
+        Database &db = m_workspace->database();
+        if (fault == QLatin1String("trigger"))
+            db.exec(QStringLiteral("CREATE TEMP TRIGGER fail_commit BEFORE UPDATE ON main.captures BEGIN "
+                                   "SELECT RAISE(ABORT, 'simulated failure at commit'); END"));
+        else if (fault == QLatin1String("query_only"))
+            db.exec(QStringLiteral("PRAGMA query_only=1"));
+        else
+            db.exec(QStringLiteral("PRAGMA max_page_count=") + db.queryText(QStringLiteral("PRAGMA page_count")));
+
+        const QString error = importer.importManifest(src(QStringLiteral("v2/p.capture.json")));
+        QVERIFY2(error.contains(cause), qPrintable(error));
+
+        if (fault == QLatin1String("trigger"))
+            db.exec(QStringLiteral("DROP TRIGGER temp.fail_commit"));
+        else if (fault == QLatin1String("query_only"))
+            db.exec(QStringLiteral("PRAGMA query_only=0"));
+        else
+            db.exec(QStringLiteral("PRAGMA max_page_count=1073741823"));
+
+        const CaptureRecord after = *m_workspace->captures().byId(kPhotoId);
+        QCOMPARE(after.mediaPath, before.mediaPath);
+        QCOMPARE(after.manifestPath, before.manifestPath);
+        QCOMPARE(after.manifest.capturedBy, before.manifest.capturedBy);
+        QCOMPARE(fileHash(m_workspace->absoluteMediaPath(after.mediaPath)), fileHash(src(QStringLiteral("v1/p.png"))));
+        QVERIFY(QFileInfo::exists(m_workspace->absoluteMediaPath(after.manifestPath)));
+        // Whatever the failed import wrote is collected now or at the next open.
+        m_workspace->media().collectUnreferenced();
+        QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
+
+        // And the workspace takes the new version once it can.
+        QCOMPARE(importer.importManifest(src(QStringLiteral("v2/p.capture.json"))), QString());
+        QCOMPARE(m_workspace->captures().byId(kPhotoId)->manifest.capturedBy, QStringLiteral("version-2"));
+    }
+
+    void duplicateIdsInOneFolderAreBothRefused()
+    {
+        writeGoodCaptures();
+        CaptureImporter importer(*m_workspace);
+        QVERIFY(importer.importFolder(m_source->path()).errors.isEmpty());
+        const CaptureRecord stored = *m_workspace->captures().byId(kPhotoId);
+
+        QVERIFY(writePhoto(src(QStringLiteral("site-c/other.png")), 220));
+        QVERIFY(writeManifest(src(QStringLiteral("site-c/same-id.capture.json")),
+                              manifest(kPhotoId, QStringLiteral("other.png"), QStringLiteral("photo"))));
+        const ImportReport report = importer.importFolder(m_source->path());
+        QCOMPARE(report.importedIds, QStringList{kVideoId});
+        QCOMPARE(report.errors.size(), 2);
+        const QString first = errorFor(report.errors, QStringLiteral("site-a/pump.capture.json"));
+        const QString second = errorFor(report.errors, QStringLiteral("site-c/same-id.capture.json"));
+        QVERIFY2(first.contains(QStringLiteral("site-c/same-id.capture.json")), qPrintable(first));
+        QVERIFY2(second.contains(QStringLiteral("site-a/pump.capture.json")), qPrintable(second));
+        // The stored capture is untouched.
+        QCOMPARE(m_workspace->captures().byId(kPhotoId)->mediaPath, stored.mediaPath);
+    }
+
+    void collectsWhatAnInterruptedImportLeft()
+    {
+        writeGoodCaptures();
+        CaptureImporter importer(*m_workspace);
+        QVERIFY(importer.importFolder(m_source->path()).errors.isEmpty());
+        const CaptureRecord stored = *m_workspace->captures().byId(kPhotoId);
+        // As a process killed between writing and committing leaves it: the
+        // new files journaled and in place, the record not switched. A stored
+        // file journaled as well must survive (it is referenced).
+        const QString folder = QStringLiteral("media/") + kPhotoId;
+        const QStringList leftovers = {folder + QStringLiteral("/.import-1234.png"),
+                                       folder + QStringLiteral("/abcdef.png"),
+                                       folder + QStringLiteral("/abcdef.capture.json")};
+        for (const QString &path : leftovers)
+            QVERIFY(writeFile(m_workspace->absoluteMediaPath(path), "half-written"));
+        m_workspace->media().journal(leftovers + QStringList{stored.mediaPath});
+        QCOMPARE(m_workspace->media().unreferencedFiles().size(), 3);
+
+        const QString directory = m_workspace->directory();
+        m_workspace.reset();
+        QString error;
+        m_workspace = Workspace::open(directory, &error);
+        QVERIFY2(m_workspace, qPrintable(error));
+        for (const QString &path : leftovers)
+            QVERIFY2(!QFileInfo::exists(m_workspace->absoluteMediaPath(path)), qPrintable(path));
+        QCOMPARE(fileHash(m_workspace->absoluteMediaPath(stored.mediaPath)),
+                 fileHash(src(QStringLiteral("site-a/pump inlet.png"))));
+        QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
+        QCOMPARE(m_workspace->database().queryText(QStringLiteral("SELECT count(*) FROM media_journal")),
+                 QStringLiteral("0"));
     }
 
     void missingFolderIsReported()

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void exportFrameBurnsInMarkup();
     void exportFrameErrorsAreOneLine_data();
     void exportFrameErrorsAreOneLine();
+    void damagedWorkspaceIsRebuilt();
 
 private:
     QTemporaryDir m_tmp;
@@ -196,6 +197,39 @@ void TestCli::exportFrameErrorsAreOneLine()
     const QStringList lines = nonEmptyLines(r.err);
     QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.first().contains(mention), qPrintable(lines.first()));
+}
+
+// A workspace with damaged pages: import refuses it in one line naming the
+// fix, check fails, rebuild brings every capture back and check passes.
+void TestCli::damagedWorkspaceIsRebuilt()
+{
+    const QString ws = m_tmp.filePath(QStringLiteral("damaged-ws"));
+    CliRun run = runCli({QStringLiteral("demo"), ws, QStringLiteral("--assets"), QStringLiteral("3000"),
+                         QStringLiteral("--videos"), QStringLiteral("0"), QStringLiteral("--photos"),
+                         QStringLiteral("2")});
+    QCOMPARE(run.exitCode, 0);
+    run = runCli({QStringLiteral("check"), ws});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    {
+        QFile db(ws + QStringLiteral("/sightline.db"));
+        QVERIFY(db.open(QIODevice::ReadWrite));
+        QVERIFY(db.size() > 64 * 4096);
+        QVERIFY(db.seek(16 * 4096));
+        QCOMPARE(db.write(QByteArray(32 * 4096, '\x33')), qint64(32 * 4096));
+    }
+    run = runCli({QStringLiteral("import"), m_captures, QStringLiteral("--workspace"), ws});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(nonEmptyLines(run.err).size(), 1);
+    QVERIFY2(run.err.contains(QStringLiteral("sightline-cli rebuild")), qPrintable(run.err));
+    QCOMPARE(runCli({QStringLiteral("check"), ws}).exitCode, 1);
+
+    run = runCli({QStringLiteral("rebuild"), ws});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("2 capture(s) re-imported")), qPrintable(run.out));
+    QVERIFY(!QDir(ws).entryList({QStringLiteral("sightline.db.damaged-*")}, QDir::Files).isEmpty());
+    run = runCli({QStringLiteral("check"), ws});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("2 capture(s)")), qPrintable(run.out));
 }
 
 QTEST_MAIN(TestCli)

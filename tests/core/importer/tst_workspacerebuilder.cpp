@@ -1,0 +1,147 @@
+#include "testsupport.h"
+#include "importer/captureimporter.h"
+#include "importer/workspacerebuilder.h"
+#include "store/assetrepository.h"
+#include "store/capturerepository.h"
+#include "store/database.h"
+#include "store/mediastore.h"
+#include "store/outboxrepository.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
+
+using namespace sl;
+
+namespace {
+
+const QString kAssetId = QStringLiteral("5f0d7c8e-0000-4000-8000-000000000001");
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
+}
+
+QString captureId(int i)
+{
+    return QStringLiteral("0b5c0c52-5a8e-4b7e-9a57-%1").arg(i, 12, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+// `sightline-cli rebuild`: a new database from the media folder, what still
+// reads of the old one carried over, the old one kept.
+class tst_WorkspaceRebuilder : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_source;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    // A workspace with 3000 assets and 4 photo captures, one reviewed.
+    void makeWorkspace()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        std::vector<Asset> assets{test::makeAsset(kAssetId, QStringLiteral("Chiller CH-210"))};
+        for (int i = 0; i < 3000; ++i)
+            assets.push_back(test::makeAsset(QStringLiteral("a-%1").arg(i), QStringLiteral("Pump %1").arg(i)));
+        workspace->assets().upsertAssets(assets);
+        for (int i = 0; i < 4; ++i) {
+            const QString media = m_source.filePath(QStringLiteral("p%1.png").arg(i));
+            QVERIFY(cv::imwrite(media.toStdString(), cv::Mat(24, 32, CV_8UC3, cv::Scalar(i * 50, 80, 120))));
+            QFile manifest(m_source.filePath(QStringLiteral("p%1.capture.json").arg(i)));
+            QVERIFY(manifest.open(QIODevice::WriteOnly));
+            manifest.write(QJsonDocument(test::sampleManifestJson({.id = captureId(i),
+                                                                   .assetId = kAssetId,
+                                                                   .mediaFile = QStringLiteral("p%1.png").arg(i)}))
+                               .toJson());
+        }
+        CaptureImporter importer(*workspace);
+        const ImportReport report = importer.importFolder(m_source.path());
+        QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
+        workspace->captures().setReview(captureId(1), ReviewStatus::Rejected, QStringLiteral("blurred"));
+        workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("sightline.db")); }
+
+private Q_SLOTS:
+    void soundWorkspaceKeepsEverything()
+    {
+        makeWorkspace();
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.capturesReimported, 4);
+        QVERIFY2(report.captureErrors.isEmpty(), qPrintable(report.captureErrors.join(QLatin1Char('\n'))));
+        QVERIFY(QFileInfo::exists(m_dir->filePath(report.keptAs)));
+
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->assets().count(), 3001);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("chiller")), 1); // search index remade
+        QCOMPARE(workspace->captures().count(), 4);
+        QCOMPARE(workspace->captures().byId(captureId(1))->reviewStatus, ReviewStatus::Rejected);
+        QCOMPARE(workspace->outbox().pending(10).size(), size_t(1)); // the unsent review
+        QCOMPARE(workspace->media().unreferencedFiles(), QStringList());
+        QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
+    }
+
+    void damagedWorkspaceGetsItsCapturesBack()
+    {
+        makeWorkspace();
+        {
+            QFile file(dbPath());
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() > 40 * 4096);
+            QVERIFY(file.seek(10 * 4096));
+            QCOMPARE(file.write(QByteArray(20 * 4096, '\x5a')), qint64(20 * 4096));
+        }
+        QString error;
+        QVERIFY(!Workspace::open(m_dir->path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+        const QByteArray damaged = fileHash(dbPath());
+
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.capturesReimported, 4);
+        // The damaged database is kept, byte for byte.
+        QCOMPARE(fileHash(m_dir->filePath(report.keptAs)), damaged);
+
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->captures().count(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const std::optional<CaptureRecord> record = workspace->captures().byId(captureId(i));
+            QVERIFY(record);
+            QCOMPARE(fileHash(workspace->absoluteMediaPath(record->mediaPath)),
+                     fileHash(m_source.filePath(QStringLiteral("p%1.png").arg(i))));
+        }
+        QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
+    }
+
+    void notAWorkspaceIsRefused()
+    {
+        QTemporaryDir empty;
+        const RebuildReport report = WorkspaceRebuilder::rebuild(empty.path());
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QStringLiteral("not a workspace")), qPrintable(report.error));
+        QVERIFY(QDir(empty.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WorkspaceRebuilder)
+#include "tst_workspacerebuilder.moc"

@@ -1,0 +1,124 @@
+#include "testsupport.h"
+#include "store/assetrepository.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sl;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
+}
+
+// Overwrites `bytes` bytes at `offset` of a file with a pattern.
+bool damage(const QString &path, qint64 offset, int bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !file.seek(offset))
+        return false;
+    return file.write(QByteArray(bytes, '\xa5')) == bytes;
+}
+
+} // namespace
+
+// A damaged database is noticed on open, reported with what to do, and never
+// written to; an older schema is migrated.
+class tst_WorkspaceIntegrity : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void damagedDatabaseIsRefusedUntouched_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("damaged pages") << "pages";
+        QTest::newRow("not a database") << "header";
+    }
+
+    void damagedDatabaseIsRefusedUntouched()
+    {
+        QFETCH(QString, how);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        {
+            std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            std::vector<Asset> assets;
+            for (int i = 0; i < 3000; ++i)
+                assets.push_back(test::makeAsset(QStringLiteral("a-%1").arg(i), QStringLiteral("Pump %1").arg(i)));
+            workspace->assets().upsertAssets(assets);
+            workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const QString db = dir.filePath(QStringLiteral("sightline.db"));
+        QVERIFY(QFileInfo(db).size() > 20 * 4096);
+        QVERIFY(how == QLatin1String("pages") ? damage(db, 8 * 4096, 3 * 4096) : damage(db, 0, 100));
+        const QByteArray before = fileHash(db);
+
+        std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QVERIFY(!workspace);
+        QVERIFY2(error.contains(QStringLiteral("is damaged")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("sightline-cli rebuild ") + dir.path()), qPrintable(error));
+        QCOMPARE(fileHash(db), before);
+    }
+
+    void soundDatabasePassesTheFullCheck()
+    {
+        std::unique_ptr<QTemporaryDir> dir;
+        std::unique_ptr<Workspace> workspace;
+        QVERIFY(test::openTemporaryWorkspace(dir, workspace));
+        QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
+        test::closeTemporaryWorkspace(dir, workspace);
+    }
+
+    // A version-1 workspace (before media was content-addressed) opens, is
+    // migrated, and keeps its captures.
+    void versionOneIsMigrated()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString error;
+        {
+            std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            Database &db = workspace->database();
+            // Back to version 1's schema, as an older Sightline left it.
+            db.exec(QStringLiteral("DROP INDEX captures_media_path; DROP INDEX captures_manifest_path; "
+                                   "ALTER TABLE captures DROP COLUMN media_sha256; "
+                                   "ALTER TABLE captures DROP COLUMN manifest_path; DROP TABLE media_journal;"));
+            db.exec(QStringLiteral("INSERT INTO captures(id, media_path, media_type, manifest_json) "
+                                   "VALUES ('old', 'media/old/photo.jpg', 'photo', '{}')"));
+            db.setUserVersion(1);
+        }
+        std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->database().userVersion(), 2);
+        QCOMPARE(workspace->database().queryText(
+                     QStringLiteral("SELECT media_path || '|' || coalesce(media_sha256, 'null') FROM captures")),
+                 QStringLiteral("media/old/photo.jpg|null"));
+    }
+
+    void storeErrorsNameTheirCause()
+    {
+        QCOMPARE(StoreError::causeOf(13), QStringLiteral("the disk is full"));    // SQLITE_FULL
+        QCOMPARE(StoreError::causeOf(8), QStringLiteral("the workspace is read-only")); // SQLITE_READONLY
+        QCOMPARE(StoreError::causeOf(7), QStringLiteral("not enough memory"));   // SQLITE_NOMEM
+        QVERIFY(StoreError(QStringLiteral("x"), 11).isDamaged());              // SQLITE_CORRUPT
+        QVERIFY(StoreError(QStringLiteral("x"), 26).isDamaged());              // SQLITE_NOTADB
+        QVERIFY(!StoreError(QStringLiteral("x"), 13).isDamaged());
+        QCOMPARE(StoreError::describe(13, QStringLiteral("insert failed")),
+                 QStringLiteral("the disk is full: insert failed"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WorkspaceIntegrity)
+#include "tst_workspaceintegrity.moc"
