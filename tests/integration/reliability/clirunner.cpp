@@ -24,6 +24,9 @@ QString CliOutcome::describe() const
         text += QStringLiteral("\n    stderr: ") + line;
     if (lines.size() > kShownErrorLines)
         text += QStringLiteral("\n    stderr: ... (%1 lines)").arg(lines.size());
+    const QStringList outLines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!outLines.isEmpty())
+        text += QStringLiteral("\n    stdout: ") + outLines.last();
     return text;
 }
 

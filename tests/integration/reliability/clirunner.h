@@ -19,7 +19,8 @@ struct CliOutcome
 
     bool exitedWith(int exitCode) const { return finished && !crashed && code == exitCode; }
     bool killedBy(int signal) const { return finished && crashed && code == signal; }
-    // "exit 1", "killed by signal 9" or "did not finish", then stderr's first lines.
+    // "exit 1", "killed by signal 9" or "did not finish", then stderr's first
+    // lines and stdout's last (the import's summary).
     QString describe() const;
 };
 
