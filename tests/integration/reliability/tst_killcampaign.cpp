@@ -3,7 +3,9 @@
 // over version 1). After each kill `sightline-cli check` passes and every
 // stored record is whole (its media is its own version's bytes); a re-run
 // then stores every capture exactly once, matching its media, with no file
-// left over in the media folder.
+// left over in the media folder (the verifier reads every record and its
+// bytes, so no second `check` is run after the re-run: it would cost a CLI
+// start per point and find nothing the verifier does not).
 #include "captureset.h"
 #include "capturesetverifier.h"
 #include "clirunner.h"
@@ -112,7 +114,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 was not killed there: %2").arg(fault, killed.describe())));
 
         // 2. What is left passes the integrity check...
-        CliOutcome check = runCli(checkArguments(workspace));
+        const CliOutcome check = runCli(checkArguments(workspace));
         QVERIFY2(check.exitedWith(0), qPrintable(QStringLiteral("check after the kill: ") + check.describe()));
 
         // ... and holds every capture either old or new, whole; nothing that
@@ -137,8 +139,6 @@ private Q_SLOTS:
             workspace, m_set.sources(), {.expectedVersion = version, .requireAll = true, .checkOrphans = true});
         QVERIFY2(final.ok(), qPrintable(QStringLiteral("after the re-run: ") + final.summary()));
         QCOMPARE(final.records, kCaptures);
-        check = runCli(checkArguments(workspace));
-        QVERIFY2(check.exitedWith(0), qPrintable(QStringLiteral("check after the re-run: ") + check.describe()));
         QDir(workspace).removeRecursively();
     }
 };
