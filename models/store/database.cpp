@@ -232,7 +232,11 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
         qCWarning(lcStore) << "journal mode of" << path << "is" << mode << "(WAL unavailable)";
     // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the indices of a
     // large asset list in memory instead of re-reading them from the file.
-    db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"));
+    // synchronous=FULL: a commit is on disk when COMMIT returns, even across
+    // a power cut. With NORMAL, WAL commits are durable only at the next
+    // checkpoint, and an import that removes the replaced media file after
+    // its commit could lose both versions. Commits here are few and large.
+    db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"));
     return db;
 }
 

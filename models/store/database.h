@@ -97,7 +97,7 @@ private:
 };
 
 // An SQLite connection: WAL journal, foreign keys on, a busy timeout and
-// synchronous=NORMAL. Belongs to the thread that opened it.
+// synchronous=FULL (every commit durable). Belongs to the thread that opened it.
 class Database
 {
 public:

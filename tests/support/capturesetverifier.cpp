@@ -1,5 +1,7 @@
 #include "capturesetverifier.h"
 
+#include "capture/manifestreader.h"
+
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -120,6 +122,20 @@ CaptureSetVerifier::Result CaptureSetVerifier::verify(const QString &workspaceDi
                                            .arg(id)
                                            .arg(version)
                                            .arg(options.expectedVersion));
+            // The manifest kept beside the media (for a rebuild) is of the
+            // same version and names this media file.
+            if (!record->manifestPath.isEmpty()) {
+                const QString manifestFile = workspace->absoluteMediaPath(record->manifestPath);
+                referenced.insert(QFileInfo(manifestFile).canonicalFilePath());
+                const ManifestResult kept = ManifestReader::readFile(manifestFile);
+                const auto *keptManifest = std::get_if<CaptureManifest>(&kept);
+                if (!keptManifest)
+                    result.problems.append(QStringLiteral("%1: its manifest file %2 does not read").arg(id, record->manifestPath));
+                else if (versionOf(*keptManifest) != version ||
+                         keptManifest->mediaFile != QFileInfo(record->mediaPath).fileName())
+                    result.problems.append(QStringLiteral("%1: its manifest file %2 is not the stored version")
+                                               .arg(id, record->manifestPath));
+            }
             const QString path = workspace->absoluteMediaPath(record->mediaPath);
             QFile media(path);
             if (path.isEmpty() || !media.open(QIODevice::ReadOnly)) {
