@@ -1,7 +1,9 @@
 #include "capture/manifestreader.h"
 
 #include "capture/jsonfieldreader.h"
+#include "capture/jsonunicode.h"
 #include "capture/markupreader.h"
+#include "common/inputlimits.h"
 #include "common/logging.h"
 
 #include <QCoreApplication>
@@ -16,7 +18,6 @@ namespace sl {
 
 namespace {
 
-constexpr qint64 kMaxManifestBytes = 64 * 1024 * 1024; // far beyond any real capture
 constexpr double kUnitQuaternionTolerance = 1e-3;     // | |q| - 1 |, CAPTURE-FORMAT.md "Errors"
 constexpr double kLastRowTolerance = 1e-6;
 constexpr double kOrthonormalTolerance = 1e-3;        // max |R^T R - I|, as loose as the quaternion rule
@@ -229,13 +230,43 @@ bool readPoses(const QJsonObject &root, JsonFieldReader &r, CaptureManifest *m)
     return true;
 }
 
+QString tooLarge(qint64 size)
+{
+    return QCoreApplication::translate("sl::ManifestReader", "is too large for a manifest: %1 bytes; the limit is %2 bytes")
+        .arg(size)
+        .arg(limits::kManifestBytes);
+}
+
+// Qt reports bytes that are not UTF-8 by offset only: name the field too.
+void failNotUtf8(const QByteArray &json, qsizetype offset, JsonFieldReader &r)
+{
+    const JsonUnicode::Location at = JsonUnicode::locate(json, offset);
+    const QString byte = offset >= 0 && offset < json.size()
+        ? QStringLiteral("0x") + QString::number(uchar(json[offset]), 16).toUpper().rightJustified(2, QLatin1Char('0'))
+        : QString();
+    r.fail(at.path, at.inKey ? QCoreApplication::translate("sl::ManifestReader", "a key is not valid UTF-8 (byte %1 at offset %2)")
+                                   .arg(byte)
+                                   .arg(offset)
+                             : QCoreApplication::translate("sl::ManifestReader", "is not valid UTF-8 (byte %1 at offset %2)")
+                                   .arg(byte)
+                                   .arg(offset));
+}
+
 } // namespace
 
 ManifestResult ManifestReader::parse(const QByteArray &json, const QString &fileName)
 {
     JsonFieldReader r(fileName);
+    if (json.size() > limits::kManifestBytes) {
+        r.fail({}, tooLarge(json.size()));
+        return r.error();
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error == QJsonParseError::IllegalUTF8String) {
+        failNotUtf8(json, parseError.offset, r);
+        return r.error();
+    }
     if (parseError.error != QJsonParseError::NoError) {
         r.fail({}, QCoreApplication::translate("sl::ManifestReader", "is not valid JSON: %1 at byte %2")
                        .arg(parseError.errorString())
@@ -251,7 +282,10 @@ ManifestResult ManifestReader::parse(const QByteArray &json, const QString &file
     CaptureManifest m;
     m.raw = root;
     QJsonArray markups;
-    const bool ok = readHeader(root, r)
+    // Every string first (unknown fields too): a field's own check would
+    // otherwise report a lone surrogate as some other fault.
+    const bool ok = JsonUnicode::checkStrings(root, {}, r)
+        && readHeader(root, r)
         && r.readNonEmptyString(root, QStringLiteral("id"), {}, &m.id)
         && r.readString(root, QStringLiteral("assetId"), {}, false, &m.assetId)
         && r.readString(root, QStringLiteral("capturedAt"), {}, false, &m.capturedAt)
@@ -277,19 +311,13 @@ ManifestResult ManifestReader::readFile(const QString &path)
         return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader", "cannot be read: %1")
                                            .arg(file.errorString())};
     };
-    const auto tooLarge = [&](qint64 size) {
-        return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader",
-                                                                   "is too large for a manifest (%1 bytes, at most %2)")
-                                           .arg(size)
-                                           .arg(kMaxManifestBytes)};
-    };
     if (!file.open(QIODevice::ReadOnly))
         return unreadable();
-    if (file.size() > kMaxManifestBytes) // refused before reading it
-        return tooLarge(file.size());
-    const QByteArray bytes = file.read(kMaxManifestBytes + 1);
-    if (bytes.size() > kMaxManifestBytes) // a device that did not know its size
-        return tooLarge(bytes.size());
+    if (file.size() > limits::kManifestBytes) // refused before reading it
+        return ManifestError{name, {}, tooLarge(file.size())};
+    const QByteArray bytes = file.read(limits::kManifestBytes + 1);
+    if (bytes.size() > limits::kManifestBytes) // a device that did not know its size
+        return ManifestError{name, {}, tooLarge(bytes.size())};
     if (file.error() != QFileDevice::NoError)
         return unreadable();
     return parse(bytes, name);

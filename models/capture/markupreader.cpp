@@ -1,6 +1,7 @@
 #include "capture/markupreader.h"
 
 #include "capture/jsonfieldreader.h"
+#include "common/inputlimits.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -8,8 +9,42 @@
 
 namespace sl {
 
+bool MarkupReader::checkCounts(const QJsonArray &array, JsonFieldReader &reader)
+{
+    if (array.size() > limits::kMarkupsPerCapture)
+        return reader.fail(QStringLiteral("markups"),
+                           QCoreApplication::translate("sl::ManifestReader", "%1 markups; the limit is %2 per capture")
+                               .arg(array.size())
+                               .arg(limits::kMarkupsPerCapture));
+    // Points are counted from the arrays' sizes, before any is converted.
+    qint64 total = 0;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue points = array.at(i).toObject().value(QStringLiteral("points"));
+        if (!points.isArray())
+            continue; // readPoints() says what is wrong with it
+        const qsizetype count = points.toArray().size();
+        const QString path = JsonFieldReader::member(JsonFieldReader::element(QStringLiteral("markups"), i),
+                                                     QStringLiteral("points"));
+        if (count > limits::kPointsPerMarkup)
+            return reader.fail(path, QCoreApplication::translate("sl::ManifestReader",
+                                                                 "%1 points; the limit is %2 per markup")
+                                         .arg(count)
+                                         .arg(limits::kPointsPerMarkup));
+        total += count;
+        if (total > limits::kPointsPerCapture)
+            return reader.fail(path, QCoreApplication::translate("sl::ManifestReader",
+                                                                 "%1 points in markups[0] to markups[%2]; the limit is %3 per capture")
+                                         .arg(total)
+                                         .arg(i)
+                                         .arg(limits::kPointsPerCapture));
+    }
+    return true;
+}
+
 bool MarkupReader::read(const QJsonArray &array, JsonFieldReader &reader, std::vector<Markup> *out)
 {
+    if (!checkCounts(array, reader))
+        return false;
     QHash<QString, qsizetype> seen; // id -> index of the markup that has it
     out->reserve(size_t(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -127,12 +162,24 @@ bool MarkupReader::readStyle(const QJsonObject &o, const QString &path, JsonFiel
         out->color = QColor(color);
     }
 
-    if (JsonFieldReader::has(o, QStringLiteral("width"))
-        && !reader.readPositive(o, QStringLiteral("width"), path, &out->width))
-        return false;
+    if (JsonFieldReader::has(o, QStringLiteral("width"))) {
+        if (!reader.readPositive(o, QStringLiteral("width"), path, &out->width))
+            return false;
+        if (out->width > limits::kMarkupWidth)
+            return reader.fail(JsonFieldReader::member(path, QStringLiteral("width")),
+                               QCoreApplication::translate("sl::ManifestReader", "%1 pixels wide; the limit is %2 pixels")
+                                   .arg(out->width)
+                                   .arg(limits::kMarkupWidth));
+    }
 
-    if (!reader.readString(o, QStringLiteral("text"), path, out->kind == MarkupKind::Text, &out->text)
-        || !reader.readString(o, QStringLiteral("author"), path, false, &out->author)
+    if (!reader.readString(o, QStringLiteral("text"), path, out->kind == MarkupKind::Text, &out->text))
+        return false;
+    if (out->text.size() > limits::kTextLength)
+        return reader.fail(JsonFieldReader::member(path, QStringLiteral("text")),
+                           QCoreApplication::translate("sl::ManifestReader", "%1 characters; the limit is %2 characters")
+                               .arg(out->text.size())
+                               .arg(limits::kTextLength));
+    if (!reader.readString(o, QStringLiteral("author"), path, false, &out->author)
         || !reader.readString(o, QStringLiteral("createdAt"), path, false, &out->createdAt)
         || !reader.readNumber(o, QStringLiteral("from"), path, false, &out->from)
         || !reader.readNumber(o, QStringLiteral("to"), path, false, &out->to))

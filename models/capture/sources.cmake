@@ -2,6 +2,7 @@
 target_sources(sightline_models PRIVATE
     capture/capturemanifest.cpp capture/capturemanifest.h
     capture/jsonfieldreader.cpp capture/jsonfieldreader.h
+    capture/jsonunicode.cpp capture/jsonunicode.h
     capture/manifesterror.cpp capture/manifesterror.h
     capture/manifestreader.cpp capture/manifestreader.h
     capture/manifestwriter.cpp capture/manifestwriter.h

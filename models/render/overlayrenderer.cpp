@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "render/markuppainter.h"
+#include "render/strokesimplifier.h"
 #include "spatial/projector.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,16 @@ QPolygonF toPolygon(const std::vector<cv::Point2d> &points)
     return polygon;
 }
 
+// A stroke in painter pixels reduced to what can show in `bounds` at this
+// resolution: the cost of drawing follows the output, not the manifest.
+std::vector<QPolygonF> drawableParts(const QPolygonF &stroke, double width, const QRectF &bounds)
+{
+    std::vector<QPolygonF> parts = StrokeSimplifier::visibleParts(stroke, width, bounds);
+    for (QPolygonF &part : parts)
+        part = StrokeSimplifier::simplify(part);
+    return parts;
+}
+
 // Labels need fonts, which need a QGuiApplication; without one (a bare
 // QCoreApplication) they are left out instead of aborting.
 bool canDrawText()
@@ -59,10 +70,12 @@ struct WorldPass
         case MarkupKind::Line: {
             const auto pieces = projector.projectPolyline(points);
             for (const auto &piece : pieces) {
-                if (markup.kind == MarkupKind::Ink)
-                    shapes.ink(toPolygon(piece), markup.color, width);
-                else
-                    shapes.line(toPolygon(piece), markup.color, width);
+                for (const QPolygonF &part : drawableParts(toPolygon(piece), width, bounds)) {
+                    if (markup.kind == MarkupKind::Ink)
+                        shapes.ink(part, markup.color, width);
+                    else
+                        shapes.line(part, markup.color, width);
+                }
             }
             return !pieces.empty();
         }
@@ -76,8 +89,9 @@ struct WorldPass
             // Clipped at the near plane, the head may be behind the camera:
             // then only the visible shaft is drawn.
             const bool headVisible = projector.projectPoint(points.back()).has_value();
+            // Not cut to the frame: the head follows the shaft's last pixels.
             for (size_t i = 0; i < pieces.size(); ++i)
-                shapes.arrow(toPolygon(pieces[i]), markup.color, width,
+                shapes.arrow(StrokeSimplifier::simplify(toPolygon(pieces[i])), markup.color, width,
                              headVisible && i + 1 == pieces.size());
             return true;
         }
@@ -88,8 +102,10 @@ struct WorldPass
             if (closed.size() > 2)
                 closed.push_back(points.front());
             const auto pieces = projector.projectPolyline(closed);
-            for (const auto &piece : pieces)
-                shapes.polygon(toPolygon(piece), markup.color, width);
+            for (const auto &piece : pieces) {
+                for (const QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
+                    shapes.polygon(part, markup.color, width);
+            }
             return !pieces.empty();
         }
         case MarkupKind::Text: {
@@ -128,14 +144,18 @@ bool drawImageMarkup(MarkupPainter &shapes, const Markup &markup, QSize frameSiz
     if (points.empty())
         return false;
     QPolygonF polygon;
+    polygon.reserve(qsizetype(points.size()));
     for (const cv::Point2d &p : points)
         polygon.append(toPixels(p, frameSize));
+    const QRectF bounds(QPointF(0, 0), QSizeF(frameSize));
     switch (markup.kind) {
     case MarkupKind::Ink:
-        shapes.ink(polygon, markup.color, width);
+        for (const QPolygonF &part : drawableParts(polygon, width, bounds))
+            shapes.ink(part, markup.color, width);
         return true;
     case MarkupKind::Line:
-        shapes.line(polygon, markup.color, width);
+        for (const QPolygonF &part : drawableParts(polygon, width, bounds))
+            shapes.line(part, markup.color, width);
         return polygon.size() >= 2;
     case MarkupKind::Arrow:
         if (polygon.size() < 2)
@@ -155,8 +175,7 @@ bool drawImageMarkup(MarkupPainter &shapes, const Markup &markup, QSize frameSiz
     case MarkupKind::Text:
         if (!canDrawText())
             return false;
-        shapes.label(polygon.first(), markup.text, markup.color, labelPixelSize(width),
-                     QRectF(QPointF(0, 0), QSizeF(frameSize)));
+        shapes.label(polygon.first(), markup.text, markup.color, labelPixelSize(width), bounds);
         return true;
     case MarkupKind::Blur:
         return false; // drawn first, in its own pass

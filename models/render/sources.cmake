@@ -3,4 +3,5 @@ target_sources(sightline_models PRIVATE
     render/frameexporter.cpp render/frameexporter.h
     render/markuppainter.cpp render/markuppainter.h
     render/overlayrenderer.cpp render/overlayrenderer.h
+    render/strokesimplifier.cpp render/strokesimplifier.h
 )

@@ -1,3 +1,4 @@
 # Tests of models/render.
 sl_add_test(tst_overlayrenderer LABEL core SOURCES render/tst_overlayrenderer.cpp render/overlayprobe.cpp render/overlayprobe.h)
 sl_add_test(tst_frameexporter LABEL core SOURCES render/tst_frameexporter.cpp)
+sl_add_test(tst_strokesimplifier LABEL core SOURCES render/tst_strokesimplifier.cpp)

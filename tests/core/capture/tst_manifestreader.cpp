@@ -1,6 +1,8 @@
 #include "capture/manifestreader.h"
 
 #include "capture/jsonfieldreader.h"
+#include "capture/jsonunicode.h"
+#include "common/inputlimits.h"
 
 #include "manifesttestutil.h"
 
@@ -31,6 +33,14 @@ private Q_SLOTS:
     void refusesInfinityInValues();
     void refusesNonJson_data();
     void refusesNonJson();
+    void enforcesLimits_data();
+    void enforcesLimits();
+    void refusesManifestOverSizeLimit();
+    void refusesInvalidUnicode_data();
+    void refusesInvalidUnicode();
+    void acceptsSurrogatePairs();
+    void locatesByteOffsets_data();
+    void locatesByteOffsets();
     void readFile();
     void readFileMissing();
 };
@@ -43,6 +53,27 @@ const QString kPhoto = QStringLiteral("photo.capture.json");
 bool near(double a, double b, double tolerance = 1e-12)
 {
     return std::abs(a - b) <= tolerance;
+}
+
+// An image ink markup with `count` points.
+QJsonObject inkWith(const QString &id, int count)
+{
+    QJsonArray points;
+    for (int i = 0; i < count; ++i)
+        points.append(QJsonArray{(i % 100) / 100.0, (i / 100 % 100) / 100.0});
+    return QJsonObject{{"id", id}, {"kind", "ink"}, {"space", "image"}, {"points", points}};
+}
+
+// The video sample with its markups replaced by `markups`.
+QByteArray videoWithMarkups(const QJsonArray &markups)
+{
+    return test::toBytes(test::withValue(test::manifestObject(kVideo), QStringLiteral("markups"), markups));
+}
+
+// The video sample with one markup's field set to `value`.
+QByteArray videoWith(const QString &path, const QJsonValue &value)
+{
+    return test::toBytes(test::withValue(test::manifestObject(kVideo), path, value));
 }
 
 } // namespace
@@ -397,6 +428,208 @@ void TestManifestReader::refusesNonJson()
     QVERIFY2(error->reason.contains(reason), qPrintable(error->reason));
     // No field: "file: reason", without an empty field between.
     QCOMPARE(error->message(), QStringLiteral("bad.capture.json: ") + error->reason);
+}
+
+void TestManifestReader::enforcesLimits_data()
+{
+    // Each limit of common/inputlimits.h: exactly at it the manifest reads,
+    // one over it is refused with the field, the amount and the limit.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("field");  // empty: accepted
+    QTest::addColumn<QString>("reason");
+
+    using namespace sl::limits;
+    const auto manyMarkups = [](int count) {
+        QJsonArray markups;
+        for (int i = 0; i < count; ++i)
+            markups.append(inkWith(QStringLiteral("m%1").arg(i), 1));
+        return markups;
+    };
+    QTest::newRow("markups at limit") << videoWithMarkups(manyMarkups(kMarkupsPerCapture)) << QString() << QString();
+    QTest::newRow("markups over limit") << videoWithMarkups(manyMarkups(kMarkupsPerCapture + 1)) << "markups"
+                                        << "10001 markups; the limit is 10000 per capture";
+
+    QTest::newRow("points per markup at limit")
+        << videoWith(QStringLiteral("markups[1]"), inkWith(QStringLiteral("m-ink-1"), kPointsPerMarkup)) << QString()
+        << QString();
+    QTest::newRow("points per markup over limit")
+        << videoWith(QStringLiteral("markups[1]"), inkWith(QStringLiteral("m-ink-1"), kPointsPerMarkup + 1))
+        << "markups[1].points" << "10001 points; the limit is 10000 per markup";
+
+    const auto fullStrokes = [](int extra) {
+        QJsonArray markups;
+        for (int i = 0; i < kPointsPerCapture / kPointsPerMarkup; ++i)
+            markups.append(inkWith(QStringLiteral("m%1").arg(i), kPointsPerMarkup));
+        if (extra > 0)
+            markups.append(inkWith(QStringLiteral("extra"), extra));
+        return markups;
+    };
+    QTest::newRow("points per capture at limit") << videoWithMarkups(fullStrokes(0)) << QString() << QString();
+    QTest::newRow("points per capture over limit")
+        << videoWithMarkups(fullStrokes(1)) << "markups[10].points"
+        << "100001 points in markups[0] to markups[10]; the limit is 100000 per capture";
+
+    QTest::newRow("width at limit") << videoWith(QStringLiteral("markups[0].width"), kMarkupWidth) << QString()
+                                    << QString();
+    QTest::newRow("width over limit") << videoWith(QStringLiteral("markups[0].width"), kMarkupWidth + 0.5)
+                                      << "markups[0].width" << "256.5 pixels wide; the limit is 256 pixels";
+    QTest::newRow("width 1e9") << videoWith(QStringLiteral("markups[2].width"), 1e9) << "markups[2].width"
+                               << "1e+09 pixels wide; the limit is 256 pixels";
+
+    QTest::newRow("text at limit") << videoWith(QStringLiteral("markups[5].text"), QString(kTextLength, QLatin1Char('a')))
+                                   << QString() << QString();
+    QTest::newRow("text over limit")
+        << videoWith(QStringLiteral("markups[5].text"), QString(kTextLength + 1, QLatin1Char('a')))
+        << "markups[5].text" << "2001 characters; the limit is 2000 characters";
+    // The limit counts UTF-16 code units: a character outside the BMP is two.
+    QTest::newRow("text over limit by a pair")
+        << videoWith(QStringLiteral("markups[5].text"),
+                     QString(QString(kTextLength - 1, QLatin1Char('a')) + QString::fromUtf8("\xF0\x9F\x98\x80")))
+        << "markups[5].text" << "2001 characters";
+    QTest::newRow("text over limit on a non-text markup")
+        << videoWith(QStringLiteral("markups[0].text"), QString(kTextLength + 1, QLatin1Char('a')))
+        << "markups[0].text" << "2001 characters";
+}
+
+void TestManifestReader::enforcesLimits()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, field);
+    QFETCH(QString, reason);
+
+    const ManifestResult result = ManifestReader::parse(bytes, kVideo);
+    const auto *error = std::get_if<ManifestError>(&result);
+    if (field.isEmpty()) {
+        QVERIFY2(!error, error ? qPrintable(error->message()) : "");
+        return;
+    }
+    QVERIFY2(error, "a manifest over a limit was accepted");
+    QCOMPARE(error->field, field);
+    QVERIFY2(error->reason.contains(reason), qPrintable(error->reason));
+    QVERIFY(error->message().startsWith(kVideo + QStringLiteral(": ") + field + QStringLiteral(": ")));
+}
+
+void TestManifestReader::refusesManifestOverSizeLimit()
+{
+    // A valid manifest padded with white space to exactly the limit reads;
+    // one byte more is refused by parse() and by readFile() (before reading).
+    QByteArray bytes = test::manifestBytes(kPhoto);
+    bytes.append(QByteArray(limits::kManifestBytes - bytes.size(), ' '));
+    QCOMPARE(bytes.size(), limits::kManifestBytes);
+    QVERIFY(std::holds_alternative<CaptureManifest>(ManifestReader::parse(bytes, kPhoto)));
+
+    bytes.append(' ');
+    const ManifestResult parsed = ManifestReader::parse(bytes, kPhoto);
+    QVERIFY(std::holds_alternative<ManifestError>(parsed));
+    QCOMPARE(std::get<ManifestError>(parsed).message(),
+             kPhoto + QStringLiteral(": is too large for a manifest: 67108865 bytes; the limit is 67108864 bytes"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(kPhoto));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+    const ManifestResult read = ManifestReader::readFile(file.fileName());
+    QVERIFY(std::holds_alternative<ManifestError>(read));
+    QCOMPARE(std::get<ManifestError>(read).message(), std::get<ManifestError>(parsed).message());
+}
+
+void TestManifestReader::refusesInvalidUnicode_data()
+{
+    // Raw edits of the video sample: `from` (found once) becomes `to`.
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("reason");
+
+    const QString lone = QStringLiteral("is not valid Unicode: a lone surrogate ");
+    // Lone surrogate escapes, which Qt's parser keeps without complaint.
+    QTest::newRow("high alone") << QByteArray("\"Check the") << QByteArray("\"Check \\ud800the") << "markups[5].text"
+                                << lone + "\\ud800 at character 6";
+    QTest::newRow("high at end") << QByteArray("inlet seal\"") << QByteArray("inlet seal\\uD83D\"") << "markups[5].text"
+                                 << lone + "\\ud83d at character 20";
+    QTest::newRow("low alone") << QByteArray("\"Check") << QByteArray("\"\\udc00Check") << "markups[5].text"
+                               << lone + "\\udc00 at character 0";
+    QTest::newRow("two highs") << QByteArray("\"Check") << QByteArray("\"\\ud800\\ud800Check") << "markups[5].text"
+                               << lone + "\\ud800 at character 0";
+    QTest::newRow("low before high") << QByteArray("\"Check") << QByteArray("\"\\ude00\\ud83dCheck")
+                                     << "markups[5].text" << lone + "\\ude00 at character 0";
+    QTest::newRow("capture id") << QByteArray("\"0b5c0c52") << QByteArray("\"\\ud800") << "id" << lone;
+    QTest::newRow("format") << QByteArray("\"sightline-capture\"") << QByteArray("\"sightline-capture\\ud800\"")
+                            << "format" << lone;
+    QTest::newRow("unknown field") << QByteArray("\"HoloLens 2\"") << QByteArray("\"HoloLens \\udfff\"") << "device.model"
+                                   << lone;
+    QTest::newRow("key") << QByteArray("\"layer\"") << QByteArray("\"lay\\ud800er\"") << "markups[0]"
+                         << "a key is not valid Unicode: a lone surrogate \\ud800 at character 3";
+    // Bytes that are not UTF-8: Qt's parser refuses them by offset only.
+    const QString utf8 = QStringLiteral("is not valid UTF-8 (byte ");
+    QTest::newRow("0xFF") << QByteArray("\"Check the") << QByteArray("\"Check \xFF" "the") << "markups[5].text"
+                          << utf8 + "0xFF at offset";
+    QTest::newRow("truncated sequence") << QByteArray("inlet seal\"") << QByteArray("inlet seal\xC3\"")
+                                        << "markups[5].text" << utf8 + "0xC3";
+    QTest::newRow("encoded surrogate") << QByteArray("\"Check") << QByteArray("\"\xED\xA0\x80") << "markups[5].text"
+                                       << utf8 + "0xED";
+    QTest::newRow("overlong") << QByteArray("\"HoloLens") << QByteArray("\"\xC0\x80") << "device.model" << utf8 + "0xC0";
+    QTest::newRow("in an array") << QByteArray("\"#FFD60A\"") << QByteArray("\"#FFD60A\xFF\"") << "markups[1].color"
+                                 << utf8;
+    QTest::newRow("in a key") << QByteArray("\"layer\"") << QByteArray("\"lay\xFF" "er\"") << "markups[0]"
+                              << "a key is not valid UTF-8 (byte 0xFF";
+    QTest::newRow("after escapes") << QByteArray("\"inspection\"") << QByteArray("\"in\\\"sp\\\\\xFE\"")
+                                   << "markups[0].layer" << utf8 + "0xFE";
+}
+
+void TestManifestReader::refusesInvalidUnicode()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, field);
+    QFETCH(QString, reason);
+
+    QByteArray bytes = test::manifestBytes(kVideo);
+    QCOMPARE(bytes.count(from), 1);
+    bytes.replace(from, to);
+    const ManifestResult result = ManifestReader::parse(bytes, kVideo);
+    const auto *error = std::get_if<ManifestError>(&result);
+    QVERIFY2(error, "invalid Unicode was accepted");
+    QCOMPARE(error->field, field);
+    QVERIFY2(error->reason.contains(reason), qPrintable(error->reason));
+}
+
+void TestManifestReader::acceptsSurrogatePairs()
+{
+    // A pair, escaped or as UTF-8, is one character outside the BMP.
+    QByteArray bytes = test::manifestBytes(kVideo);
+    bytes.replace("\"Check the", "\"\\ud83d\\ude00 \xF0\x9F\x98\x80 Check the");
+    const CaptureManifest m = parseOk(bytes, kVideo);
+    QCOMPARE(m.markups[5].text, QString::fromUtf8("\xF0\x9F\x98\x80 \xF0\x9F\x98\x80 Check the inlet seal"));
+}
+
+void TestManifestReader::locatesByteOffsets_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("marker"); // the offset is where this first occurs
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("inKey");
+
+    QTest::newRow("top value") << QByteArray(R"({"a": "xHERE"})") << "HERE" << "a" << false;
+    QTest::newRow("top key") << QByteArray(R"({"a": 1, "bHERE": 2})") << "HERE" << "" << true;
+    QTest::newRow("nested") << QByteArray(R"({"m": [{"p": [1, 2]}, {"t": "HERE"}]})") << "HERE" << "m[1].t" << false;
+    QTest::newRow("nested key") << QByteArray(R"({"m": [{"p": [1, 2]}, {"t": 1, "HERE": 0}]})") << "HERE" << "m[1]"
+                                << true;
+    QTest::newRow("array of strings") << QByteArray(R"({"m": ["a", "b,]}", "HERE"]})") << "HERE" << "m[2]" << false;
+    QTest::newRow("escaped quote") << QByteArray(R"({"k\"": "v", "x": "\\\"HERE"})") << "HERE" << "x" << false;
+}
+
+void TestManifestReader::locatesByteOffsets()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, marker);
+    QFETCH(QString, path);
+    QFETCH(bool, inKey);
+    const JsonUnicode::Location at = JsonUnicode::locate(json, json.indexOf(marker.toUtf8()));
+    QCOMPARE(at.path, path);
+    QCOMPARE(at.inKey, inKey);
 }
 
 void TestManifestReader::readFile()

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void widthsScaleWithFrameSize();
     void labelHasContrastingHalo_data();
     void labelHasContrastingHalo();
+    void denseStrokeDrawsTheSamePixels_data();
+    void denseStrokeDrawsTheSamePixels();
 };
 
 namespace {
@@ -542,6 +544,73 @@ void TestOverlayRenderer::labelHasContrastingHalo()
     // halo even where the two are the same colour.
     const int letters = enclosedPixels(out, text, background);
     QVERIFY2(letters > 50, qPrintable(QString::number(letters)));
+}
+
+void TestOverlayRenderer::denseStrokeDrawsTheSamePixels_data()
+{
+    QTest::addColumn<double>("width");
+    QTest::addColumn<double>("jitter"); // pixels
+    QTest::newRow("thin smooth") << 2.0 << 0.0;
+    QTest::newRow("thin jittered") << 2.0 << 0.4;
+    QTest::newRow("wide jittered") << 24.0 << 0.4;
+}
+
+void TestOverlayRenderer::denseStrokeDrawsTheSamePixels()
+{
+    // A 10,000-point ink stroke: the renderer simplifies it to the frame's
+    // resolution; drawn unsimplified, it must look the same.
+    QFETCH(double, width);
+    QFETCH(double, jitter);
+    const QSize size(640, 360);
+    std::vector<cv::Point2d> points;
+    for (int i = 0; i < 10000; ++i) {
+        const double t = i / 10000.0;
+        const double wobble = jitter * std::sin(i * 2.39996); // deterministic, not smooth
+        points.emplace_back(0.5 + 0.4 * std::sin(6.283 * 2 * t) + wobble / size.width(),
+                            0.5 + 0.4 * std::sin(6.283 * 3 * t + 0.5) + wobble / size.height());
+    }
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    m.markups.push_back(imageMarkup(MarkupKind::Ink, points, width, QColor(20, 40, 220)));
+    const QImage blank = filled(size, Qt::white);
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0);
+
+    QImage reference = blank.convertToFormat(QImage::Format_RGB32);
+    {
+        QPainter painter(&reference);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        QPolygonF polygon;
+        for (const cv::Point2d &p : points)
+            polygon.append(QPointF(p.x * size.width(), p.y * size.height()));
+        MarkupPainter(painter).ink(polygon, QColor(20, 40, 220), width);
+    }
+    const QImage drawn = out.convertToFormat(QImage::Format_RGB32);
+    // Within ~0.3 px, an edge pixel's coverage moves by up to a third; the ink
+    // in all (darkness summed over the frame) stays the same.
+    int strokePixels = 0, differing = 0, worst = 0;
+    double inkDrawn = 0, inkReference = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            const QRgb a = drawn.pixel(x, y), b = reference.pixel(x, y);
+            const int d = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                                    std::abs(qBlue(a) - qBlue(b))});
+            strokePixels += b != qRgb(255, 255, 255);
+            inkDrawn += 255 - qRed(a);
+            inkReference += 255 - qRed(b);
+            differing += d > 64; // a quarter of full coverage: more than antialiasing noise
+            worst = std::max(worst, d);
+        }
+    }
+    QVERIFY(strokePixels > 1000);
+    const QString figures = QStringLiteral("%1 of %2 stroke pixels differ by more than 64, worst %3, ink %4 vs %5")
+                                .arg(differing)
+                                .arg(strokePixels)
+                                .arg(worst)
+                                .arg(inkDrawn)
+                                .arg(inkReference);
+    qInfo("%s", qPrintable(figures));
+    QVERIFY2(differing <= strokePixels / 100, qPrintable(figures)); // 1 %
+    QVERIFY2(worst <= 160, qPrintable(figures));
+    QVERIFY2(std::abs(inkDrawn - inkReference) <= 0.02 * inkReference, qPrintable(figures));
 }
 
 QTEST_MAIN(TestOverlayRenderer)
