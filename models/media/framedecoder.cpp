@@ -109,6 +109,7 @@ void FrameDecoder::close()
     m_currentIndex = -1;
     m_streamEnd = -1;
     m_outOfMemory = false;
+    m_countedFromStart = true;
 }
 
 int FrameDecoder::frameIndexAt(double seconds) const
@@ -214,8 +215,10 @@ bool FrameDecoder::readForwardTo(int index)
         }
     }
     // The stream ended before the container's frame count: remember where,
-    // keeping the container's count (the duration it promised).
-    if (m_nextIndex < m_frameCount && (m_streamEnd < 0 || m_nextIndex < m_streamEnd)) {
+    // keeping the container's count (the duration it promised). Only a count
+    // from the first frame is sure: near a cut, the timestamps a seek lands
+    // by can be off (seekTo then counts again from the start).
+    if (m_countedFromStart && m_nextIndex < m_frameCount && (m_streamEnd < 0 || m_nextIndex < m_streamEnd)) {
         qCWarning(lcMedia) << m_path << "ends after" << m_nextIndex << "frames; the container says"
                            << m_frameCount;
         m_streamEnd = std::max(m_nextIndex, 0);
@@ -254,10 +257,16 @@ bool FrameDecoder::seekTo(int index)
             if (landed >= 0) {
                 m_currentIndex = landed;
                 m_nextIndex = landed + 1;
+                m_countedFromStart = false;
                 if (landed == index)
                     return true;
-                if (landed < index)
-                    return readForwardTo(index); // from the keyframe side
+                if (landed < index) {
+                    if (readForwardTo(index)) // from the keyframe side
+                        return true;
+                    if (m_outOfMemory)
+                        return false;
+                    break; // the stream ran out: count from the start
+                }
             }
             qCDebug(lcMedia) << "seek to" << start << "in" << m_path << "landed on" << landed
                              << "; going back";
@@ -275,6 +284,7 @@ bool FrameDecoder::restartFromBeginning()
 {
     m_capture.release();
     m_nextIndex = 0;
+    m_countedFromStart = true;
     m_currentIndex = -1;
     m_current = {};
     QString message;

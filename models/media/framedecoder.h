@@ -59,6 +59,7 @@ private:
     // it (a truncated file); -1 while no read has run out early.
     int m_streamEnd = -1;
     bool m_outOfMemory = false; // the last frame request failed for memory
+    bool m_countedFromStart = true; // m_nextIndex counted by reading from frame 0
     cv::Mat m_bgr; // reused decode buffer
     QString m_error;
 };
