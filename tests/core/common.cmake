@@ -1,0 +1,3 @@
+# Tests of models/common.
+sl_add_test(tst_outputfile LABEL core SOURCES common/tst_outputfile.cpp)
+sl_add_test(tst_systemerror LABEL core SOURCES common/tst_systemerror.cpp)
