@@ -1,5 +1,6 @@
 #include "media/videoheader.h"
 
+#include "common/inputlimits.h"
 #include "common/logging.h"
 #include "common/systemerror.h"
 #include "media/mediafile.h"
@@ -9,9 +10,11 @@
 #include <QSize>
 
 #include <memory>
+#include <vector>
 
 extern "C" {
 #include <libavformat/avformat.h>
+#include <libavutil/dict.h>
 #include <libavutil/error.h>
 }
 
@@ -80,8 +83,14 @@ bool VideoHeader::check(const QString &path, QString *error)
     const AVStream *stream = videoStream(input.get());
     if (!stream || stream->codecpar->width <= 0 || stream->codecpar->height <= 0) {
         // Containers without a header (MPEG-TS, raw streams) tell the size
-        // only once a few packets are read.
-        const int found = avformat_find_stream_info(input.get(), nullptr);
+        // only once a few packets are parsed (and maybe decoded: FFmpeg's
+        // decoders are held to the limits' area while it probes).
+        std::vector<AVDictionary *> options(input->nb_streams, nullptr);
+        for (AVDictionary *&streamOptions : options)
+            av_dict_set_int(&streamOptions, "max_pixels", limits::kImagePixels, 0);
+        const int found = avformat_find_stream_info(input.get(), options.data());
+        for (AVDictionary *&streamOptions : options)
+            av_dict_free(&streamOptions);
         if (found < 0)
             return fail(error, path, causeOf(found));
         stream = videoStream(input.get());
@@ -91,8 +100,9 @@ bool VideoHeader::check(const QString &path, QString *error)
                     hasAudio(input.get()) ? tr("the file holds only sound, no video stream")
                                           : tr("the file holds no video stream"));
     const QSize size(stream->codecpar->width, stream->codecpar->height);
-    if (size.width() > 0 && size.height() > 0 &&
-        !MediaFile::checkImageSize(path, size, MediaFile::Kind::Video, error))
+    if (size.width() <= 0 || size.height() <= 0)
+        return fail(error, path, tr("the size of the video's frames cannot be read (corrupt or unsupported format)"));
+    if (!MediaFile::checkImageSize(path, size, MediaFile::Kind::Video, error))
         return false;
     qCDebug(lcMedia) << path << "is" << format << "with a" << size << "video stream";
     return true;
