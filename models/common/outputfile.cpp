@@ -169,7 +169,9 @@ bool OutputFile::write(const QString &path, const Writer &writer, QString *error
     buffer.open(QIODevice::WriteOnly);
     QString reason;
     if (!writer(buffer, &reason))
-        return fail(error, tr("cannot write %1: %2").arg(shown(path), reason.isEmpty() ? tr("the data could not be produced") : reason));
+        return fail(error,
+                    tr("cannot write %1: %2")
+                        .arg(shown(path), reason.isEmpty() ? tr("the data could not be produced") : reason));
     buffer.close();
     return write(path, buffer.data(), error);
 }

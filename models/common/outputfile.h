@@ -20,7 +20,7 @@ namespace sl {
 class OutputFile
 {
     Q_DECLARE_TR_FUNCTIONS(OutputFile)
-public:
+  public:
     // Fills `device` (an open in-memory buffer) with the file's contents;
     // false with *reason set (one line) when it cannot.
     using Writer = std::function<bool(QIODevice &device, QString *reason)>;
@@ -33,7 +33,7 @@ public:
     // False with *error set to a one-line message naming the path.
     static bool checkTarget(const QString &path, QString *error);
 
-private:
+  private:
     // The file to replace or create (symbolic links followed); empty with
     // *error set when the target is refused.
     static QString resolveTarget(const QString &path, QString *error);

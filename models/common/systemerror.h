@@ -14,7 +14,7 @@ namespace sl {
 class SystemError
 {
     Q_DECLARE_TR_FUNCTIONS(SystemError)
-public:
+  public:
     // The cause behind an errno value (from errno right after the failing call).
     static QString describe(int errnum);
     // The cause behind an exception from a library (std::bad_alloc, an OpenCV

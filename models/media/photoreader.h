@@ -15,7 +15,7 @@ namespace sl {
 class PhotoReader
 {
     Q_DECLARE_TR_FUNCTIONS(PhotoReader)
-public:
+  public:
     // The photo as RGB888, upright; null with *error set to a one-line reason
     // naming the file ("photo.jpg: the image is 30000 x 30000 pixels; ...").
     static QImage read(const QString &path, QString *error);

@@ -10,7 +10,7 @@ namespace sl {
 // beside Sightline's one-line error.
 class ThirdPartyLog
 {
-public:
+  public:
     // Installs the routing; cheap and idempotent, called before every use of
     // FFmpeg or OpenCV's video I/O (OpenCV could otherwise replace it).
     static void route();

@@ -101,7 +101,8 @@ bool VideoHeader::check(const QString &path, QString *error)
                                           : tr("the file holds no video stream"));
     const QSize size(stream->codecpar->width, stream->codecpar->height);
     if (size.width() <= 0 || size.height() <= 0)
-        return fail(error, path, tr("the size of the video's frames cannot be read (corrupt or unsupported format)"));
+        return fail(error, path,
+                    tr("the size of the video's frames cannot be read (corrupt or unsupported format)"));
     if (!MediaFile::checkImageSize(path, size, MediaFile::Kind::Video, error))
         return false;
     qCDebug(lcMedia) << path << "is" << format << "with a" << size << "video stream";

@@ -13,7 +13,7 @@ namespace sl {
 class VideoHeader
 {
     Q_DECLARE_TR_FUNCTIONS(VideoHeader)
-public:
+  public:
     // True when the file holds a video stream within the limits; else false
     // with *error set to a one-line reason naming the file.
     static bool check(const QString &path, QString *error);

@@ -43,7 +43,7 @@ class TestOutputFile : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void init();
     void writesANewFile();
     void replacesARegularFileWhole();
@@ -54,7 +54,7 @@ private Q_SLOTS:
     void writerFailureLeavesTheTargetUntouched();
     void missingFolderNamesTheCause();
 
-private:
+  private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
     // Names in the folder besides `expected`: temporary files left behind.
     QStringList leftovers(const QStringList &expected) const;
@@ -69,7 +69,8 @@ void TestOutputFile::init()
 
 QStringList TestOutputFile::leftovers(const QStringList &expected) const
 {
-    QStringList names = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    QStringList names =
+        QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     for (const QString &name : expected)
         names.removeAll(name);
     return names;
@@ -78,7 +79,8 @@ QStringList TestOutputFile::leftovers(const QStringList &expected) const
 void TestOutputFile::writesANewFile()
 {
     QString error;
-    QVERIFY2(OutputFile::write(path(QStringLiteral("out.png")), QByteArray("pixels"), &error), qPrintable(error));
+    QVERIFY2(OutputFile::write(path(QStringLiteral("out.png")), QByteArray("pixels"), &error),
+             qPrintable(error));
     QCOMPARE(contents(path(QStringLiteral("out.png"))), QByteArray("pixels"));
     QCOMPARE(leftovers({QStringLiteral("out.png")}), QStringList());
 }
@@ -158,12 +160,14 @@ void TestOutputFile::refusesWhatIsNotARegularFile()
         QVERIFY(QFile::link(path(QStringLiteral("nowhere")), target));
     }
     const Node before = nodeOf(target);
-    const QStringList present = QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    const QStringList present =
+        QDir(m_dir->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
 
     QString error;
     QVERIFY(!OutputFile::checkTarget(target, &error));
     QVERIFY(!OutputFile::write(target, QByteArray("pixels"), &error));
-    QCOMPARE(error, QDir::toNativeSeparators(target) + QStringLiteral(" exists and is not a regular file; refusing to replace it"));
+    QCOMPARE(error, QDir::toNativeSeparators(target) +
+                        QStringLiteral(" exists and is not a regular file; refusing to replace it"));
     QVERIFY(nodeOf(target) == before);
     QCOMPARE(leftovers(present), QStringList());
     struct stat null = {};
@@ -195,7 +199,8 @@ void TestOutputFile::missingFolderNamesTheCause()
 {
     QString error;
     QVERIFY(!OutputFile::write(path(QStringLiteral("no/such/out.png")), QByteArray("x"), &error));
-    QVERIFY2(error.startsWith(QLatin1String("cannot write ")) && error.endsWith(QLatin1String("out.png: no such file or folder")),
+    QVERIFY2(error.startsWith(QLatin1String("cannot write ")) &&
+                 error.endsWith(QLatin1String("out.png: no such file or folder")),
              qPrintable(error));
 }
 

@@ -15,7 +15,7 @@ class TestSystemError : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void errnoCauses_data();
     void errnoCauses();
     void neverUnknown();
@@ -49,7 +49,8 @@ void TestSystemError::neverUnknown()
 {
     for (int errnum : {0, 4095, 100000, -1}) {
         const QString cause = SystemError::describe(errnum);
-        QVERIFY2(!cause.isEmpty() && !cause.contains(QLatin1String("Unknown"), Qt::CaseInsensitive), qPrintable(cause));
+        QVERIFY2(!cause.isEmpty() && !cause.contains(QLatin1String("Unknown"), Qt::CaseInsensitive),
+                 qPrintable(cause));
     }
 }
 
@@ -73,10 +74,11 @@ void TestSystemError::exceptions()
         QCOMPARE(SystemError::describe(std::bad_alloc(), fallback), cause);
         break;
     case 1:
-        QCOMPARE(SystemError::describe(cv::Exception(cv::Error::StsNoMem, "Failed to allocate 3600000000 bytes",
-                                                     "OutOfMemoryError", "alloc.cpp", 73),
-                                       fallback),
-                 cause);
+        QCOMPARE(
+            SystemError::describe(cv::Exception(cv::Error::StsNoMem, "Failed to allocate 3600000000 bytes",
+                                                "OutOfMemoryError", "alloc.cpp", 73),
+                                  fallback),
+            cause);
         break;
     case 2:
         QCOMPARE(SystemError::describe(cv::Exception(cv::Error::StsError, "Insufficient memory", "imdecode_",

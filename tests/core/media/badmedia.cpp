@@ -29,8 +29,8 @@ void appendChunk(QByteArray &png, const char *type, const QByteArray &data)
     qToBigEndian<quint32>(quint32(data.size()), length.data());
     const QByteArray body = QByteArray(type, 4) + data;
     QByteArray crc(4, '\0');
-    qToBigEndian<quint32>(quint32(crc32(0, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()))),
-                          crc.data());
+    qToBigEndian<quint32>(
+        quint32(crc32(0, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()))), crc.data());
     png += length + body + crc;
 }
 
@@ -122,8 +122,9 @@ bool BadMedia::writeLyingJpeg(const QString &path, int width, int height, int by
 bool BadMedia::ffmpeg(const QStringList &arguments, QString *error)
 {
     QProcess process;
-    process.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-v"), QStringLiteral("error"),
-                                                        QStringLiteral("-y")} + arguments);
+    process.start(QStringLiteral("ffmpeg"),
+                  QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
+                      arguments);
     if (!process.waitForStarted(10000))
         return fail(error, QStringLiteral("cannot start ffmpeg: ") + process.errorString());
     if (!process.waitForFinished(120000) || process.exitCode() != 0)

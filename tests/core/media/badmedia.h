@@ -11,7 +11,7 @@ namespace sl::test {
 // cannot make the file.
 class BadMedia
 {
-public:
+  public:
     // A real, valid 1-bit grey PNG of any size (rows streamed through zlib:
     // a 30000 x 30000 one is ~110 KB and takes well under a second).
     static bool writePng(const QString &path, int width, int height, QString *error);

@@ -25,8 +25,8 @@ QStringList g_messages;
 
 void remember(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
-    g_messages.append(QString::fromLatin1(context.category ? context.category : "default") + QLatin1String(": ") +
-                      message);
+    g_messages.append(QString::fromLatin1(context.category ? context.category : "default") +
+                      QLatin1String(": ") + message);
 }
 
 } // namespace
@@ -37,13 +37,13 @@ class TestBadMedia : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void refused_data();
     void refused();
     void ffmpegOutputGoesToTheMediaCategory();
 
-private:
+  private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QTemporaryDir m_dir;
 };
@@ -52,23 +52,26 @@ void TestBadMedia::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QString error;
-    QVERIFY2(TestClip::write(path(QStringLiteral("clip.mp4")), 30, 15, cv::Size(160, 96), TestClip::Encoder::Ffmpeg,
-                             &error),
+    QVERIFY2(TestClip::write(path(QStringLiteral("clip.mp4")), 30, 15, cv::Size(160, 96),
+                             TestClip::Encoder::Ffmpeg, &error),
              qPrintable(error));
-    QVERIFY(cv::imwrite(path(QStringLiteral("still.png")).toStdString(), TestClip::frame(1, cv::Size(64, 48))));
+    QVERIFY(
+        cv::imwrite(path(QStringLiteral("still.png")).toStdString(), TestClip::frame(1, cv::Size(64, 48))));
     QVERIFY2(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               QStringLiteral("sine=duration=1"), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                               path(QStringLiteral("sound.m4a"))},
+                               QStringLiteral("sine=duration=1"), QStringLiteral("-c:a"),
+                               QStringLiteral("aac"), path(QStringLiteral("sound.m4a"))},
                               &error),
              qPrintable(error));
     // An MP4 with no stream at all, and one whose index promises frames that
     // are not there (cut right after the index).
     QVERIFY2(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               QStringLiteral("color=s=64x64:d=1"), QStringLiteral("-frames:v"), QStringLiteral("0"),
-                               QStringLiteral("-c:v"), QStringLiteral("libx264"), path(QStringLiteral("nothing.mp4"))},
+                               QStringLiteral("color=s=64x64:d=1"), QStringLiteral("-frames:v"),
+                               QStringLiteral("0"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                               path(QStringLiteral("nothing.mp4"))},
                               &error),
              qPrintable(error));
-    QVERIFY2(BadMedia::writeFastStartClip(path(QStringLiteral("faststart.mp4")), 30, 15, &error), qPrintable(error));
+    QVERIFY2(BadMedia::writeFastStartClip(path(QStringLiteral("faststart.mp4")), 30, 15, &error),
+             qPrintable(error));
     QFile faststart(path(QStringLiteral("faststart.mp4")));
     QVERIFY(faststart.open(QIODevice::ReadOnly));
     const QByteArray bytes = faststart.readAll();
@@ -77,13 +80,14 @@ void TestBadMedia::initTestCase()
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("index-only.mp4")), bytes.left(mdat + 4)));
     // Frames wider than the limit (MJPEG allows it; x264 does not).
     QVERIFY2(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                               QStringLiteral("color=s=17000x16:d=0.2"), QStringLiteral("-c:v"), QStringLiteral("mjpeg"),
-                               path(QStringLiteral("wide.avi"))},
+                               QStringLiteral("color=s=17000x16:d=0.2"), QStringLiteral("-c:v"),
+                               QStringLiteral("mjpeg"), path(QStringLiteral("wide.avi"))},
                               &error),
              qPrintable(error));
     // A small MP4 whose header declares 30000 x 30000.
     QVERIFY(QFile::copy(path(QStringLiteral("faststart.mp4")), path(QStringLiteral("lying.mp4"))));
-    QVERIFY2(BadMedia::patchMp4Size(path(QStringLiteral("lying.mp4")), 30000, 30000, &error), qPrintable(error));
+    QVERIFY2(BadMedia::patchMp4Size(path(QStringLiteral("lying.mp4")), 30000, 30000, &error),
+             qPrintable(error));
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("empty.mp4")), QByteArray("")));
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.mp4")));
     QCOMPARE(::mkfifo(QFile::encodeName(path(QStringLiteral("fifo.mp4"))).constData(), 0644), 0);
@@ -96,9 +100,11 @@ void TestBadMedia::refused_data()
     QTest::addColumn<QString>("reason");
     const auto video = MediaType::Video;
     const auto photo = MediaType::Photo;
-    QTest::newRow("PNG declared as video") << "still.png" << video << "the file is a still image, not a video";
+    QTest::newRow("PNG declared as video")
+        << "still.png" << video << "the file is a still image, not a video";
     QTest::newRow("MP4 declared as photo") << "clip.mp4" << photo << "the file is a video, not a photo";
-    QTest::newRow("sound declared as video") << "sound.m4a" << video << "the file holds only sound, no video stream";
+    QTest::newRow("sound declared as video")
+        << "sound.m4a" << video << "the file holds only sound, no video stream";
     QTest::newRow("container without streams") << "nothing.mp4" << video << "the file holds no video stream";
     QTest::newRow("index without frames") << "index-only.mp4" << video << "no decodable frame (zero frames)";
     QTest::newRow("frames over the limit")
@@ -127,8 +133,8 @@ void TestBadMedia::refused()
     QVERIFY(!error.contains(QLatin1Char('\n')));
     QVERIFY(decoder.frameAt(0).isNull());
 
-    const MediaInfo info =
-        declared == MediaType::Video ? MediaProbe::probeVideo(path(name)) : MediaProbe::probePhoto(path(name));
+    const MediaInfo info = declared == MediaType::Video ? MediaProbe::probeVideo(path(name))
+                                                        : MediaProbe::probePhoto(path(name));
     QVERIFY(!info.ok);
     QVERIFY2(info.error.startsWith(expectedStart) && info.error.contains(reason), qPrintable(info.error));
 }

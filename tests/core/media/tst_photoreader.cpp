@@ -32,7 +32,7 @@ class TestPhotoReader : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void readsUprightRgb888_data();
     void readsUprightRgb888();
@@ -43,7 +43,7 @@ private Q_SLOTS:
     void undecodable_data();
     void undecodable();
 
-private:
+  private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QTemporaryDir m_dir;
 };
@@ -71,7 +71,8 @@ void TestPhotoReader::readsUprightRgb888()
     if (name.startsWith(QLatin1String("png-inside"))) {
         std::vector<uchar> png;
         QVERIFY(cv::imencode(".png", source, png));
-        QVERIFY(BadMedia::writeBytes(path(name), QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size()))));
+        QVERIFY(BadMedia::writeBytes(
+            path(name), QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size()))));
     } else {
         QVERIFY(cv::imwrite(path(name).toStdString(), source));
     }
@@ -128,19 +129,22 @@ void TestPhotoReader::refusesOversizedFromHeader()
     QFETCH(int, height);
     QFETCH(QString, kind);
     QString error;
-    const bool made = kind == QLatin1String("lying-jpeg") ? BadMedia::writeLyingJpeg(path(name), width, height, 15000, &error)
-                      : kind == QLatin1String("lying-png") ? BadMedia::writeLyingPng(path(name), width, height, &error)
-                                                           : BadMedia::writePng(path(name), width, height, &error);
+    const bool made = kind == QLatin1String("lying-jpeg")
+                          ? BadMedia::writeLyingJpeg(path(name), width, height, 15000, &error)
+                      : kind == QLatin1String("lying-png")
+                          ? BadMedia::writeLyingPng(path(name), width, height, &error)
+                          : BadMedia::writePng(path(name), width, height, &error);
     QVERIFY2(made, qPrintable(error));
     QVERIFY(QFileInfo(path(name)).size() < 1024 * 1024);
 
     const double before = peakMb();
     const QImage image = PhotoReader::read(path(name), &error);
     QVERIFY(image.isNull());
-    QCOMPARE(error, QStringLiteral("%1: the image is %2 x %3 pixels; the limit is 16384 per side and 120 megapixels")
-                        .arg(name)
-                        .arg(width)
-                        .arg(height));
+    QCOMPARE(error,
+             QStringLiteral("%1: the image is %2 x %3 pixels; the limit is 16384 per side and 120 megapixels")
+                 .arg(name)
+                 .arg(width)
+                 .arg(height));
     // Refused before decoding: nothing near the image's size was allocated.
     QVERIFY2(peakMb() - before < 64, qPrintable(QStringLiteral("peak grew by %1 MB").arg(peakMb() - before)));
 }
@@ -163,7 +167,8 @@ void TestPhotoReader::undecodable_data()
     QTest::newRow("missing") << "gone.jpg" << QByteArray() << "not found";
     QTest::newRow("empty") << "empty.jpg" << QByteArray("") << "empty";
     QTest::newRow("text") << "notes.jpg" << QByteArray("just some words\n") << "cannot be decoded as a photo";
-    QTest::newRow("jpeg header only") << "head.jpg" << BadMedia::jpeg().left(120) << "cannot be decoded as a photo";
+    QTest::newRow("jpeg header only")
+        << "head.jpg" << BadMedia::jpeg().left(120) << "cannot be decoded as a photo";
     QByteArray mp4("\x00\x00\x00\x18"
                    "ftypisom\x00\x00\x02\x00"
                    "isomiso2",

@@ -16,7 +16,7 @@ class TestTruncatedVideo : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void opensWithTheContainersLength();
     void framesBeforeTheCutAreExact();
@@ -24,7 +24,7 @@ private Q_SLOTS:
     void pastTheCutFailsAndSaysWhere();
     void beforeTheCutStillWorksAfterAFailure();
 
-private:
+  private:
     QTemporaryDir m_dir;
     QString m_cut;
     int m_lastWhole = -1; // the last frame the cut file holds
@@ -93,9 +93,11 @@ void TestTruncatedVideo::pastTheCutFailsAndSaysWhere()
     if (!first)
         QCOMPARE(TestClip::numberOf(decoder.frameByIndex(m_lastWhole)), m_lastWhole);
     const QImage frame = decoder.frameAt(t);
-    QVERIFY2(frame.isNull(), qPrintable(QStringLiteral("frame %1 returned for %2 s").arg(TestClip::numberOf(frame)).arg(t)));
-    const QString expected = QStringLiteral("clip.mp4: the video ends early, at %1 s; the container says 3.00 s")
-                                 .arg((m_lastWhole + 1) / kFps, 0, 'f', 2);
+    QVERIFY2(frame.isNull(),
+             qPrintable(QStringLiteral("frame %1 returned for %2 s").arg(TestClip::numberOf(frame)).arg(t)));
+    const QString expected =
+        QStringLiteral("clip.mp4: the video ends early, at %1 s; the container says 3.00 s")
+            .arg((m_lastWhole + 1) / kFps, 0, 'f', 2);
     QCOMPARE(decoder.lastError(), expected);
     // Asking again gives the same answer, without decoding it all again.
     QVERIFY(decoder.frameAt(t).isNull());

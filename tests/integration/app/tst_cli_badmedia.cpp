@@ -57,7 +57,7 @@ class TestCliBadMedia : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void refusedWithOneLine_data();
     void refusedWithOneLine();
@@ -70,7 +70,7 @@ private Q_SLOTS:
     void diskFullIsNamedAndLeavesTheOldFile();
     void outOfMemoryIsNamed();
 
-private:
+  private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     // Writes NAME.capture.json for `media` declared as `type`; its path.
     QString manifest(const QString &name, const QString &media, const QString &type) const;
@@ -78,6 +78,7 @@ private:
     QStringList asUnprivileged() const;
 
     QTemporaryDir m_dir;
+    QTemporaryDir m_outside;
 };
 
 QString TestCliBadMedia::manifest(const QString &name, const QString &media, const QString &type) const
@@ -88,7 +89,8 @@ QString TestCliBadMedia::manifest(const QString &name, const QString &media, con
         {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("assetId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("capturedAt"), QStringLiteral("2026-11-20T10:31:00Z")},
-        {QStringLiteral("media"), QJsonObject{{QStringLiteral("file"), media}, {QStringLiteral("type"), type}}},
+        {QStringLiteral("media"),
+         QJsonObject{{QStringLiteral("file"), media}, {QStringLiteral("type"), type}}},
     };
     const QString file = path(name + QStringLiteral(".capture.json"));
     BadMedia::writeBytes(file, QJsonDocument(json).toJson());
@@ -106,37 +108,41 @@ void TestCliBadMedia::initTestCase()
             qWarning() << error;
         return ok;
     };
-    QVERIFY(cv::imwrite(path(QStringLiteral("photo.png")).toStdString(), TestClip::frame(9, cv::Size(160, 96))));
+    QVERIFY(
+        cv::imwrite(path(QStringLiteral("photo.png")).toStdString(), TestClip::frame(9, cv::Size(160, 96))));
     QVERIFY(make(BadMedia::writeFastStartClip(path(QStringLiteral("whole.mp4")), 90, 30, &error)));
-    QVERIFY(make(BadMedia::truncateCopy(path(QStringLiteral("whole.mp4")), path(QStringLiteral("cut.mp4")), 0.5, &error)));
-    QVERIFY(make(TestClip::write(path(QStringLiteral("plain.mp4")), 30, 30, cv::Size(160, 96), TestClip::Encoder::Ffmpeg,
-                                 &error)));
+    QVERIFY(make(BadMedia::truncateCopy(path(QStringLiteral("whole.mp4")), path(QStringLiteral("cut.mp4")),
+                                        0.5, &error)));
+    QVERIFY(make(TestClip::write(path(QStringLiteral("plain.mp4")), 30, 30, cv::Size(160, 96),
+                                 TestClip::Encoder::Ffmpeg, &error)));
     // Index at the end: a cut copy has none ("moov atom not found").
-    QVERIFY(make(BadMedia::truncateCopy(path(QStringLiteral("plain.mp4")), path(QStringLiteral("noindex.mp4")), 0.5,
-                                        &error)));
+    QVERIFY(make(BadMedia::truncateCopy(path(QStringLiteral("plain.mp4")),
+                                        path(QStringLiteral("noindex.mp4")), 0.5, &error)));
     const QByteArray jpeg = BadMedia::jpeg();
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("headonly.jpg")), jpeg.left(120)));
     QVERIFY(make(BadMedia::writeLyingJpeg(path(QStringLiteral("bomb.jpg")), 30000, 30000, 15000, &error)));
     QVERIFY(make(BadMedia::writePng(path(QStringLiteral("bomb.png")), 30000, 30000, &error)));
     QVERIFY(make(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                   QStringLiteral("sine=duration=1"), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                                   path(QStringLiteral("sound.m4a"))},
+                                   QStringLiteral("sine=duration=1"), QStringLiteral("-c:a"),
+                                   QStringLiteral("aac"), path(QStringLiteral("sound.m4a"))},
                                   &error)));
     QVERIFY(make(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                   QStringLiteral("color=s=64x64:d=1"), QStringLiteral("-frames:v"), QStringLiteral("0"),
-                                   QStringLiteral("-c:v"), QStringLiteral("libx264"), path(QStringLiteral("nothing.mp4"))},
+                                   QStringLiteral("color=s=64x64:d=1"), QStringLiteral("-frames:v"),
+                                   QStringLiteral("0"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                                   path(QStringLiteral("nothing.mp4"))},
                                   &error)));
     QVERIFY(make(BadMedia::ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                   QStringLiteral("color=s=17000x16:d=0.2"), QStringLiteral("-c:v"), QStringLiteral("mjpeg"),
-                                   path(QStringLiteral("wide.avi"))},
+                                   QStringLiteral("color=s=17000x16:d=0.2"), QStringLiteral("-c:v"),
+                                   QStringLiteral("mjpeg"), path(QStringLiteral("wide.avi"))},
                                   &error)));
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("empty.mp4")), QByteArray("")));
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.mp4")));
     QCOMPARE(::mkfifo(QFile::encodeName(path(QStringLiteral("fifo.mp4"))).constData(), 0644), 0);
-    QVERIFY(QDir().mkpath(path(QStringLiteral("../outside-") + QFileInfo(m_dir.path()).fileName())));
-    QVERIFY(QFile::link(path(QStringLiteral("photo.png")), path(QStringLiteral("../outside-") + QFileInfo(m_dir.path()).fileName() + QStringLiteral("/target.png"))));
-    // A link from inside the folder to a file outside it.
-    QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), path(QStringLiteral("escape.png"))));
+    // A link from inside the folder to a photo outside it.
+    QVERIFY(m_outside.isValid());
+    const QString outsidePhoto = m_outside.filePath(QStringLiteral("photo.png"));
+    QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), outsidePhoto));
+    QVERIFY(QFile::link(outsidePhoto, path(QStringLiteral("escape.png"))));
 }
 
 void TestCliBadMedia::refusedWithOneLine_data()
@@ -147,32 +153,70 @@ void TestCliBadMedia::refusedWithOneLine_data()
     QTest::addColumn<QString>("says");
 
     const QString limit = QStringLiteral("the limit is 16384 per side and 120 megapixels");
-    QTest::newRow("JPEG with no image data") << "headonly.jpg" << "photo" << ""
+    QTest::newRow("JPEG with no image data") << "headonly.jpg"
+                                             << "photo"
+                                             << ""
                                              << "headonly.jpg: cannot be decoded as a photo";
     QTest::newRow("15 KB JPEG declaring 30000 x 30000")
-        << "bomb.jpg" << "photo" << "" << "bomb.jpg: the image is 30000 x 30000 pixels; " + limit;
-    QTest::newRow("real 30000 x 30000 PNG") << "bomb.png" << "photo" << ""
+        << "bomb.jpg"
+        << "photo"
+        << ""
+        << "bomb.jpg: the image is 30000 x 30000 pixels; " + limit;
+    QTest::newRow("real 30000 x 30000 PNG") << "bomb.png"
+                                            << "photo"
+                                            << ""
                                             << "bomb.png: the image is 30000 x 30000 pixels; " + limit;
-    QTest::newRow("truncated MP4 past the cut") << "cut.mp4" << "video" << "2.5"
+    QTest::newRow("truncated MP4 past the cut") << "cut.mp4"
+                                                << "video"
+                                                << "2.5"
                                                 << "cut.mp4: the video ends early, at ";
-    QTest::newRow("truncated MP4 without its index") << "noindex.mp4" << "video" << ""
+    QTest::newRow("truncated MP4 without its index") << "noindex.mp4"
+                                                     << "video"
+                                                     << ""
                                                      << "noindex.mp4: cannot be decoded as a video";
-    QTest::newRow("PNG declared as video") << "photo.png" << "video" << ""
+    QTest::newRow("PNG declared as video") << "photo.png"
+                                           << "video"
+                                           << ""
                                            << "photo.png: the file is a still image, not a video";
-    QTest::newRow("MP4 declared as photo") << "whole.mp4" << "photo" << ""
+    QTest::newRow("MP4 declared as photo") << "whole.mp4"
+                                           << "photo"
+                                           << ""
                                            << "whole.mp4: the file is a video, not a photo";
-    QTest::newRow("sound declared as video") << "sound.m4a" << "video" << ""
+    QTest::newRow("sound declared as video") << "sound.m4a"
+                                             << "video"
+                                             << ""
                                              << "sound.m4a: the file holds only sound, no video stream";
-    QTest::newRow("container without frames") << "nothing.mp4" << "video" << ""
+    QTest::newRow("container without frames") << "nothing.mp4"
+                                              << "video"
+                                              << ""
                                               << "nothing.mp4: the file holds no video stream";
-    QTest::newRow("frames over the limit") << "wide.avi" << "video" << ""
+    QTest::newRow("frames over the limit") << "wide.avi"
+                                           << "video"
+                                           << ""
                                            << "wide.avi: the video's frames are 17000 x 16 pixels; " + limit;
-    QTest::newRow("empty file") << "empty.mp4" << "video" << "" << "empty.mp4: media file is empty";
-    QTest::newRow("folder as media") << "folder.mp4" << "video" << "" << "is not a regular file: \"folder.mp4\"";
-    QTest::newRow("FIFO as media") << "fifo.mp4" << "video" << "" << "is not a regular file: \"fifo.mp4\"";
-    QTest::newRow("absolute path") << "/etc/hostname" << "photo" << "" << "must be a path relative to its folder";
-    QTest::newRow("dot dot") << "../photo.png" << "photo" << "" << "leads outside its folder (\"..\")";
-    QTest::newRow("link leaving the folder") << "escape.png" << "photo" << ""
+    QTest::newRow("empty file") << "empty.mp4"
+                                << "video"
+                                << ""
+                                << "empty.mp4: media file is empty";
+    QTest::newRow("folder as media") << "folder.mp4"
+                                     << "video"
+                                     << ""
+                                     << "is not a regular file: \"folder.mp4\"";
+    QTest::newRow("FIFO as media") << "fifo.mp4"
+                                   << "video"
+                                   << ""
+                                   << "is not a regular file: \"fifo.mp4\"";
+    QTest::newRow("absolute path") << "/etc/hostname"
+                                   << "photo"
+                                   << ""
+                                   << "must be a path relative to its folder";
+    QTest::newRow("dot dot") << "../photo.png"
+                             << "photo"
+                             << ""
+                             << "leads outside its folder (\"..\")";
+    QTest::newRow("link leaving the folder") << "escape.png"
+                                             << "photo"
+                                             << ""
                                              << "leads outside its folder through a symbolic link";
 }
 
@@ -191,8 +235,10 @@ void TestCliBadMedia::refusedWithOneLine()
     QCOMPARE(r.exitCode, 1);
     const QStringList errors = lines(r.err);
     QVERIFY2(errors.size() == 1, qPrintable(r.err));
-    QVERIFY2(errors.first().startsWith(QLatin1String("sightline-cli: export-frame: case.capture.json: media.file: ")) ||
-                 errors.first().startsWith(QLatin1String("sightline-cli: export-frame: ") + QFileInfo(media).fileName()),
+    QVERIFY2(errors.first().startsWith(
+                 QLatin1String("sightline-cli: export-frame: case.capture.json: media.file: ")) ||
+                 errors.first().startsWith(QLatin1String("sightline-cli: export-frame: ") +
+                                           QFileInfo(media).fileName()),
              qPrintable(errors.first()));
     QVERIFY2(errors.first().contains(says), qPrintable(errors.first()));
     QVERIFY(!errors.first().contains(QLatin1String("Unknown error"), Qt::CaseInsensitive));
@@ -207,11 +253,13 @@ void TestCliBadMedia::damagedButDecodableJpegPrintsNothing()
     const QByteArray jpeg = BadMedia::jpeg();
     const qsizetype scan = jpeg.indexOf(QByteArray("\xff\xda", 2)); // start of the image data
     QVERIFY(scan > 0);
-    QVERIFY(BadMedia::writeBytes(path(QStringLiteral("damaged.jpg")), jpeg.left(scan + (jpeg.size() - scan) / 2)));
+    QVERIFY(BadMedia::writeBytes(path(QStringLiteral("damaged.jpg")),
+                                 jpeg.left(scan + (jpeg.size() - scan) / 2)));
     const QString out = path(QStringLiteral("damaged-out.png"));
-    const CliRun r = run({QStringLiteral("export-frame"), manifest(QStringLiteral("damaged"), QStringLiteral("damaged.jpg"),
-                                                                   QStringLiteral("photo")),
-                          QStringLiteral("--out"), out});
+    const CliRun r =
+        run({QStringLiteral("export-frame"),
+             manifest(QStringLiteral("damaged"), QStringLiteral("damaged.jpg"), QStringLiteral("photo")),
+             QStringLiteral("--out"), out});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.err, QString());
     QCOMPARE(QImage(out).size(), QSize(64, 48));
@@ -248,12 +296,17 @@ void TestCliBadMedia::refusesOutputThatIsNotAFile()
     struct stat before = {};
     QCOMPARE(::lstat(QFile::encodeName(out).constData(), &before), 0);
 
-    const CliRun r = run({QStringLiteral("export-frame"),
-                          manifest(QStringLiteral("good"), QStringLiteral("photo.png"), QStringLiteral("photo")),
-                          QStringLiteral("--out"), out});
+    const CliRun r =
+        run({QStringLiteral("export-frame"),
+             manifest(QStringLiteral("good"), QStringLiteral("photo.png"), QStringLiteral("photo")),
+             QStringLiteral("--out"), out});
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(lines(r.err),
-             QStringList{QStringLiteral("sightline-cli: export-frame: %1 exists and is not a regular file; refusing to replace it").arg(out)});
+    QCOMPARE(
+        lines(r.err),
+        QStringList{
+            QStringLiteral(
+                "sightline-cli: export-frame: %1 exists and is not a regular file; refusing to replace it")
+                .arg(out)});
     struct stat after = {};
     QCOMPARE(::lstat(QFile::encodeName(out).constData(), &after), 0);
     QCOMPARE(after.st_mode, before.st_mode);
@@ -289,12 +342,14 @@ void TestCliBadMedia::permissionDeniedIsNamed()
     QVERIFY(folder.isValid());
     QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), folder.filePath(QStringLiteral("locked.png"))));
     const QString manifestPath = folder.filePath(QStringLiteral("locked.capture.json"));
-    QVERIFY(QFile::copy(manifest(QStringLiteral("locked"), QStringLiteral("locked.png"), QStringLiteral("photo")),
-                        manifestPath));
+    QVERIFY(
+        QFile::copy(manifest(QStringLiteral("locked"), QStringLiteral("locked.png"), QStringLiteral("photo")),
+                    manifestPath));
     const QString outFolder = folder.filePath(QStringLiteral("out"));
     QVERIFY(QDir().mkdir(outFolder));
     if (media)
-        QVERIFY(QFile::setPermissions(folder.filePath(QStringLiteral("locked.png")), QFileDevice::Permissions()));
+        QVERIFY(
+            QFile::setPermissions(folder.filePath(QStringLiteral("locked.png")), QFileDevice::Permissions()));
     else
         QVERIFY(QFile::setPermissions(outFolder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
 
@@ -305,14 +360,16 @@ void TestCliBadMedia::permissionDeniedIsNamed()
     arguments << QStringLiteral("export-frame") << manifestPath << QStringLiteral("--out")
               << outFolder + QStringLiteral("/out.png");
     const CliRun r = run(arguments, program);
-    QFile::setPermissions(outFolder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(outFolder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (r.err.contains(QLatin1String("setpriv:")))
         QSKIP(qPrintable(QStringLiteral("setpriv cannot drop capabilities here: ") + r.err.trimmed()));
     QCOMPARE(r.exitCode, 1);
     const QStringList errors = lines(r.err);
     QVERIFY2(errors.size() == 1, qPrintable(r.err));
-    const QString expected = media ? QStringLiteral("locked.png: media file cannot be read: permission denied")
-                                   : QStringLiteral("out.png: permission denied");
+    const QString expected = media
+                                 ? QStringLiteral("locked.png: media file cannot be read: permission denied")
+                                 : QStringLiteral("out.png: permission denied");
     QVERIFY2(errors.first().endsWith(expected), qPrintable(errors.first()));
 }
 
@@ -324,7 +381,8 @@ void TestCliBadMedia::diskFullIsNamedAndLeavesTheOldFile()
     cv::Mat noise(200, 300, CV_8UC3);
     cv::randu(noise, 0, 256);
     QVERIFY(cv::imwrite(path(QStringLiteral("noise.png")).toStdString(), noise));
-    const QString manifestPath = manifest(QStringLiteral("noise"), QStringLiteral("noise.png"), QStringLiteral("photo"));
+    const QString manifestPath =
+        manifest(QStringLiteral("noise"), QStringLiteral("noise.png"), QStringLiteral("photo"));
     const QString mountPoint = path(QStringLiteral("full"));
     QVERIFY(QDir().mkdir(mountPoint));
     // In a mount namespace of its own: mount, put an old file there, export
@@ -332,15 +390,16 @@ void TestCliBadMedia::diskFullIsNamedAndLeavesTheOldFile()
     const QString script = QStringLiteral(
         "mount -t tmpfs -o size=16k tmpfs \"$1\" || exit 77; printf old > \"$1/out.png\"; "
         "\"$2\" export-frame \"$3\" --out \"$1/out.png\"; rc=$?; ls -A \"$1\"; cat \"$1/out.png\"; exit $rc");
-    const CliRun r = run({QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"),
-                          mountPoint, QStringLiteral(SIGHTLINE_CLI_PATH), manifestPath},
+    const CliRun r = run({QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                          QStringLiteral("sh"), mountPoint, QStringLiteral(SIGHTLINE_CLI_PATH), manifestPath},
                          QStringLiteral("unshare"));
     if (r.exitCode == 77 || r.err.contains(QLatin1String("unshare:")))
         QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here: ") + r.err.trimmed()));
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(lines(r.err), QStringList{QStringLiteral("sightline-cli: export-frame: cannot write %1/out.png: no space "
-                                                      "left on the device (disk full)")
-                                           .arg(mountPoint)});
+    QCOMPARE(lines(r.err),
+             QStringList{QStringLiteral("sightline-cli: export-frame: cannot write %1/out.png: no space "
+                                        "left on the device (disk full)")
+                             .arg(mountPoint)});
     // Only the old file is there, whole; no temporary file is left.
     QCOMPARE(lines(r.out), (QStringList{QStringLiteral("out.png"), QStringLiteral("old")}));
 }
@@ -353,11 +412,14 @@ void TestCliBadMedia::outOfMemoryIsNamed()
     // limit: the least address space a small export runs in, plus 100 MB.
     QString error;
     QVERIFY2(BadMedia::writePng(path(QStringLiteral("large.png")), 10000, 10000, &error), qPrintable(error));
-    const QString small = manifest(QStringLiteral("small"), QStringLiteral("photo.png"), QStringLiteral("photo"));
-    const QString large = manifest(QStringLiteral("large"), QStringLiteral("large.png"), QStringLiteral("photo"));
+    const QString small =
+        manifest(QStringLiteral("small"), QStringLiteral("photo.png"), QStringLiteral("photo"));
+    const QString large =
+        manifest(QStringLiteral("large"), QStringLiteral("large.png"), QStringLiteral("photo"));
     const auto limited = [&](qint64 megabytes, const QString &manifestPath) {
         return run({QStringLiteral("--as=%1").arg(megabytes << 20), QStringLiteral(SIGHTLINE_CLI_PATH),
-                    QStringLiteral("export-frame"), manifestPath, QStringLiteral("--out"), path(QStringLiteral("oom.png"))},
+                    QStringLiteral("export-frame"), manifestPath, QStringLiteral("--out"),
+                    path(QStringLiteral("oom.png"))},
                    QStringLiteral("prlimit"));
     };
     qint64 baseline = 0;
@@ -369,8 +431,9 @@ void TestCliBadMedia::outOfMemoryIsNamed()
     QFile::remove(path(QStringLiteral("oom.png")));
     const CliRun r = limited(baseline + 100, large);
     QCOMPARE(r.exitCode, 1);
-    QCOMPARE(lines(r.err), QStringList{QStringLiteral("sightline-cli: export-frame: large.capture.json: media.file: "
-                                                      "large.png: not enough memory")});
+    QCOMPARE(lines(r.err),
+             QStringList{QStringLiteral("sightline-cli: export-frame: large.capture.json: media.file: "
+                                        "large.png: not enough memory")});
     QVERIFY(!QFile::exists(path(QStringLiteral("oom.png"))));
 }
 
