@@ -214,9 +214,11 @@ QString CaptureImporter::store(const CaptureManifest &source, const QFileInfo &d
 
     // Every file is journaled before it is written, so that a crash leaves
     // nothing the next holder of the lock cannot collect.
-    const QString temporary = folder + QStringLiteral("/.import-") +
-                              QUuid::createUuid().toString(QUuid::WithoutBraces) + QLatin1Char('.') + suffix;
-    media.journal({temporary});
+    const QString temporaryStem =
+        folder + QStringLiteral("/.import-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString temporary = temporaryStem + QLatin1Char('.') + suffix;
+    const QString temporaryManifest = temporaryStem + QStringLiteral(".capture.json");
+    media.journal({temporary, temporaryManifest});
     faultPoint("import.journaled");
 
     QByteArray sha256;
@@ -243,7 +245,8 @@ QString CaptureImporter::store(const CaptureManifest &source, const QFileInfo &d
     if (!media.rename(temporary, mediaTarget, &reason))
         return errorLine(displayName, kMediaField, reason);
     faultPoint("import.media-written");
-    if (!media.writeDurably(manifestTarget, manifestBytes, &reason))
+    if (!media.writeFile(temporaryManifest, manifestBytes, &reason) ||
+        !media.rename(temporaryManifest, manifestTarget, &reason))
         return errorLine(displayName, {}, tr("the manifest cannot be stored: %1").arg(reason));
     faultPoint("import.manifest-written");
 

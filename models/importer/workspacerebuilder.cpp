@@ -203,7 +203,7 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
     int err = 0;
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (!keepAs(oldPath + suffix, keptPath + suffix, &err)) {
-            report.error = tr("cannot keep the old database as %1: %2").arg(report.keptAs, systemErrorText(err));
+            report.error = tr("cannot keep the old database as %1: %2").arg(report.keptAs, SystemError::describe(err));
             return report;
         }
     }
@@ -212,7 +212,7 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
     QFile::remove(oldPath + QStringLiteral("-shm"));
     faultPoint("rebuild.kept");
     if (::rename(native(newPath).constData(), native(oldPath).constData()) != 0) {
-        report.error = tr("cannot put the new database in place: %1").arg(systemErrorText(errno));
+        report.error = tr("cannot put the new database in place: %1").arg(SystemError::describe(errno));
         return report;
     }
     const int fd = ::open(native(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -2,7 +2,9 @@
 
 #include "common/logging.h"
 #include "media/imageconversion.h"
+#include "common/systemerror.h"
 #include "media/mediafile.h"
+#include "media/photoreader.h"
 
 #include <QCoreApplication>
 
@@ -53,14 +55,9 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
     const bool photo = type ? *type == MediaType::Photo
                             : MediaFile::looksLikeImage(path) || MediaFile::hasPhotoExtension(path);
     if (photo) {
-        const cv::Mat image = MediaFile::decodePhoto(path, &message);
-        if (image.empty())
-            return fail(message);
-        m_photo = ImageConversion::toQImage(image);
+        m_photo = PhotoReader::read(path, &message);
         if (m_photo.isNull())
-            return fail(MediaFile::describe(
-                path,
-                QCoreApplication::translate("sl::FrameDecoder", "not enough memory to hold the photo")));
+            return fail(message);
         m_frameCount = 1;
         return true;
     }
@@ -88,11 +85,16 @@ bool FrameDecoder::openAs(const QString &path, std::optional<MediaType> type, QS
                                                   "the video has no decodable frame (zero frames)")));
     }
 
-    if (!readNext())
-        return fail(MediaFile::describe(
-            path, QCoreApplication::translate("sl::FrameDecoder",
-                                              "the video has no decodable frame (zero frames)")));
-    return true;
+    switch (readNext()) {
+    case Read::Ok:
+        return true;
+    case Read::NoMemory:
+        return fail(MediaFile::describe(path, SystemError::notEnoughMemory()));
+    case Read::EndOfStream:
+        break;
+    }
+    return fail(MediaFile::describe(
+        path, QCoreApplication::translate("sl::FrameDecoder", "the video has no decodable frame (zero frames)")));
 }
 
 void FrameDecoder::close()
@@ -105,6 +107,9 @@ void FrameDecoder::close()
     m_photo = {};
     m_current = {};
     m_currentIndex = -1;
+    m_streamEnd = -1;
+    m_outOfMemory = false;
+    m_countedFromStart = true;
 }
 
 int FrameDecoder::frameIndexAt(double seconds) const
@@ -140,37 +145,56 @@ QImage FrameDecoder::frameByIndex(int index)
         return failWith(QCoreApplication::translate("sl::FrameDecoder",
                                                     "the video has no decodable frame (zero frames)"));
 
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        index = std::clamp(index, 0, m_frameCount - 1);
-        if (index == m_currentIndex && !m_current.isNull())
-            return m_current;
+    index = std::clamp(index, 0, m_frameCount - 1);
+    if (index == m_currentIndex && !m_current.isNull())
+        return m_current;
+    if (!pastStreamEnd(index)) {
+        m_outOfMemory = false;
         const int forwardLimit = std::max(kMinForwardRead, int(std::ceil(2 * m_fps)));
         const bool sequential = index >= m_nextIndex && index - m_nextIndex <= forwardLimit;
         if (sequential ? readForwardTo(index) : seekTo(index))
             return m_current;
-        // The container may promise more frames than the stream holds; the
-        // reads above then lowered m_frameCount: retry with the real last one.
-        if (index < m_frameCount || m_frameCount <= 0)
-            break;
     }
+    // Never an earlier frame in place of the one asked for: a file cut short
+    // (a copy that stopped, a recording that crashed) says where it ends.
+    if (pastStreamEnd(index))
+        return failWith(QCoreApplication::translate("sl::FrameDecoder",
+                                                    "the video ends early, at %1 s; the container says %2 s")
+                            .arg(timeOfFrame(m_streamEnd), 0, 'f', 2)
+                            .arg(timeOfFrame(m_frameCount), 0, 'f', 2));
+    if (m_outOfMemory)
+        return failWith(SystemError::notEnoughMemory());
     return failWith(QCoreApplication::translate("sl::FrameDecoder", "frame %1 cannot be decoded").arg(index));
 }
 
-bool FrameDecoder::readNext()
+bool FrameDecoder::pastStreamEnd(int index) const
+{
+    return m_streamEnd >= 0 && index >= m_streamEnd;
+}
+
+FrameDecoder::Read FrameDecoder::readNext()
 {
     bool ok = false;
     try {
         ok = m_capture.read(m_bgr);
     } catch (const cv::Exception &e) {
         qCWarning(lcMedia) << "decoding failed in" << m_path << e.what();
+        if (SystemError::describe(e, {}) == SystemError::notEnoughMemory()) {
+            m_outOfMemory = true;
+            return Read::NoMemory;
+        }
         ok = false;
     }
     if (!ok || m_bgr.empty())
-        return false;
+        return Read::EndOfStream;
     m_current = ImageConversion::toQImage(m_bgr);
+    if (m_current.isNull()) {
+        m_outOfMemory = true;
+        return Read::NoMemory;
+    }
     m_currentIndex = m_nextIndex;
     ++m_nextIndex;
-    return !m_current.isNull();
+    return Read::Ok;
 }
 
 bool FrameDecoder::readForwardTo(int index)
@@ -180,13 +204,24 @@ bool FrameDecoder::readForwardTo(int index)
             break;
         ++m_nextIndex;
     }
-    if (m_nextIndex == index && readNext())
-        return true;
-    // The stream ended before the container's frame count.
-    if (m_nextIndex < m_frameCount) {
+    if (m_nextIndex == index) {
+        const Read read = readNext();
+        if (read == Read::Ok)
+            return true;
+        if (read == Read::NoMemory) {
+            m_currentIndex = -1;
+            m_current = {};
+            return false;
+        }
+    }
+    // The stream ended before the container's frame count: remember where,
+    // keeping the container's count (the duration it promised). Only a count
+    // from the first frame is sure: near a cut, the timestamps a seek lands
+    // by can be off (seekTo then counts again from the start).
+    if (m_countedFromStart && m_nextIndex < m_frameCount && (m_streamEnd < 0 || m_nextIndex < m_streamEnd)) {
         qCWarning(lcMedia) << m_path << "ends after" << m_nextIndex << "frames; the container says"
                            << m_frameCount;
-        m_frameCount = std::max(m_nextIndex, 0);
+        m_streamEnd = std::max(m_nextIndex, 0);
     }
     m_currentIndex = -1;
     m_current = {};
@@ -216,16 +251,22 @@ bool FrameDecoder::seekTo(int index)
         } catch (const cv::Exception &e) {
             qCWarning(lcMedia) << "seek failed in" << m_path << e.what();
         }
-        if (positioned && readNext()) {
+        if (positioned && readNext() == Read::Ok) {
             // Verify: the frame decoded must be the one asked for.
             const int landed = decodedIndexFromTimestamp();
             if (landed >= 0) {
                 m_currentIndex = landed;
                 m_nextIndex = landed + 1;
+                m_countedFromStart = false;
                 if (landed == index)
                     return true;
-                if (landed < index)
-                    return readForwardTo(index); // from the keyframe side
+                if (landed < index) {
+                    if (readForwardTo(index)) // from the keyframe side
+                        return true;
+                    if (m_outOfMemory)
+                        return false;
+                    break; // the stream ran out: count from the start
+                }
             }
             qCDebug(lcMedia) << "seek to" << start << "in" << m_path << "landed on" << landed
                              << "; going back";
@@ -243,6 +284,7 @@ bool FrameDecoder::restartFromBeginning()
 {
     m_capture.release();
     m_nextIndex = 0;
+    m_countedFromStart = true;
     m_currentIndex = -1;
     m_current = {};
     QString message;

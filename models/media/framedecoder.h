@@ -26,7 +26,9 @@ public:
     int frameIndexAt(double seconds) const;
     // Presentation time of a frame index, seconds.
     double timeOfFrame(int index) const;
-    // The frame at `seconds` as RGB888; null on failure. Sequential reads are fast.
+    // The frame at `seconds` as RGB888; null on failure, never another frame:
+    // past the end of a truncated file lastError() says where it ends.
+    // Sequential reads are fast.
     QImage frameAt(double seconds);
     QImage frameByIndex(int index);
     // Why the last open() or frame request failed (one line, names the file).
@@ -35,9 +37,11 @@ public:
 private:
     bool openAs(const QString &path, std::optional<MediaType> type, QString *error);
     void close(); // forgets the open media (m_path and m_error stay)
+    enum class Read { Ok, EndOfStream, NoMemory };
     bool readForwardTo(int index);
     bool seekTo(int index);
-    bool readNext(); // decodes frame m_nextIndex into m_current
+    Read readNext(); // decodes frame m_nextIndex into m_current
+    bool pastStreamEnd(int index) const;
     int decodedIndexFromTimestamp() const;
     bool restartFromBeginning();
     QImage failWith(const QString &reason);
@@ -51,6 +55,11 @@ private:
     QImage m_photo;
     QImage m_current; // the frame last decoded, RGB888
     int m_currentIndex = -1;
+    // The first index the stream does not hold although the container counts
+    // it (a truncated file); -1 while no read has run out early.
+    int m_streamEnd = -1;
+    bool m_outOfMemory = false; // the last frame request failed for memory
+    bool m_countedFromStart = true; // m_nextIndex counted by reading from frame 0
     cv::Mat m_bgr; // reused decode buffer
     QString m_error;
 };

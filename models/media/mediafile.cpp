@@ -1,10 +1,19 @@
 #include "media/mediafile.h"
 
+#include "common/inputlimits.h"
 #include "common/logging.h"
+#include "common/systemerror.h"
+#include "media/thirdpartylog.h"
+#include "media/videoheader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringBuilder>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/videoio/registry.hpp>
@@ -40,14 +49,40 @@ bool MediaFile::checkReadable(const QString &path, QString *error)
     const QFileInfo info(path);
     if (!info.exists())
         return fail(QCoreApplication::translate("sl::MediaFile", "media file not found"));
+    if (info.isDir())
+        return fail(QCoreApplication::translate("sl::MediaFile", "is a folder, not a media file"));
     if (!info.isFile())
-        return fail(QCoreApplication::translate("sl::MediaFile", "not a regular file"));
-    if (!info.isReadable())
-        return fail(
-            QCoreApplication::translate("sl::MediaFile", "media file is not readable (permission denied)"));
+        return fail(QCoreApplication::translate("sl::MediaFile",
+                                                "not a regular file (a FIFO, device or socket)"));
+    // Opening for real tells the cause (permission, I/O error) the way the
+    // decoders will meet it; access() would say yes to root.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return fail(QCoreApplication::translate("sl::MediaFile", "media file cannot be read: %1")
+                        .arg(SystemError::describe(errno)));
+    ::close(fd);
     if (info.size() == 0)
         return fail(QCoreApplication::translate("sl::MediaFile", "media file is empty"));
     return true;
+}
+
+bool MediaFile::checkImageSize(const QString &path, QSize size, Kind kind, QString *error)
+{
+    const qint64 area = qint64(size.width()) * size.height();
+    if (size.width() <= limits::kImageSide && size.height() <= limits::kImageSide && area <= limits::kImagePixels)
+        return true;
+    if (error) {
+        const QString what =
+            kind == Kind::Photo
+                ? QCoreApplication::translate("sl::MediaFile", "the image is %1 x %2 pixels")
+                : QCoreApplication::translate("sl::MediaFile", "the video's frames are %1 x %2 pixels");
+        *error = describe(path, what.arg(size.width()).arg(size.height()) % QLatin1String("; ") %
+                                    QCoreApplication::translate("sl::MediaFile",
+                                                                "the limit is %1 per side and %2 megapixels")
+                                        .arg(limits::kImageSide)
+                                        .arg(limits::kImagePixels / 1'000'000));
+    }
+    return false;
 }
 
 bool MediaFile::looksLikeImage(const QString &path)
@@ -69,48 +104,30 @@ bool MediaFile::hasPhotoExtension(const QString &path)
     return photos.contains(QFileInfo(path).suffix().toLower());
 }
 
-cv::Mat MediaFile::decodePhoto(const QString &path, QString *error)
+bool MediaFile::looksLikeVideo(const QString &path)
 {
-    if (!checkReadable(path, error))
-        return {};
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = describe(
-                path,
-                QCoreApplication::translate("sl::MediaFile", "cannot open: %1").arg(file.errorString()));
-        return {};
-    }
-    // Reading the bytes ourselves keeps any path encoding out of OpenCV's way
-    // and tells an unreadable file from an undecodable one.
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty()) {
-        if (error)
-            *error = describe(path, QCoreApplication::translate("sl::MediaFile", "media file is empty"));
-        return {};
-    }
-    cv::Mat image;
-    try {
-        const cv::Mat buffer(1, int(bytes.size()), CV_8U, const_cast<char *>(bytes.constData()));
-        image = cv::imdecode(buffer, cv::IMREAD_COLOR);
-    } catch (const cv::Exception &e) {
-        qCWarning(lcMedia) << "imdecode threw for" << path << e.what();
-        image.release();
-    }
-    if (image.empty() || image.cols <= 0 || image.rows <= 0) {
-        if (error)
-            *error = describe(
-                path, QCoreApplication::translate(
-                          "sl::MediaFile", "cannot be decoded as a photo (corrupt or unsupported format)"));
-        return {};
-    }
-    return image;
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(192);
+    const auto at = [&](int offset, QByteArrayView magic) { return head.mid(offset, magic.size()) == magic; };
+    const bool isoMedia = at(4, "ftyp") || at(4, "moov") || at(4, "mdat") || at(4, "wide") || at(4, "free");
+    const bool riffAvi = at(0, "RIFF") && at(8, "AVI ");
+    const bool matroska = at(0, QByteArrayView("\x1a\x45\xdf\xa3", 4));
+    const bool mpegTs = head.size() > 188 && head.at(0) == 0x47 && head.at(188) == 0x47;
+    const bool mpegPs = at(0, QByteArrayView("\x00\x00\x01\xba", 4));
+    return isoMedia || riffAvi || matroska || mpegTs || mpegPs || at(0, QByteArrayView("FLV\x01", 4));
 }
 
 bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QString *error)
 {
     if (!checkReadable(path, error))
         return false;
+    // The container first: a still image, a sound file or an oversized frame
+    // is refused with its cause before OpenCV decodes anything.
+    if (!VideoHeader::check(path, error))
+        return false;
+    ThirdPartyLog::route();
     const std::string native = nativePath(path);
     bool opened = false;
     // FFmpeg seeks frame-exactly; another backend only where OpenCV has none.
@@ -119,14 +136,27 @@ bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QStrin
         opened = capture.open(native, backend);
     } catch (const cv::Exception &e) {
         qCWarning(lcMedia) << "VideoCapture::open threw for" << path << e.what();
-        opened = false;
+        if (error)
+            *error = describe(path, SystemError::describe(
+                                        e, QCoreApplication::translate(
+                                               "sl::MediaFile",
+                                               "cannot be decoded as a video (corrupt or unsupported format)")));
+        capture.release();
+        return false;
     }
+    ThirdPartyLog::route(); // in case OpenCV's first open installed its own
     if (!opened) {
         capture.release();
         if (error)
             *error = describe(
                 path, QCoreApplication::translate(
                           "sl::MediaFile", "cannot be decoded as a video (corrupt or unsupported format)"));
+        return false;
+    }
+    // What OpenCV's backend found must also be within the limits.
+    const QSize size(int(capture.get(cv::CAP_PROP_FRAME_WIDTH)), int(capture.get(cv::CAP_PROP_FRAME_HEIGHT)));
+    if (!checkImageSize(path, size, Kind::Video, error)) {
+        capture.release();
         return false;
     }
     qCDebug(lcMedia) << "opened" << path << "with" << QString::fromStdString(capture.getBackendName());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSize>
 #include <QString>
 
 #include <opencv2/core.hpp>
@@ -13,16 +14,23 @@ namespace sl {
 class MediaFile
 {
 public:
+    enum class Kind { Photo, Video };
+
     // The file exists, is a regular readable file and is not empty.
     static bool checkReadable(const QString &path, QString *error);
+    // A decoded picture of `size` stays within the limits (each side and the
+    // area, common/inputlimits.h); checked from headers, before decoding.
+    static bool checkImageSize(const QString &path, QSize size, Kind kind, QString *error);
     // Whether OpenCV recognises the file as a still image by its signature.
     static bool looksLikeImage(const QString &path);
+    // Whether the file starts like a video container (MP4/MOV, Matroska/WebM,
+    // AVI, MPEG-TS/PS, FLV): for saying what a file is when it is not a photo.
+    static bool looksLikeVideo(const QString &path);
     // Whether the name ends like a still image (.jpg, .png, .heic ...).
     static bool hasPhotoExtension(const QString &path);
-    // Decodes a still image (8-bit BGR, EXIF orientation applied).
-    static cv::Mat decodePhoto(const QString &path, QString *error);
     // Opens a video with OpenCV's FFmpeg backend (frame-exact seeking); any
-    // backend only when OpenCV was built without FFmpeg.
+    // backend only when OpenCV was built without FFmpeg. The container is
+    // checked first (VideoHeader): a video stream within the limits.
     static bool openVideo(const QString &path, cv::VideoCapture &capture, QString *error);
 
     // "<file name>: <reason>", the form every media error takes.

@@ -1,7 +1,9 @@
 #include "media/mediaprobe.h"
 
 #include "common/logging.h"
+#include "common/systemerror.h"
 #include "media/mediafile.h"
+#include "media/photoreader.h"
 
 #include <QCoreApplication>
 
@@ -23,13 +25,13 @@ MediaInfo failure(const QString &error)
 MediaInfo MediaProbe::probePhoto(const QString &path)
 {
     QString error;
-    const cv::Mat image = MediaFile::decodePhoto(path, &error);
-    if (image.empty())
+    const QImage image = PhotoReader::read(path, &error);
+    if (image.isNull())
         return failure(error);
     MediaInfo info;
     info.ok = true;
-    info.width = image.cols;
-    info.height = image.rows;
+    info.width = image.width();
+    info.height = image.height();
     return info;
 }
 
@@ -41,17 +43,18 @@ MediaInfo MediaProbe::probeVideo(const QString &path)
         return failure(error);
 
     // The container's figures can lie; decoding the first frame cannot.
+    const QString noFrame =
+        QCoreApplication::translate("sl::MediaProbe", "the video has no decodable frame (zero frames)");
     cv::Mat first;
     bool read = false;
     try {
         read = capture.read(first);
     } catch (const cv::Exception &e) {
         qCWarning(lcMedia) << "reading the first frame threw for" << path << e.what();
+        return failure(MediaFile::describe(path, SystemError::describe(e, noFrame)));
     }
     if (!read || first.empty())
-        return failure(MediaFile::describe(
-            path,
-            QCoreApplication::translate("sl::MediaProbe", "the video has no decodable frame (zero frames)")));
+        return failure(MediaFile::describe(path, noFrame));
 
     const double fps = capture.get(cv::CAP_PROP_FPS);
     if (!std::isfinite(fps) || fps <= 0 || fps > 1000)

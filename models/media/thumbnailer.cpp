@@ -1,8 +1,9 @@
 #include "media/thumbnailer.h"
 
 #include "media/framedecoder.h"
-#include "media/imageconversion.h"
+#include "common/systemerror.h"
 #include "media/mediafile.h"
+#include "media/photoreader.h"
 
 #include <QCoreApplication>
 
@@ -28,24 +29,16 @@ cv::Size fittedSize(cv::Size size, QSize maxSize)
             std::max(1, int(std::lround(size.height * scale)))};
 }
 
-// Scales a BGR image to fit `maxSize`, area-averaging as it shrinks.
-QImage fittedBgr(const cv::Mat &bgr, QSize maxSize)
-{
-    const cv::Size size = fittedSize(bgr.size(), maxSize);
-    if (size == bgr.size())
-        return ImageConversion::toQImage(bgr);
-    cv::Mat small;
-    cv::resize(bgr, small, size, 0, 0, cv::INTER_AREA);
-    return ImageConversion::toQImage(small);
-}
-
-// The same for an RGB888 frame, resized straight into the result's rows.
+// Scales an RGB888 image to fit `maxSize`, area-averaging as it shrinks,
+// straight into the result's rows.
 QImage fittedRgb(const QImage &rgb, QSize maxSize)
 {
     const cv::Size size = fittedSize({rgb.width(), rgb.height()}, maxSize);
     if (size.width == rgb.width() && size.height == rgb.height())
         return rgb;
     QImage result(size.width, size.height, QImage::Format_RGB888);
+    if (result.isNull())
+        return {}; // allocation failed
     const cv::Mat source(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar *>(rgb.constBits()),
                          size_t(rgb.bytesPerLine()));
     cv::Mat target(size.height, size.width, CV_8UC3, result.bits(), size_t(result.bytesPerLine()));
@@ -67,13 +60,13 @@ QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize
     try {
         if (type == MediaType::Photo) {
             QString message;
-            cv::Mat full = MediaFile::decodePhoto(mediaPath, &message);
-            if (full.empty()) {
+            const QImage full = PhotoReader::read(mediaPath, &message);
+            if (full.isNull()) {
                 if (error)
                     *error = message;
                 return {};
             }
-            return fittedBgr(full, maxSize);
+            return fittedRgb(full, maxSize);
         }
 
         FrameDecoder decoder;
@@ -91,9 +84,11 @@ QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize
             return {};
         }
         return fittedRgb(frame, maxSize);
-    } catch (const cv::Exception &e) {
+    } catch (const std::exception &e) {
         if (error)
-            *error = MediaFile::describe(mediaPath, QString::fromUtf8(e.what()).simplified());
+            *error = MediaFile::describe(
+                mediaPath, SystemError::describe(
+                               e, QCoreApplication::translate("sl::Thumbnailer", "the thumbnail could not be made")));
         return {};
     }
 }

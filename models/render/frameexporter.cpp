@@ -2,13 +2,14 @@
 
 #include "capture/manifestreader.h"
 #include "common/logging.h"
+#include "common/mediapath.h"
+#include "common/outputfile.h"
 #include "media/framedecoder.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
-#include <QSaveFile>
 #include <QSet>
 
 #include <cmath>
@@ -43,8 +44,11 @@ std::vector<Markup> FrameExporter::spatialFrameMarkups(const CaptureManifest &ma
     if (manifest.spatialFrame.isEmpty())
         return markups;
 
+    // Regular files only: a link could bring in a manifest from elsewhere,
+    // and a FIFO would block the read.
     const QDir dir(folder);
-    const QStringList names = dir.entryList({QStringLiteral("*.capture.json")}, QDir::Files, QDir::Name);
+    const QStringList names =
+        dir.entryList({QStringLiteral("*.capture.json")}, QDir::Files | QDir::NoSymLinks, QDir::Name);
     for (const QString &name : names) {
         const ManifestResult other = ManifestReader::readFile(dir.filePath(name));
         if (const auto *error = std::get_if<ManifestError>(&other)) {
@@ -52,8 +56,16 @@ std::vector<Markup> FrameExporter::spatialFrameMarkups(const CaptureManifest &ma
             continue;
         }
         const auto &sibling = std::get<CaptureManifest>(other);
-        if (sibling.spatialFrame == manifest.spatialFrame && sibling.id != manifest.id)
-            take(sibling);
+        if (sibling.spatialFrame != manifest.spatialFrame || sibling.id == manifest.id)
+            continue;
+        // The same rule as for the capture itself: a sibling whose media breaks
+        // the path rule is not a capture of this folder, and lends no markup.
+        QString reason;
+        if (MediaPath::resolve(folder, sibling.mediaFile, &reason).isEmpty()) {
+            qCDebug(lcRender) << "ignoring" << name << "while gathering frame markup: media.file:" << reason;
+            continue;
+        }
+        take(sibling);
     }
     return markups;
 }
@@ -69,6 +81,10 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
 {
     if (outPath.isEmpty())
         return fail(error, QCoreApplication::translate("sl::FrameExporter", "no output file given"));
+    // A target that may not be replaced is refused before any decoding.
+    QString message;
+    if (!OutputFile::checkTarget(outPath, &message))
+        return fail(error, message);
 
     const ManifestResult read = ManifestReader::readFile(manifestPath);
     if (const auto *manifestError = std::get_if<ManifestError>(&read))
@@ -78,9 +94,11 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     const QFileInfo manifestFile(manifestPath);
     const QString folder = manifestFile.absolutePath();
     const QString manifestName = manifestFile.fileName() + QLatin1String(": ");
+    const QString mediaPath = MediaPath::resolve(folder, manifest.mediaFile, &message);
+    if (mediaPath.isEmpty())
+        return fail(error, manifestName % QLatin1String("media.file: ") % message);
     FrameDecoder decoder;
-    QString message;
-    if (!decoder.open(QDir(folder).filePath(manifest.mediaFile), manifest.mediaType, &message))
+    if (!decoder.open(mediaPath, manifest.mediaType, &message))
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
 
     double t = 0;
@@ -114,20 +132,15 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     if (!drawn.notice.isEmpty())
         qCInfo(lcRender) << "export-frame:" << drawn.notice;
 
-    const auto cannotWrite = [&](const QString &reason) {
-        return fail(error, QCoreApplication::translate("sl::FrameExporter", "cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(outPath), reason));
+    const auto encodePng = [&burned](QIODevice &device, QString *reason) {
+        QImageWriter writer(&device, "png");
+        if (writer.write(burned))
+            return true;
+        *reason = writer.errorString();
+        return false;
     };
-    QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(file.errorString());
-    QImageWriter writer(&file, "png");
-    if (!writer.write(burned)) {
-        file.cancelWriting();
-        return cannotWrite(writer.errorString());
-    }
-    if (!file.commit())
-        return cannotWrite(file.errorString());
+    if (!OutputFile::write(outPath, encodePng, &message))
+        return fail(error, message);
     return true;
 }
 

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
-#include <QUuid>
 
 #include <cerrno>
 #include <cstdio>
@@ -104,7 +103,7 @@ int MediaStore::collectUnreferenced()
             if (::unlink(native(absolute).constData()) != 0) {
                 // Kept in the journal: the next holder of the lock tries again.
                 qCWarning(lcStore) << "cannot remove the unreferenced file" << absolute << ":"
-                                   << systemErrorText(errno);
+                                   << SystemError::describe(errno);
                 continue;
             }
             ++removed;
@@ -150,7 +149,7 @@ bool MediaStore::copyWithHash(const QString &sourcePath, const QString &relative
     const int fd = ::open(native(target).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         if (error)
-            *error = tr("cannot write into the workspace: %1").arg(systemErrorText(errno));
+            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(errno));
         return false;
     }
     const auto failWith = [&](const QString &reason) {
@@ -170,15 +169,15 @@ bool MediaStore::copyWithHash(const QString &sourcePath, const QString &relative
             break;
         hash.addData(QByteArrayView(buffer.constData(), got));
         if (!writeAll(fd, buffer.constData(), got))
-            return failWith(tr("cannot write into the workspace: %1").arg(systemErrorText(errno)));
+            return failWith(tr("cannot write into the workspace: %1").arg(SystemError::describe(errno)));
     }
     if (::fsync(fd) != 0)
-        return failWith(tr("cannot write into the workspace: %1").arg(systemErrorText(errno)));
+        return failWith(tr("cannot write into the workspace: %1").arg(SystemError::describe(errno)));
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(native(target).constData());
         if (error)
-            *error = tr("cannot write into the workspace: %1").arg(systemErrorText(err));
+            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(err));
         return false;
     }
     if (sha256Hex)
@@ -186,7 +185,7 @@ bool MediaStore::copyWithHash(const QString &sourcePath, const QString &relative
     return true;
 }
 
-bool MediaStore::writeDurably(const QString &relativeTarget, const QByteArray &bytes, QString *error)
+bool MediaStore::writeFile(const QString &relativeTarget, const QByteArray &bytes, QString *error)
 {
     const QString target = absolutePath(relativeTarget);
     if (target.isEmpty()) {
@@ -194,12 +193,10 @@ bool MediaStore::writeDurably(const QString &relativeTarget, const QByteArray &b
             *error = tr("invalid stored path \"%1\"").arg(relativeTarget);
         return false;
     }
-    const QString temporary = QFileInfo(target).absolutePath() + QStringLiteral("/.write-") +
-                              QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".part");
-    const int fd = ::open(native(temporary).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd = ::open(native(target).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         if (error)
-            *error = tr("cannot write into the workspace: %1").arg(systemErrorText(errno));
+            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(errno));
         return false;
     }
     bool ok = writeAll(fd, bytes.constData(), bytes.size()) && ::fsync(fd) == 0;
@@ -208,17 +205,12 @@ bool MediaStore::writeDurably(const QString &relativeTarget, const QByteArray &b
         ok = false;
         err = errno;
     }
-    if (ok && ::rename(native(temporary).constData(), native(target).constData()) != 0) {
-        ok = false;
-        err = errno;
-    }
     if (!ok) {
-        ::unlink(native(temporary).constData());
+        ::unlink(native(target).constData());
         if (error)
-            *error = tr("cannot write into the workspace: %1").arg(systemErrorText(err));
+            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(err));
         return false;
     }
-    syncFolder(QFileInfo(target).absolutePath());
     return true;
 }
 
@@ -230,7 +222,7 @@ bool MediaStore::rename(const QString &fromRelative, const QString &toRelative, 
         errno = EINVAL;
     if (from.isEmpty() || to.isEmpty() || ::rename(native(from).constData(), native(to).constData()) != 0) {
         if (error)
-            *error = tr("cannot move into the workspace: %1").arg(systemErrorText(errno));
+            *error = tr("cannot move into the workspace: %1").arg(SystemError::describe(errno));
         return false;
     }
     syncFolder(QFileInfo(to).absolutePath());

@@ -45,9 +45,10 @@ public:
     // On failure the target is removed and *error names the cause.
     bool copyWithHash(const QString &sourcePath, const QString &relativeTarget, QByteArray *sha256Hex,
                       QString *error);
-    // Writes `bytes` to `relativeTarget` through a temporary file in the same
-    // folder, flushed and renamed over it, so the target is old or new, whole.
-    bool writeDurably(const QString &relativeTarget, const QByteArray &bytes, QString *error);
+    // Writes `bytes` to `relativeTarget` (created or replaced); on disk
+    // (fsync) when this returns true. Write to a journaled temporary name,
+    // then rename(): the same steps as a copied file.
+    bool writeFile(const QString &relativeTarget, const QByteArray &bytes, QString *error);
     // Renames a stored file, atomically replacing the target, and makes the
     // rename durable.
     bool rename(const QString &fromRelative, const QString &toRelative, QString *error);

@@ -3,6 +3,18 @@ sl_add_test(tst_cli LABEL integration SOURCES app/tst_cli.cpp)
 add_dependencies(tst_cli sightline-cli)
 target_compile_definitions(tst_cli PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
 
+# Bad media and bad output targets through the real executable; the media is
+# made at test time with the core media tests' helpers.
+set(SL_MEDIA_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/../core/media)
+find_package(ZLIB REQUIRED)
+sl_add_test(tst_cli_badmedia LABEL integration TIMEOUT 600 SOURCES app/tst_cli_badmedia.cpp
+    ${SL_MEDIA_TEST_DIR}/badmedia.cpp ${SL_MEDIA_TEST_DIR}/badmedia.h
+    ${SL_MEDIA_TEST_DIR}/testclip.cpp ${SL_MEDIA_TEST_DIR}/testclip.h
+    LIBS ZLIB::ZLIB)
+target_include_directories(tst_cli_badmedia PRIVATE ${SL_MEDIA_TEST_DIR})
+add_dependencies(tst_cli_badmedia sightline-cli)
+target_compile_definitions(tst_cli_badmedia PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+
 sl_add_test(tst_translations LABEL integration SOURCES app/tst_translations.cpp)
 target_compile_definitions(tst_translations PRIVATE SIGHTLINE_LUPDATE_PATH="$<TARGET_FILE:Qt6::lupdate>")
 

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -24,6 +26,13 @@ private Q_SLOTS:
     void defaultTimeIsFirstFrame();
     void errors_data();
     void errors();
+    void mediaPathRule_data();
+    void mediaPathRule();
+    void mediaThroughALinkInsideTheFolder();
+    void siblingBreakingThePathRuleLendsNoMarkup();
+    void refusesOutputThatIsNotAFile_data();
+    void refusesOutputThatIsNotAFile();
+    void replacesAnExistingOutputWhole();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -203,6 +212,147 @@ void TestFrameExporter::errors()
         QVERIFY2(error.contains(s), qPrintable(error));
     if (!outPath.isEmpty())
         QVERIFY(!QFile::exists(outPath));
+}
+
+void TestFrameExporter::mediaPathRule_data()
+{
+    QTest::addColumn<QString>("mediaFile");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("absolute") << m_dir.filePath(QStringLiteral("photo.png")) << "must be a path relative to its folder";
+    QTest::newRow("dot dot") << "../outside/photo.png" << "leads outside its folder";
+    QTest::newRow("link leaving the folder") << "escape.png" << "through a symbolic link";
+    QTest::newRow("folder") << "subfolder" << "is not a regular file";
+    QTest::newRow("FIFO") << "pipe.png" << "is not a regular file";
+}
+
+void TestFrameExporter::mediaPathRule()
+{
+    QFETCH(QString, mediaFile);
+    QFETCH(QString, reason);
+    // Each case in a folder of its own, beside a photo outside it.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString folder = root.filePath(QStringLiteral("captures"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QDir().mkpath(root.filePath(QStringLiteral("outside"))));
+    QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), root.filePath(QStringLiteral("outside/photo.png"))));
+    QVERIFY(QFile::link(root.filePath(QStringLiteral("outside/photo.png")), folder + QStringLiteral("/escape.png")));
+    QVERIFY(QDir(folder).mkdir(QStringLiteral("subfolder")));
+    QCOMPARE(::mkfifo(QFile::encodeName(folder + QStringLiteral("/pipe.png")).constData(), 0644), 0);
+
+    CaptureManifest m = manifest(QStringLiteral("c0000000-0000-4000-8000-000000000010"), MediaType::Photo, mediaFile);
+    const QString manifestPath = folder + QStringLiteral("/case.capture.json");
+    QString error;
+    QVERIFY2(ManifestWriter::writeFile(m, manifestPath, &error), qPrintable(error));
+    const QString out = root.filePath(QStringLiteral("out.png"));
+    QVERIFY(!FrameExporter::exportFrame(manifestPath, 0.0, out, &error));
+    QVERIFY2(error.startsWith(QLatin1String("case.capture.json: media.file: ")) && error.contains(reason),
+             qPrintable(error));
+    QVERIFY(!QFile::exists(out));
+}
+
+void TestFrameExporter::mediaThroughALinkInsideTheFolder()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), root.filePath(QStringLiteral("photo.png"))));
+    QVERIFY(QFile::link(root.filePath(QStringLiteral("photo.png")), root.filePath(QStringLiteral("alias.png"))));
+    CaptureManifest m =
+        manifest(QStringLiteral("c0000000-0000-4000-8000-000000000011"), MediaType::Photo, QStringLiteral("alias.png"));
+    QString error;
+    QVERIFY(ManifestWriter::writeFile(m, root.filePath(QStringLiteral("a.capture.json")), &error));
+    QVERIFY2(FrameExporter::exportFrame(root.filePath(QStringLiteral("a.capture.json")), 0.0,
+                                        root.filePath(QStringLiteral("out.png")), &error),
+             qPrintable(error));
+    QCOMPARE(QImage(root.filePath(QStringLiteral("out.png"))).size(), QSize(320, 180));
+}
+
+void TestFrameExporter::siblingBreakingThePathRuleLendsNoMarkup()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString folder = root.filePath(QStringLiteral("captures"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), folder + QStringLiteral("/photo.png")));
+    QVERIFY(QFile::copy(path(QStringLiteral("photo.png")), root.filePath(QStringLiteral("elsewhere.png"))));
+    CaptureManifest own =
+        manifest(QStringLiteral("c0000000-0000-4000-8000-000000000020"), MediaType::Photo, QStringLiteral("photo.png"));
+    QString error;
+    QVERIFY(ManifestWriter::writeFile(own, folder + QStringLiteral("/own.capture.json"), &error));
+
+    // Two siblings in the same spatial frame, each with a world arrow: one
+    // whose media is in the folder, one whose media is outside it.
+    const auto sibling = [&](const QString &id, const QString &media, const QString &arrowId, const QString &name) {
+        CaptureManifest m = manifest(id, MediaType::Photo, media);
+        Markup arrow;
+        arrow.id = arrowId;
+        arrow.kind = MarkupKind::Arrow;
+        arrow.space = MarkupSpace::World;
+        arrow.worldPoints = {{-0.3, -0.2, 2.0}, {0.2, 0.1, 2.0}};
+        arrow.color = QColor(0xFF, 0x3B, 0x30);
+        arrow.width = 4;
+        m.markups = {arrow};
+        return ManifestWriter::writeFile(m, folder + QLatin1Char('/') + name, &error);
+    };
+    QVERIFY(sibling(QStringLiteral("c0000000-0000-4000-8000-000000000021"), QStringLiteral("photo.png"),
+                    QStringLiteral("d0000000-0000-4000-8000-000000000021"), QStringLiteral("good.capture.json")));
+    QVERIFY(sibling(QStringLiteral("c0000000-0000-4000-8000-000000000022"), QStringLiteral("../elsewhere.png"),
+                    QStringLiteral("d0000000-0000-4000-8000-000000000022"), QStringLiteral("bad.capture.json")));
+
+    const std::vector<Markup> markups = FrameExporter::spatialFrameMarkups(own, folder);
+    QCOMPARE(markups.size(), size_t(1));
+    QCOMPARE(markups.front().id, QStringLiteral("d0000000-0000-4000-8000-000000000021"));
+}
+
+void TestFrameExporter::refusesOutputThatIsNotAFile_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("FIFO") << "fifo";
+    QTest::newRow("link to /dev/null") << "devnull";
+    QTest::newRow("folder") << "folder";
+}
+
+void TestFrameExporter::refusesOutputThatIsNotAFile()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString out = root.filePath(QStringLiteral("out.png"));
+    if (kind == QLatin1String("fifo"))
+        QCOMPARE(::mkfifo(QFile::encodeName(out).constData(), 0644), 0);
+    else if (kind == QLatin1String("devnull"))
+        QVERIFY(QFile::link(QStringLiteral("/dev/null"), out));
+    else
+        QVERIFY(QDir().mkdir(out));
+    struct stat before = {};
+    QCOMPARE(::lstat(QFile::encodeName(out).constData(), &before), 0);
+
+    QString error;
+    QVERIFY(!FrameExporter::exportFrame(path(QStringLiteral("photo.capture.json")), 0.0, out, &error));
+    QCOMPARE(error, out + QStringLiteral(" exists and is not a regular file; refusing to replace it"));
+    struct stat after = {};
+    QCOMPARE(::lstat(QFile::encodeName(out).constData(), &after), 0);
+    QCOMPARE(after.st_mode, before.st_mode);
+    QCOMPARE(after.st_ino, before.st_ino);
+    QCOMPARE(QDir(root.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("out.png")});
+}
+
+void TestFrameExporter::replacesAnExistingOutputWhole()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString out = root.filePath(QStringLiteral("out.png"));
+    QFile old(out);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write(QByteArray(5000, 'o'));
+    old.close();
+    QString error;
+    QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("photo.capture.json")), 0.0, out, &error),
+             qPrintable(error));
+    QCOMPARE(QImage(out).size(), QSize(320, 180));
+    QCOMPARE(QDir(root.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+             QStringList{QStringLiteral("out.png")});
 }
 
 QTEST_MAIN(TestFrameExporter)
