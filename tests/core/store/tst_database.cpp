@@ -52,7 +52,7 @@ private Q_SLOTS:
         auto db = Database::open(dbPath());
         QCOMPARE(db->queryText(QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
         QCOMPARE(db->queryText(QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
-        QCOMPARE(db->queryText(QStringLiteral("PRAGMA synchronous")), QStringLiteral("1")); // NORMAL
+        QCOMPARE(db->queryText(QStringLiteral("PRAGMA synchronous")), QStringLiteral("2")); // FULL: every commit durable
         QVERIFY(db->queryText(QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
     }
 
