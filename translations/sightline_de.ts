@@ -12,22 +12,6 @@
         <translation>kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>must be relative to the manifest&apos;s folder: &quot;%1&quot;</source>
-        <translation>muss relativ zum Ordner des Manifests sein: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>leads outside the manifest&apos;s folder: &quot;%1&quot;</source>
-        <translation>führt aus dem Ordner des Manifests heraus: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>file not found: &quot;%1&quot;</source>
-        <translation>Datei nicht gefunden: &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>is not a file: &quot;%1&quot;</source>
-        <translation>ist keine Datei: &quot;%1&quot;</translation>
-    </message>
-    <message>
         <source>unknown error</source>
         <translation>unbekannter Fehler</translation>
     </message>
@@ -40,46 +24,24 @@
         <translation>der Ordner %1 kann nicht erstellt werden</translation>
     </message>
     <message>
-        <source>cannot copy into the workspace</source>
-        <translation>kann nicht in den Arbeitsbereich kopiert werden</translation>
+        <source>capture id &quot;%1&quot; is also used by %2; neither was imported</source>
+        <translation>die Aufnahme-ID &quot;%1&quot; wird auch von %2 verwendet; keine davon wurde importiert</translation>
     </message>
     <message>
-        <source>cannot move into the workspace: %1</source>
-        <translation>kann nicht in den Arbeitsbereich verschoben werden: %1</translation>
+        <source>cannot be copied into the workspace: %1</source>
+        <translation>kann nicht in den Arbeitsbereich kopiert werden: %1</translation>
+    </message>
+    <message>
+        <source>changed while it was being imported; try again</source>
+        <translation>wurde während des Imports geändert; versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the manifest cannot be stored: %1</source>
+        <translation>das Manifest kann nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
-    <message>
-        <source>Usage: sightline-cli &lt;command&gt; [options]
-
-Commands:
-  demo DIR                      Build the demo workspace in DIR.
-      [--assets N] [--videos N] [--photos N] [--video-seconds S]
-  import FOLDER --workspace DIR Import every *.capture.json under FOLDER.
-  export-frame MANIFEST [--time SECONDS] --out FILE.png
-                                Write a frame with its markup burned in.
-
-Options:
-  --verbose                     Show log messages on stderr.
-  --version                     Show the version.
-  --help                        Show this help.
-</source>
-        <translation>Aufruf: sightline-cli &lt;Befehl&gt; [Optionen]
-
-Befehle:
-  demo DIR                      Demo-Arbeitsbereich in DIR erstellen.
-      [--assets N] [--videos N] [--photos N] [--video-seconds S]
-  import FOLDER --workspace DIR Alle *.capture.json unter FOLDER importieren.
-  export-frame MANIFEST [--time SECONDS] --out FILE.png
-                                Ein Bild mit eingezeichneter Markierung speichern.
-
-Optionen:
-  --verbose                     Protokollmeldungen auf stderr ausgeben.
-  --version                     Version anzeigen.
-  --help                        Diese Hilfe anzeigen.
-</translation>
-    </message>
     <message>
         <source>%1 (try --help)</source>
         <translation>%1 (siehe --help)</translation>
@@ -127,6 +89,44 @@ Optionen:
     <message>
         <source>unknown command &apos;%1&apos; (try --help)</source>
         <translation>unbekannter Befehl &apos;%1&apos; (siehe --help)</translation>
+    </message>
+    <message>
+        <source>Usage: sightline-cli &lt;command&gt; [options]
+
+Commands:
+  demo DIR                      Build the demo workspace in DIR.
+      [--assets N] [--videos N] [--photos N] [--video-seconds S]
+  import FOLDER --workspace DIR Import every *.capture.json under FOLDER.
+  export-frame MANIFEST [--time SECONDS] --out FILE.png
+                                Write a frame with its markup burned in.
+  check DIR                     Check a workspace: its database, and every
+                                capture&apos;s media against its stored hash.
+  rebuild DIR                   Make a new database for a damaged workspace
+                                from its media folder (the old one is kept).
+
+Options:
+  --verbose                     Show log messages on stderr.
+  --version                     Show the version.
+  --help                        Show this help.
+</source>
+        <translation>Aufruf: sightline-cli &lt;Befehl&gt; [Optionen]
+
+Befehle:
+  demo DIR                      Demo-Arbeitsbereich in DIR erstellen.
+      [--assets N] [--videos N] [--photos N] [--video-seconds S]
+  import FOLDER --workspace DIR Alle *.capture.json unter FOLDER importieren.
+  export-frame MANIFEST [--time SECONDS] --out FILE.png
+                                Bild mit eingebrannten Markierungen schreiben.
+  check DIR                     Arbeitsbereich prüfen: Datenbank sowie Medien
+                                jeder Aufnahme gegen den gespeicherten Hash.
+  rebuild DIR                   Datenbank eines beschädigten Arbeitsbereichs
+                                aus den Medien neu erstellen (die alte bleibt).
+
+Optionen:
+  --verbose                     Protokollmeldungen auf stderr ausgeben.
+  --version                     Version anzeigen.
+  --help                        Diese Hilfe anzeigen.
+</translation>
     </message>
 </context>
 <context>
@@ -178,6 +178,40 @@ Optionen:
     <message>
         <source>%1: the frame could not be exported</source>
         <translation>%1: Das Bild konnte nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>check: %1</source>
+        <translation>check: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the database is sound; %n capture(s), each with its media and manifest intact.</source>
+        <translation>
+            <numerusform>%1: Die Datenbank ist fehlerfrei; %n Aufnahme mit intakter Mediendatei und intaktem Manifest.</numerusform>
+            <numerusform>%1: Die Datenbank ist fehlerfrei; %n Aufnahmen, jeweils mit intakter Mediendatei und intaktem Manifest.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rebuild: %1</source>
+        <translation>rebuild: %1</translation>
+    </message>
+    <message>
+        <source>rebuild: not re-imported: %1</source>
+        <translation>rebuild: nicht erneut importiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rebuilt %1: %n capture(s) re-imported from its media folder.</source>
+        <translation>
+            <numerusform>%1 neu aufgebaut: %n Aufnahme aus seinem Medienordner erneut importiert.</numerusform>
+            <numerusform>%1 neu aufgebaut: %n Aufnahmen aus seinem Medienordner erneut importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read back from the old database: %1.</source>
+        <translation>Aus der alten Datenbank übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>The old database is kept as %1.</source>
+        <translation>Die alte Datenbank bleibt als %1 erhalten.</translation>
     </message>
 </context>
 <context>
@@ -269,6 +303,200 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>MediaPath</name>
+    <message>
+        <source>no media file given</source>
+        <translation>keine Mediendatei angegeben</translation>
+    </message>
+    <message>
+        <source>the path is longer than %1 characters</source>
+        <translation>der Pfad ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>the path contains a NUL character</source>
+        <translation>der Pfad enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>must be a path relative to its folder, not &quot;%1&quot;</source>
+        <translation>muss ein Pfad relativ zu seinem Ordner sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>leads outside its folder (&quot;..&quot;): &quot;%1&quot;</source>
+        <translation>führt aus seinem Ordner heraus (&quot;..&quot;): &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>names a folder, not a file: &quot;%1&quot;</source>
+        <translation>bezeichnet einen Ordner, keine Datei: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>file not found: &quot;%1&quot;</source>
+        <translation>Datei nicht gefunden: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is not a regular file: &quot;%1&quot;</source>
+        <translation>ist keine reguläre Datei: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>leads outside its folder through a symbolic link: &quot;%1&quot;</source>
+        <translation>führt über einen symbolischen Link aus seinem Ordner heraus: &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStore</name>
+    <message>
+        <source>invalid stored path &quot;%1&quot;</source>
+        <translation>ungültiger gespeicherter Pfad &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write into the workspace: %1</source>
+        <translation>kann nicht in den Arbeitsbereich geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot move into the workspace: %1</source>
+        <translation>kann nicht in den Arbeitsbereich verschoben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>%1 exists and is not a regular file; refusing to replace it</source>
+        <translation>%1 existiert und ist keine reguläre Datei; das Ersetzen wird verweigert</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>keine Ausgabedatei angegeben</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the data could not be produced</source>
+        <translation>die Daten konnten nicht erzeugt werden</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoReader</name>
+    <message>
+        <source>the file is a video, not a photo</source>
+        <translation>die Datei ist ein Video, kein Foto</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as a photo (corrupt or unsupported format)</source>
+        <translation>kann nicht als Foto dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the workspace is read-only</source>
+        <translation>der Arbeitsbereich ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened (missing folder or permission denied)</source>
+        <translation>die Datenbankdatei kann nicht geöffnet werden (Ordner fehlt oder Zugriff verweigert)</translation>
+    </message>
+    <message>
+        <source>the workspace is busy: another program is writing to it</source>
+        <translation>der Arbeitsbereich ist belegt: ein anderes Programm schreibt gerade hinein</translation>
+    </message>
+    <message>
+        <source>not enough memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>der Datenträger hat einen Ein-/Ausgabefehler gemeldet</translation>
+    </message>
+    <message>
+        <source>the workspace database is damaged</source>
+        <translation>die Datenbank des Arbeitsbereichs ist beschädigt</translation>
+    </message>
+    <message>
+        <source>a value is too large to store</source>
+        <translation>ein Wert ist zu groß zum Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SystemError</name>
+    <message>
+        <source>not enough memory</source>
+        <translation>nicht genügend Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>no space left on the device (disk full)</source>
+        <translation>kein Speicherplatz mehr auf dem Gerät (Datenträger voll)</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded</source>
+        <translation>Speicherkontingent überschritten</translation>
+    </message>
+    <message>
+        <source>the file system is read-only</source>
+        <translation>das Dateisystem ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>ein Teil des Pfads ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>input/output error (the disk or device may be failing)</source>
+        <translation>Ein-/Ausgabefehler (der Datenträger oder das Gerät ist möglicherweise defekt)</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>die Datei ist zu groß</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>der Name ist zu lang</translation>
+    </message>
+    <message>
+        <source>too many levels of symbolic links</source>
+        <translation>zu viele Ebenen symbolischer Links</translation>
+    </message>
+    <message>
+        <source>too many open files</source>
+        <translation>zu viele geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>it is on another file system</source>
+        <translation>es liegt auf einem anderen Dateisystem</translation>
+    </message>
+    <message>
+        <source>the file is busy</source>
+        <translation>die Datei ist belegt</translation>
+    </message>
+    <message>
+        <source>system error %1</source>
+        <translation>Systemfehler %1</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>New</source>
@@ -317,6 +545,121 @@ Optionen:
     <message>
         <source>%L1 captures</source>
         <translation>%L1 Aufnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>VideoHeader</name>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as a video (corrupt or unsupported format)</source>
+        <translation>kann nicht als Video dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+    <message>
+        <source>the file is a still image, not a video</source>
+        <translation>die Datei ist ein Standbild, kein Video</translation>
+    </message>
+    <message>
+        <source>the file holds only sound, no video stream</source>
+        <translation>die Datei enthält nur Ton, keinen Videostream</translation>
+    </message>
+    <message>
+        <source>the file holds no video stream</source>
+        <translation>die Datei enthält keinen Videostream</translation>
+    </message>
+    <message>
+        <source>the size of the video&apos;s frames cannot be read (corrupt or unsupported format)</source>
+        <translation>die Größe der Videobilder kann nicht gelesen werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>No workspace folder given.</source>
+        <translation>Kein Ordner für den Arbeitsbereich angegeben.</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1.</source>
+        <translation>Der Ordner %1 für den Arbeitsbereich kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is damaged (%2). Nothing was written to it. Its media and manifests are intact: &quot;sightline-cli rebuild %1&quot; makes a new database from them and keeps the damaged one beside it.</source>
+        <translation>Der Arbeitsbereich %1 ist beschädigt (%2). Es wurde nichts hineingeschrieben. Seine Medien und Manifeste sind intakt: &quot;sightline-cli rebuild %1&quot; erstellt daraus eine neue Datenbank und bewahrt die beschädigte daneben auf.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceCheck</name>
+    <message>
+        <source>%1 is not a workspace (it has no %2)</source>
+        <translation>%1 ist kein Arbeitsbereich (%2 fehlt)</translation>
+    </message>
+    <message>
+        <source>capture %1: its media %2 is missing</source>
+        <translation>Aufnahme %1: ihre Mediendatei %2 fehlt</translation>
+    </message>
+    <message>
+        <source>capture %1: its media %2 cannot be read: %3</source>
+        <translation>Aufnahme %1: ihre Mediendatei %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>capture %1: its media %2 does not hold the bytes it was stored with</source>
+        <translation>Aufnahme %1: ihre Mediendatei %2 enthält nicht die Bytes, mit denen sie gespeichert wurde</translation>
+    </message>
+    <message>
+        <source>capture %1: its manifest file %2 is missing</source>
+        <translation>Aufnahme %1: ihre Manifestdatei %2 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 is referenced by no capture</source>
+        <translation>%1 wird von keiner Aufnahme referenziert</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceLock</name>
+    <message>
+        <source>cannot create the workspace&apos;s lock file: %1</source>
+        <translation>die Sperrdatei des Arbeitsbereichs kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot lock the workspace: %1</source>
+        <translation>der Arbeitsbereich kann nicht gesperrt werden: %1</translation>
+    </message>
+    <message>
+        <source>the workspace is busy: another program has been writing to it for %1 s</source>
+        <translation>der Arbeitsbereich ist belegt: ein anderes Programm schreibt seit %1 s hinein</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceRebuilder</name>
+    <message>
+        <source>%1 is not a workspace (it has no media folder)</source>
+        <translation>%1 ist kein Arbeitsbereich (der Medienordner fehlt)</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows (the rest is unreadable)</source>
+        <translation>%1: %2 Zeilen (der Rest ist unlesbar)</translation>
+    </message>
+    <message>
+        <source>nothing could be read from the old database (%1)</source>
+        <translation>aus der alten Datenbank konnte nichts gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>cannot keep the old database as %1: %2</source>
+        <translation>die alte Datenbank kann nicht als %1 aufbewahrt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot put the new database in place: %1</source>
+        <translation>die neue Datenbank kann nicht an die Stelle der alten gesetzt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -551,10 +894,6 @@ wird geladen…</translation>
 <context>
     <name>sl::FrameDecoder</name>
     <message>
-        <source>not enough memory to hold the photo</source>
-        <translation>nicht genügend Speicher für das Foto</translation>
-    </message>
-    <message>
         <source>the video has no usable frame rate</source>
         <translation>das Video hat keine verwendbare Bildrate</translation>
     </message>
@@ -574,6 +913,10 @@ wird geladen…</translation>
         <source>frame %1 cannot be decoded</source>
         <translation>Bild %1 kann nicht dekodiert werden</translation>
     </message>
+    <message>
+        <source>the video ends early, at %1 s; the container says %2 s</source>
+        <translation>das Video endet vorzeitig bei %1 s; laut Container sind es %2 s</translation>
+    </message>
 </context>
 <context>
     <name>sl::FrameExporter</name>
@@ -588,10 +931,6 @@ wird geladen…</translation>
     <message>
         <source>time %1 s is beyond the end of the video (%2 s)</source>
         <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -892,10 +1231,6 @@ wird geladen…</translation>
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>is too large for a manifest (%1 bytes, at most %2)</source>
-        <translation>ist zu groß für ein Manifest (%1 Byte, höchstens %2)</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is already the id of markups[%2]</source>
         <translation>&quot;%1&quot; ist bereits die id von markups[%2]</translation>
     </message>
@@ -935,6 +1270,46 @@ wird geladen…</translation>
         <source>ends (%1 s) before it starts (%2 s)</source>
         <translation>endet (%1 s), bevor es beginnt (%2 s)</translation>
     </message>
+    <message>
+        <source>is not valid Unicode: a lone surrogate %1 at character %2</source>
+        <translation>ist kein gültiges Unicode: ein alleinstehendes Surrogat %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>a key is not valid Unicode: a lone surrogate %1 at character %2</source>
+        <translation>ein Schlüssel ist kein gültiges Unicode: ein alleinstehendes Surrogat %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>is too large for a manifest: %1 bytes; the limit is %2 bytes</source>
+        <translation>ist zu groß für ein Manifest: %1 Bytes; zulässig sind höchstens %2 Bytes</translation>
+    </message>
+    <message>
+        <source>a key is not valid UTF-8 (byte %1 at offset %2)</source>
+        <translation>ein Schlüssel ist kein gültiges UTF-8 (Byte %1 bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 (byte %1 at offset %2)</source>
+        <translation>ist kein gültiges UTF-8 (Byte %1 bei Offset %2)</translation>
+    </message>
+    <message>
+        <source>%1 markups; the limit is %2 per capture</source>
+        <translation>%1 Markierungen; zulässig sind höchstens %2 pro Aufnahme</translation>
+    </message>
+    <message>
+        <source>%1 points; the limit is %2 per markup</source>
+        <translation>%1 Punkte; zulässig sind höchstens %2 pro Markierung</translation>
+    </message>
+    <message>
+        <source>%1 points in markups[0] to markups[%2]; the limit is %3 per capture</source>
+        <translation>%1 Punkte in markups[0] bis markups[%2]; zulässig sind höchstens %3 pro Aufnahme</translation>
+    </message>
+    <message>
+        <source>%1 pixels wide; the limit is %2 pixels</source>
+        <translation>%1 Pixel breit; zulässig sind höchstens %2 Pixel</translation>
+    </message>
+    <message>
+        <source>%1 characters; the limit is %2 characters</source>
+        <translation>%1 Zeichen; zulässig sind höchstens %2 Zeichen</translation>
+    </message>
 </context>
 <context>
     <name>sl::ManifestWriter</name>
@@ -958,28 +1333,36 @@ wird geladen…</translation>
         <translation>Mediendatei nicht gefunden</translation>
     </message>
     <message>
-        <source>not a regular file</source>
-        <translation>keine reguläre Datei</translation>
-    </message>
-    <message>
-        <source>media file is not readable (permission denied)</source>
-        <translation>Mediendatei ist nicht lesbar (Zugriff verweigert)</translation>
-    </message>
-    <message>
         <source>media file is empty</source>
         <translation>Mediendatei ist leer</translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation>kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot be decoded as a photo (corrupt or unsupported format)</source>
-        <translation>kann nicht als Foto dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
-    </message>
-    <message>
         <source>cannot be decoded as a video (corrupt or unsupported format)</source>
         <translation>kann nicht als Video dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+    <message>
+        <source>is a folder, not a media file</source>
+        <translation>ist ein Ordner, keine Mediendatei</translation>
+    </message>
+    <message>
+        <source>not a regular file (a FIFO, device or socket)</source>
+        <translation>keine reguläre Datei (ein FIFO, Gerät oder Socket)</translation>
+    </message>
+    <message>
+        <source>media file cannot be read: %1</source>
+        <translation>Mediendatei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the image is %1 x %2 pixels</source>
+        <translation>das Bild hat %1 x %2 Pixel</translation>
+    </message>
+    <message>
+        <source>the video&apos;s frames are %1 x %2 pixels</source>
+        <translation>die Videobilder haben %1 x %2 Pixel</translation>
+    </message>
+    <message>
+        <source>the limit is %1 per side and %2 megapixels</source>
+        <translation>zulässig sind höchstens %1 pro Seite und %2 Megapixel</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1426,10 @@ wird geladen…</translation>
         <source>invalid thumbnail size %1x%2</source>
         <translation>ungültige Vorschaubildgröße %1x%2</translation>
     </message>
+    <message>
+        <source>the thumbnail could not be made</source>
+        <translation>das Vorschaubild konnte nicht erstellt werden</translation>
+    </message>
 </context>
 <context>
     <name>sl::VideoPlayerWidget</name>
@@ -1101,21 +1488,6 @@ wird geladen…</translation>
     <message>
         <source>Frame %1</source>
         <translation>Bild %1</translation>
-    </message>
-</context>
-<context>
-    <name>sl::Workspace</name>
-    <message>
-        <source>No workspace folder given.</source>
-        <translation>Kein Ordner für den Arbeitsbereich angegeben.</translation>
-    </message>
-    <message>
-        <source>Cannot create the workspace folder %1.</source>
-        <translation>Der Ordner %1 für den Arbeitsbereich kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Cannot open the workspace %1: %2</source>
-        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 </TS>
