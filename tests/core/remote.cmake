@@ -4,3 +4,5 @@ sl_add_test(tst_odatapageparser LABEL core SOURCES remote/tst_odatapageparser.cp
 sl_add_test(tst_retrypolicy LABEL core SOURCES remote/tst_retrypolicy.cpp)
 sl_add_test(tst_requestrunner LABEL core SOURCES remote/tst_requestrunner.cpp LIBS sightline_fakestore)
 sl_add_test(tst_curltransport LABEL integration SOURCES remote/tst_curltransport.cpp LIBS sightline_fakestore)
+sl_add_test(tst_dataverseclient LABEL integration SOURCES remote/tst_dataverseclient.cpp LIBS sightline_fakestore)
+sl_add_test(tst_odatarequests LABEL core SOURCES remote/tst_odatarequests.cpp LIBS sightline_fakestore)
