@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+#include <vector>
+
+namespace sl {
+
+// A row of a page as the server sent it (annotations included), with its
+// weak ETag, e.g. W/"12345".
+struct ODataRow
+{
+    QJsonObject values;
+    QByteArray etag; // empty when the server sent none
+};
+
+// A row a delta read reports deleted ($deletedEntity).
+struct ODataDeletedRow
+{
+    QString id; // GUID without braces, lower case
+    QString reason; // "deleted" or "changed" (left the filter)
+};
+
+// One page of an OData read, whole or not at all.
+struct ODataPage
+{
+    std::vector<ODataRow> rows;
+    std::vector<ODataDeletedRow> deleted;
+    QUrl nextLink;  // absolute; empty on the last page
+    QUrl deltaLink; // absolute; only on the last page of a change-tracked read
+};
+
+} // namespace sl

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QtGlobal>
+
+// The limits the asset store client enforces on what a server sends, each
+// with a clear error at the limit. They bound the memory and time a broken
+// or hostile server can cost; every check happens before the work it guards.
+namespace sl::limits {
+
+// One response body, bytes; the transport stops reading past it. A page of
+// 5,000 customer assets with Sightline's columns is about 3 MB.
+inline constexpr qint64 kResponseBytes = 64LL * 1024 * 1024;
+// Rows (changed plus deleted) in one page: Dataverse's own maximum page size.
+inline constexpr int kRowsPerPage = 5'000;
+// The page size a client may ask for with Prefer: odata.maxpagesize.
+inline constexpr int kMaxPageSize = 5'000;
+// A nextLink or deltaLink, characters (a skip token is ~1 KB).
+inline constexpr int kLinkLength = 16 * 1024;
+// Pages of one paged read: 50 million rows at the largest page size; a
+// server that never stops paging is refused here.
+inline constexpr int kPagesPerRead = 10'000;
+// Retry-After the client honours, seconds; a larger value is clamped.
+inline constexpr int kRetryAfterSeconds = 3'600;
+
+} // namespace sl::limits

@@ -1,0 +1,156 @@
+#include "fakedataverse.h"
+
+#include "fakereads.h"
+#include "fakeresponse.h"
+#include "fakewrites.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QUuid>
+
+namespace sl::test {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    default: return "OTHER";
+    }
+}
+
+} // namespace
+
+FakeDataverse::FakeDataverse(QObject *parent) : QAbstractHttpServer(parent)
+{
+    addTable(QString::fromLatin1(kAssets), QStringLiteral("msdyn_customerassetid"));
+}
+
+bool FakeDataverse::start()
+{
+    const quint16 port = listen(QHostAddress::LocalHost, 0);
+    if (port == 0)
+        return false;
+    m_serviceRoot = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(QLatin1String(kServicePath)));
+    return true;
+}
+
+FakeTable &FakeDataverse::table(const QString &entitySet)
+{
+    return m_tables.at(entitySet);
+}
+
+void FakeDataverse::addTable(const QString &entitySet, const QString &keyColumn)
+{
+    m_tables.emplace(entitySet, FakeTable(keyColumn));
+}
+
+QStringList FakeDataverse::seedAssets(int count)
+{
+    static const QUuid kNamespace(QStringLiteral("{5b7d1e43-2f0c-4a8e-9a51-3c2d9b1f6e70}"));
+    FakeTable &assets = table();
+    QStringList ids;
+    for (int i = 0; i < count; ++i) {
+        const QString id = QUuid::createUuidV5(kNamespace, QString::number(i)).toString(QUuid::WithoutBraces);
+        assets.write(id, {{QStringLiteral("msdyn_name"), QStringLiteral("Pump %1").arg(i, 5, 10, QLatin1Char('0'))},
+                          {QStringLiteral("msdyn_assettag"), QStringLiteral("TAG-%1").arg(i)},
+                          {QStringLiteral("msdyn_latitude"), 47.0 + i * 1e-4},
+                          {QStringLiteral("msdyn_longitude"), 8.0 + i * 1e-4},
+                          {QStringLiteral("statecode"), 0},
+                          {QStringLiteral("modifiedon"), QStringLiteral("2024-05-01T10:00:00Z")}});
+        ids.append(id);
+    }
+    return ids;
+}
+
+int FakeDataverse::countRequests(const QByteArray &method) const
+{
+    return int(std::count_if(m_requests.begin(), m_requests.end(),
+                             [&](const LoggedRequest &r) { return r.method == method; }));
+}
+
+bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpHeaders headers;
+    for (const auto &field : request.headers())
+        headers.append({field.first, field.second});
+    m_requests.append({methodName(request.method()), request.url(), headers, request.body()});
+
+    if (m_faults.hangRequests > 0) {
+        --m_faults.hangRequests;
+        return true; // no answer: the client's timeout has to end it
+    }
+    if (!m_faults.nextAnswers.isEmpty()) {
+        const FakeFaults::Canned canned = m_faults.nextAnswers.takeFirst();
+        FakeResponse response = FakeResponse::error(canned.status, QString(), QStringLiteral("Injected failure."));
+        if (canned.retryAfterSeconds >= 0)
+            response.headers.append({"Retry-After", QByteArray::number(canned.retryAfterSeconds)});
+        respond(request, socket, response);
+        return true;
+    }
+    if (!m_acceptedToken.isEmpty() && headerValue(headers, "Authorization") != "Bearer " + m_acceptedToken) {
+        respond(request, socket, FakeResponse::error(401, QString(), QStringLiteral("The access token is not valid.")));
+        return true;
+    }
+    bool isWrite = false;
+    const FakeResponse response = route(request, &isWrite);
+    if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
+        --m_faults.cutAfterCommit;
+        socket->disconnectFromHost(); // committed, but the client never hears of it
+        return true;
+    }
+    respond(request, socket, response);
+    return true;
+}
+
+FakeResponse FakeDataverse::route(const QHttpServerRequest &request, bool *isWrite)
+{
+    static const QRegularExpression kPath(QStringLiteral("^/api/data/v9\\.2/([a-z0-9_]+)(?:\\(([0-9a-fA-F-]{36})\\))?$"));
+    const QRegularExpressionMatch match = kPath.match(request.url().path());
+    if (!match.hasMatch() || !m_tables.count(match.captured(1)))
+        return FakeResponse::error(404, QStringLiteral("0x8006088a"), QStringLiteral("Resource not found for the segment."));
+    const QString entitySet = match.captured(1);
+    const QString id = match.captured(2).toLower();
+    FakeTable &rows = m_tables.at(entitySet);
+
+    if (request.method() == QHttpServerRequest::Method::Get) {
+        FakeReads reads(m_serviceRoot, m_faults);
+        if (!id.isEmpty())
+            return reads.record(rows, id);
+        return reads.page(rows, entitySet, request.url(), request.value("Prefer"));
+    }
+    *isWrite = true;
+    const FakeWrites writes(m_serviceRoot, m_faults);
+    return writes.apply(rows, {methodName(request.method()), entitySet, id, request.body(), request.value("If-Match"),
+                               request.value("If-None-Match"), request.value("Prefer")});
+}
+
+void FakeDataverse::respond(const QHttpServerRequest &request, QTcpSocket *socket, const FakeResponse &response)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    responder.writeHeader("OData-Version", "4.0");
+    for (const auto &field : response.headers)
+        responder.writeHeader(field.first, field.second);
+    if (!response.body.isEmpty())
+        responder.writeHeader("Content-Type", "application/json; odata.metadata=minimal");
+    if (response.status != 204)
+        responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+}
+
+void FakeDataverse::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    respond(request, socket, FakeResponse::error(404, QString(), QStringLiteral("No handler.")));
+}
+
+} // namespace sl::test

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "fakefaults.h"
+#include "faketable.h"
+#include "remote/httpheaders.h"
+
+#include <QAbstractHttpServer>
+#include <QUrl>
+
+#include <map>
+
+namespace sl::test {
+
+struct FakeResponse;
+
+// A fake Dataverse Web API on 127.0.0.1 (an ephemeral port), faithful to
+// ASSET-STORE.md for what the client speaks so far: the customer assets
+// entity set (more tables can be added), server-driven paging, weak ETags
+// with 412, the upsert rules, bearer tokens (401), the error shape, and
+// the faults a test switches on (FakeFaults).
+class FakeDataverse : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    static constexpr const char *kServicePath = "/api/data/v9.2/";
+    static constexpr const char *kAssets = "msdyn_customerassets";
+
+    // A request as it arrived, for assertions.
+    struct LoggedRequest
+    {
+        QByteArray method;
+        QUrl url;
+        HttpHeaders headers;
+        QByteArray body;
+    };
+
+    explicit FakeDataverse(QObject *parent = nullptr);
+
+    // Listens on 127.0.0.1 on a free port; false when it cannot.
+    bool start();
+    // http://127.0.0.1:<port>/api/data/v9.2/
+    QUrl serviceRoot() const { return m_serviceRoot; }
+
+    FakeTable &table(const QString &entitySet = QString::fromLatin1(kAssets));
+    void addTable(const QString &entitySet, const QString &keyColumn);
+    // Adds `count` customer assets with deterministic ids; returns their ids.
+    QStringList seedAssets(int count);
+
+    // The bearer token the server takes; anything else answers 401.
+    void setAcceptedToken(const QByteArray &token) { m_acceptedToken = token; }
+    FakeFaults &faults() { return m_faults; }
+
+    const QList<LoggedRequest> &requests() const { return m_requests; }
+    int countRequests(const QByteArray &method) const;
+    void clearRequests() { m_requests.clear(); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    FakeResponse route(const QHttpServerRequest &request, bool *isWrite);
+    void respond(const QHttpServerRequest &request, QTcpSocket *socket, const FakeResponse &response);
+
+    QUrl m_serviceRoot;
+    std::map<QString, FakeTable> m_tables;
+    QByteArray m_acceptedToken = "test-token";
+    FakeFaults m_faults;
+    QList<LoggedRequest> m_requests;
+};
+
+} // namespace sl::test

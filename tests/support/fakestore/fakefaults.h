@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QList>
+
+namespace sl::test {
+
+// The faults a test switches on in the fake Dataverse. Countdowns count
+// requests from the moment they are set: 1 means the next one.
+struct FakeFaults
+{
+    // Answers given to the next requests, one each, before anything else
+    // (e.g. {429, 7} is "429 Retry-After: 7"; {503, -1} a plain 503).
+    struct Canned
+    {
+        int status = 503;
+        int retryAfterSeconds = -1; // -1: no Retry-After
+    };
+    QList<Canned> nextAnswers;
+
+    bool relativeNextLinks = false;        // nextLinks relative to the request
+    bool requireConditionalWrites = false; // 428 on PATCH/DELETE without If-Match/If-None-Match
+    bool noUpsert = false;                 // PATCH to a missing key answers 404
+    int truncatePageIn = 0;   // that page read gets half its JSON body
+    int repeatNextLinkIn = 0; // that page's nextLink is the URL it was read from
+    int hangRequests = 0;     // the next N requests get no answer at all
+    int cutAfterCommit = 0;   // the next N writes commit, then the connection closes unanswered
+};
+
+} // namespace sl::test
