@@ -1,5 +1,7 @@
 #include "common/outputfile.h"
 
+#include "common/durablefile.h"
+
 #include "common/faultpoint.h"
 #include "common/logging.h"
 #include "common/systemerror.h"
@@ -47,35 +49,6 @@ int createTemporary(const QString &folder, const QString &name, QString *tempora
     }
     errno = EEXIST;
     return -1;
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    const char *data = bytes.constData();
-    qint64 left = bytes.size();
-    while (left > 0) {
-        const ssize_t written = ::write(fd, data, size_t(left));
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += written;
-        left -= written;
-    }
-    return true;
-}
-
-// Makes the rename itself durable; a file system that cannot sync a folder
-// (some network ones) is no reason to fail.
-void syncFolder(const QString &folder)
-{
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    if (::fsync(fd) != 0)
-        qCDebug(lcApp) << "cannot sync the folder" << folder << SystemError::describe(errno);
-    ::close(fd);
 }
 
 } // namespace
@@ -141,7 +114,7 @@ bool OutputFile::write(const QString &path, const QByteArray &bytes, QString *er
     if (::stat(QFile::encodeName(target).constData(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0)
         qCDebug(lcApp) << "cannot keep the permissions of" << target << SystemError::describe(errno);
 
-    if (!writeAll(fd, bytes))
+    if (!writeAllBytes(fd, bytes.constData(), bytes.size()))
         return abandon(errno);
     if (::fsync(fd) != 0)
         return abandon(errno);

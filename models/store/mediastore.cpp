@@ -1,10 +1,12 @@
 #include "store/mediastore.h"
 
+#include "common/durablefile.h"
 #include "common/logging.h"
 #include "common/mediapath.h"
 #include "common/systemerror.h"
 #include "store/database.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -27,32 +29,6 @@ constexpr qint64 kChunkBytes = 1 << 20; // copy and hash in 1 MiB pieces
 QByteArray native(const QString &path)
 {
     return QFile::encodeName(path);
-}
-
-// Writes all of `size` bytes, retrying short writes; false with errno set.
-bool writeAll(int fd, const char *data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t written = ::write(fd, data, size_t(size));
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += written;
-        size -= written;
-    }
-    return true;
-}
-
-// Makes a rename or a creation in `folder` durable.
-void syncFolder(const QString &folder)
-{
-    const int fd = ::open(native(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
 }
 
 } // namespace
@@ -134,16 +110,30 @@ QStringList MediaStore::unreferencedFiles() const
 bool MediaStore::copyWithHash(const QString &sourcePath, const QString &relativeTarget, QByteArray *sha256Hex,
                               QString *error)
 {
-    const QString target = absolutePath(relativeTarget);
-    if (target.isEmpty()) {
-        if (error)
-            *error = tr("invalid stored path \"%1\"").arg(relativeTarget);
-        return false;
-    }
     QFile source(sourcePath);
     if (!source.open(QIODevice::ReadOnly)) {
         if (error)
             *error = tr("cannot read %1: %2").arg(QFileInfo(sourcePath).fileName(), source.errorString());
+        return false;
+    }
+    return streamInto(source, QFileInfo(sourcePath).fileName(), relativeTarget, sha256Hex, error);
+}
+
+bool MediaStore::writeFile(const QString &relativeTarget, const QByteArray &bytes, QString *error)
+{
+    QBuffer source;
+    source.setData(bytes);
+    source.open(QIODevice::ReadOnly);
+    return streamInto(source, relativeTarget, relativeTarget, nullptr, error);
+}
+
+bool MediaStore::streamInto(QIODevice &source, const QString &sourceName, const QString &relativeTarget,
+                            QByteArray *sha256Hex, QString *error)
+{
+    const QString target = absolutePath(relativeTarget);
+    if (target.isEmpty()) {
+        if (error)
+            *error = tr("invalid stored path \"%1\"").arg(relativeTarget);
         return false;
     }
     const int fd = ::open(native(target).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -159,58 +149,32 @@ bool MediaStore::copyWithHash(const QString &sourcePath, const QString &relative
             *error = reason;
         return false;
     };
+    const auto cannotWrite = [&](int err) {
+        return tr("cannot write into the workspace: %1").arg(SystemError::describe(err));
+    };
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QByteArray buffer(kChunkBytes, Qt::Uninitialized);
     for (;;) {
         const qint64 got = source.read(buffer.data(), buffer.size());
         if (got < 0)
-            return failWith(tr("cannot read %1: %2").arg(QFileInfo(sourcePath).fileName(), source.errorString()));
+            return failWith(tr("cannot read %1: %2").arg(sourceName, source.errorString()));
         if (got == 0)
             break;
         hash.addData(QByteArrayView(buffer.constData(), got));
-        if (!writeAll(fd, buffer.constData(), got))
-            return failWith(tr("cannot write into the workspace: %1").arg(SystemError::describe(errno)));
+        if (!writeAllBytes(fd, buffer.constData(), got))
+            return failWith(cannotWrite(errno));
     }
     if (::fsync(fd) != 0)
-        return failWith(tr("cannot write into the workspace: %1").arg(SystemError::describe(errno)));
+        return failWith(cannotWrite(errno));
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(native(target).constData());
         if (error)
-            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(err));
+            *error = cannotWrite(err);
         return false;
     }
     if (sha256Hex)
         *sha256Hex = hash.result().toHex();
-    return true;
-}
-
-bool MediaStore::writeFile(const QString &relativeTarget, const QByteArray &bytes, QString *error)
-{
-    const QString target = absolutePath(relativeTarget);
-    if (target.isEmpty()) {
-        if (error)
-            *error = tr("invalid stored path \"%1\"").arg(relativeTarget);
-        return false;
-    }
-    const int fd = ::open(native(target).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        if (error)
-            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(errno));
-        return false;
-    }
-    bool ok = writeAll(fd, bytes.constData(), bytes.size()) && ::fsync(fd) == 0;
-    int err = errno;
-    if (::close(fd) != 0 && ok) {
-        ok = false;
-        err = errno;
-    }
-    if (!ok) {
-        ::unlink(native(target).constData());
-        if (error)
-            *error = tr("cannot write into the workspace: %1").arg(SystemError::describe(err));
-        return false;
-    }
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,11 @@ public:
     QByteArray sha256Of(const QString &relative, QString *error) const;
 
 private:
+    // Streams `source` into `relativeTarget`, hashing it; synced on success,
+    // removed on failure. `sourceName` names the source in errors.
+    bool streamInto(QIODevice &source, const QString &sourceName, const QString &relativeTarget,
+                    QByteArray *sha256Hex, QString *error);
+
     Database &m_db;
     QString m_directory; // absolute workspace folder
 };
