@@ -19,33 +19,42 @@ const QColor kOpaque(96, 96, 96);
 
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "QImage::Format_ARGB32 is read as B, G, R, A bytes");
 
-// The frame's pixels as 4-channel B, G, R, A (no copy where the format allows).
-cv::Mat bgraOf(const QImage &frame, QImage &converted)
+// Each cell's average colour of the frame, as opaque B, G, R, A: read in
+// place where the frame's format allows (no copy of the frame).
+cv::Mat cellAverages(const QImage &frame, cv::Size grid)
 {
+    QImage converted;
+    const QImage *source = &frame;
+    int channels = 4;
     switch (frame.format()) {
     case QImage::Format_RGB32:
     case QImage::Format_ARGB32:
     case QImage::Format_ARGB32_Premultiplied:
-        return cv::Mat(frame.height(), frame.width(), CV_8UC4, const_cast<uchar *>(frame.constBits()),
-                       size_t(frame.bytesPerLine()));
+        break;
+    case QImage::Format_RGB888:
+        channels = 3;
+        break;
     default:
         converted = frame.convertToFormat(QImage::Format_RGB32);
-        return cv::Mat(converted.height(), converted.width(), CV_8UC4, converted.bits(),
-                       size_t(converted.bytesPerLine()));
+        source = &converted;
     }
+    const cv::Mat pixels(source->height(), source->width(), CV_MAKETYPE(CV_8U, channels),
+                         const_cast<uchar *>(source->constBits()), size_t(source->bytesPerLine()));
+    cv::Mat coarse;
+    cv::resize(pixels, coarse, grid, 0, 0, cv::INTER_AREA);
+    if (channels == 3)
+        cv::cvtColor(coarse, coarse, cv::COLOR_RGB2BGRA);
+    coarse.forEach<cv::Vec4b>([](cv::Vec4b &p, const int *) { p[3] = 255; });
+    return coarse;
 }
 
 // The hidden look of the frame over `bounds` (painter pixels), opaque B, G, R, A.
 cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds)
 {
-    QImage converted;
-    const cv::Mat source = bgraOf(frame, converted);
     const cv::Size grid(std::max(1, (frameSize.width() + cell - 1) / cell),
                         std::max(1, (frameSize.height() + cell - 1) / cell));
-    cv::Mat coarse;
-    cv::resize(source, coarse, grid, 0, 0, cv::INTER_AREA); // each cell's average colour
+    cv::Mat coarse = cellAverages(frame, grid);
     cv::GaussianBlur(coarse, coarse, cv::Size(3, 3), 0.5, 0.5, cv::BORDER_REPLICATE);
-    coarse.forEach<cv::Vec4b>([](cv::Vec4b &p, const int *) { p[3] = 255; });
     // Back to painter pixels over `bounds` only, interpolated between cell
     // centres: pixel centre x + 0.5 of the frame is grid x * grid / frame - 0.5.
     const double sx = double(grid.width) / frameSize.width(), sy = double(grid.height) / frameSize.height();
@@ -67,6 +76,12 @@ Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
     if (mask.bounds.isEmpty())
         return mask;
     const int w = mask.bounds.width(), h = mask.bounds.height();
+    if (std::any_of(rects.begin(), rects.end(), [&](const QRect &r) { return r.contains(mask.bounds); })) {
+        // One rectangle covers all the others: nothing to sum.
+        mask.inside = cv::Mat(h, w, CV_8U, cv::Scalar(255));
+        mask.full = true;
+        return mask;
+    }
     // Corner events per row: +1 where a rectangle starts, -1 past where it ends.
     struct Event
     {

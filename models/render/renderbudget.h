@@ -19,7 +19,7 @@ class RenderBudget
 {
 public:
     // Estimated QPainter time for the shapes drawn exactly, nanoseconds.
-    static constexpr double kExactNanoseconds = 40e6;
+    static constexpr double kExactNanoseconds = 50e6;
     // Work of the reduced layer, pixels (PaintCost::reducedPixels).
     static constexpr double kReducedPixels = 2.5e6;
     // The smallest layer scale: below it, the per-vertex work dominates anyway.
