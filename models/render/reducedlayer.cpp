@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 namespace sl {
 
@@ -22,6 +23,11 @@ static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "QImage::Format_ARGB32 is read as
 // Fractional bits of OpenCV's drawing coordinates.
 constexpr int kShift = 4;
 constexpr double kOne = 1 << kShift;
+// Long strokes: ends rounded to quarters of a layer pixel.
+constexpr int kQuarterShift = 2;
+constexpr double kQuarters = 1 << kQuarterShift;
+// Up to this many vertices a stroke is drawn as one polyline.
+constexpr qsizetype kFewVertices = 64;
 
 cv::Point fixedPoint(const QPointF &p)
 {
@@ -79,11 +85,37 @@ void ReducedLayer::stroke(const QPolygonF &points, const QPointF &offset, const 
                    cv::LINE_AA, kShift);
         return;
     }
-    std::vector<cv::Point> fixed;
-    fixed.reserve(size_t(layer.size()));
-    for (const QPointF &p : layer)
-        fixed.push_back(fixedPoint(p));
-    cv::polylines(m_pixels, fixed, false, color, thickness, cv::LINE_AA, kShift);
+    if (layer.size() <= kFewVertices) {
+        std::vector<cv::Point> fixed;
+        fixed.reserve(size_t(layer.size()));
+        for (const QPointF &p : layer)
+            fixed.push_back(fixedPoint(p));
+        cv::polylines(m_pixels, fixed, false, color, thickness, cv::LINE_AA, kShift);
+        return;
+    }
+    // A long stroke (say, zigzagging to and fro) on a coarse layer goes over
+    // the same pixels many times: its segments, ends rounded to a quarter of
+    // a layer pixel, are drawn once each, round-capped (so joined as before);
+    // one colour, so their order does not matter.
+    std::unordered_set<quint64> drawn;
+    const auto quarter = [](const QPointF &p) {
+        return cv::Point(int(std::lround(p.x() * kQuarters)), int(std::lround(p.y() * kQuarters)));
+    };
+    const auto key = [](cv::Point a, cv::Point b) {
+        if (a.x > b.x || (a.x == b.x && a.y > b.y))
+            std::swap(a, b);
+        // Layer coordinates in quarters stay within 16 bits (a 16384-pixel
+        // frame at any scale is at most 65,536 quarters).
+        return (quint64(quint16(a.x)) << 48) | (quint64(quint16(a.y)) << 32) | (quint64(quint16(b.x)) << 16)
+               | quint64(quint16(b.y));
+    };
+    cv::Point previous = quarter(layer.first());
+    for (qsizetype i = 1; i < layer.size(); ++i) {
+        const cv::Point next = quarter(layer[i]);
+        if (drawn.insert(key(previous, next)).second)
+            cv::line(m_pixels, previous, next, color, thickness, cv::LINE_AA, kQuarterShift);
+        previous = next;
+    }
 }
 
 void ReducedLayer::draw(const PlannedShape &shape)
@@ -109,8 +141,9 @@ void ReducedLayer::draw(const PlannedShape &shape)
     }
     case Kind::Rect: {
         const QRectF r = shape.rect.normalized();
-        stroke(QPolygonF{r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft(), r.topLeft()}, shape.offset,
-               color, shape.width);
+        const int thickness = std::max(1, int(std::lround(shape.width * (m_sx + m_sy) / 2)));
+        cv::rectangle(m_pixels, fixedPoint(toLayer(r.topLeft(), shape.offset)),
+                      fixedPoint(toLayer(r.bottomRight(), shape.offset)), color, thickness, cv::LINE_AA, kShift);
         return;
     }
     case Kind::Ellipse: {
@@ -180,11 +213,14 @@ void ReducedLayer::label(const PlannedShape &shape, const cv::Scalar &color)
 
 void ReducedLayer::composite(QPainter &painter) const
 {
-    cv::Mat full = m_pixels;
-    if (m_pixels.cols != m_frameSize.width() || m_pixels.rows != m_frameSize.height())
-        cv::resize(m_pixels, full, cv::Size(m_frameSize.width(), m_frameSize.height()), 0, 0, cv::INTER_LINEAR);
-    const QImage image(full.data, full.cols, full.rows, int(full.step), QImage::Format_ARGB32_Premultiplied);
-    painter.drawImage(QPointF(0, 0), image);
+    // QPainter's bilinear scaling blends straight from the small layer: no
+    // frame-sized buffer to allocate.
+    const QImage image(m_pixels.data, m_pixels.cols, m_pixels.rows, int(m_pixels.step),
+                       QImage::Format_ARGB32_Premultiplied);
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    painter.drawImage(QRectF(QPointF(0, 0), QSizeF(m_frameSize)), image);
+    painter.restore();
 }
 
 } // namespace sl
