@@ -47,11 +47,20 @@ bool MarkupReader::read(const QJsonArray &array, JsonFieldReader &reader, std::v
         return false;
     QHash<QString, qsizetype> seen; // id -> index of the markup that has it
     out->reserve(size_t(array.size()));
+    qsizetype text = 0; // characters of text so far
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString path = JsonFieldReader::element(QStringLiteral("markups"), i);
         Markup markup;
         if (!readOne(array.at(i), path, reader, &markup))
             return false;
+        text += markup.text.size();
+        if (text > limits::kTextPerCapture)
+            return reader.fail(JsonFieldReader::member(path, QStringLiteral("text")),
+                               QCoreApplication::translate("sl::ManifestReader",
+                                                           "%1 characters of text in markups[0] to markups[%2]; the limit is %3 per capture")
+                                   .arg(text)
+                                   .arg(i)
+                                   .arg(limits::kTextPerCapture));
         const auto previous = seen.constFind(markup.id);
         if (previous != seen.constEnd())
             return reader.fail(JsonFieldReader::member(path, QStringLiteral("id")),

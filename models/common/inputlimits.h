@@ -17,8 +17,11 @@ inline constexpr int kPointsPerMarkup = 10'000;
 inline constexpr int kPointsPerCapture = 100'000;
 // A markup's line width, pixels at the media's full size.
 inline constexpr double kMarkupWidth = 256.0;
-// A text label, characters (UTF-16 code units).
-inline constexpr int kTextLength = 2'000;
+// A text label, characters (UTF-16 code units): a note, not a document.
+inline constexpr int kTextLength = 500;
+// Text of all markups of one manifest together, characters: what a frame's
+// labels can cost to draw (each character is an outline with a halo).
+inline constexpr int kTextPerCapture = 5'000;
 // Decoded image or video frame: each side, and the area, in pixels. Checked
 // from the file's header before any pixel is decoded. 16384 covers 8K video
 // and 108-megapixel phone photos (12032 x 9024).

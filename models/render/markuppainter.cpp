@@ -1,12 +1,7 @@
 #include "render/markuppainter.h"
 
-#include "media/imageconversion.h"
-
 #include <QPainter>
 #include <QPainterPath>
-#include <QPainterPathStroker>
-
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -94,16 +89,35 @@ void MarkupPainter::line(const QPolygonF &points, const QColor &color, double wi
         strokePolyline(m_painter, points, color, width, Qt::FlatCap);
 }
 
-void MarkupPainter::arrow(const QPolygonF &points, const QColor &color, double width, bool head)
+void MarkupPainter::strokeInPieces(const QPolygonF &points, const QColor &color, double width,
+                                   Qt::PenCapStyle cap)
 {
-    if (points.size() < 2)
+    if (points.size() <= kPieceVertices + 1) {
+        if (points.size() >= (cap == Qt::FlatCap ? 2 : 1))
+            strokePolyline(m_painter, points, color, width, cap);
         return;
+    }
+    // Round caps where two pieces meet are the round join; a flat-capped
+    // stroke gets that join as a dot.
+    for (qsizetype start = 0; start + 1 < points.size(); start += kPieceVertices) {
+        const QPolygonF piece = points.mid(start, kPieceVertices + 1);
+        strokePolyline(m_painter, piece, color, width, cap);
+        if (cap == Qt::FlatCap && start + piece.size() < points.size())
+            strokePolyline(m_painter, QPolygonF{piece.last()}, color, width, Qt::RoundCap);
+    }
+}
+
+MarkupPainter::ArrowShape MarkupPainter::arrowShape(const QPolygonF &points, double width, bool head)
+{
+    ArrowShape shape;
+    if (points.size() < 2)
+        return shape;
     const double total = pathLength(points);
     if (total <= 0)
-        return;
+        return shape;
     if (!head) {
-        line(points, color, width);
-        return;
+        shape.shaft = points;
+        return shape;
     }
 
     // A short arrow keeps a head that fits on it.
@@ -114,19 +128,28 @@ void MarkupPainter::arrow(const QPolygonF &points, const QColor &color, double w
     const QPointF base = trimmedEnd(points, length).last();
     const double baseDistance = segmentLength(base, tip);
     if (baseDistance <= 0)
-        return;
+        return shape;
     const QPointF direction = (tip - base) / baseDistance;
     const QPointF normal(-direction.y(), direction.x());
     const QPointF headBase = tip - direction * length;
     const double halfWidth = kHeadHalfWidth * length;
 
     // The shaft ends under the head, where the head is wider than the shaft.
-    line(trimmedEnd(points, kShaftUnderHead * length), color, width);
+    shape.shaft = trimmedEnd(points, kShaftUnderHead * length);
+    shape.head = QPolygonF{tip, headBase + normal * halfWidth, headBase - normal * halfWidth};
+    return shape;
+}
 
+void MarkupPainter::arrow(const QPolygonF &points, const QColor &color, double width, bool head)
+{
+    const ArrowShape shape = arrowShape(points, width, head);
+    line(shape.shaft, color, width);
+    if (shape.head.isEmpty())
+        return;
     QPainterPath triangle;
-    triangle.moveTo(tip);
-    triangle.lineTo(headBase + normal * halfWidth);
-    triangle.lineTo(headBase - normal * halfWidth);
+    triangle.moveTo(shape.head[0]);
+    triangle.lineTo(shape.head[1]);
+    triangle.lineTo(shape.head[2]);
     triangle.closeSubpath();
     m_painter.fillPath(triangle, color);
 }
@@ -151,18 +174,19 @@ void MarkupPainter::polygon(const QPolygonF &points, const QColor &color, double
         strokePolyline(m_painter, points, color, width, Qt::RoundCap);
 }
 
-void MarkupPainter::label(const QPointF &anchor, const QString &text, const QColor &color, double pixelSize,
-                          const QRectF &bounds)
+MarkupPainter::LabelShape MarkupPainter::labelShape(const QPointF &anchor, const QString &text,
+                                                   const QColor &color, double pixelSize, const QRectF &bounds)
 {
+    LabelShape shape;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty() || pixelSize <= 0)
-        return;
+        return shape;
     QFont font;
     font.setPixelSize(std::max(1, int(std::lround(pixelSize))));
     font.setBold(true);
     const QFontMetricsF metrics(font);
 
-    QPainterPath path;
+    QPainterPath &path = shape.path;
     const QStringList lines = trimmed.split(QLatin1Char('\n'));
     double y = metrics.ascent();
     for (const QString &textLine : lines) {
@@ -181,50 +205,20 @@ void MarkupPainter::label(const QPointF &anchor, const QString &text, const QCol
                                std::max(bounds.top() - box.top(), bounds.bottom() - box.bottom())));
     }
     path.translate(origin);
-
-    const QColor haloColor = color.lightnessF() > 0.5 ? QColor(0, 0, 0, 210) : QColor(255, 255, 255, 230);
-    m_painter.strokePath(path, strokePen(haloColor, 2 * halo, Qt::RoundCap, Qt::RoundJoin));
-    m_painter.fillPath(path, color);
+    shape.halo = halo;
+    shape.haloColor = color.lightnessF() > 0.5 ? QColor(0, 0, 0, 210) : QColor(255, 255, 255, 230);
+    return shape;
 }
 
-void MarkupPainter::redact(const QRect &rect, const QImage &frame, const QSizeF &frameSize)
+void MarkupPainter::label(const QPointF &anchor, const QString &text, const QColor &color, double pixelSize,
+                          const QRectF &bounds)
 {
-    if (rect.isEmpty())
+    const LabelShape shape = labelShape(anchor, text, color, pixelSize, bounds);
+    if (shape.path.isEmpty())
         return;
-    QImage hidden;
-    if (!frame.isNull() && frameSize.width() > 0 && frameSize.height() > 0) {
-        // The same rectangle in the frame's own pixels.
-        const double sx = frame.width() / frameSize.width();
-        const double sy = frame.height() / frameSize.height();
-        const QRect source =
-            QRect(QPoint(int(std::floor(rect.left() * sx)), int(std::floor(rect.top() * sy))),
-                  QPoint(int(std::ceil((rect.right() + 1) * sx)) - 1,
-                         int(std::ceil((rect.bottom() + 1) * sy)) - 1))
-                .intersected(frame.rect());
-        if (!source.isEmpty()) {
-            cv::Mat region = ImageConversion::toBgrMat(frame.copy(source));
-            // Pixelate into coarse cells, then blur the cells together: no
-            // stroke of text or edge survives, only the average colours.
-            const int cell = std::max(8, std::max(region.cols, region.rows) / 10);
-            cv::Mat coarse;
-            cv::resize(region, coarse,
-                       cv::Size(std::max(1, (region.cols + cell - 1) / cell),
-                                std::max(1, (region.rows + cell - 1) / cell)),
-                       0, 0, cv::INTER_AREA);
-            cv::resize(coarse, region, region.size(), 0, 0, cv::INTER_NEAREST);
-            const int kernel = 2 * cell + 1;
-            cv::GaussianBlur(region, region, cv::Size(kernel, kernel), cell / 2.0, cell / 2.0,
-                             cv::BORDER_REPLICATE);
-            hidden = ImageConversion::toQImage(region);
-        }
-    }
-    m_painter.save();
-    m_painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
-    if (hidden.isNull())
-        m_painter.fillRect(rect, QColor(96, 96, 96));
-    else
-        m_painter.drawImage(QRectF(rect), hidden);
-    m_painter.restore();
+    m_painter.strokePath(shape.path, strokePen(shape.haloColor, 2 * shape.halo, Qt::RoundCap, Qt::RoundJoin));
+    m_painter.fillPath(shape.path, color);
 }
+
 
 } // namespace sl

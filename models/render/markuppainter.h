@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QColor>
-#include <QImage>
+#include <QPainterPath>
 #include <QPolygonF>
 #include <QRectF>
 #include <QString>
@@ -27,6 +27,15 @@ public:
     // tail with a flat cap; with `head`, a filled head's tip lies exactly on
     // the last point. Without it (head clipped away) only the shaft shows.
     void arrow(const QPolygonF &points, const QColor &color, double width, bool head = true);
+    // The same as ink(), line() and polygon(), drawn in pieces of at most
+    // kPieceVertices vertices: QPainter rasterises one path at a time, and
+    // its time grows with the square of the edges sharing a row, so a long
+    // self-crossing stroke costs far less in pieces. The pieces meet with
+    // the same round join (only the antialiased fringe where they meet is
+    // blended twice). `cap`: the ends' cap of the whole stroke.
+    void strokeInPieces(const QPolygonF &points, const QColor &color, double width, Qt::PenCapStyle cap);
+    static constexpr int kPieceVertices = 16;
+
     // Outline of an axis-aligned rectangle or its inscribed ellipse.
     void rect(const QRectF &rect, const QColor &color, double width);
     void ellipse(const QRectF &rect, const QColor &color, double width);
@@ -36,14 +45,29 @@ public:
     // a halo of the contrasting colour so it reads on any background.
     void label(const QPointF &anchor, const QString &text, const QColor &color, double pixelSize,
                const QRectF &bounds);
-    // Hides what is inside `rect` (integer pixels of the painter) by heavy
-    // pixelation and blur of `frame` (the pixels under the overlay, of size
-    // `frameSize` in painter pixels or proportionally larger/smaller); with no
-    // frame, an opaque box.
-    void redact(const QRect &rect, const QImage &frame, const QSizeF &frameSize);
 
     // Arrow head length for a shaft width, pixels (also used by tests).
     static double headLength(double width);
+
+    // An arrow's pieces: the shaft (fewer than 2 points: none) and the head
+    // (empty: none), what arrow() draws and a reduced rasteriser draws too.
+    struct ArrowShape
+    {
+        QPolygonF shaft;
+        QPolygonF head;
+    };
+    static ArrowShape arrowShape(const QPolygonF &points, double width, bool head);
+
+    // A label's glyph outlines where label() draws them, and its halo
+    // (pixels beyond the outlines); empty path: nothing to draw.
+    struct LabelShape
+    {
+        QPainterPath path;
+        double halo = 0;
+        QColor haloColor;
+    };
+    static LabelShape labelShape(const QPointF &anchor, const QString &text, const QColor &color,
+                                 double pixelSize, const QRectF &bounds);
 
 private:
     QPainter &m_painter;

@@ -1,7 +1,13 @@
 # Sources of models/render (paths relative to models/).
 target_sources(sightline_models PRIVATE
     render/frameexporter.cpp render/frameexporter.h
+    render/markupplan.cpp render/markupplan.h
     render/markuppainter.cpp render/markuppainter.h
     render/overlayrenderer.cpp render/overlayrenderer.h
+    render/paintcost.cpp render/paintcost.h
+    render/plannedshape.h
+    render/reducedlayer.cpp render/reducedlayer.h
+    render/redaction.cpp render/redaction.h
+    render/renderbudget.cpp render/renderbudget.h
     render/strokesimplifier.cpp render/strokesimplifier.h
 )

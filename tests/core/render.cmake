@@ -2,3 +2,4 @@
 sl_add_test(tst_overlayrenderer LABEL core SOURCES render/tst_overlayrenderer.cpp render/overlayprobe.cpp render/overlayprobe.h)
 sl_add_test(tst_frameexporter LABEL core SOURCES render/tst_frameexporter.cpp)
 sl_add_test(tst_strokesimplifier LABEL core SOURCES render/tst_strokesimplifier.cpp)
+sl_add_test(tst_redaction LABEL core SOURCES render/tst_redaction.cpp)

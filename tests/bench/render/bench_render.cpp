@@ -1,19 +1,28 @@
-// Overlay rendering of the largest manifest the input limits allow (run by
-// hand; prints figures):
-//   bench_render [--runs N] [--scattered]
-// Builds a manifest at the limits of common/inputlimits.h (100,000 points in
-// all: world ink strokes of 10,000 points seen through a pose and lens
-// distortion, image ink, 256 px widths, labels of the longest text, blur
-// rectangles), reads it with ManifestReader, and times OverlayRenderer::burnIn
-// on a 1920x1080 frame. The floor, measured in the same run, is what any
-// renderer must do at least: cv::projectPoints of the same number of points
-// and one QPainter fill of the frame. --scattered puts the stroke points at
-// random across the view instead of along hand-drawn curves (a hostile input:
-// nothing to simplify).
+// Overlay rendering within the input limits (run by hand; prints figures):
+//   bench_render [--runs N] [--case NAME] [--calibrate]
+// Times OverlayRenderer::burnIn on a 1920x1080 frame for manifests read with
+// ManifestReader (so each is within the limits of common/inputlimits.h):
+//   normal      10 hand-drawn strokes of 200 points, 4 px: drawn exactly
+//   largest     every point of the limits used: world ink strokes of 10,000
+//               points seen through a pose and lens distortion, image ink,
+//               256 px widths, the longest labels, blur rectangles
+//   scattered   the same with the points at random across the view
+//   zigzag      10 strokes of 10,000 points zigzagging across the frame, 256 px
+//   rects       the most markups: rectangles covering the frame, 256 px
+//   redaction   one blur over the whole frame
+//   redactions  the most markups: blurs each covering the frame
+//   text        the most text: labels at the text limits
+// The floor, measured in the same run, is what any renderer must do at
+// least: cv::projectPoints of the manifest's points and one QPainter fill of
+// the frame; figures are given as a ratio to it too, which holds on a busy
+// machine better than milliseconds do. --calibrate prints PaintCost's
+// estimate against QPainter's time for single strokes.
 
 #include "capture/manifestreader.h"
 #include "common/inputlimits.h"
+#include "render/markuppainter.h"
 #include "render/overlayrenderer.h"
+#include "render/paintcost.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -62,8 +71,94 @@ QJsonArray strokePoints(int count, std::mt19937 &rng, bool scattered, At at)
 
 QJsonObject markup(const QString &id, const char *kind, const char *space, const QJsonArray &points, double width)
 {
+    static const char *colors[] = {"#FF3B30", "#FFD60A", "#30D158", "#0A84FF"};
     return QJsonObject{{"id", id}, {"kind", kind}, {"space", space}, {"points", points},
-                       {"color", "#FF3B30"}, {"width", width}};
+                       {"color", colors[qHash(id) % 4]}, {"width", width}};
+}
+
+QByteArray manifestWith(const QJsonArray &markups)
+{
+    QJsonArray distortion;
+    for (double d : kDistortion)
+        distortion.append(d);
+    const QJsonObject root{
+        {"format", "sightline-capture"}, {"version", 1}, {"id", "bench"},
+        {"media", QJsonObject{{"file", "frame.png"}, {"type", "photo"}}},
+        {"camera", QJsonObject{{"width", kWidth}, {"height", kHeight}, {"fx", 1400.0}, {"fy", 1400.0},
+                               {"cx", 960.0}, {"cy", 540.0}, {"distortion", distortion}}},
+        {"axes", "opencv"},
+        {"poses", QJsonArray{QJsonObject{{"position", QJsonArray{0.05, -0.02, 0.0}},
+                                         {"rotation", QJsonArray{0.0, 0.0174524, 0.0, 0.9998477}}}}},
+        {"markups", markups}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+const auto imagePoint = [](double u, double v) { return QJsonArray{u, v}; };
+
+// A text of `length` characters in lines of 80.
+QString textOf(int length)
+{
+    QString text;
+    for (int i = 0; text.size() < length; ++i)
+        text += (i % 80 == 79) ? QLatin1Char('\n') : QLatin1Char('a' + i % 26);
+    text.truncate(length);
+    return text;
+}
+
+QByteArray normalManifest()
+{
+    std::mt19937 rng(7);
+    QJsonArray markups;
+    for (int i = 0; i < 10; ++i)
+        markups.append(markup(QStringLiteral("n%1").arg(i), "ink", "image", strokePoints(200, rng, false, imagePoint), 4));
+    return manifestWith(markups);
+}
+
+QByteArray zigzagManifest()
+{
+    QJsonArray markups;
+    for (int i = 0; i < limits::kPointsPerCapture / limits::kPointsPerMarkup; ++i) {
+        QJsonArray points;
+        for (int j = 0; j < limits::kPointsPerMarkup; ++j)
+            points.append(QJsonArray{(j + 0.1 * i) / limits::kPointsPerMarkup, (j % 2) ? 0.98 : 0.02});
+        markups.append(markup(QStringLiteral("z%1").arg(i), "ink", "image", points, limits::kMarkupWidth));
+    }
+    return manifestWith(markups);
+}
+
+// The most markups, each of `kind` over the whole frame.
+QByteArray coveringManifest(const char *kind)
+{
+    QJsonArray markups;
+    for (int i = 0; i < limits::kMarkupsPerCapture; ++i) {
+        const double inset = 0.0001 * (i % 100);
+        markups.append(markup(QStringLiteral("c%1").arg(i), kind, "image",
+                              QJsonArray{imagePoint(inset, inset), imagePoint(1 - inset, 1 - inset)},
+                              limits::kMarkupWidth));
+    }
+    return manifestWith(markups);
+}
+
+QByteArray redactionManifest()
+{
+    return manifestWith(QJsonArray{markup(QStringLiteral("b"), "blur", "image",
+                                          QJsonArray{imagePoint(0, 0), imagePoint(1, 1)}, 1)});
+}
+
+// The most text: labels of the longest text, as many as the limits allow,
+// half at the widest width (huge letters), half narrow, spread over the frame.
+QByteArray textManifest()
+{
+    QJsonArray markups;
+    const int labels = std::min(limits::kMarkupsPerCapture, limits::kTextPerCapture / limits::kTextLength);
+    for (int i = 0; i < labels; ++i) {
+        QJsonObject label = markup(QStringLiteral("t%1").arg(i), "text", "image",
+                                   QJsonArray{imagePoint(0.1 * (i % 10), 0.1 * (i / 10 % 10))},
+                                   i % 2 ? limits::kMarkupWidth : 2);
+        label.insert(QStringLiteral("text"), textOf(limits::kTextLength));
+        markups.append(label);
+    }
+    return manifestWith(markups);
 }
 
 // The largest manifest within the limits: every point of kPointsPerCapture used.
@@ -94,10 +189,7 @@ QByteArray largestManifest(bool scattered)
         markups.append(markup(QStringLiteral("b%1").arg(i), "blur", "image", corners[i], 1));
         points += 2;
     }
-    QString text;
-    for (int i = 0; text.size() < limits::kTextLength; ++i)
-        text += (i % 80 == 79) ? QLatin1Char('\n') : QLatin1Char('a' + i % 26);
-    text.truncate(limits::kTextLength);
+    const QString text = textOf(limits::kTextLength);
     QJsonObject wide = markup(QStringLiteral("t0"), "text", "world", QJsonArray{QJsonValue(world(0.3, 0.3))}, limits::kMarkupWidth);
     wide.insert(QStringLiteral("text"), text);
     QJsonObject narrow = markup(QStringLiteral("t1"), "text", "image", QJsonArray{QJsonValue(image(0.1, 0.1))}, 2);
@@ -110,19 +202,7 @@ QByteArray largestManifest(bool scattered)
     markups.append(markup(QStringLiteral("i1"), "ink", "image",
                           strokePoints(limits::kPointsPerCapture - points, rng, scattered, image), 3));
 
-    QJsonArray distortion;
-    for (double d : kDistortion)
-        distortion.append(d);
-    const QJsonObject root{
-        {"format", "sightline-capture"}, {"version", 1}, {"id", "bench"},
-        {"media", QJsonObject{{"file", "frame.png"}, {"type", "photo"}}},
-        {"camera", QJsonObject{{"width", kWidth}, {"height", kHeight}, {"fx", 1400.0}, {"fy", 1400.0},
-                               {"cx", 960.0}, {"cy", 540.0}, {"distortion", distortion}}},
-        {"axes", "opencv"},
-        {"poses", QJsonArray{QJsonObject{{"position", QJsonArray{0.05, -0.02, 0.0}},
-                                         {"rotation", QJsonArray{0.0, 0.0174524, 0.0, 0.9998477}}}}},
-        {"markups", markups}};
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+    return manifestWith(markups);
 }
 
 // What any renderer of this manifest must at least do: project its points
@@ -148,30 +228,80 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-} // namespace
 
-int main(int argc, char **argv)
+// PaintCost's estimate against QPainter's time for single strokes.
+void calibrate()
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("Renders to time."), QStringLiteral("N"),
-                      QStringLiteral("15")});
-    parser.addOption({QStringLiteral("scattered"), QStringLiteral("Stroke points at random across the view.")});
-    parser.process(app);
-    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
-    const bool scattered = parser.isSet(QStringLiteral("scattered"));
+    QImage canvas(kWidth, kHeight, QImage::Format_RGB32);
+    canvas.fill(QColor(90, 110, 130));
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<double> anywhere(0, 1);
+    const auto run = [&](const char *name, const QPolygonF &points, double width) {
+        PlannedShape shape;
+        shape.points = points;
+        shape.width = width;
+        const PaintCost::Measure m = PaintCost::measure(shape, QSizeF(kWidth, kHeight));
+        QElapsedTimer timer;
+        timer.start();
+        {
+            QPainter painter(&canvas);
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            MarkupPainter(painter).ink(points, Qt::red, width);
+        }
+        const double exact = milliseconds(timer);
+        timer.restart();
+        {
+            QPainter painter(&canvas);
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            MarkupPainter(painter).strokeInPieces(points, Qt::red, width, Qt::RoundCap);
+        }
+        const double pieces = milliseconds(timer);
+        std::printf("%-12s %5lld points, %3.0f px: exact est %9.1f ms, took %8.1f ms; in pieces est %7.1f ms, took %7.1f ms\n",
+                    name, (long long)points.size(), width, m.exactNanoseconds / 1e6, exact,
+                    m.piecewiseNanoseconds / 1e6, pieces);
+    };
+    for (double width : {4.0, 32.0}) {
+        QPolygonF hand, walk, zigzag, scattered;
+        for (int i = 0; i < 200; ++i) {
+            const double t = i / 200.0;
+            hand << QPointF(960 + 700 * std::sin(1 + 5 * t), 540 + 400 * std::cos(2 + 7 * t));
+        }
+        QPointF at(960, 540);
+        for (int i = 0; i < 2000; ++i) {
+            const double a = anywhere(rng) * 2 * M_PI;
+            at += QPointF(20 * std::cos(a), 20 * std::sin(a));
+            walk << at;
+        }
+        for (int i = 0; i < 100; ++i) {
+            zigzag << QPointF(i * 19.0, (i % 2) ? 1000 : 50);
+            scattered << QPointF(anywhere(rng) * kWidth, anywhere(rng) * kHeight);
+        }
+        run("hand-drawn", hand, width);
+        run("random walk", walk, width);
+        run("zigzag", zigzag, width);
+        run("scattered", scattered, width);
+    }
+}
 
-    const QByteArray json = largestManifest(scattered);
-    QElapsedTimer timer;
-    timer.start();
+struct Case
+{
+    const char *name;
+    QByteArray (*make)();
+};
+
+QByteArray largestHandDrawn() { return largestManifest(false); }
+QByteArray largestScattered() { return largestManifest(true); }
+QByteArray rectsManifest() { return coveringManifest("rect"); }
+QByteArray redactionsManifest() { return coveringManifest("blur"); }
+
+// Times one case; false if it could not be drawn.
+bool runCase(const Case &c, int runs)
+{
+    const QByteArray json = c.make();
     const ManifestResult read = ManifestReader::parse(json, QStringLiteral("bench.capture.json"));
-    const double readTime = milliseconds(timer);
     if (const auto *error = std::get_if<ManifestError>(&read)) {
-        std::fprintf(stderr, "the manifest is refused: %s\n", qPrintable(error->message()));
-        return 1;
+        std::fprintf(stderr, "%s: the manifest is refused: %s\n", c.name, qPrintable(error->message()));
+        return false;
     }
     const CaptureManifest manifest = std::get<CaptureManifest>(read);
     size_t points = 0;
@@ -181,28 +311,59 @@ int main(int argc, char **argv)
         if (m.space == MarkupSpace::World)
             world.push_back(m);
     }
-    std::printf("manifest: %.1f MB, %zu markups, %zu points (%s strokes), read in %.0f ms\n", json.size() / 1e6,
-                manifest.markups.size(), points, scattered ? "scattered" : "hand-drawn", readTime);
-
     QImage frame(kWidth, kHeight, QImage::Format_RGB888);
     frame.fill(QColor(90, 110, 130));
     std::vector<double> times, floors;
+    OverlayResult result;
     for (int i = 0; i < runs; ++i) {
-        timer.restart();
-        OverlayResult result;
+        QElapsedTimer timer;
+        timer.start();
         const QImage out = OverlayRenderer::burnIn(frame, manifest, world, 0, &result);
         times.push_back(milliseconds(timer));
-        if (out.isNull() || result.worldMarkupsDrawn == 0) {
-            std::fprintf(stderr, "nothing was drawn (%s)\n", qPrintable(result.notice));
-            return 1;
+        if (out.isNull() || result.worldMarkupsDrawn + result.imageMarkupsDrawn == 0) {
+            std::fprintf(stderr, "%s: nothing was drawn (%s)\n", c.name, qPrintable(result.notice));
+            return false;
         }
         QImage canvas(kWidth, kHeight, QImage::Format_RGB32);
         floors.push_back(floorMilliseconds(int(points), canvas));
     }
     const double renderMedian = median(times), floorMedian = median(floors);
-    std::printf("burnIn 1920x1080, %d runs: median %.1f ms, max %.1f ms\n", runs, renderMedian,
-                *std::max_element(times.begin(), times.end()));
-    std::printf("floor (projectPoints of %zu points + one frame fill): median %.1f ms\n", points, floorMedian);
-    std::printf("ratio: %.1fx the floor; target: at most 100 ms\n", renderMedian / floorMedian);
-    return 0;
+    std::printf("%-10s %5zu markups %6zu points | median %7.1f ms, max %7.1f ms | floor %5.1f ms | %6.1fx floor | %s\n",
+                c.name, manifest.markups.size(), points, renderMedian, *std::max_element(times.begin(), times.end()),
+                floorMedian, renderMedian / floorMedian,
+                result.notice.isEmpty() ? "exact" : qPrintable(result.notice));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Renders to time per case."), QStringLiteral("N"),
+                      QStringLiteral("7")});
+    parser.addOption({QStringLiteral("case"), QStringLiteral("Only this case."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("calibrate"), QStringLiteral("Cost estimates against QPainter's time.")});
+    parser.process(app);
+    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+    if (parser.isSet(QStringLiteral("calibrate"))) {
+        calibrate();
+        return 0;
+    }
+    const Case cases[] = {{"normal", normalManifest},         {"largest", largestHandDrawn},
+                          {"scattered", largestScattered},    {"zigzag", zigzagManifest},
+                          {"rects", rectsManifest},           {"redaction", redactionManifest},
+                          {"redactions", redactionsManifest}, {"text", textManifest}};
+    const QString only = parser.value(QStringLiteral("case"));
+    std::printf("burnIn of a 1920x1080 frame, %d runs per case; target: at most 100 ms\n", runs);
+    bool ok = true;
+    for (const Case &c : cases) {
+        if (only.isEmpty() || only == QLatin1String(c.name))
+            ok = runCase(c, runs) && ok;
+    }
+    return ok ? 0 : 1;
 }

@@ -480,15 +480,37 @@ void TestManifestReader::enforcesLimits_data()
                                    << QString() << QString();
     QTest::newRow("text over limit")
         << videoWith(QStringLiteral("markups[5].text"), QString(kTextLength + 1, QLatin1Char('a')))
-        << "markups[5].text" << "2001 characters; the limit is 2000 characters";
+        << "markups[5].text" << "501 characters; the limit is 500 characters";
     // The limit counts UTF-16 code units: a character outside the BMP is two.
     QTest::newRow("text over limit by a pair")
         << videoWith(QStringLiteral("markups[5].text"),
                      QString(QString(kTextLength - 1, QLatin1Char('a')) + QString::fromUtf8("\xF0\x9F\x98\x80")))
-        << "markups[5].text" << "2001 characters";
+        << "markups[5].text" << "501 characters";
     QTest::newRow("text over limit on a non-text markup")
         << videoWith(QStringLiteral("markups[0].text"), QString(kTextLength + 1, QLatin1Char('a')))
-        << "markups[0].text" << "2001 characters";
+        << "markups[0].text" << "501 characters";
+
+    // Text of all markups together: labels of the longest text.
+    const auto labels = [](int count, int lastLength) {
+        QJsonArray markups;
+        for (int i = 0; i < count; ++i) {
+            QJsonObject label = inkWith(QStringLiteral("t%1").arg(i), 1);
+            label.insert(QStringLiteral("kind"), QStringLiteral("text"));
+            label.insert(QStringLiteral("text"), QString(i + 1 == count ? lastLength : kTextLength, QLatin1Char('a')));
+            markups.append(label);
+        }
+        return markups;
+    };
+    static_assert(kTextPerCapture % kTextLength == 0, "the rows below fill the capture's text exactly");
+    const int fullLabels = kTextPerCapture / kTextLength;
+    QTest::newRow("text per capture at limit") << videoWithMarkups(labels(fullLabels, kTextLength)) << QString()
+                                               << QString();
+    QTest::newRow("text per capture over limit")
+        << videoWithMarkups(labels(fullLabels + 1, 1)) << QStringLiteral("markups[%1].text").arg(fullLabels)
+        << QStringLiteral("%1 characters of text in markups[0] to markups[%2]; the limit is %3 per capture")
+               .arg(kTextPerCapture + 1)
+               .arg(fullLabels)
+               .arg(kTextPerCapture);
 }
 
 void TestManifestReader::enforcesLimits()

@@ -1,7 +1,9 @@
 #include "overlayprobe.h"
 
 #include "render/markuppainter.h"
+#include "render/markupplan.h"
 #include "render/overlayrenderer.h"
+#include "render/renderbudget.h"
 
 #include <QPainter>
 #include <QtTest>
@@ -46,6 +48,8 @@ private Q_SLOTS:
     void labelHasContrastingHalo();
     void denseStrokeDrawsTheSamePixels_data();
     void denseStrokeDrawsTheSamePixels();
+    void normalMarkupIsDrawnExactly();
+    void costlyMarkupIsReducedWithEveryStrokeInOrder();
 };
 
 namespace {
@@ -611,6 +615,88 @@ void TestOverlayRenderer::denseStrokeDrawsTheSamePixels()
     QVERIFY2(differing <= strokePixels / 100, qPrintable(figures)); // 1 %
     QVERIFY2(worst <= 160, qPrintable(figures));
     QVERIFY2(std::abs(inkDrawn - inkReference) <= 0.02 * inkReference, qPrintable(figures));
+}
+
+void TestOverlayRenderer::normalMarkupIsDrawnExactly()
+{
+    // A few strokes of normal widths: within the budget, drawn exactly as
+    // MarkupPainter draws them, pixel for pixel, with no notice.
+    const QSize size(640, 360);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    const QColor colors[] = {Qt::red, Qt::blue, QColor(20, 160, 40), Qt::black, Qt::magenta};
+    std::vector<QPolygonF> strokes;
+    for (int k = 0; k < 5; ++k) {
+        std::vector<cv::Point2d> points;
+        QPolygonF pixels;
+        for (int i = 0; i < 30; ++i) {
+            // A zigzag: every point is a corner, so simplification keeps all.
+            const cv::Point2d p(0.1 + 0.027 * i, 0.15 + 0.15 * k + ((i % 2) ? 0.05 : 0.0));
+            points.push_back(p);
+            pixels.append(QPointF(p.x * size.width(), p.y * size.height()));
+        }
+        m.markups.push_back(imageMarkup(MarkupKind::Ink, points, 2 + 3 * k, colors[k]));
+        strokes.push_back(pixels);
+    }
+    const QImage blank = filled(size, QColor(200, 200, 200));
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0, &result);
+    QVERIFY2(result.notice.isEmpty(), qPrintable(result.notice));
+    QCOMPARE(result.imageMarkupsDrawn, 5);
+
+    const MarkupPlan plan = MarkupPlan::make(m, m.poseTrack(), {}, size, 0, true);
+    const RenderBudget::Decision decision = RenderBudget::decide(plan.shapes, QSizeF(size));
+    QVERIFY(!decision.reduced());
+    QVERIFY(std::none_of(decision.inPieces.begin(), decision.inPieces.end(), [](bool b) { return b; }));
+
+    QImage reference = blank;
+    {
+        QPainter painter(&reference);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        for (int k = 0; k < 5; ++k)
+            MarkupPainter(painter).ink(strokes[size_t(k)], colors[k], 2 + 3 * k);
+    }
+    QCOMPARE(changedCount(reference, out), 0);
+    QVERIFY(changedCount(blank, out) > 2000);
+}
+
+void TestOverlayRenderer::costlyMarkupIsReducedWithEveryStrokeInOrder()
+{
+    // Ten wide strokes, each zigzagging up and down its own tenth of the
+    // frame 2,000 times (seconds for QPainter), then a thin line across all:
+    // past the budget, the strokes are drawn at reduced detail, each still
+    // where it is, and the line drawn after them stays on top.
+    const QSize size(640, 360);
+    CaptureManifest m = manifestFor(MediaType::Photo, size);
+    std::vector<QColor> colors;
+    for (int k = 0; k < 10; ++k) {
+        std::vector<cv::Point2d> points;
+        for (int i = 0; i < 2000; ++i)
+            points.emplace_back(0.1 * k + 0.02 + 0.06 * i / 2000.0, (i % 2) ? 0.9 : 0.1);
+        colors.push_back(QColor::fromHsv(36 * k, 255, 255));
+        m.markups.push_back(imageMarkup(MarkupKind::Ink, points, 40, colors.back()));
+    }
+    m.markups.push_back(imageMarkup(MarkupKind::Line, {{0.0, 0.5}, {1.0, 0.5}}, 4, Qt::black));
+    const QImage blank = filled(size, Qt::white);
+
+    const MarkupPlan plan = MarkupPlan::make(m, m.poseTrack(), {}, size, 0, true);
+    const RenderBudget::Decision decision = RenderBudget::decide(plan.shapes, QSizeF(size));
+    QVERIFY(decision.reduced());
+    QVERIFY(decision.scale > 0 && decision.scale <= 1);
+
+    OverlayResult result;
+    const QImage out = OverlayRenderer::burnIn(blank, m, {}, 0, &result);
+    QVERIFY2(result.notice.contains(QStringLiteral("reduced detail")), qPrintable(result.notice));
+    QCOMPARE(result.imageMarkupsDrawn, 11);
+    for (int k = 0; k < 10; ++k) {
+        // Inside each stroke's band, away from the line: its own colour.
+        const QPoint inBand(int((0.1 * k + 0.05) * size.width()), int(0.3 * size.height()));
+        const QColor got = out.pixelColor(inBand);
+        QVERIFY2(similar(got, colors[size_t(k)]),
+                 qPrintable(QStringLiteral("stroke %1 at %2,%3: %4, not %5")
+                                .arg(k).arg(inBand.x()).arg(inBand.y()).arg(got.name(), colors[size_t(k)].name())));
+        // The line, drawn later, on top of it.
+        QCOMPARE(qGray(out.pixel(inBand.x(), size.height() / 2)) < 40, true);
+    }
 }
 
 QTEST_MAIN(TestOverlayRenderer)

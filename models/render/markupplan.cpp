@@ -1,0 +1,280 @@
+#include "render/markupplan.h"
+
+#include "common/logging.h"
+#include "render/strokesimplifier.h"
+#include "spatial/posetrack.h"
+#include "spatial/projector.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+using Kind = PlannedShape::Kind;
+
+// Smallest stroke drawn, pixels: thinner would vanish on small previews.
+constexpr double kMinWidth = 1.0;
+
+// Label size for a markup width, pixels at the same scale as the width.
+double labelPixelSize(double width)
+{
+    return std::max(12.0, 6.0 * width);
+}
+
+QPolygonF toPolygon(const std::vector<cv::Point2d> &points)
+{
+    QPolygonF polygon;
+    polygon.reserve(qsizetype(points.size()));
+    for (const cv::Point2d &p : points)
+        polygon.append(QPointF(p.x, p.y));
+    return polygon;
+}
+
+// A stroke in painter pixels reduced to what can show in `bounds` at this
+// resolution: the cost of drawing follows the output, not the manifest.
+std::vector<QPolygonF> drawableParts(const QPolygonF &stroke, double width, const QRectF &bounds)
+{
+    std::vector<QPolygonF> parts = StrokeSimplifier::visibleParts(stroke, width, bounds);
+    for (QPolygonF &part : parts)
+        part = StrokeSimplifier::simplify(part);
+    return parts;
+}
+
+// Collects the shapes of one markup.
+struct ShapeSink
+{
+    std::vector<PlannedShape> &shapes;
+    int markup;
+    QPointF offset;
+    QColor color;
+    double width;
+
+    PlannedShape &add(Kind kind)
+    {
+        PlannedShape shape;
+        shape.kind = kind;
+        shape.markup = markup;
+        shape.offset = offset;
+        shape.color = color;
+        shape.width = width;
+        shapes.push_back(std::move(shape));
+        return shapes.back();
+    }
+    void stroke(Kind kind, QPolygonF points) { add(kind).points = std::move(points); }
+    void arrow(QPolygonF points, bool head)
+    {
+        PlannedShape &shape = add(Kind::Arrow);
+        shape.points = std::move(points);
+        shape.head = head;
+    }
+    void box(Kind kind, const QRectF &rect) { add(kind).rect = rect; }
+    void label(const QPointF &anchor, const QString &text, double pixelSize, const QRectF &bounds)
+    {
+        PlannedShape &shape = add(Kind::Label);
+        shape.anchor = anchor;
+        shape.text = text;
+        shape.pixelSize = pixelSize;
+        shape.bounds = bounds;
+    }
+};
+
+// World-space markup through one camera. Painter pixels here are OpenCV's
+// (pixel centres on integers): the shapes carry an offset of half a pixel.
+bool planWorld(ShapeSink sink, const Markup &markup, const Projector &projector, const QRectF &bounds,
+               bool withText)
+{
+    const double width = sink.width;
+    const std::vector<cv::Vec3d> &points = markup.worldPoints;
+    if (points.empty())
+        return false;
+    switch (markup.kind) {
+    case MarkupKind::Ink:
+    case MarkupKind::Line: {
+        const auto pieces = projector.projectPolyline(points);
+        for (const auto &piece : pieces) {
+            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
+                sink.stroke(markup.kind == MarkupKind::Ink ? Kind::Ink : Kind::Line, std::move(part));
+        }
+        return !pieces.empty();
+    }
+    case MarkupKind::Arrow: {
+        if (points.size() < 2)
+            return false;
+        const std::vector<cv::Vec3d> tailToHead{points.front(), points.back()};
+        const auto pieces = projector.projectPolyline(tailToHead);
+        if (pieces.empty())
+            return false;
+        // Clipped at the near plane, the head may be behind the camera:
+        // then only the visible shaft is drawn.
+        const bool headVisible = projector.projectPoint(points.back()).has_value();
+        // Not cut to the frame: the head follows the shaft's last pixels.
+        for (size_t i = 0; i < pieces.size(); ++i)
+            sink.arrow(StrokeSimplifier::simplify(toPolygon(pieces[i])), headVisible && i + 1 == pieces.size());
+        return true;
+    }
+    case MarkupKind::Rect:
+    case MarkupKind::Ellipse: {
+        // In space these are the outline through their points.
+        std::vector<cv::Vec3d> closed = points;
+        if (closed.size() > 2)
+            closed.push_back(points.front());
+        const auto pieces = projector.projectPolyline(closed);
+        for (const auto &piece : pieces) {
+            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
+                sink.stroke(Kind::Polygon, std::move(part));
+        }
+        return !pieces.empty();
+    }
+    case MarkupKind::Text: {
+        // A label whose point is out of view is not pulled into it.
+        const auto anchor = projector.projectPoint(points.front());
+        if (!anchor || !bounds.contains(anchor->x, anchor->y) || !withText)
+            return false;
+        sink.label(QPointF(anchor->x, anchor->y), markup.text, labelPixelSize(width), bounds);
+        return true;
+    }
+    case MarkupKind::Blur:
+        qCDebug(lcRender) << "blur markup" << markup.id << "is image-space only; ignored in world space";
+        return false;
+    }
+    return false;
+}
+
+QPointF toPixels(const cv::Point2d &normalised, QSize frameSize)
+{
+    return {normalised.x * frameSize.width(), normalised.y * frameSize.height()};
+}
+
+QRectF cornerRect(const Markup &markup, QSize frameSize)
+{
+    return QRectF(toPixels(markup.imagePoints.front(), frameSize),
+                  toPixels(markup.imagePoints.back(), frameSize))
+        .normalized();
+}
+
+bool planImage(ShapeSink sink, const Markup &markup, QSize frameSize, bool withText)
+{
+    const double width = sink.width;
+    const std::vector<cv::Point2d> &points = markup.imagePoints;
+    if (points.empty())
+        return false;
+    QPolygonF polygon;
+    polygon.reserve(qsizetype(points.size()));
+    for (const cv::Point2d &p : points)
+        polygon.append(toPixels(p, frameSize));
+    const QRectF bounds(QPointF(0, 0), QSizeF(frameSize));
+    switch (markup.kind) {
+    case MarkupKind::Ink:
+        for (QPolygonF &part : drawableParts(polygon, width, bounds))
+            sink.stroke(Kind::Ink, std::move(part));
+        return true;
+    case MarkupKind::Line:
+        for (QPolygonF &part : drawableParts(polygon, width, bounds))
+            sink.stroke(Kind::Line, std::move(part));
+        return polygon.size() >= 2;
+    case MarkupKind::Arrow:
+        if (polygon.size() < 2)
+            return false;
+        sink.arrow(QPolygonF{polygon.first(), polygon.last()}, true);
+        return true;
+    case MarkupKind::Rect:
+    case MarkupKind::Ellipse:
+        if (points.size() < 2)
+            return false;
+        sink.box(markup.kind == MarkupKind::Rect ? Kind::Rect : Kind::Ellipse, cornerRect(markup, frameSize));
+        return true;
+    case MarkupKind::Text:
+        if (!withText)
+            return false;
+        sink.label(polygon.first(), markup.text, labelPixelSize(width), bounds);
+        return true;
+    case MarkupKind::Blur:
+        return false; // redactions are planned apart
+    }
+    return false;
+}
+
+// A redaction rectangle in whole pixels, so it covers every pixel it touches.
+QRect redactionRect(const Markup &markup, QSize frameSize)
+{
+    const QRectF r = cornerRect(markup, frameSize);
+    const QRect whole(QPoint(int(std::floor(r.left())), int(std::floor(r.top()))),
+                      QPoint(int(std::ceil(r.right())) - 1, int(std::ceil(r.bottom())) - 1));
+    return whole.intersected(QRect(QPoint(0, 0), frameSize));
+}
+
+} // namespace
+
+MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &poses,
+                            const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
+                            bool withText)
+{
+    MarkupPlan plan;
+    if (frameSize.isEmpty())
+        return plan;
+
+    const bool hasCamera = manifest.camera && manifest.camera->isValid();
+    // Widths are pixels of the media at its full size: the camera's image.
+    const double scale = hasCamera ? double(frameSize.width()) / manifest.camera->width : 1.0;
+    const auto widthOf = [scale](const Markup &m) { return std::max(kMinWidth, m.width * scale); };
+    const bool isVideo = manifest.mediaType == MediaType::Video;
+    const auto visible = [&](const Markup &m) {
+        return m.space == MarkupSpace::Image && (!isVideo || m.visibleAt(seconds));
+    };
+
+    // 1. Redactions first: everything else is drawn over the hidden pixels.
+    for (const Markup &markup : manifest.markups) {
+        if (markup.kind != MarkupKind::Blur || !visible(markup) || markup.imagePoints.size() < 2)
+            continue;
+        const QRect rect = redactionRect(markup, frameSize);
+        if (rect.isEmpty())
+            continue;
+        plan.redactions.push_back(rect);
+        ++plan.imageMarkupsDrawn;
+    }
+
+    // 2. World markup through the camera of this frame.
+    const bool anyWorld = std::any_of(worldMarkups.begin(), worldMarkups.end(),
+                                      [](const Markup &m) { return m.space == MarkupSpace::World; });
+    if (anyWorld) {
+        const std::optional<Pose> pose = poses.poseAt(seconds);
+        if (!hasCamera) {
+            plan.notice = QCoreApplication::translate(
+                "sl::OverlayRenderer", "This capture has no camera intrinsics: 3D markup is not shown.");
+        } else if (!pose) {
+            plan.notice = QCoreApplication::translate(
+                "sl::OverlayRenderer", "No camera pose in this capture: 3D markup is not shown.");
+        } else {
+            const CameraIntrinsics intrinsics = manifest.camera->scaledTo(frameSize.width(), frameSize.height());
+            const Projector projector(intrinsics, *pose, manifest.axes.value_or(Axes::OpenCV));
+            // OpenCV puts pixel centres on integers, QPainter on half-integers.
+            const QPointF offset(0.5, 0.5);
+            const QRectF bounds(QPointF(-0.5, -0.5), QSizeF(frameSize));
+            for (size_t i = 0; i < worldMarkups.size(); ++i) {
+                const Markup &markup = worldMarkups[i];
+                if (markup.space != MarkupSpace::World)
+                    continue;
+                const ShapeSink sink{plan.shapes, int(i), offset, markup.color, widthOf(markup)};
+                if (planWorld(sink, markup, projector, bounds, withText))
+                    ++plan.worldMarkupsDrawn;
+            }
+        }
+    }
+
+    // 3. Image markup within its time range, in the order it was drawn.
+    for (size_t i = 0; i < manifest.markups.size(); ++i) {
+        const Markup &markup = manifest.markups[i];
+        if (markup.kind == MarkupKind::Blur || !visible(markup))
+            continue;
+        const ShapeSink sink{plan.shapes, int(worldMarkups.size() + i), QPointF(), markup.color, widthOf(markup)};
+        if (planImage(sink, markup, frameSize, withText))
+            ++plan.imageMarkupsDrawn;
+    }
+    return plan;
+}
+
+} // namespace sl

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "capture/capturemanifest.h"
+#include "render/plannedshape.h"
+
+#include <QRect>
+#include <QSize>
+#include <QString>
+
+#include <vector>
+
+namespace sl {
+
+class PoseTrack;
+
+// What one frame's markup comes to in pixels, before anything is drawn:
+// redaction rectangles, then the shapes in drawing order (world markup
+// through the camera, then image markup), each already projected, cut to
+// the frame and simplified to its resolution.
+struct MarkupPlan
+{
+    std::vector<QRect> redactions; // whole painter pixels, inside the frame
+    std::vector<PlannedShape> shapes;
+    int worldMarkupsDrawn = 0;
+    int imageMarkupsDrawn = 0;
+    QString notice; // why world markup is not drawn, when it is not
+
+    // `withText`: whether labels can be drawn (fonts need a QGuiApplication).
+    static MarkupPlan make(const CaptureManifest &manifest, const PoseTrack &poses,
+                           const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
+                           bool withText);
+};
+
+} // namespace sl

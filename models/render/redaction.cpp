@@ -1,0 +1,146 @@
+#include "render/redaction.h"
+
+#include <QPainter>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+// Cells of the hidden look, painter pixels: as many across the largest
+// rectangle's longer side, at least kMinCell.
+constexpr int kCellsAcross = 10;
+constexpr int kMinCell = 8;
+const QColor kOpaque(96, 96, 96);
+
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "QImage::Format_ARGB32 is read as B, G, R, A bytes");
+
+// Each cell's average colour of the frame, as opaque B, G, R, A: read in
+// place where the frame's format allows (no copy of the frame).
+cv::Mat cellAverages(const QImage &frame, cv::Size grid)
+{
+    QImage converted;
+    const QImage *source = &frame;
+    int channels = 4;
+    switch (frame.format()) {
+    case QImage::Format_RGB32:
+    case QImage::Format_ARGB32:
+    case QImage::Format_ARGB32_Premultiplied:
+        break;
+    case QImage::Format_RGB888:
+        channels = 3;
+        break;
+    default:
+        converted = frame.convertToFormat(QImage::Format_RGB32);
+        source = &converted;
+    }
+    const cv::Mat pixels(source->height(), source->width(), CV_MAKETYPE(CV_8U, channels),
+                         const_cast<uchar *>(source->constBits()), size_t(source->bytesPerLine()));
+    cv::Mat coarse;
+    cv::resize(pixels, coarse, grid, 0, 0, cv::INTER_AREA);
+    if (channels == 3)
+        cv::cvtColor(coarse, coarse, cv::COLOR_RGB2BGRA);
+    coarse.forEach<cv::Vec4b>([](cv::Vec4b &p, const int *) { p[3] = 255; });
+    return coarse;
+}
+
+// The hidden look of the frame over `bounds` (painter pixels), opaque B, G, R, A.
+cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds)
+{
+    const cv::Size grid(std::max(1, (frameSize.width() + cell - 1) / cell),
+                        std::max(1, (frameSize.height() + cell - 1) / cell));
+    cv::Mat coarse = cellAverages(frame, grid);
+    cv::GaussianBlur(coarse, coarse, cv::Size(3, 3), 0.5, 0.5, cv::BORDER_REPLICATE);
+    // Back to painter pixels over `bounds` only, interpolated between cell
+    // centres: pixel centre x + 0.5 of the frame is grid x * grid / frame - 0.5.
+    const double sx = double(grid.width) / frameSize.width(), sy = double(grid.height) / frameSize.height();
+    const cv::Matx23d toGrid(sx, 0, (bounds.x() + 0.5) * sx - 0.5, 0, sy, (bounds.y() + 0.5) * sy - 0.5);
+    cv::Mat look;
+    cv::warpAffine(coarse, look, toGrid, cv::Size(bounds.width(), bounds.height()),
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    return look;
+}
+
+} // namespace
+
+Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
+{
+    Mask mask;
+    const QRect frame(QPoint(0, 0), size);
+    for (const QRect &r : rects)
+        mask.bounds |= r.intersected(frame);
+    if (mask.bounds.isEmpty())
+        return mask;
+    const int w = mask.bounds.width(), h = mask.bounds.height();
+    if (std::any_of(rects.begin(), rects.end(), [&](const QRect &r) { return r.contains(mask.bounds); })) {
+        // One rectangle covers all the others: nothing to sum.
+        mask.inside = cv::Mat(h, w, CV_8U, cv::Scalar(255));
+        mask.full = true;
+        return mask;
+    }
+    // Corner events per row: +1 where a rectangle starts, -1 past where it ends.
+    struct Event
+    {
+        int x;
+        int delta;
+    };
+    std::vector<std::vector<Event>> rows(size_t(h) + 1);
+    for (const QRect &whole : rects) {
+        const QRect r = whole.intersected(frame).translated(-mask.bounds.topLeft());
+        if (r.isEmpty())
+            continue;
+        rows[size_t(r.top())].push_back({r.left(), +1});
+        rows[size_t(r.top())].push_back({r.right() + 1, -1});
+        rows[size_t(r.bottom()) + 1].push_back({r.left(), -1});
+        rows[size_t(r.bottom()) + 1].push_back({r.right() + 1, +1});
+    }
+    mask.inside = cv::Mat(h, w, CV_8U);
+    std::vector<int> column(size_t(w) + 1, 0); // rectangles starting at x in the rows so far, minus ended
+    qint64 covered = 0;
+    for (int y = 0; y < h; ++y) {
+        for (const Event &e : rows[size_t(y)])
+            column[size_t(e.x)] += e.delta;
+        uchar *out = mask.inside.ptr<uchar>(y);
+        int count = 0; // rectangles over (x, y)
+        for (int x = 0; x < w; ++x) {
+            count += column[size_t(x)];
+            out[x] = count > 0 ? 255 : 0;
+            covered += count > 0;
+        }
+    }
+    mask.full = covered == qint64(w) * h;
+    return mask;
+}
+
+void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize)
+{
+    const Mask mask = unionOf(rects, frameSize);
+    if (mask.bounds.isEmpty())
+        return;
+    if (frame.isNull() && mask.full) {
+        painter.fillRect(mask.bounds, kOpaque);
+        return;
+    }
+    int longest = 0;
+    for (const QRect &r : rects)
+        longest = std::max({longest, r.width(), r.height()});
+    const int cell = std::max(kMinCell, longest / kCellsAcross);
+    cv::Mat look = frame.isNull() ? cv::Mat(mask.inside.size(), CV_8UC4,
+                                            cv::Scalar(kOpaque.blue(), kOpaque.green(), kOpaque.red(), 255))
+                                  : hiddenLook(frame, frameSize, cell, mask.bounds);
+    if (!mask.full) {
+        // Outside the union: transparent (premultiplied, so every channel 0).
+        cv::Mat outside;
+        cv::bitwise_not(mask.inside, outside);
+        look.setTo(cv::Scalar::all(0), outside);
+    }
+    const QImage image(look.data, look.cols, look.rows, int(look.step),
+                       mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+    painter.drawImage(mask.bounds.topLeft(), image);
+}
+
+} // namespace sl

@@ -1,0 +1,98 @@
+#include "render/redaction.h"
+
+#include <QPainter>
+#include <QtTest>
+
+#include <vector>
+
+using namespace sl;
+
+Q_DECLARE_METATYPE(std::vector<QRect>)
+
+// Redaction: the union of blur rectangles, and what shows through it.
+class TestRedaction : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void unionIsTheRectangles_data();
+    void unionIsTheRectangles();
+    void hidesOnlyTheUnion();
+};
+
+void TestRedaction::unionIsTheRectangles_data()
+{
+    QTest::addColumn<std::vector<QRect>>("rects");
+    const QSize size(64, 48);
+    QTest::newRow("one") << std::vector<QRect>{QRect(3, 4, 10, 7)};
+    QTest::newRow("the whole frame") << std::vector<QRect>{QRect(QPoint(0, 0), size)};
+    QTest::newRow("one pixel") << std::vector<QRect>{QRect(63, 47, 1, 1)};
+    QTest::newRow("overlapping") << std::vector<QRect>{QRect(0, 0, 20, 20), QRect(10, 10, 20, 20)};
+    QTest::newRow("nested") << std::vector<QRect>{QRect(5, 5, 40, 30), QRect(10, 10, 5, 5)};
+    QTest::newRow("touching") << std::vector<QRect>{QRect(0, 0, 10, 10), QRect(10, 0, 10, 10)};
+    QTest::newRow("apart") << std::vector<QRect>{QRect(0, 0, 5, 5), QRect(50, 40, 14, 8)};
+    QTest::newRow("a cross") << std::vector<QRect>{QRect(20, 0, 8, 48), QRect(0, 20, 64, 8)};
+    QTest::newRow("a ring") << std::vector<QRect>{QRect(10, 10, 40, 4), QRect(10, 30, 40, 4),
+                                                  QRect(10, 10, 4, 24), QRect(46, 10, 4, 24)};
+    QTest::newRow("the same twice") << std::vector<QRect>{QRect(7, 7, 9, 9), QRect(7, 7, 9, 9)};
+    QTest::newRow("past the frame") << std::vector<QRect>{QRect(-10, -10, 20, 20), QRect(60, 40, 30, 30)};
+    QTest::newRow("none") << std::vector<QRect>{};
+    std::vector<QRect> many;
+    for (int i = 0; i < 200; ++i)
+        many.push_back(QRect((i * 37) % 60, (i * 53) % 44, 1 + i % 9, 1 + (i * 7) % 5));
+    QTest::newRow("200 scattered") << many;
+}
+
+void TestRedaction::unionIsTheRectangles()
+{
+    QFETCH(std::vector<QRect>, rects);
+    const QSize size(64, 48);
+    const Redaction::Mask mask = Redaction::unionOf(rects, size);
+    int inside = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            const bool expected = std::any_of(rects.begin(), rects.end(), [&](const QRect &r) { return r.contains(x, y); });
+            const bool got = mask.bounds.contains(x, y)
+                             && mask.inside.at<uchar>(y - mask.bounds.top(), x - mask.bounds.left()) == 255;
+            QVERIFY2(got == expected, qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
+            inside += expected;
+        }
+    }
+    QCOMPARE(mask.full, !mask.bounds.isEmpty() && inside == mask.bounds.width() * mask.bounds.height());
+}
+
+void TestRedaction::hidesOnlyTheUnion()
+{
+    // Stripes under two overlapping rectangles: inside the union, smooth;
+    // outside, untouched.
+    const QSize size(320, 200);
+    QImage frame(size, QImage::Format_RGB888);
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x)
+            frame.setPixelColor(x, y, (x / 2) % 2 ? Qt::white : Qt::black);
+    }
+    const std::vector<QRect> rects{QRect(40, 30, 100, 80), QRect(100, 60, 120, 100)};
+    QImage canvas = frame.convertToFormat(QImage::Format_RGB32);
+    {
+        QPainter painter(&canvas);
+        Redaction::paint(painter, rects, frame, size);
+    }
+    int changed = 0;
+    for (int y = 0; y < size.height(); ++y) {
+        for (int x = 0; x < size.width(); ++x) {
+            const bool inside = rects[0].contains(x, y) || rects[1].contains(x, y);
+            if (!inside) {
+                QCOMPARE(canvas.pixel(x, y), frame.pixel(x, y));
+                continue;
+            }
+            // The stripes averaged away: mid grey, nowhere near black or white.
+            const int grey = qGray(canvas.pixel(x, y));
+            QVERIFY2(grey > 80 && grey < 175, qPrintable(QStringLiteral("%1,%2: %3").arg(x).arg(y).arg(grey)));
+            ++changed;
+        }
+    }
+    QVERIFY(changed > 10000);
+}
+
+QTEST_MAIN(TestRedaction)
+#include "tst_redaction.moc"
