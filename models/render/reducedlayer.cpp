@@ -109,11 +109,14 @@ void ReducedLayer::stroke(const QPolygonF &points, const QPointF &offset, const 
         return (quint64(quint16(a.x)) << 48) | (quint64(quint16(a.y)) << 32) | (quint64(quint16(b.x)) << 16)
                | quint64(quint16(b.y));
     };
+    // Thick antialiased lines cost OpenCV a polygon fill each; on this
+    // coarse layer, which is smoothed when scaled up, plain ones do.
+    const int lineType = thickness > 1 ? cv::LINE_8 : cv::LINE_AA;
     cv::Point previous = quarter(layer.first());
     for (qsizetype i = 1; i < layer.size(); ++i) {
         const cv::Point next = quarter(layer[i]);
         if (drawn.insert(key(previous, next)).second)
-            cv::line(m_pixels, previous, next, color, thickness, cv::LINE_AA, kQuarterShift);
+            cv::line(m_pixels, previous, next, color, thickness, lineType, kQuarterShift);
         previous = next;
     }
 }

@@ -18,6 +18,10 @@ constexpr int kMonotonicSamples = 512;
 // Longest projected piece of a subdivided segment, pixels, and a cap on pieces.
 constexpr double kMaxPieceLength = 8.0;
 constexpr int kMaxSubdivisions = 64;
+// Points one polyline may be subdivided into in all: a stroke of many long
+// segments (scattered points) shares this budget instead of costing up to
+// kMaxSubdivisions per segment, so projection cost stays bounded.
+constexpr int kMaxSubdividedPoints = 4096;
 
 bool isFinite(const cv::Vec3d &v)
 {
@@ -117,6 +121,7 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
             pieces.push_back(std::move(current));
         current.clear();
     };
+    int budget = kMaxSubdividedPoints;
     for (size_t i = 0; i + 1 < world.size(); ++i) {
         const cv::Vec3d a = toCameraCv(world[i]);
         const cv::Vec3d b = toCameraCv(world[i + 1]);
@@ -141,7 +146,10 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
             flush();
             current.push_back(p0);
         }
-        const int n = subdivisionsFor(p0, p1);
+        // Each remaining segment gets an even share of what is left of the budget.
+        const int share = std::max(1, budget / int(world.size() - 1 - i));
+        const int n = std::min(subdivisionsFor(p0, p1), share);
+        budget = std::max(0, budget - n);
         for (int k = 1; k <= n; ++k)
             current.push_back(k == n ? p1 : p0 + (double(k) / n) * (p1 - p0));
         if (s1 < 1)
