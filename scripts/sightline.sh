@@ -62,8 +62,8 @@ run_tests() {
     ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j "$jobs"
 }
 
-# Core and integration tests built with AddressSanitizer and
-# UndefinedBehaviorSanitizer (tests/sanitize/); GUI tests are not part of it.
+# The core, integration and GUI tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (tests/sanitize/).
 sanitize() {
     cmake -S "$here" -B "$sanitize_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIGHTLINE_SANITIZE=ON
     cmake --build "$sanitize_dir" --parallel "$jobs" --target sanitize_tests

@@ -22,8 +22,9 @@ set(SL_SANITIZE_ENVIRONMENT
 # Sanitized code runs 2-5x slower: test timeouts are multiplied by this.
 set(SL_SANITIZE_TIMEOUT_FACTOR 3)
 
-# Core and integration tests that are built and run without the label
-# `sanitize`, each with the reason. (GUI tests, label ui, are never part of it.)
+# Tests (of sl_add_test) that are built and run without the label `sanitize`,
+# each with the reason. The CMake-script tests (metadata, package, include
+# check) run no code of ours and are never part of it; benchmarks neither.
 set(SL_SANITIZE_SKIP
     tst_translations # runs Qt's lupdate over the sources and compares .ts files: no code of ours under test
 )
