@@ -76,6 +76,7 @@ fuzz() {
         -DCMAKE_CXX_COMPILER=clang++-14
     cmake --build "$fuzz_dir" --parallel "$jobs"
     ctest --test-dir "$fuzz_dir" -L fuzz --output-on-failure -j "$jobs"
+    cat "$fuzz_dir"/tests/fuzz/*.run/summary.txt
 }
 
 # Every suite runs even when an earlier one failed, so one CI run shows all

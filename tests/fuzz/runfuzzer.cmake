@@ -4,7 +4,8 @@
 #   cmake -DFUZZER=exe -DCORPUS=seeds -DWORK=scratch -DRUNS=n -DMAX_SECONDS=s
 #         [-DDICT=file] [-DLSAN_SUPPRESSIONS=file] -P runfuzzer.cmake
 # The seeds are copied into WORK/corpus, which libFuzzer grows; an input that
-# fails is kept in WORK/artifacts/ (reproduce: FUZZER that-file).
+# fails is kept in WORK/artifacts/ (reproduce: FUZZER that-file); a run that
+# passes leaves its figures in WORK/summary.txt.
 foreach(var FUZZER CORPUS WORK RUNS MAX_SECONDS)
     if(NOT DEFINED ${var})
         message(FATAL_ERROR "runfuzzer.cmake: ${var} is not set")
@@ -75,4 +76,6 @@ if(seconds GREATER 0)
 else()
     set(rate "${runs}+")
 endif()
-message("${name}: ${runs} executions in ${seconds} s (${rate}/s), no report; corpus ${seed_count} -> ${corpus_count} inputs")
+set(summary "${name}: ${runs} executions in ${seconds} s (${rate}/s), no report; corpus ${seed_count} -> ${corpus_count} inputs")
+message("${summary}")
+file(WRITE ${WORK}/summary.txt "${summary}\n")
