@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # One entry point for people and CI:
 #   scripts/sightline.sh run    install what is missing, build, start on the demo workspace
-#   scripts/sightline.sh test   install what is missing, build, run the whole test suite
+#   scripts/sightline.sh test   install what is missing, build, run the whole test suite,
+#                               then the sanitizer suite and the fuzzers (what CI runs)
+#   scripts/sightline.sh sanitize   only the sanitizer suite (build-sanitize, label sanitize)
+#   scripts/sightline.sh fuzz       only the fuzzers (build-fuzz, clang, label fuzz)
 #   scripts/sightline.sh build | deps | package | screenshots
-# Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
+# Environment: BUILD_DIR (default: build), SANITIZE_BUILD_DIR (build-sanitize),
+# FUZZ_BUILD_DIR (build-fuzz), JOBS (default: number of cores).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-$here/build}"
+sanitize_dir="${SANITIZE_BUILD_DIR:-$here/build-sanitize}"
+fuzz_dir="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
 jobs="${JOBS:-$(nproc)}"
 
 # Everything comes from Debian 12's archive.
@@ -19,7 +25,10 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
     libavformat-dev libavutil-dev qt6-image-formats-plugins
     xvfb xauth appstream desktop-file-utils fonts-dejavu-core ffmpeg
+    clang-14 libclang-rt-14-dev llvm-14
 )
+# clang-14 and libclang-rt-14-dev: the fuzzers (libFuzzer is in the runtime);
+# llvm-14: llvm-symbolizer, which turns sanitizer reports into file:line.
 
 deps() {
     local missing=()
@@ -54,6 +63,45 @@ run_tests() {
     ctest --test-dir "$build_dir" --output-on-failure --timeout 600 -j "$jobs"
 }
 
+# The core, integration and GUI tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer (tests/sanitize/).
+sanitize() {
+    cmake -S "$here" -B "$sanitize_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIGHTLINE_SANITIZE=ON
+    cmake --build "$sanitize_dir" --parallel "$jobs" --target sanitize_tests
+    ctest --test-dir "$sanitize_dir" -L sanitize --output-on-failure -j "$jobs"
+}
+
+# The libFuzzer targets, each for a bounded number of executions (tests/fuzz/).
+fuzz() {
+    cmake -S "$here" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIGHTLINE_FUZZ=ON \
+        -DCMAKE_CXX_COMPILER=clang++-14
+    cmake --build "$fuzz_dir" --parallel "$jobs"
+    ctest --test-dir "$fuzz_dir" -L fuzz --output-on-failure -j "$jobs"
+    cat "$fuzz_dir"/tests/fuzz/*.run/summary.txt
+}
+
+# Every suite runs even when an earlier one failed, so one CI run shows all
+# failures; the exit status is non-zero if any failed. (Each runs in a
+# subshell with -e outside any condition: inside `if` or `||`, bash would
+# ignore -e and carry on past a failed build.)
+all_tests() {
+    local failed=() suite status started
+    for suite in run_tests sanitize fuzz; do
+        started=$SECONDS
+        echo "=== $suite: started"
+        set +e
+        (set -e; "$suite")
+        status=$?
+        set -e
+        echo "=== $suite: exit status $status after $((SECONDS - started)) s"
+        [ "$status" -eq 0 ] || failed+=("$suite")
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "Failed suites: ${failed[*]}" >&2
+        return 1
+    fi
+}
+
 package() {
     (cd "$build_dir" && cpack -G DEB)
 }
@@ -78,8 +126,10 @@ case "$cmd" in
     deps) deps ;;
     build) deps; build ;;
     run) deps; build; run "$@" ;;
-    test) deps; build; run_tests ;;
+    test) deps; build; all_tests ;;
+    sanitize) deps; sanitize ;;
+    fuzz) deps; fuzz ;;
     package) deps; build; package ;;
     screenshots) deps; build; screenshots ;;
-    *) echo "usage: $0 run|test|build|deps|package|screenshots" >&2; exit 64 ;;
+    *) echo "usage: $0 run|test|sanitize|fuzz|build|deps|package|screenshots" >&2; exit 64 ;;
 esac
