@@ -23,7 +23,7 @@ function(sl_add_reliability_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "" ${ARGN})
     sl_add_test(${name} LABEL integration TIMEOUT ${ARG_TIMEOUT}
                 SOURCES reliability/${name}.cpp LIBS sightline_reliability_support)
-    set_tests_properties(${name} PROPERTIES LABELS "integration;reliability")
+    set_property(TEST ${name} APPEND PROPERTY LABELS reliability)
     if(SL_RELIABILITY_TMPDIR_USED)
         set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT "TMPDIR=${SL_RELIABILITY_TMPDIR_USED}")
     endif()

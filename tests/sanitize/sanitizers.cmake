@@ -27,4 +27,10 @@ set(SL_SANITIZE_TIMEOUT_FACTOR 3)
 # check) run no code of ours and are never part of it; benchmarks neither.
 set(SL_SANITIZE_SKIP
     tst_translations # runs Qt's lupdate over the sources and compares .ts files: no code of ours under test
+    # Hundreds of short sightline-cli processes each (6,000 imports, 40
+    # concurrent runs): minutes in the normal build, too long sanitized for
+    # CI. The importer's code they drive runs sanitized in tst_captureimporter,
+    # tst_workspacerebuilder, tst_duplicateids and tst_reliabilityharness.
+    tst_killcampaign
+    tst_concurrentimport
 )
