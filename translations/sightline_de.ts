@@ -361,6 +361,84 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>ODataPageParser</name>
+    <message>
+        <source>row %1 is not an object</source>
+        <translation>Zeile %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>row %1: a deleted row without a GUID &quot;id&quot;</source>
+        <translation>Zeile %1: eine gelöschte Zeile ohne GUID als &quot;id&quot;</translation>
+    </message>
+    <message>
+        <source>row %1: @odata.etag is not a version string</source>
+        <translation>Zeile %1: @odata.etag ist keine Versionszeichenkette</translation>
+    </message>
+    <message>
+        <source>%1 is not a URL string</source>
+        <translation>%1 ist keine URL-Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters</source>
+        <translation>%1 ist länger als %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL</source>
+        <translation>%1 ist keine gültige URL</translation>
+    </message>
+    <message>
+        <source>%1 points to %2, not to the store that was asked</source>
+        <translation>%1 verweist auf %2, nicht auf den angefragten Speicher</translation>
+    </message>
+    <message>
+        <source>the page is larger than %1 bytes</source>
+        <translation>die Seite ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1 of %2: %3</source>
+        <translation>kein gültiges JSON bei Byte %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>the page is not a JSON object</source>
+        <translation>die Seite ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the store answered an error: %1 %2</source>
+        <translation>der Speicher hat mit einem Fehler geantwortet: %1 %2</translation>
+    </message>
+    <message>
+        <source>the page has no &quot;value&quot; array</source>
+        <translation>die Seite enthält kein &quot;value&quot;-Array</translation>
+    </message>
+    <message>
+        <source>the page has %1 rows, more than %2</source>
+        <translation>die Seite hat %1 Zeilen, mehr als %2</translation>
+    </message>
+    <message>
+        <source>the page has both a nextLink and a deltaLink</source>
+        <translation>die Seite enthält sowohl einen nextLink als auch einen deltaLink</translation>
+    </message>
+</context>
+<context>
+    <name>ODataQuery</name>
+    <message>
+        <source>the service URL %1 is not an http(s) URL</source>
+        <translation>die Dienst-URL %1 ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an entity set name</source>
+        <translation>&quot;%1&quot; ist kein Entitätssatzname</translation>
+    </message>
+    <message>
+        <source>a read of %1 names no columns ($select)</source>
+        <translation>beim Lesen von %1 sind keine Spalten angegeben ($select)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a column name</source>
+        <translation>&quot;%1&quot; ist kein Spaltenname</translation>
+    </message>
+</context>
+<context>
     <name>OutputFile</name>
     <message>
         <source>%1 exists and is not a regular file; refusing to replace it</source>
@@ -380,6 +458,21 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>PagedReadJob</name>
+    <message>
+        <source>the store sent a nextLink it had sent before (%1); the read is stopped so it cannot loop</source>
+        <translation>der Speicher hat einen bereits gesendeten nextLink erneut gesendet (%1); der Lesevorgang wird abgebrochen, damit keine Endlosschleife entsteht</translation>
+    </message>
+    <message>
+        <source>the read passed %1 pages</source>
+        <translation>der Lesevorgang hat %1 Seiten überschritten</translation>
+    </message>
+    <message>
+        <source>page %1 of %2: %3</source>
+        <translation>Seite %1 von %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>PhotoReader</name>
     <message>
         <source>the file is a video, not a photo</source>
@@ -388,6 +481,83 @@ Optionen:
     <message>
         <source>cannot be decoded as a photo (corrupt or unsupported format)</source>
         <translation>kann nicht als Foto dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCreator</name>
+    <message>
+        <source>A new record names no valid entity set (%1), key column (%2) or id.</source>
+        <translation>Ein neuer Datensatz hat keinen gültigen Entitätssatz (%1), keine gültige Schlüsselspalte (%2) oder keine gültige ID.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordWriter</name>
+    <message>
+        <source>A write names no valid entity set and record id.</source>
+        <translation>Ein Schreibvorgang gibt keinen gültigen Entitätssatz und keine gültige Datensatz-ID an.</translation>
+    </message>
+    <message>
+        <source>A write to %1 has no version (ETag) to check against.</source>
+        <translation>Ein Schreibvorgang in %1 hat keine Version (ETag), gegen die geprüft werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteError</name>
+    <message>
+        <source>The asset store did not answer in time.</source>
+        <translation>Der Anlagenspeicher hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The asset store&apos;s certificate could not be verified (%1).</source>
+        <translation>Das Zertifikat des Anlagenspeichers konnte nicht überprüft werden (%1).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The asset store&apos;s answer is too large (%1).</source>
+        <translation>Die Antwort des Anlagenspeichers ist zu groß (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the asset store (%1).</source>
+        <translation>Der Anlagenspeicher ist nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired: sign in again.</source>
+        <translation>Ihre Anmeldung ist abgelaufen: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You lack the permission for this in the asset store: ask for the role &quot;Remote Assist - App User&quot;%1.</source>
+        <translation>Ihnen fehlt im Anlagenspeicher die Berechtigung dafür: Bitten Sie um die Rolle &quot;Remote Assist - App User&quot;%1.</translation>
+    </message>
+    <message>
+        <source>The record is not in the asset store%1.</source>
+        <translation>Der Datensatz ist im Anlagenspeicher nicht vorhanden%1.</translation>
+    </message>
+    <message>
+        <source>The record was changed in the asset store meanwhile%1.</source>
+        <translation>Der Datensatz wurde inzwischen im Anlagenspeicher geändert%1.</translation>
+    </message>
+    <message>
+        <source>The asset store refused a write without a version check%1.</source>
+        <translation>Der Anlagenspeicher hat einen Schreibvorgang ohne Versionsprüfung abgelehnt%1.</translation>
+    </message>
+    <message>
+        <source>The asset store is busy; try again later.</source>
+        <translation>Der Anlagenspeicher ist ausgelastet; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The asset store is unavailable (HTTP %1)%2.</source>
+        <translation>Der Anlagenspeicher ist nicht verfügbar (HTTP %1)%2.</translation>
+    </message>
+    <message>
+        <source>The asset store answered HTTP %1%2.</source>
+        <translation>Der Anlagenspeicher hat mit HTTP %1 geantwortet%2.</translation>
+    </message>
+    <message>
+        <source>The asset store&apos;s answer cannot be read: %1</source>
+        <translation>Die Antwort des Anlagenspeichers kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1480,10 @@ wird geladen…</translation>
         <source>%1 characters; the limit is %2 characters</source>
         <translation>%1 Zeichen; zulässig sind höchstens %2 Zeichen</translation>
     </message>
+    <message>
+        <source>%1 characters of text in markups[0] to markups[%2]; the limit is %3 per capture</source>
+        <translation>%1 Zeichen Text in markups[0] bis markups[%2]; zulässig sind höchstens %3 pro Aufnahme</translation>
+    </message>
 </context>
 <context>
     <name>sl::ManifestWriter</name>
@@ -1392,6 +1566,13 @@ wird geladen…</translation>
     <message>
         <source>No camera pose in this capture: 3D markup is not shown.</source>
         <translation>Keine Kamerapose in dieser Aufnahme: 3D-Markierungen werden nicht angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Markup simplified for speed: %n markup(s) drawn at reduced detail.</source>
+        <translation>
+            <numerusform>Markierungen zur Beschleunigung vereinfacht: %n Markierung mit reduziertem Detailgrad gezeichnet.</numerusform>
+            <numerusform>Markierungen zur Beschleunigung vereinfacht: %n Markierungen mit reduziertem Detailgrad gezeichnet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
