@@ -458,7 +458,7 @@ Optionen:
     </message>
 </context>
 <context>
-    <name>PagedReadJob</name>
+    <name>sl::PagedReadJob</name>
     <message>
         <source>the store sent a nextLink it had sent before (%1); the read is stopped so it cannot loop</source>
         <translation>der Speicher hat einen bereits gesendeten nextLink erneut gesendet (%1); der Lesevorgang wird abgebrochen, damit keine Endlosschleife entsteht</translation>

@@ -14,7 +14,7 @@ namespace sl {
 // error naming the reason, and no part of the page is returned.
 class ODataPageParser
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::ODataPageParser)
+    Q_DECLARE_TR_FUNCTIONS(ODataPageParser)
 
 public:
     // True and `page` filled, or false and `error` set (page untouched).

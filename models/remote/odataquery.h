@@ -12,7 +12,7 @@ namespace sl {
 // paging follows the server's nextLink.
 class ODataQuery
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::ODataQuery)
+    Q_DECLARE_TR_FUNCTIONS(ODataQuery)
 
 public:
     // `serviceRoot` e.g. https://org.crm.dynamics.com/api/data/v9.2/

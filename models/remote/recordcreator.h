@@ -19,7 +19,7 @@ class RequestRunner;
 // key answer means "already there" too. 201 and 204 both mean created.
 class RecordCreator
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::RecordCreator)
+    Q_DECLARE_TR_FUNCTIONS(RecordCreator)
 
 public:
     RecordCreator(RequestRunner &runner, const QUrl &serviceRoot);

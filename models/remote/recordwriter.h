@@ -18,7 +18,7 @@ class RequestRunner;
 // 201) all mean done.
 class RecordWriter
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::RecordWriter)
+    Q_DECLARE_TR_FUNCTIONS(RecordWriter)
 
 public:
     RecordWriter(RequestRunner &runner, const QUrl &serviceRoot);

@@ -10,7 +10,7 @@ namespace sl {
 // Why a request to the asset store failed, in words a user acts on.
 struct RemoteError
 {
-    Q_DECLARE_TR_FUNCTIONS(sl::RemoteError)
+    Q_DECLARE_TR_FUNCTIONS(RemoteError)
 
 public:
     enum class Kind {
