@@ -1245,6 +1245,10 @@ wird geladen…</translation>
 <context>
     <name>sl::ManifestReader</name>
     <message>
+        <source>is not a regular file</source>
+        <translation>ist keine reguläre Datei</translation>
+    </message>
+    <message>
         <source>null</source>
         <translation>null</translation>
     </message>

@@ -311,6 +311,11 @@ ManifestResult ManifestReader::readFile(const QString &path)
         return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader", "cannot be read: %1")
                                            .arg(file.errorString())};
     };
+    // A FIFO or a device would block or never end: only regular files (or
+    // links to them) are opened.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return ManifestError{name, {}, QCoreApplication::translate("sl::ManifestReader", "is not a regular file")};
     if (!file.open(QIODevice::ReadOnly))
         return unreadable();
     if (file.size() > limits::kManifestBytes) // refused before reading it

@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <sys/stat.h>
 
 using namespace sl;
 using sl::test::parseOk;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void locatesByteOffsets();
     void readFile();
     void readFileMissing();
+    void readFileRefusesWhatIsNotAFile();
 };
 
 namespace {
@@ -682,6 +684,24 @@ void TestManifestReader::readFileMissing()
     QVERIFY(error);
     QCOMPARE(error->file, QStringLiteral("gone.capture.json"));
     QVERIFY2(error->reason.contains(QStringLiteral("cannot be read")), qPrintable(error->reason));
+}
+
+// A FIFO would block the reader forever, a folder cannot be read: both are
+// refused before they are opened.
+void TestManifestReader::readFileRefusesWhatIsNotAFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("pipe.capture.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    const QString folder = dir.filePath(QStringLiteral("folder.capture.json"));
+    QVERIFY(QDir().mkpath(folder));
+    for (const QString &path : {fifo, folder}) {
+        const ManifestResult result = ManifestReader::readFile(path);
+        const auto *error = std::get_if<ManifestError>(&result);
+        QVERIFY(error);
+        QCOMPARE(error->reason, QStringLiteral("is not a regular file"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestManifestReader)
