@@ -181,7 +181,7 @@ QString CaptureImporter::importChecked(const QString &manifestPath, const QStrin
     // 4. Into the workspace, holding its write lock.
     std::optional<WorkspaceLock> lock;
     if (!m_heldLock) {
-        lock = WorkspaceLock::acquire(m_workspace.directory(), kLockTimeoutMs, &reason);
+        lock = WorkspaceLock::acquire(m_workspace.directory(), &reason);
         if (!lock)
             return errorLine(displayName, {}, tr("cannot be stored: %1").arg(reason));
     }

@@ -37,10 +37,6 @@ public:
     // One manifest; returns an empty string on success, else the error line.
     QString importManifest(const QString &manifestPath, QString *importedId = nullptr);
 
-    // How long an import waits for another program's write to the workspace
-    // to finish, milliseconds.
-    static constexpr int kLockTimeoutMs = 120'000;
-
 private:
     // displayName names the manifest in error lines (its path below the
     // imported folder, or its file name).

@@ -25,8 +25,6 @@ namespace sl {
 
 namespace {
 
-constexpr int kLockTimeoutMs = 120'000;
-
 // Tables read back from the old database, parents before children. The
 // derived ones (the search index, world markup rows) are remade instead.
 const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",
@@ -123,7 +121,7 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
         return report;
     }
     QString error;
-    const std::optional<WorkspaceLock> lock = WorkspaceLock::acquire(dir, kLockTimeoutMs, &error);
+    const std::optional<WorkspaceLock> lock = WorkspaceLock::acquire(dir, &error);
     if (!lock) {
         report.error = error;
         return report;

@@ -11,12 +11,6 @@
 
 namespace sl {
 
-namespace {
-
-constexpr int kLockTimeoutMs = 120'000;
-
-} // namespace
-
 WorkspaceCheckReport WorkspaceCheck::run(const QString &directory)
 {
     WorkspaceCheckReport report;
@@ -27,7 +21,7 @@ WorkspaceCheckReport WorkspaceCheck::run(const QString &directory)
         return report;
     }
     QString error;
-    const std::optional<WorkspaceLock> lock = WorkspaceLock::acquire(directory, kLockTimeoutMs, &error);
+    const std::optional<WorkspaceLock> lock = WorkspaceLock::acquire(directory, &error);
     if (!lock) {
         report.problems.append(error);
         return report;

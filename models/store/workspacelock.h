@@ -23,10 +23,18 @@ public:
     WorkspaceLock &operator=(const WorkspaceLock &) = delete;
     ~WorkspaceLock();
 
+    // How long a writer waits for another program's write to finish,
+    // milliseconds (a long video being copied in).
+    static constexpr int kDefaultTimeoutMs = 120'000;
+
     // Waits up to timeoutMs (milliseconds) for the lock of the workspace in
     // `directory`. On failure: nullopt, with *error set to a user-facing reason
     // (busy, or the lock file cannot be created).
     static std::optional<WorkspaceLock> acquire(const QString &directory, int timeoutMs, QString *error);
+    static std::optional<WorkspaceLock> acquire(const QString &directory, QString *error)
+    {
+        return acquire(directory, kDefaultTimeoutMs, error);
+    }
     // Takes the lock only when it is free right now.
     static std::optional<WorkspaceLock> tryAcquire(const QString &directory);
 
