@@ -80,20 +80,22 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     }
     Statement upsert = m_db.cached(
         "INSERT INTO captures(id, asset_id, asset_ref, media_path, media_type, captured_at, spatial_frame, "
-        "review_status, review_note, manifest_json, media_sha256, manifest_path) "
-        "VALUES (?1, (SELECT id FROM assets WHERE id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "review_status, review_note, manifest_json, media_sha256, manifest_path, captured_by, media_file) "
+        "VALUES (?1, (SELECT id FROM assets WHERE id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
         "ON CONFLICT(id) DO UPDATE SET asset_id = excluded.asset_id, asset_ref = excluded.asset_ref, "
         "media_path = excluded.media_path, media_type = excluded.media_type, captured_at = "
         "excluded.captured_at, "
         "spatial_frame = excluded.spatial_frame, review_status = excluded.review_status, "
         "review_note = excluded.review_note, manifest_json = excluded.manifest_json, "
         "media_sha256 = excluded.media_sha256, manifest_path = excluded.manifest_path, "
+        "captured_by = excluded.captured_by, media_file = excluded.media_file, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
     upsert.bind(1, record.id).bind(2, record.assetId).bind(3, record.mediaPath);
     upsert.bind(4, mediaTypeName(record.mediaType)).bind(5, record.capturedAt);
     upsert.bindOptional(6, record.spatialFrame).bind(7, reviewStatusKey(record.reviewStatus));
     upsert.bind(8, record.reviewNote).bind(9, QString::fromUtf8(manifestBytes));
     upsert.bindOptional(10, record.mediaSha256).bindOptional(11, record.manifestPath);
+    upsert.bind(12, record.manifest.capturedBy).bind(13, record.manifest.mediaFile);
     upsert.run();
 
     // World markup belongs to the spatial frame; keep a row per markup so a

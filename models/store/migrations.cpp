@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <iterator>
 
 namespace sl {
@@ -154,8 +155,46 @@ CREATE TABLE media_journal (
 );
 )sql";
 
+// Version 3: assets are edited here. Every edit writes an audit row (who,
+// when, field, old and new value) and an outbox entry carrying the values the
+// edit started from (the base a sync merges against) and the ETag it was made
+// against; outbox entries have a state. The capture list reads what it shows
+// from columns, never by parsing manifests.
+const char *const kVersion3 = R"sql(
+ALTER TABLE assets ADD COLUMN etag TEXT NOT NULL DEFAULT '';      -- the store's @odata.etag; '' for a record made here
+ALTER TABLE assets ADD COLUMN created_here INTEGER NOT NULL DEFAULT 0; -- 1 until the store confirmed a record made here
+
+ALTER TABLE outbox ADD COLUMN base TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(base)); -- field -> value the edit started from
+ALTER TABLE outbox ADD COLUMN base_etag TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'queued'
+    CHECK (state IN ('queued', 'sending', 'sent', 'conflict', 'refused'));
+CREATE INDEX outbox_state ON outbox(state, seq);
+
+-- Who changed what, for the History tab and the evidence trail. entity is
+-- 'asset' or 'capture'; values are text as shown ('' for none).
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity     TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    author     TEXT NOT NULL DEFAULT '',
+    at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    field      TEXT NOT NULL,
+    old_value  TEXT NOT NULL DEFAULT '',
+    new_value  TEXT NOT NULL DEFAULT '',
+    outbox_seq INTEGER
+);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, seq);
+
+ALTER TABLE captures ADD COLUMN captured_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE captures ADD COLUMN media_file TEXT NOT NULL DEFAULT ''; -- file name as the manifest gave it
+UPDATE captures SET
+    captured_by = coalesce(json_extract(manifest_json, '$.capturedBy'), ''),
+    media_file = coalesce(json_extract(manifest_json, '$.media.file'), '')
+WHERE json_valid(manifest_json);
+)sql";
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3};
 
 } // namespace
 
@@ -165,6 +204,11 @@ int Migrations::latestVersion()
 }
 
 void Migrations::run(Database &db)
+{
+    runTo(db, latestVersion());
+}
+
+void Migrations::runTo(Database &db, int target)
 {
     const int current = db.userVersion();
     const int latest = latestVersion();
@@ -178,7 +222,7 @@ void Migrations::run(Database &db)
                 .arg(current)
                 .arg(latest));
     }
-    for (int version = current + 1; version <= latest; ++version) {
+    for (int version = current + 1; version <= std::min(target, latest); ++version) {
         Transaction transaction(db);
         // Another connection may have migrated meanwhile: re-read under the lock.
         if (db.userVersion() >= version)

@@ -16,6 +16,9 @@ public:
     // comes from a newer Sightline (user_version > latestVersion()) or a
     // migration fails; a failed migration leaves the previous version intact.
     static void run(Database &db);
+    // Applies the missing migrations up to `version` only: for tests that
+    // need a workspace as an older Sightline left it.
+    static void runTo(Database &db, int version);
 };
 
 } // namespace sl

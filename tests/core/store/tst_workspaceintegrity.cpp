@@ -1,6 +1,7 @@
 #include "testsupport.h"
 #include "store/assetrepository.h"
 #include "store/database.h"
+#include "store/migrations.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -81,30 +82,33 @@ private Q_SLOTS:
     }
 
     // A version-1 workspace (before media was content-addressed) opens, is
-    // migrated, and keeps its captures.
+    // migrated to the latest version, and keeps its captures; version 3 fills
+    // the gallery's columns from the stored manifests.
     void versionOneIsMigrated()
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         QString error;
         {
-            std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
-            QVERIFY2(workspace, qPrintable(error));
-            Database &db = workspace->database();
-            // Back to version 1's schema, as an older Sightline left it.
-            db.exec(QStringLiteral("DROP INDEX captures_media_path; DROP INDEX captures_manifest_path; "
-                                   "ALTER TABLE captures DROP COLUMN media_sha256; "
-                                   "ALTER TABLE captures DROP COLUMN manifest_path; DROP TABLE media_journal;"));
-            db.exec(QStringLiteral("INSERT INTO captures(id, media_path, media_type, manifest_json) "
-                                   "VALUES ('old', 'media/old/photo.jpg', 'photo', '{}')"));
-            db.setUserVersion(1);
+            // The schema exactly as version 1 of Sightline wrote it.
+            std::unique_ptr<Database> db = Database::open(dir.filePath(QStringLiteral("sightline.db")));
+            Migrations::runTo(*db, 1);
+            QCOMPARE(db->userVersion(), 1);
+            db->exec(QStringLiteral(
+                "INSERT INTO captures(id, media_path, media_type, manifest_json) "
+                "VALUES ('old', 'media/old/photo.jpg', 'photo', "
+                "'{\"capturedBy\": \"Ana\", \"media\": {\"file\": \"photo.jpg\", \"type\": \"photo\"}}')"));
+            db->exec(QStringLiteral("INSERT INTO outbox(entity, entity_id, operation) VALUES ('capture', 'old', 'review')"));
         }
         std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
         QVERIFY2(workspace, qPrintable(error));
-        QCOMPARE(workspace->database().userVersion(), 2);
-        QCOMPARE(workspace->database().queryText(
-                     QStringLiteral("SELECT media_path || '|' || coalesce(media_sha256, 'null') FROM captures")),
-                 QStringLiteral("media/old/photo.jpg|null"));
+        QCOMPARE(workspace->database().userVersion(), Migrations::latestVersion());
+        QCOMPARE(workspace->database().queryText(QStringLiteral(
+                     "SELECT media_path || '|' || coalesce(media_sha256, 'null') || '|' || captured_by || '|' "
+                     "|| media_file FROM captures")),
+                 QStringLiteral("media/old/photo.jpg|null|Ana|photo.jpg"));
+        QCOMPARE(workspace->database().queryText(QStringLiteral("SELECT state || base FROM outbox")),
+                 QStringLiteral("queued{}"));
     }
 
     void storeErrorsNameTheirCause()
