@@ -23,6 +23,7 @@ struct Asset
     int stateCode = 0;    // 0 active, 1 inactive
     QString modifiedOn;   // ISO 8601 from the store
     int captureCount = 0; // derived, filled by queries that say so
+    int childCount = 0;   // derived likewise (tree queries); counted up to 10,000
 };
 
 struct Account { QString id; QString name; };

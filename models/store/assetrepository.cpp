@@ -30,6 +30,9 @@ namespace {
 
 #define SL_ASSET_FROM "FROM assets a " SL_ASSET_JOINS
 
+// How many children an asset `a` has, counted up to 10,000 (a tree shows "10,000+").
+#define SL_CHILD_COUNT "(SELECT count(*) FROM (SELECT 1 FROM assets ch WHERE ch.parent_id = a.id LIMIT 10000)) "
+
 // Inserts the search index rows of the assets `a` the statement selects.
 #define SL_INDEX_INSERT                                                                                      \
     "INSERT INTO asset_search(rowid, name, tag, account, product, category) "                                \
@@ -274,12 +277,41 @@ std::optional<Asset> AssetRepository::byId(const QString &id) const
     return readAsset(query);
 }
 
-std::vector<Asset> AssetRepository::children(const QString &parentId) const
+std::vector<Asset> AssetRepository::children(const QString &parentId, const AssetPageCursor &after, int limit) const
 {
+    // One statement per case, so that each uses the (parent_id, name, id)
+    // index: roots are the rows whose parent is NULL.
+    Statement query = parentId.isEmpty()
+        ? m_db.cached("SELECT " SL_ASSET_COLUMNS ", " SL_CHILD_COUNT SL_ASSET_FROM
+                      "WHERE a.parent_id IS NULL AND (a.name, a.id) > (?1, ?2) ORDER BY a.name, a.id LIMIT ?3")
+        : m_db.cached("SELECT " SL_ASSET_COLUMNS ", " SL_CHILD_COUNT SL_ASSET_FROM
+                      "WHERE a.parent_id = ?4 AND (a.name, a.id) > (?1, ?2) ORDER BY a.name, a.id LIMIT ?3");
+    query.bind(1, after.isStart() ? QStringLiteral("") : after.name);
+    query.bind(2, after.isStart() ? QStringLiteral("") : after.id);
+    query.bind(3, limit);
+    if (!parentId.isEmpty())
+        query.bind(4, parentId);
     std::vector<Asset> rows;
-    Statement query =
-        m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM "WHERE a.parent_id = ? ORDER BY a.name, a.id");
-    query.bind(1, parentId);
+    while (query.step()) {
+        rows.push_back(readAsset(query));
+        rows.back().childCount = query.columnInt(15);
+    }
+    return rows;
+}
+
+std::vector<Asset> AssetRepository::ancestors(const QString &id) const
+{
+    // Walks up parent links; the depth limit stops a cycle a damaged or
+    // foreign table might hold.
+    Statement query = m_db.cached(
+        "WITH RECURSIVE up(id, depth) AS ("
+        "  SELECT parent_id, 1 FROM assets WHERE id = ?1 AND parent_id IS NOT NULL"
+        "  UNION ALL"
+        "  SELECT a.parent_id, up.depth + 1 FROM assets a JOIN up ON a.id = up.id"
+        "  WHERE a.parent_id IS NOT NULL AND up.depth < ?2) "
+        "SELECT " SL_ASSET_COLUMNS "FROM up JOIN assets a ON a.id = up.id " SL_ASSET_JOINS "ORDER BY up.depth DESC");
+    query.bind(1, id).bind(2, kMaxHierarchyDepth);
+    std::vector<Asset> rows;
     while (query.step())
         rows.push_back(readAsset(query));
     return rows;

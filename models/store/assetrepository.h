@@ -42,7 +42,13 @@ public:
     int countMatching(const QString &search) const;
     std::vector<Asset> page(const QString &search, const AssetPageCursor &after, int limit) const;
     std::optional<Asset> byId(const QString &id) const;
-    std::vector<Asset> children(const QString &parentId) const;
+    // A keyset page of the children of `parentId` (the top-level assets when
+    // empty), by name, with childCount filled.
+    std::vector<Asset> children(const QString &parentId, const AssetPageCursor &after, int limit) const;
+    // The master-asset path of an asset: its parent's parent ... its parent,
+    // top first; stops after kMaxHierarchyDepth levels.
+    std::vector<Asset> ancestors(const QString &id) const;
+    static constexpr int kMaxHierarchyDepth = 64;
     int childCount(const QString &parentId) const;
     // The first asset, in list order, that has at least one capture; empty if none.
     // Walks the captures, not the assets, so it stays cheap at a million assets.

@@ -2,6 +2,8 @@
 
 #include "common/logging.h"
 
+#include <QThread>
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -213,6 +215,7 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
 {
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
+    db->m_thread = QThread::currentThread();
     const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY
                                                   : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
@@ -259,8 +262,17 @@ QString Database::lastErrorMessage() const
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
 
+void Database::checkThread() const
+{
+    if (QThread::currentThread() != m_thread)
+        throw StoreError(QCoreApplication::translate(
+            "sl::Database", "The workspace database %1 was used from a thread that does not own it.")
+                             .arg(m_path));
+}
+
 void Database::exec(const QString &sql)
 {
+    checkThread();
     char *message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
@@ -273,6 +285,7 @@ void Database::exec(const QString &sql)
 
 Statement Database::prepare(const QString &sql)
 {
+    checkThread();
     sqlite3_stmt *stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
@@ -285,6 +298,7 @@ Statement Database::prepare(const QString &sql)
 
 Statement Database::cached(const char *sql)
 {
+    checkThread();
     auto it = m_cache.find(sql);
     if (it == m_cache.end()) {
         sqlite3_stmt *stmt = nullptr;

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+class QThread;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -97,7 +98,9 @@ private:
 };
 
 // An SQLite connection: WAL journal, foreign keys on, a busy timeout and
-// synchronous=FULL (every commit durable). Belongs to the thread that opened it.
+// synchronous=FULL (every commit durable). Belongs to the thread that opened
+// it: exec(), prepare() and cached() from any other thread throw StoreError
+// (the GUI thread must never run SQL on the store worker's connection).
 class Database
 {
 public:
@@ -145,7 +148,10 @@ private:
     [[noreturn]] void fail(int rc, const QString &what) const;
     void returnToCache(sqlite3_stmt *stmt);
 
+    void checkThread() const; // throws StoreError off the owning thread
+
     sqlite3 *m_db = nullptr;
+    QThread *m_thread = nullptr; // the thread that opened the connection
     QString m_path;
     int m_transactionDepth = 0;
     struct CacheEntry

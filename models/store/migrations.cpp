@@ -185,6 +185,9 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, seq);
 
+-- The tree pages children by name.
+CREATE INDEX assets_parent_name ON assets(parent_id, name, id);
+
 ALTER TABLE captures ADD COLUMN captured_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE captures ADD COLUMN media_file TEXT NOT NULL DEFAULT ''; -- file name as the manifest gave it
 UPDATE captures SET

@@ -1,12 +1,15 @@
 # Sources of models/store (paths relative to models/).
 target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
+    store/assetfinder.cpp store/assetfinder.h store/assetquery.h
     store/assetsearch.cpp store/assetsearch.h
     store/capturerepository.cpp store/capturerepository.h
     store/database.cpp store/database.h
     store/migrations.cpp store/migrations.h
     store/outboxrepository.cpp store/outboxrepository.h
     store/searchquery.cpp store/searchquery.h
+    store/storeresult.h
+    store/storeworker.cpp store/storeworker.h
     store/mediastore.cpp store/mediastore.h
     store/workspace.cpp store/workspace.h
     store/workspacecheck.cpp store/workspacecheck.h

@@ -6,3 +6,4 @@ sl_add_test(tst_capturerepository LABEL core SOURCES store/tst_capturerepository
 sl_add_test(tst_outboxrepository LABEL core SOURCES store/tst_outboxrepository.cpp)
 sl_add_test(tst_workspacelock LABEL core SOURCES store/tst_workspacelock.cpp)
 sl_add_test(tst_workspaceintegrity LABEL core SOURCES store/tst_workspaceintegrity.cpp)
+sl_add_test(tst_storeworker LABEL core SOURCES store/tst_storeworker.cpp)

@@ -339,15 +339,34 @@ private Q_SLOTS:
              makeAsset(QStringLiteral("u1"), QStringLiteral("Chiller CH-210"), {}, QStringLiteral("site")),
              makeAsset(QStringLiteral("c1"), QStringLiteral("Condenser fan motor"), {},
                        QStringLiteral("u1"))});
-        QCOMPARE(idsOf(repo().children(QStringLiteral("site"))),
+        QCOMPARE(idsOf(repo().children(QStringLiteral("site"), {}, 10)),
                  (QStringList{QStringLiteral("u1"), QStringLiteral("u2")}));
-        QCOMPARE(idsOf(repo().children(QStringLiteral("u1"))), QStringList{QStringLiteral("c1")});
-        QVERIFY(repo().children(QStringLiteral("c1")).empty());
-        QVERIFY(repo().children(QStringLiteral("nobody")).empty());
+        QCOMPARE(idsOf(repo().children({}, {}, 10)), QStringList{QStringLiteral("site")});
+        // Keyset pages of one: every child once, in order.
+        const std::vector<Asset> first = repo().children(QStringLiteral("site"), {}, 1);
+        QCOMPARE(idsOf(first), QStringList{QStringLiteral("u1")});
+        QCOMPARE(first.front().childCount, 1);
+        QCOMPARE(idsOf(repo().children(QStringLiteral("site"), {first.back().name, first.back().id}, 1)),
+                 QStringList{QStringLiteral("u2")});
+        QCOMPARE(idsOf(repo().children(QStringLiteral("u1"), {}, 10)), QStringList{QStringLiteral("c1")});
+        QVERIFY(repo().children(QStringLiteral("c1"), {}, 10).empty());
+        QVERIFY(repo().children(QStringLiteral("nobody"), {}, 10).empty());
+        QCOMPARE(repo().children({}, {}, 10).front().childCount, 2);
+        QCOMPARE(idsOf(repo().ancestors(QStringLiteral("c1"))),
+                 (QStringList{QStringLiteral("site"), QStringLiteral("u1")}));
+        QVERIFY(repo().ancestors(QStringLiteral("site")).empty());
         QCOMPARE(repo().childCount(QStringLiteral("site")), 2);
         QCOMPARE(repo().childCount(QStringLiteral("u1")), 1);
         QCOMPARE(repo().childCount(QStringLiteral("c1")), 0);
         QCOMPARE(repo().byId(QStringLiteral("c1"))->parentId, QStringLiteral("u1"));
+    }
+
+    // A cycle some other tool left in the table ends at the depth limit.
+    void ancestorsStopInACycle()
+    {
+        repo().upsertAssets({makeAsset(QStringLiteral("a"), QStringLiteral("A"), {}, QStringLiteral("b")),
+                             makeAsset(QStringLiteral("b"), QStringLiteral("B"), {}, QStringLiteral("a"))});
+        QCOMPARE(int(repo().ancestors(QStringLiteral("a")).size()), AssetRepository::kMaxHierarchyDepth);
     }
 
     void childBeforeParentInOneBatch()

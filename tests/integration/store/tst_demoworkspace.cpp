@@ -82,8 +82,8 @@ private Q_SLOTS:
         QVERIFY(sites.size() >= 10);
         bool foundThreeLevels = false;
         for (const QString &site : sites) {
-            for (const Asset &unit : workspace->assets().children(site)) {
-                if (!workspace->assets().children(unit.id).empty()) {
+            for (const Asset &unit : workspace->assets().children(site, {}, 1000)) {
+                if (!workspace->assets().children(unit.id, {}, 1).empty()) {
                     foundThreeLevels = true;
                     break;
                 }
