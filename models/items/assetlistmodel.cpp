@@ -141,51 +141,12 @@ QVariant AssetListModel::data(const QModelIndex &index, int role) const
             return QCoreApplication::translate("sl::AssetListModel", "Loading…");
         return role == LoadedRole ? QVariant(false) : QVariant();
     }
-    switch (role) {
-    case Qt::DisplayRole:
-    case NameRole:
-        return asset->name;
-    case Qt::ToolTipRole:
-        return asset->assetTag.isEmpty()
-                   ? asset->name
-                   : QString(asset->name + QStringLiteral(" (") + asset->assetTag + QLatin1Char(')'));
-    case IdRole:
-        return asset->id;
-    case AssetTagRole:
-        return asset->assetTag;
-    case AccountRole:
-        return asset->accountName;
-    case ProductRole:
-        return asset->productName;
-    case CategoryRole:
-        return asset->categoryName;
-    case ParentIdRole:
-        return asset->parentId;
-    case StateRole:
-        return asset->stateCode;
-    case CaptureCountRole:
-        return asset->captureCount;
-    case LoadedRole:
-        return true;
-    default:
-        return {};
-    }
+    return AssetRoles::data(*asset, role);
 }
 
 QHash<int, QByteArray> AssetListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert(IdRole, "assetId");
-    names.insert(NameRole, "name");
-    names.insert(AssetTagRole, "assetTag");
-    names.insert(AccountRole, "account");
-    names.insert(ProductRole, "product");
-    names.insert(CategoryRole, "category");
-    names.insert(ParentIdRole, "parentId");
-    names.insert(StateRole, "state");
-    names.insert(CaptureCountRole, "captureCount");
-    names.insert(LoadedRole, "loaded");
-    return names;
+    return AssetRoles::names(QAbstractListModel::roleNames());
 }
 
 bool AssetListModel::canFetchMore(const QModelIndex &parent) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "items/assetroles.h"
 #include "store/assetquery.h"
 #include "store/storeresult.h"
 
@@ -32,17 +33,18 @@ class AssetListModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
+    // Roles: AssetRoles (items/assetroles.h), also reachable as AssetListModel::IdRole, ...
     enum Role {
-        IdRole = Qt::UserRole + 1,
-        NameRole,
-        AssetTagRole,
-        AccountRole,
-        ProductRole,
-        CategoryRole,
-        ParentIdRole,
-        StateRole,        // 0 active, 1 inactive
-        CaptureCountRole,
-        LoadedRole,       // false while the row's page is being read again
+        IdRole = AssetRoles::IdRole,
+        NameRole = AssetRoles::NameRole,
+        AssetTagRole = AssetRoles::AssetTagRole,
+        AccountRole = AssetRoles::AccountRole,
+        ProductRole = AssetRoles::ProductRole,
+        CategoryRole = AssetRoles::CategoryRole,
+        ParentIdRole = AssetRoles::ParentIdRole,
+        StateRole = AssetRoles::StateRole,
+        CaptureCountRole = AssetRoles::CaptureCountRole,
+        LoadedRole = AssetRoles::LoadedRole,
     };
 
     static constexpr int kPageSize = 256;

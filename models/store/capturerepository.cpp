@@ -55,6 +55,35 @@ CaptureRecord readRecord(const Statement &row)
     return record;
 }
 
+// Columns read into a CaptureRecord by readSummary(): what lists show,
+// without the manifest.
+#define SL_CAPTURE_SUMMARY_COLUMNS                                                                           \
+    "id, asset_ref, media_path, media_type, captured_at, spatial_frame, review_status, review_note, "        \
+    "media_sha256, manifest_path, captured_by, media_file "
+
+CaptureRecord readSummary(const Statement &row)
+{
+    CaptureRecord record;
+    record.id = row.columnText(0);
+    record.assetId = row.columnText(1);
+    record.mediaPath = row.columnText(2);
+    record.mediaType = mediaTypeFromName(row.columnText(3)).value_or(MediaType::Photo);
+    record.capturedAt = row.columnText(4);
+    record.spatialFrame = row.columnText(5);
+    record.reviewStatus = reviewStatusFromKey(row.columnText(6));
+    record.reviewNote = row.columnText(7);
+    record.mediaSha256 = row.columnText(8);
+    record.manifestPath = row.columnText(9);
+    record.manifest.id = record.id;
+    record.manifest.assetId = record.assetId;
+    record.manifest.mediaType = record.mediaType;
+    record.manifest.capturedAt = record.capturedAt;
+    record.manifest.spatialFrame = record.spatialFrame;
+    record.manifest.capturedBy = row.columnText(10);
+    record.manifest.mediaFile = row.columnText(11);
+    return record;
+}
+
 } // namespace
 
 CaptureRepository::CaptureRepository(Database &db) : m_db(db) {}
@@ -136,6 +165,29 @@ std::vector<CaptureRecord> CaptureRepository::forAsset(const QString &assetId) c
     while (query.step())
         records.push_back(readRecord(query));
     return records;
+}
+
+std::vector<CaptureRecord> CaptureRepository::summariesForAsset(const QString &assetId) const
+{
+    std::vector<CaptureRecord> records;
+    Statement query = m_db.cached("SELECT " SL_CAPTURE_SUMMARY_COLUMNS "FROM captures WHERE asset_ref = ? "
+                                  "ORDER BY captured_at DESC, id");
+    query.bind(1, assetId);
+    while (query.step())
+        records.push_back(readSummary(query));
+    return records;
+}
+
+std::vector<Markup> CaptureRepository::worldMarkupsFor(const CaptureRecord &record) const
+{
+    // World markup belongs to the spatial frame: every capture of the frame shows it.
+    if (!record.spatialFrame.isEmpty())
+        return worldMarkupsForFrame(record.spatialFrame);
+    std::vector<Markup> own;
+    for (const Markup &markup : record.manifest.markups)
+        if (markup.space == MarkupSpace::World)
+            own.push_back(markup);
+    return own;
 }
 
 int CaptureRepository::count() const

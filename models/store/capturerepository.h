@@ -25,6 +25,12 @@ public:
     void upsert(const CaptureRecord &record);
     std::optional<CaptureRecord> byId(const QString &id) const;
     std::vector<CaptureRecord> forAsset(const QString &assetId) const; // newest first
+    // The same without parsing manifests: what a list shows, read from
+    // columns (the manifest holds only id, asset, type, times, author, file).
+    std::vector<CaptureRecord> summariesForAsset(const QString &assetId) const;
+    // The world markup a view of this capture shows: its spatial frame's,
+    // else its own manifest's world markups.
+    std::vector<Markup> worldMarkupsFor(const CaptureRecord &record) const;
     int count() const;
     // Every world markup of a spatial frame, from all its captures.
     std::vector<Markup> worldMarkupsForFrame(const QString &spatialFrame) const;

@@ -1,6 +1,7 @@
 # Sources of models/store (paths relative to models/).
 target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
+    store/assetdetails.cpp store/assetdetails.h
     store/assetfinder.cpp store/assetfinder.h store/assetquery.h
     store/assetsearch.cpp store/assetsearch.h
     store/capturerepository.cpp store/capturerepository.h

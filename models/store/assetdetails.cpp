@@ -1,0 +1,46 @@
+#include "store/assetdetails.h"
+
+#include "store/assetrepository.h"
+#include "store/capturerepository.h"
+#include "store/database.h"
+#include "store/workspace.h"
+
+namespace sl {
+
+std::optional<AssetDetails> AssetDetails::read(Workspace &workspace, const QString &assetId)
+{
+    // One snapshot: the parts agree even while another process writes.
+    Transaction snapshot(workspace.database(), Transaction::Read);
+    std::optional<Asset> asset = workspace.assets().byId(assetId);
+    if (!asset)
+        return std::nullopt;
+    AssetDetails details;
+    details.asset = std::move(*asset);
+    details.ancestors = workspace.assets().ancestors(assetId);
+    details.children = workspace.assets().children(assetId, {}, kMaxChildrenListed);
+    details.childCount = details.children.size() < size_t(kMaxChildrenListed)
+                             ? int(details.children.size())
+                             : workspace.assets().childCount(assetId);
+    for (CaptureRecord &record : workspace.captures().summariesForAsset(assetId)) {
+        const QString path = workspace.absoluteMediaPath(record.mediaPath);
+        details.captures.push_back({std::move(record), path});
+    }
+    snapshot.commit();
+    return details;
+}
+
+std::optional<CaptureOpening> CaptureOpening::read(Workspace &workspace, const QString &captureId)
+{
+    Transaction snapshot(workspace.database(), Transaction::Read);
+    std::optional<CaptureRecord> record = workspace.captures().byId(captureId);
+    if (!record)
+        return std::nullopt;
+    CaptureOpening opening;
+    opening.worldMarkups = workspace.captures().worldMarkupsFor(*record);
+    opening.mediaPath = workspace.absoluteMediaPath(record->mediaPath);
+    opening.record = std::move(*record);
+    snapshot.commit();
+    return opening;
+}
+
+} // namespace sl

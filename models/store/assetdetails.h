@@ -1,0 +1,50 @@
+#pragma once
+
+#include "capture/markup.h"
+#include "domain/asset.h"
+#include "domain/capturerecord.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace sl {
+
+class Workspace;
+
+// A capture as a list shows it: its record read from columns (no manifest
+// parsed) and the absolute path of its media.
+struct CaptureListing
+{
+    CaptureRecord record;
+    QString mediaPath; // absolute; empty when the stored path breaks the media path rule
+};
+
+// Everything the details panel and the gallery show for one asset, read in
+// one go on the store worker.
+struct AssetDetails
+{
+    Asset asset;
+    std::vector<Asset> ancestors; // the master-asset path, top first
+    std::vector<Asset> children;  // the first kMaxChildrenListed sub-assets by name
+    int childCount = 0;           // all sub-assets (counted up to 10,000)
+    std::vector<CaptureListing> captures; // newest first
+
+    static constexpr int kMaxChildrenListed = 200;
+    // std::nullopt when there is no such asset. Throws StoreError.
+    static std::optional<AssetDetails> read(Workspace &workspace, const QString &assetId);
+};
+
+// What the viewer needs to open one capture: the record with its parsed
+// manifest, the media's absolute path and the world markup it shows.
+struct CaptureOpening
+{
+    CaptureRecord record;
+    QString mediaPath;
+    std::vector<Markup> worldMarkups;
+    // std::nullopt when there is no such capture. Throws StoreError.
+    static std::optional<CaptureOpening> read(Workspace &workspace, const QString &captureId);
+};
+
+} // namespace sl
