@@ -54,6 +54,24 @@ struct FacetValue
     QString label;
     int count = 0;
 };
+// Ids of the values of the two-valued facets.
+namespace AssetFacetIds {
+inline const QString kActive = QStringLiteral("active");
+inline const QString kInactive = QStringLiteral("inactive");
+inline const QString kWithCaptures = QStringLiteral("with");
+inline const QString kWithoutCaptures = QStringLiteral("without");
+inline AssetFilter::State stateOf(const QString &id)
+{
+    return id == kActive ? AssetFilter::State::Active
+                         : id == kInactive ? AssetFilter::State::Inactive : AssetFilter::State::Any;
+}
+inline AssetFilter::Captures capturesOf(const QString &id)
+{
+    return id == kWithCaptures ? AssetFilter::Captures::With
+                               : id == kWithoutCaptures ? AssetFilter::Captures::Without : AssetFilter::Captures::Any;
+}
+} // namespace AssetFacetIds
+
 struct AssetFacets
 {
     std::vector<FacetValue> accounts, categories, products, states, captures, reviewStatuses;

@@ -39,3 +39,12 @@ QString SearchQuery::ftsExpression(const QString &userText)
 }
 
 } // namespace sl
+
+namespace sl {
+
+QStringList SearchQuery::terms(const QString &userText)
+{
+    return userText.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+} // namespace sl

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace sl {
 
@@ -14,6 +15,8 @@ public:
     // Empty when the text holds nothing searchable (only spaces or
     // punctuation): the caller then matches everything.
     static QString ftsExpression(const QString &userText);
+    // The words of the text as searched for (for highlighting matches).
+    static QStringList terms(const QString &userText);
 };
 
 } // namespace sl
