@@ -1,5 +1,6 @@
 // sightline-cli: the command-line tool (demo workspace, folder import, frame
 // export). Wiring only: argument parsing and exit codes.
+#include "assetcommands.h"
 #include "clicommands.h"
 
 #include <QCommandLineParser>
@@ -55,6 +56,16 @@ public:
                   "                                capture's media against its stored hash.\n"
                   "  rebuild DIR                   Make a new database for a damaged workspace\n"
                   "                                from its media folder (the old one is kept).\n"
+                  "  asset create name=NAME [field=value...] --workspace DIR\n"
+                  "                                Create an asset; prints its id.\n"
+                  "  asset set ID field=value... --workspace DIR\n"
+                  "                                Change an asset. Fields: name, tag, account,\n"
+                  "                                product, category, parent (an id or a name;\n"
+                  "                                empty clears it), latitude, longitude.\n"
+                  "  asset deactivate|activate ID --workspace DIR\n"
+                  "  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]\n"
+                  "                                Import assets from the Dataverse template's\n"
+                  "                                columns; lists rejected rows as \"row N: reason\".\n"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
@@ -88,7 +99,8 @@ int run(const QStringList &arguments)
     const QCommandLineOption videos(QStringLiteral("videos"), QString(), QStringLiteral("n"));
     const QCommandLineOption photos(QStringLiteral("photos"), QString(), QStringLiteral("n"));
     const QCommandLineOption videoSeconds(QStringLiteral("video-seconds"), QString(), QStringLiteral("s"));
-    parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds});
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QString());
+    parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun});
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -189,6 +201,16 @@ int run(const QStringList &arguments)
         if (!expectOne(QStringLiteral("DIR")))
             return kUsageError;
         return CliCommands::rebuild(rest.first());
+    }
+
+    if (command == QLatin1String("asset"))
+        return sl::AssetCommands::asset(rest, parser.value(workspace));
+
+    if (command == QLatin1String("import-assets")) {
+        if (!expectOne(QStringLiteral("FILE.csv")))
+            return kUsageError;
+        return sl::AssetCommands::importAssets(rest.first(), parser.value(workspace), parser.isSet(dryRun),
+                                               parser.value(out));
     }
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));

@@ -29,3 +29,17 @@ inline constexpr int kImageSide = 16'384;
 inline constexpr qint64 kImagePixels = 120'000'000;
 
 } // namespace sl::limits
+
+// The limits of a CSV file read by CsvReader (the asset import).
+namespace sl::limits {
+
+// File size, bytes: a million assets of the import template are ~150 MB.
+inline constexpr qint64 kCsvBytes = 256LL * 1024 * 1024;
+// Data rows (after the header).
+inline constexpr int kCsvRows = 1'000'000;
+// Columns of one row.
+inline constexpr int kCsvColumns = 256;
+// One field, characters (UTF-16 code units).
+inline constexpr int kCsvFieldChars = 32'768;
+
+} // namespace sl::limits

@@ -28,7 +28,7 @@ namespace {
 // Tables read back from the old database, parents before children. The
 // derived ones (the search index, world markup rows) are remade instead.
 const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",
-                                       "spatial_frames", "captures", "outbox", "media_journal"};
+                                       "spatial_frames", "captures", "outbox", "audit_log", "media_journal"};
 
 QByteArray native(const QString &path)
 {

@@ -6,19 +6,75 @@
 
 namespace sl {
 
+namespace {
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+#define SL_OUTBOX_COLUMNS                                                                                    \
+    "seq, entity, entity_id, operation, payload, created_at, attempts, last_error, base, base_etag, state "
+
+OutboxEntry readEntry(const Statement &query)
+{
+    OutboxEntry entry;
+    entry.seq = query.columnInt64(0);
+    entry.entity = query.columnText(1);
+    entry.entityId = query.columnText(2);
+    entry.operation = query.columnText(3);
+    entry.payload = QJsonDocument::fromJson(query.columnText(4).toUtf8()).object();
+    entry.createdAt = query.columnText(5);
+    entry.attempts = query.columnInt(6);
+    entry.lastError = query.columnText(7);
+    entry.base = QJsonDocument::fromJson(query.columnText(8).toUtf8()).object();
+    entry.baseEtag = query.columnText(9);
+    entry.state = enumFromName(kOutboxStateNames, query.columnText(10)).value_or(OutboxState::Queued);
+    return entry;
+}
+
+} // namespace
+
 OutboxRepository::OutboxRepository(Database &db) : m_db(db) {}
 
 qint64 OutboxRepository::enqueue(const QString &entity, const QString &entityId, const QString &operation,
                                  const QJsonObject &payload)
 {
-    if (entity.isEmpty() || entityId.isEmpty() || operation.isEmpty())
+    OutboxEntry entry;
+    entry.entity = entity;
+    entry.entityId = entityId;
+    entry.operation = operation;
+    entry.payload = payload;
+    return enqueue(entry);
+}
+
+qint64 OutboxRepository::enqueue(const OutboxEntry &entry)
+{
+    if (entry.entity.isEmpty() || entry.entityId.isEmpty() || entry.operation.isEmpty())
         throw StoreError(QStringLiteral("Outbox entry needs an entity, an entity id and an operation"));
-    Statement insert =
-        m_db.cached("INSERT INTO outbox(entity, entity_id, operation, payload) VALUES (?, ?, ?, ?)");
-    insert.bind(1, entity).bind(2, entityId).bind(3, operation);
-    insert.bind(4, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    Statement insert = m_db.cached(
+        "INSERT INTO outbox(entity, entity_id, operation, payload, base, base_etag) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, entry.entity).bind(2, entry.entityId).bind(3, entry.operation);
+    insert.bind(4, compactJson(entry.payload)).bind(5, compactJson(entry.base)).bind(6, entry.baseEtag);
     insert.run();
     return m_db.lastInsertRowId();
+}
+
+std::optional<OutboxEntry> OutboxRepository::newestFor(const QString &entity, const QString &entityId) const
+{
+    Statement query = m_db.cached("SELECT " SL_OUTBOX_COLUMNS
+                                  "FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1");
+    query.bind(1, entity).bind(2, entityId);
+    if (!query.step())
+        return std::nullopt;
+    return readEntry(query);
+}
+
+bool OutboxRepository::replacePayload(qint64 seq, const QJsonObject &payload, const QJsonObject &base)
+{
+    Statement update = m_db.cached("UPDATE outbox SET payload = ?, base = ? WHERE seq = ?");
+    update.bind(1, compactJson(payload)).bind(2, compactJson(base)).bind(3, seq).run();
+    return m_db.changes() > 0;
 }
 
 std::vector<OutboxEntry> OutboxRepository::pending(int limit) const
@@ -26,21 +82,10 @@ std::vector<OutboxEntry> OutboxRepository::pending(int limit) const
     std::vector<OutboxEntry> entries;
     if (limit <= 0)
         return entries;
-    Statement query = m_db.cached("SELECT seq, entity, entity_id, operation, payload, created_at, attempts, "
-                                  "last_error FROM outbox ORDER BY seq LIMIT ?");
+    Statement query = m_db.cached("SELECT " SL_OUTBOX_COLUMNS "FROM outbox ORDER BY seq LIMIT ?");
     query.bind(1, limit);
-    while (query.step()) {
-        OutboxEntry entry;
-        entry.seq = query.columnInt64(0);
-        entry.entity = query.columnText(1);
-        entry.entityId = query.columnText(2);
-        entry.operation = query.columnText(3);
-        entry.payload = QJsonDocument::fromJson(query.columnText(4).toUtf8()).object();
-        entry.createdAt = query.columnText(5);
-        entry.attempts = query.columnInt(6);
-        entry.lastError = query.columnText(7);
-        entries.push_back(std::move(entry));
-    }
+    while (query.step())
+        entries.push_back(readEntry(query));
     return entries;
 }
 

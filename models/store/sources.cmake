@@ -7,6 +7,7 @@ target_sources(sightline_models PRIVATE
     store/capturerepository.cpp store/capturerepository.h
     store/database.cpp store/database.h
     store/migrations.cpp store/migrations.h
+    store/auditrepository.cpp store/auditrepository.h
     store/outboxrepository.cpp store/outboxrepository.h
     store/searchquery.cpp store/searchquery.h
     store/storeresult.h

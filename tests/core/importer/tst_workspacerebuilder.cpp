@@ -5,6 +5,7 @@
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/mediastore.h"
+#include "store/auditrepository.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 
@@ -73,6 +74,12 @@ private:
         const ImportReport report = importer.importFolder(m_source.path());
         QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
         workspace->captures().setReview(captureId(1), ReviewStatus::Rejected, QStringLiteral("blurred"));
+        AuditEntry audit;
+        audit.entity = QStringLiteral("capture");
+        audit.entityId = captureId(1);
+        audit.field = QStringLiteral("reviewStatus");
+        audit.newValue = QStringLiteral("rejected");
+        AuditRepository(workspace->database()).append(audit);
         workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
@@ -96,6 +103,8 @@ private Q_SLOTS:
         QCOMPARE(workspace->captures().count(), 4);
         QCOMPARE(workspace->captures().byId(captureId(1))->reviewStatus, ReviewStatus::Rejected);
         QCOMPARE(workspace->outbox().pending(10).size(), size_t(1)); // the unsent review
+        QCOMPARE(AuditRepository(workspace->database()).history(QStringLiteral("capture"), captureId(1)).size(),
+                 size_t(1)); // the evidence trail
         QCOMPARE(workspace->media().unreferencedFiles(), QStringList());
         QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
     }

@@ -71,6 +71,36 @@ private Q_SLOTS:
         QVERIFY(!outbox().markFailed(seq + 100, QStringLiteral("x")));
     }
 
+    void baseEtagAndStateRoundTrip()
+    {
+        OutboxEntry entry;
+        entry.entity = QStringLiteral("asset");
+        entry.entityId = QStringLiteral("a1");
+        entry.operation = QStringLiteral("update");
+        entry.payload = {{QStringLiteral("name"), QStringLiteral("New")}};
+        entry.base = {{QStringLiteral("name"), QStringLiteral("Old")}, {QStringLiteral("parent"), QJsonValue()}};
+        entry.baseEtag = QStringLiteral("W/\"7\"");
+        const qint64 seq = outbox().enqueue(entry);
+        outbox().enqueue(QStringLiteral("asset"), QStringLiteral("a2"), QStringLiteral("update"), {});
+
+        std::optional<OutboxEntry> newest = outbox().newestFor(QStringLiteral("asset"), QStringLiteral("a1"));
+        QVERIFY(newest);
+        QCOMPARE(newest->seq, seq);
+        QCOMPARE(newest->payload, entry.payload);
+        QCOMPARE(newest->base, entry.base);
+        QCOMPARE(newest->baseEtag, entry.baseEtag);
+        QCOMPARE(newest->state, OutboxState::Queued);
+        QVERIFY(!outbox().newestFor(QStringLiteral("asset"), QStringLiteral("a3")));
+
+        QVERIFY(outbox().replacePayload(seq, {{QStringLiteral("name"), QStringLiteral("Newer")}}, entry.base));
+        m_workspace->database().exec(QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE seq = %1").arg(seq));
+        newest = outbox().newestFor(QStringLiteral("asset"), QStringLiteral("a1"));
+        QCOMPARE(newest->payload.value(QStringLiteral("name")).toString(), QStringLiteral("Newer"));
+        QCOMPARE(newest->base, entry.base);
+        QCOMPARE(newest->state, OutboxState::Conflict);
+        QVERIFY(!outbox().replacePayload(seq + 100, {}, {}));
+    }
+
     void markDoneRemoves()
     {
         const qint64 a =

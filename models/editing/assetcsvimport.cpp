@@ -1,0 +1,272 @@
+#include "editing/assetcsvimport.h"
+
+#include "common/outputfile.h"
+#include "domain/asset.h"
+#include "editing/assetchangelog.h"
+#include "editing/asseteditor.h"
+#include "editing/assetfieldparser.h"
+#include "editing/assetreferenceresolver.h"
+#include "editing/assetvalidator.h"
+#include "editing/csvreader.h"
+#include "editing/csvwriter.h"
+#include "store/assetrepository.h"
+#include "store/database.h"
+
+#include <QDir>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace sl {
+
+namespace {
+
+// The template's columns (as Dataverse's data-import template names them)
+// and the fields they fill.
+constexpr std::array<std::pair<const char *, AssetField>, 8> kColumns{{
+    {"Name", AssetField::Name},
+    {"Asset Tag", AssetField::AssetTag},
+    {"Category", AssetField::Category},
+    {"Account", AssetField::Account},
+    {"Product", AssetField::Product},
+    {"Parent Asset", AssetField::Parent},
+    {"Latitude", AssetField::Latitude},
+    {"Longitude", AssetField::Longitude},
+}};
+
+// Assets written per AssetRepository::upsertAssets call: progress and
+// cancel are looked at between batches.
+constexpr qsizetype kBatch = 2000;
+
+QString headerKey(const QString &name)
+{
+    return name.simplified().toCaseFolded();
+}
+
+
+
+
+std::optional<QString> *referenceSlot(AssetEdit &edit, AssetField field)
+{
+    switch (field) {
+    case AssetField::Account:
+        return &edit.accountId;
+    case AssetField::Product:
+        return &edit.productId;
+    case AssetField::Category:
+        return &edit.categoryId;
+    case AssetField::Parent:
+        return &edit.parentId;
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+AssetCsvImport::AssetCsvImport(Database &db) : m_db(db) {}
+
+std::optional<AssetCsvPreview> AssetCsvImport::prepare(const QString &path, QString *error)
+{
+    const std::optional<CsvTable> table = CsvReader::readFile(path, error);
+    if (!table)
+        return std::nullopt;
+    return prepare(*table, QDir::toNativeSeparators(path), error);
+}
+
+std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, const QString &sourceName,
+                                                       QString *error)
+{
+    const auto failWith = [&](const QString &reason) {
+        if (error)
+            *error = tr("%1: %2").arg(sourceName, reason);
+        return std::nullopt;
+    };
+    AssetCsvPreview preview;
+    preview.sourceName = sourceName;
+    preview.header = table.header;
+
+    // Which column is which.
+    std::array<qsizetype, kColumns.size()> columnOf;
+    columnOf.fill(-1);
+    for (qsizetype c = 0; c < table.header.size(); ++c) {
+        const QString key = headerKey(table.header.at(c));
+        const auto known = std::find_if(kColumns.begin(), kColumns.end(), [&](const auto &column) {
+            return headerKey(QLatin1String(column.first)) == key;
+        });
+        if (known == kColumns.end()) {
+            if (!key.isEmpty())
+                preview.ignoredColumns.append(table.header.at(c).trimmed());
+            continue;
+        }
+        qsizetype &slot = columnOf[size_t(known - kColumns.begin())];
+        if (slot >= 0)
+            return failWith(tr("the column \"%1\" appears twice (columns %2 and %3)")
+                                .arg(QLatin1String(known->first))
+                                .arg(slot + 1)
+                                .arg(c + 1));
+        slot = c;
+    }
+    if (columnOf[0] < 0)
+        return failWith(tr("no \"Name\" column; the header must name the template's columns (%1)")
+                            .arg([] {
+                                QStringList names;
+                                for (const auto &column : kColumns)
+                                    names.append(QLatin1String(column.first));
+                                return names.join(QStringLiteral(", "));
+                            }()));
+
+    try {
+        Transaction snapshot(m_db, Transaction::Read); // every row resolved against one state
+        AssetReferenceResolver references(m_db);
+        AssetValidator validator(m_db, references);
+        QHash<QString, int> rejectedNames; // case-folded name -> row, to explain a parent that was rejected
+        for (const CsvRecord &record : table.records) {
+            AssetEdit edit;
+            QStringList problems;
+            for (size_t k = 0; k < kColumns.size(); ++k) {
+                if (columnOf[k] < 0)
+                    continue;
+                const AssetField field = kColumns[k].second;
+                const QString value = record.fields.at(columnOf[k]);
+                if (field == AssetField::Name) {
+                    edit.name = value;
+                } else if (field == AssetField::AssetTag) {
+                    edit.assetTag = value;
+                } else if (field == AssetField::Latitude || field == AssetField::Longitude) {
+                    if (value.trimmed().isEmpty())
+                        continue;
+                    const std::optional<double> number = AssetFieldParser::parseNumber(value);
+                    if (!number)
+                        problems.append(tr("%1: '%2' is not a number").arg(assetFieldLabel(field), value.trimmed()));
+                    else
+                        (field == AssetField::Latitude ? edit.latitude : edit.longitude) = *number;
+                } else if (!value.trimmed().isEmpty()) {
+                    QString reason;
+                    const std::optional<QString> id = references.resolve(field, value, &reason);
+                    const int rejectedRow = rejectedNames.value(value.trimmed().toCaseFolded());
+                    if (!id && field == AssetField::Parent && rejectedRow > 0)
+                        reason = tr("%1: \"%2\" is row %3, which is not imported")
+                                     .arg(assetFieldLabel(field), value.trimmed())
+                                     .arg(rejectedRow);
+                    if (id)
+                        *referenceSlot(edit, field) = *id;
+                    else
+                        problems.append(reason);
+                }
+            }
+            edit = edit.normalised();
+            problems += validator.problemsForNew(edit);
+            if (!problems.isEmpty()) {
+                if (edit.name && !edit.name->isEmpty())
+                    rejectedNames.insert(edit.name->toCaseFolded(), record.row);
+                preview.rejected.push_back({record.row, problems.join(QStringLiteral("; ")), record.fields});
+                continue;
+            }
+            const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            references.addPendingAsset(id, *edit.name);
+            preview.toCreate.push_back({record.row, id, edit});
+        }
+    } catch (const StoreError &storeError) {
+        return failWith(storeError.message());
+    }
+    return preview;
+}
+
+std::optional<qsizetype> AssetCsvImport::commit(const AssetCsvPreview &preview, const QString &author,
+                                                const Progress &progress, const std::atomic<bool> *cancel,
+                                                QString *error)
+{
+    try {
+        return commitInTransaction(preview, author, progress, cancel, error);
+    } catch (const StoreError &storeError) {
+        if (error)
+            *error = tr("%1: nothing was imported: %2").arg(preview.sourceName, storeError.message());
+        return std::nullopt;
+    }
+}
+
+std::optional<qsizetype> AssetCsvImport::commitInTransaction(const AssetCsvPreview &preview, const QString &author,
+                                                             const Progress &progress,
+                                                             const std::atomic<bool> *cancel, QString *error)
+{
+    const qsizetype total = qsizetype(preview.toCreate.size());
+    Transaction transaction(m_db);
+    AssetReferenceResolver references(m_db);
+    AssetValidator validator(m_db, references);
+    AssetRepository repository(m_db);
+    AssetChangeLog log(m_db);
+    const QString now = AssetEditor::nowText();
+    Statement markCreatedHere =
+        m_db.cached("UPDATE assets SET created_here = 1 WHERE id IN (SELECT value FROM json_each(?))");
+    if (progress)
+        progress(0, total);
+    for (qsizetype first = 0; first < total; first += kBatch) {
+        if (cancel && cancel->load()) {
+            if (error)
+                *error = tr("%1: the import was cancelled; nothing was imported").arg(preview.sourceName);
+            return std::nullopt;
+        }
+        const qsizetype end = std::min(total, first + kBatch);
+        std::vector<Asset> batch;
+        std::vector<AssetChange> changes;
+        QJsonArray ids;
+        batch.reserve(size_t(end - first));
+        for (qsizetype i = first; i < end; ++i) {
+            const AssetCsvRow &row = preview.toCreate[size_t(i)];
+            // The workspace may have changed since the preview (another
+            // program's edit): the rules are checked again on what commits.
+            const QStringList problems = validator.problemsForNew(row.fields);
+            if (!problems.isEmpty()) {
+                if (error)
+                    *error = tr("%1: row %2: %3; the workspace changed since the preview, nothing was imported")
+                                 .arg(preview.sourceName)
+                                 .arg(row.row)
+                                 .arg(problems.join(QStringLiteral("; ")));
+                return std::nullopt;
+            }
+            references.addPendingAsset(row.assetId, *row.fields.name);
+            Asset asset;
+            asset.id = row.assetId;
+            row.fields.applyTo(asset);
+            asset.modifiedOn = now;
+            asset.accountName = asset.accountId.isEmpty() ? QString() : references.displayName(AssetField::Account, asset.accountId);
+            asset.productName = asset.productId.isEmpty() ? QString() : references.displayName(AssetField::Product, asset.productId);
+            asset.categoryName = asset.categoryId.isEmpty() ? QString() : references.displayName(AssetField::Category, asset.categoryId);
+            changes.push_back({row.assetId, QStringLiteral("create"), QString(),
+                               row.fields.changesFrom(Asset(), references)});
+            batch.push_back(std::move(asset));
+            ids.append(row.assetId);
+        }
+        repository.upsertAssets(batch);
+        markCreatedHere.bind(1, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))).run();
+        markCreatedHere.reset();
+        for (const AssetChange &change : changes)
+            log.record(change, author, now);
+        if (progress)
+            progress(end, total);
+    }
+    if (cancel && cancel->load()) {
+        if (error)
+            *error = tr("%1: the import was cancelled; nothing was imported").arg(preview.sourceName);
+        return std::nullopt;
+    }
+    transaction.commit();
+    return total;
+}
+
+bool AssetCsvImport::writeRejectedRows(const AssetCsvPreview &preview, const QString &path, QString *error)
+{
+    QByteArray bytes = CsvWriter::byteOrderMark();
+    bytes += CsvWriter::record(QStringList(preview.header) << tr("Row") << tr("Reason"));
+    for (const AssetCsvRejectedRow &row : preview.rejected)
+        bytes += CsvWriter::record(QStringList(row.fields) << QString::number(row.row) << row.reason);
+    return OutputFile::write(path, bytes, error);
+}
+
+} // namespace sl
