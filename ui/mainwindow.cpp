@@ -1,15 +1,22 @@
 #include "mainwindow.h"
 
-#include "assetbrowserwidget.h"
-#include "assetdetailswidget.h"
+#include "browser/assetbrowserwidget.h"
+#include "browser/assetcsvimportdialog.h"
+#include "browser/assetdetailswidget.h"
+#include "browser/asseteditdialog.h"
 #include "capturegallerywidget.h"
 #include "captureviewerwidget.h"
 #include "common/logging.h"
+#include "editing/asseteditor.h"
+#include "editing/asseteditrequest.h"
+#include "editing/editauthor.h"
 #include "importjob.h"
 #include "items/assetlistmodel.h"
+#include "items/assettreemodel.h"
+#include "store/assetdetails.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
-#include "store/database.h"
+#include "store/storeworker.h"
 #include "store/workspace.h"
 #include "uitext.h"
 
@@ -46,6 +53,15 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Sightline"));
+    m_store = std::make_unique<StoreWorker>();
+    m_background = std::make_unique<StoreWorker>();
+    m_background->setChangePollInterval(0); // one watcher is enough
+    connect(m_store.get(), &StoreWorker::opened, this, &MainWindow::onWorkspaceOpened);
+    connect(m_store.get(), &StoreWorker::openFailed, this, [this](const QString &directory, const QString &error) {
+        qCWarning(lcUi).noquote() << "cannot open workspace:" << error;
+        Q_EMIT workspaceOpenFailed(directory, error);
+    });
+    connect(m_store.get(), &StoreWorker::changed, this, &MainWindow::onWorkspaceChanged);
     buildUi();
     buildMenus();
     restoreSettings();
@@ -54,12 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Views and the model refer to the workspace: let them go first.
+    // Views and the models refer to the workers: let them go first.
     m_viewer->closeAll();
     m_gallery->clear();
-    m_browser->setModel(nullptr);
+    m_browser->setModels(nullptr, nullptr, nullptr);
     m_model.reset();
-    m_workspace.reset();
+    m_treeModel.reset();
+    m_store.reset();
+    m_background.reset();
 }
 
 void MainWindow::buildUi()
@@ -98,7 +116,7 @@ void MainWindow::buildUi()
     };
     m_topSplitter = splitter(Qt::Horizontal, QStringLiteral("topSplitter"), detailsScroll, galleryPane, {300, 700});
     m_rightSplitter = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), m_topSplitter, m_viewer, {260, 520});
-    m_mainSplitter = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), m_browser, m_rightSplitter, {300, 980});
+    m_mainSplitter = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), m_browser, m_rightSplitter, {520, 760});
     setCentralWidget(m_mainSplitter);
 
     m_pathLabel = new QLabel(this);
@@ -113,8 +131,8 @@ void MainWindow::buildUi()
         if (!id.isEmpty())
             showAsset(id);
     });
-    connect(m_details, &AssetDetailsWidget::assetLinkActivated, this, &MainWindow::showAsset);
-    connect(m_gallery, &CaptureGalleryWidget::captureActivated, this, &MainWindow::openCapture);
+    connect(m_details, &AssetDetailsWidget::assetLinkActivated, this, [this](const QString &id) { showAsset(id); });
+    connect(m_gallery, &CaptureGalleryWidget::captureActivated, this, [this](const QString &id) { openCapture(id); });
 }
 
 void MainWindow::buildMenus()
@@ -128,6 +146,17 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *asset = menuBar()->addMenu(tr("&Asset"));
+    m_newAssetAction = asset->addAction(tr("&New asset…"), this, [this] { editAsset(QString()); });
+    m_newAssetAction->setShortcut(QKeySequence::New);
+    m_editAssetAction = asset->addAction(tr("&Edit asset…"), this, [this] { editAsset(m_currentAssetId); });
+    m_editAssetAction->setShortcut(QKeySequence(Qt::Key_F2));
+    m_deactivateAction = asset->addAction(tr("&Deactivate asset"), this,
+                                          [this] { setCurrentAssetActive(m_currentAssetState != 0); });
+    asset->addSeparator();
+    m_importCsvAction = asset->addAction(tr("Import assets from &CSV…"), this, [this] { importAssetsFromCsv(); });
+    m_importCsvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);
@@ -143,139 +172,256 @@ void MainWindow::buildMenus()
     addAction(find);
 }
 
-bool MainWindow::openWorkspace(const QString &directory, QString *error)
+void MainWindow::openWorkspace(const QString &directory)
 {
-    QString reason;
-    std::unique_ptr<Workspace> workspace = Workspace::open(directory, &reason);
-    if (!workspace) {
-        if (error)
-            *error = reason.isEmpty() ? tr("The workspace in %1 could not be opened.").arg(directory) : reason;
-        return false;
-    }
-    // Everything that refers to the old workspace goes before it does.
+    m_store->open(directory);
+    m_background->open(directory);
+}
+
+void MainWindow::onWorkspaceOpened(const QString &directory)
+{
+    // Everything that showed the old workspace goes.
     m_viewer->closeAll();
     m_gallery->clear();
     m_details->clear();
     m_currentAssetId.clear();
-    auto model = std::make_unique<AssetListModel>(workspace->assets());
-    m_browser->setModel(model.get());
-    m_model = std::move(model);
-    m_workspace = std::move(workspace);
+    m_galleryKey.clear();
+    ++m_detailsGeneration;
+    m_browser->setModels(nullptr, nullptr, nullptr);
+    m_model = std::make_unique<AssetListModel>(*m_store, *m_background);
+    m_treeModel = std::make_unique<AssetTreeModel>(*m_store);
+    connect(m_model.get(), &AssetListModel::readFailed, this, &MainWindow::showStoreError);
+    connect(m_treeModel.get(), &AssetTreeModel::readFailed, this, &MainWindow::showStoreError);
+    m_directory = directory;
+    m_browser->setModels(m_model.get(), m_treeModel.get(), m_background.get());
     m_galleryTitle->setText(tr("Captures"));
-    setWindowTitle(tr("%1 — Sightline").arg(QDir(m_workspace->directory()).dirName()));
+    setWindowTitle(tr("%1 — Sightline").arg(QDir(directory).dirName()));
     updateStatus();
-    qCInfo(lcUi) << "opened workspace" << m_workspace->directory();
-    Q_EMIT workspaceOpened(m_workspace->directory());
-    return true;
+    updateAssetActions();
+    qCInfo(lcUi) << "opened workspace" << directory;
+    Q_EMIT workspaceOpened(directory);
 }
 
-QString MainWindow::workspaceDirectory() const
+void MainWindow::onWorkspaceChanged()
 {
-    return m_workspace ? m_workspace->directory() : QString();
+    // Another program (a CLI import, a sync) or an edit here changed the
+    // workspace: what is shown is read again, keeping selection and scroll.
+    if (m_directory.isEmpty())
+        return;
+    m_browser->refresh();
+    if (!m_currentAssetId.isEmpty())
+        showAsset(m_currentAssetId);
+    updateStatus();
 }
 
-bool MainWindow::showAsset(const QString &assetId)
+void MainWindow::showAsset(const QString &assetId)
 {
-    if (!m_workspace || assetId.isEmpty())
-        return false;
-    try {
-        const std::optional<Asset> asset = m_workspace->assets().byId(assetId);
-        if (!asset) {
-            statusBar()->showMessage(tr("That asset is not in this workspace."), 5000);
-            return false;
-        }
-        if (m_browser->currentAssetId() != assetId && !m_browser->selectAsset(assetId))
-            m_browser->clearSelection(); // not among the current results: shown without a list selection
-        if (m_currentAssetId == assetId && m_details->assetId() == assetId)
-            return true;
+    if (m_directory.isEmpty() || assetId.isEmpty())
+        return;
+    if (m_browser->currentAssetId() != assetId && !m_browser->selectAsset(assetId))
+        m_browser->clearSelection(); // not among the current results: shown without a list selection
+    const quint64 generation = ++m_detailsGeneration;
+    std::function<std::optional<AssetDetails>(Workspace &)> job = [assetId](Workspace &workspace) {
+        return AssetDetails::read(workspace, assetId);
+    };
+    m_store->post<std::optional<AssetDetails>>(
+        this, std::move(job), [this, generation, assetId](StoreResult<std::optional<AssetDetails>> result) {
+            if (generation != m_detailsGeneration)
+                return; // the user moved on
+            if (!result.ok()) {
+                showStoreError(result.error);
+                return;
+            }
+            if (!result.value->has_value()) {
+                statusBar()->showMessage(tr("That asset is not in this workspace."), 5000);
+                if (m_currentAssetId == assetId) { // deleted meanwhile
+                    m_currentAssetId.clear();
+                    m_galleryKey.clear();
+                    m_details->clear();
+                    m_gallery->clear();
+                    updateAssetActions();
+                }
+                return;
+            }
+            showDetails(**result.value);
+        });
+}
 
-        std::optional<Asset> parentAsset;
-        if (!asset->parentId.isEmpty())
-            parentAsset = m_workspace->assets().byId(asset->parentId);
-        const int childCount = m_workspace->assets().childCount(assetId);
-        std::vector<CaptureRecord> records = m_workspace->captures().forAsset(assetId);
-
-        m_currentAssetId = assetId;
-        m_details->showAsset(*asset, parentAsset, childCount, int(records.size()));
+void MainWindow::showDetails(const AssetDetails &details)
+{
+    m_currentAssetId = details.asset.id;
+    m_currentAssetState = details.asset.stateCode;
+    m_details->showAsset(details);
+    // The gallery is rebuilt only when its captures changed, so that a
+    // refresh does not make every thumbnail again.
+    QString key = details.asset.id;
+    for (const CaptureListing &capture : details.captures)
+        key += QLatin1Char('|') + capture.record.id + QLatin1Char(':') + capture.record.mediaSha256
+            + QLatin1Char(':') + reviewStatusKey(capture.record.reviewStatus);
+    if (key != m_galleryKey) {
+        m_galleryKey = key;
         std::vector<GalleryEntry> entries;
-        entries.reserve(records.size());
-        for (CaptureRecord &record : records) {
-            const QString path = m_workspace->absoluteMediaPath(record.mediaPath);
-            entries.push_back({std::move(record), path});
-        }
-        m_galleryTitle->setText(tr("Captures of %1 (%L2)").arg(asset->name).arg(entries.size()));
+        entries.reserve(details.captures.size());
+        for (const CaptureListing &capture : details.captures)
+            entries.push_back({capture.record, capture.mediaPath});
+        m_galleryTitle->setText(tr("Captures of %1 (%L2)").arg(details.asset.name).arg(entries.size()));
         m_gallery->setCaptures(std::move(entries));
-        return true;
-    } catch (const StoreError &e) {
-        showStoreError(e);
-        return false;
     }
+    updateAssetActions();
+    Q_EMIT assetShown(details.asset.id);
 }
 
-void MainWindow::showStoreError(const StoreError &error)
+void MainWindow::showStoreError(const QString &message)
 {
-    qCWarning(lcUi).noquote() << "store:" << error.message();
-    statusBar()->showMessage(tr("The workspace could not be read: %1").arg(error.message()), 15000);
+    qCWarning(lcUi).noquote() << "store:" << message;
+    statusBar()->showMessage(tr("The workspace could not be read: %1").arg(message), 15000);
 }
 
-bool MainWindow::openCapture(const QString &captureId)
+void MainWindow::openCapture(const QString &captureId)
 {
-    if (!m_workspace)
-        return false;
-    try {
-        std::optional<CaptureRecord> record;
-        if (const GalleryEntry *entry = m_gallery->entry(captureId))
-            record = entry->record;
-        else
-            record = m_workspace->captures().byId(captureId);
-        if (!record) {
-            statusBar()->showMessage(tr("That capture is not in this workspace."), 5000);
-            return false;
+    if (m_directory.isEmpty() || captureId.isEmpty())
+        return;
+    std::function<std::optional<CaptureOpening>(Workspace &)> job = [captureId](Workspace &workspace) {
+        return CaptureOpening::read(workspace, captureId);
+    };
+    m_store->post<std::optional<CaptureOpening>>(
+        this, std::move(job), [this, captureId](StoreResult<std::optional<CaptureOpening>> result) {
+            if (!result.ok()) {
+                showStoreError(result.error);
+                return;
+            }
+            if (!result.value->has_value()) {
+                statusBar()->showMessage(tr("That capture is not in this workspace."), 5000);
+                return;
+            }
+            CaptureOpening &opening = **result.value;
+            m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
+            m_gallery->selectCapture(captureId);
+            Q_EMIT captureOpened(captureId);
+        });
+}
+
+void MainWindow::showFirstCapture(MediaType preferred)
+{
+    if (m_directory.isEmpty()) {
+        Q_EMIT firstCaptureShown(false);
+        return;
+    }
+    using First = std::pair<QString, QString>; // asset id, capture id
+    std::function<First(Workspace &)> job = [preferred](Workspace &workspace) {
+        First first;
+        first.first = workspace.assets().firstWithCaptures();
+        if (first.first.isEmpty())
+            return first;
+        const std::vector<CaptureRecord> captures = workspace.captures().summariesForAsset(first.first);
+        const auto wanted = std::find_if(captures.begin(), captures.end(),
+                                         [preferred](const CaptureRecord &c) { return c.mediaType == preferred; });
+        if (!captures.empty())
+            first.second = wanted != captures.end() ? wanted->id : captures.front().id;
+        return first;
+    };
+    m_store->post<First>(this, std::move(job), [this](StoreResult<First> result) {
+        if (!result.ok() || result.value->second.isEmpty()) {
+            if (!result.ok())
+                showStoreError(result.error);
+            Q_EMIT firstCaptureShown(false);
+            return;
         }
-        m_viewer->openCapture(*record, m_workspace->absoluteMediaPath(record->mediaPath), worldMarkupsFor(*record));
-        m_gallery->selectCapture(captureId);
-        return true;
-    } catch (const StoreError &e) {
-        showStoreError(e);
-        return false;
+        showAsset(result.value->first);
+        openCapture(result.value->second);
+        Q_EMIT firstCaptureShown(true);
+    });
+}
+
+AssetEditDialog *MainWindow::editAsset(const QString &assetId)
+{
+    if (m_directory.isEmpty())
+        return nullptr;
+    auto *dialog = new AssetEditDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->loadLookups(*m_store);
+    if (!assetId.isEmpty()) {
+        std::function<std::optional<AssetDetails>(Workspace &)> job = [assetId](Workspace &workspace) {
+            return AssetDetails::read(workspace, assetId);
+        };
+        m_store->post<std::optional<AssetDetails>>(
+            dialog, std::move(job), [dialog](StoreResult<std::optional<AssetDetails>> result) {
+                if (result.ok() && result.value->has_value())
+                    dialog->setAsset(**result.value);
+                else
+                    dialog->showProblem(result.ok() ? tr("That asset is not in this workspace.") : result.error);
+            });
     }
+    connect(dialog, &AssetEditDialog::saveRequested, this, [this, dialog](const AssetEditRequest &request) {
+        std::function<AssetEditOutcome(Workspace &)> job = [request](Workspace &workspace) {
+            return request.apply(workspace.database(), EditAuthor::current());
+        };
+        m_store->post<AssetEditOutcome>(dialog, std::move(job), [this, dialog](StoreResult<AssetEditOutcome> result) {
+            if (!result.ok()) {
+                dialog->showProblem(result.error);
+                Q_EMIT assetEditFinished(QString(), false);
+                return;
+            }
+            const AssetEditOutcome &outcome = *result.value;
+            if (outcome.status == AssetEditOutcome::Status::Refused) {
+                dialog->showProblem(outcome.message());
+                Q_EMIT assetEditFinished(outcome.assetId, false);
+                return;
+            }
+            statusBar()->showMessage(outcome.saved() ? tr("Saved; the change waits in the outbox to be sent.")
+                                                     : tr("Nothing to change."),
+                                     5000);
+            const QString id = outcome.assetId;
+            const bool saved = outcome.saved();
+            dialog->accept();
+            showAsset(id);
+            Q_EMIT assetEditFinished(id, saved);
+        });
+    });
+    dialog->open();
+    return dialog;
 }
 
-std::vector<Markup> MainWindow::worldMarkupsFor(const CaptureRecord &record) const
+void MainWindow::setCurrentAssetActive(bool active)
 {
-    // World markup belongs to the spatial frame: every capture of the frame shows it.
-    if (!record.spatialFrame.isEmpty())
-        return m_workspace->captures().worldMarkupsForFrame(record.spatialFrame);
-    std::vector<Markup> own;
-    for (const Markup &markup : record.manifest.markups)
-        if (markup.space == MarkupSpace::World)
-            own.push_back(markup);
-    return own;
+    if (m_currentAssetId.isEmpty())
+        return;
+    std::function<AssetEditOutcome(Workspace &)> job = [id = m_currentAssetId, active](Workspace &workspace) {
+        return AssetEditor(workspace.database()).setActive(id, active, EditAuthor::current());
+    };
+    m_store->post<AssetEditOutcome>(this, std::move(job), [this](StoreResult<AssetEditOutcome> result) {
+        if (!result.ok() || result.value->status == AssetEditOutcome::Status::Refused) {
+            QMessageBox::warning(this, tr("Asset not changed"), !result.ok() ? result.error : result.value->message());
+            return;
+        }
+        showAsset(result.value->assetId);
+        Q_EMIT assetEditFinished(result.value->assetId, result.value->saved());
+    });
 }
 
-QString MainWindow::firstAssetWithCaptures()
+AssetCsvImportDialog *MainWindow::importAssetsFromCsv(const QString &path)
 {
-    if (!m_workspace)
-        return {};
-    try {
-        return m_workspace->assets().firstWithCaptures();
-    } catch (const StoreError &e) {
-        showStoreError(e);
-        return {};
-    }
+    if (m_directory.isEmpty())
+        return nullptr;
+    auto *dialog = new AssetCsvImportDialog(*m_background, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    if (!path.isEmpty())
+        dialog->preview(path);
+    else
+        dialog->chooseFile();
+    return dialog;
 }
 
-bool MainWindow::showFirstCapture(MediaType preferred)
+void MainWindow::updateAssetActions()
 {
-    const QString assetId = firstAssetWithCaptures();
-    if (assetId.isEmpty() || !showAsset(assetId))
-        return false;
-    const auto &entries = m_gallery->entries();
-    if (entries.empty())
-        return false;
-    const auto photo = std::find_if(entries.begin(), entries.end(),
-                                    [preferred](const GalleryEntry &e) { return e.record.mediaType == preferred; });
-    return openCapture(photo != entries.end() ? photo->record.id : entries.front().record.id);
+    const bool open = !m_directory.isEmpty();
+    const bool asset = open && !m_currentAssetId.isEmpty();
+    m_newAssetAction->setEnabled(open);
+    m_importCsvAction->setEnabled(open);
+    m_editAssetAction->setEnabled(asset);
+    m_deactivateAction->setEnabled(asset);
+    m_deactivateAction->setText(m_currentAssetState == 0 ? tr("&Deactivate asset") : tr("Re&activate asset"));
 }
 
 void MainWindow::chooseWorkspace()
@@ -292,9 +438,15 @@ void MainWindow::chooseWorkspace()
         if (answer != QMessageBox::Yes)
             return;
     }
-    QString error;
-    if (!openWorkspace(directory, &error))
+    // The answer comes later: one of the two signals, and only its first time.
+    auto failure = std::make_shared<QMetaObject::Connection>();
+    *failure = connect(this, &MainWindow::workspaceOpenFailed, this, [this, failure](const QString &, const QString &error) {
+        disconnect(*failure);
         QMessageBox::warning(this, tr("Cannot open workspace"), error);
+    });
+    connect(this, &MainWindow::workspaceOpened, this, [failure] { QObject::disconnect(*failure); },
+            Qt::SingleShotConnection);
+    openWorkspace(directory);
 }
 
 void MainWindow::chooseImportFolder()
@@ -306,7 +458,7 @@ void MainWindow::chooseImportFolder()
 
 void MainWindow::importFolder(const QString &folder)
 {
-    if (!m_workspace || m_importJob)
+    if (m_directory.isEmpty() || m_importJob)
         return;
     m_importAction->setEnabled(false);
     m_openAction->setEnabled(false);
@@ -317,7 +469,7 @@ void MainWindow::importFolder(const QString &folder)
     m_importProgress->setMinimumDuration(300);
     m_importProgress->setAttribute(Qt::WA_DeleteOnClose);
 
-    m_importJob = new ImportJob(m_workspace->directory(), folder, this);
+    m_importJob = new ImportJob(m_directory, folder, this);
     connect(m_importJob, &ImportJob::finished, this, [this, folder](const ImportJob::Result &result) {
         reportImport(folder, result.report.importedIds, result.report.errors, result.error);
         m_importJob->deleteLater();
@@ -335,14 +487,7 @@ void MainWindow::reportImport(const QString &folder, const QStringList &imported
     m_importAction->setEnabled(true);
     m_openAction->setEnabled(true);
 
-    // Show what changed: the list, the counts and the current asset's captures.
-    if (m_model)
-        m_model->reload();
-    const QString current = m_currentAssetId;
-    m_currentAssetId.clear();
-    if (!current.isEmpty())
-        showAsset(current);
-    updateStatus();
+    // What changed shows up through the store worker's change notice.
 
     auto *box = new QMessageBox(this);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -368,21 +513,24 @@ void MainWindow::reportImport(const QString &folder, const QStringList &imported
 
 void MainWindow::updateStatus()
 {
-    if (!m_workspace) {
+    if (m_directory.isEmpty()) {
         m_pathLabel->setText(tr("No workspace open"));
         m_countLabel->clear();
         return;
     }
-    m_pathLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace->directory())));
-    try {
-        const int assets = m_workspace->assets().count();
-        const int captures = m_workspace->captures().count();
-        m_countLabel->setText(
-            tr("%1 · %2").arg(UiText::assets(assets), UiText::captures(captures)));
-    } catch (const StoreError &e) {
-        m_countLabel->clear();
-        showStoreError(e);
-    }
+    m_pathLabel->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_directory)));
+    std::function<std::pair<int, int>(Workspace &)> job = [](Workspace &workspace) {
+        return std::pair<int, int>(workspace.assets().count(), workspace.captures().count());
+    };
+    m_background->post<std::pair<int, int>>(this, std::move(job), [this](StoreResult<std::pair<int, int>> result) {
+        if (!result.ok()) {
+            m_countLabel->clear();
+            showStoreError(result.error);
+            return;
+        }
+        m_countLabel->setText(tr("%1 · %2").arg(UiText::assets(result.value->first),
+                                               UiText::captures(result.value->second)));
+    });
 }
 
 void MainWindow::showAbout()

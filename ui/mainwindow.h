@@ -1,6 +1,5 @@
 #pragma once
 
-#include "capture/markup.h"
 #include "domain/capturerecord.h"
 
 #include <QMainWindow>
@@ -17,13 +16,16 @@ class QSplitter;
 namespace sl {
 
 class AssetBrowserWidget;
+class AssetCsvImportDialog;
+class AssetEditDialog;
+class AssetTreeModel;
+class StoreWorker;
+struct AssetDetails;
 class AssetDetailsWidget;
 class AssetListModel;
 class CaptureGalleryWidget;
 class CaptureViewerWidget;
 class ImportJob;
-class StoreError;
-class Workspace;
 
 // Sightline's main window: the asset browser on the left; on the right the
 // selected asset's details and capture gallery above the capture viewer.
@@ -34,24 +36,33 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens (or creates) the workspace in `directory`; false with *error set.
-    bool openWorkspace(const QString &directory, QString *error = nullptr);
-    Workspace *workspace() const { return m_workspace.get(); }
-    QString workspaceDirectory() const;
+    // Opens (or creates) the workspace in `directory` on the store workers;
+    // emits workspaceOpened() or workspaceOpenFailed(). Nothing is read on
+    // the GUI thread.
+    void openWorkspace(const QString &directory);
+    QString workspaceDirectory() const { return m_directory; }
+    // The store workers (reads for the views; counts, facets and imports).
+    StoreWorker *store() const { return m_store.get(); }
+    StoreWorker *backgroundStore() const { return m_background.get(); }
 
-    // Shows an asset's details and captures, selecting it in the list when it
-    // is among the results; false when there is no such asset.
-    bool showAsset(const QString &assetId);
+    // Shows an asset's details and captures (read in the background; emits
+    // assetShown()), selecting it in the browser when the browser holds it.
+    void showAsset(const QString &assetId);
     QString currentAssetId() const { return m_currentAssetId; }
-    // Opens a capture of the workspace in the viewer; false when unknown.
-    bool openCapture(const QString &captureId);
-    // The first asset (by name) that has captures, or empty.
-    QString firstAssetWithCaptures();
-    // Shows the first asset with captures and opens its first photo (else its
-    // first capture): what the docs' screenshot shows. False when none exists.
-    bool showFirstCapture(MediaType preferred = MediaType::Photo);
+    // Opens a capture of the workspace in the viewer; emits captureOpened().
+    void openCapture(const QString &captureId);
+    // Shows the first asset with captures and opens its first capture of
+    // the preferred type (else its first): what the docs' screenshot shows.
+    // Emits firstCaptureShown(false) when there is none.
+    void showFirstCapture(MediaType preferred = MediaType::Photo);
     // Imports a folder of captures in the background.
     void importFolder(const QString &folder);
+    // Opens the edit dialog for an asset (empty: a new asset).
+    AssetEditDialog *editAsset(const QString &assetId);
+    // Deactivates or reactivates the current asset.
+    void setCurrentAssetActive(bool active);
+    // Opens the CSV import dialog (on `path` when given).
+    AssetCsvImportDialog *importAssetsFromCsv(const QString &path = QString());
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -60,7 +71,13 @@ public:
 
 Q_SIGNALS:
     void workspaceOpened(const QString &directory);
+    void workspaceOpenFailed(const QString &directory, const QString &error);
+    void assetShown(const QString &assetId);
+    void captureOpened(const QString &captureId);
+    void firstCaptureShown(bool shown);
     void importFinished(int imported, int failed);
+    // An asset edit was saved (or refused: `saved` false).
+    void assetEditFinished(const QString &assetId, bool saved);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,16 +89,25 @@ private:
     void saveSettings() const;
     void chooseWorkspace();
     void chooseImportFolder();
+    void onWorkspaceOpened(const QString &directory);
+    void onWorkspaceChanged();
     void reportImport(const QString &folder, const QStringList &imported, const QStringList &errors,
                       const QString &fatalError);
+    void showDetails(const AssetDetails &details);
     void updateStatus();
+    void updateAssetActions();
     void showAbout();
-    std::vector<Markup> worldMarkupsFor(const CaptureRecord &record) const; // may throw StoreError
-    void showStoreError(const StoreError &error);
+    void showStoreError(const QString &message);
 
-    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<StoreWorker> m_store;
+    std::unique_ptr<StoreWorker> m_background;
     std::unique_ptr<AssetListModel> m_model;
+    std::unique_ptr<AssetTreeModel> m_treeModel;
+    QString m_directory; // of the open workspace; empty while none is open
     QString m_currentAssetId;
+    int m_currentAssetState = 0;
+    quint64 m_detailsGeneration = 0;
+    QString m_galleryKey; // what the gallery shows, to leave it alone when unchanged
     AssetBrowserWidget *m_browser = nullptr;
     AssetDetailsWidget *m_details = nullptr;
     CaptureGalleryWidget *m_gallery = nullptr;
@@ -94,6 +120,10 @@ private:
     QLabel *m_countLabel = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_newAssetAction = nullptr;
+    QAction *m_editAssetAction = nullptr;
+    QAction *m_deactivateAction = nullptr;
+    QAction *m_importCsvAction = nullptr;
     QPointer<ImportJob> m_importJob;
     QProgressDialog *m_importProgress = nullptr;
 };

@@ -61,7 +61,8 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
     parser.addOption(workspace);
     parser.addOption(language);
     const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
-                                          tr("With --screenshot: show a <kind> capture, photo or video."),
+                                          tr("With --screenshot: show <kind>: photo or video (the first capture of that kind), or browser "
+                                             "(the asset hierarchy and facets)."),
                                           tr("kind"));
     parser.addOption(screenshot);
     parser.addOption(screenshotOf);
@@ -78,7 +79,8 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
         options.workspace = QFileInfo(options.workspace).absoluteFilePath();
     options.language = parser.value(language);
     options.screenshot = parser.value(screenshot);
-    options.screenshotVideo = parser.value(screenshotOf) == QLatin1String("video");
+    if (parser.isSet(screenshotOf))
+        options.screenshotKind = parser.value(screenshotOf);
     if (!options.screenshot.isEmpty())
         options.screenshot = QFileInfo(options.screenshot).absoluteFilePath();
     return options;

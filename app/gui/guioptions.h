@@ -15,7 +15,9 @@ public:
     QString workspace;  // empty: the demo workspace
     QString language;   // empty: the system locale
     QString screenshot; // PNG to write after start-up, then quit
-    bool screenshotVideo = false; // the screenshot shows a video capture, not a photo
+    // What the screenshot shows: "photo" or "video" (the first capture of
+    // that kind) or "browser" (the hierarchy, facets and an asset's path).
+    QString screenshotKind = QStringLiteral("photo");
 
     // Whether the arguments only ask for text (--help, --version), which needs no display.
     static bool wantsTextOnly(int argc, char **argv);

@@ -53,6 +53,11 @@ int main(int argc, char **argv)
     sl::GuiOptions::installTranslations(app, sl::GuiOptions::languageFromArguments(app.arguments()));
     const sl::GuiOptions options = sl::GuiOptions::parse(app);
 
+    if (!options.screenshot.isEmpty() && !sl::Screenshotter::isKnownKind(options.screenshotKind)) {
+        std::fprintf(stderr, "sightline: --screenshot-of takes photo, video or browser, not '%s'\n",
+                     qPrintable(options.screenshotKind));
+        return 2;
+    }
     QString workspace = options.workspace;
     if (workspace.isEmpty()) {
         workspace = sl::DemoWorkspaceBuilder::defaultDirectory();
@@ -66,23 +71,26 @@ int main(int argc, char **argv)
     }
 
     sl::MainWindow window;
-    QString error;
-    if (!window.openWorkspace(workspace, &error)) {
-        std::fprintf(stderr, "sightline: %s\n", qPrintable(error));
-        if (options.screenshot.isEmpty())
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Sightline"), error);
-        return 1;
-    }
+    // The workspace opens on the store worker; a failure ends the program.
+    QObject::connect(&window, &sl::MainWindow::workspaceOpenFailed, &app,
+                     [&options](const QString &, const QString &error) {
+                         std::fprintf(stderr, "sightline: %s\n", qPrintable(error));
+                         if (options.screenshot.isEmpty())
+                             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Sightline"), error);
+                         QCoreApplication::exit(1);
+                     });
     if (!options.screenshot.isEmpty())
         window.resize(1280, 800); // the same picture whatever size the user left the window at
     window.show();
 
     std::unique_ptr<sl::Screenshotter> screenshotter;
     if (!options.screenshot.isEmpty()) {
-        screenshotter = std::make_unique<sl::Screenshotter>(&window, options.screenshot, options.screenshotVideo);
+        screenshotter = std::make_unique<sl::Screenshotter>(&window, options.screenshot, options.screenshotKind);
         QObject::connect(screenshotter.get(), &sl::Screenshotter::finished, &app,
                          [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
-        screenshotter->start();
+        QObject::connect(&window, &sl::MainWindow::workspaceOpened, screenshotter.get(), &sl::Screenshotter::start,
+                         Qt::SingleShotConnection);
     }
+    window.openWorkspace(workspace);
     return app.exec();
 }

@@ -1,8 +1,13 @@
 #include "screenshotter.h"
 
+#include "browser/assetbrowserwidget.h"
+#include "browser/assetdetailswidget.h"
+#include "browser/facetpanel.h"
 #include "capturegallerywidget.h"
 #include "captureviewerwidget.h"
 #include "common/logging.h"
+#include "items/assetroles.h"
+#include "items/assettreemodel.h"
 #include "mainwindow.h"
 #include "photoview.h"
 #include "videoplayerwidget.h"
@@ -10,6 +15,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
+#include <QTreeView>
+#include <QTreeWidget>
 
 #include <cstdio>
 
@@ -23,29 +30,87 @@ constexpr int kSettleMs = 300;   // let the last paints land
 
 } // namespace
 
-Screenshotter::Screenshotter(MainWindow *window, const QString &path, bool video, QObject *parent)
+Screenshotter::Screenshotter(MainWindow *window, const QString &path, const QString &kind, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_path(path)
-    , m_video(video)
+    , m_kind(kind)
 {
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &Screenshotter::poll);
+    connect(m_window, &MainWindow::firstCaptureShown, this, [this](bool shown) {
+        if (!shown) {
+            qCWarning(lcApp) << "no capture to show in the screenshot";
+            m_nothingToShow = true;
+        }
+    });
+    connect(m_window, &MainWindow::captureOpened, this, [this] { m_captureOpened = true; });
+}
+
+bool Screenshotter::isKnownKind(const QString &kind)
+{
+    return kind == QLatin1String("photo") || kind == QLatin1String("video") || kind == QLatin1String("browser");
 }
 
 void Screenshotter::start()
 {
-    QTimer::singleShot(0, this, [this]() {
-        if (!m_window->showFirstCapture(m_video ? MediaType::Video : MediaType::Photo))
-            qCWarning(lcApp) << "no capture to show in the screenshot";
-        m_clock.start();
-        m_poll.start();
-    });
+    if (m_kind != QLatin1String("browser"))
+        m_window->showFirstCapture(m_kind == QLatin1String("video") ? MediaType::Video : MediaType::Photo);
+    m_clock.start();
+    m_poll.start();
+}
+
+bool Screenshotter::browserReady()
+{
+    // The hierarchy: the first site opened, its first unit opened, and a
+    // component of it selected, so that the details show the master path.
+    AssetBrowserWidget *browser = m_window->assetBrowser();
+    AssetTreeModel *tree = browser->treeModel();
+    if (!tree)
+        return false;
+    if (m_browserStep == 0) {
+        browser->setMode(AssetBrowserWidget::Mode::Tree);
+        m_browserStep = 1;
+        return false;
+    }
+    if (!tree->isIdle())
+        return false;
+    QTreeView *view = browser->treeView();
+    if (m_browserStep == 1 || m_browserStep == 2) {
+        // Open the first node that has children, at this depth.
+        const QModelIndex parent = m_browserStep == 1 ? QModelIndex() : view->currentIndex();
+        for (int row = 0; row < tree->rowCount(parent); ++row) {
+            const QModelIndex index = tree->index(row, 0, parent);
+            if (index.data(AssetRoles::ChildCountRole).toInt() > 0) {
+                view->setCurrentIndex(index);
+                view->expand(index);
+                ++m_browserStep;
+                return false;
+            }
+        }
+        m_browserStep = 3;
+        return false;
+    }
+    if (m_browserStep == 3) {
+        const QModelIndex unit = view->currentIndex();
+        const QModelIndex component = tree->index(0, 0, unit);
+        if (!component.isValid())
+            return true; // a flat workspace: show what there is
+        view->setCurrentIndex(component);
+        m_browserStep = 4;
+        return false;
+    }
+    return m_window->assetDetails()->assetId() == browser->currentAssetId()
+        && browser->facetPanel()->tree()->topLevelItem(0)->childCount() > 0;
 }
 
 bool Screenshotter::contentReady()
 {
-    if (m_window->captureGallery()->thumbnailsPending() > 0)
+    if (m_kind == QLatin1String("browser"))
+        return browserReady();
+    if (m_nothingToShow)
+        return true;
+    if (!m_captureOpened || m_window->captureGallery()->thumbnailsPending() > 0)
         return false;
     const CaptureViewerWidget *viewer = m_window->captureViewer();
     if (const PhotoView *photo = viewer->currentPhotoView())

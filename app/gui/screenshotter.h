@@ -9,14 +9,18 @@ namespace sl {
 
 class MainWindow;
 
-// `sightline --screenshot FILE.png`: once the window shows, opens the first
-// capture, waits until its thumbnails and pixels are on screen, saves a
-// picture of the window and reports whether that worked.
+// `sightline --screenshot FILE.png [--screenshot-of KIND]`: once the
+// workspace is open, shows what KIND asks for (the first photo or video with
+// its markup, or the asset hierarchy with facets and a sub-asset's master
+// path), waits until it is on screen, saves a picture of the window and
+// reports whether that worked.
 class Screenshotter : public QObject
 {
     Q_OBJECT
 public:
-    Screenshotter(MainWindow *window, const QString &path, bool video, QObject *parent = nullptr);
+    // `kind`: "photo", "video" or "browser".
+    Screenshotter(MainWindow *window, const QString &path, const QString &kind, QObject *parent = nullptr);
+    static bool isKnownKind(const QString &kind);
     void start();
 
 Q_SIGNALS:
@@ -24,13 +28,17 @@ Q_SIGNALS:
 
 private:
     bool contentReady();
+    bool browserReady();
     void poll();
     void capture();
 
     MainWindow *m_window;
     QString m_path;
-    bool m_video = false;
+    QString m_kind;
     bool m_seekRequested = false;
+    bool m_nothingToShow = false;
+    bool m_captureOpened = false;
+    int m_browserStep = 0;
     QTimer m_poll;
     QElapsedTimer m_clock;
 };

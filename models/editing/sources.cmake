@@ -5,6 +5,7 @@ target_sources(sightline_models PRIVATE
     editing/assetcsvimport.cpp editing/assetcsvimport.h
     editing/assetedit.cpp editing/assetedit.h
     editing/asseteditor.cpp editing/asseteditor.h
+    editing/asseteditrequest.cpp editing/asseteditrequest.h
     editing/assetfield.cpp editing/assetfield.h
     editing/assetfieldparser.cpp editing/assetfieldparser.h
     editing/assetreferenceresolver.cpp editing/assetreferenceresolver.h

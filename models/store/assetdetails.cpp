@@ -25,6 +25,8 @@ std::optional<AssetDetails> AssetDetails::read(Workspace &workspace, const QStri
         const QString path = workspace.absoluteMediaPath(record.mediaPath);
         details.captures.push_back({std::move(record), path});
     }
+    details.history = AuditRepository(workspace.database())
+                          .history(QStringLiteral("asset"), assetId, kMaxHistoryListed);
     snapshot.commit();
     return details;
 }

@@ -3,6 +3,7 @@
 #include "capture/markup.h"
 #include "domain/asset.h"
 #include "domain/capturerecord.h"
+#include "store/auditrepository.h"
 
 #include <QString>
 
@@ -30,8 +31,10 @@ struct AssetDetails
     std::vector<Asset> children;  // the first kMaxChildrenListed sub-assets by name
     int childCount = 0;           // all sub-assets (counted up to 10,000)
     std::vector<CaptureListing> captures; // newest first
+    std::vector<AuditEntry> history;      // who changed what, newest first (at most kMaxHistoryListed)
 
     static constexpr int kMaxChildrenListed = 200;
+    static constexpr int kMaxHistoryListed = 1000;
     // std::nullopt when there is no such asset. Throws StoreError.
     static std::optional<AssetDetails> read(Workspace &workspace, const QString &assetId);
 };

@@ -299,6 +299,20 @@ std::vector<Asset> AssetRepository::children(const QString &parentId, const Asse
     return rows;
 }
 
+QStringList AssetRepository::lookupNames(Lookup lookup, int limit) const
+{
+    Statement query = lookup == Lookup::Accounts
+        ? m_db.cached("SELECT DISTINCT name FROM accounts WHERE name <> '' ORDER BY name COLLATE NOCASE LIMIT ?")
+        : lookup == Lookup::Products
+        ? m_db.cached("SELECT DISTINCT name FROM products WHERE name <> '' ORDER BY name COLLATE NOCASE LIMIT ?")
+        : m_db.cached("SELECT DISTINCT name FROM categories WHERE name <> '' ORDER BY name COLLATE NOCASE LIMIT ?");
+    query.bind(1, limit);
+    QStringList names;
+    while (query.step())
+        names.append(query.columnText(0));
+    return names;
+}
+
 std::vector<Asset> AssetRepository::ancestors(const QString &id) const
 {
     // Walks up parent links; the depth limit stops a cycle a damaged or

@@ -3,6 +3,7 @@
 #include "domain/asset.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -37,6 +38,9 @@ public:
     void rebuildSearchIndex();
 
     int count() const;
+    enum class Lookup { Accounts, Products, Categories };
+    // The names of a lookup table, sorted, at most `limit` (for pickers).
+    QStringList lookupNames(Lookup lookup, int limit = 10000) const;
     // `search` matches name, tag, account, product and category by word prefix
     // (FTS5); empty matches everything. Ordered by name, then id.
     int countMatching(const QString &search) const;

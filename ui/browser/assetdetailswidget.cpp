@@ -1,5 +1,6 @@
 #include "browser/assetdetailswidget.h"
 
+#include "editing/assetfield.h"
 #include "uitext.h"
 
 #include <QFormLayout>
@@ -170,7 +171,8 @@ void AssetDetailsWidget::setHistory(const std::vector<AuditEntry> &history)
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, UiText::captureDate(entry.at));
         item->setText(1, entry.author);
-        item->setText(2, entry.field);
+        const std::optional<AssetField> field = enumFromName(kAssetFieldKeys, entry.field);
+        item->setText(2, field ? assetFieldLabel(*field) : entry.field);
         item->setText(3, entry.oldValue);
         item->setText(4, entry.newValue);
     }
