@@ -77,6 +77,7 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     const int index = m_tabs->addTab(view, title);
     m_tabs->setTabToolTip(index, QFileInfo(mediaPath).fileName());
     m_openOrder.push_back(view);
+    m_records[view] = record;
     m_stack->setCurrentWidget(m_tabs);
     m_tabs->setCurrentIndex(index);
     focusTarget->setFocus(Qt::OtherFocusReason);
@@ -105,6 +106,12 @@ QString CaptureViewerWidget::currentCaptureId() const
     return view ? view->property(kCaptureIdProperty).toString() : QString();
 }
 
+CaptureRecord CaptureViewerWidget::currentRecord() const
+{
+    const auto it = m_records.find(currentView());
+    return it != m_records.end() ? it->second : CaptureRecord();
+}
+
 PhotoView *CaptureViewerWidget::currentPhotoView() const
 {
     return qobject_cast<PhotoView *>(currentView());
@@ -130,6 +137,7 @@ void CaptureViewerWidget::closeTab(int index)
         return;
     m_tabs->removeTab(index);
     m_openOrder.erase(std::remove(m_openOrder.begin(), m_openOrder.end(), view), m_openOrder.end());
+    m_records.erase(view);
     view->deleteLater();
     if (m_tabs->count() == 0)
         m_stack->setCurrentWidget(m_hint);

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <vector>
 
 class QLabel;
@@ -32,6 +33,8 @@ public:
     int count() const;
     QWidget *currentView() const;
     QString currentCaptureId() const;
+    // The record (with its manifest) of the current tab's capture.
+    CaptureRecord currentRecord() const;
     PhotoView *currentPhotoView() const;
     VideoPlayerWidget *currentVideoPlayer() const;
     QTabWidget *tabWidget() const { return m_tabs; }
@@ -50,6 +53,7 @@ private:
     QLabel *m_hint = nullptr;
     QTabWidget *m_tabs = nullptr;
     std::vector<QWidget *> m_openOrder; // oldest first
+    std::map<const QWidget *, CaptureRecord> m_records; // by view
 };
 
 } // namespace sl
