@@ -1,0 +1,3 @@
+# Benchmarks of the asset browser window (offscreen; run by hand; prints figures).
+add_executable(bench_browserui ui/bench_browserui.cpp)
+target_link_libraries(bench_browserui PRIVATE sightline_ui sightline_warnings SQLite::SQLite3 Qt6::Test)

@@ -1,0 +1,298 @@
+// Asset browser benchmark, the window's side: in an offscreen window over a
+// large workspace, measures
+//   - time from starting to open the workspace to the first rows in the
+//     model, in a fresh process with the page cache dropped (cold) and
+//     again warm, against the floor: a bare sqlite3 open + quick_check +
+//     the same first page, in a fresh process too;
+//   - the longest stall of the GUI event loop while a 10-character query is
+//     typed at 8 keys a second, and while the list is scrolled from top to
+//     bottom;
+//   - peak RSS while scrolling from top to bottom.
+//
+// Usage: bench_browserui WORKSPACE_DIR   (a workspace made by
+//        bench_assetbrowser --keep WORKSPACE_DIR, or any workspace)
+//        bench_browserui --first-rows WORKSPACE_DIR   (one fresh-process run;
+//        used by the above, prints milliseconds)
+//        bench_browserui --floor-first-rows WORKSPACE_DIR
+
+#include "browser/assetbrowserwidget.h"
+#include "items/assetlistmodel.h"
+#include "mainwindow.h"
+#include "store/storeworker.h"
+#include "store/workspace.h"
+
+#include <QAbstractEventDispatcher>
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QListView>
+#include <QProcess>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace sl;
+
+namespace {
+
+constexpr int kColdRuns = 5;
+constexpr int kWarmRuns = 5;
+
+// Peak resident set of this process (VmHWM), in MB.
+double peakRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double rssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// Drops the whole page cache (needs root); false when not allowed.
+bool dropPageCache()
+{
+    ::sync();
+    QFile drop(QStringLiteral("/proc/sys/vm/drop_caches"));
+    if (!drop.open(QIODevice::WriteOnly))
+        return false;
+    return drop.write("1\n") == 2;
+}
+
+// Watches the event loop: a precise timer asks to run every kTickMs; the
+// longest gap between two runs, less the tick, is the longest stall.
+class StallMeter : public QObject
+{
+public:
+    static constexpr int kTickMs = 2;
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(kTickMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last > 0)
+                m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_longest = 0;
+        m_last = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    double stopMs()
+    {
+        m_timer.stop();
+        return std::max(0.0, double(m_longest) / 1e6 - kTickMs);
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 60000)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+// One fresh-process run: open the workspace in a main window and wait for
+// the first rows; prints the milliseconds since main() started.
+int firstRows(const QString &directory, const QElapsedTimer &sinceStart)
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.openWorkspace(directory);
+    if (!waitFor([&] { return window.assetBrowser()->model() && window.assetBrowser()->model()->rowCount() > 0; }))
+        return 1;
+    std::printf("%.1f\n", double(sinceStart.nsecsElapsed()) / 1e6);
+    return 0;
+}
+
+// The floor of the above: the same work with the sqlite3 library alone.
+int floorFirstRows(const QString &directory, const QElapsedTimer &sinceStart)
+{
+    sqlite3 *db = nullptr;
+    const QByteArray path = QDir(directory).filePath(QStringLiteral("sightline.db")).toUtf8();
+    if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+        return 1;
+    sqlite3_exec(db, "PRAGMA quick_check", nullptr, nullptr, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT a.id, a.name, a.asset_tag, ac.name, p.name, c.name FROM assets a "
+                       "LEFT JOIN accounts ac ON ac.id = a.account_id LEFT JOIN products p ON p.id = a.product_id "
+                       "LEFT JOIN categories c ON c.id = a.category_id ORDER BY a.name, a.id LIMIT 256",
+                       -1, &stmt, nullptr);
+    int rows = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        ++rows;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    std::printf("%.1f\n", double(sinceStart.nsecsElapsed()) / 1e6);
+    return rows > 0 ? 0 : 1;
+}
+
+struct Spread
+{
+    double p50 = 0, p95 = 0;
+};
+
+Spread spreadOf(std::vector<double> values)
+{
+    if (values.empty())
+        return {};
+    std::sort(values.begin(), values.end());
+    const auto at = [&](double q) { return values[std::min(values.size() - 1, size_t(q * (values.size() - 1) + 0.5))]; };
+    return {at(0.5), at(0.95)};
+}
+
+// Runs this program in `mode` `runs` times, cold or warm; the printed ms.
+std::vector<double> freshProcessRuns(const QString &mode, const QString &directory, int runs, bool cold)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        if (cold && !dropPageCache())
+            return {};
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {mode, directory});
+        if (!child.waitForFinished(120000) || child.exitCode() != 0)
+            return {};
+        times.push_back(child.readAllStandardOutput().trimmed().toDouble());
+    }
+    return times;
+}
+
+void measureFirstRows(const QString &directory)
+{
+    for (const bool cold : {true, false}) {
+        const std::vector<double> ours = freshProcessRuns(QStringLiteral("--first-rows"), directory,
+                                                          cold ? kColdRuns : kWarmRuns, cold);
+        const std::vector<double> floor = freshProcessRuns(QStringLiteral("--floor-first-rows"), directory,
+                                                           cold ? kColdRuns : kWarmRuns, cold);
+        if (ours.empty() || floor.empty()) {
+            std::printf("first rows (%s): not measured (%s)\n", cold ? "cold" : "warm",
+                        cold ? "dropping the page cache needs root" : "a run failed");
+            continue;
+        }
+        const Spread a = spreadOf(ours), b = spreadOf(floor);
+        std::printf("open to first rows, fresh process, %s: p50 %.0f ms, p95 %.0f ms (floor: sqlite3 open + "
+                    "quick_check + first page, fresh process: p50 %.0f ms, p95 %.0f ms; ratio at p50 %.2f)\n",
+                    cold ? "cold" : "warm", a.p50, a.p95, b.p50, b.p95, b.p50 > 0 ? a.p50 / b.p50 : 0.0);
+        std::fflush(stdout);
+    }
+}
+
+void measureWindow(const QString &directory)
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.openWorkspace(directory);
+    AssetBrowserWidget *browser = window.assetBrowser();
+    if (!waitFor([&] { return browser->model() && browser->model()->isIdle() && browser->model()->rowCount() > 0; })) {
+        std::printf("the workspace did not open\n");
+        return;
+    }
+    AssetListModel *model = browser->model();
+    StallMeter meter;
+
+    // Typing: 10 characters at 8 keys a second (a fast typist), then until
+    // the last answer is shown.
+    const QString query = QStringLiteral("pump motor");
+    meter.start();
+    QTest::keyClicks(browser->searchEdit(), query, Qt::NoModifier, 125);
+    waitFor([&] { return model->query().text == query && model->isIdle(); });
+    waitFor([&] { return model->matchCount().has_value() && !model->matchCount()->capped; });
+    const double typingStall = meter.stopMs();
+    std::printf("longest event-loop stall while typing \"%s\" (8 keys/s, debounce %d ms): %.1f ms\n",
+                qPrintable(query), AssetBrowserWidget::kDebounceMs, typingStall);
+
+    // Scrolling the whole list, top to bottom, a screenful at a time as
+    // fast as pages arrive.
+    browser->searchEdit()->clear();
+    browser->applySearchNow();
+    waitFor([&] { return model->query().text.isEmpty() && model->isIdle() && model->rowCount() > 0; });
+    waitFor([&] { return model->matchCount().has_value() && !model->matchCount()->capped; });
+    const int total = model->matchCount()->value;
+    QListView *list = browser->listView();
+    const double rssBefore = rssMb();
+    QElapsedTimer scrolling;
+    scrolling.start();
+    meter.start();
+    int lastRow = 0;
+    while (lastRow < total - 1) {
+        QScrollBar *bar = list->verticalScrollBar();
+        bar->setValue(bar->value() + bar->pageStep());
+        QCoreApplication::processEvents();
+        const QModelIndex bottom = list->indexAt(QPoint(1, list->viewport()->height() - 2));
+        if (bottom.isValid())
+            lastRow = std::max(lastRow, bottom.row());
+        if (bar->value() == bar->maximum() && !model->canFetchMore({}) && model->isIdle())
+            break;
+        if (scrolling.elapsed() > 15 * 60 * 1000)
+            break;
+    }
+    const double scrollStall = meter.stopMs();
+    std::printf("scrolled %d of %d rows in %.1f s; longest event-loop stall while scrolling: %.1f ms\n", lastRow + 1,
+                total, double(scrolling.elapsed()) / 1000.0, scrollStall);
+    std::printf("RSS while scrolling: %.0f MB before, %.0f MB at the bottom, peak %.0f MB; rows held in memory "
+                "at the bottom: %d of %d\n",
+                rssBefore, rssMb(), peakRssMb(), model->loadedRowCount(), model->rowCount());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("sightline-bench"));
+    const QStringList args = app.arguments();
+    if (args.size() == 3 && args[1] == QLatin1String("--first-rows"))
+        return firstRows(args[2], sinceStart);
+    if (args.size() == 3 && args[1] == QLatin1String("--floor-first-rows"))
+        return floorFirstRows(args[2], sinceStart);
+    if (args.size() != 2 || !QFile::exists(QDir(args[1]).filePath(QStringLiteral("sightline.db")))) {
+        std::fprintf(stderr, "usage: bench_browserui WORKSPACE_DIR (a workspace, e.g. made by "
+                             "bench_assetbrowser --keep DIR)\n");
+        return 2;
+    }
+    measureFirstRows(args[1]);
+    measureWindow(args[1]);
+    return 0;
+}
