@@ -3,9 +3,8 @@
 #include "clicommands.h"
 #include "editing/assetcsvimport.h"
 #include "editing/asseteditor.h"
-#include "editing/assetfieldparser.h"
+#include "editing/asseteditrequest.h"
 #include "common/outputfile.h"
-#include "editing/assetreferenceresolver.h"
 #include "editing/editauthor.h"
 #include "store/database.h"
 #include "store/workspace.h"
@@ -88,24 +87,10 @@ int AssetCommands::asset(const QStringList &arguments, const QString &workspaceD
         return report(command, outcome,
                       activate ? tr("%1: activated").arg(outcome.assetId) : tr("%1: deactivated").arg(outcome.assetId));
     }
-    QString error;
-    std::optional<AssetEdit> edit;
-    try {
-        AssetReferenceResolver references(workspace->database());
-        edit = AssetFieldParser::parse(isCreate ? rest : rest.mid(1), references, &error);
-    } catch (const StoreError &storeError) {
-        error = storeError.message();
-    }
-    if (!edit) {
-        CliCommands::fail(tr("%1: %2").arg(command, error));
-        return 1;
-    }
-    if (isCreate) {
-        const AssetEditOutcome outcome = editor.create(*edit, author);
-        return report(command, outcome, outcome.assetId);
-    }
-    const AssetEditOutcome outcome = editor.update(rest.first(), *edit, author);
-    return report(command, outcome, tr("%1: saved").arg(outcome.assetId));
+    // The same path from typed fields to a stored edit as the edit dialog's.
+    const AssetEditRequest request{isCreate ? QString() : rest.first(), isCreate ? rest : rest.mid(1)};
+    const AssetEditOutcome outcome = request.apply(workspace->database(), author);
+    return report(command, outcome, isCreate ? outcome.assetId : tr("%1: saved").arg(outcome.assetId));
 }
 
 int AssetCommands::importAssets(const QString &csvPath, const QString &workspaceDirectory, bool dryRun,
