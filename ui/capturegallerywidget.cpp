@@ -148,19 +148,14 @@ void CaptureGalleryWidget::requestThumbnail(int row)
 {
     const GalleryEntry &entry = m_entries[size_t(row)];
     QListWidgetItem *item = m_list->item(row);
-    const QFileInfo info(entry.mediaPath);
-    const QString cacheKey = entry.mediaPath + QLatin1Char('|')
-        + QString::number(info.exists() ? info.lastModified().toMSecsSinceEpoch() : -1);
+    // Stored media is named by its content (MediaStore): its hash is a key
+    // that never goes stale, and finding it costs no file access here.
+    const QString cacheKey = entry.record.mediaSha256.isEmpty() ? entry.mediaPath : entry.record.mediaSha256;
     if (const QPixmap *cached = m_cache.object(cacheKey)) {
         item->setIcon(*cached);
         return;
     }
     item->setIcon(placeholder(entry.record.mediaType));
-    if (!info.exists()) {
-        item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
-        item->setToolTip(tr("The media file is missing: %1").arg(info.fileName()));
-        return;
-    }
 
     ++m_pending;
     const QSize maxSize = thumbnailSize() * devicePixelRatioF();
@@ -177,6 +172,10 @@ void CaptureGalleryWidget::requestThumbnail(int row)
         thumbnail.generation = generation;
         thumbnail.row = row;
         thumbnail.cacheKey = cacheKey;
+        if (!QFileInfo::exists(path)) {
+            thumbnail.error = CaptureGalleryWidget::tr("The media file is missing: %1").arg(QFileInfo(path).fileName());
+            return thumbnail;
+        }
         thumbnail.image = Thumbnailer::make(path, type, maxSize, &thumbnail.error);
         return thumbnail;
     }));

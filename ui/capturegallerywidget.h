@@ -73,7 +73,7 @@ private:
     QListWidget *m_list = nullptr;
     QLabel *m_empty = nullptr;
     std::vector<GalleryEntry> m_entries;
-    QCache<QString, QPixmap> m_cache; // decorated thumbnails by media path and modification time
+    QCache<QString, QPixmap> m_cache; // decorated thumbnails by media hash (else path)
     quint64 m_generation = 0;
     int m_pending = 0;
 };

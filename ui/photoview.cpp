@@ -27,17 +27,15 @@ void PhotoView::open(const CaptureManifest &manifest, const QString &mediaPath, 
     setCapture(manifest, std::move(worldMarkups));
     clearFrame();
     const quint64 generation = ++m_generation; // a decode still running for a previous photo is dropped
-    if (!QFileInfo::exists(mediaPath)) {
-        m_loading = false;
-        setMessage(tr("The photo file is missing: %1").arg(QFileInfo(mediaPath).fileName()), true);
-        Q_EMIT loaded(false);
-        return;
-    }
     setMessage(tr("Loading photo…"));
     m_loading = true;
     m_watcher.setFuture(QtConcurrent::run([mediaPath, generation]() {
         Decoded decoded;
         decoded.generation = generation;
+        if (!QFileInfo::exists(mediaPath)) { // checked here: the GUI thread touches no file
+            decoded.missing = true;
+            return decoded;
+        }
         FrameDecoder decoder;
         if (!decoder.open(mediaPath, &decoded.error))
             return decoded;
@@ -54,6 +52,11 @@ void PhotoView::onDecoded()
     if (decoded.generation != m_generation)
         return;
     m_loading = false;
+    if (decoded.missing) {
+        setMessage(tr("The photo file is missing: %1").arg(QFileInfo(m_mediaPath).fileName()), true);
+        Q_EMIT loaded(false);
+        return;
+    }
     if (decoded.image.isNull()) {
         qCWarning(lcUi) << "cannot show photo" << m_mediaPath << decoded.error;
         setMessage(tr("This photo cannot be shown: %1").arg(decoded.error), true);

@@ -33,6 +33,7 @@ private:
         quint64 generation = 0;
         QImage image;
         QString error;
+        bool missing = false; // the file is not there
     };
     void onDecoded();
 
