@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/asset.h"
+#include "store/assetfinder.h"
 
 #include <QString>
 
@@ -37,8 +38,10 @@ public:
     void rebuildSearchIndex();
 
     int count() const;
-    // `search` matches name, tag, account, product and category by word prefix
-    // (FTS5); empty matches everything. Ordered by name, then id.
+    // `search` as AssetFinder matches it (word prefixes in name, tag, account,
+    // product and category; substrings of the tag); empty matches everything.
+    // Ordered by name, then id. The browser's older interface: AssetFinder
+    // does the work.
     int countMatching(const QString &search) const;
     std::vector<Asset> page(const QString &search, const AssetPageCursor &after, int limit) const;
     std::optional<Asset> byId(const QString &id) const;
@@ -50,6 +53,7 @@ public:
 
 private:
     Database &m_db;
+    mutable AssetFinder m_finder; // keeps a search's match between count and pages
 };
 
 } // namespace sl

@@ -1,0 +1,269 @@
+#include "store/assetfinder.h"
+
+#include "store/assetfacetcounter.h"
+#include "store/assetfiltersql.h"
+#include "store/assetrows.h"
+#include "store/database.h"
+#include "store/searchquery.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+
+namespace sl {
+
+namespace {
+
+// Relevance pages with a filter test candidates in batches of this many
+// (doubling), in ranking order, until the page is full.
+constexpr size_t kFirstBatch = 256;
+constexpr size_t kMaxBatch = 65536;
+
+std::atomic<quint64> g_nextRankingId{1};
+
+AssetSort effectiveSort(const AssetQuery &query, const QStringList &terms)
+{
+    return query.sort == AssetSort::Relevance && terms.isEmpty() ? AssetSort::Name : query.sort;
+}
+
+} // namespace
+
+AssetFinder::AssetFinder(Database &db) : m_db(db) {}
+
+AssetFinder::~AssetFinder() = default;
+
+AssetCursor AssetFinder::nameCursor(const QString &name, const QString &id)
+{
+    AssetCursor cursor;
+    cursor.m_valid = true;
+    cursor.m_sort = AssetSort::Name;
+    cursor.m_key = name;
+    cursor.m_id = id;
+    return cursor;
+}
+
+std::pair<qint64, qint64> AssetFinder::dataVersion()
+{
+    Statement version = m_db.cached("PRAGMA data_version");
+    const qint64 others = version.step() ? version.columnInt64(0) : -1;
+    return {others, sqlite3_total_changes64(m_db.handle())};
+}
+
+const TextMatch &AssetFinder::match(const QStringList &terms, bool ranked)
+{
+    const std::pair<qint64, qint64> version = dataVersion();
+    if (!m_match || m_match->terms != terms || m_match->version != version || (ranked && !m_match->ranked)) {
+        auto fresh = std::make_unique<CachedMatch>();
+        fresh->terms = terms;
+        fresh->ranked = ranked;
+        fresh->version = version;
+        fresh->match = AssetTextMatcher::match(m_db, terms, ranked);
+        m_match = std::move(fresh);
+    }
+    return m_match->match;
+}
+
+MatchSourceSql AssetFinder::sourceFor(const TextMatch &match) const
+{
+    return MatchSourceSql(match.rows.size() <= size_t(kSortThreshold) ? MatchSourceSql::Kind::List
+                                                                       : MatchSourceSql::Kind::Bitmap,
+                          &match.rows);
+}
+
+AssetPage AssetFinder::page(const AssetQuery &query, const AssetCursor &after, int limit)
+{
+    const QStringList terms = SearchQuery::terms(query.text);
+    const AssetSort sort = effectiveSort(query, terms);
+    if (!after.isStart() && after.m_sort != sort)
+        throw StoreError(tr("A page of assets was asked for with a cursor of another sort order"));
+    if (limit <= 0)
+        return {};
+    // The match and the rows it names come from one state of the database.
+    Transaction snapshot(m_db, Transaction::Read);
+    AssetPage page = sort == AssetSort::Relevance ? rankedPage(query, terms, after, limit)
+                                                  : keysetPage(query, terms, after, limit);
+    snapshot.commit();
+    return page;
+}
+
+AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after,
+                                  int limit)
+{
+    const AssetSort sort = effectiveSort(query, terms);
+    const AssetFilterSql filter(query.filter);
+    AssetPage page;
+    const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
+    if (textMatch && textMatch->rows.empty()) {
+        page.atEnd = true;
+        return page;
+    }
+    const MatchSourceSql source =
+        textMatch ? sourceFor(*textMatch) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
+
+    const bool byName = sort == AssetSort::Name;
+    QByteArray sql = "SELECT a.rid " + source.from() + " WHERE " + source.condition() + " AND " +
+                     filter.condition();
+    if (!after.isStart())
+        sql += byName ? " AND (a.name, a.id) > (:key, :id)" : " AND (a.modified_on, a.id) < (:key, :id)";
+    sql += byName ? " ORDER BY a.name, a.id" : " ORDER BY a.modified_on DESC, a.id DESC";
+    sql += " LIMIT :limit";
+    Statement statement = m_db.cached(sql.constData());
+    source.bind(statement);
+    filter.bind(statement);
+    if (!after.isStart()) {
+        statement.bind(statement.parameterIndex(":key"), after.m_key);
+        statement.bind(statement.parameterIndex(":id"), after.m_id);
+    }
+    statement.bind(statement.parameterIndex(":limit"), limit + 1); // one more tells whether this is the end
+    std::vector<qint64> rowIds;
+    while (statement.step())
+        rowIds.push_back(statement.columnInt64(0));
+    page.atEnd = rowIds.size() <= size_t(limit);
+    if (!page.atEnd)
+        rowIds.pop_back();
+    page.rows = readAssetsByRowId(m_db, rowIds);
+    if (!page.rows.empty()) {
+        const Asset &last = page.rows.back();
+        page.next.m_valid = true;
+        page.next.m_sort = sort;
+        page.next.m_key = byName ? last.name : last.modifiedOn;
+        page.next.m_id = last.id;
+    } else {
+        page.next = after;
+    }
+    return page;
+}
+
+const AssetFinder::Ranking &AssetFinder::ranking(const QStringList &terms, const AssetCursor &after)
+{
+    // A later page keeps the ranking of the first one (see page()).
+    if (m_ranking && !after.isStart() && after.m_ranking == m_ranking->id && m_ranking->terms == terms)
+        return *m_ranking;
+    const TextMatch &textMatch = match(terms, true);
+    auto fresh = std::make_unique<Ranking>();
+    fresh->id = g_nextRankingId++;
+    fresh->terms = terms;
+    const std::vector<qint64> &rowIds = textMatch.rows.rowIds();
+    fresh->rows.reserve(rowIds.size());
+    for (size_t i = 0; i < rowIds.size(); ++i)
+        fresh->rows.emplace_back(textMatch.scores[i], rowIds[i]);
+    std::sort(fresh->rows.begin(), fresh->rows.end());
+    m_ranking = std::move(fresh);
+    return *m_ranking;
+}
+
+AssetPage AssetFinder::rankedPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after,
+                                  int limit)
+{
+    const AssetFilterSql filter(query.filter);
+    const Ranking &ranked = ranking(terms, after);
+    const auto &rows = ranked.rows;
+    size_t position = 0;
+    if (!after.isStart())
+        position = size_t(std::upper_bound(rows.begin(), rows.end(), std::make_pair(after.m_score, after.m_rowId)) -
+                          rows.begin());
+
+    // The ranking positions of the page, plus one to tell whether it is the end.
+    std::vector<size_t> taken;
+    const size_t wanted = size_t(limit) + 1;
+    if (filter.isEmpty()) {
+        for (size_t i = position; i < rows.size() && taken.size() < wanted; ++i)
+            taken.push_back(i);
+    } else {
+        QByteArray sql = "SELECT a.rid FROM json_each(:rows) j JOIN assets a ON a.rid = j.value WHERE " +
+                         filter.condition();
+        Statement statement = m_db.cached(sql.constData());
+        size_t batch = std::max(kFirstBatch, wanted * 2);
+        while (position < rows.size() && taken.size() < wanted) {
+            const size_t end = std::min(rows.size(), position + batch);
+            std::vector<qint64> candidates;
+            candidates.reserve(end - position);
+            for (size_t i = position; i < end; ++i)
+                candidates.push_back(rows[i].second);
+            std::sort(candidates.begin(), candidates.end());
+            statement.bindIntegerList(statement.parameterIndex(":rows"), candidates);
+            filter.bind(statement);
+            std::vector<qint64> passing;
+            while (statement.step())
+                passing.push_back(statement.columnInt64(0));
+            statement.reset();
+            const RowSet passed{[&] {
+                std::sort(passing.begin(), passing.end());
+                return passing;
+            }()};
+            for (size_t i = position; i < end && taken.size() < wanted; ++i) {
+                if (passed.contains(rows[i].second))
+                    taken.push_back(i);
+            }
+            position = end;
+            batch = std::min(kMaxBatch, batch * 2);
+        }
+    }
+
+    AssetPage page;
+    page.atEnd = taken.size() < wanted;
+    if (!page.atEnd)
+        taken.pop_back();
+    std::vector<qint64> rowIds;
+    rowIds.reserve(taken.size());
+    for (size_t i : taken)
+        rowIds.push_back(rows[i].second);
+    page.rows = readAssetsByRowId(m_db, rowIds);
+    if (taken.empty()) {
+        page.next = after;
+    } else {
+        page.next.m_valid = true;
+        page.next.m_sort = AssetSort::Relevance;
+        page.next.m_score = rows[taken.back()].first;
+        page.next.m_rowId = rows[taken.back()].second;
+        page.next.m_ranking = ranked.id;
+    }
+    return page;
+}
+
+AssetCount AssetFinder::count(const AssetQuery &query, int cap)
+{
+    const QStringList terms = SearchQuery::terms(query.text);
+    const AssetFilterSql filter(query.filter);
+    Transaction snapshot(m_db, Transaction::Read);
+    qint64 counted = 0;
+    const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
+    if (textMatch && filter.isEmpty()) {
+        counted = qint64(textMatch->rows.size());
+    } else if (!textMatch && filter.isEmpty() && cap <= 0) {
+        Statement all = m_db.cached("SELECT count(*) FROM assets");
+        counted = all.step() ? all.columnInt64(0) : 0;
+    } else {
+        const MatchSourceSql source =
+            textMatch ? sourceFor(*textMatch) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
+        // Counting stops one past the cap: that says "more than cap" without a full count.
+        const QByteArray sql = "SELECT count(*) FROM (SELECT 1 " + source.from() + " WHERE " + source.condition() +
+                               " AND " + filter.condition() + " LIMIT :limit)";
+        Statement statement = m_db.cached(sql.constData());
+        source.bind(statement);
+        filter.bind(statement);
+        statement.bind(statement.parameterIndex(":limit"), cap > 0 ? qint64(cap) + 1 : qint64(-1));
+        counted = statement.step() ? statement.columnInt64(0) : 0;
+    }
+    snapshot.commit();
+    if (cap > 0 && counted > cap)
+        return {cap, true};
+    return {int(counted), false};
+}
+
+AssetFacets AssetFinder::facets(const AssetQuery &query)
+{
+    const QStringList terms = SearchQuery::terms(query.text);
+    Transaction snapshot(m_db, Transaction::Read);
+    const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
+    const MatchSourceSql source =
+        textMatch ? sourceFor(*textMatch) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
+    AssetFacets facets = textMatch && textMatch->rows.empty()
+                             ? AssetFacetCounter(m_db, source, query.filter).emptyFacets()
+                             : AssetFacetCounter(m_db, source, query.filter).count();
+    snapshot.commit();
+    return facets;
+}
+
+} // namespace sl
