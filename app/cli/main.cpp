@@ -1,6 +1,7 @@
 // sightline-cli: the command-line tool (demo workspace, folder import, frame
 // export). Wiring only: argument parsing and exit codes.
 #include "clicommands.h"
+#include "searchcommand.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -55,11 +56,13 @@ public:
                   "                                capture's media against its stored hash.\n"
                   "  rebuild DIR                   Make a new database for a damaged workspace\n"
                   "                                from its media folder (the old one is kept).\n"
+                  "%1"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
-                  "  --help                        Show this help.\n");
+                  "  --help                        Show this help.\n")
+            .arg(sl::SearchCommand::usage());
     }
 };
 
@@ -89,6 +92,7 @@ int run(const QStringList &arguments)
     const QCommandLineOption photos(QStringLiteral("photos"), QString(), QStringLiteral("n"));
     const QCommandLineOption videoSeconds(QStringLiteral("video-seconds"), QString(), QStringLiteral("s"));
     parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds});
+    parser.addOptions(sl::SearchCommand::options());
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -190,6 +194,9 @@ int run(const QStringList &arguments)
             return kUsageError;
         return CliCommands::rebuild(rest.first());
     }
+
+    if (command == QLatin1String("search"))
+        return sl::SearchCommand::run(parser, rest);
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));
     return kUsageError;

@@ -43,6 +43,29 @@ AssetCursor AssetFinder::nameCursor(const QString &name, const QString &id)
     return cursor;
 }
 
+QStringList AssetFinder::accountIdsNamed(const QString &name)
+{
+    return idsNamed("SELECT id, name FROM accounts", name);
+}
+
+QStringList AssetFinder::categoryIdsNamed(const QString &name)
+{
+    return idsNamed("SELECT id, name FROM categories", name);
+}
+
+QStringList AssetFinder::idsNamed(const char *sql, const QString &name)
+{
+    // Lookup tables are small; SQLite's NOCASE folds ASCII only.
+    const QString wanted = name.trimmed();
+    Statement statement = m_db.cached(sql);
+    QStringList ids;
+    while (statement.step()) {
+        if (QString::compare(statement.columnText(1), wanted, Qt::CaseInsensitive) == 0)
+            ids.append(statement.columnText(0));
+    }
+    return ids;
+}
+
 std::pair<qint64, qint64> AssetFinder::dataVersion()
 {
     Statement version = m_db.cached("PRAGMA data_version");

@@ -51,6 +51,11 @@ public:
     // Facet counts, each with every OTHER filter of the query applied.
     AssetFacets facets(const AssetQuery &query);
 
+    // Ids of the accounts / categories whose name is `name`, compared
+    // case-insensitively (Unicode case folding); empty when there is none.
+    QStringList accountIdsNamed(const QString &name);
+    QStringList categoryIdsNamed(const QString &name);
+
     // A Name-order cursor after (name, id), for callers that kept those.
     static AssetCursor nameCursor(const QString &name, const QString &id);
 
@@ -63,6 +68,7 @@ private:
     };
 
     // The text match of `terms`, from the cache while the data is unchanged.
+    QStringList idsNamed(const char *sql, const QString &name);
     const TextMatch &match(const QStringList &terms, bool ranked);
     MatchSourceSql sourceFor(const TextMatch &match) const;
     AssetPage keysetPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
