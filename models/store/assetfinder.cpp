@@ -114,13 +114,20 @@ AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &te
                                   int limit)
 {
     const AssetSort sort = effectiveSort(query, terms);
-    const AssetFilterSql filter(query.filter);
+    const AssetFilterSql requested(query.filter);
     AssetPage page;
     const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
     if (textMatch && textMatch->rows.empty()) {
         page.atEnd = true;
         return page;
     }
+    // A selective filter is applied first, through its index.
+    TextMatch narrowed;
+    if (std::optional<RowSet> rows = narrowByFilter(textMatch, requested)) {
+        narrowed.rows = std::move(*rows);
+        textMatch = &narrowed;
+    }
+    const AssetFilterSql filter(textMatch == &narrowed ? AssetFilter() : query.filter);
     const MatchSourceSql source =
         textMatch ? sourceFor(*textMatch) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
 
@@ -158,6 +165,33 @@ AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &te
     return page;
 }
 
+std::optional<RowSet> AssetFinder::narrowByFilter(const TextMatch *match, const AssetFilterSql &filter)
+{
+    if (filter.isEmpty() || (match && match->rows.size() <= size_t(kSortThreshold)))
+        return std::nullopt; // nothing to narrow, or a list SQLite filters as it sorts
+    // How selective is it? Counting stops past the threshold.
+    const QByteArray probeSql =
+        "SELECT count(*) FROM (SELECT 1 FROM assets a WHERE " + filter.condition() + " LIMIT :limit)";
+    Statement probe = m_db.cached(probeSql.constData());
+    filter.bind(probe);
+    probe.bind(probe.parameterIndex(":limit"), kSelectiveFilterRows + 1);
+    if (!probe.step() || probe.columnInt64(0) > kSelectiveFilterRows)
+        return std::nullopt;
+    probe.reset();
+
+    const MatchSourceSql source =
+        match ? MatchSourceSql(MatchSourceSql::Kind::Bitmap, &match->rows) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
+    const QByteArray sql = "SELECT a.rid FROM assets a WHERE " + filter.condition() + " AND " + source.condition();
+    Statement statement = m_db.cached(sql.constData());
+    filter.bind(statement);
+    source.bind(statement);
+    std::vector<qint64> rowIds;
+    while (statement.step())
+        rowIds.push_back(statement.columnInt64(0));
+    std::sort(rowIds.begin(), rowIds.end());
+    return RowSet(std::move(rowIds));
+}
+
 const AssetFinder::Ranking &AssetFinder::ranking(const QStringList &terms, const AssetCursor &after)
 {
     // A later page keeps the ranking of the first one (see page()).
@@ -182,6 +216,9 @@ AssetPage AssetFinder::rankedPage(const AssetQuery &query, const QStringList &te
     const AssetFilterSql filter(query.filter);
     const Ranking &ranked = ranking(terms, after);
     const auto &rows = ranked.rows;
+    // A selective filter: the ranked rows that pass it, found through its index.
+    const std::optional<RowSet> passing =
+        rows.size() > size_t(kSortThreshold) ? narrowByFilter(&match(terms, false), filter) : std::nullopt;
     size_t position = 0;
     if (!after.isStart())
         position = size_t(std::upper_bound(rows.begin(), rows.end(), std::make_pair(after.m_score, after.m_rowId)) -
@@ -190,9 +227,11 @@ AssetPage AssetFinder::rankedPage(const AssetQuery &query, const QStringList &te
     // The ranking positions of the page, plus one to tell whether it is the end.
     std::vector<size_t> taken;
     const size_t wanted = size_t(limit) + 1;
-    if (filter.isEmpty()) {
-        for (size_t i = position; i < rows.size() && taken.size() < wanted; ++i)
-            taken.push_back(i);
+    if (filter.isEmpty() || passing) {
+        for (size_t i = position; i < rows.size() && taken.size() < wanted; ++i) {
+            if (!passing || passing->contains(rows[i].second))
+                taken.push_back(i);
+        }
     } else {
         QByteArray sql = "SELECT a.rid FROM json_each(:rows) j JOIN assets a ON a.rid = j.value WHERE " +
                          filter.condition();
@@ -207,14 +246,12 @@ AssetPage AssetFinder::rankedPage(const AssetQuery &query, const QStringList &te
             std::sort(candidates.begin(), candidates.end());
             statement.bindIntegerList(statement.parameterIndex(":rows"), candidates);
             filter.bind(statement);
-            std::vector<qint64> passing;
+            std::vector<qint64> passedIds;
             while (statement.step())
-                passing.push_back(statement.columnInt64(0));
+                passedIds.push_back(statement.columnInt64(0));
             statement.reset();
-            const RowSet passed{[&] {
-                std::sort(passing.begin(), passing.end());
-                return passing;
-            }()};
+            std::sort(passedIds.begin(), passedIds.end());
+            const RowSet passed(std::move(passedIds));
             for (size_t i = position; i < end && taken.size() < wanted; ++i) {
                 if (passed.contains(rows[i].second))
                     taken.push_back(i);
@@ -252,7 +289,11 @@ AssetCount AssetFinder::count(const AssetQuery &query, int cap)
     Transaction snapshot(m_db, Transaction::Read);
     qint64 counted = 0;
     const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
-    if (textMatch && filter.isEmpty()) {
+    std::optional<RowSet> narrowed = (textMatch && textMatch->rows.empty()) ? std::nullopt
+                                                                            : narrowByFilter(textMatch, filter);
+    if (narrowed) {
+        counted = qint64(narrowed->size());
+    } else if (textMatch && filter.isEmpty()) {
         counted = qint64(textMatch->rows.size());
     } else if (!textMatch && filter.isEmpty() && cap <= 0) {
         Statement all = m_db.cached("SELECT count(*) FROM assets");

@@ -7,12 +7,14 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace sl {
 
 class Database;
+class AssetFilterSql;
 class MatchSourceSql;
 
 // The asset browser's search: full-text terms (SearchQuery), filters, sorts,
@@ -37,6 +39,10 @@ public:
     // Facets list at most this many accounts, categories and products (the
     // biggest), plus any the filter selects.
     static constexpr int kFacetLimit = 50;
+    // A filter that at most this many assets pass is selective: the rows it
+    // passes are found through its index and intersected with the match,
+    // instead of testing it on every row of a walk along the sort order.
+    static constexpr int kSelectiveFilterRows = 65536;
 
     // The `limit` rows after `after` (a start cursor: from the top), in the
     // query's order. Rows inserted before the cursor are not seen, none is
@@ -73,6 +79,9 @@ private:
     MatchSourceSql sourceFor(const TextMatch &match) const;
     AssetPage keysetPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
     AssetPage rankedPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
+    // The rows of the match (all rows without text) that pass a selective
+    // filter; empty optional when the filter is empty or not selective.
+    std::optional<RowSet> narrowByFilter(const TextMatch *match, const AssetFilterSql &filter);
     const Ranking &ranking(const QStringList &terms, const AssetCursor &after);
     // Changes when this or another connection commits a change.
     std::pair<qint64, qint64> dataVersion();
