@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <span>
 
 namespace sl {
 
@@ -29,7 +30,9 @@ AssetSort effectiveSort(const AssetQuery &query, const QStringList &terms)
 
 } // namespace
 
-AssetFinder::AssetFinder(Database &db) : m_db(db) {}
+AssetFinder::AssetFinder(Database &db) : AssetFinder(db, Tuning()) {}
+
+AssetFinder::AssetFinder(Database &db, Tuning tuning) : m_db(db), m_tuning(tuning) {}
 
 AssetFinder::~AssetFinder() = default;
 
@@ -89,7 +92,7 @@ const TextMatch &AssetFinder::match(const QStringList &terms, bool ranked)
 
 MatchSourceSql AssetFinder::sourceFor(const TextMatch &match) const
 {
-    return MatchSourceSql(match.rows.size() <= size_t(kSortThreshold) ? MatchSourceSql::Kind::List
+    return MatchSourceSql(match.rows.size() <= size_t(m_tuning.sortThreshold) ? MatchSourceSql::Kind::List
                                                                        : MatchSourceSql::Kind::Bitmap,
                           &match.rows);
 }
@@ -123,7 +126,7 @@ AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &te
     }
     // A selective filter is applied first, through its index.
     TextMatch narrowed;
-    if (std::optional<RowSet> rows = narrowByFilter(textMatch, requested)) {
+    if (std::optional<RowSet> rows = narrowByFilter(textMatch, requested, size_t(limit) + 1)) {
         narrowed.rows = std::move(*rows);
         textMatch = &narrowed;
     }
@@ -165,29 +168,65 @@ AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &te
     return page;
 }
 
-std::optional<RowSet> AssetFinder::narrowByFilter(const TextMatch *match, const AssetFilterSql &filter)
+std::optional<RowSet> AssetFinder::narrowByFilter(const TextMatch *match, const AssetFilterSql &filter,
+                                                  size_t wanted)
 {
-    if (filter.isEmpty() || (match && match->rows.size() <= size_t(kSortThreshold)))
+    if (filter.isEmpty() || (match && match->rows.size() <= size_t(m_tuning.sortThreshold)))
         return std::nullopt; // nothing to narrow, or a list SQLite filters as it sorts
     // How selective is it? Counting stops past the threshold.
     const QByteArray probeSql =
         "SELECT count(*) FROM (SELECT 1 FROM assets a WHERE " + filter.condition() + " LIMIT :limit)";
     Statement probe = m_db.cached(probeSql.constData());
     filter.bind(probe);
-    probe.bind(probe.parameterIndex(":limit"), kSelectiveFilterRows + 1);
-    if (!probe.step() || probe.columnInt64(0) > kSelectiveFilterRows)
-        return std::nullopt;
+    probe.bind(probe.parameterIndex(":limit"), qint64(m_tuning.selectiveFilterRows) + 1);
+    const bool selective = probe.step() && probe.columnInt64(0) <= m_tuning.selectiveFilterRows;
     probe.reset();
-
-    const MatchSourceSql source =
-        match ? MatchSourceSql(MatchSourceSql::Kind::Bitmap, &match->rows) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
-    const QByteArray sql = "SELECT a.rid FROM assets a WHERE " + filter.condition() + " AND " + source.condition();
-    Statement statement = m_db.cached(sql.constData());
-    filter.bind(statement);
-    source.bind(statement);
     std::vector<qint64> rowIds;
+    if (selective) {
+        const MatchSourceSql source = match ? MatchSourceSql(MatchSourceSql::Kind::Bitmap, &match->rows)
+                                            : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
+        const QByteArray sql = "SELECT a.rid FROM assets a WHERE " + filter.condition() + " AND " + source.condition();
+        Statement statement = m_db.cached(sql.constData());
+        filter.bind(statement);
+        source.bind(statement);
+        while (statement.step())
+            rowIds.push_back(statement.columnInt64(0));
+        std::sort(rowIds.begin(), rowIds.end());
+        return RowSet(std::move(rowIds));
+    }
+    if (!match)
+        return std::nullopt; // no text: SQLite plans the filter with the sort
+
+    // A walk along the sort order looks up about wanted / p rows of the
+    // match for the filter (p: the share that passes); testing every row of
+    // the match costs |match| look-ups, but in row order. Estimate p.
+    const QByteArray sql = "SELECT a.rid FROM json_each(:rows) j JOIN assets a ON a.rid = j.value WHERE " +
+                           filter.condition();
+    Statement statement = m_db.cached(sql.constData());
+    const std::vector<qint64> &all = match->rows.rowIds();
+    constexpr size_t kSample = 1024;
+    std::vector<qint64> sample;
+    for (size_t i = 0; i < kSample; ++i)
+        sample.push_back(all[i * all.size() / kSample]);
+    statement.bindIntegerList(statement.parameterIndex(":rows"), sample);
+    filter.bind(statement);
+    size_t passed = 0;
     while (statement.step())
-        rowIds.push_back(statement.columnInt64(0));
+        ++passed;
+    statement.reset();
+    const double estimate = double(passed) / double(kSample) * double(all.size());
+    if (estimate >= 4.0 * double(wanted))
+        return std::nullopt; // the walk finds its rows soon
+
+    constexpr size_t kChunk = 65536;
+    const std::span<const qint64> rows(all);
+    for (size_t first = 0; first < rows.size(); first += kChunk) {
+        statement.bindIntegerList(statement.parameterIndex(":rows"), rows.subspan(first, std::min(kChunk, rows.size() - first)));
+        filter.bind(statement);
+        while (statement.step())
+            rowIds.push_back(statement.columnInt64(0));
+        statement.reset();
+    }
     std::sort(rowIds.begin(), rowIds.end());
     return RowSet(std::move(rowIds));
 }
@@ -218,7 +257,7 @@ AssetPage AssetFinder::rankedPage(const AssetQuery &query, const QStringList &te
     const auto &rows = ranked.rows;
     // A selective filter: the ranked rows that pass it, found through its index.
     const std::optional<RowSet> passing =
-        rows.size() > size_t(kSortThreshold) ? narrowByFilter(&match(terms, false), filter) : std::nullopt;
+        rows.size() > size_t(m_tuning.sortThreshold) ? narrowByFilter(&match(terms, false), filter, size_t(limit) + 1) : std::nullopt;
     size_t position = 0;
     if (!after.isStart())
         position = size_t(std::upper_bound(rows.begin(), rows.end(), std::make_pair(after.m_score, after.m_rowId)) -
@@ -290,7 +329,7 @@ AssetCount AssetFinder::count(const AssetQuery &query, int cap)
     qint64 counted = 0;
     const TextMatch *textMatch = terms.isEmpty() ? nullptr : &match(terms, false);
     std::optional<RowSet> narrowed = (textMatch && textMatch->rows.empty()) ? std::nullopt
-                                                                            : narrowByFilter(textMatch, filter);
+                                                                            : narrowByFilter(textMatch, filter, cap > 0 ? size_t(cap) + 1 : size_t(-1));
     if (narrowed) {
         counted = qint64(narrowed->size());
     } else if (textMatch && filter.isEmpty()) {

@@ -31,9 +31,6 @@ class AssetFinder
 {
     Q_DECLARE_TR_FUNCTIONS(AssetFinder)
 public:
-    explicit AssetFinder(Database &db);
-    ~AssetFinder();
-
     // Up to this many matches are read as a list and sorted by SQLite.
     static constexpr int kSortThreshold = 4096;
     // Facets list at most this many accounts, categories and products (the
@@ -43,6 +40,17 @@ public:
     // passes are found through its index and intersected with the match,
     // instead of testing it on every row of a walk along the sort order.
     static constexpr int kSelectiveFilterRows = 65536;
+    // Where the query shapes switch; tests lower them to reach every shape
+    // with a small table.
+    struct Tuning
+    {
+        int sortThreshold = kSortThreshold;
+        int selectiveFilterRows = kSelectiveFilterRows;
+    };
+
+    explicit AssetFinder(Database &db);
+    AssetFinder(Database &db, Tuning tuning);
+    ~AssetFinder();
 
     // The `limit` rows after `after` (a start cursor: from the top), in the
     // query's order. Rows inserted before the cursor are not seen, none is
@@ -79,14 +87,18 @@ private:
     MatchSourceSql sourceFor(const TextMatch &match) const;
     AssetPage keysetPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
     AssetPage rankedPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
-    // The rows of the match (all rows without text) that pass a selective
-    // filter; empty optional when the filter is empty or not selective.
-    std::optional<RowSet> narrowByFilter(const TextMatch *match, const AssetFilterSql &filter);
+    // The rows of the match (all rows without text) that pass the filter,
+    // when a walk along the sort order testing it would be slow: the filter
+    // is selective (found through its index), or few of a broad match pass
+    // it (estimated from a sample; then the match's rows are tested in row
+    // order). `wanted`: the rows the caller needs. Empty optional otherwise.
+    std::optional<RowSet> narrowByFilter(const TextMatch *match, const AssetFilterSql &filter, size_t wanted);
     const Ranking &ranking(const QStringList &terms, const AssetCursor &after);
     // Changes when this or another connection commits a change.
     std::pair<qint64, qint64> dataVersion();
 
     Database &m_db;
+    Tuning m_tuning;
     struct CachedMatch
     {
         QStringList terms;

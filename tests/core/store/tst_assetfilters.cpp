@@ -179,8 +179,13 @@ private Q_SLOTS:
             break;
         }
         const QStringList expected = expectedIds(text, filter);
-        AssetFinder finder(db());
+        // Every query shape: the default ones for this size; a walk along the
+        // sort order or a sampled narrowing (no filter counts as selective);
+        // and all matches as a bitmap.
+        for (const AssetFinder::Tuning tuning : {AssetFinder::Tuning{}, AssetFinder::Tuning{AssetFinder::kSortThreshold, 0},
+                                                 AssetFinder::Tuning{0, 0}})
         for (AssetSort sort : {AssetSort::Name, AssetSort::Modified, AssetSort::Relevance}) {
+            AssetFinder finder(db(), tuning);
             QStringList got;
             AssetCursor cursor;
             for (;;) {
@@ -193,8 +198,11 @@ private Q_SLOTS:
             }
             got.sort();
             QCOMPARE(got, expected);
+            QCOMPARE(finder.count({text, filter, AssetSort::Name}, 0).value, expected.size());
+            const AssetCount capped = finder.count({text, filter, AssetSort::Name}, 50);
+            QCOMPARE(capped.value, std::min(50, int(expected.size())));
+            QCOMPARE(capped.capped, expected.size() > 50);
         }
-        QCOMPARE(finder.count({text, filter, AssetSort::Name}, 0).value, expected.size());
         if (filterKind == 0 && text.isEmpty())
             QCOMPARE(expected.size(), kAssets);
     }
@@ -220,7 +228,9 @@ private Q_SLOTS:
         if (filterKind == 9)
             filter.categoryIds = {m_someCategory};
 
-        const AssetFacets facets = AssetFinder(db()).facets({text, filter, AssetSort::Name});
+        const AssetFacets facets =
+            AssetFinder(db(), AssetFinder::Tuning{filterKind % 2 ? 0 : AssetFinder::kSortThreshold, 0})
+                .facets({text, filter, AssetSort::Name});
         const QSet<QString> matching = textMatch(text);
         std::map<QString, int> accounts, categories, products, states, captures, reviews;
         for (const Asset &asset : m_data.assets) {
