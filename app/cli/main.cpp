@@ -2,6 +2,7 @@
 // export). Wiring only: argument parsing and exit codes.
 #include "assetcommands.h"
 #include "clicommands.h"
+#include "searchcommand.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -66,11 +67,13 @@ public:
                   "  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]\n"
                   "                                Import assets from the Dataverse template's\n"
                   "                                columns; lists rejected rows as \"row N: reason\".\n"
+                  "%1"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
-                  "  --help                        Show this help.\n");
+                  "  --help                        Show this help.\n")
+            .arg(sl::SearchCommand::usage());
     }
 };
 
@@ -101,6 +104,7 @@ int run(const QStringList &arguments)
     const QCommandLineOption videoSeconds(QStringLiteral("video-seconds"), QString(), QStringLiteral("s"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QString());
     parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun});
+    parser.addOptions(sl::SearchCommand::options());
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -212,6 +216,7 @@ int run(const QStringList &arguments)
         return sl::AssetCommands::importAssets(rest.first(), parser.value(workspace), parser.isSet(dryRun),
                                                parser.value(out));
     }
+    parser.addOptions(sl::SearchCommand::options());
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));
     return kUsageError;

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/assetfinder.h"
+#include "store/assetrepository.h"
 #include "store/database.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
@@ -181,7 +182,7 @@ void AssetListModel::requestPage(int p)
         [query = m_query, anchor, generation, live = m_liveGeneration](Workspace &workspace) {
             if (live->load() != generation) // the view has moved on: skip the read
                 return std::optional<AssetPage>();
-            return std::optional<AssetPage>(AssetFinder(workspace.database()).page(query, anchor, kPageSize));
+            return std::optional<AssetPage>(workspace.assets().finder().page(query, anchor, kPageSize));
         };
     m_pages.post<std::optional<AssetPage>>(
         this, std::move(job),
@@ -333,7 +334,7 @@ void AssetListModel::requestCount(int cap)
         [query = m_query, cap, generation, live = m_liveGeneration](Workspace &workspace) {
             if (live->load() != generation)
                 return std::optional<AssetCount>();
-            return std::optional<AssetCount>(AssetFinder(workspace.database()).count(query, cap));
+            return std::optional<AssetCount>(workspace.assets().finder().count(query, cap));
         };
     m_counts.post<std::optional<AssetCount>>(
         this, std::move(job), [this, generation, cap](StoreResult<std::optional<AssetCount>> result) {

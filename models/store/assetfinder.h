@@ -1,22 +1,113 @@
 #pragma once
 
 #include "store/assetquery.h"
+#include "store/assettextmatcher.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace sl {
 
 class Database;
+class AssetFilterSql;
+class MatchSourceSql;
 
-// Interim: name order and text only, until the search engine lands.
+// The asset browser's search: full-text terms (SearchQuery), filters, sorts,
+// keyset pages, capped counts and facet counts, on the calling thread's
+// Database. Every function throws StoreError.
+//
+// Shaping: the text is matched once (AssetTextMatcher) into a set of row ids,
+// kept while the data is unchanged, so the pages, the count and the facets of
+// one search share it. Filters never go into the MATCH: a few matches are
+// read as a list, joined and sorted by SQLite; many are tested per row (a
+// bitmap) while SQLite walks the sort's index, so a broad word costs what
+// the walk to the first page costs.
 class AssetFinder
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetFinder)
 public:
+    // Up to this many matches are read as a list and sorted by SQLite.
+    static constexpr int kSortThreshold = 4096;
+    // Facets list at most this many accounts, categories and products (the
+    // biggest), plus any the filter selects.
+    static constexpr int kFacetLimit = 50;
+    // A filter that at most this many assets pass is selective: the rows it
+    // passes are found through its index and intersected with the match,
+    // instead of testing it on every row of a walk along the sort order.
+    static constexpr int kSelectiveFilterRows = 65536;
+    // Where the query shapes switch; tests lower them to reach every shape
+    // with a small table.
+    struct Tuning
+    {
+        int sortThreshold = kSortThreshold;
+        int selectiveFilterRows = kSelectiveFilterRows;
+    };
+
     explicit AssetFinder(Database &db);
+    AssetFinder(Database &db, Tuning tuning);
+    ~AssetFinder();
+
+    // The `limit` rows after `after` (a start cursor: from the top), in the
+    // query's order. Rows inserted before the cursor are not seen, none is
+    // seen twice. Relevance pages come from the ranking made for the first
+    // page, so that a ranking shifted by later writes cannot repeat a row;
+    // rows deleted since are left out, so a page may hold fewer rows than
+    // `limit` without being the last (see atEnd).
     AssetPage page(const AssetQuery &query, const AssetCursor &after, int limit);
+    // How many assets match, counting no further than `cap` (then capped is
+    // true and value is cap); cap <= 0 counts them all.
     AssetCount count(const AssetQuery &query, int cap);
+    // Facet counts, each with every OTHER filter of the query applied.
     AssetFacets facets(const AssetQuery &query);
 
+    // Ids of the accounts / categories whose name is `name`, compared
+    // case-insensitively (Unicode case folding); empty when there is none.
+    QStringList accountIdsNamed(const QString &name);
+    QStringList categoryIdsNamed(const QString &name);
+
+    // A Name-order cursor after (name, id), for callers that kept those.
+    static AssetCursor nameCursor(const QString &name, const QString &id);
+
 private:
+    struct Ranking
+    {
+        quint64 id = 0;
+        QStringList terms;
+        std::vector<std::pair<double, qint64>> rows; // (score, rid), best first
+    };
+
+    // The text match of `terms`, from the cache while the data is unchanged.
+    QStringList idsNamed(const char *sql, const QString &name);
+    const TextMatch &match(const QStringList &terms, bool ranked);
+    MatchSourceSql sourceFor(const TextMatch &match) const;
+    AssetPage keysetPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
+    AssetPage rankedPage(const AssetQuery &query, const QStringList &terms, const AssetCursor &after, int limit);
+    // The rows of the match (all rows without text) that pass the filter,
+    // when a walk along the sort order testing it would be slow: the filter
+    // is selective (found through its index), or few of a broad match pass
+    // it (estimated from a sample; then the match's rows are tested in row
+    // order). `wanted`: the rows the caller needs. Empty optional otherwise.
+    std::optional<RowSet> narrowByFilter(const TextMatch *match, const AssetFilterSql &filter, size_t wanted);
+    const Ranking &ranking(const QStringList &terms, const AssetCursor &after);
+    // Changes when this or another connection commits a change.
+    std::pair<qint64, qint64> dataVersion();
+
     Database &m_db;
+    Tuning m_tuning;
+    struct CachedMatch
+    {
+        QStringList terms;
+        bool ranked = false;
+        std::pair<qint64, qint64> version{-1, -1};
+        TextMatch match;
+    };
+    std::unique_ptr<CachedMatch> m_match;
+    std::unique_ptr<Ranking> m_ranking;
 };
 
 } // namespace sl

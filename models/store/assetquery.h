@@ -9,51 +9,67 @@
 
 namespace sl {
 
-// What the asset list shows: search text, filters and order.
+// Which assets the browser shows: every set field narrows the list.
 struct AssetFilter
 {
     QStringList accountIds, categoryIds, productIds; // empty = any; several = any of them
-    enum class State { Any, Active, Inactive } state = State::Any;
+    enum class State { Any, Active, Inactive } state = State::Any; // assets.state_code 0 / not 0
     enum class Captures { Any, With, Without } captures = Captures::Any;
-    QStringList reviewStatuses; // capture review_status keys
-    QString modifiedSince;      // ISO 8601; empty = any
-    bool isEmpty() const
-    {
-        return accountIds.isEmpty() && categoryIds.isEmpty() && productIds.isEmpty() && state == State::Any
-            && captures == Captures::Any && reviewStatuses.isEmpty() && modifiedSince.isEmpty();
-    }
+    // Capture review_status keys ("new", "approved", ...): the asset has a
+    // capture with one of them.
+    QStringList reviewStatuses;
+    QString modifiedSince; // ISO 8601 (date or date-time, UTC); empty = any
+    bool isEmpty() const;
 };
+
+// Modified = newest first; Relevance = best match first (Name when there is no text).
 enum class AssetSort { Name, Modified, Relevance };
+
 struct AssetQuery
 {
-    QString text;
+    QString text; // what the user typed; SearchQuery makes the terms
     AssetFilter filter;
     AssetSort sort = AssetSort::Name;
 };
+
+// Where a page starts: the sort key of the row before it (keyset, never
+// OFFSET). Opaque to callers: take it from AssetPage::next.
 struct AssetCursor
 {
-    QString name;
-    QString id;
-    bool isStart() const { return id.isEmpty(); }
+    bool isStart() const { return !m_valid; }
     bool operator==(const AssetCursor &) const = default;
+
+private:
+    friend class AssetFinder;
+    bool m_valid = false;
+    AssetSort m_sort = AssetSort::Name; // the order the key belongs to
+    QString m_key;                      // name (Name) or modified_on (Modified)
+    QString m_id;
+    double m_score = 0; // Relevance: lower is better (bm25's sign)
+    qint64 m_rowId = 0; // Relevance: the tie-breaker
+    quint64 m_ranking = 0; // Relevance: the ranking it was taken from
 };
+
 struct AssetPage
 {
     std::vector<Asset> rows;
-    AssetCursor next;
+    AssetCursor next; // after the last row; pass it to get the next page
     bool atEnd = false;
 };
+
 struct AssetCount
 {
     int value = 0;
-    bool capped = false;
+    bool capped = false; // there are at least `value` (more than the cap asked for)
 };
+
 struct FacetValue
 {
-    QString id;
-    QString label;
+    QString id;    // account/category/product id; "active"/"inactive"; "with"/"without"; review status key
+    QString label; // display name (the lookup's name; the key for the fixed facets)
     int count = 0;
 };
+
 // Ids of the values of the two-valued facets.
 namespace AssetFacetIds {
 inline const QString kActive = QStringLiteral("active");
@@ -72,6 +88,8 @@ inline AssetFilter::Captures capturesOf(const QString &id)
 }
 } // namespace AssetFacetIds
 
+// Per facet, how many assets each value would give, with every OTHER facet's
+// filter applied; the biggest first.
 struct AssetFacets
 {
     std::vector<FacetValue> accounts, categories, products, states, captures, reviewStatuses;

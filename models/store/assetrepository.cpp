@@ -1,9 +1,9 @@
 #include "store/assetrepository.h"
 
 #include "common/logging.h"
-#include "store/assetsearch.h"
+#include "store/assetfinder.h"
+#include "store/assetrows.h"
 #include "store/database.h"
-#include "store/searchquery.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -16,20 +16,6 @@ namespace sl {
 
 namespace {
 
-// Columns read into an Asset by readAsset(); `a` is assets.
-#define SL_ASSET_COLUMNS                                                                                     \
-    "a.id, a.name, a.asset_tag, a.account_id, coalesce(ac.name, ''), a.product_id, coalesce(p.name, ''), "   \
-    "a.category_id, coalesce(c.name, ''), a.parent_id, a.latitude, a.longitude, a.state_code, "              \
-    "a.modified_on, (SELECT count(*) FROM captures k WHERE k.asset_ref = a.id) "
-
-// The lookups whose names readAsset() reads, joined to `a`.
-#define SL_ASSET_JOINS                                                                                       \
-    "LEFT JOIN accounts ac ON ac.id = a.account_id "                                                         \
-    "LEFT JOIN products p ON p.id = a.product_id "                                                           \
-    "LEFT JOIN categories c ON c.id = a.category_id "
-
-#define SL_ASSET_FROM "FROM assets a " SL_ASSET_JOINS
-
 // How many children an asset `a` has, counted up to 10,000 (a tree shows "10,000+").
 #define SL_CHILD_COUNT "(SELECT count(*) FROM (SELECT 1 FROM assets ch WHERE ch.parent_id = a.id LIMIT 10000)) "
 
@@ -39,6 +25,12 @@ namespace {
     "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''), " \
     "coalesce(c.name, '') "
 
+// Inserts the tag substring index rows of the assets `a` the statement selects.
+#define SL_TAG_INDEX_INSERT "INSERT INTO asset_tag_search(rowid, tag) SELECT a.rid, a.asset_tag "
+
+// Upserts of at least this many assets are bulk writes: a WAL checkpoint follows.
+constexpr size_t kBulkRows = 1000;
+
 // Inserts or renames an (id, name) lookup row; `condition` says when an
 // existing row's name is replaced.
 #define SL_UPSERT_LOOKUP(table, condition)                                                                   \
@@ -47,27 +39,6 @@ namespace {
 
 // The lookup row for a name an asset carries: an empty name never blanks a known one.
 #define SL_ENSURE_LOOKUP(table) SL_UPSERT_LOOKUP(table, "excluded.name <> '' AND name <> excluded.name")
-
-Asset readAsset(const Statement &row)
-{
-    Asset asset;
-    asset.id = row.columnText(0);
-    asset.name = row.columnText(1);
-    asset.assetTag = row.columnText(2);
-    asset.accountId = row.columnText(3);
-    asset.accountName = row.columnText(4);
-    asset.productId = row.columnText(5);
-    asset.productName = row.columnText(6);
-    asset.categoryId = row.columnText(7);
-    asset.categoryName = row.columnText(8);
-    asset.parentId = row.columnText(9);
-    asset.latitude = row.columnDouble(10);
-    asset.longitude = row.columnDouble(11);
-    asset.stateCode = row.columnInt(12);
-    asset.modifiedOn = row.columnText(13);
-    asset.captureCount = row.columnInt(14);
-    return asset;
-}
 
 // Makes sure a lookup row exists for a foreign key, taking the display name
 // the asset carries; an empty name never overwrites a known one.
@@ -84,22 +55,27 @@ void ensureLookup(Statement &upsert, QHash<QString, QString> &seen, const QStrin
     upsert.reset();
 }
 
-// Rewrites the search index rows of the given assets. Done in bulk after an
-// upsert rather than by a trigger per row: FTS5 flushes its pending terms at
-// every statement savepoint, which makes a per-row trigger ~3x slower.
+// Rewrites the search index rows (words and tag substrings) of the given
+// assets. Done in bulk after an upsert rather than by a trigger per row: FTS5
+// flushes its pending terms at every statement savepoint, which makes a
+// per-row trigger ~3x slower.
 void reindex(Database &db, const std::vector<qint64> &rowIds)
 {
     constexpr size_t kChunk = 10000;
     Statement remove = db.cached("DELETE FROM asset_search WHERE rowid IN (SELECT value FROM json_each(?))");
     Statement insert =
         db.cached(SL_INDEX_INSERT "FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
+    Statement removeTags =
+        db.cached("DELETE FROM asset_tag_search WHERE rowid IN (SELECT value FROM json_each(?))");
+    Statement insertTags = db.cached(SL_TAG_INDEX_INSERT
+                                     "FROM json_each(?) j JOIN assets a ON a.rid = j.value WHERE a.asset_tag <> ''");
     const std::span<const qint64> all(rowIds);
     for (size_t first = 0; first < all.size(); first += kChunk) {
         const std::span<const qint64> chunk = all.subspan(first, std::min(kChunk, all.size() - first));
-        remove.bindIntegerList(1, chunk).run();
-        remove.reset();
-        insert.bindIntegerList(1, chunk).run();
-        insert.reset();
+        for (Statement *statement : {&remove, &insert, &removeTags, &insertTags}) {
+            statement->bindIntegerList(1, chunk).run();
+            statement->reset();
+        }
     }
 }
 
@@ -118,7 +94,7 @@ void upsertNamedRows(Database &db, const char *upsertSql, const std::vector<Row>
 
 } // namespace
 
-AssetRepository::AssetRepository(Database &db) : m_db(db) {}
+AssetRepository::AssetRepository(Database &db) : m_db(db), m_finder(db) {}
 
 void AssetRepository::upsertAccounts(const std::vector<Account> &rows)
 {
@@ -211,6 +187,8 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
     }
     reindex(m_db, changed);
     transaction.commit();
+    if (changed.size() >= kBulkRows)
+        m_db.checkpointIfIdle(); // keeps the WAL small (see Database::kJournalSizeLimit)
 }
 
 void AssetRepository::rebuildSearchIndex()
@@ -218,7 +196,10 @@ void AssetRepository::rebuildSearchIndex()
     Transaction transaction(m_db);
     m_db.exec(QStringLiteral("DELETE FROM asset_search"));
     m_db.exec(QStringLiteral(SL_INDEX_INSERT SL_ASSET_FROM));
+    m_db.exec(QStringLiteral("DELETE FROM asset_tag_search"));
+    m_db.exec(QStringLiteral(SL_TAG_INDEX_INSERT "FROM assets a WHERE a.asset_tag <> ''"));
     transaction.commit();
+    m_db.checkpointIfIdle();
 }
 
 int AssetRepository::count() const
@@ -229,43 +210,13 @@ int AssetRepository::count() const
 
 int AssetRepository::countMatching(const QString &search) const
 {
-    const QString expression = SearchQuery::ftsExpression(search);
-    if (expression.isEmpty())
-        return count();
-    Statement query = m_db.cached("SELECT count(*) FROM asset_search WHERE asset_search MATCH ?");
-    query.bind(1, expression);
-    return query.step() ? query.columnInt(0) : 0;
+    return m_finder.count({search, {}, AssetSort::Name}, 0).value;
 }
 
 std::vector<Asset> AssetRepository::page(const QString &search, const AssetPageCursor &after, int limit) const
 {
-    std::vector<Asset> rows;
-    if (limit <= 0)
-        return rows;
-    rows.reserve(size_t(limit));
-    const QString expression = SearchQuery::ftsExpression(search);
-    if (expression.isEmpty()) {
-        // Keyset paging on the (name, id) index; ids are never empty, so the
-        // start cursor ('', '') precedes every row.
-        Statement query = m_db.cached("SELECT " SL_ASSET_COLUMNS SL_ASSET_FROM
-                                      "WHERE (a.name, a.id) > (?1, ?2) ORDER BY a.name, a.id LIMIT ?3");
-        query.bind(1, after.isStart() ? QStringLiteral("") : after.name);
-        query.bind(2, after.isStart() ? QStringLiteral("") : after.id);
-        query.bind(3, limit);
-        while (query.step())
-            rows.push_back(readAsset(query));
-        return rows;
-    }
-    Transaction snapshot(m_db, Transaction::Read); // the ids and the rows they name come from one state
-    const std::vector<qint64> rowIds = AssetSearch::pageRowIds(m_db, expression, after, limit);
-    // The page's rows in one statement, in the order of the ids.
-    Statement query = m_db.cached("SELECT " SL_ASSET_COLUMNS "FROM json_each(?) j JOIN assets a ON a.rid = j.value "
-                                  SL_ASSET_JOINS "ORDER BY j.key");
-    query.bindIntegerList(1, rowIds);
-    while (query.step())
-        rows.push_back(readAsset(query));
-    snapshot.commit();
-    return rows;
+    const AssetCursor cursor = after.isStart() ? AssetCursor() : AssetFinder::nameCursor(after.name, after.id);
+    return m_finder.page({search, {}, AssetSort::Name}, cursor, limit).rows;
 }
 
 std::optional<Asset> AssetRepository::byId(const QString &id) const

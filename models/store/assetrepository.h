@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/asset.h"
+#include "store/assetfinder.h"
 
 #include <QString>
 #include <QStringList>
@@ -41,9 +42,15 @@ public:
     enum class Lookup { Accounts, Products, Categories };
     // The names of a lookup table, sorted, at most `limit` (for pickers).
     QStringList lookupNames(Lookup lookup, int limit = 10000) const;
-    // `search` matches name, tag, account, product and category by word prefix
-    // (FTS5); empty matches everything. Ordered by name, then id.
+    // `search` as AssetFinder matches it (word prefixes in name, tag, account,
+    // product and category; substrings of the tag); empty matches everything.
+    // Ordered by name, then id. The browser's older interface: AssetFinder
+    // does the work.
     int countMatching(const QString &search) const;
+    // The connection's search engine; it keeps a search's match (and a
+    // relevance ranking) between the count and the pages, so use this one
+    // rather than a new AssetFinder per page.
+    AssetFinder &finder() const { return m_finder; }
     std::vector<Asset> page(const QString &search, const AssetPageCursor &after, int limit) const;
     std::optional<Asset> byId(const QString &id) const;
     // A keyset page of the children of `parentId` (the top-level assets when
@@ -60,6 +67,7 @@ public:
 
 private:
     Database &m_db;
+    mutable AssetFinder m_finder; // keeps a search's match between count and pages
 };
 
 } // namespace sl

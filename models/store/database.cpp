@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "common/logging.h"
+#include "store/rowset.h"
 
 #include <QThread>
 
@@ -153,6 +154,17 @@ Statement &Statement::bindIntegerList(int index, std::span<const qint64> values)
     return *this;
 }
 
+Statement &Statement::bindPointer(int index, void *pointer, const char *type)
+{
+    check(sqlite3_bind_pointer(m_stmt, index, pointer, type, nullptr), "bind pointer");
+    return *this;
+}
+
+int Statement::parameterIndex(const char *name) const
+{
+    return sqlite3_bind_parameter_index(m_stmt, name);
+}
+
 bool Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);
@@ -226,7 +238,9 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
                          rc & 0xff);
     }
     sqlite3_extended_result_codes(db->m_db, 1);
+    db->m_busyTimeoutMs = busyTimeoutMs;
     sqlite3_busy_timeout(db->m_db, busyTimeoutMs);
+    RowSet::registerSqlFunction(*db); // the SQL functions the store's queries use
     if (access == Access::ReadOnly) // a damaged database is read as it is, never changed
         return db;
     // Reading the journal mode back also proves the file is a database.
@@ -240,6 +254,10 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
     // checkpoint, and an import that removes the replaced media file after
     // its commit could lose both versions. Commits here are few and large.
     db->exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"));
+    // Without a limit the WAL keeps the size of the largest write ever made
+    // (504 MB after inserting a million assets) until the last connection
+    // closes; with it, every checkpoint that resets the WAL also truncates it.
+    db->exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalSizeLimit));
     return db;
 }
 
@@ -368,6 +386,23 @@ QString Database::integrityProblem(Check check)
 bool Database::inTransaction() const
 {
     return sqlite3_get_autocommit(m_db) == 0;
+}
+
+bool Database::checkpointIfIdle()
+{
+    if (inTransaction())
+        return false;
+    // TRUNCATE waits for readers through the busy handler: never wait here
+    // (a reader on the GUI's connection would stall the writer for seconds).
+    sqlite3_busy_timeout(m_db, 0);
+    int logFrames = -1, checkpointed = -1;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &checkpointed);
+    sqlite3_busy_timeout(m_db, m_busyTimeoutMs);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return false;
+    if (rc != SQLITE_OK)
+        fail(rc, QStringLiteral("WAL checkpoint"));
+    return true;
 }
 
 // --- Transaction -----------------------------------------------------------

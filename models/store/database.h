@@ -69,6 +69,12 @@ public:
     // Binds integers as the text of a JSON array, for `json_each(?)`: one
     // statement for a whole list instead of one per value.
     Statement &bindIntegerList(int index, std::span<const qint64> values);
+    // Binds a C++ object for an SQL function of this connection (SQLite's
+    // pointer passing: the SQL sees NULL, the function gets the pointer back
+    // only with the same `type`). `type` must be a string literal.
+    Statement &bindPointer(int index, void *pointer, const char *type);
+    // The index of a named parameter (":name"), 0 when the SQL has none.
+    int parameterIndex(const char *name) const;
 
     // Runs one step: true when a row is available, false when done.
     bool step();
@@ -131,6 +137,13 @@ public:
     // A single-value query helper: the first column of the first row as text.
     QString queryText(const QString &sql);
     bool inTransaction() const;
+    // Copies the WAL into the database and truncates it to zero bytes, when
+    // no transaction is open on this connection (after bulk writes). A reader
+    // on another connection can hold the WAL back: that is not an error, the
+    // next checkpoint catches up. Returns whether the WAL was emptied.
+    bool checkpointIfIdle();
+    // The WAL is cut back to this size after each checkpoint (bytes).
+    static constexpr qint64 kJournalSizeLimit = 64 * 1024 * 1024;
     enum class Check { Quick, Full };
     // SQLite's own check of the file: empty when sound, else its first
     // finding (e.g. "database disk image is malformed"). Throws StoreError
@@ -154,6 +167,7 @@ private:
     QThread *m_thread = nullptr; // the thread that opened the connection
     QString m_path;
     int m_transactionDepth = 0;
+    int m_busyTimeoutMs = 0;
     struct CacheEntry
     {
         sqlite3_stmt *stmt = nullptr;

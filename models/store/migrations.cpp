@@ -196,8 +196,26 @@ UPDATE captures SET
 WHERE json_valid(manifest_json);
 )sql";
 
+// Version 4: asset tags and serial numbers are found by any part a person
+// types ("01002" in "AT-001002", "1.1" in "ver1.1"): unicode61 splits them
+// into words, so a trigram index on the tag answers substrings (of 3
+// characters or more; shorter ones use the word index). It is written where
+// asset_search is (AssetRepository), and kept on deletion here. Indexes for
+// the browser's sorts and filters.
+const char *const kVersion4 = R"sql(
+CREATE VIRTUAL TABLE asset_tag_search USING fts5(tag, tokenize = 'trigram');
+INSERT INTO asset_tag_search(rowid, tag) SELECT rid, asset_tag FROM assets WHERE asset_tag <> '';
+CREATE TRIGGER assets_tag_search_delete AFTER DELETE ON assets BEGIN
+    DELETE FROM asset_tag_search WHERE rowid = old.rid;
+END;
+
+CREATE INDEX assets_modified_id ON assets(modified_on, id);  -- sort: newest first
+CREATE INDEX assets_state ON assets(state_code);               -- filter and facet: active / inactive
+CREATE INDEX captures_review ON captures(review_status, asset_ref); -- filter and facet: review status
+)sql";
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 } // namespace
 

@@ -1,12 +1,23 @@
 #include "store/searchquery.h"
 
-#include <QStringList>
-
 #include <algorithm>
 
 namespace sl {
 
-QString SearchQuery::ftsExpression(const QString &userText)
+namespace {
+
+// Inside an FTS5 string a double quote is escaped by doubling it; everything
+// else in the quotes is plain text to the tokenizer.
+QString quoted(const QString &term)
+{
+    QString text = term;
+    text.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+} // namespace
+
+QStringList SearchQuery::terms(const QString &userText)
 {
     // Bound the work a pasted novel can cause.
     constexpr int kMaxTerms = 16;
@@ -18,7 +29,7 @@ QString SearchQuery::ftsExpression(const QString &userText)
         if (c.category() == QChar::Other_Control)
             c = QLatin1Char(' ');
     }
-    QStringList phrases;
+    QStringList result;
     const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         // A word without a letter or digit yields no token (FTS5 unicode61
@@ -28,23 +39,38 @@ QString SearchQuery::ftsExpression(const QString &userText)
         if (!searchable)
             continue;
         QString term = word.left(kMaxTermLength);
-        // Inside an FTS5 string a double quote is escaped by doubling it;
-        // everything else in the quotes is plain text to the tokenizer.
-        term.replace(QLatin1Char('"'), QLatin1String("\"\""));
-        phrases.append(QLatin1Char('"') + term + QLatin1String("\"*"));
-        if (phrases.size() == kMaxTerms)
+        if (term.size() == kMaxTermLength && term.back().isHighSurrogate())
+            term.chop(1); // never cut a character in half
+        result.append(term);
+        if (result.size() == kMaxTerms)
             break;
     }
+    return result;
+}
+
+QString SearchQuery::ftsExpression(const QString &userText)
+{
+    return ftsExpression(terms(userText));
+}
+
+QString SearchQuery::ftsExpression(const QStringList &terms)
+{
+    QStringList phrases;
+    for (const QString &term : terms)
+        phrases.append(prefixPhrase(term));
     return phrases.join(QLatin1Char(' '));
 }
 
-} // namespace sl
-
-namespace sl {
-
-QStringList SearchQuery::terms(const QString &userText)
+QString SearchQuery::prefixPhrase(const QString &term)
 {
-    return userText.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return quoted(term) + QLatin1Char('*');
+}
+
+QString SearchQuery::substringPhrase(const QString &term)
+{
+    if (term.toUcs4().size() < kMinSubstringLength)
+        return {};
+    return quoted(term);
 }
 
 } // namespace sl

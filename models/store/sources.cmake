@@ -2,13 +2,18 @@
 target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
     store/assetdetails.cpp store/assetdetails.h
-    store/assetfinder.cpp store/assetfinder.h store/assetquery.h
-    store/assetsearch.cpp store/assetsearch.h
+    store/assetfacetcounter.cpp store/assetfacetcounter.h
+    store/assetfiltersql.cpp store/assetfiltersql.h
+    store/assetfinder.cpp store/assetfinder.h
+    store/assetquery.cpp store/assetquery.h
+    store/assetrows.cpp store/assetrows.h
+    store/assettextmatcher.cpp store/assettextmatcher.h
     store/capturerepository.cpp store/capturerepository.h
     store/database.cpp store/database.h
     store/migrations.cpp store/migrations.h
     store/auditrepository.cpp store/auditrepository.h
     store/outboxrepository.cpp store/outboxrepository.h
+    store/rowset.cpp store/rowset.h
     store/searchquery.cpp store/searchquery.h
     store/storeresult.h
     store/storeworker.cpp store/storeworker.h

@@ -5,6 +5,7 @@
 #include "items/assetlistmodel.h"
 #include "items/assettreemodel.h"
 #include "store/assetfinder.h"
+#include "store/assetrepository.h"
 #include "store/searchquery.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
@@ -281,7 +282,7 @@ void AssetBrowserWidget::requestFacets()
         return;
     const quint64 generation = ++m_facetGeneration;
     std::function<AssetFacets(Workspace &)> job = [query = m_model->query()](Workspace &workspace) {
-        return AssetFinder(workspace.database()).facets(query);
+        return workspace.assets().finder().facets(query);
     };
     m_facetWorker->post<AssetFacets>(this, std::move(job), [this, generation](StoreResult<AssetFacets> result) {
         if (generation != m_facetGeneration || !result.ok())

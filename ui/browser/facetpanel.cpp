@@ -1,5 +1,7 @@
 #include "browser/facetpanel.h"
 
+#include "uitext.h"
+
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -34,6 +36,20 @@ constexpr std::array<FacetGroup, 6> kGroups{{
     {"captures", QT_TRANSLATE_NOOP("sl::FacetPanel", "Captures")},
     {"reviewStatuses", QT_TRANSLATE_NOOP("sl::FacetPanel", "Review")},
 }};
+
+// What a value is called: the lookup's name, or for the fixed facets a
+// translated word for their key.
+QString labelOf(const QString &facet, const FacetValue &value)
+{
+    if (facet == QLatin1String("states"))
+        return value.id == AssetFacetIds::kActive ? FacetPanel::tr("Active") : FacetPanel::tr("Inactive");
+    if (facet == QLatin1String("captures"))
+        return value.id == AssetFacetIds::kWithCaptures ? FacetPanel::tr("With captures")
+                                                        : FacetPanel::tr("Without captures");
+    if (facet == QLatin1String("reviewStatuses"))
+        return UiText::reviewStatus(reviewStatusFromKey(value.id));
+    return value.label.isEmpty() ? FacetPanel::tr("(none)") : value.label;
+}
 
 } // namespace
 
@@ -182,8 +198,7 @@ void FacetPanel::fill(const QString &facet, const std::vector<FacetValue> &value
         child->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         child->setData(0, kIdRole, value.id);
         child->setData(0, Qt::UserRole, value.label);
-        child->setText(0, tr("%1 (%2)").arg(value.label.isEmpty() ? tr("(none)") : value.label,
-                                            locale.toString(value.count)));
+        child->setText(0, tr("%1 (%2)").arg(labelOf(facet, value), locale.toString(value.count)));
         child->setCheckState(0, checked.contains(value.id) ? Qt::Checked : Qt::Unchecked);
     }
     updateGroupTitle(item);

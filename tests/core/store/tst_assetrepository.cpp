@@ -1,6 +1,6 @@
 #include "testsupport.h"
 #include "store/assetrepository.h"
-#include "store/assetsearch.h"
+#include "store/assetfinder.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
@@ -284,7 +284,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, search);
         QFETCH(int, expected);
-        QVERIFY(expected > AssetSearch::kSortThreshold || search != QLatin1String("alpha"));
+        QVERIFY(expected > AssetFinder::kSortThreshold || search != QLatin1String("alpha"));
         // 6000 assets: 5000 "alpha" (clustered at the end of the list: "Z"
         // names, and spread by tag), 1000 "beta", 500 of them both.
         std::vector<Asset> assets;

@@ -1,6 +1,9 @@
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/assetrepository.h"
 #include "store/workspace.h"
+
+#include <QFileInfo>
 
 #include <QDir>
 #include <QFile>
@@ -54,6 +57,41 @@ private Q_SLOTS:
         QCOMPARE(db->queryText(QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
         QCOMPARE(db->queryText(QStringLiteral("PRAGMA synchronous")), QStringLiteral("2")); // FULL: every commit durable
         QVERIFY(db->queryText(QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
+        QCOMPARE(db->queryText(QStringLiteral("PRAGMA journal_size_limit")).toLongLong(), Database::kJournalSizeLimit);
+    }
+
+    void walIsTruncatedAfterBulkWrites()
+    {
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        const QString wal = workspace->databasePath() + QStringLiteral("-wal");
+        // A reader on another connection, as the GUI has one, must not stall the writer.
+        auto reader = Database::open(workspace->databasePath());
+        std::vector<Asset> assets;
+        for (int i = 0; i < 20000; ++i) {
+            Asset asset;
+            asset.id = QStringLiteral("asset-%1").arg(i);
+            asset.name = QStringLiteral("Pump %1 with a longer name to fill pages").arg(i);
+            asset.assetTag = QStringLiteral("AT-%1").arg(i, 6, 10, QLatin1Char('0'));
+            assets.push_back(asset);
+        }
+        workspace->assets().upsertAssets(assets);
+        QCOMPARE(workspace->assets().count(), 20000);
+        // Truncated by the checkpoint after the bulk write (it would hold every page written).
+        QVERIFY2(QFileInfo(wal).size() < 1024 * 1024, qPrintable(QString::number(QFileInfo(wal).size())));
+        QVERIFY(QFileInfo(workspace->databasePath()).size() > 4 * 1024 * 1024);
+
+        // A reader inside a transaction holds the WAL back: no stall, no error,
+        // and the WAL never stays above the limit once it is reset.
+        Transaction reading(*reader, Transaction::Read);
+        QCOMPARE(reader->queryText(QStringLiteral("SELECT count(*) FROM assets")).toInt(), 20000);
+        for (Asset &asset : assets)
+            asset.name += QStringLiteral(" (renamed)");
+        workspace->assets().upsertAssets(assets);
+        reading.commit();
+        workspace->assets().upsertAssets({assets.front()});
+        QVERIFY(QFileInfo(wal).size() <= Database::kJournalSizeLimit);
     }
 
     void foreignKeysEnforced()

@@ -42,6 +42,44 @@ private Q_SLOTS:
         QCOMPARE(SearchQuery::ftsExpression(input), expected);
     }
 
+    void terms_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("empty") << QString() << QStringList();
+        QTest::newRow("words") << QStringLiteral(" pump  ch ") << QStringList{QStringLiteral("pump"), QStringLiteral("ch")};
+        QTest::newRow("tag kept whole") << QStringLiteral("AT-001002") << QStringList{QStringLiteral("AT-001002")};
+        QTest::newRow("punctuation dropped") << QStringLiteral("( 1.1 )") << QStringList{QStringLiteral("1.1")};
+        QTest::newRow("quote kept") << QStringLiteral("a\"b") << QStringList{QStringLiteral("a\"b")};
+        QTest::newRow("control splits") << QStringLiteral("pu") + QChar(0) + QStringLiteral("mp")
+                                        << QStringList{QStringLiteral("pu"), QStringLiteral("mp")};
+    }
+
+    void terms()
+    {
+        QFETCH(QString, input);
+        QFETCH(QStringList, expected);
+        QCOMPARE(SearchQuery::terms(input), expected);
+    }
+
+    void substringPhrase_data()
+    {
+        QTest::addColumn<QString>("term");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fragment") << QStringLiteral("01002") << QStringLiteral("\"01002\"");
+        QTest::newRow("three characters") << QStringLiteral("1.1") << QStringLiteral("\"1.1\"");
+        QTest::newRow("too short for trigrams") << QStringLiteral("02") << QString();
+        QTest::newRow("quote escaped") << QStringLiteral("a\"b") << QStringLiteral("\"a\"\"b\"");
+        QTest::newRow("two characters, one outside the BMP") << QString::fromUcs4(U"a\U0001F600") << QString();
+    }
+
+    void substringPhrase()
+    {
+        QFETCH(QString, term);
+        QFETCH(QString, expected);
+        QCOMPARE(SearchQuery::substringPhrase(term), expected);
+    }
+
     void longInputIsBounded()
     {
         const QString input = QStringLiteral("word ").repeated(1000) + QString(10000, QLatin1Char('x'));

@@ -3,6 +3,7 @@
 #include "capture/manifestwriter.h"
 #include "media/framedecoder.h"
 #include "render/frameexporter.h"
+#include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
@@ -57,8 +58,13 @@ private Q_SLOTS:
     void exportFrameErrorsAreOneLine_data();
     void exportFrameErrorsAreOneLine();
     void damagedWorkspaceIsRebuilt();
+    void searchPrintsMatchesBestFirst_data();
+    void searchPrintsMatchesBestFirst();
+    void searchRefusals_data();
+    void searchRefusals();
 
 private:
+    QString searchWorkspace();
     QTemporaryDir m_tmp;
     QString m_captures;
     QStringList m_manifests;
@@ -230,6 +236,111 @@ void TestCli::damagedWorkspaceIsRebuilt()
     run = runCli({QStringLiteral("check"), ws});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("2 capture(s)")), qPrintable(run.out));
+}
+
+// A workspace with a few assets for the search command (made once).
+QString TestCli::searchWorkspace()
+{
+    const QString ws = m_tmp.filePath(QStringLiteral("search-ws"));
+    if (QFileInfo::exists(ws))
+        return ws;
+    QString error;
+    auto workspace = sl::Workspace::open(ws, &error);
+    if (!workspace)
+        return {};
+    const auto asset = [](const char *id, const char *name, const char *tag, const char *account, const char *category) {
+        sl::Asset a;
+        a.id = QString::fromLatin1(id);
+        a.name = QString::fromUtf8(name);
+        a.assetTag = QString::fromLatin1(tag);
+        a.accountId = QStringLiteral("acc-") + QString::fromUtf8(account).left(4).toLower();
+        a.accountName = QString::fromUtf8(account);
+        a.categoryId = QStringLiteral("cat-") + QString::fromUtf8(category).left(4).toLower();
+        a.categoryName = QString::fromUtf8(category);
+        return a;
+    };
+    workspace->assets().upsertAssets({
+        asset("a1", "Chiller CH-210", "AT-001002", "Contoso Foods", "Chillers"),
+        asset("a2", "Condenser fan motor", "AT-001003", "Contoso Foods", "Motors"),
+        asset("a3", "Chiller CH-305", "AT-002001", "Fabrikam Ärzte", "Chillers"),
+        asset("a4", "Pump P-101", "ver1.1", "Fabrikam Ärzte", "Pumps"),
+    });
+    return ws;
+}
+
+void TestCli::searchPrintsMatchesBestFirst_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("ids"); // in order
+    QTest::newRow("words, best first") << QStringList{QStringLiteral("chiller")}
+                                       << QStringList{QStringLiteral("a1"), QStringLiteral("a3")};
+    QTest::newRow("tag fragment") << QStringList{QStringLiteral("01002")} << QStringList{QStringLiteral("a1")};
+    QTest::newRow("serial") << QStringList{QStringLiteral("1.1")} << QStringList{QStringLiteral("a4")};
+    QTest::newRow("account, any case") << QStringList{QStringLiteral("chiller"), QStringLiteral("--account"),
+                                                      QStringLiteral("fabrikam ärzte")}
+                                       << QStringList{QStringLiteral("a3")};
+    QTest::newRow("category") << QStringList{QStringLiteral("at"), QStringLiteral("--category"), QStringLiteral("MOTORS")}
+                              << QStringList{QStringLiteral("a2")};
+    QTest::newRow("limit") << QStringList{QStringLiteral("chiller"), QStringLiteral("--limit"), QStringLiteral("1")}
+                           << QStringList{QStringLiteral("a1")};
+    QTest::newRow("two words") << QStringList{QStringLiteral("chiller"), QStringLiteral("305")}
+                               << QStringList{QStringLiteral("a3")};
+    QTest::newRow("nothing") << QStringList{QStringLiteral("zebra")} << QStringList();
+}
+
+void TestCli::searchPrintsMatchesBestFirst()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, ids);
+    const QString ws = searchWorkspace();
+    QVERIFY(!ws.isEmpty());
+    const CliRun r = runCli(QStringList{QStringLiteral("search")} + args + QStringList{QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    QStringList got;
+    for (const QString &line : nonEmptyLines(r.out)) {
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        QCOMPARE(fields.size(), 3);
+        got.append(fields.first());
+    }
+    QCOMPARE(got, ids);
+    if (ids.contains(QStringLiteral("a1")))
+        QVERIFY(r.out.contains(QStringLiteral("a1\tAT-001002\tChiller CH-210\n")));
+}
+
+void TestCli::searchRefusals_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown account") << QStringList{QStringLiteral("pump"), QStringLiteral("--account"), QStringLiteral("Nobody")}
+                                     << 1 << QStringLiteral("no account is named 'Nobody'");
+    QTest::newRow("unknown category") << QStringList{QStringLiteral("pump"), QStringLiteral("--category"), QStringLiteral("Boats")}
+                                      << 1 << QStringLiteral("no category is named 'Boats'");
+    QTest::newRow("bad limit") << QStringList{QStringLiteral("pump"), QStringLiteral("--limit"), QStringLiteral("many")}
+                               << 2 << QStringLiteral("--limit: 'many'");
+    QTest::newRow("no query") << QStringList{} << 2 << QStringLiteral("search needs QUERY");
+    QTest::newRow("no workspace") << QStringList{QStringLiteral("pump"), QStringLiteral("--workspace"),
+                                                 QStringLiteral("/nonexistent/sightline-ws")}
+                                  << 1 << QStringLiteral("is not a Sightline workspace");
+}
+
+void TestCli::searchRefusals()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, reason);
+    const QString ws = searchWorkspace();
+    QVERIFY(!ws.isEmpty());
+    QStringList all = QStringList{QStringLiteral("search")} + args;
+    if (!all.contains(QStringLiteral("--workspace")))
+        all += QStringList{QStringLiteral("--workspace"), ws};
+    const CliRun r = runCli(all);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(nonEmptyLines(r.err).size(), 1);
+    QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/nonexistent/sightline-ws")));
 }
 
 QTEST_MAIN(TestCli)
