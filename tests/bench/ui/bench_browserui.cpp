@@ -10,7 +10,7 @@
 //   - peak RSS while scrolling from top to bottom.
 //
 // Usage: bench_browserui WORKSPACE_DIR   (a workspace made by
-//        bench_assetbrowser --keep WORKSPACE_DIR, or any workspace)
+//        bench_assetbrowser 1000000 WORKSPACE_DIR, or any workspace)
 //        bench_browserui --first-rows WORKSPACE_DIR   (one fresh-process run;
 //        used by the above, prints milliseconds)
 //        bench_browserui --floor-first-rows WORKSPACE_DIR
@@ -289,7 +289,7 @@ int main(int argc, char **argv)
         return floorFirstRows(args[2], sinceStart);
     if (args.size() != 2 || !QFile::exists(QDir(args[1]).filePath(QStringLiteral("sightline.db")))) {
         std::fprintf(stderr, "usage: bench_browserui WORKSPACE_DIR (a workspace, e.g. made by "
-                             "bench_assetbrowser --keep DIR)\n");
+                             "bench_assetbrowser 1000000 DIR)\n");
         return 2;
     }
     measureFirstRows(args[1]);
