@@ -115,8 +115,8 @@ void MainWindow::buildUi()
         return split;
     };
     m_topSplitter = splitter(Qt::Horizontal, QStringLiteral("topSplitter"), detailsScroll, galleryPane, {300, 700});
-    m_rightSplitter = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), m_topSplitter, m_viewer, {260, 520});
-    m_mainSplitter = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), m_browser, m_rightSplitter, {520, 760});
+    m_rightSplitter = splitter(Qt::Vertical, QStringLiteral("rightSplitter"), m_topSplitter, m_viewer, {330, 450});
+    m_mainSplitter = splitter(Qt::Horizontal, QStringLiteral("mainSplitter"), m_browser, m_rightSplitter, {580, 700});
     setCentralWidget(m_mainSplitter);
 
     m_pathLabel = new QLabel(this);
