@@ -216,7 +216,9 @@ int run(const QStringList &arguments)
         return sl::AssetCommands::importAssets(rest.first(), parser.value(workspace), parser.isSet(dryRun),
                                                parser.value(out));
     }
-    parser.addOptions(sl::SearchCommand::options());
+
+    if (command == QLatin1String("search"))
+        return sl::SearchCommand::run(parser, rest);
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));
     return kUsageError;
