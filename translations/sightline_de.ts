@@ -2,6 +2,218 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AssetCommands</name>
+    <message>
+        <source>%1 needs --workspace DIR</source>
+        <translation>%1 erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the workspace %2: %3</source>
+        <translation>%1: Der Arbeitsbereich %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: nothing to change</source>
+        <translation>%1: nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>asset needs create, set, deactivate or activate (try --help)</source>
+        <translation>asset erfordert create, set, deactivate oder activate (siehe --help)</translation>
+    </message>
+    <message>
+        <source>asset: unknown subcommand &apos;%1&apos; (create, set, deactivate, activate)</source>
+        <translation>asset: unbekannter Unterbefehl &apos;%1&apos; (create, set, deactivate, activate)</translation>
+    </message>
+    <message>
+        <source>asset create needs name=NAME [field=value...] (try --help)</source>
+        <translation>asset create erfordert name=NAME [field=value...] (siehe --help)</translation>
+    </message>
+    <message>
+        <source>asset set needs an asset id and field=value... (try --help)</source>
+        <translation>asset set erfordert eine Anlagen-ID und field=value... (siehe --help)</translation>
+    </message>
+    <message>
+        <source>%1 takes one asset id (try --help)</source>
+        <translation>%1 erwartet genau eine Anlagen-ID (siehe --help)</translation>
+    </message>
+    <message>
+        <source>%1: activated</source>
+        <translation>%1: aktiviert</translation>
+    </message>
+    <message>
+        <source>%1: deactivated</source>
+        <translation>%1: deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1: saved</source>
+        <translation>%1: gespeichert</translation>
+    </message>
+    <message>
+        <source>ignored columns (not in the template): %1</source>
+        <translation>ignorierte Spalten (nicht in der Vorlage): %1</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 would import, %2 rejected</source>
+        <translation>%1 würden importiert, %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 rejected</source>
+        <translation>%1 importiert, %2 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>AssetCsvImport</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the column &quot;%1&quot; appears twice (columns %2 and %3)</source>
+        <translation>die Spalte &quot;%1&quot; kommt zweimal vor (Spalten %2 und %3)</translation>
+    </message>
+    <message>
+        <source>no &quot;Name&quot; column; the header must name the template&apos;s columns (%1)</source>
+        <translation>keine Spalte &quot;Name&quot;; die Kopfzeile muss die Spalten der Vorlage benennen (%1)</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1: &apos;%2&apos; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is row %3, which is not imported</source>
+        <translation>%1: &quot;%2&quot; ist Zeile %3, die nicht importiert wird</translation>
+    </message>
+    <message>
+        <source>%1: nothing was imported: %2</source>
+        <translation>%1: es wurde nichts importiert: %2</translation>
+    </message>
+    <message>
+        <source>%1: the import was cancelled; nothing was imported</source>
+        <translation>%1: der Import wurde abgebrochen; es wurde nichts importiert</translation>
+    </message>
+    <message>
+        <source>%1: row %2: %3; the workspace changed since the preview, nothing was imported</source>
+        <translation>%1: Zeile %2: %3; der Arbeitsbereich hat sich seit der Vorschau geändert, es wurde nichts importiert</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>AssetEditor</name>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>The asset could not be created: %1</source>
+        <translation>Die Anlage konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The asset %1 could not be saved: %2</source>
+        <translation>Die Anlage %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no asset with id %1</source>
+        <translation>Es gibt keine Anlage mit der ID %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFieldParser</name>
+    <message>
+        <source>&apos;%1&apos; is not field=value (fields: %2)</source>
+        <translation>&apos;%1&apos; hat nicht die Form field=value (Felder: %2)</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;%1&apos; (fields: %2)</source>
+        <translation>unbekanntes Feld &apos;%1&apos; (Felder: %2)</translation>
+    </message>
+    <message>
+        <source>the field &apos;%1&apos; is given twice</source>
+        <translation>das Feld &apos;%1&apos; ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number (degrees, with a decimal point)</source>
+        <translation>%1: &apos;%2&apos; ist keine Zahl (Grad, mit Punkt als Dezimaltrennzeichen)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetFinder</name>
+    <message>
+        <source>A page of assets was asked for with a cursor of another sort order</source>
+        <translation>Eine Seite von Anlagen wurde mit einem Cursor für eine andere Sortierung angefordert</translation>
+    </message>
+</context>
+<context>
+    <name>AssetReferenceResolver</name>
+    <message>
+        <source>%1 is not a reference field</source>
+        <translation>%1 ist kein Verweisfeld</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; does not exist (no record has that name or id)</source>
+        <translation>%1: &quot;%2&quot; existiert nicht (kein Datensatz hat diesen Namen oder diese ID)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: &quot;%2&quot; is ambiguous: %n records have that name (ids %3); give the id instead</source>
+        <translation>
+            <numerusform>%1: &quot;%2&quot; ist mehrdeutig: %n Datensatz hat diesen Namen (ID %3); geben Sie stattdessen die ID an</numerusform>
+            <numerusform>%1: &quot;%2&quot; ist mehrdeutig: %n Datensätze haben diesen Namen (IDs %3); geben Sie stattdessen die ID an</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetValidator</name>
+    <message>
+        <source>%1: required</source>
+        <translation>%1: erforderlich</translation>
+    </message>
+    <message>
+        <source>%1: %2 characters, at most %3 are allowed</source>
+        <translation>%1: %2 Zeichen, zulässig sind höchstens %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not within -90 to 90 degrees</source>
+        <translation>%1: %2 liegt nicht zwischen -90 und 90 Grad</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not within -180 to 180 degrees</source>
+        <translation>%1: %2 liegt nicht zwischen -180 und 180 Grad</translation>
+    </message>
+    <message>
+        <source>%1: no record with id %2</source>
+        <translation>%1: kein Datensatz mit der ID %2</translation>
+    </message>
+    <message>
+        <source>%1: an asset cannot be its own parent</source>
+        <translation>%1: eine Anlage kann sich nicht selbst übergeordnet sein</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is below this asset in the hierarchy; choosing it would make a loop</source>
+        <translation>%1: &quot;%2&quot; liegt in der Hierarchie unterhalb dieser Anlage; diese Auswahl würde einen Zirkelbezug erzeugen</translation>
+    </message>
+</context>
+<context>
     <name>CaptureImporter</name>
     <message>
         <source>folder not found</source>
@@ -103,7 +315,17 @@ Commands:
                                 capture&apos;s media against its stored hash.
   rebuild DIR                   Make a new database for a damaged workspace
                                 from its media folder (the old one is kept).
-
+  asset create name=NAME [field=value...] --workspace DIR
+                                Create an asset; prints its id.
+  asset set ID field=value... --workspace DIR
+                                Change an asset. Fields: name, tag, account,
+                                product, category, parent (an id or a name;
+                                empty clears it), latitude, longitude.
+  asset deactivate|activate ID --workspace DIR
+  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
+                                Import assets from the Dataverse template&apos;s
+                                columns; lists rejected rows as &quot;row N: reason&quot;.
+%1
 Options:
   --verbose                     Show log messages on stderr.
   --version                     Show the version.
@@ -121,7 +343,18 @@ Befehle:
                                 jeder Aufnahme gegen den gespeicherten Hash.
   rebuild DIR                   Datenbank eines beschädigten Arbeitsbereichs
                                 aus den Medien neu erstellen (die alte bleibt).
-
+  asset create name=NAME [field=value...] --workspace DIR
+                                Anlage erstellen; gibt ihre ID aus.
+  asset set ID field=value... --workspace DIR
+                                Anlage ändern. Felder: name, tag, account,
+                                product, category, parent (ID oder Name;
+                                leer entfernt ihn), latitude, longitude.
+  asset deactivate|activate ID --workspace DIR
+  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
+                                Anlagen aus den Spalten der Dataverse-Vorlage
+                                importieren; listet abgelehnte Zeilen als
+                                &quot;Zeile N: Grund&quot; auf.
+%1
 Optionen:
   --verbose                     Protokollmeldungen auf stderr ausgeben.
   --version                     Version anzeigen.
@@ -215,6 +448,85 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>CsvReader</name>
+    <message>
+        <source>a field of %1 characters; at most %2 are allowed</source>
+        <translation>ein Feld mit %1 Zeichen; zulässig sind höchstens %2</translation>
+    </message>
+    <message>
+        <source>more than %1 fields; that is the most allowed</source>
+        <translation>mehr als %1 Felder; mehr sind nicht zulässig</translation>
+    </message>
+    <message>
+        <source>the first line is empty; it must be the header</source>
+        <translation>die erste Zeile ist leer; sie muss die Kopfzeile sein</translation>
+    </message>
+    <message>
+        <source>%1 fields, but the header has %2</source>
+        <translation>%1 Felder, die Kopfzeile hat aber %2</translation>
+    </message>
+    <message>
+        <source>more than %L1 rows; that is the most one file may hold</source>
+        <translation>mehr als %L1 Zeilen; mehr darf eine Datei nicht enthalten</translation>
+    </message>
+    <message>
+        <source>text after the closing quote of a field</source>
+        <translation>Text nach dem schließenden Anführungszeichen eines Felds</translation>
+    </message>
+    <message>
+        <source>a quote inside a field that does not start with one (enclose the field in quotes and double the quote)</source>
+        <translation>ein Anführungszeichen in einem Feld, das nicht mit einem Anführungszeichen beginnt (setzen Sie das Feld in Anführungszeichen und verdoppeln Sie das Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>the quoted field that starts on this line is never closed</source>
+        <translation>das Feld in Anführungszeichen, das in dieser Zeile beginnt, wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>the file is empty; it must start with a header line</source>
+        <translation>die Datei ist leer; sie muss mit einer Kopfzeile beginnen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%L1 bytes; at most %L2 are allowed</source>
+        <translation>%L1 Bytes; zulässig sind höchstens %L2</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>more than %L1 bytes; that is the most allowed</source>
+        <translation>mehr als %L1 Bytes; mehr sind nicht zulässig</translation>
+    </message>
+    <message>
+        <source>%1: line %2: %3</source>
+        <translation>%1: Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>the file is UTF-16; save it as &quot;CSV UTF-8&quot;</source>
+        <translation>die Datei ist UTF-16-kodiert; speichern Sie sie als &quot;CSV UTF-8&quot;</translation>
+    </message>
+    <message>
+        <source>a NUL character (is this a text file?)</source>
+        <translation>ein NUL-Zeichen (ist das eine Textdatei?)</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 (save the file as &quot;CSV UTF-8&quot;)</source>
+        <translation>ungültiges UTF-8 (speichern Sie die Datei als &quot;CSV UTF-8&quot;)</translation>
+    </message>
+</context>
+<context>
     <name>DemoWorkspaceBuilder</name>
     <message>
         <source>Opening the workspace</source>
@@ -260,6 +572,13 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>EditAuthor</name>
+    <message>
+        <source>unknown user</source>
+        <translation>unbekannter Benutzer</translation>
+    </message>
+</context>
+<context>
     <name>GuiOptions</name>
     <message>
         <source>Review field captures of equipment with their spatial markup.</source>
@@ -294,12 +613,12 @@ Optionen:
         <translation>Das Verzeichnis des Arbeitsbereichs (wie --workspace).</translation>
     </message>
     <message>
-        <source>With --screenshot: show a &lt;kind&gt; capture, photo or video.</source>
-        <translation>Mit --screenshot: eine Aufnahme der &lt;Art&gt; zeigen, photo oder video.</translation>
-    </message>
-    <message>
         <source>kind</source>
         <translation>Art</translation>
+    </message>
+    <message>
+        <source>With --screenshot: show &lt;kind&gt;: photo or video (the first capture of that kind), or browser (the asset hierarchy and facets).</source>
+        <translation>Mit --screenshot: &lt;Art&gt; zeigen: photo oder video (die erste Aufnahme dieser Art) oder browser (die Anlagenhierarchie und die Filter).</translation>
     </message>
 </context>
 <context>
@@ -458,21 +777,6 @@ Optionen:
     </message>
 </context>
 <context>
-    <name>sl::PagedReadJob</name>
-    <message>
-        <source>the store sent a nextLink it had sent before (%1); the read is stopped so it cannot loop</source>
-        <translation>der Speicher hat einen bereits gesendeten nextLink erneut gesendet (%1); der Lesevorgang wird abgebrochen, damit keine Endlosschleife entsteht</translation>
-    </message>
-    <message>
-        <source>the read passed %1 pages</source>
-        <translation>der Lesevorgang hat %1 Seiten überschritten</translation>
-    </message>
-    <message>
-        <source>page %1 of %2: %3</source>
-        <translation>Seite %1 von %2: %3</translation>
-    </message>
-</context>
-<context>
     <name>PhotoReader</name>
     <message>
         <source>the file is a video, not a photo</source>
@@ -558,6 +862,53 @@ Optionen:
     <message>
         <source>The asset store&apos;s answer cannot be read: %1</source>
         <translation>Die Antwort des Anlagenspeichers kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCommand</name>
+    <message>
+        <source>  search QUERY --workspace DIR  Print the matching assets, best first: id, tag,
+      [--account NAME]          name, tab-separated. NAME is matched without
+      [--category NAME]         regard to case. At most N assets (default %1).
+      [--limit N]
+</source>
+        <translation>  search QUERY --workspace DIR  Passende Anlagen ausgeben, beste zuerst: ID,
+      [--account NAME]          Kennzeichen und Name, durch Tabulator getrennt.
+      [--category NAME]         Groß-/Kleinschreibung von NAME wird nicht
+      [--limit N]               beachtet. Höchstens N Anlagen (Standard: %1).
+</translation>
+    </message>
+    <message>
+        <source>search needs QUERY (try --help)</source>
+        <translation>search erfordert QUERY (siehe --help)</translation>
+    </message>
+    <message>
+        <source>search needs --workspace DIR</source>
+        <translation>search erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>--limit: &apos;%1&apos; is not a number of assets (1-%2)</source>
+        <translation>--limit: &apos;%1&apos; ist keine gültige Anzahl von Anlagen (1–%2)</translation>
+    </message>
+    <message>
+        <source>search: %1 is not a Sightline workspace</source>
+        <translation>search: %1 ist kein Sightline-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>search: cannot open the workspace %1: %2</source>
+        <translation>search: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>search: --account: no account is named &apos;%1&apos; in this workspace</source>
+        <translation>search: --account: in diesem Arbeitsbereich heißt kein Kunde &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>search: --category: no category is named &apos;%1&apos; in this workspace</source>
+        <translation>search: --category: in diesem Arbeitsbereich heißt keine Kategorie &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>search: %1</source>
+        <translation>search: %1</translation>
     </message>
 </context>
 <context>
@@ -846,20 +1197,163 @@ Optionen:
 <context>
     <name>sl::AssetBrowserWidget</name>
     <message>
-        <source>%1  ·  %2</source>
-        <translation>%1  ·  %2</translation>
-    </message>
-    <message>
         <source>Search assets by name, tag, account, product…</source>
         <translation>Anlagen nach Name, Kennzeichen, Kunde, Produkt suchen…</translation>
     </message>
     <message>
-        <source>Words match from their beginning (Ctrl+F)</source>
-        <translation>Wörter werden ab ihrem Anfang verglichen (Strg+F)</translation>
-    </message>
-    <message>
         <source>No workspace open</source>
         <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Words match from their beginning; tags and serial numbers by any part (Ctrl+F)</source>
+        <translation>Wörter werden ab ihrem Anfang verglichen, Kennzeichen und Seriennummern an beliebiger Stelle (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Recently modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>Beste Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Sort order of the list</source>
+        <translation>Sortierung der Liste</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Matching assets as a list (Ctrl+1)</source>
+        <translation>Passende Anlagen als Liste (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Hierarchy</source>
+        <translation>Hierarchie</translation>
+    </message>
+    <message>
+        <source>All assets by parent and sub-asset (Ctrl+2)</source>
+        <translation>Alle Anlagen nach übergeordneten Anlagen und Unteranlagen (Strg+2)</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Sortierung:</translation>
+    </message>
+    <message>
+        <source>Top-level assets and their sub-assets</source>
+        <translation>Anlagen der obersten Ebene und ihre Unteranlagen</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <source>%1+ matching assets</source>
+        <translation>%1+ passende Anlagen</translation>
+    </message>
+    <message>
+        <source>%1+ assets</source>
+        <translation>%1+ Anlagen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetCsvImportDialog</name>
+    <message>
+        <source>Import assets from CSV</source>
+        <translation>Anlagen aus CSV importieren</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Keine Datei ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Why it is not imported</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>&amp;Datei auswählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save rejected rows…</source>
+        <translation>Abgelehnte Zeilen &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Abgelehnte Zeilen speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Die Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows will be imported as new assets; %2 are rejected.</source>
+        <translation>%1 Zeilen werden als neue Anlagen importiert; %2 werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Columns not in the template are ignored: %1</source>
+        <translation>Spalten, die nicht in der Vorlage vorkommen, werden ignoriert: %1</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Imported %1 assets. The new assets wait in the outbox to be sent.</source>
+        <translation>%1 Anlagen importiert. Die neuen Anlagen warten im Postausgang darauf, gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to %1</source>
+        <translation>Abgelehnte Zeilen in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The rejected rows could not be saved: %1</source>
+        <translation>Die abgelehnten Zeilen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -905,10 +1399,6 @@ Optionen:
         <translation>(unbenannte Anlage)</translation>
     </message>
     <message>
-        <source>Inactive asset</source>
-        <translation>Inaktive Anlage</translation>
-    </message>
-    <message>
         <source>None (top-level asset)</source>
         <translation>Keine (Anlage der obersten Ebene)</translation>
     </message>
@@ -943,6 +1433,257 @@ Optionen:
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Master asset path:</source>
+        <translation>Pfad ab Hauptanlage:</translation>
+    </message>
+    <message>
+        <source>Modified:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Sub-assets</source>
+        <translation>Unteranlagen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the hierarchy)</source>
+        <translation>… und %1 weitere (siehe Hierarchie)</translation>
+    </message>
+    <message>
+        <source>Sub-assets (%1)</source>
+        <translation>Unteranlagen (%1)</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetEditDialog</name>
+    <message>
+        <source>New asset</source>
+        <translation>Neue Anlage</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Required, at most 100 characters</source>
+        <translation>Erforderlich, höchstens 100 Zeichen</translation>
+    </message>
+    <message>
+        <source>Asset &amp;tag:</source>
+        <translation>Anlagen&amp;kennzeichen:</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>Anlagenkennzeichen</translation>
+    </message>
+    <message>
+        <source>e.g. AT-001002</source>
+        <translation>z. B. AT-001002</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>K&amp;unde:</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>An account&apos;s name</source>
+        <translation>Name eines Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>Pro&amp;dukt:</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>A product&apos;s name</source>
+        <translation>Name eines Produkts</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Ka&amp;tegorie:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>A category&apos;s name</source>
+        <translation>Name einer Kategorie</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rent asset:</source>
+        <translation>Über&amp;geordnete Anlage:</translation>
+    </message>
+    <message>
+        <source>Parent asset</source>
+        <translation>Übergeordnete Anlage</translation>
+    </message>
+    <message>
+        <source>An asset&apos;s name or id; empty: top level</source>
+        <translation>Name oder ID einer Anlage; leer: oberste Ebene</translation>
+    </message>
+    <message>
+        <source>&amp;Latitude:</source>
+        <translation>&amp;Breitengrad:</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <source>Degrees, −90 to 90</source>
+        <translation>Grad, −90 bis 90</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>&amp;Längengrad:</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <source>Degrees, −180 to 180</source>
+        <translation>Grad, −180 bis 180</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number</source>
+        <translation>%1: &quot;%2&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetField</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Asset tag</source>
+        <translation>Anlagenkennzeichen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Parent asset</source>
+        <translation>Übergeordnete Anlage</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetFinder</name>
+    <message>
+        <source>modified since: &apos;%1&apos; is not an ISO 8601 date or date-time (e.g. 2026-03-01 or 2026-03-01T08:00:00Z)</source>
+        <translation>Geändert seit: &apos;%1&apos; ist kein Datum und kein Zeitpunkt nach ISO 8601 (z. B. 2026-03-01 oder 2026-03-01T08:00:00Z)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetItemDelegate</name>
+    <message>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1  [inactive]</source>
+        <translation>%1  [inaktiv]</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AssetListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1738,13 @@ wird geladen…</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::Database</name>
+    <message>
+        <source>The workspace database %1 was used from a thread that does not own it.</source>
+        <translation>Die Datenbank des Arbeitsbereichs %1 wurde von einem Thread verwendet, dem sie nicht gehört.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1807,69 @@ wird geladen…</translation>
     <message>
         <source>cannot create the folder %1</source>
         <translation>der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::FacetPanel</name>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation>Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfstatus</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>With captures</source>
+        <translation>Mit Aufnahmen</translation>
+    </message>
+    <message>
+        <source>Without captures</source>
+        <translation>Ohne Aufnahmen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ohne)</translation>
+    </message>
+    <message>
+        <source>Modified since</source>
+        <translation>Geändert seit</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 selected)</source>
+        <translation>%1 (%2 ausgewählt)</translation>
     </message>
 </context>
 <context>
@@ -1144,10 +1955,6 @@ wird geladen…</translation>
     <message>
         <source>Find asset</source>
         <translation>Anlage suchen</translation>
-    </message>
-    <message>
-        <source>The workspace in %1 could not be opened.</source>
-        <translation>Der Arbeitsbereich in %1 konnte nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>%1 — Sightline</source>
@@ -1240,6 +2047,42 @@ wird geladen…</translation>
     <message>
         <source>Captures are being imported. Close Sightline once the import has finished.</source>
         <translation>Aufnahmen werden gerade importiert. Schließen Sie Sightline, sobald der Import abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Asset</source>
+        <translation>&amp;Anlage</translation>
+    </message>
+    <message>
+        <source>&amp;New asset…</source>
+        <translation>&amp;Neue Anlage…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit asset…</source>
+        <translation>Anlage &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate asset</source>
+        <translation>Anlage &amp;deaktivieren</translation>
+    </message>
+    <message>
+        <source>Import assets from &amp;CSV…</source>
+        <translation>Anlagen aus &amp;CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Saved; the change waits in the outbox to be sent.</source>
+        <translation>Gespeichert; die Änderung wartet im Postausgang darauf, gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Nichts zu ändern.</translation>
+    </message>
+    <message>
+        <source>Asset not changed</source>
+        <translation>Anlage nicht geändert</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate asset</source>
+        <translation>Anlage wieder &amp;aktivieren</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +2423,21 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::PagedReadJob</name>
+    <message>
+        <source>the store sent a nextLink it had sent before (%1); the read is stopped so it cannot loop</source>
+        <translation>der Speicher hat einen bereits gesendeten nextLink erneut gesendet (%1); der Lesevorgang wird abgebrochen, damit keine Endlosschleife entsteht</translation>
+    </message>
+    <message>
+        <source>the read passed %1 pages</source>
+        <translation>der Lesevorgang hat %1 Seiten überschritten</translation>
+    </message>
+    <message>
+        <source>page %1 of %2: %3</source>
+        <translation>Seite %1 von %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>sl::PhotoView</name>
     <message>
         <source>The photo file is missing: %1</source>
@@ -1603,6 +2461,13 @@ wird geladen…</translation>
     <message>
         <source>cannot write the screenshot to %1</source>
         <translation>der Screenshot kann nicht in %1 geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::StoreWorker</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
     </message>
 </context>
 <context>
