@@ -1320,20 +1320,12 @@ Optionen:
         <translation>Die Datei kann nicht importiert werden: %1</translation>
     </message>
     <message>
-        <source>%1 rows will be imported as new assets; %2 are rejected.</source>
-        <translation>%1 Zeilen werden als neue Anlagen importiert; %2 werden abgelehnt.</translation>
-    </message>
-    <message>
         <source>Columns not in the template are ignored: %1</source>
         <translation>Spalten, die nicht in der Vorlage vorkommen, werden ignoriert: %1</translation>
     </message>
     <message>
         <source>Importing…</source>
         <translation>Wird importiert…</translation>
-    </message>
-    <message>
-        <source>Imported %1 assets. The new assets wait in the outbox to be sent.</source>
-        <translation>%1 Anlagen importiert. Die neuen Anlagen warten im Postausgang darauf, gesendet zu werden.</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
@@ -1354,6 +1346,26 @@ Optionen:
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>1 row will be imported as a new asset.</source>
+        <translation>1 Zeile wird als neue Anlage importiert.</translation>
+    </message>
+    <message>
+        <source>%1 rows will be imported as new assets.</source>
+        <translation>%1 Zeilen werden als neue Anlagen importiert.</translation>
+    </message>
+    <message>
+        <source>1 row is rejected.</source>
+        <translation>1 Zeile wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 rows are rejected.</source>
+        <translation>%1 Zeilen werden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Imported %1. They wait in the outbox to be sent to the asset store.</source>
+        <translation>%1 importiert. Sie warten im Postausgang darauf, an den Anlagenspeicher gesendet zu werden.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "editing/editauthor.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
+#include "uitext.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -121,9 +122,12 @@ void AssetCsvImportDialog::preview(const QString &path)
 void AssetCsvImportDialog::showPreview()
 {
     const QLocale locale;
-    QString text = tr("%1 rows will be imported as new assets; %2 are rejected.")
-                       .arg(locale.toString(qint64(m_preview->toCreate.size())),
-                            locale.toString(qint64(m_preview->rejected.size())));
+    const qsizetype accepted = qsizetype(m_preview->toCreate.size());
+    const qsizetype rejected = qsizetype(m_preview->rejected.size());
+    QString text = (accepted == 1 ? tr("1 row will be imported as a new asset.")
+                                  : tr("%1 rows will be imported as new assets.").arg(locale.toString(qint64(accepted))))
+        + QLatin1Char(' ')
+        + (rejected == 1 ? tr("1 row is rejected.") : tr("%1 rows are rejected.").arg(locale.toString(qint64(rejected))));
     if (!m_preview->ignoredColumns.isEmpty())
         text += QLatin1Char('\n') + tr("Columns not in the template are ignored: %1")
                                         .arg(m_preview->ignoredColumns.join(QStringLiteral(", ")));
@@ -167,8 +171,8 @@ void AssetCsvImportDialog::startImport()
         setBusy(false);
         const bool ok = result.ok() && result.value->first >= 0;
         if (ok) {
-            m_summary->setText(tr("Imported %1 assets. The new assets wait in the outbox to be sent.")
-                                   .arg(QLocale().toString(result.value->first)));
+            m_summary->setText(tr("Imported %1. They wait in the outbox to be sent to the asset store.")
+                                   .arg(UiText::assets(int(result.value->first))));
             m_preview->toCreate.clear(); // imported: not again
             m_import->setEnabled(false);
         } else {
