@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -57,10 +58,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_background = std::make_unique<StoreWorker>();
     m_background->setChangePollInterval(0); // one watcher is enough
     connect(m_store.get(), &StoreWorker::opened, this, &MainWindow::onWorkspaceOpened);
-    connect(m_store.get(), &StoreWorker::openFailed, this, [this](const QString &directory, const QString &error) {
-        qCWarning(lcUi).noquote() << "cannot open workspace:" << error;
-        Q_EMIT workspaceOpenFailed(directory, error);
+    connect(m_store.get(), &StoreWorker::openFailed, this, &MainWindow::onWorkspaceRefused);
+    // The second worker opens with SQLite's check of the whole file: edits
+    // wait for it, and a damaged file closes the window's view of it.
+    connect(m_background.get(), &StoreWorker::opened, this, [this](const QString &directory) {
+        if (directory != m_requested)
+            return; // a workspace opened before the current one
+        m_verified = true;
+        updateAssetActions();
+        Q_EMIT workspaceVerified();
     });
+    connect(m_background.get(), &StoreWorker::openFailed, this, &MainWindow::onWorkspaceRefused);
     connect(m_store.get(), &StoreWorker::changed, this, &MainWindow::onWorkspaceChanged);
     buildUi();
     buildMenus();
@@ -174,12 +182,44 @@ void MainWindow::buildMenus()
 
 void MainWindow::openWorkspace(const QString &directory)
 {
-    m_store->open(directory);
-    m_background->open(directory);
+    m_requested = QDir::cleanPath(QFileInfo(directory).absoluteFilePath()); // as the workers report it
+    m_verified = false;
+    m_refused = false;
+    // Rows show at once; the whole-file check runs on the other worker.
+    m_store->open(directory, Workspace::Check::Deferred);
+    m_background->open(directory, Workspace::Check::BeforeOpening);
+}
+
+void MainWindow::onWorkspaceRefused(const QString &directory, const QString &error)
+{
+    if (QDir::cleanPath(QFileInfo(directory).absoluteFilePath()) != m_requested)
+        return; // about a workspace asked for before the current one
+    if (m_refused)
+        return; // both workers say so: once is enough
+    m_refused = true;
+    qCWarning(lcUi).noquote() << "cannot open workspace:" << error;
+    m_store->close();
+    m_background->close();
+    m_viewer->closeAll();
+    m_gallery->clear();
+    m_details->clear();
+    m_browser->setModels(nullptr, nullptr, nullptr);
+    m_model.reset();
+    m_treeModel.reset();
+    m_directory.clear();
+    m_currentAssetId.clear();
+    m_galleryKey.clear();
+    ++m_detailsGeneration;
+    setWindowTitle(tr("Sightline"));
+    updateStatus();
+    updateAssetActions();
+    Q_EMIT workspaceOpenFailed(directory, error);
 }
 
 void MainWindow::onWorkspaceOpened(const QString &directory)
 {
+    if (m_refused || directory != m_requested)
+        return; // the check on the other worker was faster, or an older request
     // Everything that showed the old workspace goes.
     m_viewer->closeAll();
     m_gallery->clear();
@@ -335,7 +375,7 @@ void MainWindow::showFirstCapture(MediaType preferred)
 
 AssetEditDialog *MainWindow::editAsset(const QString &assetId)
 {
-    if (m_directory.isEmpty())
+    if (m_directory.isEmpty() || !m_verified)
         return nullptr;
     auto *dialog = new AssetEditDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -384,7 +424,7 @@ AssetEditDialog *MainWindow::editAsset(const QString &assetId)
 
 void MainWindow::setCurrentAssetActive(bool active)
 {
-    if (m_currentAssetId.isEmpty())
+    if (m_currentAssetId.isEmpty() || !m_verified)
         return;
     std::function<AssetEditOutcome(Workspace &)> job = [id = m_currentAssetId, active](Workspace &workspace) {
         return AssetEditor(workspace.database()).setActive(id, active, EditAuthor::current());
@@ -401,7 +441,7 @@ void MainWindow::setCurrentAssetActive(bool active)
 
 AssetCsvImportDialog *MainWindow::importAssetsFromCsv(const QString &path)
 {
-    if (m_directory.isEmpty())
+    if (m_directory.isEmpty() || !m_verified)
         return nullptr;
     auto *dialog = new AssetCsvImportDialog(*m_background, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -415,7 +455,8 @@ AssetCsvImportDialog *MainWindow::importAssetsFromCsv(const QString &path)
 
 void MainWindow::updateAssetActions()
 {
-    const bool open = !m_directory.isEmpty();
+    // Edits wait until the file was found sound.
+    const bool open = !m_directory.isEmpty() && m_verified;
     const bool asset = open && !m_currentAssetId.isEmpty();
     m_newAssetAction->setEnabled(open);
     m_importCsvAction->setEnabled(open);

@@ -37,8 +37,10 @@ public:
     ~MainWindow() override;
 
     // Opens (or creates) the workspace in `directory` on the store workers;
-    // emits workspaceOpened() or workspaceOpenFailed(). Nothing is read on
-    // the GUI thread.
+    // emits workspaceOpened() (rows show at once) or workspaceOpenFailed()
+    // (also later, when SQLite's check of the whole file, run meanwhile,
+    // finds it damaged; edits wait for that check). Nothing is read on the
+    // GUI thread.
     void openWorkspace(const QString &directory);
     QString workspaceDirectory() const { return m_directory; }
     // The store workers (reads for the views; counts, facets and imports).
@@ -72,6 +74,8 @@ public:
 Q_SIGNALS:
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
+    // The whole-file check passed; edits are enabled.
+    void workspaceVerified();
     void assetShown(const QString &assetId);
     void captureOpened(const QString &captureId);
     void firstCaptureShown(bool shown);
@@ -91,6 +95,7 @@ private:
     void chooseImportFolder();
     void onWorkspaceOpened(const QString &directory);
     void onWorkspaceChanged();
+    void onWorkspaceRefused(const QString &directory, const QString &error);
     void reportImport(const QString &folder, const QStringList &imported, const QStringList &errors,
                       const QString &fatalError);
     void showDetails(const AssetDetails &details);
@@ -104,6 +109,9 @@ private:
     std::unique_ptr<AssetListModel> m_model;
     std::unique_ptr<AssetTreeModel> m_treeModel;
     QString m_directory; // of the open workspace; empty while none is open
+    QString m_requested;     // the workspace asked for last, absolute and clean
+    bool m_verified = false; // the whole-file check passed: edits may write
+    bool m_refused = false;  // the last open failed
     QString m_currentAssetId;
     int m_currentAssetState = 0;
     quint64 m_detailsGeneration = 0;

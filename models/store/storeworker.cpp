@@ -33,11 +33,11 @@ public:
         connect(&m_announce, &QTimer::timeout, this, [this] { Q_EMIT m_owner->changed(); });
     }
 
-    void open(const QString &directory)
+    void open(const QString &directory, Workspace::Check check)
     {
         close();
         QString error;
-        m_workspace = Workspace::open(directory, &error);
+        m_workspace = Workspace::open(directory, check, &error);
         if (!m_workspace) {
             m_noWorkspace = error;
             Q_EMIT m_owner->openFailed(directory, error);
@@ -137,11 +137,18 @@ StoreWorker::~StoreWorker()
     delete m_context; // its thread has ended: nothing else can touch it
 }
 
-void StoreWorker::open(const QString &directory)
+void StoreWorker::open(const QString &directory, Workspace::Check check)
 {
     m_directory = directory;
     Context *context = m_context;
-    QMetaObject::invokeMethod(m_context, [context, directory] { context->open(directory); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_context, [context, directory, check] { context->open(directory, check); },
+                              Qt::QueuedConnection);
+}
+
+void StoreWorker::close()
+{
+    Context *context = m_context;
+    QMetaObject::invokeMethod(m_context, [context] { context->close(); }, Qt::QueuedConnection);
 }
 
 QString StoreWorker::directory() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/storeresult.h"
+#include "store/workspace.h"
 
 #include <QObject>
 #include <QPointer>
@@ -13,8 +14,6 @@
 #include <optional>
 
 namespace sl {
-
-class Workspace;
 
 // Runs store work on a thread of its own, with a Workspace (and so an SQLite
 // connection) opened on that thread: the GUI thread never runs SQL, parses a
@@ -35,8 +34,11 @@ public:
     ~StoreWorker() override;
 
     // Opens (or creates) the workspace in `directory` on the worker thread,
-    // closing one open before; emits opened() or openFailed().
-    void open(const QString &directory);
+    // closing one open before; emits opened() or openFailed(). `check`: see
+    // Workspace::Check.
+    void open(const QString &directory, Workspace::Check check = Workspace::Check::BeforeOpening);
+    // Closes the workspace (jobs posted after it fail with "no workspace").
+    void close();
     QString directory() const; // of the workspace asked for last
 
     // How often other connections' commits are looked for, in ms (0: never).

@@ -43,8 +43,19 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, QString *er
     return open(directory, QString::fromLatin1(kDatabaseFileName), error);
 }
 
+std::unique_ptr<Workspace> Workspace::open(const QString &directory, Check check, QString *error)
+{
+    return open(directory, QString::fromLatin1(kDatabaseFileName), error, check);
+}
+
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QString &databaseFileName,
                                            QString *error)
+{
+    return open(directory, databaseFileName, error, Check::BeforeOpening);
+}
+
+std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QString &databaseFileName,
+                                           QString *error, Check check)
 {
     auto fail = [error](const QString &message) -> std::unique_ptr<Workspace> {
         qCWarning(lcStore).noquote() << message;
@@ -61,15 +72,20 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QStri
                         .arg(QDir::toNativeSeparators(absolute)));
 
     std::unique_ptr<Workspace> workspace(new Workspace);
+    bool deferred = false;
     workspace->d->directory = absolute;
     workspace->d->databaseFileName = databaseFileName;
     try {
         workspace->d->database = Database::open(workspace->databasePath());
         // Checked before anything is written (migrations included).
-        const QString finding = workspace->d->database->integrityProblem(Database::Check::Quick);
-        if (!finding.isEmpty())
-            return fail(damagedMessage(absolute, finding));
-        Migrations::run(*workspace->d->database);
+        deferred = check == Check::Deferred
+            && workspace->d->database->userVersion() == Migrations::latestVersion();
+        if (!deferred) {
+            const QString finding = workspace->d->database->integrityProblem(Database::Check::Quick);
+            if (!finding.isEmpty())
+                return fail(damagedMessage(absolute, finding));
+            Migrations::run(*workspace->d->database);
+        }
     } catch (const StoreError &e) {
         if (e.isDamaged())
             return fail(damagedMessage(absolute, e.message()));
@@ -82,7 +98,12 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QStri
     workspace->d->media = std::make_unique<MediaStore>(db, absolute);
 
     // What an interrupted import left behind; skipped while another program
-    // writes (its journaled files are its work in progress).
+    // writes (its journaled files are its work in progress), and until the
+    // file was checked.
+    if (deferred) {
+        qCDebug(lcStore) << "opened workspace" << absolute << "(check deferred)";
+        return workspace;
+    }
     if (const std::optional<WorkspaceLock> lock = WorkspaceLock::tryAcquire(absolute)) {
         try {
             workspace->d->media->collectUnreferenced();

@@ -28,10 +28,21 @@ public:
     // import left unreferenced. Returns null with *error set (a user-facing
     // message) on failure.
     static std::unique_ptr<Workspace> open(const QString &directory, QString *error = nullptr);
+    // When SQLite's check of the file runs. Deferred skips it (and the
+    // collection of unreferenced media) when the database needs no
+    // migration, so that a window shows rows at once; whoever opens
+    // Deferred must only read until another connection, opened with the
+    // check, has found the file sound (a full check reads the whole file:
+    // seconds at a million assets). A database that needs a migration is
+    // always checked first.
+    enum class Check { BeforeOpening, Deferred };
+    static std::unique_ptr<Workspace> open(const QString &directory, Check check, QString *error);
     // The same with another database file in the directory (a rebuild makes
     // its new database beside the damaged one).
     static std::unique_ptr<Workspace> open(const QString &directory, const QString &databaseFileName,
                                            QString *error);
+    static std::unique_ptr<Workspace> open(const QString &directory, const QString &databaseFileName,
+                                           QString *error, Check check);
     static constexpr const char *kDatabaseFileName = "sightline.db";
     // The user-facing message for a damaged workspace in `directory`, telling
     // what to do; `finding` is SQLite's.

@@ -13,7 +13,10 @@
 #include "store/assetrepository.h"
 #include "store/database.h"
 #include "store/workspace.h"
+#include "testsupport.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +41,13 @@ private:
     QTemporaryDir m_tmp;
     QString m_workspaceDir;
     std::unique_ptr<MainWindow> m_window;
+
+    static QByteArray fileHash(const QString &path)
+    {
+        QFile file(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        return file.open(QIODevice::ReadOnly) && hash.addData(&file) ? hash.result() : QByteArray();
+    }
 
     AssetBrowserWidget *browser() const { return m_window->assetBrowser(); }
     AssetListModel *model() const { return browser()->model(); }
@@ -80,8 +90,10 @@ private Q_SLOTS:
         QVERIFY2(DemoWorkspaceBuilder::build(m_workspaceDir, options, &error), qPrintable(error));
         m_window = std::make_unique<MainWindow>();
         QSignalSpy opened(m_window.get(), &MainWindow::workspaceOpened);
+        QSignalSpy verified(m_window.get(), &MainWindow::workspaceVerified);
         m_window->openWorkspace(m_workspaceDir);
-        QVERIFY(opened.wait(30000));
+        QVERIFY(opened.count() == 1 || opened.wait(30000));
+        QVERIFY(verified.count() == 1 || verified.wait(30000)); // edits wait for the whole-file check
         m_window->resize(1280, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -288,6 +300,43 @@ private Q_SLOTS:
         browser()->applySearchNow();
         QVERIFY(waitListIdle());
         QTRY_COMPARE_WITH_TIMEOUT(model()->matchCount().value_or(AssetCount{}).value, 2, 10000);
+    }
+
+    // A damaged database: the window shows rows at once but refuses the
+    // workspace when the whole-file check finds the damage; nothing is written.
+    void damagedWorkspaceIsRefused()
+    {
+        const QString directory = m_tmp.filePath(QStringLiteral("damaged"));
+        {
+            QString error;
+            auto workspace = Workspace::open(directory, &error);
+            QVERIFY2(workspace, qPrintable(error));
+            std::vector<Asset> assets;
+            for (int i = 0; i < 3000; ++i)
+                assets.push_back(test::makeAsset(QStringLiteral("a%1").arg(i), QStringLiteral("Asset %1").arg(i)));
+            workspace->assets().upsertAssets(assets);
+            workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const QString db = QDir(directory).filePath(QStringLiteral("sightline.db"));
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.size() > 40 * 4096);
+        file.seek(20 * 4096);
+        file.write(QByteArray(3 * 4096, '\x5a'));
+        file.close();
+        const QByteArray before = fileHash(db);
+
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::workspaceOpenFailed);
+        window.openWorkspace(directory);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("is damaged")),
+                 qPrintable(failed.first().at(1).toString()));
+        QTest::qWait(200);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(window.workspaceDirectory().isEmpty());
+        QVERIFY(!window.editAsset(QString()));
+        QCOMPARE(fileHash(db), before);
     }
 
     void cleanupTestCase()
