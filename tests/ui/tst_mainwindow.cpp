@@ -20,7 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
+#include <QTableView>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -150,7 +150,7 @@ void TestMainWindow::selectingAnAssetShowsDetailsAndThumbnails()
     QSignalSpy thumbnails(m_window->captureGallery(), &sl::CaptureGalleryWidget::thumbnailsReady);
 
     // Click the asset's row as a user would.
-    QListView *list = browser->listView();
+    QTableView *list = browser->listView();
     const QModelIndex index = model->index(row);
     list->scrollTo(index);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());

@@ -8,7 +8,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTableView;
 class QModelIndex;
 class QStackedWidget;
 class QToolButton;
@@ -43,7 +43,7 @@ public:
     AssetTreeModel *treeModel() const { return m_treeModel; }
 
     QLineEdit *searchEdit() const { return m_search; }
-    QListView *listView() const { return m_list; }
+    QTableView *listView() const { return m_list; }
     QTreeView *treeView() const { return m_tree; }
     QComboBox *sortBox() const { return m_sort; }
     FacetPanel *facetPanel() const { return m_facets; }
@@ -88,7 +88,7 @@ private:
     QToolButton *m_listButton = nullptr;
     QToolButton *m_treeButton = nullptr;
     QStackedWidget *m_views = nullptr;
-    QListView *m_list = nullptr;
+    QTableView *m_list = nullptr;
     QTreeView *m_tree = nullptr;
     FacetPanel *m_facets = nullptr;
     AssetItemDelegate *m_delegate = nullptr;

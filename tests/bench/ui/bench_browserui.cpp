@@ -27,7 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
-#include <QListView>
+#include <QTableView>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -246,7 +246,7 @@ void measureWindow(const QString &directory)
     waitFor([&] { return model->query().text.isEmpty() && model->isIdle() && model->rowCount() > 0; });
     waitFor([&] { return model->matchCount().has_value() && !model->matchCount()->capped; });
     const int total = model->matchCount()->value;
-    QListView *list = browser->listView();
+    QTableView *list = browser->listView();
     const double rssBefore = rssMb();
     QElapsedTimer scrolling;
     scrolling.start();
