@@ -51,22 +51,6 @@ QString headerKey(const QString &name)
 
 
 
-std::optional<QString> *referenceSlot(AssetEdit &edit, AssetField field)
-{
-    switch (field) {
-    case AssetField::Account:
-        return &edit.accountId;
-    case AssetField::Product:
-        return &edit.productId;
-    case AssetField::Category:
-        return &edit.categoryId;
-    case AssetField::Parent:
-        return &edit.parentId;
-    default:
-        return nullptr;
-    }
-}
-
 } // namespace
 
 AssetCsvImport::AssetCsvImport(Database &db) : m_db(db) {}
@@ -155,7 +139,7 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
                                      .arg(assetFieldLabel(field), value.trimmed())
                                      .arg(rejectedRow);
                     if (id)
-                        *referenceSlot(edit, field) = *id;
+                        *edit.referenceSlot(field) = *id;
                     else
                         problems.append(reason);
                 }

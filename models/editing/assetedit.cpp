@@ -46,6 +46,22 @@ void addCoordinate(std::vector<FieldChange> &changes, AssetField field, const st
 
 } // namespace
 
+std::optional<QString> *AssetEdit::referenceSlot(AssetField field)
+{
+    switch (field) {
+    case AssetField::Account:
+        return &accountId;
+    case AssetField::Product:
+        return &productId;
+    case AssetField::Category:
+        return &categoryId;
+    case AssetField::Parent:
+        return &parentId;
+    default:
+        return nullptr;
+    }
+}
+
 bool AssetEdit::isEmpty() const
 {
     return !name && !assetTag && !accountId && !productId && !categoryId && !parentId && !latitude && !longitude;

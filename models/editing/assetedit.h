@@ -39,6 +39,9 @@ struct AssetEdit
     std::optional<double> longitude;
 
     bool isEmpty() const;
+    // The id field of a reference (account, product, category, parent);
+    // null for a field that is not a reference.
+    std::optional<QString> *referenceSlot(AssetField field);
     // Name and tag trimmed (what is stored and what is validated).
     AssetEdit normalised() const;
     // Sets the edited fields on `asset` (ids only: names of references are

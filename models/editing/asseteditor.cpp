@@ -75,18 +75,8 @@ AssetEditOutcome AssetEditor::create(const AssetEdit &fields, const QString &aut
         asset.id = id;
         edit.applyTo(asset);
         AssetChange change{id, QStringLiteral("create"), QString(), edit.changesFrom(Asset(), references)};
-        const QString now = nowText();
-        asset.modifiedOn = now;
         fillNames(asset, references);
-        AssetRepository(m_db).upsertAssets({asset});
-        Statement mark = m_db.cached("UPDATE assets SET created_here = 1 WHERE id = ?");
-        mark.bind(1, id).run();
-        AssetEditOutcome outcome;
-        outcome.outboxSeq = AssetChangeLog(m_db).record(change, author, now);
-        transaction.commit();
-        outcome.status = AssetEditOutcome::Status::Saved;
-        outcome.assetId = id;
-        return outcome;
+        return save(transaction, asset, change, author, true);
     } catch (const StoreError &error) {
         return refused(QString(), {tr("The asset could not be created: %1").arg(error.message())});
     }
@@ -125,16 +115,8 @@ AssetEditOutcome AssetEditor::updateInTransaction(const QString &assetId, const 
     }
     Asset after = *before;
     edit.applyTo(after);
-    const QString now = nowText();
-    after.modifiedOn = now;
     fillNames(after, references);
-    repository.upsertAssets({after});
-    AssetEditOutcome outcome;
-    outcome.outboxSeq = AssetChangeLog(m_db).record(change, author, now);
-    transaction.commit();
-    outcome.status = AssetEditOutcome::Status::Saved;
-    outcome.assetId = assetId;
-    return outcome;
+    return save(transaction, after, change, author, false);
 }
 
 AssetEditOutcome AssetEditor::setActive(const QString &assetId, bool active, const QString &author)
@@ -168,14 +150,24 @@ AssetEditOutcome AssetEditor::setActiveInTransaction(const QString &assetId, boo
                          stateText(before->stateCode), stateText(stateCode)}}};
     Asset after = *before;
     after.stateCode = stateCode;
+    return save(transaction, after, change, author, false);
+}
+
+AssetEditOutcome AssetEditor::save(Transaction &transaction, Asset asset, const AssetChange &change,
+                                   const QString &author, bool createdHere)
+{
     const QString now = nowText();
-    after.modifiedOn = now;
-    repository.upsertAssets({after});
+    asset.modifiedOn = now;
+    AssetRepository(m_db).upsertAssets({asset});
+    if (createdHere) {
+        Statement mark = m_db.cached("UPDATE assets SET created_here = 1 WHERE id = ?");
+        mark.bind(1, asset.id).run();
+    }
     AssetEditOutcome outcome;
     outcome.outboxSeq = AssetChangeLog(m_db).record(change, author, now);
     transaction.commit();
     outcome.status = AssetEditOutcome::Status::Saved;
-    outcome.assetId = assetId;
+    outcome.assetId = asset.id;
     return outcome;
 }
 

@@ -9,6 +9,9 @@
 namespace sl {
 
 class Database;
+class Transaction;
+struct Asset;
+struct AssetChange;
 
 // What an edit did.
 struct AssetEditOutcome
@@ -50,6 +53,10 @@ private:
     AssetEditOutcome updateInTransaction(const QString &assetId, const AssetEdit &fields, const QString &author);
     AssetEditOutcome setActiveInTransaction(const QString &assetId, bool active, const QString &author);
     QString etagOf(const QString &assetId);
+    // Writes the asset (modified now), its outbox entry and audit rows, and
+    // commits: the end of every edit.
+    AssetEditOutcome save(Transaction &transaction, Asset asset, const AssetChange &change, const QString &author,
+                          bool createdHere);
 
     Database &m_db;
 };

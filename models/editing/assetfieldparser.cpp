@@ -32,22 +32,6 @@ std::optional<AssetField> fieldNamed(const QString &name)
     return std::nullopt;
 }
 
-std::optional<QString> *referenceSlot(AssetEdit &edit, AssetField field)
-{
-    switch (field) {
-    case AssetField::Account:
-        return &edit.accountId;
-    case AssetField::Product:
-        return &edit.productId;
-    case AssetField::Category:
-        return &edit.categoryId;
-    case AssetField::Parent:
-        return &edit.parentId;
-    default:
-        return nullptr;
-    }
-}
-
 } // namespace
 
 QStringList AssetFieldParser::fieldNames()
@@ -113,7 +97,7 @@ std::optional<AssetEdit> AssetFieldParser::parse(const QStringList &arguments, A
             const std::optional<QString> id = references.resolve(*field, value, &reason);
             if (!id)
                 return failWith(reason);
-            *referenceSlot(edit, *field) = *id;
+            *edit.referenceSlot(*field) = *id;
             break;
         }
         }

@@ -24,9 +24,10 @@ namespace {
     "id, asset_ref, media_path, media_type, captured_at, spatial_frame, review_status, review_note, "        \
     "manifest_json, media_sha256, manifest_path "
 
-CaptureRecord readRecord(const Statement &row)
+// The columns both lists begin with: id, asset_ref, media_path, media_type,
+// captured_at, spatial_frame, review_status, review_note.
+void readCommonColumns(const Statement &row, CaptureRecord &record)
 {
-    CaptureRecord record;
     record.id = row.columnText(0);
     record.assetId = row.columnText(1);
     record.mediaPath = row.columnText(2);
@@ -35,6 +36,23 @@ CaptureRecord readRecord(const Statement &row)
     record.spatialFrame = row.columnText(5);
     record.reviewStatus = reviewStatusFromKey(row.columnText(6));
     record.reviewNote = row.columnText(7);
+}
+
+// The manifest fields a record's columns hold, for a record whose manifest
+// is not parsed (lists) or no longer reads.
+void fillManifestFromColumns(CaptureRecord &record)
+{
+    record.manifest.id = record.id;
+    record.manifest.assetId = record.assetId;
+    record.manifest.mediaType = record.mediaType;
+    record.manifest.capturedAt = record.capturedAt;
+    record.manifest.spatialFrame = record.spatialFrame;
+}
+
+CaptureRecord readRecord(const Statement &row)
+{
+    CaptureRecord record;
+    readCommonColumns(row, record);
     record.mediaSha256 = row.columnText(9);
     record.manifestPath = row.columnText(10);
     const ManifestResult parsed =
@@ -46,11 +64,7 @@ CaptureRecord readRecord(const Statement &row)
         // stricter. Keep the record usable and say why its manifest is empty.
         qCWarning(lcStore) << "stored manifest of capture" << record.id
                            << "no longer reads:" << std::get<ManifestError>(parsed).message();
-        record.manifest.id = record.id;
-        record.manifest.assetId = record.assetId;
-        record.manifest.mediaType = record.mediaType;
-        record.manifest.capturedAt = record.capturedAt;
-        record.manifest.spatialFrame = record.spatialFrame;
+        fillManifestFromColumns(record);
     }
     return record;
 }
@@ -64,21 +78,10 @@ CaptureRecord readRecord(const Statement &row)
 CaptureRecord readSummary(const Statement &row)
 {
     CaptureRecord record;
-    record.id = row.columnText(0);
-    record.assetId = row.columnText(1);
-    record.mediaPath = row.columnText(2);
-    record.mediaType = mediaTypeFromName(row.columnText(3)).value_or(MediaType::Photo);
-    record.capturedAt = row.columnText(4);
-    record.spatialFrame = row.columnText(5);
-    record.reviewStatus = reviewStatusFromKey(row.columnText(6));
-    record.reviewNote = row.columnText(7);
+    readCommonColumns(row, record);
     record.mediaSha256 = row.columnText(8);
     record.manifestPath = row.columnText(9);
-    record.manifest.id = record.id;
-    record.manifest.assetId = record.assetId;
-    record.manifest.mediaType = record.mediaType;
-    record.manifest.capturedAt = record.capturedAt;
-    record.manifest.spatialFrame = record.spatialFrame;
+    fillManifestFromColumns(record);
     record.manifest.capturedBy = row.columnText(10);
     record.manifest.mediaFile = row.columnText(11);
     return record;
