@@ -119,6 +119,24 @@ private Q_SLOTS:
         }
         QTRY_VERIFY(model()->matchCount().has_value());
         QTRY_VERIFY(browser()->countLabel()->text().contains(QLocale().toString(model()->matchCount()->value)));
+
+        // The searched word is highlighted in the rows (yellow behind it);
+        // with no search nothing is.
+        const auto yellowPixels = [this] {
+            const QImage shot = browser()->listView()->viewport()->grab().toImage();
+            int count = 0;
+            for (int y = 0; y < shot.height(); ++y)
+                for (int x = 0; x < shot.width(); ++x) {
+                    const QColor c = shot.pixelColor(x, y);
+                    count += c.red() > 220 && c.green() > 180 && c.blue() < 160 ? 1 : 0;
+                }
+            return count;
+        };
+        QTRY_VERIFY(yellowPixels() > 100);
+        browser()->searchEdit()->clear();
+        browser()->applySearchNow();
+        QVERIFY(waitListIdle());
+        QTRY_COMPARE(yellowPixels(), 0);
     }
 
     // A tag fragment from the middle finds its asset.
