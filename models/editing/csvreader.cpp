@@ -125,8 +125,11 @@ std::optional<CsvFailure> CsvParser::run(const QString &text)
                 }
                 continue;
             }
-            if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
-                ++i; // a line break inside a field is kept as LF
+            if (c == QLatin1Char('\r')) {
+                // A line break inside a field (CRLF, or a lone CR as outside
+                // one) is kept as LF: reading what was written gives it back.
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('\n'))
+                    ++i;
                 c = QLatin1Char('\n');
             }
             if (c == QLatin1Char('\n'))

@@ -11,6 +11,8 @@ namespace sl {
 AssetTreeModel::AssetTreeModel(StoreWorker &store, QObject *parent)
     : QAbstractItemModel(parent), m_store(store), m_root(std::make_unique<Node>())
 {
+    m_root->serial = ++m_serials;
+    m_live.emplace(m_root->serial, m_root.get());
 }
 
 AssetTreeModel::~AssetTreeModel() = default;
@@ -20,7 +22,10 @@ void AssetTreeModel::reset()
     beginResetModel();
     ++m_generation;
     m_pending = 0;
+    m_live.clear();
     m_root = std::make_unique<Node>();
+    m_root->serial = ++m_serials;
+    m_live.emplace(m_root->serial, m_root.get());
     endResetModel();
     fetchMore({});
 }
@@ -144,10 +149,15 @@ void AssetTreeModel::requestChildren(Node *node, const AssetPageCursor &after, i
         return workspace.assets().children(parentId, {after.name, after.id}, limit);
     };
     m_store.post<std::vector<Asset>>(this, std::move(job),
-                                     [this, node, generation, replace, limit](StoreResult<std::vector<Asset>> result) {
+                                     [this, serial = node->serial, generation, replace, limit](StoreResult<std::vector<Asset>> result) {
                                          if (generation != m_generation)
                                              return; // the node is gone with the old tree
                                          --m_pending;
+                                         // A refresh may have replaced the node meanwhile.
+                                         const auto live = m_live.find(serial);
+                                         if (live == m_live.end())
+                                             return;
+                                         Node *node = live->second;
                                          node->fetching = false;
                                          if (!result.ok()) {
                                              node->atEnd = true;
@@ -175,10 +185,20 @@ void AssetTreeModel::appendChildren(Node *node, std::vector<Asset> rows, int lim
         auto child = std::make_unique<Node>();
         child->asset = std::move(asset);
         child->parent = node;
+        child->serial = ++m_serials;
+        m_live.emplace(child->serial, child.get());
         child->row = int(node->children.size());
         node->children.push_back(std::move(child));
     }
     endInsertRows();
+}
+
+void AssetTreeModel::forget(const std::vector<std::unique_ptr<Node>> &nodes)
+{
+    for (const auto &node : nodes) {
+        m_live.erase(node->serial);
+        forget(node->children);
+    }
 }
 
 void AssetTreeModel::replaceChildren(Node *node, std::vector<Asset> rows, int limit)
@@ -204,6 +224,7 @@ void AssetTreeModel::replaceChildren(Node *node, std::vector<Asset> rows, int li
     }
     if (!node->children.empty()) {
         beginRemoveRows(parent, 0, int(node->children.size()) - 1);
+        forget(node->children);
         node->children.clear();
         endRemoveRows();
     }

@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace sl {
@@ -61,6 +62,7 @@ private:
         AssetPageCursor next; // where the next page of children starts
         bool atEnd = false;
         bool fetching = false;
+        quint64 serial = 0; // names the node in answers still on their way
     };
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOfNode(const Node *node) const;
@@ -69,11 +71,17 @@ private:
     void onChildren(Node *node, bool replace, StoreResult<std::vector<Asset>> result);
     void replaceChildren(Node *node, std::vector<Asset> rows, int limit);
     void appendChildren(Node *node, std::vector<Asset> rows, int limit);
+    // Takes nodes about to be deleted (and their subtrees) out of m_live.
+    void forget(const std::vector<std::unique_ptr<Node>> &nodes);
 
     StoreWorker &m_store;
     std::unique_ptr<Node> m_root;
     quint64 m_generation = 0;
     int m_pending = 0;
+    // The nodes that exist, by serial: an answer finds its node here, or
+    // knows it is gone (replaced by a refresh).
+    std::unordered_map<quint64, Node *> m_live;
+    quint64 m_serials = 0;
 };
 
 } // namespace sl

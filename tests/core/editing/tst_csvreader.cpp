@@ -41,6 +41,11 @@ private Q_SLOTS:
         QTest::newRow("embedded newline: one row, two lines")
             << QByteArray("Name,Tag\r\n\"Pump\r\nnorth\",P-1\r\nValve,V-2\r\n") << "Name|Tag"
             << "2:2:Pump\nnorth|P-1 / 3:4:Valve|V-2";
+        // The fuzzer's find: CR CR LF inside quotes read as CR + LF, which
+        // a second read turned into one LF. Every break in a field is LF.
+        QTest::newRow("lone CR and CR CR LF inside quotes")
+            << QByteArray("Name\n\"a\r\rb\r\r\nc\"\nNext\n") << "Name"
+            << "2:2:a\n\nb\n\nc / 3:7:Next";
         QTest::newRow("blank rows skipped but counted") << QByteArray("Name,Tag\n\nPump,P-1\n,\nValve,\n")
                                                         << "Name|Tag" << "3:3:Pump|P-1 / 5:5:Valve|";
         QTest::newRow("missing trailing fields are empty") << QByteArray("Name,Tag,Account\nPump\n")

@@ -128,6 +128,34 @@ private Q_SLOTS:
         QVERIFY(model.indexOf(QStringLiteral("seal")).isValid());
         QCOMPARE(model.rowCount(model.index(0, 0)), held); // expansion kept
     }
+
+    // A refresh that replaces a node's children while an answer for one of
+    // them is still on its way: the answer finds its node gone and is dropped
+    // (under AddressSanitizer this was a use after free).
+    void refreshReplacingChildrenDropsTheirAnswers()
+    {
+        addHierarchy();
+        AssetTreeModel model(*m_worker);
+        model.reset();
+        QVERIFY(waitIdle(model));
+        const QModelIndex siteA = model.index(0, 0);
+        model.fetchMore(siteA);
+        QVERIFY(waitIdle(model));
+        model.fetchMore(model.index(0, 0, siteA));
+        QVERIFY(waitIdle(model));
+
+        // A new unit sorts first: site A's child list changes, so the
+        // refresh replaces its children, unit-000 among them, whose own
+        // refresh is already queued behind.
+        m_workspace->assets().upsertAssets(
+            {test::makeAsset(QStringLiteral("unit-new"), QStringLiteral("Unit 000 a"), {}, QStringLiteral("site-a"))});
+        model.refresh();
+        QVERIFY(waitIdle(model));
+        const QModelIndex siteAgain = model.indexOf(QStringLiteral("site-a"));
+        QVERIFY(model.indexOf(QStringLiteral("unit-new")).isValid());
+        QCOMPARE(model.indexOf(QStringLiteral("unit-new")).parent(), siteAgain);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_AssetTreeModel)
