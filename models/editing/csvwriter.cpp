@@ -10,6 +10,10 @@ bool needsQuotes(const QString &field)
         return false;
     if (field.front().isSpace() || field.back().isSpace())
         return true;
+    // At the start of a file a leading U+FEFF would be read as the byte-order
+    // mark and dropped; in quotes it is text.
+    if (field.front() == QChar(0xFEFF))
+        return true;
     for (const QChar c : field) {
         if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
             return true;
