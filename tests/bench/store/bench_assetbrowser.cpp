@@ -5,12 +5,13 @@
 // model's sections (open to first rows, peak RSS while scrolling, GUI
 // event-loop stall) go beside them (see main()).
 //
-// Usage: bench_assetbrowser [asset count (default 1000000)] [workspace dir]
+// Usage: bench_assetbrowser [asset count (default 1000000)] [workspace dir] [insert,search,counts]
 // (a workspace dir that already holds that many assets is reused; then run
 // bench_browserui on it for the window's figures)
 // Run as root for cold figures (drops the OS page cache); otherwise the
 // database's files are evicted with posix_fadvise, and the output says so.
 
+#include "benchstats.h"
 #include "store/assetfinder.h"
 #include "store/assetrepository.h"
 #include "store/database.h"
@@ -41,24 +42,17 @@ namespace {
 constexpr int kFirstRows = 100; // a search's first page
 constexpr int kCountCap = 10000;
 
-double msSince(const QElapsedTimer &timer)
+using bench::msSince;
+
+QElapsedTimer started()
 {
-    return double(timer.nsecsElapsed()) / 1e6;
+    QElapsedTimer timer;
+    timer.start();
+    return timer;
 }
 
-struct Spread
-{
-    double p50 = 0, p95 = 0, max = 0;
-};
-
-Spread spreadOf(std::vector<double> times)
-{
-    if (times.empty())
-        return {};
-    std::sort(times.begin(), times.end());
-    const auto at = [&](double q) { return times[std::min(times.size() - 1, size_t(q * double(times.size() - 1) + 0.5))]; };
-    return {at(0.5), at(0.95), times.back()};
-}
+using bench::Spread;
+using bench::spreadOf;
 
 // --- Synthetic catalogue ------------------------------------------------------
 
@@ -117,15 +111,9 @@ Asset syntheticAsset(int i)
 bool g_dropCachesRefused = false;
 void dropCaches(const QString &databasePath)
 {
-    ::sync();
     if (!g_dropCachesRefused) {
-        const int fd = ::open("/proc/sys/vm/drop_caches", O_WRONLY | O_CLOEXEC);
-        if (fd >= 0 && ::write(fd, "1", 1) == 1) {
-            ::close(fd);
+        if (bench::dropOsPageCache())
             return;
-        }
-        if (fd >= 0)
-            ::close(fd);
         g_dropCachesRefused = true;
         std::printf("note: cannot write /proc/sys/vm/drop_caches (not root?); cold runs evict the database's "
                     "files with posix_fadvise instead\n");
@@ -172,35 +160,38 @@ const Search kSearches[] = {
 // --- The floor: plain SQL through the sqlite3 library ----------------------------
 
 // The fastest plain SQL for a search's first rows that returns the same rows
-// as AssetFinder (checked): every term as a word prefix (FTS5), OR'd with a
-// tag substring (trigram) only for terms that are one (known when the query
-// is written, as someone writing the SQL by hand knows it), the filters,
-// ordered by name. Two shapes, the faster measured once and kept.
+// as AssetFinder (checked for name and modified order): every term as a word
+// prefix (FTS5), OR'd with a tag substring (trigram) only for terms that are
+// one (known when the query is written, as someone writing the SQL by hand
+// knows it), the filters, in the order asked for. Two shapes, the faster
+// measured once and kept. Relevance is FTS5's own rank (bm25), which our
+// weighting of tag hits refines, so its rows are not compared.
+// The same conditions give the floor of a capped count and of the facets.
 class Floor
 {
 public:
-    Floor(const QString &path, const Search &search, sqlite3 *probe)
+    Floor(const Search &search, AssetSort sort, sqlite3 *probe) : m_sort(sort)
     {
         const QStringList terms = SearchQuery::terms(QString::fromUtf8(search.text));
         QStringList wordTerms;
-        std::string tagConditions;
         for (const QString &term : terms) {
             const QString substring = SearchQuery::substringPhrase(term);
             if (!substring.isEmpty() && hasRows(probe, "SELECT 1 FROM asset_tag_search WHERE asset_tag_search MATCH ?",
                                                 substring)) {
-                tagConditions += " AND a.rid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH " +
-                                 literal(SearchQuery::prefixPhrase(term)) +
-                                 " UNION SELECT rowid FROM asset_tag_search WHERE asset_tag_search MATCH " +
-                                 literal(substring) + ")";
+                m_tagConditions += " AND a.rid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH " +
+                                   literal(SearchQuery::prefixPhrase(term)) +
+                                   " UNION SELECT rowid FROM asset_tag_search WHERE asset_tag_search MATCH " +
+                                   literal(substring) + ")";
             } else {
                 wordTerms.append(term);
             }
         }
-        std::string filters;
         if (search.accountId)
-            filters += std::string(" AND a.account_id = '") + search.accountId + "'";
+            m_account = std::string(" AND a.account_id = '") + search.accountId + "'";
         if (search.categoryId)
-            filters += std::string(" AND a.category_id = '") + search.categoryId + "'";
+            m_category = std::string(" AND a.category_id = '") + search.categoryId + "'";
+        m_words = wordTerms.isEmpty() ? std::string() : literal(SearchQuery::ftsExpression(wordTerms));
+
         const std::string columns =
             "SELECT a.id, a.name, a.asset_tag, a.account_id, coalesce(ac.name, ''), a.product_id, "
             "coalesce(p.name, ''), a.category_id, coalesce(c.name, ''), a.parent_id, a.latitude, a.longitude, "
@@ -208,17 +199,52 @@ public:
         const std::string joins = "LEFT JOIN accounts ac ON ac.id = a.account_id "
                                   "LEFT JOIN products p ON p.id = a.product_id "
                                   "LEFT JOIN categories c ON c.id = a.category_id ";
-        const std::string order = " ORDER BY a.name, a.id LIMIT " + std::to_string(kFirstRows);
-        const std::string words = wordTerms.isEmpty() ? std::string() : literal(SearchQuery::ftsExpression(wordTerms));
-        // Shape 1: the match as an IN set, the name index walked.
-        m_shapes.push_back(columns + "FROM assets a " + joins + "WHERE 1" +
-                           (words.empty() ? "" : " AND a.rid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH " + words + ")") +
-                           tagConditions + filters + order);
-        // Shape 2: FTS5 drives, joined, sorted.
-        if (!words.empty())
+        const std::string limit = " LIMIT " + std::to_string(kFirstRows);
+        const std::string order = sort == AssetSort::Modified ? " ORDER BY a.modified_on DESC, a.id DESC"
+                                                              : " ORDER BY a.name, a.id";
+        if (sort == AssetSort::Relevance && !m_words.empty()) {
             m_shapes.push_back(columns + "FROM asset_search s JOIN assets a ON a.rid = s.rowid " + joins +
-                               "WHERE asset_search MATCH " + words + tagConditions + filters + order);
-        m_path = path;
+                               "WHERE asset_search MATCH " + m_words + m_tagConditions + m_account + m_category +
+                               " ORDER BY s.rank" + limit);
+            return;
+        }
+        // Shape 1: the match as an IN set, the sort's index walked.
+        m_shapes.push_back(columns + "FROM assets a " + joins + "WHERE " + where(true, true) + order + limit);
+        // Shape 2: FTS5 drives, joined, sorted.
+        if (!m_words.empty())
+            m_shapes.push_back(columns + "FROM asset_search s JOIN assets a ON a.rid = s.rowid " + joins +
+                               "WHERE asset_search MATCH " + m_words + m_tagConditions + m_account + m_category +
+                               order + limit);
+    }
+
+    bool rowsComparable() const { return m_sort != AssetSort::Relevance; }
+
+    // The search's rows as a WHERE condition on `a` (assets), with or
+    // without its account and category filters.
+    std::string where(bool withAccount, bool withCategory) const
+    {
+        if (m_materialized)
+            return "a.rid IN temp.sl_match" + (withAccount ? m_account : std::string()) +
+                   (withCategory ? m_category : std::string());
+        return "1" +
+               (m_words.empty() ? std::string()
+                                : " AND a.rid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH " +
+                                      m_words + ")") +
+               m_tagConditions + (withAccount ? m_account : std::string()) +
+               (withCategory ? m_category : std::string());
+    }
+
+    // Keeps the text match in a temporary table (untimed), as our count and
+    // facets reuse the match their first page made; later counts and facets
+    // read it instead of matching again. Per connection.
+    void materialize(sqlite3 *db)
+    {
+        m_materialized = false;
+        sqlite3_exec(db, "DROP TABLE IF EXISTS temp.sl_match", nullptr, nullptr, nullptr);
+        const std::string sql = "CREATE TEMP TABLE sl_match AS SELECT a.rid AS rid FROM assets a WHERE " +
+                                where(false, false) + " ORDER BY a.rid";
+        sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        m_materialized = true;
     }
 
     // Picks the faster shape on a warm connection (untimed for the figures).
@@ -240,6 +266,34 @@ public:
     // The ids of the first rows.
     QStringList run(sqlite3 *db) const { return run(db, m_best); }
 
+    // Counts the rows, stopping at `cap`, as a capped count does.
+    int count(sqlite3 *db, int cap) const
+    {
+        const std::string sql = "SELECT count(*) FROM (SELECT 1 FROM assets a WHERE " + where(true, true) +
+                                " LIMIT " + std::to_string(cap) + ")";
+        return int(scalar(db, sql));
+    }
+
+    // The six facets' counts in plain SQL, each with the other filters: the
+    // 50 biggest accounts, categories and products with their names, the
+    // states, with/without captures, the review statuses.
+    void facets(sqlite3 *db) const
+    {
+        const auto top = [&](const char *column, const char *table, const char *key, bool account, bool category) {
+            rows(db, std::string("SELECT a.") + column + ", coalesce(l.name, ''), count(*) FROM assets a LEFT JOIN " +
+                         table + " l ON l." + key + " = a." + column + " WHERE " + where(account, category) +
+                         " GROUP BY a." + column + " ORDER BY 3 DESC LIMIT 50");
+        };
+        top("account_id", "accounts", "id", false, true);
+        top("category_id", "categories", "id", true, false);
+        top("product_id", "products", "id", true, true);
+        rows(db, "SELECT a.state_code <> 0, count(*) FROM assets a WHERE " + where(true, true) + " GROUP BY 1");
+        rows(db, "SELECT EXISTS (SELECT 1 FROM captures k WHERE k.asset_ref = a.id), count(*) FROM assets a WHERE " +
+                     where(true, true) + " GROUP BY 1");
+        rows(db, "SELECT k.review_status, count(DISTINCT a.rid) FROM assets a JOIN captures k ON k.asset_ref = a.id "
+                 "WHERE " + where(true, true) + " GROUP BY k.review_status");
+    }
+
 private:
     static std::string literal(const QString &text)
     {
@@ -257,6 +311,22 @@ private:
         sqlite3_finalize(stmt);
         return any;
     }
+    static qint64 scalar(sqlite3 *db, const std::string &sql)
+    {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+        const qint64 value = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+        sqlite3_finalize(stmt);
+        return value;
+    }
+    void rows(sqlite3 *db, const std::string &sql) const
+    {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            m_sink += size_t(sqlite3_column_int64(stmt, sqlite3_column_count(stmt) - 1));
+        sqlite3_finalize(stmt);
+    }
     QStringList run(sqlite3 *db, size_t shape) const
     {
         sqlite3_stmt *stmt = nullptr;
@@ -273,8 +343,10 @@ private:
         return ids;
     }
 
-    QString m_path;
-    mutable size_t m_sink = 0; // the bytes read, so that reading them is not optimised away
+    AssetSort m_sort;
+    bool m_materialized = false;
+    std::string m_words, m_tagConditions, m_account, m_category;
+    mutable size_t m_sink = 0; // what was read, so that reading it is not optimised away
     std::vector<std::string> m_shapes;
     size_t m_best = 0;
 };
@@ -326,134 +398,256 @@ void benchInsert(Workspace &workspace, int assetCount)
                 double(Database::kJournalSizeLimit) / 1e6, double(QFileInfo(workspace.databasePath()).size()) / 1e6);
 }
 
-// The 20 searches' first rows, ours against the floor, warm then cold.
-void benchSearch(const QString &path)
+// Inserting: AssetRepository::upsertAssets against plain sqlite3 doing the
+// same writes (the lookups, the asset rows, both search indexes, the same
+// durability and a TRUNCATE checkpoint after each slice), each into a new
+// workspace of its own, in slices of one transaction; rates per slice.
+void benchInsertAgainstFloor(int assetCount)
 {
-    sqlite3 *probe = openRaw(path);
-    std::vector<Floor> floors;
-    for (const Search &search : kSearches)
-        floors.emplace_back(path, search, probe);
-
-    // Same rows, and the floor's faster shape, before anything is timed.
+    constexpr int kSlice = 20000;
+    QTemporaryDir oursDir, floorDir;
+    std::vector<double> ourRates, floorRates;
     {
-        std::unique_ptr<Database> db = Database::open(path);
-        AssetFinder finder(*db);
-        int mismatches = 0;
-        for (size_t i = 0; i < std::size(kSearches); ++i) {
-            floors[i].calibrate(probe);
-            const QStringList ours = idsOf(finder.page(kSearches[i].query(), {}, kFirstRows).rows);
-            if (ours != floors[i].run(probe)) {
-                ++mismatches;
-                std::printf("MISMATCH: search \"%s\" returns other rows than its floor\n", kSearches[i].text);
-            }
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(oursDir.path(), &error);
+        for (int first = 0; first < assetCount; first += kSlice) {
+            std::vector<Asset> slice;
+            for (int i = first; i < first + kSlice; ++i)
+                slice.push_back(syntheticAsset(i));
+            const QElapsedTimer timer = started();
+            workspace->assets().upsertAssets(slice);
+            ourRates.push_back(kSlice / (msSince(timer) / 1000.0));
         }
-        std::printf("searches checked: %zu, rows equal to the floor's in %zu\n", std::size(kSearches),
-                    std::size(kSearches) - size_t(mismatches));
     }
+    QString error;
+    const QString floorPath = Workspace::open(floorDir.path(), &error)->databasePath(); // the schema, untimed
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(floorPath.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", nullptr, nullptr,
+                 nullptr);
+    const char *const sql[] = {
+        "INSERT OR IGNORE INTO accounts(id, name) VALUES (?1, ?2)",
+        "INSERT OR IGNORE INTO products(id, name) VALUES (?1, ?2)",
+        "INSERT OR IGNORE INTO categories(id, name) VALUES (?1, ?2)",
+        "INSERT INTO assets(id, name, asset_tag, account_id, product_id, category_id, parent_id, latitude, "
+        "longitude, state_code, modified_on) VALUES (?1, ?2, ?3, nullif(?4, ''), nullif(?5, ''), nullif(?6, ''), "
+        "nullif(?7, ''), ?8, ?9, ?10, ?11)",
+        // Both search indexes filled once per slice, from the rows just
+        // written: one statement each, not one per row (the faster way).
+        "INSERT INTO asset_search(rowid, name, tag, account, product, category) SELECT a.rid, a.name, a.asset_tag, "
+        "coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''), coalesce(c.name, '') FROM assets a "
+        "LEFT JOIN accounts ac ON ac.id = a.account_id LEFT JOIN products p ON p.id = a.product_id "
+        "LEFT JOIN categories c ON c.id = a.category_id WHERE a.rid >= ?1",
+        "INSERT INTO asset_tag_search(rowid, tag) SELECT rid, asset_tag FROM assets WHERE rid >= ?1 AND asset_tag <> ''",
+    };
+    std::vector<sqlite3_stmt *> statements;
+    for (const char *text : sql) {
+        sqlite3_stmt *stmt = nullptr;
+        sqlite3_prepare_v2(db, text, -1, &stmt, nullptr);
+        statements.push_back(stmt);
+    }
+    const auto bindText = [](sqlite3_stmt *stmt, int index, const QString &text) {
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    };
+    const auto step = [](sqlite3_stmt *stmt) {
+        sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+    };
+    for (int first = 0; first < assetCount; first += kSlice) {
+        std::vector<Asset> slice;
+        for (int i = first; i < first + kSlice; ++i)
+            slice.push_back(syntheticAsset(i));
+        const QElapsedTimer timer = started();
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        qint64 firstRowId = 0;
+        for (const Asset &asset : slice) {
+            const std::pair<QString, QString> lookups[] = {{asset.accountId, asset.accountName},
+                                                           {asset.productId, asset.productName},
+                                                           {asset.categoryId, asset.categoryName}};
+            for (size_t l = 0; l < 3; ++l) {
+                if (lookups[l].first.isEmpty())
+                    continue;
+                bindText(statements[l], 1, lookups[l].first);
+                bindText(statements[l], 2, lookups[l].second);
+                step(statements[l]);
+            }
+            sqlite3_stmt *row = statements[3];
+            const QString fields[] = {asset.id,        asset.name,       asset.assetTag, asset.accountId,
+                                      asset.productId, asset.categoryId, asset.parentId};
+            for (int f = 0; f < 7; ++f)
+                bindText(row, f + 1, fields[f]);
+            sqlite3_bind_double(row, 8, asset.latitude);
+            sqlite3_bind_double(row, 9, asset.longitude);
+            sqlite3_bind_int(row, 10, asset.stateCode);
+            bindText(row, 11, asset.modifiedOn);
+            step(row);
+            if (firstRowId == 0)
+                firstRowId = sqlite3_last_insert_rowid(db);
+        }
+        for (sqlite3_stmt *index : {statements[4], statements[5]}) {
+            sqlite3_bind_int64(index, 1, firstRowId);
+            step(index);
+        }
+        sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+        floorRates.push_back(kSlice / (msSince(timer) / 1000.0));
+    }
+    for (sqlite3_stmt *stmt : statements)
+        sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    const Spread o = spreadOf(ourRates), f = spreadOf(floorRates);
+    // Rates: higher is better, so the p95 of the slowest slices is the 5th percentile.
+    std::printf("insert %d assets into an empty workspace, slices of %d: ours p50 %.0f assets/s, slowest %.0f; "
+                "floor (plain sqlite3, same writes) p50 %.0f assets/s, slowest %.0f; ratio at p50 %.2f\n",
+                assetCount, kSlice, o.p50, *std::min_element(ourRates.begin(), ourRates.end()), f.p50,
+                *std::min_element(floorRates.begin(), floorRates.end()), f.p50 / std::max(o.p50, 1e-9));
+    std::fflush(stdout);
+}
 
+const char *sortName(AssetSort sort)
+{
+    return sort == AssetSort::Name ? "name" : sort == AssetSort::Modified ? "modified" : "relevance";
+}
+
+QString label(const Search &search)
+{
+    return QStringLiteral("\"%1\"").arg(QString::fromUtf8(search.text)) +
+           (search.accountId || search.categoryId ? QStringLiteral(" +facet") : QString());
+}
+
+// Times `ours` and `floor` for each search, warm (one connection each, kept)
+// then cold (page cache dropped and fresh connections before each), taking
+// turns at going first; prints each pair and the spreads. Each returns the
+// milliseconds of the work it stands for (a part may be preparation).
+void compare(const QString &path, const char *what, const char *goal,
+             const std::function<double(Database &, size_t)> &ours,
+             const std::function<double(sqlite3 *, size_t)> &floor)
+{
     for (const bool cold : {false, true}) {
-        std::vector<double> ours, floor, ratios;
+        std::vector<double> ourTimes, floorTimes;
         std::unique_ptr<Database> warmDb = cold ? nullptr : Database::open(path);
         sqlite3 *warmRaw = cold ? nullptr : openRaw(path);
         for (size_t i = 0; i < std::size(kSearches); ++i) {
-            // Alternate who goes first, so neither always gets the other's cache.
             double ourMs = 0, floorMs = 0;
             for (int turn = 0; turn < 2; ++turn) {
                 const bool oursNow = (turn == 0) == (i % 2 == 0);
                 if (cold)
                     dropCaches(path);
-                QElapsedTimer timer;
-                timer.start();
                 if (oursNow) {
                     // A fresh connection when cold: nothing in SQLite's cache either.
                     std::unique_ptr<Database> coldDb = cold ? Database::open(path) : nullptr;
-                    AssetFinder finder(cold ? *coldDb : *warmDb); // fresh: no match kept from another search
-                    finder.page(kSearches[i].query(), {}, kFirstRows);
-                    ourMs = msSince(timer);
+                    ourMs = ours(cold ? *coldDb : *warmDb, i);
                 } else {
                     sqlite3 *db = cold ? openRaw(path) : warmRaw;
-                    floors[i].run(db);
+                    floorMs = floor(db, i);
                     if (cold)
                         sqlite3_close(db);
-                    floorMs = msSince(timer);
                 }
             }
-            ours.push_back(ourMs);
-            floor.push_back(floorMs);
-            ratios.push_back(ourMs / std::max(floorMs, 1e-6));
-            std::printf("  %s search %-28s ours %7.1f ms, floor %7.1f ms, ratio %.2f\n", cold ? "cold" : "warm",
-                        (QStringLiteral("\"%1\"").arg(QString::fromUtf8(kSearches[i].text)) +
-                         (kSearches[i].accountId || kSearches[i].categoryId ? QStringLiteral(" +facet") : QString()))
-                            .toUtf8()
-                            .constData(),
-                        ourMs, floorMs, ratios.back());
+            ourTimes.push_back(ourMs);
+            floorTimes.push_back(floorMs);
+            std::printf("  %s %s %-28s ours %7.1f ms, floor %7.1f ms, ratio %.2f\n", cold ? "cold" : "warm", what,
+                        label(kSearches[i]).toUtf8().constData(), ourMs, floorMs, ourMs / std::max(floorMs, 1e-6));
         }
-        const Spread o = spreadOf(ours), f = spreadOf(floor);
-        std::printf("search first %d rows, %s (20 different searches): ours p50 %.1f ms, p95 %.1f ms; "
-                    "floor p50 %.1f ms, p95 %.1f ms; ratio p50 %.2f, p95 %.2f (goal: p95 <= 50 ms and <= 1.5x)\n",
-                    kFirstRows, cold ? "cold" : "warm", o.p50, o.p95, f.p50, f.p95, o.p50 / std::max(f.p50, 1e-6),
-                    o.p95 / std::max(f.p95, 1e-6));
+        const Spread o = spreadOf(ourTimes), f = spreadOf(floorTimes);
+        std::printf("%s, %s (20 different searches): ours p50 %.1f ms, p95 %.1f ms, max %.1f ms; floor p50 %.1f ms, "
+                    "p95 %.1f ms, max %.1f ms; ratio p50 %.2f, p95 %.2f%s\n",
+                    what, cold ? "cold" : "warm", o.p50, o.p95, o.max, f.p50, f.p95, f.max,
+                    o.p50 / std::max(f.p50, 1e-6), o.p95 / std::max(f.p95, 1e-6), goal);
         std::fflush(stdout);
         if (warmRaw)
             sqlite3_close(warmRaw);
     }
+}
+
+// The 20 searches' first rows in one order, ours against the floor. Each of
+// ours runs on a fresh AssetFinder: no match kept from another search.
+void benchSearch(const QString &path, AssetSort sort)
+{
+    sqlite3 *probe = openRaw(path);
+    std::vector<Floor> floors;
+    for (const Search &search : kSearches)
+        floors.emplace_back(search, sort, probe);
+    const auto query = [sort](size_t i) {
+        AssetQuery q = kSearches[i].query();
+        q.sort = sort;
+        return q;
+    };
+    // Same rows, and the floor's faster shape, before anything is timed.
+    {
+        std::unique_ptr<Database> db = Database::open(path);
+        int compared = 0, equal = 0;
+        for (size_t i = 0; i < std::size(kSearches); ++i) {
+            floors[i].calibrate(probe);
+            if (!floors[i].rowsComparable())
+                continue;
+            ++compared;
+            AssetFinder finder(*db);
+            if (idsOf(finder.page(query(i), {}, kFirstRows).rows) == floors[i].run(probe))
+                ++equal;
+            else
+                std::printf("MISMATCH: search \"%s\" by %s returns other rows than its floor\n", kSearches[i].text,
+                            sortName(sort));
+        }
+        if (compared > 0)
+            std::printf("searches by %s: rows equal to the floor's in %d of %d\n", sortName(sort), equal, compared);
+        else
+            std::printf("searches by %s: rows not compared (the floor is FTS5's bm25 alone; ours also weights "
+                        "tag hits)\n", sortName(sort));
+    }
+    const QByteArray what = QByteArray("first ") + QByteArray::number(kFirstRows) + " rows by " + sortName(sort);
+    compare(path, what.constData(), sort == AssetSort::Name ? " (goal: p95 <= 50 ms and <= 1.5x)" : "",
+            [&](Database &db, size_t i) {
+                const QElapsedTimer timer = started();
+                AssetFinder(db).page(query(i), {}, kFirstRows);
+                return msSince(timer);
+            },
+            [&](sqlite3 *db, size_t i) {
+                const QElapsedTimer timer = started();
+                floors[i].run(db);
+                return msSince(timer);
+            });
     sqlite3_close(probe);
 }
 
-// The same searches ordered by relevance and by modification, ours only
-// (their floors differ per query; the name order above is the browser's default).
-void benchOtherSorts(const QString &path)
-{
-    std::unique_ptr<Database> db = Database::open(path);
-    for (const AssetSort sort : {AssetSort::Relevance, AssetSort::Modified}) {
-        std::vector<double> times;
-        for (const Search &search : kSearches) {
-            AssetQuery query = search.query();
-            query.sort = sort;
-            AssetFinder finder(*db);
-            QElapsedTimer timer;
-            timer.start();
-            finder.page(query, {}, kFirstRows);
-            times.push_back(msSince(timer));
-        }
-        const Spread s = spreadOf(times);
-        std::printf("search first %d rows by %s, warm: p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", kFirstRows,
-                    sort == AssetSort::Relevance ? "relevance" : "modified", s.p50, s.p95, s.max);
-    }
-}
-
-// Counts stopped at the cap, and facet counts, for the same searches (warm),
-// each on a finder that already matched the search (as after its first page).
+// Counts stopped at the cap, and the facet counts, for the same searches,
+// each on a finder that already matched the search (as after its first
+// page), against the same work in plain SQL.
 void benchCountsAndFacets(const QString &path)
 {
-    std::unique_ptr<Database> db = Database::open(path);
-    std::vector<double> counts, facetTimes;
-    for (const Search &search : kSearches) {
-        AssetFinder finder(*db);
-        finder.page(search.query(), {}, kFirstRows);
-        QElapsedTimer timer;
-        timer.start();
-        const AssetCount count = finder.count(search.query(), kCountCap);
-        counts.push_back(msSince(timer));
-        timer.restart();
-        finder.facets(search.query());
-        facetTimes.push_back(msSince(timer));
-        std::printf("  \"%s\": %s%d matches, count %.1f ms, facets %.1f ms\n", search.text, count.capped ? ">= " : "",
-                    count.value, counts.back(), facetTimes.back());
-    }
-    const Spread c = spreadOf(counts), f = spreadOf(facetTimes);
-    std::printf("count (cap %d): p50 %.1f ms, p95 %.1f ms\n", kCountCap, c.p50, c.p95);
-    std::printf("facets (6 facets, each with the other filters): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", f.p50,
-                f.p95, f.max);
-    AssetFinder finder(*db);
-    QElapsedTimer timer;
-    timer.start();
-    finder.facets({});
-    std::printf("facets of the whole table (no search, no filter): %.1f ms\n", msSince(timer));
-    timer.restart();
-    const AssetCount all = finder.count({}, 0);
-    std::printf("exact count of the whole table: %d in %.1f ms\n", all.value, msSince(timer));
-    std::fflush(stdout);
+    sqlite3 *probe = openRaw(path);
+    std::vector<Floor> floors;
+    for (const Search &search : kSearches)
+        floors.emplace_back(search, AssetSort::Name, probe);
+    sqlite3_close(probe);
+    // Ours: the first page (untimed) made the match the count and the
+    // facets reuse; the floor gets the same: its match kept in a temporary
+    // table, untimed.
+    const auto afterFirstPage = [](const std::function<void(AssetFinder &, const AssetQuery &)> &work) {
+        return [work](Database &db, size_t i) {
+            AssetFinder finder(db);
+            finder.page(kSearches[i].query(), {}, kFirstRows);
+            const QElapsedTimer timer = started();
+            work(finder, kSearches[i].query());
+            return msSince(timer);
+        };
+    };
+    compare(path, "count (cap 10000)", "",
+            afterFirstPage([](AssetFinder &finder, const AssetQuery &q) { finder.count(q, kCountCap); }),
+            [&](sqlite3 *db, size_t i) {
+                floors[i].materialize(db);
+                const QElapsedTimer timer = started();
+                floors[i].count(db, kCountCap);
+                return msSince(timer);
+            });
+    compare(path, "facets (6, each with the other filters)", "",
+            afterFirstPage([](AssetFinder &finder, const AssetQuery &q) { finder.facets(q); }),
+            [&](sqlite3 *db, size_t i) {
+                floors[i].materialize(db);
+                const QElapsedTimer timer = started();
+                floors[i].facets(db);
+                return msSince(timer);
+            });
 }
 
 } // namespace
@@ -473,6 +667,13 @@ int main(int argc, char **argv)
         return 1;
     }
     try {
+        // An optional third argument names the sections to run: any of
+        // insert, search, counts (default: all).
+        const QStringList sections = args.size() > 3 ? args.at(3).split(QLatin1Char(','))
+                                                     : QStringList{QStringLiteral("insert"), QStringLiteral("search"),
+                                                                   QStringLiteral("counts")};
+        if (sections.contains(QLatin1String("insert")))
+            benchInsertAgainstFloor(100000);
         // A kept workspace of the right size is reused (the insert takes minutes).
         if (workspace->assets().count() == assetCount)
             std::printf("reusing the %d assets in %s\n", assetCount, qPrintable(directory));
@@ -483,9 +684,11 @@ int main(int argc, char **argv)
         const QString path = workspace->databasePath();
         workspace.reset(); // every section opens its own connections
 
-        benchSearch(path);
-        benchOtherSorts(path);
-        benchCountsAndFacets(path);
+        if (sections.contains(QLatin1String("search")))
+            for (const AssetSort sort : {AssetSort::Name, AssetSort::Modified, AssetSort::Relevance})
+                benchSearch(path, sort);
+        if (sections.contains(QLatin1String("counts")))
+            benchCountsAndFacets(path);
         // The window's figures (open to first rows in a fresh process, RSS
         // while scrolling, event-loop stalls) are bench_browserui's: it needs
         // widgets. Run it on the same workspace directory.

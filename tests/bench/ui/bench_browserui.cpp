@@ -15,6 +15,7 @@
 //        used by the above, prints milliseconds)
 //        bench_browserui --floor-first-rows WORKSPACE_DIR
 
+#include "benchstats.h"
 #include "browser/assetbrowserwidget.h"
 #include "items/assetlistmodel.h"
 #include "mainwindow.h"
@@ -44,6 +45,8 @@
 #include <unistd.h>
 
 using namespace sl;
+using bench::Spread;
+using bench::spreadOf;
 
 namespace {
 
@@ -73,16 +76,6 @@ double rssMb()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return 0;
-}
-
-// Drops the whole page cache (needs root); false when not allowed.
-bool dropPageCache()
-{
-    ::sync();
-    QFile drop(QStringLiteral("/proc/sys/vm/drop_caches"));
-    if (!drop.open(QIODevice::WriteOnly))
-        return false;
-    return drop.write("1\n") == 2;
 }
 
 // Watches the event loop: a precise timer asks to run every kTickMs; the
@@ -165,26 +158,12 @@ int floorFirstRows(const QString &directory, const QElapsedTimer &sinceStart)
     return rows > 0 ? 0 : 1;
 }
 
-struct Spread
-{
-    double p50 = 0, p95 = 0;
-};
-
-Spread spreadOf(std::vector<double> values)
-{
-    if (values.empty())
-        return {};
-    std::sort(values.begin(), values.end());
-    const auto at = [&](double q) { return values[std::min(values.size() - 1, size_t(q * (values.size() - 1) + 0.5))]; };
-    return {at(0.5), at(0.95)};
-}
-
 // Runs this program in `mode` `runs` times, cold or warm; the printed ms.
 std::vector<double> freshProcessRuns(const QString &mode, const QString &directory, int runs, bool cold)
 {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
-        if (cold && !dropPageCache())
+        if (cold && !bench::dropOsPageCache())
             return {};
         QProcess child;
         child.start(QCoreApplication::applicationFilePath(), {mode, directory});
@@ -215,6 +194,24 @@ void measureFirstRows(const QString &directory)
     }
 }
 
+// The longest stall of an idle window over `ms`: what the meter reads when
+// nothing happens (the floor of the stalls below).
+double idleStall(StallMeter &meter, int ms)
+{
+    meter.start();
+    QTest::qWait(ms);
+    return meter.stopMs();
+}
+
+void printStalls(const char *what, const std::vector<double> &stalls, const std::vector<double> &idle)
+{
+    const Spread s = spreadOf(stalls), f = spreadOf(idle);
+    std::printf("longest event-loop stall %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (floor, an idle window for as "
+                "long: p50 %.1f ms, p95 %.1f ms, max %.1f ms)\n",
+                what, s.p50, s.p95, s.max, f.p50, f.p95, f.max);
+    std::fflush(stdout);
+}
+
 void measureWindow(const QString &directory)
 {
     MainWindow window;
@@ -228,49 +225,80 @@ void measureWindow(const QString &directory)
     }
     AssetListModel *model = browser->model();
     StallMeter meter;
+    const auto settle = [&] {
+        waitFor([&] { return model->isIdle() && model->matchCount().has_value() && !model->matchCount()->capped; });
+    };
+    settle();
 
     // Typing: 10 characters at 8 keys a second (a fast typist), then until
-    // the last answer is shown.
-    const QString query = QStringLiteral("pump motor");
-    meter.start();
-    QTest::keyClicks(browser->searchEdit(), query, Qt::NoModifier, 125);
-    waitFor([&] { return model->query().text == query && model->isIdle(); });
-    waitFor([&] { return model->matchCount().has_value() && !model->matchCount()->capped; });
-    const double typingStall = meter.stopMs();
-    std::printf("longest event-loop stall while typing \"%s\" (8 keys/s, debounce %d ms): %.1f ms\n",
-                qPrintable(query), AssetBrowserWidget::kDebounceMs, typingStall);
+    // the last answer and its exact count are shown; each query different.
+    const char *const queries[] = {"pump motor", "chiller 21", "gearbox 30", "filter ban", "seal mecha",
+                                   "valve expa", "boiler b-4", "site 12345", "ahu-5 cont", "litware 17"};
+    std::vector<double> typing, idle;
+    for (const char *text : queries) {
+        browser->searchEdit()->clear();
+        browser->applySearchNow();
+        settle();
+        const QString query = QString::fromLatin1(text);
+        QElapsedTimer took;
+        took.start();
+        meter.start();
+        QTest::keyClicks(browser->searchEdit(), query, Qt::NoModifier, 125);
+        waitFor([&] { return model->query().text == query; });
+        settle();
+        typing.push_back(meter.stopMs());
+        idle.push_back(idleStall(meter, int(took.elapsed())));
+    }
+    printStalls(qPrintable(QStringLiteral("while typing 10 characters at 8 keys/s (%1 queries, debounce %2 ms)")
+                               .arg(std::size(queries))
+                               .arg(AssetBrowserWidget::kDebounceMs)),
+                typing, idle);
 
     // Scrolling the whole list, top to bottom, a screenful at a time as
-    // fast as pages arrive.
+    // fast as pages arrive; the stall and RSS of each tenth of the list.
     browser->searchEdit()->clear();
     browser->applySearchNow();
-    waitFor([&] { return model->query().text.isEmpty() && model->isIdle() && model->rowCount() > 0; });
-    waitFor([&] { return model->matchCount().has_value() && !model->matchCount()->capped; });
+    waitFor([&] { return model->query().text.isEmpty() && model->rowCount() > 0; });
+    settle();
     const int total = model->matchCount()->value;
     QTableView *list = browser->listView();
     const double rssBefore = rssMb();
     QElapsedTimer scrolling;
     scrolling.start();
-    meter.start();
+    std::vector<double> segmentStalls, segmentRss, segmentIdle;
     int lastRow = 0;
-    while (lastRow < total - 1) {
+    int segment = 0;
+    meter.start();
+    QElapsedTimer segmentClock;
+    segmentClock.start();
+    while (true) {
         QScrollBar *bar = list->verticalScrollBar();
         bar->setValue(bar->value() + bar->pageStep());
         QCoreApplication::processEvents();
         const QModelIndex bottom = list->indexAt(QPoint(1, list->viewport()->height() - 2));
         if (bottom.isValid())
             lastRow = std::max(lastRow, bottom.row());
-        if (bar->value() == bar->maximum() && !model->canFetchMore({}) && model->isIdle())
-            break;
-        if (scrolling.elapsed() > 15 * 60 * 1000)
-            break;
+        const bool done = (bar->value() == bar->maximum() && !model->canFetchMore({}) && model->isIdle())
+            || scrolling.elapsed() > 15 * 60 * 1000;
+        if (done || lastRow >= (segment + 1) * (total / 10)) {
+            segmentStalls.push_back(meter.stopMs());
+            segmentRss.push_back(rssMb());
+            ++segment;
+            if (done)
+                break;
+            meter.start();
+        }
     }
-    const double scrollStall = meter.stopMs();
-    std::printf("scrolled %d of %d rows in %.1f s; longest event-loop stall while scrolling: %.1f ms\n", lastRow + 1,
-                total, double(scrolling.elapsed()) / 1000.0, scrollStall);
-    std::printf("RSS while scrolling: %.0f MB before, %.0f MB at the bottom, peak %.0f MB; rows held in memory "
-                "at the bottom: %d of %d\n",
-                rssBefore, rssMb(), peakRssMb(), model->loadedRowCount(), model->rowCount());
+    const double scrollSeconds = double(scrolling.elapsed()) / 1000.0;
+    for (size_t i = 0; i < segmentStalls.size(); ++i)
+        segmentIdle.push_back(idleStall(meter, int(scrollSeconds * 1000.0 / double(segmentStalls.size()))));
+    std::printf("scrolled %d of %d rows in %.1f s, in %zu tenths\n", std::min(lastRow + 1, total), total,
+                scrollSeconds, segmentStalls.size());
+    printStalls("while scrolling, per tenth of the list", segmentStalls, segmentIdle);
+    const Spread r = spreadOf(segmentRss);
+    std::printf("RSS while scrolling, per tenth of the list: p50 %.0f MB, p95 %.0f MB, max %.0f MB (%.0f MB before; "
+                "process peak %.0f MB); rows held in memory at the bottom: %d of %d\n",
+                r.p50, r.p95, r.max, rssBefore, peakRssMb(), model->loadedRowCount(), model->rowCount());
     std::fflush(stdout);
 }
 
