@@ -23,6 +23,7 @@ void AssetTreeModel::reset()
     ++m_generation;
     m_pending = 0;
     m_live.clear();
+    m_byId.clear();
     m_root = std::make_unique<Node>();
     m_root->serial = ++m_serials;
     m_live.emplace(m_root->serial, m_root.get());
@@ -47,16 +48,7 @@ void AssetTreeModel::refresh()
 
 QModelIndex AssetTreeModel::indexOf(const QString &assetId) const
 {
-    std::function<const Node *(const Node *)> find = [&](const Node *node) -> const Node * {
-        for (const auto &child : node->children) {
-            if (child->asset.id == assetId)
-                return child.get();
-            if (const Node *found = find(child.get()))
-                return found;
-        }
-        return nullptr;
-    };
-    const Node *node = find(m_root.get());
+    const Node *node = m_byId.value(assetId);
     return node ? indexOfNode(node) : QModelIndex();
 }
 
@@ -157,19 +149,19 @@ void AssetTreeModel::requestChildren(Node *node, const AssetPageCursor &after, i
                                          const auto live = m_live.find(serial);
                                          if (live == m_live.end())
                                              return;
-                                         Node *node = live->second;
-                                         node->fetching = false;
+                                         Node *target = live->second;
+                                         target->fetching = false;
                                          if (!result.ok()) {
-                                             node->atEnd = true;
+                                             target->atEnd = true;
                                              qCWarning(lcStore).noquote() << "asset tree:" << result.error;
                                              Q_EMIT readFailed(result.error);
                                              return;
                                          }
                                          if (replace)
-                                             replaceChildren(node, std::move(*result.value), limit);
+                                             replaceChildren(target, std::move(*result.value), limit);
                                          else
-                                             appendChildren(node, std::move(*result.value), limit);
-                                         Q_EMIT childrenArrived(node->asset.id);
+                                             appendChildren(target, std::move(*result.value), limit);
+                                         Q_EMIT childrenArrived(target->asset.id);
                                      });
 }
 
@@ -187,6 +179,7 @@ void AssetTreeModel::appendChildren(Node *node, std::vector<Asset> rows, int lim
         child->parent = node;
         child->serial = ++m_serials;
         m_live.emplace(child->serial, child.get());
+        m_byId.insert(child->asset.id, child.get());
         child->row = int(node->children.size());
         node->children.push_back(std::move(child));
     }
@@ -197,6 +190,7 @@ void AssetTreeModel::forget(const std::vector<std::unique_ptr<Node>> &nodes)
 {
     for (const auto &node : nodes) {
         m_live.erase(node->serial);
+        m_byId.remove(node->asset.id);
         forget(node->children);
     }
 }

@@ -5,6 +5,7 @@
 #include "store/storeresult.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 #include <memory>
 #include <unordered_map>
@@ -81,6 +82,7 @@ private:
     // The nodes that exist, by serial: an answer finds its node here, or
     // knows it is gone (replaced by a refresh).
     std::unordered_map<quint64, Node *> m_live;
+    QHash<QString, Node *> m_byId; // the held nodes by asset id, for indexOf()
     quint64 m_serials = 0;
 };
 

@@ -19,7 +19,8 @@ struct AssetFilter
     // capture with one of them.
     QStringList reviewStatuses;
     QString modifiedSince; // ISO 8601 (date or date-time, UTC); empty = any
-    bool isEmpty() const;
+    bool isEmpty() const { return *this == AssetFilter(); }
+    bool operator==(const AssetFilter &) const = default;
 };
 
 // Modified = newest first; Relevance = best match first (Name when there is no text).
@@ -30,6 +31,7 @@ struct AssetQuery
     QString text; // what the user typed; SearchQuery makes the terms
     AssetFilter filter;
     AssetSort sort = AssetSort::Name;
+    bool operator==(const AssetQuery &) const = default;
 };
 
 // Where a page starts: the sort key of the row before it (keyset, never

@@ -49,12 +49,6 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, Check check
 }
 
 std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QString &databaseFileName,
-                                           QString *error)
-{
-    return open(directory, databaseFileName, error, Check::BeforeOpening);
-}
-
-std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QString &databaseFileName,
                                            QString *error, Check check)
 {
     auto fail = [error](const QString &message) -> std::unique_ptr<Workspace> {

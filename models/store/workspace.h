@@ -40,9 +40,7 @@ public:
     // The same with another database file in the directory (a rebuild makes
     // its new database beside the damaged one).
     static std::unique_ptr<Workspace> open(const QString &directory, const QString &databaseFileName,
-                                           QString *error);
-    static std::unique_ptr<Workspace> open(const QString &directory, const QString &databaseFileName,
-                                           QString *error, Check check);
+                                           QString *error, Check check = Check::BeforeOpening);
     static constexpr const char *kDatabaseFileName = "sightline.db";
     // The user-facing message for a damaged workspace in `directory`, telling
     // what to do; `finding` is SQLite's.

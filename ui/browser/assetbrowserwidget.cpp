@@ -272,14 +272,7 @@ void AssetBrowserWidget::applyQuery()
     if (!m_model)
         return;
     const AssetQuery next = query();
-    const AssetQuery &current = m_model->query();
-    const bool same = next.text == current.text && next.sort == current.sort
-        && next.filter.accountIds == current.filter.accountIds && next.filter.categoryIds == current.filter.categoryIds
-        && next.filter.productIds == current.filter.productIds && next.filter.state == current.filter.state
-        && next.filter.captures == current.filter.captures
-        && next.filter.reviewStatuses == current.filter.reviewStatuses
-        && next.filter.modifiedSince == current.filter.modifiedSince;
-    if (same && m_model->isIdle() && m_model->rowCount() > 0)
+    if (next == m_model->query() && m_model->isIdle() && m_model->rowCount() > 0)
         return;
     m_delegate->setTerms(SearchQuery::terms(next.text));
     m_model->setQuery(next);
