@@ -47,6 +47,7 @@ class MatchSourceSql
 public:
     enum class Kind { All, List, Bitmap };
     MatchSourceSql(Kind kind, const RowSet *rows) : m_kind(kind), m_rows(rows) {}
+    Kind kind() const { return m_kind; }
 
     // "FROM ..." giving `a`; then "WHERE " + condition().
     QByteArray from() const;

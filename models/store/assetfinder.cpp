@@ -3,6 +3,7 @@
 #include "store/assetfacetcounter.h"
 #include "store/assetfiltersql.h"
 #include "store/assetrows.h"
+#include "store/assetsortorder.h"
 #include "store/database.h"
 #include "store/searchquery.h"
 
@@ -135,23 +136,58 @@ AssetPage AssetFinder::keysetPage(const AssetQuery &query, const QStringList &te
         textMatch ? sourceFor(*textMatch) : MatchSourceSql(MatchSourceSql::Kind::All, nullptr);
 
     const bool byName = sort == AssetSort::Name;
-    QByteArray sql = "SELECT a.rid " + source.from() + " WHERE " + source.condition() + " AND " +
-                     filter.condition();
-    if (!after.isStart())
-        sql += byName ? " AND (a.name, a.id) > (:key, :id)" : " AND (a.modified_on, a.id) < (:key, :id)";
-    sql += byName ? " ORDER BY a.name, a.id" : " ORDER BY a.modified_on DESC, a.id DESC";
-    sql += " LIMIT :limit";
-    Statement statement = m_db.cached(sql.constData());
-    source.bind(statement);
-    filter.bind(statement);
-    if (!after.isStart()) {
-        statement.bind(statement.parameterIndex(":key"), after.m_key);
-        statement.bind(statement.parameterIndex(":id"), after.m_id);
-    }
-    statement.bind(statement.parameterIndex(":limit"), limit + 1); // one more tells whether this is the end
+    // A broad match: where its rows stand in the sort order says where the
+    // page starts (and, with no filter left to test, which rows it holds),
+    // instead of a walk from the cursor past every row that does not match.
+    std::optional<std::pair<QString, QString>> firstMatch;
     std::vector<qint64> rowIds;
-    while (statement.step())
-        rowIds.push_back(statement.columnInt64(0));
+    bool picked = false;
+    if (textMatch && source.kind() == MatchSourceSql::Kind::Bitmap) {
+        const AssetSortOrder &order = sortOrder(sort);
+        const quint32 from = after.isStart() ? 0 : order.firstPositionAfter(m_db, after.m_key, after.m_id);
+        if (from == AssetSortOrder::kAbsent) {
+            page.atEnd = true;
+            page.next = after;
+            return page;
+        }
+        if (filter.isEmpty()) {
+            rowIds = order.firstInOrder(textMatch->rows.rowIds(), from, size_t(limit) + 1);
+            picked = true;
+        } else {
+            const std::vector<qint64> first = order.firstInOrder(textMatch->rows.rowIds(), from, 1);
+            if (first.empty()) {
+                page.atEnd = true;
+                page.next = after;
+                return page;
+            }
+            firstMatch = keyOfRow(first.front(), sort);
+        }
+    }
+    if (!picked) {
+        QByteArray sql = "SELECT a.rid " + source.from() + " WHERE " + source.condition() + " AND " +
+                         filter.condition();
+        if (!after.isStart())
+            sql += byName ? " AND (a.name, a.id) > (:key, :id)" : " AND (a.modified_on, a.id) < (:key, :id)";
+        if (firstMatch)
+            sql += byName ? " AND (a.name, a.id) >= (:fromKey, :fromId)"
+                          : " AND (a.modified_on, a.id) <= (:fromKey, :fromId)";
+        sql += byName ? " ORDER BY a.name, a.id" : " ORDER BY a.modified_on DESC, a.id DESC";
+        sql += " LIMIT :limit";
+        Statement statement = m_db.cached(sql.constData());
+        source.bind(statement);
+        filter.bind(statement);
+        if (!after.isStart()) {
+            statement.bind(statement.parameterIndex(":key"), after.m_key);
+            statement.bind(statement.parameterIndex(":id"), after.m_id);
+        }
+        if (firstMatch) {
+            statement.bind(statement.parameterIndex(":fromKey"), firstMatch->first);
+            statement.bind(statement.parameterIndex(":fromId"), firstMatch->second);
+        }
+        statement.bind(statement.parameterIndex(":limit"), limit + 1); // one more tells whether this is the end
+        while (statement.step())
+            rowIds.push_back(statement.columnInt64(0));
+    }
     page.atEnd = rowIds.size() <= size_t(limit);
     if (!page.atEnd)
         rowIds.pop_back();
@@ -229,6 +265,30 @@ std::optional<RowSet> AssetFinder::narrowByFilter(const TextMatch *match, const 
     }
     std::sort(rowIds.begin(), rowIds.end());
     return RowSet(std::move(rowIds));
+}
+
+const AssetSortOrder &AssetFinder::sortOrder(AssetSort sort)
+{
+    std::unique_ptr<CachedOrder> &cached = sort == AssetSort::Name ? m_nameOrder : m_modifiedOrder;
+    const std::pair<qint64, qint64> version = dataVersion();
+    if (!cached || cached->version != version) {
+        cached.reset(); // the old positions are not kept while the new ones are read
+        auto fresh = std::make_unique<CachedOrder>(CachedOrder{version, AssetSortOrder(m_db, sort)});
+        cached = std::move(fresh);
+    }
+    return cached->order;
+}
+
+std::pair<QString, QString> AssetFinder::keyOfRow(qint64 rowId, AssetSort sort)
+{
+    Statement statement = m_db.cached(sort == AssetSort::Name ? "SELECT name, id FROM assets WHERE rid = ?1"
+                                                              : "SELECT modified_on, id FROM assets WHERE rid = ?1");
+    statement.bind(1, rowId);
+    std::pair<QString, QString> key;
+    if (statement.step())
+        key = {statement.columnText(0), statement.columnText(1)};
+    statement.reset();
+    return key;
 }
 
 const AssetFinder::Ranking &AssetFinder::ranking(const QStringList &terms, const AssetCursor &after)

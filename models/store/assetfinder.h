@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/assetquery.h"
+#include "store/assetsortorder.h"
 #include "store/assettextmatcher.h"
 
 #include <QCoreApplication>
@@ -25,8 +26,9 @@ class MatchSourceSql;
 // kept while the data is unchanged, so the pages, the count and the facets of
 // one search share it. Filters never go into the MATCH: a few matches are
 // read as a list, joined and sorted by SQLite; many are tested per row (a
-// bitmap) while SQLite walks the sort's index, so a broad word costs what
-// the walk to the first page costs.
+// bitmap); where the first rows stand comes from the positions of every
+// asset in the sort order (AssetSortOrder), so a walk never starts at the
+// top of the list, and with no filter to test there is no walk at all.
 class AssetFinder
 {
     Q_DECLARE_TR_FUNCTIONS(AssetFinder)
@@ -94,6 +96,10 @@ private:
     // order). `wanted`: the rows the caller needs. Empty optional otherwise.
     std::optional<RowSet> narrowByFilter(const TextMatch *match, const AssetFilterSql &filter, size_t wanted);
     const Ranking &ranking(const QStringList &terms, const AssetCursor &after);
+    // The positions of every asset in a keyset order, while the data is unchanged.
+    const AssetSortOrder &sortOrder(AssetSort sort);
+    // (name, id) or (modified_on, id) of a row, as a cursor of `sort` holds them.
+    std::pair<QString, QString> keyOfRow(qint64 rowId, AssetSort sort);
     // Changes when this or another connection commits a change.
     std::pair<qint64, qint64> dataVersion();
 
@@ -107,6 +113,13 @@ private:
         TextMatch match;
     };
     std::unique_ptr<CachedMatch> m_match;
+    struct CachedOrder
+    {
+        std::pair<qint64, qint64> version;
+        AssetSortOrder order;
+    };
+    std::unique_ptr<CachedOrder> m_nameOrder;
+    std::unique_ptr<CachedOrder> m_modifiedOrder;
     std::unique_ptr<Ranking> m_ranking;
 };
 

@@ -5,6 +5,7 @@ target_sources(sightline_models PRIVATE
     store/assetfacetcounter.cpp store/assetfacetcounter.h
     store/assetfiltersql.cpp store/assetfiltersql.h
     store/assetfinder.cpp store/assetfinder.h
+    store/assetsortorder.cpp store/assetsortorder.h
     store/assetquery.h
     store/assetrows.cpp store/assetrows.h
     store/assettextmatcher.cpp store/assettextmatcher.h

@@ -26,6 +26,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QLineEdit>
 #include <QTableView>
@@ -115,9 +116,50 @@ private:
     qint64 m_longest = 0;
 };
 
+// Runs the event loop until `condition` holds, checking it every
+// millisecond from a timer. Unlike QTest::qWaitFor, which sleeps 10 ms
+// between rounds of events, it never blocks the loop itself, so the stall
+// meter reads the window's stalls and not its own.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 60000)
 {
-    return QTest::qWaitFor(condition, timeoutMs);
+    if (condition())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    poll.setInterval(1);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (condition())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start();
+    loop.exec();
+    return condition();
+}
+
+// Runs the event loop for `ms` without blocking it.
+void runEventLoopFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Types `text` into `edit` one key every `intervalMs`, from a timer, with the
+// event loop running in between (QTest::keyClicks with a delay sleeps).
+void typeAtPace(QWidget *edit, const QString &text, int intervalMs)
+{
+    QEventLoop loop;
+    QTimer keys;
+    keys.setInterval(intervalMs);
+    qsizetype next = 0;
+    QObject::connect(&keys, &QTimer::timeout, &loop, [&] {
+        QTest::keyClick(edit, text.at(next).toLatin1());
+        if (++next == text.size())
+            loop.quit();
+    });
+    keys.start();
+    loop.exec();
 }
 
 // One fresh-process run: open the workspace in a main window and wait for
@@ -199,7 +241,7 @@ void measureFirstRows(const QString &directory)
 double idleStall(StallMeter &meter, int ms)
 {
     meter.start();
-    QTest::qWait(ms);
+    runEventLoopFor(ms);
     return meter.stopMs();
 }
 
@@ -243,7 +285,7 @@ void measureWindow(const QString &directory)
         QElapsedTimer took;
         took.start();
         meter.start();
-        QTest::keyClicks(browser->searchEdit(), query, Qt::NoModifier, 125);
+        typeAtPace(browser->searchEdit(), query, 125);
         waitFor([&] { return model->query().text == query; });
         settle();
         typing.push_back(meter.stopMs());

@@ -82,6 +82,27 @@ private:
         }
     }
 
+    // Whether `ids` come in the keyset order of `sort`: (name, id) ascending,
+    // or (modified_on, id) descending, compared as SQLite does (UTF-8 bytes;
+    // the name column folds ASCII case, NOCASE).
+    bool inKeysetOrder(const QStringList &ids, AssetSort sort) const
+    {
+        QHash<QString, const Asset *> byId;
+        for (const Asset &asset : m_data.assets)
+            byId.insert(asset.id, &asset);
+        const auto key = [&](const QString &id) {
+            const Asset *asset = byId.value(id);
+            return std::make_pair(sort == AssetSort::Name ? asset->name.toUtf8().toLower() : asset->modifiedOn.toUtf8(),
+                                  id.toUtf8());
+        };
+        for (qsizetype i = 1; i < ids.size(); ++i) {
+            const auto previous = key(ids[i - 1]), current = key(ids[i]);
+            if (sort == AssetSort::Name ? !(previous < current) : !(current < previous))
+                return false;
+        }
+        return true;
+    }
+
     QStringList expectedIds(const QString &text, const AssetFilter &filter)
     {
         const QSet<QString> matching = textMatch(text);
@@ -196,6 +217,8 @@ private Q_SLOTS:
                     break;
                 cursor = page.next;
             }
+            if (sort != AssetSort::Relevance)
+                QVERIFY2(inKeysetOrder(got, sort), "the pages are not in the sort's order");
             got.sort();
             QCOMPARE(got, expected);
             QCOMPARE(finder.count({text, filter, AssetSort::Name}, 0).value, expected.size());

@@ -235,6 +235,31 @@ private Q_SLOTS:
         }
     }
 
+    // The positions a broad match is ordered by are read again after a
+    // change: a renamed asset moves, a deleted one is gone, a new one shows.
+    void broadMatchOrderFollowsEdits()
+    {
+        addMany(5000);
+        AssetFinder finder(db());
+        const AssetQuery query{QStringLiteral("at"), {}, AssetSort::Name};
+        const QStringList before = allPages(finder, query, 500);
+        QCOMPARE(before.size(), 5000);
+        Asset first = *repo().byId(before.first());
+        first.name = QStringLiteral("ÿ last"); // after every other name, also "Ärger valve" (UTF-8 bytes)
+        repo().upsertAssets({first});
+        db().exec(QStringLiteral("DELETE FROM assets WHERE id = '%1'").arg(before[1]));
+        repo().upsertAssets({makeAsset(QStringLiteral("aaa"), QStringLiteral("aaa first"), QStringLiteral("AT-999999"))});
+        QStringList after = allPages(finder, query, 500);
+        QCOMPARE(after.size(), 5000);
+        // The new one sits between the unnamed assets and the named ones.
+        const qsizetype added = after.indexOf(QStringLiteral("aaa"));
+        QVERIFY(added > 0 && added < after.size() - 1);
+        QVERIFY(repo().byId(after[added - 1])->name.isEmpty());
+        QVERIFY(!repo().byId(after[added + 1])->name.isEmpty());
+        after.removeAt(added);
+        QCOMPARE(after, before.mid(2) + QStringList{first.id});
+    }
+
     void pagingSeesEveryRowOnceWhileRowsAreInserted_data()
     {
         QTest::addColumn<AssetSort>("sort");
