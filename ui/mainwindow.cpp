@@ -14,6 +14,7 @@
 #include "items/assetlistmodel.h"
 #include "items/assettreemodel.h"
 #include "store/assetdetails.h"
+#include "store/assetfinder.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/storeworker.h"
@@ -234,6 +235,15 @@ void MainWindow::onWorkspaceOpened(const QString &directory)
     connect(m_treeModel.get(), &AssetTreeModel::readFailed, this, &MainWindow::showStoreError);
     m_directory = directory;
     m_browser->setModels(m_model.get(), m_treeModel.get(), m_background.get());
+    // After the first rows (queued before it): where every asset stands in
+    // name order, so that the first broad search does not read it.
+    m_store->post<bool>(
+        this,
+        [](Workspace &workspace) {
+            workspace.assets().finder().prepare(AssetSort::Name);
+            return true;
+        },
+        [](StoreResult<bool>) {}); // a failure shows again, and is reported, at the search that needs it
     m_galleryTitle->setText(tr("Captures"));
     setWindowTitle(tr("%1 — Sightline").arg(QDir(directory).dirName()));
     updateStatus();
