@@ -38,9 +38,9 @@ FakeDataverse::FakeDataverse(QObject *parent) : QAbstractHttpServer(parent)
     addTable(QString::fromLatin1(kCategories), QStringLiteral("msdyn_customerassetcategoryid"));
 }
 
-bool FakeDataverse::start()
+bool FakeDataverse::start(quint16 wanted)
 {
-    const quint16 port = listen(QHostAddress::LocalHost, 0);
+    const quint16 port = listen(QHostAddress::LocalHost, wanted);
     if (port == 0)
         return false;
     m_serviceRoot = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(QLatin1String(kServicePath)));

@@ -40,8 +40,8 @@ public:
 
     explicit FakeDataverse(QObject *parent = nullptr);
 
-    // Listens on 127.0.0.1 on a free port; false when it cannot.
-    bool start();
+    // Listens on 127.0.0.1 on `port` (a free one when 0); false when it cannot.
+    bool start(quint16 port = 0);
     // http://127.0.0.1:<port>/api/data/v9.2/
     QUrl serviceRoot() const { return m_serviceRoot; }
 
