@@ -45,6 +45,10 @@ void SyncEngine::start()
         // Conflicts are reported, not errors: they wait for the user.
         for (const QString &line : pushed.errors)
             m_summary.notices.append(line);
+        if (pushed.waiting > 0)
+            m_summary.notices.append(tr("%n edit(s) not pushed this time: behind a conflict or a failed edit of the "
+                                        "same record, or of a kind this version does not push yet",
+                                        nullptr, pushed.waiting));
         m_push->deleteLater();
         if (m_cancelled || !m_options.pull)
             finish();

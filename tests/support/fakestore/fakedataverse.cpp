@@ -123,7 +123,7 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     HttpHeaders headers;
     for (const auto &field : request.headers())
         headers.append({field.first, field.second});
-    m_requests.append({methodName(request.method()), request.url(), headers, request.body()});
+    m_requests.append({methodName(request.method()), request.url(), headers, request.body(), 0});
 
     if (m_faults.hangRequests > 0) {
         --m_faults.hangRequests;
@@ -143,6 +143,7 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     bool isWrite = false;
     const FakeResponse response = route(request, &isWrite);
+    m_requests.last().status = response.status;
     if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
         --m_faults.cutAfterCommit;
         socket->disconnectFromHost(); // committed, but the client never hears of it

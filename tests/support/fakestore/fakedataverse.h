@@ -36,6 +36,7 @@ public:
         QUrl url;
         HttpHeaders headers;
         QByteArray body;
+        int status = 0; // what the server answered (or committed, then cut); 0 for none
     };
 
     explicit FakeDataverse(QObject *parent = nullptr);
