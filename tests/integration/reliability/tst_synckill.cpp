@@ -36,9 +36,21 @@ private:
         const std::unique_ptr<QProcess> process = startProcess(
             cliPath(), {QStringLiteral("sync"), QStringLiteral("--url"), root, QStringLiteral("--workspace"), workspace},
             faultKill);
-        process->waitForStarted(10'000);
-        QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 120'000);
-        return finishProcess(*process, 1'000);
+        CliOutcome outcome;
+        if (!process->waitForStarted(10'000))
+            return outcome;
+        // Not finishProcess(): its blocking wait would stop this thread serving the fake.
+        if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 120'000)) {
+            process->kill();
+            process->waitForFinished(5'000);
+            return outcome;
+        }
+        outcome.finished = true;
+        outcome.crashed = process->exitStatus() == QProcess::CrashExit;
+        outcome.code = process->exitCode();
+        outcome.out = QString::fromUtf8(process->readAllStandardOutput());
+        outcome.err = QString::fromUtf8(process->readAllStandardError());
+        return outcome;
     }
 
 private Q_SLOTS:
