@@ -6,6 +6,7 @@
 #include "sync/synclogging.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace sl {
 
@@ -109,7 +110,10 @@ void TablePullJob::onPage(const ODataPage &page)
             }
             endState->lastModified = m_newestModified;
         }
+        QElapsedTimer timer;
+        timer.start();
         const PageApplied applied = applier.apply(spec.table, page, endState);
+        qCDebug(lcSync) << spec.entitySet << "page of" << page.rows.size() << "rows applied in" << timer.elapsed() << "ms";
         if (applied.newestModified > m_newestModified)
             m_newestModified = applied.newestModified;
         m_outcome.upserted += applied.upserted;
