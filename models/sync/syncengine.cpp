@@ -95,6 +95,9 @@ void SyncEngine::onTablePulled()
     if (pulled.ok && !pulled.deletionsSeen)
         m_summary.notices.append(tr("%1: the asset store has no change tracking for this table; deletions there are "
                                     "not seen").arg(entitySet));
+    if (pulled.ok && pulled.reread)
+        m_summary.notices.append(tr("%1: the store no longer knew where the last sync ended, so the table was read "
+                                    "whole; rows it deleted meanwhile are still here").arg(entitySet));
     m_pull->deleteLater();
     if (!pulled.ok) {
         if (m_cancelled)

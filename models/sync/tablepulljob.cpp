@@ -150,6 +150,7 @@ void TablePullJob::onReadFinished(bool ok)
             return;
         }
         m_previousModified.clear();
+        m_outcome.reread = true;
         read(Mode::Full, queryUrl(m_serviceRoot, m_spec, QString()));
         return;
     }

@@ -25,6 +25,7 @@ struct TablePullOutcome
     int keptPending = 0;
     bool delta = false;          // read the changes since the last pull (a delta link or modifiedon polling)
     bool deletionsSeen = true;   // false: the store has no change tracking for the table
+    bool reread = false;         // the delta link had expired: read whole, deletions meanwhile not seen
     QString error;               // why it stopped; empty when ok
 };
 

@@ -176,6 +176,7 @@ private Q_SLOTS:
         const SyncSummary summary = m_world.sync();
         QVERIFY2(summary.ok(), qPrintable(summary.errors.join('\n')));
         QCOMPARE(summary.pulled, 100);
+        QVERIFY(summary.notices.join(' ').contains("msdyn_customerassets: the store no longer knew"));
         compareWithServer();
     }
 
