@@ -37,7 +37,8 @@ void SyncFixture::harden()
     faults.noUpsert = true;
 }
 
-SyncSummary SyncFixture::sync(SyncOptions options)
+SyncSummary SyncFixture::sync(SyncOptions options,
+                              const std::function<void(SyncEngine &, const SyncProgress &)> &onProgress)
 {
     m_waitedMs = 0;
     m_busySeconds.clear();
@@ -45,6 +46,9 @@ SyncSummary SyncFixture::sync(SyncOptions options)
     QObject::connect(&engine, &SyncEngine::storeBusy, [this](int seconds) { m_busySeconds.append(seconds); });
     bool done = false;
     QObject::connect(&engine, &SyncEngine::finished, [&done] { done = true; });
+    if (onProgress)
+        QObject::connect(&engine, &SyncEngine::progress,
+                         [&engine, &onProgress](const SyncProgress &progress) { onProgress(engine, progress); });
     engine.start();
     QTest::qWaitFor([&] {
         // Nothing on the wire but a timer waiting: the wait passes at once.

@@ -40,7 +40,9 @@ public:
     bool hardened() const { return m_hard; }
 
     // Runs one sync to its end; the fake clock jumps over every wait.
-    SyncSummary sync(SyncOptions options = {});
+    // `onProgress` sees each progress report (e.g. to cancel).
+    SyncSummary sync(SyncOptions options = {},
+                     const std::function<void(SyncEngine &, const SyncProgress &)> &onProgress = {});
     // The milliseconds the last sync waited on the fake clock.
     qint64 waitedMs() const { return m_waitedMs; }
     QList<int> busySeconds() const { return m_busySeconds; }

@@ -165,6 +165,26 @@ private Q_SLOTS:
         QVERIFY(!SyncStateRepository(m_world.workspace().database()).find(kAssets));
     }
 
+    void cancelKeepsWhatWasCommittedAndStartsAgain()
+    {
+        m_world.server().seedAssets(1'000);
+        SyncOptions options;
+        options.pageSize = 200;
+        int pagesSeen = 0;
+        const SyncSummary cancelled = m_world.sync(options, [&](SyncEngine &engine, const SyncProgress &progress) {
+            if (progress.phase == SyncProgress::Phase::Pulling && progress.entitySet == kAssets && ++pagesSeen == 2)
+                engine.cancel();
+        });
+        QVERIFY(cancelled.cancelled);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.errors, QStringList());
+        QCOMPARE(m_world.workspace().assets().count(), 400); // the two pages committed before the cancel
+        QVERIFY(!SyncStateRepository(m_world.workspace().database()).find(kAssets)); // the pull did not end
+        // The next sync reads on to the end.
+        QVERIFY(m_world.sync(options).ok());
+        compareWithServer();
+    }
+
     void expiredDeltaLinkReadsTheTableWhole()
     {
         if (m_world.hardened())
