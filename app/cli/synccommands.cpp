@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
+#include "sync/syncconflictresolver.h"
 #include "sync/syncthread.h"
 
 #include <QEventLoop>
@@ -47,7 +48,11 @@ QString SyncCommands::usage()
     return tr("  sync --url URL --workspace DIR  Push the edits made here to the asset store\n"
               "                                (Dataverse), then pull its changes. The access\n"
               "                                token comes from SIGHTLINE_TOKEN.\n"
-              "  outbox --workspace DIR        List the edits waiting to be pushed.\n");
+              "  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,\n"
+              "                                record, fields, attempts, last error).\n"
+              "  outbox resolve SEQ mine|theirs --workspace DIR\n"
+              "                                Settle an edit in conflict: push this workspace's\n"
+              "                                values over the store's, or take the store's.\n");
 }
 
 QUrl SyncCommands::serviceRootOf(const QString &text)
@@ -118,8 +123,13 @@ int SyncCommands::sync(const QCommandLineParser &parser, const QStringList &rest
 
 int SyncCommands::outbox(const QCommandLineParser &parser, const QStringList &rest)
 {
-    if (!rest.isEmpty()) {
-        CliCommands::fail(tr("outbox takes no arguments besides --workspace (try --help)"));
+    const bool resolving = !rest.isEmpty() && rest.first() == QLatin1String("resolve");
+    bool seqOk = false;
+    const qint64 seq = resolving && rest.size() == 3 ? rest.at(1).toLongLong(&seqOk) : 0;
+    const bool keepMine = resolving && rest.size() == 3 && rest.at(2) == QLatin1String("mine");
+    const bool keepTheirs = resolving && rest.size() == 3 && rest.at(2) == QLatin1String("theirs");
+    if ((!rest.isEmpty() && !resolving) || (resolving && (!seqOk || (!keepMine && !keepTheirs)))) {
+        CliCommands::fail(tr("use: outbox [resolve SEQ mine|theirs] --workspace DIR (try --help)"));
         return kUsageError;
     }
     const QString directory = parser.value(kWorkspace);
@@ -131,6 +141,19 @@ int SyncCommands::outbox(const QCommandLineParser &parser, const QStringList &re
     const std::unique_ptr<Workspace> workspace = Workspace::open(directory, &error);
     if (!workspace) {
         CliCommands::fail(error);
+        return 1;
+    }
+    if (resolving) {
+        QString refusal;
+        try {
+            if (SyncConflictResolver(workspace->database())
+                    .resolve(seq, keepMine ? SyncConflictResolver::Keep::Mine : SyncConflictResolver::Keep::Theirs,
+                             &refusal))
+                return 0;
+        } catch (const StoreError &storeError) {
+            refusal = storeError.message();
+        }
+        CliCommands::fail(refusal);
         return 1;
     }
     try {

@@ -11,7 +11,8 @@ namespace sl {
 // `sightline-cli sync --url URL --workspace DIR` (push the outbox, then pull
 // every table; the token from SIGHTLINE_TOKEN; progress on stderr, a
 // one-line summary on stdout) and `sightline-cli outbox --workspace DIR`
-// (the edits waiting to be pushed, one per line, tab-separated).
+// (the edits waiting to be pushed, one per line, tab-separated; `outbox
+// resolve SEQ mine|theirs` settles one in conflict).
 class SyncCommands
 {
     Q_DECLARE_TR_FUNCTIONS(SyncCommands)

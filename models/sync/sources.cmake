@@ -6,6 +6,7 @@ target_sources(sightline_models PRIVATE
     sync/storecolumns.cpp sync/storecolumns.h
     sync/syncstaterepository.cpp sync/syncstaterepository.h
     sync/syncconflictrepository.cpp sync/syncconflictrepository.h
+    sync/syncconflictresolver.cpp sync/syncconflictresolver.h
     sync/syncpageapplier.cpp sync/syncpageapplier.h
     sync/fieldmerge.cpp sync/fieldmerge.h
     sync/tablepulljob.cpp sync/tablepulljob.h

@@ -97,6 +97,30 @@ QJsonObject StoreColumns::assetFieldValues(const QJsonObject &row)
             {QStringLiteral("stateCode"), asset.stateCode}};
 }
 
+void StoreColumns::applyFieldValues(Asset &asset, const QJsonObject &values)
+{
+    const auto text = [&](const char *key, QString &field) {
+        if (values.contains(QLatin1String(key)))
+            field = values.value(QLatin1String(key)).toString();
+    };
+    const auto reference = [&](const char *key, QString &field) {
+        if (values.contains(QLatin1String(key)))
+            field = guidOf(values.value(QLatin1String(key)));
+    };
+    text("name", asset.name);
+    text("assetTag", asset.assetTag);
+    reference("account", asset.accountId);
+    reference("product", asset.productId);
+    reference("category", asset.categoryId);
+    reference("parent", asset.parentId);
+    if (values.contains(QLatin1String("latitude")))
+        asset.latitude = values.value(QLatin1String("latitude")).toDouble();
+    if (values.contains(QLatin1String("longitude")))
+        asset.longitude = values.value(QLatin1String("longitude")).toDouble();
+    if (values.contains(QLatin1String("stateCode")))
+        asset.stateCode = values.value(QLatin1String("stateCode")).toInt();
+}
+
 QJsonObject StoreColumns::assetWriteBody(const QJsonObject &payload)
 {
     QJsonObject body;

@@ -24,6 +24,8 @@ public:
     // The outbox field keys with the row's values (references as ids, null
     // for none), to compare with an entry's base and payload.
     static QJsonObject assetFieldValues(const QJsonObject &row);
+    // Sets the fields of `asset` that `values` (outbox field keys) name.
+    static void applyFieldValues(Asset &asset, const QJsonObject &values);
     // The columns of a write carrying `payload` (outbox field keys); keys
     // the store does not know are left out.
     static QJsonObject assetWriteBody(const QJsonObject &payload);

@@ -80,6 +80,29 @@ private Q_SLOTS:
         QCOMPARE(cli({"outbox", "--workspace", dir.path()}).out, QString());
     }
 
+    void conflictIsListedAndSettled()
+    {
+        QTemporaryDir dir;
+        const QString root = m_server.serviceRoot().toString();
+        QCOMPARE(cli({"sync", "--url", root, "--workspace", dir.path()}).code, 0);
+        QCOMPARE(cli({"asset", "set", m_ids[7], "name=Mine", "--workspace", dir.path()}).code, 0);
+        m_server.table().write(m_ids[7], {{"msdyn_name", "Theirs"}});
+        Run run = cli({"sync", "--url", root, "--workspace", dir.path()});
+        QCOMPARE(run.code, 0); // a conflict waits for the user: not a failure
+        QVERIFY2(run.out.contains("conflicts 1"), qPrintable(run.out));
+        run = cli({"outbox", "--workspace", dir.path()});
+        const QStringList fields = run.out.chopped(1).split('\t');
+        QCOMPARE(fields.value(1), QString("conflict"));
+        QVERIFY2(fields.value(7).contains("name"), qPrintable(run.out));
+
+        QCOMPARE(cli({"outbox", "resolve", fields[0], "ours", "--workspace", dir.path()}).code, 2);
+        QCOMPARE(cli({"outbox", "resolve", "999", "mine", "--workspace", dir.path()}).code, 1);
+        QCOMPARE(cli({"outbox", "resolve", fields[0], "mine", "--workspace", dir.path()}).code, 0);
+        run = cli({"sync", "--url", root, "--workspace", dir.path()});
+        QVERIFY2(run.out.contains("pushed 1,"), qPrintable(run.out));
+        QCOMPARE(m_server.table().row(m_ids[7]).value("msdyn_name").toString(), QString("Mine"));
+    }
+
     void failuresExitNonzeroWithOneLine()
     {
         QTemporaryDir dir;

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "sync/syncconflictrepository.h"
+#include "sync/syncconflictresolver.h"
 
 #include <QTest>
 
@@ -172,6 +173,45 @@ private Q_SLOTS:
         QCOMPARE(again.conflicts, 0);
         QCOMPARE(writesTo(m_ids[6]), 0);
         QCOMPARE(m_world.localAssets().at(m_ids[6]).name, QString("Mine"));
+    }
+
+    void conflictSettledWithMineIsPushedOverTheirs()
+    {
+        QCOMPARE(rename(m_ids[10], "Mine"), QString());
+        AssetEdit moved;
+        moved.latitude = 5.5; // not in conflict: stays in the entry either way
+        QVERIFY(AssetEditor(m_world.workspace().database()).update(m_ids[10], moved, "tester").saved());
+        m_world.server().table().write(m_ids[10], {{"msdyn_name", "Theirs"}});
+        QCOMPARE(m_world.sync().conflicts, 1);
+        const qint64 seq = m_world.workspace().outbox().pending(1).front().seq;
+        QString error;
+        QVERIFY2(SyncConflictResolver(m_world.workspace().database()).resolve(seq, SyncConflictResolver::Keep::Mine, &error),
+                 qPrintable(error));
+        QVERIFY(!SyncConflictResolver(m_world.workspace().database()).resolve(seq, SyncConflictResolver::Keep::Mine, &error));
+        QVERIFY(error.contains("no edit"));
+        const SyncSummary summary = m_world.sync();
+        QVERIFY2(summary.ok(), qPrintable(summary.notices.join('\n')));
+        QCOMPARE(summary.pushed, 1);
+        QCOMPARE(m_world.serverAssets().at(m_ids[10]).name, QString("Mine"));
+        QCOMPARE(m_world.serverAssets().at(m_ids[10]).latitude, 5.5);
+        QCOMPARE(m_world.localAssets().at(m_ids[10]), m_world.serverAssets().at(m_ids[10]));
+        QCOMPARE(outboxCount(), 0);
+    }
+
+    void conflictSettledWithTheirsTakesTheStoresValues()
+    {
+        QCOMPARE(rename(m_ids[11], "Mine"), QString());
+        m_world.server().table().write(m_ids[11], {{"msdyn_name", "Theirs"}});
+        QCOMPARE(m_world.sync().conflicts, 1);
+        const qint64 seq = m_world.workspace().outbox().pending(1).front().seq;
+        QString error;
+        QVERIFY(SyncConflictResolver(m_world.workspace().database()).resolve(seq, SyncConflictResolver::Keep::Theirs, &error));
+        QCOMPARE(outboxCount(), 0); // nothing left to push
+        QCOMPARE(SyncConflictRepository(m_world.workspace().database()).count(), 0);
+        QCOMPARE(m_world.localAssets().at(m_ids[11]), m_world.serverAssets().at(m_ids[11]));
+        m_world.server().clearRequests();
+        QVERIFY(m_world.sync().ok());
+        QCOMPARE(writesTo(m_ids[11]), 0);
     }
 
     void missingRoleKeepsTheEditQueued()
