@@ -23,7 +23,8 @@ bool SyncConflictResolver::resolve(qint64 outboxSeq, Keep keep, QString *error)
         return false;
     }
     QJsonObject theirs;
-    QString theirEtag;
+    // An entry whose conflict rows are gone (e.g. after a rebuild) keeps its ETag.
+    QString theirEtag = entry->baseEtag;
     for (const SyncConflict &conflict : SyncConflictRepository(m_db).all()) {
         if (conflict.outboxSeq != outboxSeq)
             continue;
