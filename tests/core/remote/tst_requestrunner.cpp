@@ -200,7 +200,7 @@ private Q_SLOTS:
     // a receiver that cancels then cancels that request too.
     void pagedReadFetchesTheNextPageWhileThisOneIsHandled()
     {
-        const QByteArray page = "{\"value\":[{\"id\":1}],\"@odata.nextLink\":\"https:\/\/o.example\/api\/data\/v9.2\/a?p=";
+        const QByteArray page = "{\"value\":[{\"id\":1}],\"@odata.nextLink\":\"https://o.example/api/data/v9.2/a?p=";
         m_transport->answerStatus(200, page + "2\"}");
         m_transport->answerStatus(200, page + "3\"}");
         PagedReadJob job(*m_runner, QUrl("https://o.example/api/data/v9.2/a"), 1);
