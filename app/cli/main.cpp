@@ -3,6 +3,7 @@
 #include "assetcommands.h"
 #include "clicommands.h"
 #include "searchcommand.h"
+#include "synccommands.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -68,12 +69,13 @@ public:
                   "                                Import assets from the Dataverse template's\n"
                   "                                columns; lists rejected rows as \"row N: reason\".\n"
                   "%1"
+                  "%2"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
                   "  --help                        Show this help.\n")
-            .arg(sl::SearchCommand::usage());
+            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage());
     }
 };
 
@@ -105,6 +107,7 @@ int run(const QStringList &arguments)
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QString());
     parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun});
     parser.addOptions(sl::SearchCommand::options());
+    parser.addOptions(sl::SyncCommands::options());
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -219,6 +222,10 @@ int run(const QStringList &arguments)
 
     if (command == QLatin1String("search"))
         return sl::SearchCommand::run(parser, rest);
+    if (command == QLatin1String("sync"))
+        return sl::SyncCommands::sync(parser, rest);
+    if (command == QLatin1String("outbox"))
+        return sl::SyncCommands::outbox(parser, rest);
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));
     return kUsageError;

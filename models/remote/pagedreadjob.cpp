@@ -85,17 +85,29 @@ void PagedReadJob::onPage(const QUrl &url, const HttpResponse &response, const R
     const QUrl next = page.nextLink;
     if (next.isEmpty())
         m_deltaLink = page.deltaLink;
+    // The next page is asked for before this one is handed over, so that the
+    // transport fetches it while the receiver stores this one. A link the
+    // guards refuse is followed (and refused) only after the handover.
+    const bool prefetch = !next.isEmpty() && mayFollow(next);
+    if (prefetch)
+        requestPage(next);
     QPointer<PagedReadJob> self(this);
     Q_EMIT pageReady(page);
     if (!self || !m_running)
-        return; // the receiver deleted or cancelled us
+        return; // the receiver deleted or cancelled us (a prefetch is cancelled with it)
     if (next.isEmpty()) {
         m_running = false;
         qCDebug(lcRemote) << "read" << m_rows << "rows in" << m_pages << "pages";
         Q_EMIT finished(true);
         return;
     }
-    requestPage(next);
+    if (!prefetch)
+        requestPage(next);
+}
+
+bool PagedReadJob::mayFollow(const QUrl &url) const
+{
+    return !m_followed.contains(url.toString(QUrl::FullyEncoded)) && m_pages < limits::kPagesPerRead;
 }
 
 void PagedReadJob::stop(const RemoteError &error)

@@ -12,7 +12,8 @@ namespace sl {
 // Reads an entity set page by page with server-driven paging: sends
 // Prefer: odata.maxpagesize=N (plus any other preferences, e.g.
 // odata.track-changes), follows @odata.nextLink verbatim until it is
-// absent, and keeps the last page's @odata.deltaLink. Each page is handed
+// absent, and keeps the last page's @odata.deltaLink. The next page is
+// fetched while the receiver handles the current one. Each page is handed
 // over whole (pageReady) or not at all; the read stops at the first page
 // that does not read, at a nextLink that was already followed, or past
 // limits::kPagesPerRead pages.
@@ -41,6 +42,8 @@ Q_SIGNALS:
 
 private:
     void requestPage(const QUrl &url);
+    // requestPage() would send it (not followed before, within the page limit).
+    bool mayFollow(const QUrl &url) const;
     void onPage(const QUrl &url, const HttpResponse &response, const RemoteError &error);
     void stop(const RemoteError &error);
 

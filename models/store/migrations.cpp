@@ -214,8 +214,33 @@ CREATE INDEX assets_state ON assets(state_code);               -- filter and fac
 CREATE INDEX captures_review ON captures(review_status, asset_ref); -- filter and facet: review status
 )sql";
 
+// Version 5: sync with the asset store. Per table, where the last pull
+// ended (the @odata.deltaLink, or the newest modifiedon seen where the store
+// has no change tracking); and the fields of an outbox entry that changed
+// both here and on the store (an entry in state 'conflict' keeps one row per
+// such field, with the value each side has, until the user resolves it).
+const char *const kVersion5 = R"sql(
+CREATE TABLE sync_state (
+    entity_set    TEXT PRIMARY KEY NOT NULL,  -- e.g. 'msdyn_customerassets'
+    delta_link    TEXT NOT NULL DEFAULT '',   -- absolute URL; '' when none
+    last_modified TEXT NOT NULL DEFAULT '',   -- newest modifiedon pulled (ISO 8601), for polling
+    tracked       INTEGER NOT NULL DEFAULT 1, -- 0: the store sent no delta link (deletions are not seen)
+    pulled_at     TEXT NOT NULL DEFAULT ''    -- when the last pull ended (ISO 8601, UTC)
+);
+CREATE TABLE sync_conflicts (
+    outbox_seq  INTEGER NOT NULL REFERENCES outbox(seq) ON DELETE CASCADE,
+    field       TEXT NOT NULL,               -- outbox field key, e.g. 'name'
+    base_value  TEXT NOT NULL DEFAULT 'null', -- JSON: what both sides started from
+    mine        TEXT NOT NULL DEFAULT 'null', -- JSON: this workspace's value
+    theirs      TEXT NOT NULL DEFAULT 'null', -- JSON: the store's value
+    their_etag  TEXT NOT NULL DEFAULT '',     -- the store's ETag when the conflict was seen
+    found_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (outbox_seq, field)
+);
+)sql";
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 } // namespace
 

@@ -103,6 +103,28 @@ bool OutboxRepository::markFailed(qint64 seq, const QString &error)
     return m_db.changes() > 0;
 }
 
+bool OutboxRepository::setState(qint64 seq, OutboxState state, const QString &error)
+{
+    Statement update = m_db.cached("UPDATE outbox SET state = ?, last_error = coalesce(?, last_error) WHERE seq = ?");
+    update.bind(1, enumName(kOutboxStateNames, state));
+    if (error.isNull())
+        update.bindNull(2);
+    else
+        update.bind(2, error);
+    update.bind(3, seq).run();
+    return m_db.changes() > 0;
+}
+
+std::vector<OutboxEntry> OutboxRepository::inState(OutboxState state, int limit) const
+{
+    std::vector<OutboxEntry> entries;
+    Statement query = m_db.cached("SELECT " SL_OUTBOX_COLUMNS "FROM outbox WHERE state = ? ORDER BY seq LIMIT ?");
+    query.bind(1, enumName(kOutboxStateNames, state)).bind(2, limit);
+    while (query.step())
+        entries.push_back(readEntry(query));
+    return entries;
+}
+
 int OutboxRepository::count() const
 {
     Statement query = m_db.cached("SELECT count(*) FROM outbox");

@@ -63,6 +63,12 @@ public:
     bool markDone(qint64 seq);
     // A push failed: counts the attempt and keeps the reason.
     bool markFailed(qint64 seq, const QString &error);
+    // Moves an entry to `state` (e.g. sending before a push, conflict after
+    // a merge that found fields changed on both sides); `error` replaces
+    // last_error unless null.
+    bool setState(qint64 seq, OutboxState state, const QString &error = QString());
+    // The entries in `state`, oldest first, at most `limit`.
+    std::vector<OutboxEntry> inState(OutboxState state, int limit) const;
     int count() const;
 
 private:

@@ -34,3 +34,7 @@ set_tests_properties(deb_package PROPERTIES LABELS integration TIMEOUT 600 RUN_S
 add_test(NAME nowidgets_check_catches_widget_include
          COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR}/tests/data/widget-include-fixture -P ${CMAKE_SOURCE_DIR}/tests/cmake/check_no_widgets.cmake)
 set_tests_properties(nowidgets_check_catches_widget_include PROPERTIES LABELS integration WILL_FAIL TRUE)
+
+sl_add_test(tst_cli_sync LABEL integration SOURCES app/tst_cli_sync.cpp LIBS sightline_fakestore)
+add_dependencies(tst_cli_sync sightline-cli)
+target_compile_definitions(tst_cli_sync PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")

@@ -1,6 +1,7 @@
 #include "fakeclock.h"
 #include "faketokensource.h"
 #include "scriptedtransport.h"
+#include "remote/pagedreadjob.h"
 #include "remote/requestrunner.h"
 
 #include <QSignalSpy>
@@ -192,6 +193,30 @@ private Q_SLOTS:
         settle();
         QCOMPARE(m_transport->sent().size(), 1);
         QCOMPARE(m_done, 1);
+    }
+
+    // A paged read asks for the next page before it hands the current one
+    // over, so the transport fetches it while the receiver stores the page;
+    // a receiver that cancels then cancels that request too.
+    void pagedReadFetchesTheNextPageWhileThisOneIsHandled()
+    {
+        const QByteArray page = "{\"value\":[{\"id\":1}],\"@odata.nextLink\":\"https://o.example/api/data/v9.2/a?p=";
+        m_transport->answerStatus(200, page + "2\"}");
+        m_transport->answerStatus(200, page + "3\"}");
+        PagedReadJob job(*m_runner, QUrl("https://o.example/api/data/v9.2/a"), 1);
+        QList<int> sentAtHandover;
+        connect(&job, &PagedReadJob::pageReady, this, [&](const ODataPage &) {
+            sentAtHandover.append(int(m_transport->sent().size()));
+            if (sentAtHandover.size() == 2)
+                job.cancel();
+        });
+        QSignalSpy finished(&job, &PagedReadJob::finished);
+        job.start();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(sentAtHandover, (QList<int>{2, 3}));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QCOMPARE(job.error().kind, RemoteError::Kind::Cancelled);
+        QCOMPARE(m_transport->unanswered(), 0);
     }
 };
 

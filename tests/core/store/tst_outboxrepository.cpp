@@ -101,6 +101,25 @@ private Q_SLOTS:
         QVERIFY(!outbox().replacePayload(seq + 100, {}, {}));
     }
 
+    void setStateMovesAnEntryAndKeepsItsReason()
+    {
+        const qint64 a = outbox().enqueue(QStringLiteral("asset"), QStringLiteral("a1"), QStringLiteral("update"), {});
+        const qint64 b = outbox().enqueue(QStringLiteral("asset"), QStringLiteral("a2"), QStringLiteral("update"), {});
+        QVERIFY(outbox().setState(a, OutboxState::Sending));
+        QVERIFY(outbox().setState(b, OutboxState::Conflict, QStringLiteral("changed on both sides: name")));
+        QVERIFY(outbox().markFailed(a, QStringLiteral("offline")));
+        QVERIFY(outbox().setState(a, OutboxState::Queued)); // a null reason keeps the last one
+        QVERIFY(!outbox().setState(b + 100, OutboxState::Queued));
+        const std::vector<OutboxEntry> queued = outbox().inState(OutboxState::Queued, 10);
+        QCOMPARE(queued.size(), size_t(1));
+        QCOMPARE(queued[0].seq, a);
+        QCOMPARE(queued[0].lastError, QStringLiteral("offline"));
+        const std::vector<OutboxEntry> conflicts = outbox().inState(OutboxState::Conflict, 10);
+        QCOMPARE(conflicts.size(), size_t(1));
+        QCOMPARE(conflicts[0].lastError, QStringLiteral("changed on both sides: name"));
+        QVERIFY(outbox().inState(OutboxState::Sending, 10).empty());
+    }
+
     void markDoneRemoves()
     {
         const qint64 a =

@@ -33,11 +33,14 @@ QByteArray methodName(QHttpServerRequest::Method method)
 FakeDataverse::FakeDataverse(QObject *parent) : QAbstractHttpServer(parent)
 {
     addTable(QString::fromLatin1(kAssets), QStringLiteral("msdyn_customerassetid"));
+    addTable(QString::fromLatin1(kAccounts), QStringLiteral("accountid"));
+    addTable(QString::fromLatin1(kProducts), QStringLiteral("productid"));
+    addTable(QString::fromLatin1(kCategories), QStringLiteral("msdyn_customerassetcategoryid"));
 }
 
-bool FakeDataverse::start()
+bool FakeDataverse::start(quint16 wanted)
 {
-    const quint16 port = listen(QHostAddress::LocalHost, 0);
+    const quint16 port = listen(QHostAddress::LocalHost, wanted);
     if (port == 0)
         return false;
     m_serviceRoot = QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(QLatin1String(kServicePath)));
@@ -54,10 +57,29 @@ void FakeDataverse::addTable(const QString &entitySet, const QString &keyColumn)
     m_tables.emplace(entitySet, FakeTable(keyColumn));
 }
 
+namespace {
+
+const QUuid kNamespace(QStringLiteral("{5b7d1e43-2f0c-4a8e-9a51-3c2d9b1f6e70}"));
+
+QString seededId(const QString &kind, int i)
+{
+    return QUuid::createUuidV5(kNamespace, kind + QString::number(i)).toString(QUuid::WithoutBraces);
+}
+
+// The key of the i-th row of a seeded lookup table, round robin; null when it is empty.
+QJsonValue seededLookup(FakeTable &lookup, const QString &kind, int i)
+{
+    return lookup.size() == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(seededId(kind, i % lookup.size()));
+}
+
+} // namespace
+
 QStringList FakeDataverse::seedAssets(int count)
 {
-    static const QUuid kNamespace(QStringLiteral("{5b7d1e43-2f0c-4a8e-9a51-3c2d9b1f6e70}"));
     FakeTable &assets = table();
+    FakeTable &accounts = table(QString::fromLatin1(kAccounts));
+    FakeTable &products = table(QString::fromLatin1(kProducts));
+    FakeTable &categories = table(QString::fromLatin1(kCategories));
     QStringList ids;
     for (int i = 0; i < count; ++i) {
         const QString id = QUuid::createUuidV5(kNamespace, QString::number(i)).toString(QUuid::WithoutBraces);
@@ -65,11 +87,29 @@ QStringList FakeDataverse::seedAssets(int count)
                           {QStringLiteral("msdyn_assettag"), QStringLiteral("TAG-%1").arg(i)},
                           {QStringLiteral("msdyn_latitude"), 47.0 + i * 1e-4},
                           {QStringLiteral("msdyn_longitude"), 8.0 + i * 1e-4},
+                          {QStringLiteral("_msdyn_account_value"), seededLookup(accounts, QStringLiteral("account"), i)},
+                          {QStringLiteral("_msdyn_product_value"), seededLookup(products, QStringLiteral("product"), i)},
+                          {QStringLiteral("_msdyn_customerassetcategory_value"),
+                           seededLookup(categories, QStringLiteral("category"), i)},
                           {QStringLiteral("statecode"), 0},
                           {QStringLiteral("modifiedon"), QStringLiteral("2024-05-01T10:00:00Z")}});
         ids.append(id);
     }
     return ids;
+}
+
+void FakeDataverse::seedLookups(int accounts, int products, int categories)
+{
+    for (int i = 0; i < accounts; ++i)
+        table(QString::fromLatin1(kAccounts))
+            .write(seededId(QStringLiteral("account"), i), {{QStringLiteral("name"), QStringLiteral("Account %1").arg(i)}});
+    for (int i = 0; i < products; ++i)
+        table(QString::fromLatin1(kProducts))
+            .write(seededId(QStringLiteral("product"), i), {{QStringLiteral("name"), QStringLiteral("Product %1").arg(i)},
+                                                            {QStringLiteral("productnumber"), QStringLiteral("P-%1").arg(i)}});
+    for (int i = 0; i < categories; ++i)
+        table(QString::fromLatin1(kCategories))
+            .write(seededId(QStringLiteral("category"), i), {{QStringLiteral("msdyn_name"), QStringLiteral("Category %1").arg(i)}});
 }
 
 int FakeDataverse::countRequests(const QByteArray &method) const
@@ -83,7 +123,7 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     HttpHeaders headers;
     for (const auto &field : request.headers())
         headers.append({field.first, field.second});
-    m_requests.append({methodName(request.method()), request.url(), headers, request.body()});
+    m_requests.append({methodName(request.method()), request.url(), headers, request.body(), 0});
 
     if (m_faults.hangRequests > 0) {
         --m_faults.hangRequests;
@@ -103,6 +143,7 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     }
     bool isWrite = false;
     const FakeResponse response = route(request, &isWrite);
+    m_requests.last().status = response.status;
     if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
         --m_faults.cutAfterCommit;
         socket->disconnectFromHost(); // committed, but the client never hears of it

@@ -25,6 +25,9 @@ class FakeDataverse : public QAbstractHttpServer
 public:
     static constexpr const char *kServicePath = "/api/data/v9.2/";
     static constexpr const char *kAssets = "msdyn_customerassets";
+    static constexpr const char *kAccounts = "accounts";
+    static constexpr const char *kProducts = "products";
+    static constexpr const char *kCategories = "msdyn_customerassetcategories";
 
     // A request as it arrived, for assertions.
     struct LoggedRequest
@@ -33,19 +36,24 @@ public:
         QUrl url;
         HttpHeaders headers;
         QByteArray body;
+        int status = 0; // what the server answered (or committed, then cut); 0 for none
     };
 
     explicit FakeDataverse(QObject *parent = nullptr);
 
-    // Listens on 127.0.0.1 on a free port; false when it cannot.
-    bool start();
+    // Listens on 127.0.0.1 on `port` (a free one when 0); false when it cannot.
+    bool start(quint16 port = 0);
     // http://127.0.0.1:<port>/api/data/v9.2/
     QUrl serviceRoot() const { return m_serviceRoot; }
 
     FakeTable &table(const QString &entitySet = QString::fromLatin1(kAssets));
     void addTable(const QString &entitySet, const QString &keyColumn);
-    // Adds `count` customer assets with deterministic ids; returns their ids.
+    // Adds `count` customer assets with deterministic ids; returns their
+    // ids. Each refers to an account, product and category (round robin)
+    // when those tables have rows.
     QStringList seedAssets(int count);
+    // Adds accounts, products and categories with deterministic ids.
+    void seedLookups(int accounts, int products, int categories);
 
     // The bearer token the server takes; anything else answers 401.
     void setAcceptedToken(const QByteArray &token) { m_acceptedToken = token; }

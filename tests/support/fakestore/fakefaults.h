@@ -20,6 +20,8 @@ struct FakeFaults
     bool relativeNextLinks = false;        // nextLinks relative to the request
     bool requireConditionalWrites = false; // 428 on PATCH/DELETE without If-Match/If-None-Match
     bool noUpsert = false;                 // PATCH to a missing key answers 404
+    bool noChangeTracking = false;         // no @odata.deltaLink; a delta link answers 400
+    long long oldestDeltaToken = 0;        // delta tokens older than this have expired (400)
     int truncatePageIn = 0;   // that page read gets half its JSON body
     int repeatNextLinkIn = 0; // that page's nextLink is the URL it was read from
     int hangRequests = 0;     // the next N requests get no answer at all

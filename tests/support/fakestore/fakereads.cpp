@@ -64,35 +64,89 @@ FakeResponse FakeReads::page(const FakeTable &table, const QString &entitySet, c
     const QString selectText = query.queryItemValue(QStringLiteral("$select"), QUrl::FullyDecoded);
     const QStringList select = selectText.isEmpty() ? QStringList() : selectText.split(QLatin1Char(','));
     const QString after = lastKeyOf(query.queryItemValue(QStringLiteral("$skiptoken"), QUrl::FullyDecoded));
+    const QString filter = query.queryItemValue(QStringLiteral("$filter"), QUrl::FullyDecoded);
+    const QString deltaToken = query.queryItemValue(QStringLiteral("$deltatoken"), QUrl::FullyDecoded);
+    const bool isDelta = query.hasQueryItem(QStringLiteral("$deltatoken"));
     const int size = maxPageSize(prefer);
-    const std::vector<QString> keys = table.keysAfter(after, size + 1);
+    const QString context = m_serviceRoot.toString() + QStringLiteral("$metadata#") + entitySet;
+
+    // The only filter the fake knows: "modifiedon gt <ISO 8601>" (the polling fallback).
+    QString modifiedAfter;
+    if (!filter.isEmpty()) {
+        if (!filter.startsWith(QLatin1String("modifiedon gt ")))
+            return FakeResponse::error(400, QStringLiteral("0x80060888"), QStringLiteral("The fake knows no filter %1").arg(filter));
+        modifiedAfter = filter.mid(14).trimmed();
+    }
+    bool tokenOk = false;
+    const qint64 token = deltaToken.toLongLong(&tokenOk);
+    if (isDelta && (!tokenOk || token < m_faults.oldestDeltaToken || m_faults.noChangeTracking))
+        return FakeResponse::error(400, QStringLiteral("0x80044352"), QStringLiteral("The delta token has expired or is not valid."));
 
     QJsonArray rows;
-    for (int i = 0; i < int(keys.size()) && i < size; ++i)
-        rows.append(selected(table.row(keys[size_t(i)]), select, table.keyColumn()));
+    QString lastKey;
+    bool more = false;
+    if (isDelta) {
+        const std::vector<FakeTable::Change> changes = table.changesAfter(token, after, size + 1);
+        for (int i = 0; i < int(changes.size()) && i < size; ++i) {
+            const FakeTable::Change &change = changes[size_t(i)];
+            if (change.deleted)
+            {
+                QJsonObject deleted;
+                deleted.insert(QStringLiteral("@odata.context"), QString(context + QStringLiteral("/$deletedEntity")));
+                deleted.insert(QStringLiteral("id"), change.key);
+                deleted.insert(QStringLiteral("reason"), QStringLiteral("deleted"));
+                rows.append(deleted);
+            }
+            else
+                rows.append(selected(table.row(change.key), select, table.keyColumn()));
+            lastKey = change.key;
+        }
+        more = int(changes.size()) > size;
+    } else {
+        const auto accept = [&](const QJsonObject &columns) {
+            return columns.value(QLatin1String("modifiedon")).toString() > modifiedAfter;
+        };
+        const std::vector<QString> keys =
+            modifiedAfter.isEmpty() ? table.keysAfter(after, size + 1) : table.keysAfter(after, size + 1, accept);
+        for (int i = 0; i < int(keys.size()) && i < size; ++i) {
+            rows.append(selected(table.row(keys[size_t(i)]), select, table.keyColumn()));
+            lastKey = keys[size_t(i)];
+        }
+        more = int(keys.size()) > size;
+    }
 
     QJsonObject page;
-    page.insert(QStringLiteral("@odata.context"),
-                QString(m_serviceRoot.toString() + QStringLiteral("$metadata#") + entitySet + QLatin1Char('(')
-                        + selectText + QLatin1Char(')')));
+    page.insert(QStringLiteral("@odata.context"), QString(context + QLatin1Char('(') + selectText + QLatin1Char(')')));
     page.insert(QStringLiteral("value"), rows);
+    const auto linkWith = [&](QUrlQuery linkQuery) {
+        if (!selectText.isEmpty())
+            linkQuery.addQueryItem(QStringLiteral("$select"), selectText);
+        QUrl link(m_faults.relativeNextLinks ? entitySet : QString(m_serviceRoot.toString() + entitySet));
+        link.setQuery(linkQuery.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        return link.toString(QUrl::FullyEncoded);
+    };
     const bool repeat = m_faults.repeatNextLinkIn > 0 && --m_faults.repeatNextLinkIn == 0;
     if (repeat) {
         page.insert(QStringLiteral("@odata.nextLink"), url.toString(QUrl::FullyEncoded));
-    } else if (int(keys.size()) > size) {
+    } else if (more) {
         QUrlQuery next;
-        if (!selectText.isEmpty())
-            next.addQueryItem(QStringLiteral("$select"), selectText);
+        if (isDelta)
+            next.addQueryItem(QStringLiteral("$deltatoken"), deltaToken);
+        if (!filter.isEmpty())
+            next.addQueryItem(QStringLiteral("$filter"), QString::fromLatin1(QUrl::toPercentEncoding(filter)));
         next.addQueryItem(QStringLiteral("$skiptoken"),
-                          QString::fromLatin1(QUrl::toPercentEncoding(skipTokenFor(keys[size_t(size - 1)]))));
-        QUrl link(m_faults.relativeNextLinks ? entitySet : QString(m_serviceRoot.toString() + entitySet));
-        link.setQuery(next.query(QUrl::FullyEncoded), QUrl::StrictMode);
-        page.insert(QStringLiteral("@odata.nextLink"), link.toString(QUrl::FullyEncoded));
+                          QString::fromLatin1(QUrl::toPercentEncoding(skipTokenFor(lastKey))));
+        page.insert(QStringLiteral("@odata.nextLink"), linkWith(next));
+    } else if ((isDelta || prefer.contains("odata.track-changes")) && !m_faults.noChangeTracking) {
+        QUrlQuery delta;
+        delta.addQueryItem(QStringLiteral("$deltatoken"), QString::number(table.lastVersion()));
+        page.insert(QStringLiteral("@odata.deltaLink"), linkWith(delta));
     }
     QByteArray body = QJsonDocument(page).toJson(QJsonDocument::Compact);
     if (m_faults.truncatePageIn > 0 && --m_faults.truncatePageIn == 0)
         body.truncate(body.size() / 2);
-    return {200, body, {{"Preference-Applied", "odata.maxpagesize=" + QByteArray::number(size)}}};
+    QList<QPair<QByteArray, QByteArray>> headers{{"Preference-Applied", "odata.maxpagesize=" + QByteArray::number(size)}};
+    return {200, body, headers};
 }
 
 } // namespace sl::test

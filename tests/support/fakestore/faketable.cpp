@@ -1,5 +1,8 @@
 #include "faketable.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 namespace sl::test {
 
 QJsonObject FakeTable::row(const QString &id) const
@@ -27,21 +30,47 @@ QByteArray FakeTable::write(const QString &id, const QJsonObject &columns)
             row.columns.insert(it.key(), it.value());
     }
     row.version = ++m_lastVersion;
+    if (!columns.contains(QLatin1String("modifiedon")))
+        row.columns.insert(QStringLiteral("modifiedon"), QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC)
+                                                            .addSecs(row.version)
+                                                            .toString(Qt::ISODate));
+    m_tombstones.erase(id);
     return etag(id);
 }
 
 bool FakeTable::remove(const QString &id)
 {
-    return m_rows.erase(id) != 0;
+    if (m_rows.erase(id) == 0)
+        return false;
+    m_tombstones[id] = ++m_lastVersion;
+    return true;
 }
 
-std::vector<QString> FakeTable::keysAfter(const QString &afterKey, int count) const
+std::vector<QString> FakeTable::keysAfter(const QString &afterKey, int count,
+                                          const std::function<bool(const QJsonObject &)> &accept) const
 {
     std::vector<QString> keys;
     auto it = afterKey.isEmpty() ? m_rows.begin() : m_rows.upper_bound(afterKey);
     for (; it != m_rows.end() && int(keys.size()) < count; ++it)
-        keys.push_back(it->first);
+        if (!accept || accept(it->second.columns))
+            keys.push_back(it->first);
     return keys;
+}
+
+std::vector<FakeTable::Change> FakeTable::changesAfter(qint64 token, const QString &afterKey, int count) const
+{
+    std::map<QString, bool> changes; // key -> deleted
+    for (auto it = afterKey.isEmpty() ? m_rows.begin() : m_rows.upper_bound(afterKey); it != m_rows.end(); ++it)
+        if (it->second.version > token)
+            changes.emplace(it->first, false);
+    for (auto it = afterKey.isEmpty() ? m_tombstones.begin() : m_tombstones.upper_bound(afterKey);
+         it != m_tombstones.end(); ++it)
+        if (it->second > token)
+            changes.emplace(it->first, true);
+    std::vector<Change> out;
+    for (auto it = changes.begin(); it != changes.end() && int(out.size()) < count; ++it)
+        out.push_back({it->first, it->second});
+    return out;
 }
 
 } // namespace sl::test

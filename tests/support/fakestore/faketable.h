@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <vector>
 
@@ -24,11 +25,27 @@ public:
     QJsonObject row(const QString &id) const;
     QByteArray etag(const QString &id) const;
 
-    // Insert or replace the columns given; returns the new ETag.
+    // Insert or replace the columns given; returns the new ETag. Like
+    // Dataverse, a write stamps modifiedon (unless the columns carry one):
+    // a time that grows with the version.
     QByteArray write(const QString &id, const QJsonObject &columns);
+    // Removes the row and keeps a tombstone for delta reads.
     bool remove(const QString &id);
-    // Keys after `afterKey` (all when empty), at most `count`, in order.
-    std::vector<QString> keysAfter(const QString &afterKey, int count) const;
+    // Keys after `afterKey` (all when empty), at most `count`, in order;
+    // only rows `accept` takes, when given.
+    std::vector<QString> keysAfter(const QString &afterKey, int count,
+                                   const std::function<bool(const QJsonObject &)> &accept = {}) const;
+
+    // Change tracking: the version of the newest change (a delta token).
+    qint64 lastVersion() const { return m_lastVersion; }
+    // A change since a delta token: the key, and whether it is a deletion.
+    struct Change
+    {
+        QString key;
+        bool deleted = false;
+    };
+    // Changes after version `token`, keys after `afterKey`, at most `count`, in key order.
+    std::vector<Change> changesAfter(qint64 token, const QString &afterKey, int count) const;
 
 private:
     struct Row
@@ -39,6 +56,7 @@ private:
 
     QString m_keyColumn;
     std::map<QString, Row> m_rows;
+    std::map<QString, qint64> m_tombstones; // key -> version of its deletion
     qint64 m_lastVersion = 1000; // like Dataverse's versionnumber: only grows
 };
 

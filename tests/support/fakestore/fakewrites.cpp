@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <map>
+
 namespace sl::test {
 
 namespace {
@@ -14,6 +16,46 @@ bool readObject(const QByteArray &body, QJsonObject *object)
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return false;
     *object = document.object();
+    return true;
+}
+
+// Lookups are written through their navigation property (case-sensitive,
+// ASSET-STORE.md) and read back as _<column>_value: the fake stores them so.
+const std::map<QString, QString> &lookupColumns()
+{
+    static const std::map<QString, QString> columns{
+        {QStringLiteral("msdyn_account"), QStringLiteral("_msdyn_account_value")},
+        {QStringLiteral("msdyn_product"), QStringLiteral("_msdyn_product_value")},
+        {QStringLiteral("msdyn_CustomerAssetCategory"), QStringLiteral("_msdyn_customerassetcategory_value")},
+        {QStringLiteral("msdyn_parentasset_msdyn_customerasset"), QStringLiteral("_msdyn_parentasset_value")},
+        {QStringLiteral("msdyn_CustomerAsset"), QStringLiteral("_msdyn_customerasset_value")},
+    };
+    return columns;
+}
+
+// Turns "<navigation>@odata.bind": "/set(<guid>)" into the lookup column;
+// false for a navigation property or a bind value the fake does not know.
+bool bindLookups(QJsonObject *columns)
+{
+    const QLatin1String suffix("@odata.bind");
+    for (const QString &key : columns->keys()) {
+        if (!key.endsWith(suffix))
+            continue;
+        const auto it = lookupColumns().find(key.chopped(suffix.size()));
+        if (it == lookupColumns().end())
+            return false;
+        const QJsonValue value = columns->take(key);
+        if (value.isNull()) {
+            columns->insert(it->second, QJsonValue::Null);
+            continue;
+        }
+        const QString text = value.toString();
+        const qsizetype open = text.indexOf(QLatin1Char('('));
+        const QUuid id = QUuid::fromString(open < 0 ? QString() : text.mid(open + 1, text.size() - open - 2));
+        if (!text.startsWith(QLatin1Char('/')) || id.isNull())
+            return false;
+        columns->insert(it->second, id.toString(QUuid::WithoutBraces));
+    }
     return true;
 }
 
@@ -64,7 +106,7 @@ FakeResponse FakeWrites::written(const FakeTable &table, const QString &entitySe
 FakeResponse FakeWrites::patch(FakeTable &table, const Request &request) const
 {
     QJsonObject columns;
-    if (!readObject(request.body, &columns))
+    if (!readObject(request.body, &columns) || !bindLookups(&columns))
         return badBody();
     if (m_faults.requireConditionalWrites && request.ifMatch.isEmpty() && request.ifNoneMatch.isEmpty())
         return preconditionRequired();
@@ -87,7 +129,7 @@ FakeResponse FakeWrites::patch(FakeTable &table, const Request &request) const
 FakeResponse FakeWrites::post(FakeTable &table, const Request &request) const
 {
     QJsonObject columns;
-    if (!readObject(request.body, &columns))
+    if (!readObject(request.body, &columns) || !bindLookups(&columns))
         return badBody();
     QString id = columns.value(table.keyColumn()).toString();
     if (id.isEmpty())

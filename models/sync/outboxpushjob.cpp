@@ -1,0 +1,280 @@
+#include "sync/outboxpushjob.h"
+
+#include "common/faultpoint.h"
+#include "remote/odataquery.h"
+#include "remote/requestrunner.h"
+#include "store/database.h"
+#include "sync/storecolumns.h"
+#include "sync/syncconflictrepository.h"
+#include "sync/synclogging.h"
+#include "sync/synctable.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace sl {
+
+namespace {
+
+const QLatin1String kAsset("asset");
+// Merge rounds of one entry: the store may change the record again between
+// our read and our write; past this the entry waits for the next sync.
+constexpr int kMergeRounds = 3;
+// Outbox entries read per push; the rest go next time.
+constexpr int kEntriesPerPush = 100'000;
+
+bool isUpdate(const QString &operation)
+{
+    return operation == QLatin1String("update") || operation == QLatin1String("activate")
+           || operation == QLatin1String("deactivate");
+}
+
+// Errors after which no further write can go either: stop the push.
+bool stopsPush(RemoteError::Kind kind)
+{
+    switch (kind) {
+    case RemoteError::Kind::Network:
+    case RemoteError::Kind::Timeout:
+    case RemoteError::Kind::Tls:
+    case RemoteError::Kind::Unavailable:
+    case RemoteError::Kind::StoreBusy:
+    case RemoteError::Kind::SignInAgain:
+    case RemoteError::Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+OutboxPushJob::OutboxPushJob(RequestRunner &runner, Database &db, const QUrl &serviceRoot, QObject *parent)
+    : QObject(parent), m_runner(runner), m_db(db), m_serviceRoot(serviceRoot), m_writer(runner, serviceRoot),
+      m_creator(runner, serviceRoot)
+{
+}
+
+void OutboxPushJob::start()
+{
+    m_outcome = {};
+    m_entries.clear();
+    m_next = 0;
+    m_done = 0;
+    m_held.clear();
+    m_stopping = false;
+    m_running = true;
+    try {
+        for (OutboxEntry &entry : OutboxRepository(m_db).pending(kEntriesPerPush)) {
+            // 'sending' is an entry a killed push left: sending it again is
+            // safe (If-Match or the client GUID makes a repeat harmless).
+            if (entry.state == OutboxState::Queued || entry.state == OutboxState::Sending)
+                m_entries.push_back(std::move(entry));
+            else
+                m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId); // a conflict waits for the user
+        }
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        m_running = false;
+        Q_EMIT finished();
+        return;
+    }
+    next();
+}
+
+void OutboxPushJob::cancel()
+{
+    m_stopping = true;
+}
+
+void OutboxPushJob::next()
+{
+    while (m_next < m_entries.size()) {
+        const OutboxEntry &entry = m_entries[m_next++];
+        const QString key = entry.entity + QLatin1Char('/') + entry.entityId;
+        const bool pushable = entry.entity == kAsset
+                              && (entry.operation == QLatin1String("create") || isUpdate(entry.operation));
+        if (m_stopping || m_held.contains(key) || !pushable) {
+            ++m_outcome.waiting;
+            m_held.insert(key); // keep the order of one record's edits
+            continue;
+        }
+        push(entry);
+        return;
+    }
+    m_running = false;
+    Q_EMIT finished();
+}
+
+void OutboxPushJob::push(const OutboxEntry &entry)
+{
+    try {
+        OutboxRepository(m_db).setState(entry.seq, OutboxState::Sending);
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        stop();
+        return;
+    }
+    faultPoint("push.sending");
+    QPointer<OutboxPushJob> self(this);
+    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
+    if (entry.operation == QLatin1String("create")) {
+        m_creator.create(assets.entitySet, assets.keyColumn, QUuid::fromString(entry.entityId),
+                         StoreColumns::assetWriteBody(entry.payload), [self, entry](const WriteResult &result) {
+                             if (!self)
+                                 return;
+                             if (result.ok())
+                                 self->confirm(entry, result.etag);
+                             else
+                                 self->fail(entry, result.error);
+                         });
+        return;
+    }
+    update(entry, entry.payload, entry.baseEtag.toUtf8(), 0);
+}
+
+void OutboxPushJob::update(const OutboxEntry &entry, const QJsonObject &fields, const QByteArray &etag, int round)
+{
+    QPointer<OutboxPushJob> self(this);
+    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
+    m_writer.update(assets.entitySet, QUuid::fromString(entry.entityId), StoreColumns::assetWriteBody(fields), etag,
+                    [self, entry, round](const WriteResult &result) {
+                        if (!self)
+                            return;
+                        if (result.ok())
+                            self->confirm(entry, result.etag);
+                        else if (result.error.kind == RemoteError::Kind::Conflict && round < kMergeRounds)
+                            self->fetchAndMerge(entry, round + 1);
+                        else
+                            self->fail(entry, result.error);
+                    });
+}
+
+void OutboxPushJob::fetchAndMerge(const OutboxEntry &entry, int round)
+{
+    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
+    HttpRequest request;
+    request.url = ODataQuery::recordUrl(m_serviceRoot, assets.entitySet, QUuid::fromString(entry.entityId));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$select"), assets.columns.join(QLatin1Char(',')));
+    request.url.setQuery(query);
+    QPointer<OutboxPushJob> self(this);
+    m_runner.run(request, [self, entry, round](const HttpResponse &response, const RemoteError &error) {
+        if (!self)
+            return;
+        if (error.isError()) {
+            self->fail(entry, error);
+            return;
+        }
+        const QJsonDocument document = QJsonDocument::fromJson(response.body);
+        if (!document.isObject()) {
+            self->fail(entry, RemoteError::badResponse(tr("the record %1 is not a JSON object").arg(entry.entityId)));
+            return;
+        }
+        QByteArray etag = document.object().value(QLatin1String("@odata.etag")).toString().toUtf8();
+        if (etag.isEmpty())
+            etag = etagOf(response);
+        self->merge(entry, document.object(), etag, round);
+    });
+}
+
+void OutboxPushJob::merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round)
+{
+    const FieldMergeResult merged =
+        FieldMerge::merge(entry.base, entry.payload, StoreColumns::assetFieldValues(row));
+    if (!merged.conflicts.empty()) {
+        conflict(entry, merged.conflicts, etag);
+        return;
+    }
+    if (merged.toSend.isEmpty()) {
+        confirm(entry, etag); // the store already has every value of the edit
+        return;
+    }
+    qCInfo(lcSync) << "merged" << entry.entityId << ": sending" << merged.toSend.keys() << "with the store's ETag";
+    update(entry, merged.toSend, etag, round);
+}
+
+void OutboxPushJob::confirm(const OutboxEntry &entry, const QByteArray &etag)
+{
+    faultPoint("push.confirmed");
+    try {
+        Transaction transaction(m_db);
+        OutboxRepository(m_db).markDone(entry.seq);
+        if (!etag.isEmpty()) {
+            Statement store = m_db.cached("UPDATE assets SET etag = ?, created_here = 0 WHERE id = ?");
+            store.bind(1, QString::fromUtf8(etag)).bind(2, entry.entityId).run();
+        } else if (entry.operation == QLatin1String("create")) {
+            // A retried create found its record there: confirmed, but with no
+            // ETag; the pull that follows brings it.
+            Statement store = m_db.cached("UPDATE assets SET created_here = 0 WHERE id = ?");
+            store.bind(1, entry.entityId).run();
+        }
+        transaction.commit();
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        stop();
+        return;
+    }
+    ++m_outcome.pushed;
+    entryFinished();
+}
+
+void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
+{
+    const QString line = tr("asset %1: %2").arg(entry.entityId, error.message);
+    qCWarning(lcSync).noquote() << "push failed:" << line;
+    m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId);
+    try {
+        Transaction transaction(m_db);
+        OutboxRepository outbox(m_db);
+        outbox.markFailed(entry.seq, error.message);
+        outbox.setState(entry.seq, OutboxState::Queued);
+        transaction.commit();
+    } catch (const StoreError &storeError) {
+        m_outcome.errors.append(storeError.message());
+    }
+    ++m_outcome.failed;
+    m_outcome.errors.append(line);
+    if (stopsPush(error.kind))
+        m_stopping = true;
+    entryFinished();
+}
+
+void OutboxPushJob::conflict(const OutboxEntry &entry, const std::vector<FieldConflict> &fields,
+                             const QByteArray &etag)
+{
+    QStringList names;
+    for (const FieldConflict &field : fields)
+        names.append(field.field);
+    const QString message = tr("changed here and in the asset store: %1").arg(names.join(QStringLiteral(", ")));
+    m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId);
+    try {
+        Transaction transaction(m_db);
+        OutboxRepository(m_db).setState(entry.seq, OutboxState::Conflict, message);
+        SyncConflictRepository(m_db).record(entry.seq, fields, QString::fromUtf8(etag));
+        transaction.commit();
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        stop();
+        return;
+    }
+    ++m_outcome.conflicts;
+    m_outcome.errors.append(tr("asset %1: %2").arg(entry.entityId, message));
+    entryFinished();
+}
+
+void OutboxPushJob::entryFinished()
+{
+    ++m_done;
+    Q_EMIT entryDone(m_done, int(m_entries.size()));
+    next();
+}
+
+void OutboxPushJob::stop()
+{
+    m_stopping = true;
+    entryFinished();
+}
+
+} // namespace sl

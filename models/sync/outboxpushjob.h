@@ -1,0 +1,82 @@
+#pragma once
+
+#include "remote/recordcreator.h"
+#include "remote/recordwriter.h"
+#include "store/outboxrepository.h"
+#include "sync/fieldmerge.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <vector>
+
+namespace sl {
+
+class Database;
+class RequestRunner;
+
+// What a push did.
+struct PushOutcome
+{
+    int pushed = 0;    // entries the store confirmed (and that were removed)
+    int conflicts = 0; // entries now in state 'conflict'
+    int failed = 0;    // entries kept queued after an error (e.g. 403, offline)
+    int waiting = 0;   // entries not pushed this time (a conflict or failure before them, not an asset edit)
+    QStringList errors; // one line each, naming the record
+};
+
+// Pushes the outbox's asset edits in seq order: an update (or
+// activate/deactivate) as a PATCH of the changed columns with If-Match
+// the entry's base ETag (RecordWriter); a create under the client's GUID
+// (RecordCreator: a retry never duplicates). An entry is removed, and the
+// asset's new ETag stored, in one transaction only after the store
+// confirmed it. A 412 fetches the store's row and merges field by field
+// against the entry's base (FieldMerge): fields changed here only go with
+// the store's new ETag; fields changed on both sides put the entry in state
+// 'conflict', both values kept (SyncConflictRepository). A failure keeps the
+// entry queued with its reason (a 403 names the missing role); later edits
+// of that record wait behind it, and a lost connection stops the push.
+class OutboxPushJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    OutboxPushJob(RequestRunner &runner, Database &db, const QUrl &serviceRoot, QObject *parent = nullptr);
+
+    void start();
+    void cancel();
+    const PushOutcome &outcome() const { return m_outcome; }
+
+Q_SIGNALS:
+    void entryDone(int done, int total);
+    void finished();
+
+private:
+    void next();
+    void push(const OutboxEntry &entry);
+    void update(const OutboxEntry &entry, const QJsonObject &fields, const QByteArray &etag, int round);
+    void fetchAndMerge(const OutboxEntry &entry, int round);
+    void merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round);
+    void confirm(const OutboxEntry &entry, const QByteArray &etag);
+    void fail(const OutboxEntry &entry, const RemoteError &error);
+    void conflict(const OutboxEntry &entry, const std::vector<FieldConflict> &fields, const QByteArray &etag);
+    void entryFinished();
+    void stop();
+
+    RequestRunner &m_runner;
+    Database &m_db;
+    QUrl m_serviceRoot;
+    RecordWriter m_writer;
+    RecordCreator m_creator;
+    std::vector<OutboxEntry> m_entries;
+    size_t m_next = 0;
+    int m_done = 0;
+    QSet<QString> m_held; // records with an entry that did not go: their later entries wait
+    bool m_stopping = false;
+    bool m_running = false;
+    PushOutcome m_outcome;
+};
+
+} // namespace sl

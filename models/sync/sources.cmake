@@ -1,0 +1,17 @@
+# Sources of models/sync (paths relative to models/): pulls from and pushes
+# to the asset store through models/remote. See docs/ARCHITECTURE.md.
+target_sources(sightline_models PRIVATE
+    sync/synclogging.cpp sync/synclogging.h
+    sync/synctable.cpp sync/synctable.h
+    sync/storecolumns.cpp sync/storecolumns.h
+    sync/syncstaterepository.cpp sync/syncstaterepository.h
+    sync/syncconflictrepository.cpp sync/syncconflictrepository.h
+    sync/syncconflictresolver.cpp sync/syncconflictresolver.h
+    sync/syncpageapplier.cpp sync/syncpageapplier.h
+    sync/fieldmerge.cpp sync/fieldmerge.h
+    sync/tablepulljob.cpp sync/tablepulljob.h
+    sync/outboxpushjob.cpp sync/outboxpushjob.h
+    sync/syncsummary.cpp sync/syncsummary.h
+    sync/syncengine.cpp sync/syncengine.h
+    sync/syncthread.cpp sync/syncthread.h
+)

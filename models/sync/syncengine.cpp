@@ -1,0 +1,123 @@
+#include "sync/syncengine.h"
+
+#include "sync/outboxpushjob.h"
+#include "sync/synclogging.h"
+#include "sync/tablepulljob.h"
+
+namespace sl {
+
+SyncEngine::SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Database &db,
+                       const QUrl &serviceRoot, SyncOptions options, QObject *parent)
+    : QObject(parent), m_runner(transport, clock, tokens, RetryPolicy()), m_db(db), m_serviceRoot(serviceRoot),
+      m_options(options)
+{
+    connect(&m_runner, &RequestRunner::storeBusy, this, &SyncEngine::storeBusy);
+}
+
+SyncEngine::~SyncEngine()
+{
+    // The jobs hold references to m_runner: they go first.
+    delete m_push;
+    delete m_pull;
+}
+
+void SyncEngine::start()
+{
+    Q_ASSERT(!m_running);
+    m_running = true;
+    m_cancelled = false;
+    m_summary = {};
+    m_nextTable = 0;
+    if (!m_options.push) {
+        pullNext();
+        return;
+    }
+    m_push = new OutboxPushJob(m_runner, m_db, m_serviceRoot, this);
+    connect(m_push, &OutboxPushJob::entryDone, this, [this](int done, int total) {
+        Q_EMIT progress({SyncProgress::Phase::Pushing, QString(), done, total});
+    });
+    connect(m_push, &OutboxPushJob::finished, this, [this] {
+        const PushOutcome &pushed = m_push->outcome();
+        m_summary.pushed = pushed.pushed;
+        m_summary.conflicts = pushed.conflicts;
+        m_summary.failed = pushed.failed;
+        m_summary.waiting = pushed.waiting;
+        // Conflicts are reported, not errors: they wait for the user.
+        for (const QString &line : pushed.errors)
+            m_summary.notices.append(line);
+        if (pushed.waiting > 0)
+            m_summary.notices.append(tr("%n edit(s) not pushed this time: behind a conflict or a failed edit of the "
+                                        "same record, or of a kind this version does not push yet",
+                                        nullptr, pushed.waiting));
+        m_push->deleteLater();
+        if (m_cancelled || !m_options.pull)
+            finish();
+        else
+            pullNext();
+    });
+    m_push->start();
+}
+
+void SyncEngine::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    if (m_push)
+        m_push->cancel();
+    if (m_pull)
+        m_pull->cancel();
+}
+
+void SyncEngine::pullNext()
+{
+    if (m_cancelled || !m_options.pull || m_nextTable >= kPullOrder.size()) {
+        finish();
+        return;
+    }
+    const SyncTable table = kPullOrder[m_nextTable++];
+    m_pull = new TablePullJob(m_runner, m_db, m_serviceRoot, table, m_options.pageSize, this);
+    const QString entitySet = syncTableSpec(table).entitySet;
+    connect(m_pull, &TablePullJob::pageApplied, this, [this, entitySet](int rows) {
+        Q_EMIT progress({SyncProgress::Phase::Pulling, entitySet, rows, -1});
+    });
+    connect(m_pull, &TablePullJob::finished, this, &SyncEngine::onTablePulled);
+    m_pull->start();
+}
+
+void SyncEngine::onTablePulled()
+{
+    const TablePullOutcome &pulled = m_pull->outcome();
+    const QString entitySet = syncTableSpec(kPullOrder[m_nextTable - 1]).entitySet;
+    m_summary.pulled += pulled.upserted;
+    m_summary.deleted += pulled.deleted;
+    m_summary.keptPending += pulled.keptPending;
+    if (pulled.ok && !pulled.deletionsSeen)
+        m_summary.notices.append(tr("%1: the asset store has no change tracking for this table; deletions there are "
+                                    "not seen").arg(entitySet));
+    if (pulled.ok && pulled.reread)
+        m_summary.notices.append(tr("%1: the store no longer knew where the last sync ended, so the table was read "
+                                    "whole; rows it deleted meanwhile are still here").arg(entitySet));
+    m_pull->deleteLater();
+    if (!pulled.ok) {
+        if (m_cancelled)
+            m_summary.cancelled = true;
+        else
+            m_summary.errors.append(pulled.error);
+        finish();
+        return;
+    }
+    pullNext();
+}
+
+void SyncEngine::finish()
+{
+    m_running = false;
+    if (m_cancelled)
+        m_summary.cancelled = true;
+    qCInfo(lcSync).noquote() << "sync done:" << m_summary.line();
+    Q_EMIT progress({SyncProgress::Phase::Done, QString(), 0, -1});
+    Q_EMIT finished(m_summary);
+}
+
+} // namespace sl

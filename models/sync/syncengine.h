@@ -1,0 +1,74 @@
+#pragma once
+
+#include "remote/requestrunner.h"
+#include "sync/syncsummary.h"
+#include "sync/synctable.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+namespace sl {
+
+class Database;
+class OutboxPushJob;
+class TablePullJob;
+
+// How a sync runs.
+struct SyncOptions
+{
+    int pageSize = 5'000; // Prefer: odata.maxpagesize (limits::kMaxPageSize at most)
+    bool push = true;
+    bool pull = true;
+};
+
+// One sync of a workspace with the asset store, on the calling thread's
+// connection and event loop (a worker thread's: never the GUI thread, see
+// SyncThread): first the outbox is pushed (OutboxPushJob), then each table
+// is pulled in kPullOrder (TablePullJob). Pushing first lets the pull bring
+// back the store's state of every record just written (merged fields and
+// new ETags included); a record with an edit still waiting is left alone by
+// the pull. A pull that fails stops the sync (later tables would lack their
+// lookups).
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Database &db, const QUrl &serviceRoot,
+               SyncOptions options = {}, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void start();
+    // Stops after the request or page in flight; what was committed stays.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const SyncSummary &summary() const { return m_summary; }
+    RequestRunner &runner() { return m_runner; }
+
+Q_SIGNALS:
+    void progress(const sl::SyncProgress &progress);
+    // The store answered 429: waiting `seconds` ("store busy").
+    void storeBusy(int seconds);
+    void finished(const sl::SyncSummary &summary);
+
+private:
+    void pullNext();
+    void onTablePulled();
+    void finish();
+
+    RequestRunner m_runner;
+    Database &m_db;
+    QUrl m_serviceRoot;
+    SyncOptions m_options;
+    QPointer<OutboxPushJob> m_push;
+    QPointer<TablePullJob> m_pull;
+    size_t m_nextTable = 0;
+    bool m_running = false;
+    bool m_cancelled = false;
+    SyncSummary m_summary;
+};
+
+} // namespace sl

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "remote/odatapage.h"
+#include "sync/syncstaterepository.h"
+#include "sync/synctable.h"
+
+#include <optional>
+
+namespace sl {
+
+class Database;
+
+// What applying one page did.
+struct PageApplied
+{
+    int upserted = 0;      // rows written (inserted, or replaced by the store's values)
+    int deleted = 0;       // rows removed ($deletedEntity)
+    int keptPending = 0;   // rows left alone because an edit here waits to be pushed
+    QString newestModified; // the newest modifiedon of the page's rows ('' when none)
+};
+
+// Applies one page of a pull to the workspace in ONE transaction, so that a
+// cut never half-applies it: rows through AssetRepository's upserts (which
+// keep the search indexes right), each asset's ETag, $deletedEntity rows
+// removed; and, with the last page, where the pull ended. A row with an
+// outbox entry (any state) is never removed nor overwritten: the push and
+// its merge deal with it. Throws StoreError; nothing is written then.
+class SyncPageApplier
+{
+public:
+    explicit SyncPageApplier(Database &db);
+
+    PageApplied apply(SyncTable table, const ODataPage &page, const std::optional<SyncTableState> &endState);
+
+private:
+    PageApplied applyAssets(const ODataPage &page);
+    PageApplied applyLookups(SyncTable table, const ODataPage &page);
+
+    Database &m_db;
+};
+
+} // namespace sl

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace sl {
+
+// Where a sync is, for a progress bar or a status line.
+struct SyncProgress
+{
+    enum class Phase { Pushing, Pulling, Done };
+    Phase phase = Phase::Pushing;
+    QString entitySet; // the table being pulled; empty while pushing
+    int done = 0;      // edits pushed, or rows applied of this table so far
+    int total = -1;    // edits to push; -1 when unknown (a pull)
+};
+
+// What one sync did: the one-line summary of `sightline-cli sync` and the
+// status of the GUI.
+struct SyncSummary
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncSummary)
+
+public:
+    int pulled = 0;      // rows written from the store
+    int deleted = 0;     // rows removed because the store deleted them
+    int keptPending = 0; // rows the store sent that have edits here waiting (left alone)
+    int pushed = 0;      // edits the store confirmed
+    int conflicts = 0;   // edits now waiting for the user (changed on both sides)
+    int failed = 0;      // edits kept queued after an error
+    int waiting = 0;     // edits not pushed this time
+    bool cancelled = false;
+    QStringList notices; // e.g. "accounts: deletions are not seen (no change tracking)"
+    QStringList errors;  // one line each
+
+    // Failed: an error stopped a pull, or an edit failed. Conflicts are not
+    // failures (they wait for the user).
+    bool ok() const { return errors.isEmpty() && failed == 0 && !cancelled; }
+    // "pulled 20000, deleted 0, pushed 3, conflicts 1, failed 0"
+    QString line() const;
+};
+
+} // namespace sl

@@ -1,0 +1,274 @@
+// bench_sync: a pull of 100,000 customer assets in 5,000-row pages from the
+// fake Dataverse (sightline-fakestore, its own process on loopback) into a
+// fresh workspace, against the floor: plain libcurl fetching the same pages
+// (following the nextLinks, found by a substring search) without parsing or
+// storing them. Then a delta of 1,000 changed rows, against the floor of
+// fetching the same delta pages. Goals: pull ≤ 2× the floor; delta ≤ 1 s.
+//   build/tests/bench/bench_sync [--assets N] [--changes N]
+#include "benchstats.h"
+
+#include "store/assetrepository.h"
+#include "store/database.h"
+#include "store/workspace.h"
+#include "sync/syncstaterepository.h"
+#include "remote/curltransport.h"
+#include "remote/systemclock.h"
+#include "remote/tokensource.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <curl/curl.h>
+
+#include <cstdio>
+
+using namespace sl;
+
+namespace {
+
+const QByteArray kToken = "bench-token";
+
+size_t collect(char *data, size_t size, size_t count, void *out)
+{
+    static_cast<QByteArray *>(out)->append(data, qsizetype(size * count));
+    return size * count;
+}
+
+// One GET with the headers the client sends; the body, or empty on failure.
+QByteArray get(CURL *curl, const QByteArray &url, int pageSize)
+{
+    QByteArray body;
+    curl_slist *headers = nullptr;
+    const QByteArray prefer = "Prefer: odata.maxpagesize=" + QByteArray::number(pageSize);
+    const QByteArray auth = "Authorization: Bearer " + kToken;
+    headers = curl_slist_append(headers, "Accept: application/json");
+    headers = curl_slist_append(headers, prefer.constData());
+    headers = curl_slist_append(headers, auth.constData());
+    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+    curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    const CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+    return rc == CURLE_OK ? body : QByteArray();
+}
+
+// The floor: every page from `first` on, following nextLinks; bytes read.
+qint64 fetchPages(const QByteArray &first, int pageSize, int *pages)
+{
+    CURL *curl = curl_easy_init();
+    qint64 bytes = 0;
+    QByteArray url = first;
+    *pages = 0;
+    while (!url.isEmpty()) {
+        const QByteArray body = get(curl, url, pageSize);
+        if (body.isEmpty())
+            break;
+        bytes += body.size();
+        ++*pages;
+        const qsizetype at = body.indexOf("\"@odata.nextLink\":\"");
+        url.clear();
+        if (at >= 0) {
+            const qsizetype start = at + 19;
+            url = body.mid(start, body.indexOf('"', start) - start).replace("\\/", "/");
+        }
+    }
+    curl_easy_cleanup(curl);
+    return bytes;
+}
+
+// Changes `count` assets on the server (unconditional PATCHes of the name).
+int changeAssets(const QString &serviceRoot, int count)
+{
+    static const QUuid kNamespace(QStringLiteral("{5b7d1e43-2f0c-4a8e-9a51-3c2d9b1f6e70}")); // the fake's seed ids
+    CURL *curl = curl_easy_init();
+    int changed = 0;
+    for (int i = 0; i < count; ++i) {
+        const QString id = QUuid::createUuidV5(kNamespace, QString::number(i * 37)).toString(QUuid::WithoutBraces);
+        const QByteArray url = (serviceRoot + QStringLiteral("msdyn_customerassets(%1)").arg(id)).toUtf8();
+        const QByteArray body = QStringLiteral("{\"msdyn_name\":\"Changed %1\"}").arg(i).toUtf8();
+        QByteArray answer;
+        curl_slist *headers = nullptr;
+        const QByteArray auth = "Authorization: Bearer " + kToken;
+        headers = curl_slist_append(headers, "Content-Type: application/json");
+        headers = curl_slist_append(headers, auth.constData());
+        curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PATCH");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer);
+        curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+        long status = 0;
+        if (curl_easy_perform(curl) == CURLE_OK && curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK
+            && status == 204)
+            ++changed;
+        curl_slist_free_all(headers);
+    }
+    curl_easy_cleanup(curl);
+    return changed;
+}
+
+// One pull (no push) on this thread's connection to the workspace, as a
+// SyncThread runs it (the workspace is opened beforehand: its check on
+// opening is not part of the sync).
+SyncSummary pull(Workspace &workspace, const QUrl &serviceRoot, int pageSize, double *ms)
+{
+    SyncOptions options;
+    options.push = false;
+    options.pageSize = pageSize;
+    CurlTransport transport;
+    SystemClock clock;
+    FixedTokenSource tokens(kToken);
+    SyncEngine engine(transport, clock, tokens, workspace.database(), serviceRoot, options);
+    QEventLoop loop;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    engine.start();
+    if (engine.isRunning())
+        loop.exec();
+    *ms = bench::msSince(timer);
+    return engine.summary();
+}
+
+// The store's own share: the pulled assets written again, page by page, into
+// a fresh workspace through AssetRepository::upsertAssets (the path a pull
+// takes), without any HTTP or JSON. Milliseconds.
+double storeAlone(const QString &pulledDirectory, int pageSize)
+{
+    QString error;
+    std::vector<Asset> assets;
+    {
+        const std::unique_ptr<Workspace> pulled = Workspace::open(pulledDirectory, &error);
+        Statement query = pulled->database().prepare(QStringLiteral(
+            "SELECT id, name, asset_tag, coalesce(account_id, ''), coalesce(product_id, ''), "
+            "coalesce(category_id, ''), latitude, longitude, state_code, modified_on FROM assets ORDER BY id"));
+        while (query.step()) {
+            Asset asset;
+            asset.id = query.columnText(0);
+            asset.name = query.columnText(1);
+            asset.assetTag = query.columnText(2);
+            asset.accountId = query.columnText(3);
+            asset.productId = query.columnText(4);
+            asset.categoryId = query.columnText(5);
+            asset.latitude = query.columnDouble(6);
+            asset.longitude = query.columnDouble(7);
+            asset.stateCode = query.columnInt(8);
+            asset.modifiedOn = query.columnText(9);
+            assets.push_back(asset);
+        }
+    }
+    QTemporaryDir fresh;
+    const std::unique_ptr<Workspace> workspace = Workspace::open(fresh.path(), &error);
+    QElapsedTimer timer;
+    timer.start();
+    for (size_t first = 0; first < assets.size(); first += size_t(pageSize)) {
+        const auto end = assets.begin() + qsizetype(std::min(assets.size(), first + size_t(pageSize)));
+        workspace->assets().upsertAssets(std::vector<Asset>(assets.begin() + qsizetype(first), end));
+    }
+    return bench::msSince(timer);
+}
+
+void report(const char *what, double ours, double floor, const char *goal)
+{
+    std::printf("%-36s %8.0f ms   floor (plain libcurl) %7.0f ms   ratio %.2f %s\n", what, ours, floor,
+                ours / floor, goal);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int assets = 100'000;
+    int changes = 1'000;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--assets"))
+            assets = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--changes"))
+            changes = args[i + 1].toInt();
+    }
+    constexpr int kPageSize = 5'000;
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+
+    QProcess server;
+    server.setProgram(QStringLiteral(SIGHTLINE_FAKESTORE));
+    server.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--assets"),
+                         QString::number(assets)});
+    server.start();
+    if (!server.waitForReadyRead(600'000)) {
+        std::fprintf(stderr, "bench_sync: sightline-fakestore did not start\n");
+        return 1;
+    }
+    const QString banner = QString::fromLocal8Bit(server.readLine());
+    const QString root = QRegularExpression(QStringLiteral("http://\\S+/")).match(banner).captured(0);
+    if (root.isEmpty()) {
+        std::fprintf(stderr, "bench_sync: no URL in '%s'\n", qPrintable(banner));
+        return 1;
+    }
+    const QUrl serviceRoot(root);
+    const QByteArray firstPage = (root + QStringLiteral("msdyn_customerassets?$select=msdyn_name,msdyn_assettag,"
+                                                        "msdyn_latitude,msdyn_longitude,_msdyn_account_value,"
+                                                        "_msdyn_product_value,_msdyn_customerassetcategory_value,"
+                                                        "_msdyn_parentasset_value,statecode,modifiedon"))
+                                     .toUtf8();
+    std::printf("fake store: %d assets, pages of %d; 2 cores shared with other work\n", assets, kPageSize);
+
+    // Warm both paths once (connections, the server's first pages), then measure.
+    int pages = 0;
+    fetchPages(firstPage, kPageSize, &pages);
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 bytes = fetchPages(firstPage, kPageSize, &pages);
+    const double floorMs = bench::msSince(timer);
+
+    QTemporaryDir dir;
+    QString openError;
+    std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &openError);
+    if (!workspace) {
+        std::fprintf(stderr, "bench_sync: %s\n", qPrintable(openError));
+        return 1;
+    }
+    double pullMs = 0;
+    const SyncSummary full = pull(*workspace, serviceRoot, kPageSize, &pullMs);
+    if (!full.ok()) {
+        std::fprintf(stderr, "bench_sync: the pull failed: %s\n", qPrintable(full.errors.join(QLatin1Char(' '))));
+        return 1;
+    }
+    std::printf("full pull: %d rows (%d pages, %.1f MB)\n", full.pulled, pages, double(bytes) / 1e6);
+    report("pull, parse and store", pullMs, floorMs, "(goal <= 2)");
+    const double storeMs = storeAlone(dir.path(), kPageSize);
+    std::printf("of which the store's share: upsertAssets of the same rows alone %.0f ms; "
+                "ours against fetch floor + store alone: ratio %.2f\n",
+                storeMs, pullMs / (floorMs + storeMs));
+
+    const int changed = changeAssets(root, changes);
+    const QString deltaLink = SyncStateRepository(workspace->database())
+                                  .find(QStringLiteral("msdyn_customerassets"))
+                                  .value_or(SyncTableState{})
+                                  .deltaLink;
+    int deltaPages = 0;
+    timer.restart();
+    fetchPages(deltaLink.toUtf8(), kPageSize, &deltaPages);
+    const double deltaFloorMs = bench::msSince(timer);
+    double deltaMs = 0;
+    const SyncSummary delta = pull(*workspace, serviceRoot, kPageSize, &deltaMs);
+    std::printf("delta: %d rows changed on the server, %d pulled\n", changed, delta.pulled);
+    // Our delta also asks the three lookup tables for their (empty) changes.
+    report("delta (4 tables), parse and store", deltaMs, deltaFloorMs, "(floor: the assets' delta pages only)");
+    std::printf("delta of %d changes: %.0f ms (goal <= 1000 ms)\n", changed, deltaMs);
+
+    server.terminate();
+    server.waitForFinished(5'000);
+    curl_global_cleanup();
+    return 0;
+}

@@ -1,0 +1,2 @@
+# Tests of models/sync that need no server (the loopback ones are in tests/integration/sync).
+sl_add_test(tst_fieldmerge LABEL core SOURCES sync/tst_fieldmerge.cpp)

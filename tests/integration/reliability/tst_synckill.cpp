@@ -1,0 +1,125 @@
+// A push killed with SIGKILL at 20 points (just before an edit goes out,
+// and just after the store confirmed it but before the workspace knows),
+// then run again: every edit is on the fake Dataverse exactly once (one
+// write taken per record, no duplicate record), and the outbox is empty.
+#include "clirunner.h"
+#include "fakedataverse.h"
+
+#include "editing/asseteditor.h"
+#include "store/outboxrepository.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+#include <csignal>
+
+using namespace sl;
+using namespace sl::test;
+
+namespace {
+
+constexpr int kUpdates = 6;
+constexpr int kCreates = 6;
+
+} // namespace
+
+class tst_SyncKill : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs `sightline-cli sync` while this thread's event loop serves the fake.
+    CliOutcome sync(FakeDataverse &server, const QString &workspace, const QString &faultKill)
+    {
+        QString root = server.serviceRoot().toString();
+        const std::unique_ptr<QProcess> process = startProcess(
+            cliPath(), {QStringLiteral("sync"), QStringLiteral("--url"), root, QStringLiteral("--workspace"), workspace},
+            faultKill);
+        CliOutcome outcome;
+        if (!process->waitForStarted(10'000))
+            return outcome;
+        // Not finishProcess(): its blocking wait would stop this thread serving the fake.
+        if (!QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 120'000)) {
+            process->kill();
+            process->waitForFinished(5'000);
+            return outcome;
+        }
+        outcome.finished = true;
+        outcome.crashed = process->exitStatus() == QProcess::CrashExit;
+        outcome.code = process->exitCode();
+        outcome.out = QString::fromUtf8(process->readAllStandardOutput());
+        outcome.err = QString::fromUtf8(process->readAllStandardError());
+        return outcome;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qputenv("SIGHTLINE_TOKEN", "test-token"); }
+
+    void killedPushFinishesExactlyOnce_data()
+    {
+        QTest::addColumn<QString>("faultKill");
+        for (const char *point : {"push.sending", "push.confirmed"})
+            for (int n = 1; n <= 10; ++n)
+                QTest::newRow(qPrintable(QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n)))
+                    << QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n);
+    }
+
+    void killedPushFinishesExactlyOnce()
+    {
+        QFETCH(QString, faultKill);
+        FakeDataverse server;
+        QVERIFY(server.start());
+        const QStringList ids = server.seedAssets(20);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliOutcome first = sync(server, dir.path(), QString());
+        QVERIFY2(first.exitedWith(0), qPrintable(first.describe()));
+
+        QStringList created;
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            AssetEditor editor(workspace->database());
+            for (int i = 0; i < kUpdates; ++i) {
+                AssetEdit edit;
+                edit.name = QStringLiteral("Edited %1").arg(i);
+                QVERIFY(editor.update(ids[i], edit, QStringLiteral("tester")).saved());
+            }
+            for (int i = 0; i < kCreates; ++i) {
+                AssetEdit edit;
+                edit.name = QStringLiteral("Created %1").arg(i);
+                const AssetEditOutcome made = editor.create(edit, QStringLiteral("tester"));
+                QVERIFY(made.saved());
+                created.append(made.assetId);
+            }
+        }
+        server.clearRequests();
+
+        const CliOutcome killed = sync(server, dir.path(), faultKill);
+        QVERIFY2(killed.killedBy(SIGKILL), qPrintable(killed.describe()));
+        const CliOutcome again = sync(server, dir.path(), QString());
+        QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
+
+        // Every edit is there, once.
+        QCOMPARE(server.table().size(), 20 + kCreates);
+        for (int i = 0; i < kUpdates; ++i)
+            QCOMPARE(server.table().row(ids[i]).value("msdyn_name").toString(), QStringLiteral("Edited %1").arg(i));
+        for (int i = 0; i < kCreates; ++i)
+            QCOMPARE(server.table().row(created[i]).value("msdyn_name").toString(), QStringLiteral("Created %1").arg(i));
+        QMap<QString, int> taken; // record -> writes the store took
+        for (const auto &request : server.requests())
+            if (request.method != "GET" && request.status >= 200 && request.status < 300)
+                ++taken[request.url.path()];
+        QCOMPARE(taken.size(), kUpdates + kCreates);
+        for (auto it = taken.begin(); it != taken.end(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 written %2 times").arg(it.key()).arg(it.value())));
+        QString error;
+        const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QCOMPARE(workspace->outbox().count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncKill)
+#include "tst_synckill.moc"

@@ -1,0 +1,53 @@
+// sightline-fakestore: the fake Dataverse of the tests, run by hand so that
+// Sightline can be tried without an asset store:
+//   sightline-fakestore --port 8099 --assets 5000
+//   SIGHTLINE_TOKEN=any sightline-cli sync --url http://127.0.0.1:8099 --workspace DIR
+// It takes any bearer token, keeps everything in memory and listens on
+// 127.0.0.1 only. Not installed: a development tool.
+#include "fakedataverse.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sightline-fakestore"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("A fake Dataverse Web API on 127.0.0.1 for trying Sightline."));
+    parser.addHelpOption();
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (0: any free one)."),
+                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption assets(QStringLiteral("assets"), QStringLiteral("Customer assets to seed."),
+                                    QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption relative(QStringLiteral("relative-links"), QStringLiteral("Send relative nextLinks."));
+    const QCommandLineOption untracked(QStringLiteral("no-change-tracking"),
+                                       QStringLiteral("Send no delta links (clients poll by modifiedon)."));
+    parser.addOptions({port, assets, relative, untracked});
+    parser.process(app);
+
+    bool portOk = false, assetsOk = false;
+    const uint portNumber = parser.value(port).toUInt(&portOk);
+    const int assetCount = parser.value(assets).toInt(&assetsOk);
+    if (!portOk || portNumber > 65535 || !assetsOk || assetCount < 0 || assetCount > 10'000'000) {
+        std::fprintf(stderr, "sightline-fakestore: --port takes 0-65535 and --assets 0-10000000\n");
+        return 2;
+    }
+
+    sl::test::FakeDataverse server;
+    server.setAcceptedToken(QByteArray()); // any token
+    server.faults().relativeNextLinks = parser.isSet(relative);
+    server.faults().noChangeTracking = parser.isSet(untracked);
+    server.seedLookups(20, 10, 5);
+    server.seedAssets(assetCount);
+    if (!server.start(quint16(portNumber))) {
+        std::fprintf(stderr, "sightline-fakestore: cannot listen on 127.0.0.1:%u\n", portNumber);
+        return 1;
+    }
+    std::printf("serving %d customer assets at %s (any token; Ctrl+C stops)\n", assetCount,
+                server.serviceRoot().toString().toLocal8Bit().constData());
+    std::fflush(stdout);
+    return app.exec();
+}
