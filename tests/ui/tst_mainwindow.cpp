@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "photoview.h"
 #include "spatial/projector.h"
+#include "store/assetdetails.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
@@ -218,7 +219,9 @@ void TestMainWindow::photoShowsWorldMarkup()
     QString error;
     auto workspace = sl::Workspace::open(m_workspaceDir, &error);
     QVERIFY2(workspace, qPrintable(error));
-    const std::vector<sl::Markup> world = workspace->captures().worldMarkupsFor(record);
+    const std::optional<sl::CaptureOpening> opening = sl::CaptureOpening::read(*workspace, record.id);
+    QVERIFY(opening);
+    const std::vector<sl::Markup> world = opening->worldMarkups;
     for (const sl::Markup &markup : world) {
         if (markup.space != sl::MarkupSpace::World || markup.kind == sl::MarkupKind::Text)
             continue;

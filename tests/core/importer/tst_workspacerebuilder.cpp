@@ -7,6 +7,7 @@
 #include "store/mediastore.h"
 #include "store/auditrepository.h"
 #include "store/outboxrepository.h"
+#include "editing/revieweditor.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -73,13 +74,10 @@ private:
         CaptureImporter importer(*workspace);
         const ImportReport report = importer.importFolder(m_source.path());
         QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
-        workspace->captures().setReview(captureId(1), ReviewStatus::Rejected, QStringLiteral("blurred"));
-        AuditEntry audit;
-        audit.entity = QStringLiteral("capture");
-        audit.entityId = captureId(1);
-        audit.field = QStringLiteral("reviewStatus");
-        audit.newValue = QStringLiteral("rejected");
-        AuditRepository(workspace->database()).append(audit);
+        // The review writes its outbox entry and an audit row per field (status, note).
+        QVERIFY(ReviewEditor(workspace->database())
+                    .setReview({captureId(1)}, ReviewStatus::Rejected, QStringLiteral("blurred"), QStringLiteral("Ana"))
+                    .saved());
         workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
@@ -104,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(workspace->captures().byId(captureId(1))->reviewStatus, ReviewStatus::Rejected);
         QCOMPARE(workspace->outbox().pending(10).size(), size_t(1)); // the unsent review
         QCOMPARE(AuditRepository(workspace->database()).history(QStringLiteral("capture"), captureId(1)).size(),
-                 size_t(1)); // the evidence trail
+                 size_t(2)); // the evidence trail
         QCOMPARE(workspace->media().unreferencedFiles(), QStringList());
         QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
     }
