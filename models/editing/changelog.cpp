@@ -25,6 +25,8 @@ qint64 ChangeLog::writeOutbox(const RecordChange &change)
             QJsonObject payload = newest->payload;
             QJsonObject base = newest->base;
             for (const RecordFieldChange &field : change.fields) {
+                if (!field.sent)
+                    continue;
                 payload.insert(field.key, field.newValue);
                 if (!intoCreate && !base.contains(field.key))
                     base.insert(field.key, field.oldValue);
@@ -39,6 +41,8 @@ qint64 ChangeLog::writeOutbox(const RecordChange &change)
     entry.operation = change.operation;
     entry.baseEtag = change.baseEtag;
     for (const RecordFieldChange &field : change.fields) {
+        if (!field.sent)
+            continue;
         entry.payload.insert(field.key, field.newValue);
         if (change.operation != kCreate)
             entry.base.insert(field.key, field.oldValue);

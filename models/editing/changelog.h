@@ -20,6 +20,7 @@ struct RecordFieldChange
     QString oldText;
     QString newText;
     bool audited = true; // false: travels in the outbox only (e.g. a whole manifest)
+    bool sent = true;    // false: an audit row only (e.g. what one markup was and is)
 };
 
 // One edit of one record (an asset, a capture), as the outbox and the audit

@@ -1,0 +1,310 @@
+#include "annotationcanvas.h"
+
+#include "annotation/annotationdocument.h"
+
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sl {
+
+namespace {
+
+// A press and release closer than this (widget pixels) draw nothing.
+constexpr double kMinShapePixels = 3;
+// How far from a markup's bounds a click still selects it (widget pixels).
+constexpr double kHitSlackPixels = 6;
+
+MarkupKind kindOf(AnnotationTool tool)
+{
+    switch (tool) {
+    case AnnotationTool::Pen: return MarkupKind::Ink;
+    case AnnotationTool::Arrow: return MarkupKind::Arrow;
+    case AnnotationTool::Line: return MarkupKind::Line;
+    case AnnotationTool::Rect: return MarkupKind::Rect;
+    case AnnotationTool::Ellipse: return MarkupKind::Ellipse;
+    case AnnotationTool::Text: return MarkupKind::Text;
+    case AnnotationTool::Blur: return MarkupKind::Blur;
+    case AnnotationTool::Select: break;
+    }
+    return MarkupKind::Ink;
+}
+
+// A pen stroke smoothed by a three-point moving average (ends kept), so
+// that a hand's jitter does not show.
+std::vector<cv::Point2d> smoothed(const std::vector<cv::Point2d> &points)
+{
+    if (points.size() < 3)
+        return points;
+    std::vector<cv::Point2d> out{points.front()};
+    for (size_t i = 1; i + 1 < points.size(); ++i)
+        out.push_back((points[i - 1] + points[i] + points[i + 1]) / 3.0);
+    out.push_back(points.back());
+    return out;
+}
+
+QString newMarkupId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+AnnotationCanvas::AnnotationCanvas(QWidget *parent) : OverlayCanvas(parent)
+{
+    setMouseTracking(false);
+}
+
+void AnnotationCanvas::setDocument(AnnotationDocument *document, const CaptureManifest &manifest)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_baseManifest = manifest;
+    if (m_document)
+        connect(m_document, &AnnotationDocument::markupsChanged, this, &AnnotationCanvas::refresh);
+    refresh();
+}
+
+void AnnotationCanvas::setTool(AnnotationTool tool)
+{
+    m_tool = tool;
+    m_drawing.clear();
+    setCursor(tool == AnnotationTool::Select ? Qt::ArrowCursor : Qt::CrossCursor);
+    update();
+}
+
+void AnnotationCanvas::refresh()
+{
+    CaptureManifest manifest = m_baseManifest;
+    manifest.markups.clear();
+    std::vector<Markup> world;
+    if (m_document) {
+        for (Markup &markup : m_document->markups()) {
+            if (markup.space == MarkupSpace::World)
+                world.push_back(std::move(markup));
+            else
+                manifest.markups.push_back(std::move(markup));
+        }
+    }
+    if (!m_selected.isEmpty() && (!m_document || !m_document->find(m_selected)))
+        select(QString());
+    setCapture(manifest, std::move(world));
+}
+
+cv::Point2d AnnotationCanvas::toImage(QPointF widgetPos) const
+{
+    if (!hasFrame())
+        return {};
+    const QPointF pixel = frameToWidget().inverted().map(widgetPos);
+    return {std::clamp(pixel.x() / frame().width(), 0.0, 1.0), std::clamp(pixel.y() / frame().height(), 0.0, 1.0)};
+}
+
+QPointF AnnotationCanvas::toWidget(cv::Point2d imagePoint) const
+{
+    return frameToWidget().map(QPointF(imagePoint.x * frame().width(), imagePoint.y * frame().height()));
+}
+
+QString AnnotationCanvas::hitTest(QPointF widgetPos) const
+{
+    if (!m_document)
+        return {};
+    const std::vector<Markup> markups = m_document->markups();
+    // The topmost first: image markup is drawn in order, over world markup.
+    for (auto it = markups.rbegin(); it != markups.rend(); ++it) {
+        if (it->space != MarkupSpace::Image || it->imagePoints.empty())
+            continue;
+        QRectF bounds(toWidget(it->imagePoints.front()), QSizeF(0, 0));
+        for (const cv::Point2d &p : it->imagePoints)
+            bounds = bounds.united(QRectF(toWidget(p), QSizeF(0, 0)));
+        const double slack = kHitSlackPixels + it->width / 2;
+        if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos))
+            return it->id;
+    }
+    return {};
+}
+
+void AnnotationCanvas::select(const QString &markupId)
+{
+    if (markupId == m_selected)
+        return;
+    m_selected = markupId;
+    Q_EMIT selectionChanged(markupId);
+    update();
+}
+
+void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !hasFrame() || !m_document) {
+        OverlayCanvas::mousePressEvent(event);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    const cv::Point2d at = toImage(event->position());
+    if (m_tool == AnnotationTool::Select) {
+        select(hitTest(event->position()));
+        m_dragging = !m_selected.isEmpty();
+        m_dragStart = at;
+        m_dragKey = QStringLiteral("drag-%1").arg(++m_dragSerial); // one drag, one undo step
+        return;
+    }
+    if (m_tool == AnnotationTool::Text) {
+        beginText(event->position());
+        return;
+    }
+    m_drawing = {at};
+    update();
+}
+
+void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || !m_document || !hasFrame())
+        return;
+    const cv::Point2d at = toImage(event->position());
+    if (m_tool == AnnotationTool::Select) {
+        const Markup *markup = m_dragging ? m_document->find(m_selected) : nullptr;
+        if (!markup)
+            return;
+        const cv::Point2d delta = at - m_dragStart;
+        m_dragStart = at;
+        Markup moved = *markup;
+        for (cv::Point2d &p : moved.imagePoints)
+            p = {std::clamp(p.x + delta.x, 0.0, 1.0), std::clamp(p.y + delta.y, 0.0, 1.0)};
+        m_document->change(moved, m_dragKey);
+        return;
+    }
+    if (m_drawing.empty())
+        return;
+    if (m_tool == AnnotationTool::Pen)
+        m_drawing.push_back(at);
+    else
+        m_drawing.resize(1), m_drawing.push_back(at);
+    update();
+}
+
+void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_tool == AnnotationTool::Select) {
+        m_dragging = false;
+        return;
+    }
+    if (!m_drawing.empty()) {
+        if (m_tool != AnnotationTool::Pen)
+            m_drawing.resize(1), m_drawing.push_back(toImage(event->position()));
+        else
+            m_drawing.push_back(toImage(event->position()));
+        finishShape();
+    }
+}
+
+void AnnotationCanvas::finishShape()
+{
+    std::vector<cv::Point2d> points = std::move(m_drawing);
+    m_drawing.clear();
+    update();
+    if (points.size() < 2 || !m_document)
+        return;
+    const QPointF a = toWidget(points.front());
+    const QPointF b = toWidget(points.back());
+    double extent = QLineF(a, b).length();
+    for (const cv::Point2d &p : points)
+        extent = std::max(extent, QLineF(a, toWidget(p)).length());
+    if (extent < kMinShapePixels)
+        return;
+    Markup markup;
+    markup.id = newMarkupId();
+    markup.kind = kindOf(m_tool);
+    markup.space = MarkupSpace::Image;
+    markup.imagePoints = m_tool == AnnotationTool::Pen ? smoothed(points) : points;
+    markup.color = m_color;
+    markup.width = m_width;
+    markup.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (m_document->add(markup))
+        select(markup.id);
+}
+
+void AnnotationCanvas::beginText(QPointF widgetPos)
+{
+    commitText();
+    m_textAt = toImage(widgetPos);
+    m_textEditor = new QLineEdit(this);
+    m_textEditor->setPlaceholderText(tr("Label"));
+    m_textEditor->setMaxLength(500); // CAPTURE-FORMAT.md: text is at most 500 characters
+    m_textEditor->move(widgetPos.toPoint());
+    m_textEditor->show();
+    m_textEditor->setFocus(Qt::OtherFocusReason);
+    connect(m_textEditor, &QLineEdit::returnPressed, this, &AnnotationCanvas::commitText);
+}
+
+void AnnotationCanvas::commitText()
+{
+    if (!m_textEditor)
+        return;
+    const QString text = m_textEditor->text().trimmed();
+    m_textEditor->deleteLater();
+    m_textEditor = nullptr;
+    if (text.isEmpty() || !m_document)
+        return;
+    Markup markup;
+    markup.id = newMarkupId();
+    markup.kind = MarkupKind::Text;
+    markup.space = MarkupSpace::Image;
+    markup.imagePoints = {m_textAt};
+    markup.text = text;
+    markup.color = m_color;
+    markup.width = m_width;
+    markup.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (m_document->add(markup))
+        select(markup.id);
+    setFocus(Qt::OtherFocusReason);
+}
+
+void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && !m_selected.isEmpty() && m_document) {
+        m_document->remove(m_selected);
+        return;
+    }
+    if (event->key() == Qt::Key_Escape) {
+        m_drawing.clear();
+        select(QString());
+        return;
+    }
+    OverlayCanvas::keyPressEvent(event);
+}
+
+void AnnotationCanvas::paintEvent(QPaintEvent *event)
+{
+    OverlayCanvas::paintEvent(event);
+    if (!hasFrame())
+        return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // The shape being drawn, as a thin preview in the tool's colour.
+    if (m_drawing.size() >= 2) {
+        painter.setPen(QPen(m_color, 1.5, Qt::DashLine));
+        QPolygonF line;
+        for (const cv::Point2d &p : m_drawing)
+            line.append(toWidget(p));
+        painter.drawPolyline(line);
+    }
+    // The selection's bounds.
+    const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
+    if (selected && !selected->imagePoints.empty()) {
+        QRectF bounds(toWidget(selected->imagePoints.front()), QSizeF(0, 0));
+        for (const cv::Point2d &p : selected->imagePoints)
+            bounds = bounds.united(QRectF(toWidget(p), QSizeF(0, 0)));
+        painter.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(bounds.adjusted(-4, -4, 4, 4));
+    }
+}
+
+} // namespace sl
