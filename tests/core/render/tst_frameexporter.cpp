@@ -1,6 +1,10 @@
 #include "capture/manifestwriter.h"
 #include "media/framedecoder.h"
 #include "render/frameexporter.h"
+#include "annotation/markupeditor.h"
+#include "importer/captureimporter.h"
+#include "store/assetdetails.h"
+#include "store/workspace.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void refusesOutputThatIsNotAFile_data();
     void refusesOutputThatIsNotAFile();
     void replacesAnExistingOutputWhole();
+    void workspaceExportShowsWhatTheViewerShows();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -353,6 +358,60 @@ void TestFrameExporter::replacesAnExistingOutputWhole()
     QCOMPARE(QImage(out).size(), QSize(320, 180));
     QCOMPARE(QDir(root.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("out.png")});
+}
+
+// From a workspace, export-frame draws the markup the viewer reads
+// (CaptureOpening): the same picture as from the folder before any edit, and
+// an edit made here (a rectangle added, the shared world arrow deleted) shows
+// in both.
+void TestFrameExporter::workspaceExportShowsWhatTheViewerShows()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QString error;
+    std::unique_ptr<Workspace> workspace = Workspace::open(root.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(workspace, qPrintable(error));
+    CaptureImporter importer(*workspace);
+    const ImportReport report = importer.importFolder(m_dir.path());
+    const QString photoId = QStringLiteral("c0000000-0000-4000-8000-000000000002");
+    QVERIFY2(report.importedIds.contains(photoId), qPrintable(report.errors.join(QLatin1Char('\n'))));
+
+    const QString fromFolder = root.filePath(QStringLiteral("folder.png"));
+    const QString fromWorkspace = root.filePath(QStringLiteral("workspace.png"));
+    QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("photo.capture.json")), {}, fromFolder, &error), qPrintable(error));
+    OverlayResult drawn;
+    QVERIFY2(FrameExporter::exportCapture(*workspace, photoId, {}, fromWorkspace, &error, &drawn), qPrintable(error));
+    QCOMPARE(drawn.worldMarkupsDrawn, 1);
+    QCOMPARE(QImage(fromWorkspace), QImage(fromFolder));
+
+    // Edits made here: a green rectangle on the photo, the frame's arrow deleted.
+    Markup rect;
+    rect.id = QStringLiteral("e0000000-0000-4000-8000-000000000001");
+    rect.kind = MarkupKind::Rect;
+    rect.space = MarkupSpace::Image;
+    rect.imagePoints = {{0.1, 0.1}, {0.3, 0.4}};
+    rect.color = QColor(0x00, 0xFF, 0x00);
+    rect.width = 4;
+    MarkupEditor editor(workspace->database());
+    editor.apply({photoId, rect, false, QStringLiteral("Ana")});
+    const std::optional<CaptureOpening> opening = CaptureOpening::read(*workspace, photoId);
+    QVERIFY(opening);
+    QCOMPARE(opening->worldMarkups.size(), size_t(1));
+    editor.apply({photoId, opening->worldMarkups.front(), true, QStringLiteral("Ana")});
+
+    QVERIFY2(FrameExporter::exportCapture(*workspace, photoId, {}, fromWorkspace, &error, &drawn), qPrintable(error));
+    QCOMPARE(drawn.worldMarkupsDrawn, 0);
+    QCOMPARE(drawn.imageMarkupsDrawn, 1);
+    const QImage image(fromWorkspace);
+    const QColor edge = image.pixelColor(32, 40); // the rectangle's left edge at x = 0.1 * 320
+    QVERIFY2(edge.green() > 200 && edge.red() < 100, qPrintable(edge.name()));
+    QCOMPARE(image.pixelColor(183, 102), QColor(90, 90, 90)); // the arrow's head is gone
+    // The viewer reads the same markup.
+    const std::optional<CaptureOpening> after = CaptureOpening::read(*workspace, photoId);
+    QVERIFY(after->worldMarkups.empty());
+    QCOMPARE(after->record.manifest.markups.size(), size_t(1));
+    QVERIFY(!FrameExporter::exportCapture(*workspace, QStringLiteral("no-such"), {}, fromWorkspace, &error));
+    QVERIFY2(error.contains(QStringLiteral("no-such")), qPrintable(error));
 }
 
 QTEST_MAIN(TestFrameExporter)
