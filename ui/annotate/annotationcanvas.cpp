@@ -73,7 +73,11 @@ void AnnotationCanvas::setDocument(AnnotationDocument *document, const CaptureMa
 
 void AnnotationCanvas::setTool(AnnotationTool tool)
 {
+    commitText();
+    const bool changed = tool != m_tool;
     m_tool = tool;
+    if (changed)
+        Q_EMIT toolChanged(tool);
     m_drawing.clear();
     setCursor(tool == AnnotationTool::Select ? Qt::ArrowCursor : Qt::CrossCursor);
     update();
@@ -110,6 +114,20 @@ QPointF AnnotationCanvas::toWidget(cv::Point2d imagePoint) const
     return frameToWidget().map(QPointF(imagePoint.x * frame().width(), imagePoint.y * frame().height()));
 }
 
+QRectF AnnotationCanvas::boundsOf(const Markup &markup) const
+{
+    // By hand: QRectF::united() ignores the empty rectangles of single points.
+    double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+    for (const cv::Point2d &p : markup.imagePoints) {
+        const QPointF w = toWidget(p);
+        left = std::min(left, w.x());
+        top = std::min(top, w.y());
+        right = std::max(right, w.x());
+        bottom = std::max(bottom, w.y());
+    }
+    return markup.imagePoints.empty() ? QRectF() : QRectF(QPointF(left, top), QPointF(right, bottom));
+}
+
 QString AnnotationCanvas::hitTest(QPointF widgetPos) const
 {
     if (!m_document)
@@ -119,9 +137,7 @@ QString AnnotationCanvas::hitTest(QPointF widgetPos) const
     for (auto it = markups.rbegin(); it != markups.rend(); ++it) {
         if (it->space != MarkupSpace::Image || it->imagePoints.empty())
             continue;
-        QRectF bounds(toWidget(it->imagePoints.front()), QSizeF(0, 0));
-        for (const cv::Point2d &p : it->imagePoints)
-            bounds = bounds.united(QRectF(toWidget(p), QSizeF(0, 0)));
+        const QRectF bounds = boundsOf(*it);
         const double slack = kHitSlackPixels + it->width / 2;
         if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos))
             return it->id;
@@ -272,6 +288,15 @@ void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
         m_document->remove(m_selected);
         return;
     }
+    // A tool's key, when no shortcut of the window took it first.
+    if (event->modifiers() == Qt::NoModifier) {
+        for (const AnnotationToolInfo &info : annotationTools()) {
+            if (info.shortcut == QKeySequence(event->key())) {
+                setTool(info.tool);
+                return;
+            }
+        }
+    }
     if (event->key() == Qt::Key_Escape) {
         m_drawing.clear();
         select(QString());
@@ -298,9 +323,7 @@ void AnnotationCanvas::paintEvent(QPaintEvent *event)
     // The selection's bounds.
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
     if (selected && !selected->imagePoints.empty()) {
-        QRectF bounds(toWidget(selected->imagePoints.front()), QSizeF(0, 0));
-        for (const cv::Point2d &p : selected->imagePoints)
-            bounds = bounds.united(QRectF(toWidget(p), QSizeF(0, 0)));
+        const QRectF bounds = boundsOf(*selected);
         painter.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(bounds.adjusted(-4, -4, 4, 4));

@@ -35,6 +35,7 @@ public:
 
 Q_SIGNALS:
     void selectionChanged(const QString &markupId);
+    void toolChanged(AnnotationTool tool);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -49,6 +50,8 @@ private:
     cv::Point2d toImage(QPointF widgetPos) const;
     QPointF toWidget(cv::Point2d imagePoint) const;
     QString hitTest(QPointF widgetPos) const;
+    // The widget rectangle an image markup's points span.
+    QRectF boundsOf(const Markup &markup) const;
     void select(const QString &markupId);
     void finishShape();
     void beginText(QPointF widgetPos);

@@ -35,6 +35,7 @@ AnnotationEditorWidget::AnnotationEditorWidget(QWidget *parent) : QWidget(parent
         m_tools[tool] = action;
     }
     m_tools[AnnotationTool::Select]->setChecked(true);
+    connect(m_canvas, &AnnotationCanvas::toolChanged, this, [this](AnnotationTool tool) { m_tools[tool]->setChecked(true); });
     toolBar->addSeparator();
 
     m_colorButton = new QToolButton(toolBar);

@@ -1,0 +1,152 @@
+// The annotation editor, driven with the mouse and keys offscreen: an arrow
+// and a pen stroke drawn, undo twice, redo once; the markup in memory, in the
+// store and on the screen agree.
+#include "annotate/annotationcanvas.h"
+#include "annotate/annotationeditorwidget.h"
+#include "annotation/annotationdocument.h"
+#include "annotation/markupeditor.h"
+#include "capture/manifestreader.h"
+#include "store/capturerepository.h"
+#include "store/database.h"
+#include "store/markuprepository.h"
+#include "store/outboxrepository.h"
+#include "store/workspace.h"
+
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sl;
+
+class tst_AnnotationEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Workspace> m_workspace;
+    CaptureManifest m_manifest;
+    const QString m_captureId = QStringLiteral("cap-annotate");
+
+    // Where a normalised image point is on the canvas.
+    static QPoint at(AnnotationCanvas *canvas, double u, double v)
+    {
+        return canvas->frameToWidget().map(QPointF(u * canvas->frame().width(), v * canvas->frame().height())).toPoint();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        m_workspace = Workspace::open(m_dir.filePath(QStringLiteral("ws")), &error);
+        QVERIFY2(m_workspace, qPrintable(error));
+        const QJsonObject json{{QStringLiteral("format"), QStringLiteral("sightline-capture")},
+                               {QStringLiteral("version"), 1},
+                               {QStringLiteral("id"), m_captureId},
+                               {QStringLiteral("media"), QJsonObject{{QStringLiteral("file"), QStringLiteral("p.png")},
+                                                                     {QStringLiteral("type"), QStringLiteral("photo")}}}};
+        const ManifestResult parsed = ManifestReader::parse(QJsonDocument(json).toJson(), QStringLiteral("t.capture.json"));
+        QVERIFY(std::holds_alternative<CaptureManifest>(parsed));
+        m_manifest = std::get<CaptureManifest>(parsed);
+        CaptureRecord record;
+        record.manifest = m_manifest;
+        record.id = m_captureId;
+        record.mediaPath = QStringLiteral("media/cap-annotate/p.png");
+        m_workspace->captures().upsert(record);
+    }
+
+    void drawUndoRedo()
+    {
+        // The writer a window posts to its store worker, called directly here.
+        QString writeError;
+        AnnotationDocument document(m_captureId, {}, QStringLiteral("Ana"), [&](const MarkupEdit &edit) {
+            try {
+                MarkupEditor(m_workspace->database()).apply(edit);
+            } catch (const StoreError &e) {
+                writeError = e.message();
+            }
+        });
+        QImage photo(320, 180, QImage::Format_RGB32);
+        photo.fill(QColor(90, 90, 90));
+        AnnotationEditorWidget editor;
+        editor.resize(800, 520);
+        editor.open(&document, m_manifest, photo);
+        editor.show();
+        editor.activateWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        AnnotationCanvas *canvas = editor.canvas();
+        canvas->setFocus();
+
+        // A: the arrow tool, by its shortcut.
+        QTest::keyClick(canvas, Qt::Key_A);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Arrow);
+        QVERIFY(editor.toolAction(AnnotationTool::Arrow)->isChecked());
+        editor.setColor(QColor(0x00, 0xC8, 0x00));
+        QTest::mousePress(canvas, Qt::LeftButton, {}, at(canvas, 0.2, 0.5));
+        QTest::mouseMove(canvas, at(canvas, 0.5, 0.5));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, at(canvas, 0.8, 0.5));
+        QCOMPARE(document.markups().size(), size_t(1));
+
+        // P: a pen stroke.
+        QTest::keyClick(canvas, Qt::Key_P);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Pen);
+        editor.setColor(QColor(0x00, 0x00, 0xFF));
+        QTest::mousePress(canvas, Qt::LeftButton, {}, at(canvas, 0.3, 0.2));
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(canvas, at(canvas, 0.3 + 0.04 * i, 0.2 + 0.01 * (i % 3)));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, at(canvas, 0.75, 0.25));
+        QCOMPARE(document.markups().size(), size_t(2));
+        QCOMPARE(document.markups()[1].kind, MarkupKind::Ink);
+        QVERIFY(document.markups()[1].imagePoints.size() >= 10);
+
+        // Undo twice (the stroke, the arrow), redo once (the arrow).
+        QVERIFY(editor.undoAction()->isEnabled());
+        editor.undoAction()->trigger();
+        editor.undoAction()->trigger();
+        QVERIFY(document.markups().empty());
+        editor.redoAction()->trigger();
+        QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+
+        const std::vector<Markup> shown = document.markups();
+        QCOMPARE(shown.size(), size_t(1));
+        const Markup &arrow = shown.front();
+        QCOMPARE(arrow.kind, MarkupKind::Arrow);
+        QCOMPARE(arrow.space, MarkupSpace::Image);
+        QCOMPARE(arrow.color, QColor(0x00, 0xC8, 0x00));
+        QCOMPARE(arrow.imagePoints.size(), size_t(2));
+        // Normalised image coordinates, within a widget pixel of where the mouse was.
+        const double tolerance = 1.5 / (canvas->frameToWidget().m11() * 320);
+        QVERIFY(std::abs(arrow.imagePoints[0].x - 0.2) < tolerance && std::abs(arrow.imagePoints[0].y - 0.5) < tolerance);
+        QVERIFY(std::abs(arrow.imagePoints[1].x - 0.8) < tolerance && std::abs(arrow.imagePoints[1].y - 0.5) < tolerance);
+
+        // The store holds the same; the stroke is deleted there, not gone.
+        const std::vector<Markup> stored = MarkupRepository(m_workspace->database()).visibleIn(m_captureId);
+        QCOMPARE(stored.size(), size_t(1));
+        QCOMPARE(stored.front().id, arrow.id);
+        QCOMPARE(stored.front().imagePoints, arrow.imagePoints);
+        QCOMPARE(m_workspace->database().queryText(QStringLiteral("SELECT count(*) FROM markups WHERE deleted = 1")),
+                 QStringLiteral("1"));
+        QCOMPARE(m_workspace->outbox().count(), 1);
+
+        // On the screen: the arrow's green at its middle, the grey photo where the stroke was.
+        const QImage shot = canvas->grab().toImage();
+        const QColor middle = shot.pixelColor(at(canvas, 0.5, 0.5));
+        QVERIFY2(middle.green() > 150 && middle.red() < 80, qPrintable(middle.name()));
+        QCOMPARE(shot.pixelColor(at(canvas, 0.5, 0.21)), QColor(90, 90, 90));
+
+        // Select and Delete: the arrow goes (one more undo step).
+        QTest::keyClick(canvas, Qt::Key_V);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Select);
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.5, 0.5));
+        QCOMPARE(canvas->selectedId(), arrow.id);
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QVERIFY(document.markups().empty());
+    }
+};
+
+QTEST_MAIN(tst_AnnotationEditor)
+#include "tst_annotationeditor.moc"
