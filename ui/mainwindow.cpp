@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "annotate/annotationwindow.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetcsvimportdialog.h"
 #include "browser/assetdetailswidget.h"
@@ -11,6 +12,7 @@
 #include "editing/asseteditrequest.h"
 #include "editing/editauthor.h"
 #include "importjob.h"
+#include "photoview.h"
 #include "items/assetlistmodel.h"
 #include "items/assettreemodel.h"
 #include "store/assetdetails.h"
@@ -29,6 +31,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QScrollArea>
 #include <QSettings>
@@ -165,6 +168,10 @@ void MainWindow::buildMenus()
     asset->addSeparator();
     m_importCsvAction = asset->addAction(tr("Import assets from &CSV…"), this, [this] { importAssetsFromCsv(); });
     m_importCsvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+
+    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
+    QAction *annotate = capture->addAction(tr("&Annotate photo…"), this, &MainWindow::annotateCurrentPhoto);
+    annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);
@@ -338,6 +345,43 @@ void MainWindow::openCapture(const QString &captureId)
             m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
+        });
+}
+
+void MainWindow::annotateCurrentPhoto()
+{
+    QPointer<PhotoView> photo = m_viewer->currentPhotoView();
+    if (!photo || !photo->hasFrame()) {
+        statusBar()->showMessage(tr("Open a photo to annotate it."), 5000);
+        return;
+    }
+    const QString captureId = m_viewer->currentCaptureId();
+    std::function<std::optional<CaptureOpening>(Workspace &)> job = [captureId](Workspace &workspace) {
+        return CaptureOpening::read(workspace, captureId);
+    };
+    m_store->post<std::optional<CaptureOpening>>(
+        this, std::move(job), [this, photo](StoreResult<std::optional<CaptureOpening>> result) {
+            if (!result.ok()) {
+                showStoreError(result.error);
+                return;
+            }
+            if (!result.value->has_value() || !photo || !photo->hasFrame())
+                return;
+            CaptureOpening &opening = **result.value;
+            // What the viewer shows, world markup first (the order drawn).
+            std::vector<Markup> markups = std::move(opening.worldMarkups);
+            for (Markup &markup : opening.record.manifest.markups)
+                markups.push_back(std::move(markup));
+            opening.record.manifest.markups.clear();
+            auto *window = new AnnotationWindow(m_store.get(), EditAuthor::current(), opening.record.manifest,
+                                                std::move(markups), photo->frame(), this);
+            // The viewer follows the editor.
+            connect(window, &AnnotationWindow::markupsChanged, photo,
+                    [photo](const CaptureManifest &manifest, const std::vector<Markup> &world) {
+                        photo->setCapture(manifest, world);
+                    });
+            window->show();
+            Q_EMIT annotationOpened(window);
         });
 }
 

@@ -15,6 +15,7 @@ class QSplitter;
 
 namespace sl {
 
+class AnnotationWindow;
 class AssetBrowserWidget;
 class AssetCsvImportDialog;
 class AssetEditDialog;
@@ -65,6 +66,9 @@ public:
     void setCurrentAssetActive(bool active);
     // Opens the CSV import dialog (on `path` when given).
     AssetCsvImportDialog *importAssetsFromCsv(const QString &path = QString());
+    // Opens the annotation editor on the photo shown in the viewer, once its
+    // markup is read on the store worker; emits annotationOpened().
+    void annotateCurrentPhoto();
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -72,6 +76,7 @@ public:
     CaptureViewerWidget *captureViewer() const { return m_viewer; }
 
 Q_SIGNALS:
+    void annotationOpened(AnnotationWindow *window);
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
     // The whole-file check passed; edits are enabled.

@@ -1,5 +1,7 @@
 // The main window end to end on a small demo workspace: search, select an
 // asset, thumbnails, a photo with its 3D markup, a video playing with it.
+#include "annotate/annotationwindow.h"
+#include "annotation/annotationdocument.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetdetailswidget.h"
 #include "capturegallerywidget.h"
@@ -11,6 +13,9 @@
 #include "spatial/projector.h"
 #include "store/assetdetails.h"
 #include "store/assetrepository.h"
+#include "store/markuprepository.h"
+#include "store/outboxrepository.h"
+#include "store/storeworker.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
@@ -50,6 +55,7 @@ private Q_SLOTS:
     void selectingAnAssetShowsDetailsAndThumbnails();
     void photoShowsWorldMarkup();
     void videoPlaysWithWorldMarkup();
+    void annotatingAPhotoWritesOnTheStoreWorker();
     void ctrlFFocusesSearch();
     void openingACaptureSelectsItInTheGallery();
     void parentLinkShowsParent();
@@ -238,6 +244,50 @@ void TestMainWindow::photoShowsWorldMarkup()
     }
     QVERIFY2(checked > 0, "no world markup point projects into the photo");
     QVERIFY2(found * 2 >= checked, qPrintable(QStringLiteral("markup colour at %1 of %2 points").arg(found).arg(checked)));
+}
+
+// Capture > Annotate photo: the editor opens with what the viewer shows; an
+// edit is written on the store worker (row and outbox entry) and the viewer
+// follows it.
+void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
+{
+    int row = -1;
+    openFromGallery(sl::MediaType::Photo, &row);
+    if (QTest::currentTestFailed())
+        return;
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentPhotoView() != nullptr);
+    sl::PhotoView *photo = viewer->currentPhotoView();
+    QTRY_VERIFY_WITH_TIMEOUT(!photo->isLoading() && photo->hasFrame(), 15000);
+    const QString captureId = viewer->currentCaptureId();
+
+    QSignalSpy opened(m_window.get(), &sl::MainWindow::annotationOpened);
+    m_window->annotateCurrentPhoto();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+    auto *window = opened.first().first().value<sl::AnnotationWindow *>();
+    QVERIFY(window);
+    const size_t shownBefore = window->document()->markups().size();
+    QVERIFY(shownBefore > 0); // the demo photo's world and image markup
+
+    sl::Markup rect;
+    rect.id = QStringLiteral("f0000000-0000-4000-8000-00000000a001");
+    rect.kind = sl::MarkupKind::Rect;
+    rect.imagePoints = {{0.1, 0.1}, {0.4, 0.3}};
+    rect.color = QColor(0x00, 0xFF, 0x00);
+    QVERIFY(window->document()->add(rect));
+    m_window->store()->drain();
+    // The viewer shows it at once.
+    const auto &viewed = photo->manifest().markups;
+    QVERIFY(std::any_of(viewed.begin(), viewed.end(), [&](const sl::Markup &m) { return m.id == rect.id; }));
+
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::vector<sl::Markup> stored = sl::MarkupRepository(workspace->database()).visibleIn(captureId);
+    QCOMPARE(stored.size(), shownBefore + 1);
+    QCOMPARE(stored.back().id, rect.id);
+    QVERIFY(workspace->outbox().newestFor(QStringLiteral("capture"), captureId).has_value());
+    window->close();
 }
 
 void TestMainWindow::videoPlaysWithWorldMarkup()
