@@ -215,6 +215,7 @@ void MainWindow::onWorkspaceRefused(const QString &directory, const QString &err
     m_treeModel.reset();
     m_directory.clear();
     m_currentAssetId.clear();
+    m_requestedAssetId.clear();
     m_galleryKey.clear();
     ++m_detailsGeneration;
     setWindowTitle(tr("Sightline"));
@@ -232,6 +233,7 @@ void MainWindow::onWorkspaceOpened(const QString &directory)
     m_gallery->clear();
     m_details->clear();
     m_currentAssetId.clear();
+    m_requestedAssetId.clear();
     m_galleryKey.clear();
     ++m_detailsGeneration;
     m_browser->setModels(nullptr, nullptr, nullptr);
@@ -256,8 +258,10 @@ void MainWindow::onWorkspaceChanged()
     if (m_directory.isEmpty())
         return;
     m_browser->refresh();
-    if (!m_currentAssetId.isEmpty())
-        showAsset(m_currentAssetId);
+    // The asset asked for last, which may not have arrived yet: a change
+    // noticed while moving to another asset must not bring the old one back.
+    if (!m_requestedAssetId.isEmpty())
+        showAsset(m_requestedAssetId);
     updateStatus();
 }
 
@@ -268,6 +272,7 @@ void MainWindow::showAsset(const QString &assetId)
     if (m_browser->currentAssetId() != assetId && !m_browser->selectAsset(assetId))
         m_browser->clearSelection(); // not among the current results: shown without a list selection
     const quint64 generation = ++m_detailsGeneration;
+    m_requestedAssetId = assetId;
     std::function<std::optional<AssetDetails>(Workspace &)> job = [assetId](Workspace &workspace) {
         return AssetDetails::read(workspace, assetId);
     };
@@ -283,6 +288,7 @@ void MainWindow::showAsset(const QString &assetId)
                 statusBar()->showMessage(tr("That asset is not in this workspace."), 5000);
                 if (m_currentAssetId == assetId) { // deleted meanwhile
                     m_currentAssetId.clear();
+                    m_requestedAssetId.clear();
                     m_galleryKey.clear();
                     m_details->clear();
                     m_gallery->clear();

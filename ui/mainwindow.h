@@ -118,6 +118,7 @@ private:
     bool m_verified = false; // the whole-file check passed: edits may write
     bool m_refused = false;  // the last open failed
     QString m_currentAssetId;
+    QString m_requestedAssetId; // the asset showAsset() asked for last (its details may still be on their way)
     int m_currentAssetState = 0;
     quint64 m_detailsGeneration = 0;
     QString m_galleryKey; // what the gallery shows, to leave it alone when unchanged

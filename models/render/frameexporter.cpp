@@ -184,14 +184,19 @@ bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vec
     if (!drawn.notice.isEmpty())
         qCInfo(lcRender) << "export-frame:" << drawn.notice;
 
-    const auto encodePng = [&burned](QIODevice &device, QString *reason) {
-        QImageWriter writer(&device, "png");
-        if (writer.write(burned))
+    // A .jpg or .jpeg name gets JPEG (no alpha; quality 92), any other PNG.
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    const bool jpeg = suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg");
+    const auto encode = [&burned, jpeg](QIODevice &device, QString *reason) {
+        QImageWriter writer(&device, jpeg ? "jpeg" : "png");
+        if (jpeg)
+            writer.setQuality(92);
+        if (writer.write(jpeg ? burned.convertToFormat(QImage::Format_RGB32) : burned))
             return true;
         *reason = writer.errorString();
         return false;
     };
-    if (!OutputFile::write(outPath, encodePng, &message))
+    if (!OutputFile::write(outPath, encode, &message))
         return fail(error, message);
     return true;
 }

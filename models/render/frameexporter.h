@@ -26,7 +26,8 @@ public:
                             const QString &outPath, QString *error, OverlayResult *overlay);
 
     // A capture of a workspace, with the markup the viewer shows for it
-    // (CaptureOpening, MarkupRepository::visibleIn).
+    // (CaptureOpening, MarkupRepository::visibleIn): the flattened export.
+    // An `outPath` ending in .jpg or .jpeg is written as JPEG, else PNG.
     static bool exportCapture(Workspace &workspace, const QString &captureId, std::optional<double> seconds,
                               const QString &outPath, QString *error = nullptr, OverlayResult *overlay = nullptr);
 

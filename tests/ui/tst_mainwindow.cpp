@@ -287,6 +287,19 @@ void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
     QCOMPARE(stored.size(), shownBefore + 1);
     QCOMPARE(stored.back().id, rect.id);
     QVERIFY(workspace->outbox().newestFor(QStringLiteral("capture"), captureId).has_value());
+
+    // The flattened export (JPEG by its name) carries the new rectangle.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString path = out.filePath(QStringLiteral("annotated.jpg"));
+    QSignalSpy exported(window, &sl::AnnotationWindow::exported);
+    window->exportFlattened(path);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 15000);
+    QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
+    QImage image;
+    QVERIFY(image.load(path, "JPEG"));
+    const QPoint edge(int(0.1 * image.width()), int(0.2 * image.height()));
+    QVERIFY2(sl::test::pixelsNear(image, edge, 3, rect.color, 60) > 0, "no rectangle edge in the export");
     window->close();
 }
 

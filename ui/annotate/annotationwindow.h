@@ -3,6 +3,7 @@
 #include "capture/capturemanifest.h"
 
 #include <QImage>
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -27,15 +28,22 @@ public:
                      std::vector<Markup> markups, const QImage &photo, QWidget *parent = nullptr);
 
     AnnotationDocument *document() const { return m_document; }
+    // Writes the photo with its markup burned in (PNG, or JPEG for a .jpg
+    // name) on the store worker, after the edits posted before; the window
+    // says how it went and emits exported().
+    void exportFlattened(const QString &path);
     AnnotationEditorWidget *editor() const { return m_editor; }
 
 Q_SIGNALS:
+    void exported(bool ok, const QString &message);
     // The markup shown changed: image markup in `manifest.markups`, world markup beside it.
     void markupsChanged(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups);
 
 private:
     void emitMarkups();
+    void chooseExportFile();
 
+    QPointer<StoreWorker> m_store;
     CaptureManifest m_manifest;
     AnnotationDocument *m_document = nullptr;
     AnnotationEditorWidget *m_editor = nullptr;
