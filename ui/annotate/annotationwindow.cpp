@@ -43,7 +43,6 @@ AnnotationWindow::AnnotationWindow(StoreWorker *store, const QString &author, co
     m_editor = new AnnotationEditorWidget(this);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    m_status->hide();
     auto *exportButton = new QPushButton(tr("Export image…"), this);
     connect(exportButton, &QPushButton::clicked, this, &AnnotationWindow::chooseExportFile);
     auto *bottom = new QHBoxLayout;
