@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "editing/editauthor.h"
 #include "importer/captureimporter.h"
 #include "importer/workspacerebuilder.h"
 #include "render/frameexporter.h"
@@ -107,7 +108,7 @@ int CliCommands::exportCaptureFrame(const QString &captureId, const QString &wor
                  .arg(QDir::toNativeSeparators(workspaceDirectory), error));
         return 1;
     }
-    if (!FrameExporter::exportCapture(*workspace, captureId, seconds, outPath, &error)) {
+    if (!FrameExporter::exportCapture(*workspace, captureId, seconds, outPath, &error, nullptr, EditAuthor::current())) {
         fail(tr("export-frame: %1").arg(error.isEmpty() ? tr("%1: the frame could not be exported").arg(captureId)
                                                         : error));
         return 1;

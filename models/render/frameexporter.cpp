@@ -6,9 +6,13 @@
 #include "common/outputfile.h"
 #include "media/framedecoder.h"
 #include "store/assetdetails.h"
+#include "store/auditrepository.h"
+#include "store/workspace.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
@@ -119,7 +123,8 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
 }
 
 bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId, std::optional<double> seconds,
-                                  const QString &outPath, QString *error, OverlayResult *overlay)
+                                  const QString &outPath, QString *error, OverlayResult *overlay,
+                                  const QString &author)
 {
     if (outPath.isEmpty())
         return fail(error, QCoreApplication::translate("sl::FrameExporter", "no output file given"));
@@ -139,8 +144,26 @@ bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId
     const QString name = captureId + QLatin1String(": ");
     if (opening->mediaPath.isEmpty())
         return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the stored media path is refused"));
-    return burnAndWrite(opening->record.manifest, opening->worldMarkups, opening->mediaPath, name, seconds,
-                        outPath, error, overlay);
+    if (!burnAndWrite(opening->record.manifest, opening->worldMarkups, opening->mediaPath, name, seconds, outPath,
+                      error, overlay))
+        return false;
+    QFile written(outPath);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!written.open(QIODevice::ReadOnly) || !hash.addData(&written))
+        return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the written file cannot be read back"));
+    AuditEntry row;
+    row.entity = QStringLiteral("capture");
+    row.entityId = captureId;
+    row.author = author;
+    row.field = QStringLiteral("export");
+    row.oldValue = opening->record.mediaSha256; // the original, which stays here
+    row.newValue = QStringLiteral("%1 %2").arg(QString::fromLatin1(hash.result().toHex()), QFileInfo(outPath).fileName());
+    try {
+        AuditRepository(workspace.database()).append(row);
+    } catch (const StoreError &e) {
+        return fail(error, e.message());
+    }
+    return true;
 }
 
 bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups,

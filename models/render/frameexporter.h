@@ -28,8 +28,13 @@ public:
     // A capture of a workspace, with the markup the viewer shows for it
     // (CaptureOpening, MarkupRepository::visibleIn): the flattened export.
     // An `outPath` ending in .jpg or .jpeg is written as JPEG, else PNG.
+    // Redactions are always burned in; the evidence trail gets an audit row
+    // (field "export", by `author`) with the stored original's SHA-256 and
+    // the written file's, so the unredacted original can be matched to what
+    // left the machine.
     static bool exportCapture(Workspace &workspace, const QString &captureId, std::optional<double> seconds,
-                              const QString &outPath, QString *error = nullptr, OverlayResult *overlay = nullptr);
+                              const QString &outPath, QString *error = nullptr, OverlayResult *overlay = nullptr,
+                              const QString &author = QString());
 
     // The world markups of `manifest`'s spatial frame: its own, then those of
     // the other valid manifests in `folder` that share the frame (each id once).

@@ -18,7 +18,7 @@ namespace sl {
 
 AnnotationWindow::AnnotationWindow(StoreWorker *store, const QString &author, const CaptureManifest &manifest,
                                    std::vector<Markup> markups, const QImage &photo, QWidget *parent)
-    : QWidget(parent, Qt::Window), m_store(store), m_manifest(manifest)
+    : QWidget(parent, Qt::Window), m_store(store), m_author(author), m_manifest(manifest)
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Annotate %1").arg(manifest.mediaFile.isEmpty() ? manifest.id : manifest.mediaFile));
@@ -76,9 +76,9 @@ void AnnotationWindow::exportFlattened(const QString &path)
     const QString captureId = m_manifest.id;
     // The same export as the CLI's export-frame: the markup the store holds,
     // with every edit posted before this job written.
-    std::function<QString(Workspace &)> job = [captureId, path](Workspace &workspace) {
+    std::function<QString(Workspace &)> job = [captureId, path, author = m_author](Workspace &workspace) {
         QString error;
-        if (!FrameExporter::exportCapture(workspace, captureId, {}, path, &error))
+        if (!FrameExporter::exportCapture(workspace, captureId, {}, path, &error, nullptr, author))
             return error.isEmpty() ? QStringLiteral("the image could not be written") : error;
         return QString();
     };

@@ -44,6 +44,7 @@ private:
     void chooseExportFile();
 
     QPointer<StoreWorker> m_store;
+    QString m_author;
     CaptureManifest m_manifest;
     AnnotationDocument *m_document = nullptr;
     AnnotationEditorWidget *m_editor = nullptr;

@@ -4,7 +4,11 @@
 #include "annotation/markupeditor.h"
 #include "importer/captureimporter.h"
 #include "store/assetdetails.h"
+#include "store/auditrepository.h"
+#include "store/capturerepository.h"
 #include "store/workspace.h"
+
+#include <QCryptographicHash>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void refusesOutputThatIsNotAFile();
     void replacesAnExistingOutputWhole();
     void workspaceExportShowsWhatTheViewerShows();
+    void redactedExportRecordsTheOriginalsHash();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -412,6 +417,71 @@ void TestFrameExporter::workspaceExportShowsWhatTheViewerShows()
     QCOMPARE(after->record.manifest.markups.size(), size_t(1));
     QVERIFY(!FrameExporter::exportCapture(*workspace, QStringLiteral("no-such"), {}, fromWorkspace, &error));
     QVERIFY2(error.contains(QStringLiteral("no-such")), qPrintable(error));
+}
+
+namespace {
+
+// Variance of the grey level within `area`.
+double greyVariance(const QImage &image, const QRect &area)
+{
+    double sum = 0, sumSquares = 0;
+    int n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const double g = qGray(image.pixel(x, y));
+            sum += g;
+            sumSquares += g * g;
+            ++n;
+        }
+    const double mean = sum / n;
+    return sumSquares / n - mean * mean;
+}
+
+} // namespace
+
+// A blur rectangle drawn here hides what is under it in the export, and the
+// audit log keeps the original's SHA-256 beside the exported file's.
+void TestFrameExporter::redactedExportRecordsTheOriginalsHash()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QString error;
+    std::unique_ptr<Workspace> workspace = Workspace::open(root.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(workspace, qPrintable(error));
+    CaptureImporter importer(*workspace);
+    importer.importFolder(m_dir.path());
+    const QString videoId = QStringLiteral("c0000000-0000-4000-8000-000000000001");
+    QVERIFY(workspace->captures().byId(videoId));
+
+    const QString plain = root.filePath(QStringLiteral("plain.png"));
+    const QString redacted = root.filePath(QStringLiteral("redacted.png"));
+    QVERIFY2(FrameExporter::exportCapture(*workspace, videoId, 0.0, plain, &error), qPrintable(error));
+    Markup blur;
+    blur.id = QStringLiteral("e0000000-0000-4000-8000-0000000000b1");
+    blur.kind = MarkupKind::Blur;
+    blur.space = MarkupSpace::Image;
+    blur.imagePoints = {{0.0, 0.2}, {0.4, 0.8}}; // over the frame number
+    MarkupEditor(workspace->database()).apply({videoId, blur, false, QStringLiteral("Ana")});
+    QVERIFY2(FrameExporter::exportCapture(*workspace, videoId, 0.0, redacted, &error, nullptr, QStringLiteral("Ana")),
+             qPrintable(error));
+
+    const QRect area(10, 45, 100, 90); // inside the blur rectangle, around the digit
+    const double before = greyVariance(QImage(plain), area);
+    const double after = greyVariance(QImage(redacted), area);
+    QVERIFY2(before > 500, qPrintable(QString::number(before)));
+    QVERIFY2(after < before / 4, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+
+    QFile file(redacted);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString exportedHash = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    const std::vector<AuditEntry> history = AuditRepository(workspace->database()).history(QStringLiteral("capture"), videoId);
+    QVERIFY(!history.empty());
+    const AuditEntry &row = history.front(); // newest first
+    QCOMPARE(row.field, QStringLiteral("export"));
+    QCOMPARE(row.author, QStringLiteral("Ana"));
+    QCOMPARE(row.oldValue, workspace->captures().byId(videoId)->mediaSha256);
+    QVERIFY(!row.oldValue.isEmpty());
+    QCOMPARE(row.newValue, exportedHash + QStringLiteral(" redacted.png"));
 }
 
 QTEST_MAIN(TestFrameExporter)
