@@ -11,6 +11,7 @@
 #include "editing/asseteditor.h"
 #include "editing/asseteditrequest.h"
 #include "editing/editauthor.h"
+#include "editing/revieweditor.h"
 #include "importjob.h"
 #include "photoview.h"
 #include "items/assetlistmodel.h"
@@ -144,6 +145,10 @@ void MainWindow::buildUi()
     });
     connect(m_details, &AssetDetailsWidget::assetLinkActivated, this, [this](const QString &id) { showAsset(id); });
     connect(m_gallery, &CaptureGalleryWidget::captureActivated, this, [this](const QString &id) { openCapture(id); });
+    connect(m_gallery, &CaptureGalleryWidget::reviewRequested, this,
+            [this](const QStringList &ids, ReviewStatus status, bool withNote, const QString &note) {
+                reviewCaptures(ids, status, withNote ? std::optional<QString>(note) : std::nullopt);
+            });
 }
 
 void MainWindow::buildMenus()
@@ -352,6 +357,29 @@ void MainWindow::openCapture(const QString &captureId)
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
         });
+}
+
+void MainWindow::reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note)
+{
+    if (m_directory.isEmpty() || captureIds.isEmpty())
+        return;
+    std::function<ReviewOutcome(Workspace &)> job = [captureIds, status, note](Workspace &workspace) {
+        return ReviewEditor(workspace.database()).setReview(captureIds, status, note, EditAuthor::current());
+    };
+    m_store->post<ReviewOutcome>(this, std::move(job), [this](StoreResult<ReviewOutcome> result) {
+        if (!result.ok()) {
+            showStoreError(result.error);
+            Q_EMIT reviewFinished(false);
+            return;
+        }
+        const ReviewOutcome &outcome = *result.value;
+        if (outcome.status == ReviewOutcome::Status::Refused)
+            statusBar()->showMessage(tr("The review was not saved: %1").arg(outcome.problem), 15000);
+        else
+            statusBar()->showMessage(tr("Reviewed %n capture(s).", nullptr, int(outcome.changed.size())), 5000);
+        // The details and the gallery read again through the worker's changed().
+        Q_EMIT reviewFinished(outcome.saved());
+    });
 }
 
 void MainWindow::annotateCurrentPhoto()

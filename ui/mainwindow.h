@@ -69,6 +69,9 @@ public:
     // Opens the annotation editor on the photo shown in the viewer, once its
     // markup is read on the store worker; emits annotationOpened().
     void annotateCurrentPhoto();
+    // Sets the review of captures on the store worker (ReviewEditor: one
+    // transaction, an outbox entry per changed capture); emits reviewFinished().
+    void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -77,6 +80,7 @@ public:
 
 Q_SIGNALS:
     void annotationOpened(AnnotationWindow *window);
+    void reviewFinished(bool saved);
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
     // The whole-file check passed; edits are enabled.

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void photoShowsWorldMarkup();
     void videoPlaysWithWorldMarkup();
     void annotatingAPhotoWritesOnTheStoreWorker();
+    void reviewingFromTheGallery();
     void ctrlFFocusesSearch();
     void openingACaptureSelectsItInTheGallery();
     void parentLinkShowsParent();
@@ -301,6 +302,45 @@ void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
     const QPoint edge(int(0.1 * image.width()), int(0.2 * image.height()));
     QVERIFY2(sl::test::pixelsNear(image, edge, 3, rect.color, 60) > 0, "no rectangle edge in the export");
     window->close();
+}
+
+// The gallery reviews all its captures at once (on the store worker): the
+// gallery shows the new status, its filter finds them, and each capture has
+// its outbox entry.
+void TestMainWindow::reviewingFromTheGallery()
+{
+    showAssetAndWait(m_asset.id);
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    QVERIFY(gallery->count() >= 2);
+    gallery->listWidget()->selectAll();
+    const QStringList ids = gallery->selectedCaptureIds();
+    QCOMPARE(ids.size(), gallery->count());
+
+    QSignalSpy finished(m_window.get(), &sl::MainWindow::reviewFinished);
+    gallery->reviewSelected(sl::ReviewStatus::NeedsFollowUp, QStringLiteral("Check the flange"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QVERIFY(finished.first().first().toBool());
+    // The gallery reads again and shows the status.
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(gallery->entries().begin(), gallery->entries().end(),
+                                         [](const sl::GalleryEntry &e) {
+                                             return e.record.reviewStatus == sl::ReviewStatus::NeedsFollowUp;
+                                         }),
+                             10000);
+    gallery->setStatusFilter(sl::ReviewStatus::Approved);
+    QCOMPARE(gallery->visibleCount(), 0);
+    gallery->setStatusFilter(sl::ReviewStatus::NeedsFollowUp);
+    QCOMPARE(gallery->visibleCount(), gallery->count());
+    gallery->setStatusFilter(std::nullopt);
+
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    for (const QString &id : ids) {
+        const std::optional<sl::OutboxEntry> entry = workspace->outbox().newestFor(QStringLiteral("capture"), id);
+        QVERIFY(entry);
+        QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewstatus")).toString(), QStringLiteral("needs-follow-up"));
+        QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewnote")).toString(), QStringLiteral("Check the flange"));
+    }
 }
 
 void TestMainWindow::videoPlaysWithWorldMarkup()
