@@ -6,14 +6,17 @@
 // of its manifest's "markups"), in the order the captures were captured.
 // Image markup belongs to its capture; world markup to the capture's spatial
 // frame (to the capture itself when it has none). A world markup that
-// several captures of a frame carry is written once per capture in that
-// order, so the most recently captured one's version (then the greatest
-// capture id) is the one kept. A row made, edited or deleted here
+// several captures of a frame carry is kept in the version of the most
+// recently captured one (then the greatest capture id): a version replaces
+// the row only when its capture is not older than the row's source, so the
+// captures may be filed in any order. A row made, edited or deleted here
 // (edited_here) is never replaced.
 //
 // The schema migration to version 5 runs it over every capture, and
-// CaptureRepository::upsert over the capture it stores and its frames; if
-// the rule ever changes, freeze a copy of the old text in the migration.
+// MarkupRepository::fileFromManifest over the capture an import stores (and
+// over its frames' other captures only for the shared markup it no longer
+// carries); if the rule ever changes, freeze a copy of the old text in the
+// migration.
 #define SL_MARKUP_FILL_SQL(scope)                                                                            \
     "INSERT INTO markups(id, capture_id, frame_id, source_capture, kind, space, geometry, style, text, "     \
     "time_from, time_to, author, created_at, json) "                                                         \
@@ -37,4 +40,6 @@
     "time_from = excluded.time_from, time_to = excluded.time_to, author = excluded.author, "                \
     "created_at = excluded.created_at, json = excluded.json, "                                               \
     "modified_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "                                                   \
-    "WHERE markups.edited_here = 0"
+    "WHERE markups.edited_here = 0 AND NOT EXISTS (SELECT 1 FROM captures kept WHERE kept.id = "               \
+    "markups.source_capture AND (kept.captured_at, kept.id) > "                                              \
+    "(SELECT newer.captured_at, newer.id FROM captures newer WHERE newer.id = excluded.source_capture))"

@@ -145,11 +145,28 @@ StoredMarkup MarkupRepository::write(const QString &captureId, const Markup &mar
 
 void MarkupRepository::fileFromManifest(const QString &captureId, const QString &oldFrame, const QString &newFrame)
 {
+    // Shared world markup this capture was the source of: if its new version
+    // no longer carries it (or is older now), another capture of the frame
+    // may; only then are their manifests read.
+    QJsonArray lost;
+    Statement shared = m_db.cached("SELECT id FROM markups WHERE source_capture = ? AND edited_here = 0 "
+                                   "AND frame_id IS NOT NULL");
+    shared.bind(1, captureId);
+    while (shared.step())
+        lost.append(shared.columnText(0));
+    shared.reset();
+
     Statement clear = m_db.cached("DELETE FROM markups WHERE source_capture = ? AND edited_here = 0");
     clear.bind(1, captureId).run();
-    Statement fill = m_db.cached(SL_MARKUP_FILL_SQL(
-        "c.id = ?1 OR (c.spatial_frame IN (?2, ?3) AND json_extract(m.value, '$.space') = 'world')"));
-    fill.bind(1, captureId).bindOptional(2, oldFrame).bindOptional(3, newFrame).run();
+    Statement own = m_db.cached(SL_MARKUP_FILL_SQL("c.id = ?1"));
+    own.bind(1, captureId).run();
+    if (lost.isEmpty())
+        return;
+    Statement others = m_db.cached(SL_MARKUP_FILL_SQL(
+        "c.spatial_frame IN (?1, ?2) AND c.id <> ?3 AND json_extract(m.value, '$.space') = 'world' "
+        "AND json_extract(m.value, '$.id') IN (SELECT value FROM json_each(?4))"));
+    others.bindOptional(1, oldFrame).bindOptional(2, newFrame).bind(3, captureId);
+    others.bind(4, QString::fromUtf8(QJsonDocument(lost).toJson(QJsonDocument::Compact))).run();
 }
 
 } // namespace sl

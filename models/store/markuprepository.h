@@ -56,8 +56,9 @@ public:
 
     // Files the markups of a capture's stored manifest (an import): the
     // capture's rows that were not made or edited here are replaced by its
-    // manifest's, and the frames it was and is in are filed again, so that a
-    // world markup several captures carry keeps the rule of markupfill.h.
+    // manifest's; a shared world markup it was the source of is filed again
+    // from the other captures of its frames, so that it keeps the rule of
+    // markupfill.h. Other captures' manifests are read only then.
     void fileFromManifest(const QString &captureId, const QString &oldFrame, const QString &newFrame);
 
 private:

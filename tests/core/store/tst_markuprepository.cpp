@@ -203,6 +203,20 @@ private Q_SLOTS:
         // The newer capture goes with another version: the older one's shows again.
         captures.upsert(recordOf(manifest(QStringLiteral("cap-b"), QStringLiteral("frame-F"), QStringLiteral("2026-11-20T11:00:00Z"), {})));
         QCOMPARE(markups().visibleIn(QStringLiteral("cap-b")).front().color, QColor(0xFF, 0x00, 0x00));
+        // Back with it, but now captured before cap-a: cap-a's version stays.
+        captures.upsert(recordOf(manifest(QStringLiteral("cap-b"), QStringLiteral("frame-F"), QStringLiteral("2026-11-20T09:00:00Z"),
+                                          {worldArrow(QStringLiteral("shared"), QStringLiteral("#00FF00"))})));
+        QCOMPARE(markups().visibleIn(QStringLiteral("cap-b")).front().color, QColor(0xFF, 0x00, 0x00));
+        // Captured after it: its version shows, in the same place.
+        captures.upsert(recordOf(manifest(QStringLiteral("cap-b"), QStringLiteral("frame-F"), QStringLiteral("2026-11-20T12:00:00Z"),
+                                          {worldArrow(QStringLiteral("shared"), QStringLiteral("#00FF00"))})));
+        QCOMPARE(markups().visibleIn(QStringLiteral("cap-a")).front().color, QColor(0x00, 0xFF, 0x00));
+        QCOMPARE(markups().visibleIn(QStringLiteral("cap-a")).size(), size_t(1));
+        // Moved to another frame: frame-F keeps cap-a's version, the new frame shows cap-b's.
+        captures.upsert(recordOf(manifest(QStringLiteral("cap-b"), QStringLiteral("frame-G"), QStringLiteral("2026-11-20T12:00:00Z"),
+                                          {worldArrow(QStringLiteral("shared"), QStringLiteral("#00FF00"))})));
+        QCOMPARE(markups().visibleIn(QStringLiteral("cap-a")).front().color, QColor(0xFF, 0x00, 0x00));
+        QCOMPARE(markups().visibleIn(QStringLiteral("cap-b")).front().color, QColor(0x00, 0xFF, 0x00));
     }
 
     // An edit made here is kept when the capture is imported again; deleted markup stays hidden.
