@@ -146,6 +146,51 @@ private Q_SLOTS:
         QTest::keyClick(canvas, Qt::Key_Delete);
         QVERIFY(document.markups().empty());
     }
+
+    // On a photo with a pose, world markup is found where the camera sees it,
+    // restyled (its geometry stays world geometry) and not moved by a drag.
+    void worldMarkupIsRestyledNotMoved()
+    {
+        CaptureManifest manifest = m_manifest;
+        CameraIntrinsics k;
+        k.width = 320;
+        k.height = 180;
+        k.fx = k.fy = 260;
+        k.cx = 159.5;
+        k.cy = 89.5;
+        manifest.camera = k;
+        manifest.axes = Axes::OpenCV;
+        manifest.poses = {ManifestPose{}}; // at the origin, looking along +z
+        Markup world;
+        world.id = QStringLiteral("world-line");
+        world.kind = MarkupKind::Line;
+        world.space = MarkupSpace::World;
+        world.worldPoints = {cv::Vec3d(-0.3, 0.0, 2.0), cv::Vec3d(0.3, 0.0, 2.0)}; // pixels 120..198 on row 89.5
+        world.color = QColor(0xFF, 0x3B, 0x30);
+        std::vector<MarkupEdit> written;
+        AnnotationDocument document(m_captureId, {world}, QStringLiteral("Ana"),
+                                    [&](const MarkupEdit &edit) { written.push_back(edit); });
+        QImage photo(320, 180, QImage::Format_RGB32);
+        photo.fill(QColor(90, 90, 90));
+        AnnotationEditorWidget editor;
+        editor.resize(800, 520);
+        editor.open(&document, manifest, photo);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        AnnotationCanvas *canvas = editor.canvas();
+        const QPoint middle = canvas->frameToWidget().map(QPointF(160, 90)).toPoint();
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, middle);
+        QCOMPARE(canvas->selectedId(), world.id);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, middle);
+        QTest::mouseMove(canvas, middle + QPoint(40, 40));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, middle + QPoint(40, 40));
+        QVERIFY(written.empty()); // nothing moved
+        editor.setColor(QColor(0x0A, 0x84, 0xFF));
+        QCOMPARE(written.size(), size_t(1));
+        QCOMPARE(written.back().markup.color, QColor(0x0A, 0x84, 0xFF));
+        QCOMPARE(written.back().markup.worldPoints, world.worldPoints);
+        QCOMPARE(document.find(world.id)->space, MarkupSpace::World);
+    }
 };
 
 QTEST_MAIN(tst_AnnotationEditor)

@@ -1,6 +1,7 @@
 #include "annotationcanvas.h"
 
 #include "annotation/annotationdocument.h"
+#include "spatial/projector.h"
 
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -76,6 +77,9 @@ void AnnotationCanvas::setTool(AnnotationTool tool)
     commitText();
     const bool changed = tool != m_tool;
     m_tool = tool;
+    // A drawing tool starts afresh: its colour and width are for the next shape.
+    if (tool != AnnotationTool::Select)
+        select(QString());
     if (changed)
         Q_EMIT toolChanged(tool);
     m_drawing.clear();
@@ -114,18 +118,41 @@ QPointF AnnotationCanvas::toWidget(cv::Point2d imagePoint) const
     return frameToWidget().map(QPointF(imagePoint.x * frame().width(), imagePoint.y * frame().height()));
 }
 
+QPolygonF AnnotationCanvas::widgetPointsOf(const Markup &markup) const
+{
+    QPolygonF points;
+    if (markup.space == MarkupSpace::Image) {
+        for (const cv::Point2d &p : markup.imagePoints)
+            points.append(toWidget(p));
+        return points;
+    }
+    // World markup where the photo's camera sees it (as OverlayRenderer draws it).
+    const CaptureManifest &m = manifest();
+    const std::optional<Pose> pose = m.poseTrack().poseAt(frameSeconds());
+    if (!hasFrame() || !m.camera || !m.camera->isValid() || !pose)
+        return points;
+    const Projector projector(m.camera->scaledTo(frame().width(), frame().height()), *pose,
+                              m.axes.value_or(Axes::OpenCV));
+    for (const cv::Vec3d &p : markup.worldPoints)
+        if (const std::optional<cv::Point2d> pixel = projector.projectPoint(p))
+            points.append(frameToWidget().map(QPointF(pixel->x + 0.5, pixel->y + 0.5)));
+    return points;
+}
+
 QRectF AnnotationCanvas::boundsOf(const Markup &markup) const
 {
     // By hand: QRectF::united() ignores the empty rectangles of single points.
-    double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
-    for (const cv::Point2d &p : markup.imagePoints) {
-        const QPointF w = toWidget(p);
+    const QPolygonF points = widgetPointsOf(markup);
+    if (points.isEmpty())
+        return {};
+    double left = points.front().x(), top = points.front().y(), right = left, bottom = top;
+    for (const QPointF &w : points) {
         left = std::min(left, w.x());
         top = std::min(top, w.y());
         right = std::max(right, w.x());
         bottom = std::max(bottom, w.y());
     }
-    return markup.imagePoints.empty() ? QRectF() : QRectF(QPointF(left, top), QPointF(right, bottom));
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
 }
 
 QString AnnotationCanvas::hitTest(QPointF widgetPos) const
@@ -135,14 +162,25 @@ QString AnnotationCanvas::hitTest(QPointF widgetPos) const
     const std::vector<Markup> markups = m_document->markups();
     // The topmost first: image markup is drawn in order, over world markup.
     for (auto it = markups.rbegin(); it != markups.rend(); ++it) {
-        if (it->space != MarkupSpace::Image || it->imagePoints.empty())
-            continue;
+        if (widgetPointsOf(*it).isEmpty())
+            continue; // not seen in this photo
         const QRectF bounds = boundsOf(*it);
         const double slack = kHitSlackPixels + it->width / 2;
         if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos))
             return it->id;
     }
     return {};
+}
+
+void AnnotationCanvas::restyleSelected(const QColor &color, double width)
+{
+    const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
+    if (!selected || (selected->color == color && selected->width == width))
+        return;
+    Markup restyled = *selected;
+    restyled.color = color;
+    restyled.width = width;
+    m_document->change(restyled);
 }
 
 void AnnotationCanvas::select(const QString &markupId)
@@ -183,8 +221,9 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         return;
     const cv::Point2d at = toImage(event->position());
     if (m_tool == AnnotationTool::Select) {
+        // World markup keeps its world geometry: it is restyled or deleted, not moved.
         const Markup *markup = m_dragging ? m_document->find(m_selected) : nullptr;
-        if (!markup)
+        if (!markup || markup->space != MarkupSpace::Image)
             return;
         const cv::Point2d delta = at - m_dragStart;
         m_dragStart = at;
@@ -322,7 +361,7 @@ void AnnotationCanvas::paintEvent(QPaintEvent *event)
     }
     // The selection's bounds.
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
-    if (selected && !selected->imagePoints.empty()) {
+    if (selected && !widgetPointsOf(*selected).isEmpty()) {
         const QRectF bounds = boundsOf(*selected);
         painter.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
         painter.setBrush(Qt::NoBrush);

@@ -16,7 +16,9 @@ class AnnotationDocument;
 // (painted by OverlayRenderer, like the viewer), and the mouse and keys of
 // the current tool. New image markup is stored in normalised image
 // coordinates (0..1, top-left origin), so it survives a change of
-// resolution; a selected markup moves by dragging and goes with Delete.
+// resolution; a selected image markup moves by dragging; a selected world
+// markup (found where the photo's camera sees it) keeps its world geometry
+// and is restyled; any selected markup goes with Delete.
 class AnnotationCanvas : public OverlayCanvas
 {
     Q_OBJECT
@@ -32,6 +34,8 @@ public:
     void setStrokeWidth(double pixels) { m_width = pixels; } // pixels at the media's full size
     double strokeWidth() const { return m_width; }
     QString selectedId() const { return m_selected; }
+    // Gives the selected markup (image or world) this colour and width.
+    void restyleSelected(const QColor &color, double width);
 
 Q_SIGNALS:
     void selectionChanged(const QString &markupId);
@@ -50,7 +54,10 @@ private:
     cv::Point2d toImage(QPointF widgetPos) const;
     QPointF toWidget(cv::Point2d imagePoint) const;
     QString hitTest(QPointF widgetPos) const;
-    // The widget rectangle an image markup's points span.
+    // Where a markup's points are on the widget: image markup always, world
+    // markup through the photo's camera and pose (empty when not seen).
+    QPolygonF widgetPointsOf(const Markup &markup) const;
+    // The widget rectangle those points span.
     QRectF boundsOf(const Markup &markup) const;
     void select(const QString &markupId);
     void finishShape();

@@ -46,7 +46,10 @@ AnnotationEditorWidget::AnnotationEditorWidget(QWidget *parent) : QWidget(parent
     m_width = new QDoubleSpinBox(toolBar);
     m_width->setRange(1, 256); // pixels at the media's full size; CAPTURE-FORMAT.md allows up to 256
     m_width->setValue(m_canvas->strokeWidth());
-    connect(m_width, &QDoubleSpinBox::valueChanged, m_canvas, &AnnotationCanvas::setStrokeWidth);
+    connect(m_width, &QDoubleSpinBox::valueChanged, this, [this](double width) {
+        m_canvas->setStrokeWidth(width);
+        m_canvas->restyleSelected(m_canvas->color(), width);
+    });
     toolBar->addWidget(m_width);
     toolBar->addSeparator();
 
@@ -90,6 +93,7 @@ QAction *AnnotationEditorWidget::toolAction(AnnotationTool tool) const
 void AnnotationEditorWidget::setColor(const QColor &color)
 {
     m_canvas->setColor(color);
+    m_canvas->restyleSelected(color, m_canvas->strokeWidth());
     QPixmap swatch(16, 16);
     swatch.fill(color);
     m_colorButton->setIcon(QIcon(swatch));
