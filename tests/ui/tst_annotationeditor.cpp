@@ -13,6 +13,7 @@
 #include "store/workspace.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,6 +146,34 @@ private Q_SLOTS:
         QCOMPARE(canvas->selectedId(), arrow.id);
         QTest::keyClick(canvas, Qt::Key_Delete);
         QVERIFY(document.markups().empty());
+    }
+
+    // T, a click, words and Enter: a text label where the click was.
+    void textLabelEditedInPlace()
+    {
+        AnnotationDocument document(m_captureId, {}, QStringLiteral("Ana"), {});
+        QImage photo(320, 180, QImage::Format_RGB32);
+        photo.fill(QColor(90, 90, 90));
+        AnnotationEditorWidget editor;
+        editor.resize(800, 520);
+        editor.open(&document, m_manifest, photo);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        AnnotationCanvas *canvas = editor.canvas();
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_T);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Text);
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.25, 0.75));
+        auto *field = canvas->findChild<QLineEdit *>();
+        QVERIFY(field);
+        QTest::keyClicks(field, QStringLiteral("Seal leaks"));
+        QTest::keyClick(field, Qt::Key_Return);
+        const std::vector<Markup> shown = document.markups();
+        QCOMPARE(shown.size(), size_t(1));
+        QCOMPARE(shown.front().kind, MarkupKind::Text);
+        QCOMPARE(shown.front().text, QStringLiteral("Seal leaks"));
+        QVERIFY(std::abs(shown.front().imagePoints.front().x - 0.25) < 0.01);
+        QVERIFY(std::abs(shown.front().imagePoints.front().y - 0.75) < 0.01);
     }
 
     // On a photo with a pose, world markup is found where the camera sees it,
