@@ -1,10 +1,16 @@
 #include "annotation/markupeditor.h"
 
+#include "capture/jsonfieldreader.h"
+#include "capture/manifestwriter.h"
+#include "capture/markupreader.h"
 #include "editing/asseteditor.h"
 #include "editing/capturechanges.h"
 #include "editing/changelog.h"
 #include "store/currentmanifest.h"
 #include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 
 namespace sl {
 
@@ -33,9 +39,20 @@ StoredMarkup MarkupEditor::apply(const MarkupEdit &edit)
     const std::optional<QString> manifestBefore = CurrentManifest::jsonOf(m_db, carrier);
 
     const StoredMarkup stored = markups.write(edit.captureId, edit.markup, edit.deleted, at);
-    const std::optional<QString> manifestAfter = CurrentManifest::jsonOf(m_db, carrier);
-    if (!manifestAfter)
+    const std::optional<CaptureManifest> after = CurrentManifest::of(m_db, carrier);
+    if (!after)
         throw StoreError(tr("No capture with id %1 to carry markup %2").arg(carrier, edit.markup.id));
+    // The manifest must stay within a capture's limits (markups, points,
+    // text: common/inputlimits.h), or a reader would refuse what is pushed.
+    QJsonArray carried;
+    for (const Markup &m : after->markups)
+        carried.append(ManifestWriter::markupToJson(m));
+    JsonFieldReader reader(QStringLiteral("%1.capture.json").arg(carrier));
+    std::vector<Markup> check;
+    if (!MarkupReader::read(carried, reader, &check))
+        throw StoreError(reader.error().message());
+    const std::optional<QString> manifestAfter =
+        QString::fromUtf8(QJsonDocument(ManifestWriter::toJson(*after)).toJson(QJsonDocument::Compact));
 
     RecordChange change = CaptureChanges::make(carrier);
     RecordFieldChange manifest;

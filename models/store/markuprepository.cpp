@@ -109,6 +109,14 @@ StoredMarkup MarkupRepository::write(const QString &captureId, const Markup &mar
     const bool ofFrame = markup.space == MarkupSpace::World && !frame.isEmpty();
 
     const QJsonObject json = ManifestWriter::markupToJson(markup);
+    // What is stored must read back as a manifest's markup (the same reader,
+    // the same limits), or it would vanish from every view.
+    {
+        JsonFieldReader reader(QStringLiteral("markup %1").arg(markup.id));
+        std::vector<Markup> check;
+        if (!MarkupReader::read(QJsonArray{json}, reader, &check))
+            throw StoreError(reader.error().message());
+    }
     Statement upsert = m_db.cached(
         "INSERT INTO markups(id, capture_id, frame_id, source_capture, kind, space, geometry, style, text, "
         "time_from, time_to, author, created_at, modified_at, deleted, edited_here, json) "

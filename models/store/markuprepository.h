@@ -51,7 +51,8 @@ public:
     // or a world markup of its spatial frame): a new one at revision 1 with
     // this capture as its source, a known one at its revision + 1. `at`:
     // ISO 8601, UTC. Returns the row as stored. Throws StoreError for an
-    // unknown capture.
+    // unknown capture, or a markup a manifest may not hold (MarkupReader's
+    // rules and limits), naming the markup and the reason.
     StoredMarkup write(const QString &captureId, const Markup &markup, bool deleted, const QString &at);
 
     // Files the markups of a capture's stored manifest (an import): the

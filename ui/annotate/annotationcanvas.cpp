@@ -1,6 +1,7 @@
 #include "annotationcanvas.h"
 
 #include "annotation/annotationdocument.h"
+#include "common/inputlimits.h"
 #include "spatial/projector.h"
 
 #include <QKeyEvent>
@@ -37,7 +38,8 @@ MarkupKind kindOf(AnnotationTool tool)
 }
 
 // A pen stroke smoothed by a three-point moving average (ends kept), so
-// that a hand's jitter does not show.
+// that a hand's jitter does not show, and thinned to the points a markup
+// may hold (inputlimits.h) by keeping every n-th.
 std::vector<cv::Point2d> smoothed(const std::vector<cv::Point2d> &points)
 {
     if (points.size() < 3)
@@ -46,7 +48,15 @@ std::vector<cv::Point2d> smoothed(const std::vector<cv::Point2d> &points)
     for (size_t i = 1; i + 1 < points.size(); ++i)
         out.push_back((points[i - 1] + points[i] + points[i + 1]) / 3.0);
     out.push_back(points.back());
-    return out;
+    const size_t limit = size_t(limits::kPointsPerMarkup);
+    if (out.size() <= limit)
+        return out;
+    const size_t step = (out.size() + limit - 2) / (limit - 1);
+    std::vector<cv::Point2d> thinned;
+    for (size_t i = 0; i + 1 < out.size(); i += step)
+        thinned.push_back(out[i]);
+    thinned.push_back(out.back());
+    return thinned;
 }
 
 QString newMarkupId()

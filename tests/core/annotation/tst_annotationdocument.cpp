@@ -200,6 +200,34 @@ private Q_SLOTS:
                  rect.imagePoints);
     }
 
+    // A markup a manifest may not hold is refused with the reason, and nothing is stored.
+    void markupOverALimitIsRefused_data()
+    {
+        QTest::addColumn<int>("points");
+        QTest::addColumn<double>("width");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("too wide") << 2 << 1000.0 << QStringLiteral("width");
+        QTest::newRow("too many points") << 10001 << 4.0 << QStringLiteral("10001 points");
+        QTest::newRow("one point for a line") << 1 << 4.0 << QStringLiteral("points");
+    }
+    void markupOverALimitIsRefused()
+    {
+        QFETCH(int, points);
+        QFETCH(double, width);
+        QFETCH(QString, says);
+        auto document = openDocument(QStringLiteral("cap-1"));
+        std::vector<cv::Point2d> line;
+        for (int i = 0; i < points; ++i)
+            line.push_back({double(i % 100) / 100, 0.5});
+        Markup markup = imageMarkup(QStringLiteral("big"), MarkupKind::Line, line, Qt::red);
+        markup.kind = points > 2 ? MarkupKind::Ink : MarkupKind::Line;
+        markup.width = width;
+        QVERIFY(document->add(markup));
+        QVERIFY2(m_lastError.contains(says), qPrintable(m_lastError));
+        QVERIFY(!MarkupRepository(m_workspace->database()).findIn(QStringLiteral("cap-1"), QStringLiteral("big")));
+        QCOMPARE(m_workspace->outbox().count(), 0);
+    }
+
     // A write that fails leaves nothing of it: no row, no outbox entry, no audit row.
     void failedWriteLeavesNothing()
     {
