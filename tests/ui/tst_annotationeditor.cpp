@@ -139,10 +139,25 @@ private Q_SLOTS:
         QVERIFY2(middle.green() > 150 && middle.red() < 80, qPrintable(middle.name()));
         QCOMPARE(shot.pixelColor(at(canvas, 0.5, 0.21)), QColor(90, 90, 90));
 
-        // Select and Delete: the arrow goes (one more undo step).
+        // Select and drag: the arrow moves by the drag, written once.
         QTest::keyClick(canvas, Qt::Key_V);
         QTRY_COMPARE(canvas->tool(), AnnotationTool::Select);
-        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.5, 0.5));
+        const int stepsBefore = document.undoStack()->index();
+        const QString auditBefore = m_workspace->database().queryText(QStringLiteral("SELECT count(*) FROM audit_log"));
+        QTest::mousePress(canvas, Qt::LeftButton, {}, at(canvas, 0.5, 0.5));
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(canvas, at(canvas, 0.5, 0.5 + 0.02 * i));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, at(canvas, 0.5, 0.6));
+        QCOMPARE(canvas->selectedId(), arrow.id);
+        QCOMPARE(document.undoStack()->index(), stepsBefore + 1);
+        QCOMPARE(m_workspace->database().queryText(QStringLiteral("SELECT count(*) FROM audit_log")),
+                 QString::number(auditBefore.toInt() + 1));
+        const Markup *dragged = document.find(arrow.id);
+        QVERIFY(std::abs(dragged->imagePoints[0].y - 0.6) < tolerance && std::abs(dragged->imagePoints[1].y - 0.6) < tolerance);
+        QVERIFY(std::abs(dragged->imagePoints[0].x - 0.2) < tolerance);
+
+        // Delete: the arrow goes (one more undo step).
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.5, 0.6));
         QCOMPARE(canvas->selectedId(), arrow.id);
         QTest::keyClick(canvas, Qt::Key_Delete);
         QVERIFY(document.markups().empty());

@@ -214,7 +214,7 @@ void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
         select(hitTest(event->position()));
         m_dragging = !m_selected.isEmpty();
         m_dragStart = at;
-        m_dragKey = QStringLiteral("drag-%1").arg(++m_dragSerial); // one drag, one undo step
+        m_dragPreview.clear();
         return;
     }
     if (m_tool == AnnotationTool::Text) {
@@ -235,12 +235,13 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         const Markup *markup = m_dragging ? m_document->find(m_selected) : nullptr;
         if (!markup || markup->space != MarkupSpace::Image)
             return;
+        // Shown as a preview while dragging; written once, on release (one
+        // row, one outbox update, one audit row and one undo step per drag).
         const cv::Point2d delta = at - m_dragStart;
-        m_dragStart = at;
-        Markup moved = *markup;
-        for (cv::Point2d &p : moved.imagePoints)
+        m_dragPreview = markup->imagePoints;
+        for (cv::Point2d &p : m_dragPreview)
             p = {std::clamp(p.x + delta.x, 0.0, 1.0), std::clamp(p.y + delta.y, 0.0, 1.0)};
-        m_document->change(moved, m_dragKey);
+        update();
         return;
     }
     if (m_drawing.empty())
@@ -257,7 +258,15 @@ void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return;
     if (m_tool == AnnotationTool::Select) {
+        const Markup *markup = m_dragging && m_document ? m_document->find(m_selected) : nullptr;
+        if (markup && !m_dragPreview.empty() && m_dragPreview != markup->imagePoints) {
+            Markup moved = *markup;
+            moved.imagePoints = m_dragPreview;
+            m_document->change(moved);
+        }
         m_dragging = false;
+        m_dragPreview.clear();
+        update();
         return;
     }
     if (!m_drawing.empty()) {
@@ -368,6 +377,17 @@ void AnnotationCanvas::paintEvent(QPaintEvent *event)
         for (const cv::Point2d &p : m_drawing)
             line.append(toWidget(p));
         painter.drawPolyline(line);
+    }
+    // A markup being dragged, where it will go.
+    if (m_dragPreview.size() >= 1) {
+        painter.setPen(QPen(palette().highlight().color(), 1.5, Qt::DashLine));
+        QPolygonF moved;
+        for (const cv::Point2d &p : m_dragPreview)
+            moved.append(toWidget(p));
+        if (moved.size() == 1)
+            painter.drawEllipse(moved.front(), 4, 4);
+        else
+            painter.drawPolyline(moved);
     }
     // The selection's bounds.
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;

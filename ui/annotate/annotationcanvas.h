@@ -73,9 +73,8 @@ private:
     // The shape being drawn (normalised points) or the drag in progress.
     std::vector<cv::Point2d> m_drawing;
     bool m_dragging = false;
-    cv::Point2d m_dragStart;
-    QString m_dragKey;
-    int m_dragSerial = 0;
+    cv::Point2d m_dragStart;                // normalised, where the drag began
+    std::vector<cv::Point2d> m_dragPreview; // the dragged markup's points where it would go
     QLineEdit *m_textEditor = nullptr;
     cv::Point2d m_textAt;
 };
