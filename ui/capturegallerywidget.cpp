@@ -13,6 +13,9 @@
 #include <QPainterPath>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QMenu>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -38,7 +41,9 @@ CaptureGalleryWidget::CaptureGalleryWidget(QWidget *parent)
     m_list->setWrapping(true);
     m_list->setUniformItemSizes(true);
     m_list->setWordWrap(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // review many at once
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &CaptureGalleryWidget::showReviewMenu);
     m_list->setIconSize(thumbnailSize());
     m_list->setGridSize(thumbnailSize() + QSize(28, 64));
     m_list->setSpacing(4);
@@ -54,8 +59,17 @@ CaptureGalleryWidget::CaptureGalleryWidget(QWidget *parent)
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_list);
 
+    m_statusFilter = new QComboBox(this);
+    m_statusFilter->setObjectName(QStringLiteral("reviewStatusFilter"));
+    m_statusFilter->addItem(tr("All review statuses"));
+    for (ReviewStatus status :
+         {ReviewStatus::New, ReviewStatus::Approved, ReviewStatus::Rejected, ReviewStatus::NeedsFollowUp})
+        m_statusFilter->addItem(UiText::reviewStatus(status), int(status));
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &CaptureGalleryWidget::applyStatusFilter);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_statusFilter);
     layout->addWidget(m_stack);
 
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -102,8 +116,70 @@ void CaptureGalleryWidget::setCaptures(std::vector<GalleryEntry> entries)
         requestThumbnail(row);
     }
     m_list->setCurrentRow(0);
+    applyStatusFilter();
     if (m_pending == 0)
         Q_EMIT thumbnailsReady();
+}
+
+QStringList CaptureGalleryWidget::selectedCaptureIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_list->count(); ++row) {
+        const QListWidgetItem *item = m_list->item(row);
+        if (item->isSelected() && !item->isHidden())
+            ids.append(item->data(kCaptureIdRole).toString());
+    }
+    return ids;
+}
+
+void CaptureGalleryWidget::reviewSelected(ReviewStatus status, const std::optional<QString> &note)
+{
+    const QStringList ids = selectedCaptureIds();
+    if (!ids.isEmpty())
+        Q_EMIT reviewRequested(ids, status, note.has_value(), note.value_or(QString()));
+}
+
+void CaptureGalleryWidget::showReviewMenu(const QPoint &at)
+{
+    const QStringList ids = selectedCaptureIds();
+    if (ids.isEmpty())
+        return;
+    QMenu menu(this);
+    QMenu *review = menu.addMenu(ids.size() == 1 ? tr("Review as") : tr("Review %n captures as", nullptr, int(ids.size())));
+    for (ReviewStatus status :
+         {ReviewStatus::New, ReviewStatus::Approved, ReviewStatus::Rejected, ReviewStatus::NeedsFollowUp})
+        review->addAction(UiText::reviewStatus(status), this, [this, status] { reviewSelected(status); });
+    menu.addAction(tr("Review with a note…"), this, [this, ids] {
+        const GalleryEntry *first = entry(ids.first());
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Review note"), tr("Note for %n capture(s):", nullptr, int(ids.size())),
+                                                   QLineEdit::Normal, first ? first->record.reviewNote : QString(), &ok);
+        if (ok)
+            reviewSelected(first ? first->record.reviewStatus : ReviewStatus::New, note);
+    });
+    menu.exec(m_list->viewport()->mapToGlobal(at));
+}
+
+void CaptureGalleryWidget::setStatusFilter(std::optional<ReviewStatus> status)
+{
+    m_statusFilter->setCurrentIndex(status ? m_statusFilter->findData(int(*status)) : 0);
+}
+
+void CaptureGalleryWidget::applyStatusFilter()
+{
+    const QVariant wanted = m_statusFilter->currentData();
+    for (int row = 0; row < m_list->count() && row < count(); ++row) {
+        const bool shown = !wanted.isValid() || int(m_entries[size_t(row)].record.reviewStatus) == wanted.toInt();
+        m_list->item(row)->setHidden(!shown);
+    }
+}
+
+int CaptureGalleryWidget::visibleCount() const
+{
+    int visible = 0;
+    for (int row = 0; row < m_list->count(); ++row)
+        visible += m_list->item(row)->isHidden() ? 0 : 1;
+    return visible;
 }
 
 int CaptureGalleryWidget::count() const

@@ -7,8 +7,11 @@
 #include <QPixmap>
 #include <QWidget>
 
+#include <optional>
+
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -25,7 +28,9 @@ struct GalleryEntry
 
 // The captures of one asset as a grid of thumbnails with captions (type, date,
 // review status). Thumbnails are made by Thumbnailer on worker threads; a
-// placeholder shows meanwhile. Double-click or Enter opens a capture.
+// placeholder shows meanwhile. Double-click or Enter opens a capture. The
+// context menu reviews the selected captures (one or many); a filter shows
+// the captures of one review status.
 class CaptureGalleryWidget : public QWidget
 {
     Q_OBJECT
@@ -45,6 +50,13 @@ public:
     // Thumbnails still being made for the current captures.
     int thumbnailsPending() const { return m_pending; }
     QListWidget *listWidget() const { return m_list; }
+    QStringList selectedCaptureIds() const;
+    // Asks for the selected captures' review (emits reviewRequested); `note`
+    // absent keeps each capture's note.
+    void reviewSelected(ReviewStatus status, const std::optional<QString> &note = std::nullopt);
+    // Shows only the captures with this review status (nullopt: all).
+    void setStatusFilter(std::optional<ReviewStatus> status);
+    int visibleCount() const;
 
     static QSize thumbnailSize() { return {192, 108}; }
 
@@ -53,6 +65,7 @@ Q_SIGNALS:
     void currentCaptureChanged(const QString &captureId);
     // Every thumbnail of the current captures is shown (or failed).
     void thumbnailsReady();
+    void reviewRequested(const QStringList &captureIds, ReviewStatus status, bool withNote, const QString &note);
 
 private:
     struct Thumbnail
@@ -68,10 +81,13 @@ private:
     QPixmap placeholder(MediaType type) const;
     QPixmap decorate(const QImage &image, MediaType type) const;
     QString caption(const CaptureRecord &record) const;
+    void showReviewMenu(const QPoint &at);
+    void applyStatusFilter();
 
     QStackedWidget *m_stack = nullptr;
     QListWidget *m_list = nullptr;
     QLabel *m_empty = nullptr;
+    QComboBox *m_statusFilter = nullptr;
     std::vector<GalleryEntry> m_entries;
     QCache<QString, QPixmap> m_cache; // decorated thumbnails by media hash (else path)
     quint64 m_generation = 0;

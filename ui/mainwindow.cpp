@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "annotate/annotationwindow.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetcsvimportdialog.h"
 #include "browser/assetdetailswidget.h"
@@ -10,7 +11,9 @@
 #include "editing/asseteditor.h"
 #include "editing/asseteditrequest.h"
 #include "editing/editauthor.h"
+#include "editing/revieweditor.h"
 #include "importjob.h"
+#include "photoview.h"
 #include "items/assetlistmodel.h"
 #include "items/assettreemodel.h"
 #include "store/assetdetails.h"
@@ -30,6 +33,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QScrollArea>
 #include <QSettings>
@@ -142,6 +146,10 @@ void MainWindow::buildUi()
     });
     connect(m_details, &AssetDetailsWidget::assetLinkActivated, this, [this](const QString &id) { showAsset(id); });
     connect(m_gallery, &CaptureGalleryWidget::captureActivated, this, [this](const QString &id) { openCapture(id); });
+    connect(m_gallery, &CaptureGalleryWidget::reviewRequested, this,
+            [this](const QStringList &ids, ReviewStatus status, bool withNote, const QString &note) {
+                reviewCaptures(ids, status, withNote ? std::optional<QString>(note) : std::nullopt);
+            });
 }
 
 void MainWindow::buildMenus()
@@ -166,6 +174,10 @@ void MainWindow::buildMenus()
     asset->addSeparator();
     m_importCsvAction = asset->addAction(tr("Import assets from &CSV…"), this, [this] { importAssetsFromCsv(); });
     m_importCsvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+
+    QMenu *capture = menuBar()->addMenu(tr("&Capture"));
+    QAction *annotate = capture->addAction(tr("&Annotate photo…"), this, &MainWindow::annotateCurrentPhoto);
+    annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);
@@ -209,6 +221,7 @@ void MainWindow::onWorkspaceRefused(const QString &directory, const QString &err
     m_treeModel.reset();
     m_directory.clear();
     m_currentAssetId.clear();
+    m_requestedAssetId.clear();
     m_galleryKey.clear();
     ++m_detailsGeneration;
     setWindowTitle(tr("Sightline"));
@@ -226,6 +239,7 @@ void MainWindow::onWorkspaceOpened(const QString &directory)
     m_gallery->clear();
     m_details->clear();
     m_currentAssetId.clear();
+    m_requestedAssetId.clear();
     m_galleryKey.clear();
     ++m_detailsGeneration;
     m_browser->setModels(nullptr, nullptr, nullptr);
@@ -259,8 +273,10 @@ void MainWindow::onWorkspaceChanged()
     if (m_directory.isEmpty())
         return;
     m_browser->refresh();
-    if (!m_currentAssetId.isEmpty())
-        showAsset(m_currentAssetId);
+    // The asset asked for last, which may not have arrived yet: a change
+    // noticed while moving to another asset must not bring the old one back.
+    if (!m_requestedAssetId.isEmpty())
+        showAsset(m_requestedAssetId);
     updateStatus();
 }
 
@@ -271,6 +287,7 @@ void MainWindow::showAsset(const QString &assetId)
     if (m_browser->currentAssetId() != assetId && !m_browser->selectAsset(assetId))
         m_browser->clearSelection(); // not among the current results: shown without a list selection
     const quint64 generation = ++m_detailsGeneration;
+    m_requestedAssetId = assetId;
     std::function<std::optional<AssetDetails>(Workspace &)> job = [assetId](Workspace &workspace) {
         return AssetDetails::read(workspace, assetId);
     };
@@ -286,6 +303,7 @@ void MainWindow::showAsset(const QString &assetId)
                 statusBar()->showMessage(tr("That asset is not in this workspace."), 5000);
                 if (m_currentAssetId == assetId) { // deleted meanwhile
                     m_currentAssetId.clear();
+                    m_requestedAssetId.clear();
                     m_galleryKey.clear();
                     m_details->clear();
                     m_gallery->clear();
@@ -348,6 +366,66 @@ void MainWindow::openCapture(const QString &captureId)
             m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
+        });
+}
+
+void MainWindow::reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note)
+{
+    if (m_directory.isEmpty() || captureIds.isEmpty())
+        return;
+    std::function<ReviewOutcome(Workspace &)> job = [captureIds, status, note](Workspace &workspace) {
+        return ReviewEditor(workspace.database()).setReview(captureIds, status, note, EditAuthor::current());
+    };
+    m_store->post<ReviewOutcome>(this, std::move(job), [this](StoreResult<ReviewOutcome> result) {
+        if (!result.ok()) {
+            showStoreError(result.error);
+            Q_EMIT reviewFinished(false);
+            return;
+        }
+        const ReviewOutcome &outcome = *result.value;
+        if (outcome.status == ReviewOutcome::Status::Refused)
+            statusBar()->showMessage(tr("The review was not saved: %1").arg(outcome.problem), 15000);
+        else
+            statusBar()->showMessage(tr("Reviewed %n capture(s).", nullptr, int(outcome.changed.size())), 5000);
+        // The details and the gallery read again through the worker's changed().
+        Q_EMIT reviewFinished(outcome.saved());
+    });
+}
+
+void MainWindow::annotateCurrentPhoto()
+{
+    QPointer<PhotoView> photo = m_viewer->currentPhotoView();
+    if (!photo || !photo->hasFrame()) {
+        statusBar()->showMessage(tr("Open a photo to annotate it."), 5000);
+        return;
+    }
+    const QString captureId = m_viewer->currentCaptureId();
+    std::function<std::optional<CaptureOpening>(Workspace &)> job = [captureId](Workspace &workspace) {
+        return CaptureOpening::read(workspace, captureId);
+    };
+    m_store->post<std::optional<CaptureOpening>>(
+        this, std::move(job), [this, photo](StoreResult<std::optional<CaptureOpening>> result) {
+            if (!result.ok()) {
+                showStoreError(result.error);
+                return;
+            }
+            if (!result.value->has_value() || !photo || !photo->hasFrame())
+                return;
+            CaptureOpening &opening = **result.value;
+            // What the viewer shows, world markup first (the order drawn).
+            std::vector<Markup> markups = std::move(opening.worldMarkups);
+            for (Markup &markup : opening.record.manifest.markups)
+                markups.push_back(std::move(markup));
+            opening.record.manifest.markups.clear();
+            auto *window = new AnnotationWindow(m_store.get(), EditAuthor::current(), opening.record.manifest,
+                                                std::move(markups), photo->frame(), this);
+            // The viewer follows the editor.
+            connect(window, &AnnotationWindow::markupsChanged, photo,
+                    [photo](const CaptureManifest &manifest, const std::vector<Markup> &world) {
+                        photo->setCapture(manifest, world);
+                    });
+            window->show();
+            Q_EMIT annotationOpened(window);
         });
 }
 

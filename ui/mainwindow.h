@@ -15,6 +15,7 @@ class QSplitter;
 
 namespace sl {
 
+class AnnotationWindow;
 class AssetBrowserWidget;
 class AssetCsvImportDialog;
 class AssetEditDialog;
@@ -65,6 +66,12 @@ public:
     void setCurrentAssetActive(bool active);
     // Opens the CSV import dialog (on `path` when given).
     AssetCsvImportDialog *importAssetsFromCsv(const QString &path = QString());
+    // Opens the annotation editor on the photo shown in the viewer, once its
+    // markup is read on the store worker; emits annotationOpened().
+    void annotateCurrentPhoto();
+    // Sets the review of captures on the store worker (ReviewEditor: one
+    // transaction, an outbox entry per changed capture); emits reviewFinished().
+    void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -72,6 +79,8 @@ public:
     CaptureViewerWidget *captureViewer() const { return m_viewer; }
 
 Q_SIGNALS:
+    void annotationOpened(AnnotationWindow *window);
+    void reviewFinished(bool saved);
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
     // The whole-file check passed; edits are enabled.
@@ -113,6 +122,7 @@ private:
     bool m_verified = false; // the whole-file check passed: edits may write
     bool m_refused = false;  // the last open failed
     QString m_currentAssetId;
+    QString m_requestedAssetId; // the asset showAsset() asked for last (its details may still be on their way)
     int m_currentAssetState = 0;
     quint64 m_detailsGeneration = 0;
     QString m_galleryKey; // what the gallery shows, to leave it alone when unchanged

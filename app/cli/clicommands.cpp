@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "editing/editauthor.h"
 #include "importer/captureimporter.h"
 #include "importer/workspacerebuilder.h"
 #include "render/frameexporter.h"
@@ -90,6 +91,25 @@ int CliCommands::exportFrame(const QString &manifestPath, std::optional<double> 
     QString error;
     if (!FrameExporter::exportFrame(manifestPath, seconds, outPath, &error)) {
         fail(tr("export-frame: %1").arg(error.isEmpty() ? tr("%1: the frame could not be exported").arg(manifestPath)
+                                                        : error));
+        return 1;
+    }
+    print(QDir::toNativeSeparators(outPath));
+    return 0;
+}
+
+int CliCommands::exportCaptureFrame(const QString &captureId, const QString &workspaceDirectory,
+                                    std::optional<double> seconds, const QString &outPath)
+{
+    QString error;
+    const std::unique_ptr<Workspace> workspace = Workspace::open(workspaceDirectory, &error);
+    if (!workspace) {
+        fail(tr("export-frame: cannot open the workspace %1: %2")
+                 .arg(QDir::toNativeSeparators(workspaceDirectory), error));
+        return 1;
+    }
+    if (!FrameExporter::exportCapture(*workspace, captureId, seconds, outPath, &error, nullptr, EditAuthor::current())) {
+        fail(tr("export-frame: %1").arg(error.isEmpty() ? tr("%1: the frame could not be exported").arg(captureId)
                                                         : error));
         return 1;
     }

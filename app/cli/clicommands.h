@@ -18,6 +18,9 @@ public:
     static int demo(const QString &directory, const DemoWorkspaceBuilder::Options &options);
     static int importFolder(const QString &folder, const QString &workspaceDirectory);
     static int exportFrame(const QString &manifestPath, std::optional<double> seconds, const QString &outPath);
+    // A capture of a workspace, with the markup the viewer shows for it.
+    static int exportCaptureFrame(const QString &captureId, const QString &workspaceDirectory,
+                                  std::optional<double> seconds, const QString &outPath);
     static int check(const QString &workspaceDirectory);
     static int rebuild(const QString &workspaceDirectory);
 

@@ -2,6 +2,7 @@
 // export). Wiring only: argument parsing and exit codes.
 #include "assetcommands.h"
 #include "clicommands.h"
+#include "reviewcommand.h"
 #include "searchcommand.h"
 #include "synccommands.h"
 
@@ -53,7 +54,9 @@ public:
                   "      [--assets N] [--videos N] [--photos N] [--video-seconds S]\n"
                   "  import FOLDER --workspace DIR Import every *.capture.json under FOLDER.\n"
                   "  export-frame MANIFEST [--time SECONDS] --out FILE.png\n"
-                  "                                Write a frame with its markup burned in.\n"
+                  "  export-frame CAPTURE_ID --workspace DIR [--time SECONDS] --out FILE.png\n"
+                  "                                Write a frame with its markup burned in (from\n"
+                  "                                a workspace: the markup the viewer shows).\n"
                   "  check DIR                     Check a workspace: its database, and every\n"
                   "                                capture's media against its stored hash.\n"
                   "  rebuild DIR                   Make a new database for a damaged workspace\n"
@@ -65,6 +68,9 @@ public:
                   "                                product, category, parent (an id or a name;\n"
                   "                                empty clears it), latitude, longitude.\n"
                   "  asset deactivate|activate ID --workspace DIR\n"
+                  "  review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR\n"
+                  "                                Set the review of captures: new, approved,\n"
+                  "                                rejected or needs-follow-up, with a note.\n"
                   "  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]\n"
                   "                                Import assets from the Dataverse template's\n"
                   "                                columns; lists rejected rows as \"row N: reason\".\n"
@@ -105,7 +111,10 @@ int run(const QStringList &arguments)
     const QCommandLineOption photos(QStringLiteral("photos"), QString(), QStringLiteral("n"));
     const QCommandLineOption videoSeconds(QStringLiteral("video-seconds"), QString(), QStringLiteral("s"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QString());
-    parser.addOptions({help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun});
+    const QCommandLineOption status(QStringLiteral("status"), QString(), QStringLiteral("status"));
+    const QCommandLineOption note(QStringLiteral("note"), QString(), QStringLiteral("text"));
+    parser.addOptions(
+        {help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun, status, note});
     parser.addOptions(sl::SearchCommand::options());
     parser.addOptions(sl::SyncCommands::options());
 
@@ -179,7 +188,7 @@ int run(const QStringList &arguments)
     }
 
     if (command == QLatin1String("export-frame")) {
-        if (!expectOne(QStringLiteral("MANIFEST")))
+        if (!expectOne(parser.isSet(workspace) ? QStringLiteral("CAPTURE_ID") : QStringLiteral("MANIFEST")))
             return kUsageError;
         if (parser.value(out).isEmpty()) {
             CliCommands::fail(Cli::tr("export-frame needs --out FILE.png"));
@@ -195,6 +204,8 @@ int run(const QStringList &arguments)
             }
             seconds = s;
         }
+        if (parser.isSet(workspace))
+            return CliCommands::exportCaptureFrame(rest.first(), parser.value(workspace), seconds, parser.value(out));
         return CliCommands::exportFrame(rest.first(), seconds, parser.value(out));
     }
 
@@ -219,6 +230,10 @@ int run(const QStringList &arguments)
         return sl::AssetCommands::importAssets(rest.first(), parser.value(workspace), parser.isSet(dryRun),
                                                parser.value(out));
     }
+
+    if (command == QLatin1String("review"))
+        return sl::ReviewCommand::run(rest, parser.value(status), parser.isSet(note), parser.value(note),
+                                      parser.value(workspace));
 
     if (command == QLatin1String("search"))
         return sl::SearchCommand::run(parser, rest);

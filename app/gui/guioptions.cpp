@@ -61,8 +61,8 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
     parser.addOption(workspace);
     parser.addOption(language);
     const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
-                                          tr("With --screenshot: show <kind>: photo or video (the first capture of that kind), or browser "
-                                             "(the asset hierarchy and facets)."),
+                                          tr("With --screenshot: show <kind>: photo or video (the first capture of that kind), browser "
+                                             "(the asset hierarchy and facets), or annotate (the first photo in the annotation editor)."),
                                           tr("kind"));
     parser.addOption(screenshot);
     parser.addOption(screenshotOf);

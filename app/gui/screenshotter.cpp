@@ -1,5 +1,7 @@
 #include "screenshotter.h"
 
+#include "annotate/annotationwindow.h"
+#include "annotation/annotationdocument.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetdetailswidget.h"
 #include "browser/facetpanel.h"
@@ -17,6 +19,9 @@
 #include <QPixmap>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUuid>
+
+#include <cmath>
 
 #include <cstdio>
 
@@ -45,16 +50,49 @@ Screenshotter::Screenshotter(MainWindow *window, const QString &path, const QStr
         }
     });
     connect(m_window, &MainWindow::captureOpened, this, [this] { m_captureOpened = true; });
+    connect(m_window, &MainWindow::annotationOpened, this, [this](AnnotationWindow *annotation) {
+        m_annotation = annotation;
+        sketchMarkup(annotation->document());
+    });
+}
+
+void Screenshotter::sketchMarkup(AnnotationDocument *document)
+{
+    // One markup per kind of tool, in normalised image coordinates, as a
+    // reviewer might draw them.
+    const auto add = [document](MarkupKind kind, std::vector<cv::Point2d> points, QColor color, double width,
+                                const QString &text = {}) {
+        Markup markup;
+        markup.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        markup.kind = kind;
+        markup.imagePoints = std::move(points);
+        markup.color = color;
+        markup.width = width;
+        markup.text = text;
+        document->add(markup);
+    };
+    add(MarkupKind::Arrow, {{0.12, 0.82}, {0.34, 0.6}}, QColor(0xFF, 0x3B, 0x30), 8);
+    add(MarkupKind::Ellipse, {{0.36, 0.42}, {0.56, 0.66}}, QColor(0xFF, 0xD6, 0x0A), 6);
+    add(MarkupKind::Rect, {{0.62, 0.18}, {0.88, 0.4}}, QColor(0x34, 0xC7, 0x59), 5);
+    std::vector<cv::Point2d> stroke;
+    for (int i = 0; i <= 40; ++i)
+        stroke.push_back({0.6 + 0.3 * i / 40.0, 0.75 + 0.05 * std::sin(i / 4.0)});
+    add(MarkupKind::Ink, stroke, QColor(0x0A, 0x84, 0xFF), 5);
+    add(MarkupKind::Text, {{0.14, 0.88}}, QColor(0xFF, 0xFF, 0xFF), 4, tr("Loose cable here"));
+    add(MarkupKind::Blur, {{0.04, 0.06}, {0.2, 0.2}}, QColor(0, 0, 0), 1);
 }
 
 bool Screenshotter::isKnownKind(const QString &kind)
 {
-    return kind == QLatin1String("photo") || kind == QLatin1String("video") || kind == QLatin1String("browser");
+    return kind == QLatin1String("photo") || kind == QLatin1String("video") || kind == QLatin1String("browser")
+        || kind == QLatin1String("annotate");
 }
 
 void Screenshotter::start()
 {
-    if (m_kind != QLatin1String("browser"))
+    if (m_kind == QLatin1String("annotate"))
+        m_window->showFirstCapture(MediaType::Photo);
+    else if (m_kind != QLatin1String("browser"))
         m_window->showFirstCapture(m_kind == QLatin1String("video") ? MediaType::Video : MediaType::Photo);
     m_clock.start();
     m_poll.start();
@@ -113,6 +151,16 @@ bool Screenshotter::contentReady()
     if (!m_captureOpened || m_window->captureGallery()->thumbnailsPending() > 0)
         return false;
     const CaptureViewerWidget *viewer = m_window->captureViewer();
+    if (m_kind == QLatin1String("annotate")) {
+        const PhotoView *photo = viewer->currentPhotoView();
+        if (!photo || photo->isLoading())
+            return false;
+        if (!m_annotateRequested) {
+            m_window->annotateCurrentPhoto();
+            m_annotateRequested = true;
+        }
+        return m_annotation && m_annotation->isVisible();
+    }
     if (const PhotoView *photo = viewer->currentPhotoView())
         return !photo->isLoading();
     if (VideoPlayerWidget *player = viewer->currentVideoPlayer()) {
@@ -146,7 +194,7 @@ void Screenshotter::poll()
 
 void Screenshotter::capture()
 {
-    const QPixmap picture = m_window->grab();
+    const QPixmap picture = m_annotation ? m_annotation->grab() : m_window->grab();
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     const bool ok = !picture.isNull() && picture.save(m_path, "PNG");
     if (ok)

@@ -2,11 +2,14 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
 namespace sl {
 
+class AnnotationDocument;
+class AnnotationWindow;
 class MainWindow;
 
 // `sightline --screenshot FILE.png [--screenshot-of KIND]`: once the
@@ -18,7 +21,8 @@ class Screenshotter : public QObject
 {
     Q_OBJECT
 public:
-    // `kind`: "photo", "video" or "browser".
+    // `kind`: "photo", "video", "browser" or "annotate" (the first photo in
+    // the annotation editor, with a markup of each kind drawn).
     Screenshotter(MainWindow *window, const QString &path, const QString &kind, QObject *parent = nullptr);
     static bool isKnownKind(const QString &kind);
     void start();
@@ -31,6 +35,7 @@ private:
     bool browserReady();
     void poll();
     void capture();
+    void sketchMarkup(AnnotationDocument *document);
 
     MainWindow *m_window;
     QString m_path;
@@ -39,6 +44,8 @@ private:
     bool m_nothingToShow = false;
     bool m_captureOpened = false;
     int m_browserStep = 0;
+    bool m_annotateRequested = false;
+    QPointer<AnnotationWindow> m_annotation;
     QTimer m_poll;
     QElapsedTimer m_clock;
 };

@@ -89,7 +89,9 @@ QJsonObject poseJson(const ManifestPose &p, bool writeTime)
     return o;
 }
 
-QJsonObject markupJson(const Markup &m)
+} // namespace
+
+QJsonObject ManifestWriter::markupToJson(const Markup &m)
 {
     QJsonObject o = m.raw;
     o.insert(QStringLiteral("id"), m.id);
@@ -120,8 +122,6 @@ QJsonObject markupJson(const Markup &m)
     }
     return o;
 }
-
-} // namespace
 
 QJsonObject ManifestWriter::toJson(const CaptureManifest &manifest)
 {
@@ -182,7 +182,7 @@ QJsonObject ManifestWriter::toJson(const CaptureManifest &manifest)
 
     QJsonArray markups;
     for (const Markup &m : manifest.markups)
-        markups.append(markupJson(m));
+        markups.append(markupToJson(m));
     o.insert(QStringLiteral("markups"), markups);
     return o;
 }

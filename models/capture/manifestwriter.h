@@ -16,6 +16,9 @@ public:
     static QJsonObject toJson(const CaptureManifest &manifest);
     static QByteArray toBytes(const CaptureManifest &manifest); // indented JSON
     static QByteArray toBytes(const QJsonObject &json);         // the same, for toJson()'s result
+    // One markup as the manifest's "markups" array holds it, starting from
+    // the object it was read from (unknown fields survive).
+    static QJsonObject markupToJson(const Markup &markup);
     // Writes atomically (QSaveFile); false with errorMessage set on failure.
     static bool writeFile(const CaptureManifest &manifest, const QString &path, QString *errorMessage = nullptr);
 };

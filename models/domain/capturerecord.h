@@ -4,12 +4,15 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace sl {
 
 // Review status of a capture (sl_reviewstatus on the asset store).
 enum class ReviewStatus { New, Approved, Rejected, NeedsFollowUp };
 QString reviewStatusKey(ReviewStatus status);            // "new", "approved", ...
 ReviewStatus reviewStatusFromKey(const QString &key);     // unknown keys read as New
+std::optional<ReviewStatus> parseReviewStatus(const QString &key); // nullopt for an unknown key (typed input)
 
 // A capture as the workspace stores it: the manifest plus where its media is
 // and what the reviewer said.

@@ -26,4 +26,9 @@ ReviewStatus reviewStatusFromKey(const QString &key)
     return enumFromName(kReviewStatusKeys, key).value_or(ReviewStatus::New);
 }
 
+std::optional<ReviewStatus> parseReviewStatus(const QString &key)
+{
+    return enumFromName(kReviewStatusKeys, key);
+}
+
 } // namespace sl

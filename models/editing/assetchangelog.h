@@ -20,7 +20,7 @@ struct AssetChange
 };
 
 // Writes an asset edit's outbox entry and its audit rows (one per changed
-// field), in the caller's transaction. An update coalesces into the
+// field), in the caller's transaction, through ChangeLog. An update coalesces into the
 // record's newest outbox entry while that is still queued and is an update
 // or a create: the payload takes the new values, and the base keeps the
 // value each field had before the FIRST of the coalesced edits (the sync
@@ -34,8 +34,6 @@ public:
     qint64 record(const AssetChange &change, const QString &author, const QString &at);
 
 private:
-    qint64 writeOutbox(const AssetChange &change);
-
     Database &m_db;
 };
 

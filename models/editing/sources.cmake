@@ -10,6 +10,9 @@ target_sources(sightline_models PRIVATE
     editing/assetfieldparser.cpp editing/assetfieldparser.h
     editing/assetreferenceresolver.cpp editing/assetreferenceresolver.h
     editing/assetvalidator.cpp editing/assetvalidator.h
+    editing/capturechanges.h
+    editing/changelog.cpp editing/changelog.h
+    editing/revieweditor.cpp editing/revieweditor.h
     editing/csvreader.cpp editing/csvreader.h
     editing/csvwriter.cpp editing/csvwriter.h
     editing/editauthor.cpp editing/editauthor.h

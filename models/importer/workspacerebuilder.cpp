@@ -27,8 +27,20 @@ namespace {
 
 // Tables read back from the old database, parents before children. The
 // derived ones (the search index, world markup rows) are remade instead.
-const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",
-                                       "spatial_frames", "captures", "outbox", "audit_log", "media_journal"};
+const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",   "spatial_frames",
+                                       "captures", "markups",   "outbox",     "audit_log", "media_journal"};
+
+// What is read of a table: all of it, except markups, whose generated column
+// is not written and whose imported rows are remade by the re-import (those
+// made or edited here are read back: no manifest holds them yet).
+QString selectFor(const char *table)
+{
+    if (qstrcmp(table, "markups") == 0)
+        return QStringLiteral("SELECT rid, id, capture_id, frame_id, source_capture, kind, space, geometry, "
+                              "style, text, time_from, time_to, author, created_at, modified_at, revision, "
+                              "deleted, edited_here, json FROM markups WHERE edited_here = 1");
+    return QStringLiteral("SELECT * FROM %1").arg(QLatin1String(table));
+}
 
 QByteArray native(const QString &path)
 {
@@ -41,7 +53,7 @@ QByteArray native(const QString &path)
 int copyRows(sqlite3 *from, Database &to, const char *table, bool *complete)
 {
     *complete = false;
-    const QString sql = QStringLiteral("SELECT * FROM %1").arg(QLatin1String(table));
+    const QString sql = selectFor(table);
     sqlite3_stmt *select = nullptr;
     if (sqlite3_prepare_v2(from, sql.toUtf8().constData(), -1, &select, nullptr) != SQLITE_OK) {
         sqlite3_finalize(select);
@@ -156,8 +168,6 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
                                                       .arg(QLatin1String(table))
                                                       .arg(rows));
             }
-            // World markup rows are remade by the re-import below.
-            db.exec(QStringLiteral("DELETE FROM world_markups"));
             transaction.commit();
             db.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
             fresh->assets().rebuildSearchIndex();

@@ -5,12 +5,21 @@
 #include "common/mediapath.h"
 #include "common/outputfile.h"
 #include "media/framedecoder.h"
+#include "store/assetdetails.h"
+#include "store/auditrepository.h"
+#include "store/workspace.h"
+#include "store/database.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageWriter>
-#include <QSet>
+#include <QHash>
+
+#include <algorithm>
+#include <tuple>
 
 #include <cmath>
 
@@ -30,42 +39,54 @@ bool fail(QString *error, const QString &message)
 
 std::vector<Markup> FrameExporter::spatialFrameMarkups(const CaptureManifest &manifest, const QString &folder)
 {
+    std::vector<CaptureManifest> carriers{manifest};
+    if (!manifest.spatialFrame.isEmpty()) {
+        // Regular files only: a link could bring in a manifest from elsewhere,
+        // and a FIFO would block the read.
+        const QDir dir(folder);
+        const QStringList names =
+            dir.entryList({QStringLiteral("*.capture.json")}, QDir::Files | QDir::NoSymLinks, QDir::Name);
+        for (const QString &name : names) {
+            ManifestResult other = ManifestReader::readFile(dir.filePath(name));
+            if (const auto *error = std::get_if<ManifestError>(&other)) {
+                qCDebug(lcRender) << "ignoring" << error->message() << "while gathering frame markup";
+                continue;
+            }
+            auto &sibling = std::get<CaptureManifest>(other);
+            if (sibling.spatialFrame != manifest.spatialFrame || sibling.id == manifest.id)
+                continue;
+            // The same rule as for the capture itself: a sibling whose media
+            // breaks the path rule is not a capture of this folder, and lends
+            // no markup.
+            QString reason;
+            if (MediaPath::resolve(folder, sibling.mediaFile, &reason).isEmpty()) {
+                qCDebug(lcRender) << "ignoring" << name << "while gathering frame markup: media.file:" << reason;
+                continue;
+            }
+            carriers.push_back(std::move(sibling));
+        }
+    }
+    // The workspace's rule (store/markupfill.h): a world markup carried by
+    // several captures of the frame shows in the version of the most
+    // recently captured one (then the greatest id), in the order of first
+    // appearance.
+    std::sort(carriers.begin(), carriers.end(), [](const CaptureManifest &a, const CaptureManifest &b) {
+        return std::tie(a.capturedAt, a.id) < std::tie(b.capturedAt, b.id);
+    });
     std::vector<Markup> markups;
-    QSet<QString> seen;
-    const auto take = [&](const CaptureManifest &from) {
-        for (const Markup &m : from.markups) {
-            if (m.space == MarkupSpace::World && !seen.contains(m.id)) {
-                seen.insert(m.id);
+    QHash<QString, size_t> indexOf;
+    for (const CaptureManifest &carrier : carriers) {
+        for (const Markup &m : carrier.markups) {
+            if (m.space != MarkupSpace::World)
+                continue;
+            const auto found = indexOf.constFind(m.id);
+            if (found != indexOf.constEnd()) {
+                markups[*found] = m;
+            } else {
+                indexOf.insert(m.id, markups.size());
                 markups.push_back(m);
             }
         }
-    };
-    take(manifest);
-    if (manifest.spatialFrame.isEmpty())
-        return markups;
-
-    // Regular files only: a link could bring in a manifest from elsewhere,
-    // and a FIFO would block the read.
-    const QDir dir(folder);
-    const QStringList names =
-        dir.entryList({QStringLiteral("*.capture.json")}, QDir::Files | QDir::NoSymLinks, QDir::Name);
-    for (const QString &name : names) {
-        const ManifestResult other = ManifestReader::readFile(dir.filePath(name));
-        if (const auto *error = std::get_if<ManifestError>(&other)) {
-            qCDebug(lcRender) << "ignoring" << error->message() << "while gathering frame markup";
-            continue;
-        }
-        const auto &sibling = std::get<CaptureManifest>(other);
-        if (sibling.spatialFrame != manifest.spatialFrame || sibling.id == manifest.id)
-            continue;
-        // The same rule as for the capture itself: a sibling whose media breaks
-        // the path rule is not a capture of this folder, and lends no markup.
-        QString reason;
-        if (MediaPath::resolve(folder, sibling.mediaFile, &reason).isEmpty()) {
-            qCDebug(lcRender) << "ignoring" << name << "while gathering frame markup: media.file:" << reason;
-            continue;
-        }
-        take(sibling);
     }
     return markups;
 }
@@ -97,6 +118,60 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     const QString mediaPath = MediaPath::resolve(folder, manifest.mediaFile, &message);
     if (mediaPath.isEmpty())
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
+    return burnAndWrite(manifest, spatialFrameMarkups(manifest, folder), mediaPath, manifestName, seconds,
+                        outPath, error, overlay);
+}
+
+bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId, std::optional<double> seconds,
+                                  const QString &outPath, QString *error, OverlayResult *overlay,
+                                  const QString &author)
+{
+    if (outPath.isEmpty())
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "no output file given"));
+    QString message;
+    if (!OutputFile::checkTarget(outPath, &message))
+        return fail(error, message);
+    // The same read as the viewer's: the markup is what the GUI shows.
+    std::optional<CaptureOpening> opening;
+    try {
+        opening = CaptureOpening::read(workspace, captureId);
+    } catch (const StoreError &e) {
+        return fail(error, e.message());
+    }
+    if (!opening)
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "%1: no such capture in the workspace")
+                               .arg(captureId));
+    const QString name = captureId + QLatin1String(": ");
+    if (opening->mediaPath.isEmpty())
+        return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the stored media path is refused"));
+    if (!burnAndWrite(opening->record.manifest, opening->worldMarkups, opening->mediaPath, name, seconds, outPath,
+                      error, overlay))
+        return false;
+    QFile written(outPath);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!written.open(QIODevice::ReadOnly) || !hash.addData(&written))
+        return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the written file cannot be read back"));
+    AuditEntry row;
+    row.entity = QStringLiteral("capture");
+    row.entityId = captureId;
+    row.author = author;
+    row.field = QStringLiteral("export");
+    row.oldValue = opening->record.mediaSha256; // the original, which stays here
+    row.newValue = QStringLiteral("%1 %2").arg(QString::fromLatin1(hash.result().toHex()), QFileInfo(outPath).fileName());
+    try {
+        AuditRepository(workspace.database()).append(row);
+    } catch (const StoreError &e) {
+        return fail(error, e.message());
+    }
+    return true;
+}
+
+bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups,
+                                 const QString &mediaPath, const QString &manifestName,
+                                 std::optional<double> seconds, const QString &outPath, QString *error,
+                                 OverlayResult *overlay)
+{
+    QString message;
     FrameDecoder decoder;
     if (!decoder.open(mediaPath, manifest.mediaType, &message))
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
@@ -126,20 +201,25 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
 
     OverlayResult drawn;
     const QImage burned =
-        OverlayRenderer::burnIn(frame, manifest, spatialFrameMarkups(manifest, folder), frameTime, &drawn);
+        OverlayRenderer::burnIn(frame, manifest, worldMarkups, frameTime, &drawn);
     if (overlay)
         *overlay = drawn;
     if (!drawn.notice.isEmpty())
         qCInfo(lcRender) << "export-frame:" << drawn.notice;
 
-    const auto encodePng = [&burned](QIODevice &device, QString *reason) {
-        QImageWriter writer(&device, "png");
-        if (writer.write(burned))
+    // A .jpg or .jpeg name gets JPEG (no alpha; quality 92), any other PNG.
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    const bool jpeg = suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg");
+    const auto encode = [&burned, jpeg](QIODevice &device, QString *reason) {
+        QImageWriter writer(&device, jpeg ? "jpeg" : "png");
+        if (jpeg)
+            writer.setQuality(92);
+        if (writer.write(jpeg ? burned.convertToFormat(QImage::Format_RGB32) : burned))
             return true;
         *reason = writer.errorString();
         return false;
     };
-    if (!OutputFile::write(outPath, encodePng, &message))
+    if (!OutputFile::write(outPath, encode, &message))
         return fail(error, message);
     return true;
 }

@@ -3,6 +3,7 @@
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
+#include "store/markuprepository.h"
 #include "store/workspace.h"
 
 namespace sl {
@@ -38,7 +39,15 @@ std::optional<CaptureOpening> CaptureOpening::read(Workspace &workspace, const Q
     if (!record)
         return std::nullopt;
     CaptureOpening opening;
-    opening.worldMarkups = workspace.captures().worldMarkupsFor(*record);
+    // The one rule for what a capture shows (MarkupRepository::visibleIn):
+    // image markup goes with the manifest, world markup beside it.
+    record->manifest.markups.clear();
+    for (Markup &markup : MarkupRepository(workspace.database()).visibleIn(captureId)) {
+        if (markup.space == MarkupSpace::World)
+            opening.worldMarkups.push_back(std::move(markup));
+        else
+            record->manifest.markups.push_back(std::move(markup));
+    }
     opening.mediaPath = workspace.absoluteMediaPath(record->mediaPath);
     opening.record = std::move(*record);
     snapshot.commit();

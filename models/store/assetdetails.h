@@ -39,8 +39,10 @@ struct AssetDetails
     static std::optional<AssetDetails> read(Workspace &workspace, const QString &assetId);
 };
 
-// What the viewer needs to open one capture: the record with its parsed
-// manifest, the media's absolute path and the world markup it shows.
+// What the viewer and the exports need to show one capture: the record with
+// its parsed manifest, whose markups are the capture's visible image markup,
+// the media's absolute path and the world markup it shows (both from
+// MarkupRepository::visibleIn, the one rule).
 struct CaptureOpening
 {
     CaptureRecord record;

@@ -1,19 +1,13 @@
 #include "store/capturerepository.h"
 
-#include "capture/jsonfieldreader.h"
 #include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
-#include "capture/markupreader.h"
 #include "common/logging.h"
 #include "common/mediapath.h"
 #include "store/database.h"
-#include "store/outboxrepository.h"
+#include "store/markuprepository.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-
-#include <map>
 
 namespace sl {
 
@@ -101,11 +95,18 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     if (!record.manifestPath.isEmpty() && MediaPath::normalised(record.manifestPath, &reason).isEmpty())
         throw StoreError(QStringLiteral("Capture %1: manifest path: %2").arg(record.id, reason));
 
-    // Serialised once: the stored text and the world markup rows come from it.
     const QJsonObject manifestJson = ManifestWriter::toJson(record.manifest);
     const QByteArray manifestBytes = ManifestWriter::toBytes(manifestJson);
 
     Transaction transaction(m_db);
+    // The frame the capture was in: its shared world markup is filed again.
+    QString oldFrame;
+    {
+        Statement previous = m_db.cached("SELECT spatial_frame FROM captures WHERE id = ?");
+        previous.bind(1, record.id);
+        if (previous.step())
+            oldFrame = previous.columnText(0);
+    }
     if (!record.spatialFrame.isEmpty()) {
         Statement frame = m_db.cached("INSERT OR IGNORE INTO spatial_frames(id) VALUES (?)");
         frame.bind(1, record.spatialFrame).run();
@@ -130,23 +131,8 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     upsert.bind(12, record.manifest.capturedBy).bind(13, record.manifest.mediaFile);
     upsert.run();
 
-    // World markup belongs to the spatial frame; keep a row per markup so a
-    // frame's markup is found without parsing every manifest.
-    Statement clear = m_db.cached("DELETE FROM world_markups WHERE capture_id = ?");
-    clear.bind(1, record.id).run();
-    Statement insert = m_db.cached(
-        "INSERT OR REPLACE INTO world_markups(frame_id, capture_id, markup_id, json) VALUES (?, ?, ?, ?)");
-    const QJsonArray markups = manifestJson.value(QLatin1String("markups")).toArray();
-    for (const QJsonValue &value : markups) {
-        const QJsonObject markup = value.toObject();
-        if (markupSpaceFromName(markup.value(QLatin1String("space")).toString()) != MarkupSpace::World)
-            continue;
-        insert.bindOptional(1, record.spatialFrame).bind(2, record.id);
-        insert.bind(3, markup.value(QLatin1String("id")).toString());
-        insert.bind(4, QString::fromUtf8(QJsonDocument(markup).toJson(QJsonDocument::Compact)));
-        insert.run();
-        insert.reset();
-    }
+    // Its markups become rows of their own (markuprepository.h).
+    MarkupRepository(m_db).fileFromManifest(record.id, oldFrame, record.spatialFrame);
     transaction.commit();
 }
 
@@ -181,80 +167,10 @@ std::vector<CaptureRecord> CaptureRepository::summariesForAsset(const QString &a
     return records;
 }
 
-std::vector<Markup> CaptureRepository::worldMarkupsFor(const CaptureRecord &record) const
-{
-    // World markup belongs to the spatial frame: every capture of the frame shows it.
-    if (!record.spatialFrame.isEmpty())
-        return worldMarkupsForFrame(record.spatialFrame);
-    std::vector<Markup> own;
-    for (const Markup &markup : record.manifest.markups)
-        if (markup.space == MarkupSpace::World)
-            own.push_back(markup);
-    return own;
-}
-
 int CaptureRepository::count() const
 {
     Statement query = m_db.cached("SELECT count(*) FROM captures");
     return query.step() ? query.columnInt(0) : 0;
-}
-
-std::vector<Markup> CaptureRepository::worldMarkupsForFrame(const QString &spatialFrame) const
-{
-    std::vector<Markup> result;
-    if (spatialFrame.isEmpty())
-        return result;
-    // The same markup id carried by several captures of the frame counts
-    // once, in the form of the most recently captured one; the order is that
-    // of first appearance.
-    QStringList order;
-    std::map<QString, QJsonObject> byId;
-    Statement query = m_db.cached("SELECT w.markup_id, w.json FROM world_markups w "
-                                  "JOIN captures c ON c.id = w.capture_id WHERE w.frame_id = ? "
-                                  "ORDER BY c.captured_at, c.id, w.rowid");
-    query.bind(1, spatialFrame);
-    while (query.step()) {
-        const QString markupId = query.columnText(0);
-        if (!byId.count(markupId))
-            order.append(markupId);
-        byId[markupId] = QJsonDocument::fromJson(query.columnText(1).toUtf8()).object();
-    }
-    if (order.isEmpty())
-        return result;
-
-    // Markup is validated by the manifest's own markup reader.
-    const QString source = QStringLiteral("spatial frame %1").arg(spatialFrame);
-    QJsonArray all;
-    for (const QString &markupId : std::as_const(order))
-        all.append(byId[markupId]);
-    JsonFieldReader reader(source);
-    if (MarkupReader::read(all, reader, &result))
-        return result;
-    qCWarning(lcStore).noquote() << "world markup does not read:" << reader.error().message();
-    // Skip only the markup that does not read.
-    result.clear();
-    for (const QString &markupId : std::as_const(order)) {
-        JsonFieldReader one(source);
-        std::vector<Markup> markups;
-        if (MarkupReader::read(QJsonArray{byId[markupId]}, one, &markups))
-            result.insert(result.end(), markups.begin(), markups.end());
-    }
-    return result;
-}
-
-void CaptureRepository::setReview(const QString &captureId, ReviewStatus status, const QString &note)
-{
-    Transaction transaction(m_db);
-    Statement update = m_db.cached("UPDATE captures SET review_status = ?, review_note = ?, "
-                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
-    update.bind(1, reviewStatusKey(status)).bind(2, note).bind(3, captureId).run();
-    if (m_db.changes() == 0)
-        throw StoreError(QStringLiteral("No capture with id %1 to review").arg(captureId));
-    OutboxRepository outbox(m_db);
-    outbox.enqueue(QStringLiteral("capture"), captureId, QStringLiteral("review"),
-                   QJsonObject{{QStringLiteral("reviewStatus"), reviewStatusKey(status)},
-                               {QStringLiteral("reviewNote"), note}});
-    transaction.commit();
 }
 
 } // namespace sl

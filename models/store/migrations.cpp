@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/database.h"
+#include "store/markupfill.h"
 
 #include <QCoreApplication>
 
@@ -214,12 +215,71 @@ CREATE INDEX assets_state ON assets(state_code);               -- filter and fac
 CREATE INDEX captures_review ON captures(review_status, asset_ref); -- filter and facet: review status
 )sql";
 
-// Version 5: sync with the asset store. Per table, where the last pull
+// Version 5: markup is data of its own. One row per markup: image markup
+// belongs to its capture; world markup to its capture's spatial frame (one row
+// per frame and markup id, whichever captures carry it), or to its capture
+// when the capture has no frame. `json` is the whole markup object as the
+// manifest writes it (unknown fields survive); kind, space, geometry, style,
+// text and times are copies of it for queries. `source_capture` is the
+// capture the markup came with or was drawn on: its manifest carries it.
+// `revision` is 1 as imported (or made) and grows with every edit made here;
+// a row made or edited here is never replaced by an import. `deleted` keeps a deleted markup (and
+// its revision) until the deletion has been pushed. World markup carried by
+// several captures of a frame: the most recently captured one's version
+// (then the greatest capture id) is the one kept (SL_MARKUP_FILL_SQL in
+// store/markupfill.h is the same statement CaptureRepository runs on import).
+const char *const kVersion5 = R"sql(
+CREATE TABLE markups (
+    rid            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL,
+    capture_id     TEXT REFERENCES captures(id) ON DELETE CASCADE,
+    frame_id       TEXT REFERENCES spatial_frames(id) ON DELETE CASCADE,
+    source_capture TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    space          TEXT NOT NULL CHECK (space IN ('image', 'world')),
+    geometry       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(geometry)), -- the points: [u, v] normalised 0..1 (image) or [x, y, z] metres (world)
+    style          TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(style)),    -- {"color": "#RRGGBB", "width": pixels at the media's full size}
+    text           TEXT NOT NULL DEFAULT '',
+    time_from      REAL,  -- seconds; NULL: from the start
+    time_to        REAL,  -- seconds; NULL: to the end
+    author         TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL DEFAULT '',
+    modified_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    revision       INTEGER NOT NULL DEFAULT 1,
+    deleted        INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    edited_here    INTEGER NOT NULL DEFAULT 0 CHECK (edited_here IN (0, 1)), -- made or changed here: an import never replaces it
+    json           TEXT NOT NULL CHECK (json_valid(json)),
+    owner          TEXT GENERATED ALWAYS AS (coalesce('frame:' || frame_id, 'capture:' || capture_id)) STORED,
+    CHECK ((capture_id IS NULL) <> (frame_id IS NULL)),
+    UNIQUE (owner, id)
+);
+CREATE INDEX markups_capture ON markups(capture_id);
+CREATE INDEX markups_frame ON markups(frame_id);
+CREATE INDEX markups_source ON markups(source_capture);
+)sql"
+    // Every capture's markups from its stored manifest, then the world
+    // markup rows no manifest still carries; the old table goes.
+    SL_MARKUP_FILL_SQL("1") R"sql(;
+INSERT INTO markups(id, capture_id, frame_id, source_capture, kind, space, geometry, style, text,
+                    time_from, time_to, author, created_at, json)
+SELECT w.markup_id, CASE WHEN w.frame_id IS NULL THEN w.capture_id END, w.frame_id, w.capture_id,
+       coalesce(json_extract(w.json, '$.kind'), ''), 'world',
+       coalesce(json_extract(w.json, '$.points'), '[]'),
+       json_object('color', json_extract(w.json, '$.color'), 'width', json_extract(w.json, '$.width')),
+       coalesce(json_extract(w.json, '$.text'), ''), json_extract(w.json, '$.from'),
+       json_extract(w.json, '$.to'), coalesce(json_extract(w.json, '$.author'), ''),
+       coalesce(json_extract(w.json, '$.createdAt'), ''), w.json
+FROM world_markups w WHERE json_valid(w.json) ORDER BY w.rowid
+ON CONFLICT(owner, id) DO NOTHING;
+DROP TABLE world_markups;
+)sql";
+
+// Version 6: sync with the asset store. Per table, where the last pull
 // ended (the @odata.deltaLink, or the newest modifiedon seen where the store
 // has no change tracking); and the fields of an outbox entry that changed
 // both here and on the store (an entry in state 'conflict' keeps one row per
 // such field, with the value each side has, until the user resolves it).
-const char *const kVersion5 = R"sql(
+const char *const kVersion6 = R"sql(
 CREATE TABLE sync_state (
     entity_set    TEXT PRIMARY KEY NOT NULL,  -- e.g. 'msdyn_customerassets'
     delta_link    TEXT NOT NULL DEFAULT '',   -- absolute URL; '' when none
@@ -240,7 +300,7 @@ CREATE TABLE sync_conflicts (
 )sql";
 
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
 
 } // namespace
 

@@ -10,7 +10,10 @@ target_sources(sightline_models PRIVATE
     store/assetrows.cpp store/assetrows.h
     store/assettextmatcher.cpp store/assettextmatcher.h
     store/capturerepository.cpp store/capturerepository.h
+    store/currentmanifest.cpp store/currentmanifest.h
     store/database.cpp store/database.h
+    store/markupfill.h
+    store/markuprepository.cpp store/markuprepository.h
     store/migrations.cpp store/migrations.h
     store/auditrepository.cpp store/auditrepository.h
     store/outboxrepository.cpp store/outboxrepository.h

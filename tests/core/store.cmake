@@ -9,3 +9,4 @@ sl_add_test(tst_outboxrepository LABEL core SOURCES store/tst_outboxrepository.c
 sl_add_test(tst_workspacelock LABEL core SOURCES store/tst_workspacelock.cpp)
 sl_add_test(tst_workspaceintegrity LABEL core SOURCES store/tst_workspaceintegrity.cpp)
 sl_add_test(tst_storeworker LABEL core SOURCES store/tst_storeworker.cpp)
+sl_add_test(tst_markuprepository LABEL core SOURCES store/tst_markuprepository.cpp)

@@ -7,6 +7,10 @@ sl_add_test(tst_cli_assets LABEL integration SOURCES app/tst_cli_assets.cpp)
 add_dependencies(tst_cli_assets sightline-cli)
 target_compile_definitions(tst_cli_assets PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
 
+sl_add_test(tst_cli_review LABEL integration SOURCES app/tst_cli_review.cpp)
+add_dependencies(tst_cli_review sightline-cli)
+target_compile_definitions(tst_cli_review PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+
 # Bad media and bad output targets through the real executable; the media is
 # made at test time with the core media tests' helpers.
 set(SL_MEDIA_TEST_DIR ${CMAKE_CURRENT_SOURCE_DIR}/../core/media)

@@ -1,5 +1,7 @@
 // The main window end to end on a small demo workspace: search, select an
 // asset, thumbnails, a photo with its 3D markup, a video playing with it.
+#include "annotate/annotationwindow.h"
+#include "annotation/annotationdocument.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetdetailswidget.h"
 #include "capturegallerywidget.h"
@@ -9,7 +11,11 @@
 #include "mainwindow.h"
 #include "photoview.h"
 #include "spatial/projector.h"
+#include "store/assetdetails.h"
 #include "store/assetrepository.h"
+#include "store/markuprepository.h"
+#include "store/outboxrepository.h"
+#include "store/storeworker.h"
 #include "store/capturerepository.h"
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
@@ -49,6 +55,8 @@ private Q_SLOTS:
     void selectingAnAssetShowsDetailsAndThumbnails();
     void photoShowsWorldMarkup();
     void videoPlaysWithWorldMarkup();
+    void annotatingAPhotoWritesOnTheStoreWorker();
+    void reviewingFromTheGallery();
     void ctrlFFocusesSearch();
     void openingACaptureSelectsItInTheGallery();
     void parentLinkShowsParent();
@@ -218,7 +226,9 @@ void TestMainWindow::photoShowsWorldMarkup()
     QString error;
     auto workspace = sl::Workspace::open(m_workspaceDir, &error);
     QVERIFY2(workspace, qPrintable(error));
-    const std::vector<sl::Markup> world = workspace->captures().worldMarkupsFor(record);
+    const std::optional<sl::CaptureOpening> opening = sl::CaptureOpening::read(*workspace, record.id);
+    QVERIFY(opening);
+    const std::vector<sl::Markup> world = opening->worldMarkups;
     for (const sl::Markup &markup : world) {
         if (markup.space != sl::MarkupSpace::World || markup.kind == sl::MarkupKind::Text)
             continue;
@@ -235,6 +245,102 @@ void TestMainWindow::photoShowsWorldMarkup()
     }
     QVERIFY2(checked > 0, "no world markup point projects into the photo");
     QVERIFY2(found * 2 >= checked, qPrintable(QStringLiteral("markup colour at %1 of %2 points").arg(found).arg(checked)));
+}
+
+// Capture > Annotate photo: the editor opens with what the viewer shows; an
+// edit is written on the store worker (row and outbox entry) and the viewer
+// follows it.
+void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
+{
+    int row = -1;
+    openFromGallery(sl::MediaType::Photo, &row);
+    if (QTest::currentTestFailed())
+        return;
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentPhotoView() != nullptr);
+    sl::PhotoView *photo = viewer->currentPhotoView();
+    QTRY_VERIFY_WITH_TIMEOUT(!photo->isLoading() && photo->hasFrame(), 15000);
+    const QString captureId = viewer->currentCaptureId();
+
+    QSignalSpy opened(m_window.get(), &sl::MainWindow::annotationOpened);
+    m_window->annotateCurrentPhoto();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 10000);
+    auto *window = opened.first().first().value<sl::AnnotationWindow *>();
+    QVERIFY(window);
+    const size_t shownBefore = window->document()->markups().size();
+    QVERIFY(shownBefore > 0); // the demo photo's world and image markup
+
+    sl::Markup rect;
+    rect.id = QStringLiteral("f0000000-0000-4000-8000-00000000a001");
+    rect.kind = sl::MarkupKind::Rect;
+    rect.imagePoints = {{0.1, 0.1}, {0.4, 0.3}};
+    rect.color = QColor(0x00, 0xFF, 0x00);
+    QVERIFY(window->document()->add(rect));
+    m_window->store()->drain();
+    // The viewer shows it at once.
+    const auto &viewed = photo->manifest().markups;
+    QVERIFY(std::any_of(viewed.begin(), viewed.end(), [&](const sl::Markup &m) { return m.id == rect.id; }));
+
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::vector<sl::Markup> stored = sl::MarkupRepository(workspace->database()).visibleIn(captureId);
+    QCOMPARE(stored.size(), shownBefore + 1);
+    QCOMPARE(stored.back().id, rect.id);
+    QVERIFY(workspace->outbox().newestFor(QStringLiteral("capture"), captureId).has_value());
+
+    // The flattened export (JPEG by its name) carries the new rectangle.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    const QString path = out.filePath(QStringLiteral("annotated.jpg"));
+    QSignalSpy exported(window, &sl::AnnotationWindow::exported);
+    window->exportFlattened(path);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 15000);
+    QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
+    QImage image;
+    QVERIFY(image.load(path, "JPEG"));
+    const QPoint edge(int(0.1 * image.width()), int(0.2 * image.height()));
+    QVERIFY2(sl::test::pixelsNear(image, edge, 3, rect.color, 60) > 0, "no rectangle edge in the export");
+    window->close();
+}
+
+// The gallery reviews all its captures at once (on the store worker): the
+// gallery shows the new status, its filter finds them, and each capture has
+// its outbox entry.
+void TestMainWindow::reviewingFromTheGallery()
+{
+    showAssetAndWait(m_asset.id);
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    QVERIFY(gallery->count() >= 2);
+    gallery->listWidget()->selectAll();
+    const QStringList ids = gallery->selectedCaptureIds();
+    QCOMPARE(ids.size(), gallery->count());
+
+    QSignalSpy finished(m_window.get(), &sl::MainWindow::reviewFinished);
+    gallery->reviewSelected(sl::ReviewStatus::NeedsFollowUp, QStringLiteral("Check the flange"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QVERIFY(finished.first().first().toBool());
+    // The gallery reads again and shows the status.
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(gallery->entries().begin(), gallery->entries().end(),
+                                         [](const sl::GalleryEntry &e) {
+                                             return e.record.reviewStatus == sl::ReviewStatus::NeedsFollowUp;
+                                         }),
+                             10000);
+    gallery->setStatusFilter(sl::ReviewStatus::Approved);
+    QCOMPARE(gallery->visibleCount(), 0);
+    gallery->setStatusFilter(sl::ReviewStatus::NeedsFollowUp);
+    QCOMPARE(gallery->visibleCount(), gallery->count());
+    gallery->setStatusFilter(std::nullopt);
+
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    for (const QString &id : ids) {
+        const std::optional<sl::OutboxEntry> entry = workspace->outbox().newestFor(QStringLiteral("capture"), id);
+        QVERIFY(entry);
+        QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewstatus")).toString(), QStringLiteral("needs-follow-up"));
+        QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewnote")).toString(), QStringLiteral("Check the flange"));
+    }
 }
 
 void TestMainWindow::videoPlaysWithWorldMarkup()

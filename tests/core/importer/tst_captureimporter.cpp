@@ -1,5 +1,6 @@
 #include "testsupport.h"
 #include "capture/manifestreader.h"
+#include "editing/revieweditor.h"
 #include "importer/captureimporter.h"
 #include "store/database.h"
 #include "store/mediastore.h"
@@ -106,6 +107,14 @@ private:
 
     QString src(const QString &name) const { return m_source->filePath(name); }
 
+    // World markups filed under a spatial frame (not deleted).
+    int frameMarkupCount(const QString &frame)
+    {
+        return m_workspace->database()
+            .queryText(QStringLiteral("SELECT count(*) FROM markups WHERE frame_id = '%1' AND deleted = 0").arg(frame))
+            .toInt();
+    }
+
     // A good photo and a good video, in a sub-folder each.
     void writeGoodCaptures()
     {
@@ -170,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(video->mediaType, MediaType::Video);
         QCOMPARE(fileHash(m_workspace->absoluteMediaPath(video->mediaPath)),
                  fileHash(src(QStringLiteral("site-b/media/walkaround.avi"))));
-        QCOMPARE(m_workspace->captures().worldMarkupsForFrame(QStringLiteral("frame-1")).size(), size_t(2));
+        QCOMPARE(frameMarkupCount(QStringLiteral("frame-1")), 2);
         // No temporary copy is left behind: the media and its manifest only.
         QCOMPARE(QDir(m_workspace->mediaDirectory() + QLatin1Char('/') + kPhotoId)
                      .entryList(QDir::Files | QDir::Hidden)
@@ -245,7 +254,9 @@ private Q_SLOTS:
         writeGoodCaptures();
         CaptureImporter importer(*m_workspace);
         QVERIFY(importer.importFolder(m_source->path()).errors.isEmpty());
-        m_workspace->captures().setReview(kPhotoId, ReviewStatus::Approved, QStringLiteral("Fine"));
+        QVERIFY(ReviewEditor(m_workspace->database())
+                    .setReview({kPhotoId}, ReviewStatus::Approved, QStringLiteral("Fine"), QStringLiteral("Ana"))
+                    .saved());
         const CaptureRecord storedBefore = *m_workspace->captures().byId(kPhotoId);
 
         // The device renames the photo and re-sends the capture.
@@ -269,7 +280,7 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->media().unreferencedFiles(), QStringList());
         // The reviewer's verdict survives a re-import.
         QCOMPARE(photo->reviewStatus, ReviewStatus::Approved);
-        QCOMPARE(m_workspace->captures().worldMarkupsForFrame(QStringLiteral("frame-1")).size(), size_t(2));
+        QCOMPARE(frameMarkupCount(QStringLiteral("frame-1")), 2);
     }
 
     void unknownAssetIsStillImported()

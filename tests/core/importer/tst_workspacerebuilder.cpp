@@ -7,6 +7,9 @@
 #include "store/mediastore.h"
 #include "store/auditrepository.h"
 #include "store/outboxrepository.h"
+#include "editing/revieweditor.h"
+#include "annotation/markupeditor.h"
+#include "store/markuprepository.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -73,13 +76,17 @@ private:
         CaptureImporter importer(*workspace);
         const ImportReport report = importer.importFolder(m_source.path());
         QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.join(QLatin1Char('\n'))));
-        workspace->captures().setReview(captureId(1), ReviewStatus::Rejected, QStringLiteral("blurred"));
-        AuditEntry audit;
-        audit.entity = QStringLiteral("capture");
-        audit.entityId = captureId(1);
-        audit.field = QStringLiteral("reviewStatus");
-        audit.newValue = QStringLiteral("rejected");
-        AuditRepository(workspace->database()).append(audit);
+        // The review writes its outbox entry and an audit row per field (status, note).
+        QVERIFY(ReviewEditor(workspace->database())
+                    .setReview({captureId(1)}, ReviewStatus::Rejected, QStringLiteral("blurred"), QStringLiteral("Ana"))
+                    .saved());
+        // A markup drawn here (no manifest holds it yet).
+        Markup drawn;
+        drawn.id = QStringLiteral("drawn-here");
+        drawn.kind = MarkupKind::Line;
+        drawn.imagePoints = {{0.1, 0.1}, {0.9, 0.9}};
+        drawn.color = QColor(0x12, 0x34, 0x56);
+        MarkupEditor(workspace->database()).apply({captureId(2), drawn, false, QStringLiteral("Ana")});
         workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
 
@@ -102,9 +109,14 @@ private Q_SLOTS:
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("chiller")), 1); // search index remade
         QCOMPARE(workspace->captures().count(), 4);
         QCOMPARE(workspace->captures().byId(captureId(1))->reviewStatus, ReviewStatus::Rejected);
-        QCOMPARE(workspace->outbox().pending(10).size(), size_t(1)); // the unsent review
+        QCOMPARE(workspace->outbox().pending(10).size(), size_t(2)); // the unsent review and markup
+        // Markup drawn here is read back; imported markup is filed again.
+        const std::vector<Markup> shown = MarkupRepository(workspace->database()).visibleIn(captureId(2));
+        QCOMPARE(shown.size(), size_t(2));
+        QCOMPARE(shown.back().id, QStringLiteral("drawn-here"));
+        QCOMPARE(shown.back().color, QColor(0x12, 0x34, 0x56));
         QCOMPARE(AuditRepository(workspace->database()).history(QStringLiteral("capture"), captureId(1)).size(),
-                 size_t(1)); // the evidence trail
+                 size_t(2)); // the evidence trail
         QCOMPARE(workspace->media().unreferencedFiles(), QStringList());
         QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
     }

@@ -1,6 +1,14 @@
 #include "capture/manifestwriter.h"
 #include "media/framedecoder.h"
 #include "render/frameexporter.h"
+#include "annotation/markupeditor.h"
+#include "importer/captureimporter.h"
+#include "store/assetdetails.h"
+#include "store/auditrepository.h"
+#include "store/capturerepository.h"
+#include "store/workspace.h"
+
+#include <QCryptographicHash>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -33,6 +41,8 @@ private Q_SLOTS:
     void refusesOutputThatIsNotAFile_data();
     void refusesOutputThatIsNotAFile();
     void replacesAnExistingOutputWhole();
+    void workspaceExportShowsWhatTheViewerShows();
+    void redactedExportRecordsTheOriginalsHash();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -353,6 +363,125 @@ void TestFrameExporter::replacesAnExistingOutputWhole()
     QCOMPARE(QImage(out).size(), QSize(320, 180));
     QCOMPARE(QDir(root.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
              QStringList{QStringLiteral("out.png")});
+}
+
+// From a workspace, export-frame draws the markup the viewer reads
+// (CaptureOpening): the same picture as from the folder before any edit, and
+// an edit made here (a rectangle added, the shared world arrow deleted) shows
+// in both.
+void TestFrameExporter::workspaceExportShowsWhatTheViewerShows()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QString error;
+    std::unique_ptr<Workspace> workspace = Workspace::open(root.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(workspace, qPrintable(error));
+    CaptureImporter importer(*workspace);
+    const ImportReport report = importer.importFolder(m_dir.path());
+    const QString photoId = QStringLiteral("c0000000-0000-4000-8000-000000000002");
+    QVERIFY2(report.importedIds.contains(photoId), qPrintable(report.errors.join(QLatin1Char('\n'))));
+
+    const QString fromFolder = root.filePath(QStringLiteral("folder.png"));
+    const QString fromWorkspace = root.filePath(QStringLiteral("workspace.png"));
+    QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("photo.capture.json")), {}, fromFolder, &error), qPrintable(error));
+    OverlayResult drawn;
+    QVERIFY2(FrameExporter::exportCapture(*workspace, photoId, {}, fromWorkspace, &error, &drawn), qPrintable(error));
+    QCOMPARE(drawn.worldMarkupsDrawn, 1);
+    QCOMPARE(QImage(fromWorkspace), QImage(fromFolder));
+
+    // Edits made here: a green rectangle on the photo, the frame's arrow deleted.
+    Markup rect;
+    rect.id = QStringLiteral("e0000000-0000-4000-8000-000000000001");
+    rect.kind = MarkupKind::Rect;
+    rect.space = MarkupSpace::Image;
+    rect.imagePoints = {{0.1, 0.1}, {0.3, 0.4}};
+    rect.color = QColor(0x00, 0xFF, 0x00);
+    rect.width = 4;
+    MarkupEditor editor(workspace->database());
+    editor.apply({photoId, rect, false, QStringLiteral("Ana")});
+    const std::optional<CaptureOpening> opening = CaptureOpening::read(*workspace, photoId);
+    QVERIFY(opening);
+    QCOMPARE(opening->worldMarkups.size(), size_t(1));
+    editor.apply({photoId, opening->worldMarkups.front(), true, QStringLiteral("Ana")});
+
+    QVERIFY2(FrameExporter::exportCapture(*workspace, photoId, {}, fromWorkspace, &error, &drawn), qPrintable(error));
+    QCOMPARE(drawn.worldMarkupsDrawn, 0);
+    QCOMPARE(drawn.imageMarkupsDrawn, 1);
+    const QImage image(fromWorkspace);
+    const QColor edge = image.pixelColor(32, 40); // the rectangle's left edge at x = 0.1 * 320
+    QVERIFY2(edge.green() > 200 && edge.red() < 100, qPrintable(edge.name()));
+    QCOMPARE(image.pixelColor(183, 102), QColor(90, 90, 90)); // the arrow's head is gone
+    // The viewer reads the same markup.
+    const std::optional<CaptureOpening> after = CaptureOpening::read(*workspace, photoId);
+    QVERIFY(after->worldMarkups.empty());
+    QCOMPARE(after->record.manifest.markups.size(), size_t(1));
+    QVERIFY(!FrameExporter::exportCapture(*workspace, QStringLiteral("no-such"), {}, fromWorkspace, &error));
+    QVERIFY2(error.contains(QStringLiteral("no-such")), qPrintable(error));
+}
+
+namespace {
+
+// Variance of the grey level within `area`.
+double greyVariance(const QImage &image, const QRect &area)
+{
+    double sum = 0, sumSquares = 0;
+    int n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const double g = qGray(image.pixel(x, y));
+            sum += g;
+            sumSquares += g * g;
+            ++n;
+        }
+    const double mean = sum / n;
+    return sumSquares / n - mean * mean;
+}
+
+} // namespace
+
+// A blur rectangle drawn here hides what is under it in the export, and the
+// audit log keeps the original's SHA-256 beside the exported file's.
+void TestFrameExporter::redactedExportRecordsTheOriginalsHash()
+{
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QString error;
+    std::unique_ptr<Workspace> workspace = Workspace::open(root.filePath(QStringLiteral("ws")), &error);
+    QVERIFY2(workspace, qPrintable(error));
+    CaptureImporter importer(*workspace);
+    importer.importFolder(m_dir.path());
+    const QString videoId = QStringLiteral("c0000000-0000-4000-8000-000000000001");
+    QVERIFY(workspace->captures().byId(videoId));
+
+    const QString plain = root.filePath(QStringLiteral("plain.png"));
+    const QString redacted = root.filePath(QStringLiteral("redacted.png"));
+    QVERIFY2(FrameExporter::exportCapture(*workspace, videoId, 0.0, plain, &error), qPrintable(error));
+    Markup blur;
+    blur.id = QStringLiteral("e0000000-0000-4000-8000-0000000000b1");
+    blur.kind = MarkupKind::Blur;
+    blur.space = MarkupSpace::Image;
+    blur.imagePoints = {{0.0, 0.2}, {0.4, 0.8}}; // over the frame number
+    MarkupEditor(workspace->database()).apply({videoId, blur, false, QStringLiteral("Ana")});
+    QVERIFY2(FrameExporter::exportCapture(*workspace, videoId, 0.0, redacted, &error, nullptr, QStringLiteral("Ana")),
+             qPrintable(error));
+
+    const QRect area(10, 45, 100, 90); // inside the blur rectangle, around the digit
+    const double before = greyVariance(QImage(plain), area);
+    const double after = greyVariance(QImage(redacted), area);
+    QVERIFY2(before > 500, qPrintable(QString::number(before)));
+    QVERIFY2(after < before / 4, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+
+    QFile file(redacted);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString exportedHash = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    const std::vector<AuditEntry> history = AuditRepository(workspace->database()).history(QStringLiteral("capture"), videoId);
+    QVERIFY(!history.empty());
+    const AuditEntry &row = history.front(); // newest first
+    QCOMPARE(row.field, QStringLiteral("export"));
+    QCOMPARE(row.author, QStringLiteral("Ana"));
+    QCOMPARE(row.oldValue, workspace->captures().byId(videoId)->mediaSha256);
+    QVERIFY(!row.oldValue.isEmpty());
+    QCOMPARE(row.newValue, exportedHash + QStringLiteral(" redacted.png"));
 }
 
 QTEST_MAIN(TestFrameExporter)

@@ -4,6 +4,7 @@
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
+#include "store/markuprepository.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 
@@ -95,6 +96,15 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Workspace> m_workspace;
     CaptureRepository &captures() { return m_workspace->captures(); }
+    // The world markup a capture shows (the one rule: MarkupRepository::visibleIn).
+    std::vector<Markup> worldMarkupsSeenBy(const QString &captureId)
+    {
+        std::vector<Markup> world;
+        for (Markup &markup : MarkupRepository(m_workspace->database()).visibleIn(captureId))
+            if (markup.space == MarkupSpace::World)
+                world.push_back(std::move(markup));
+        return world;
+    }
 
 private Q_SLOTS:
     void init()
@@ -155,8 +165,7 @@ private Q_SLOTS:
         QCOMPARE(captures().byId(QStringLiteral("cap-1"))->capturedAt,
                  QStringLiteral("2026-11-21T09:00:00Z"));
         // The old world markup went with the old version.
-        QCOMPARE(markupIds(captures().worldMarkupsForFrame(QStringLiteral("frame-A"))),
-                 QStringList{QStringLiteral("arrow-2")});
+        QCOMPARE(markupIds(worldMarkupsSeenBy(QStringLiteral("cap-1"))), QStringList{QStringLiteral("arrow-2")});
     }
 
     void forAssetNewestFirst()
@@ -204,7 +213,7 @@ private Q_SLOTS:
             manifestJson(QStringLiteral("cap-3"), QStringLiteral("asset-pump"), QStringLiteral("frame-B"),
                          QStringLiteral("2026-11-20T11:00:00Z"), QStringLiteral("arrow-3"))));
 
-        const std::vector<Markup> frameA = captures().worldMarkupsForFrame(QStringLiteral("frame-A"));
+        const std::vector<Markup> frameA = worldMarkupsSeenBy(QStringLiteral("cap-2"));
         QCOMPARE(markupIds(frameA), (QStringList{QStringLiteral("arrow-1"), QStringLiteral("arrow-2")}));
         for (const Markup &markup : frameA) {
             QCOMPARE(markup.space, MarkupSpace::World);
@@ -212,55 +221,14 @@ private Q_SLOTS:
             QCOMPARE(markup.worldPoints.size(), size_t(2));
             QCOMPARE(markup.worldPoints[0][2], -0.8);
         }
-        QCOMPARE(markupIds(captures().worldMarkupsForFrame(QStringLiteral("frame-B"))),
-                 QStringList{QStringLiteral("arrow-3")});
-        QVERIFY(captures().worldMarkupsForFrame(QStringLiteral("frame-none")).empty());
-        QVERIFY(captures().worldMarkupsForFrame(QString()).empty());
+        QCOMPARE(markupIds(worldMarkupsSeenBy(QStringLiteral("cap-3"))), QStringList{QStringLiteral("arrow-3")});
+        QVERIFY(worldMarkupsSeenBy(QStringLiteral("no-such-capture")).empty());
 
         // The same markup carried by two captures of a frame counts once.
         captures().upsert(makeRecord(
             manifestJson(QStringLiteral("cap-4"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
                          QStringLiteral("2026-11-20T10:40:00Z"), QStringLiteral("arrow-1"))));
-        QCOMPARE(captures().worldMarkupsForFrame(QStringLiteral("frame-A")).size(), size_t(2));
-    }
-
-    void setReviewQueuesOutboxEntry()
-    {
-        captures().upsert(
-            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), {},
-                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
-        captures().setReview(QStringLiteral("cap-1"), ReviewStatus::Rejected, QStringLiteral("Blurry"));
-        const std::optional<CaptureRecord> back = captures().byId(QStringLiteral("cap-1"));
-        QCOMPARE(back->reviewStatus, ReviewStatus::Rejected);
-        QCOMPARE(back->reviewNote, QStringLiteral("Blurry"));
-        QCOMPARE(m_workspace->outbox().count(), 1);
-        const OutboxEntry entry = m_workspace->outbox().pending(1).front();
-        QCOMPARE(entry.entity, QStringLiteral("capture"));
-        QCOMPARE(entry.entityId, QStringLiteral("cap-1"));
-        QCOMPARE(entry.operation, QStringLiteral("review"));
-        QCOMPARE(entry.payload.value(QStringLiteral("reviewStatus")).toString(), QStringLiteral("rejected"));
-        QCOMPARE(entry.payload.value(QStringLiteral("reviewNote")).toString(), QStringLiteral("Blurry"));
-
-        // Unknown capture: refused, nothing queued.
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 captures().setReview(QStringLiteral("nope"), ReviewStatus::Approved, {}));
-        QCOMPARE(m_workspace->outbox().count(), 1);
-    }
-
-    void setReviewIsAtomic()
-    {
-        captures().upsert(
-            makeRecord(manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), {},
-                                    QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
-        // When the outbox cannot take the entry, the review is not recorded either.
-        m_workspace->database().exec(
-            QStringLiteral("CREATE TEMP TRIGGER outbox_broken BEFORE INSERT ON outbox BEGIN SELECT "
-                           "RAISE(ABORT, 'outbox is full'); END"));
-        QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 captures().setReview(QStringLiteral("cap-1"), ReviewStatus::Approved,
-                                                      QStringLiteral("Looks good")));
-        QCOMPARE(captures().byId(QStringLiteral("cap-1"))->reviewStatus, ReviewStatus::New);
-        QCOMPARE(m_workspace->outbox().count(), 0);
+        QCOMPARE(worldMarkupsSeenBy(QStringLiteral("cap-1")).size(), size_t(2));
     }
 
     void mediaPathMustBeRelative_data()

@@ -40,7 +40,7 @@ private Q_SLOTS:
         QVERIFY(Migrations::latestVersion() >= 1);
         QCOMPARE(db->userVersion(), Migrations::latestVersion());
         for (const char *table : {"accounts", "products", "categories", "assets", "asset_search",
-                                  "spatial_frames", "captures", "world_markups", "outbox"}) {
+                                  "spatial_frames", "captures", "markups", "outbox"}) {
             const QString found = db->queryText(
                 QStringLiteral("SELECT name FROM sqlite_master WHERE name = '%1'").arg(QLatin1String(table)));
             QCOMPARE(found, QString::fromLatin1(table));
@@ -104,8 +104,9 @@ private Q_SLOTS:
                 "INSERT INTO assets(id, name, account_id) VALUES ('a1', 'Pump', 'no-such-account')")));
         QCOMPARE(rowCount(*db, QStringLiteral("assets")), 0);
         QVERIFY_THROWS_EXCEPTION(StoreError,
-                                 db->exec(QStringLiteral("INSERT INTO world_markups(capture_id, markup_id, "
-                                                         "json) VALUES ('no-such-capture', 'm', '{}')")));
+                                 db->exec(QStringLiteral("INSERT INTO markups(id, capture_id, source_capture, kind, "
+                                                         "space, json) VALUES ('m', 'no-such-capture', "
+                                                         "'no-such-capture', 'ink', 'image', '{}')")));
         // A parent is checked when the transaction commits.
         QVERIFY_THROWS_EXCEPTION(
             StoreError,

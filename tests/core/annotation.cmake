@@ -1,0 +1,2 @@
+# Tests of models/annotation.
+sl_add_test(tst_annotationdocument LABEL core SOURCES annotation/tst_annotationdocument.cpp)

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QKeySequence>
+#include <QString>
+
+namespace sl {
+
+// The tools of the annotation editor, each with its keyboard shortcut.
+enum class AnnotationTool { Select, Pen, Arrow, Line, Rect, Ellipse, Text, Blur };
+
+struct AnnotationToolInfo
+{
+    AnnotationTool tool;
+    QString name;          // translated, for the tool bar
+    QKeySequence shortcut; // one key per tool
+};
+
+// Every tool in tool bar order.
+QList<AnnotationToolInfo> annotationTools();
+
+} // namespace sl
