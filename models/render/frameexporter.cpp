@@ -4,7 +4,7 @@
 #include "common/logging.h"
 #include "common/mediapath.h"
 #include "common/outputfile.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -97,14 +97,14 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     const QString mediaPath = MediaPath::resolve(folder, manifest.mediaFile, &message);
     if (mediaPath.isEmpty())
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
-    FrameDecoder decoder;
-    if (!decoder.open(mediaPath, manifest.mediaType, &message))
+    FrameSource source;
+    if (!source.open(mediaPath, manifest.mediaType, &message))
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
 
     double t = 0;
-    if (decoder.isVideo()) {
+    if (source.isVideo()) {
         t = seconds.value_or(0.0);
-        const double duration = decoder.frameCount() / decoder.fps();
+        const double duration = source.duration();
         if (!std::isfinite(t) || t < 0)
             return fail(error,
                         manifestName + QCoreApplication::translate("sl::FrameExporter",
@@ -117,12 +117,12 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
                                        .arg(t, 0, 'f', 3)
                                        .arg(duration, 0, 'f', 3));
     }
-    const QImage frame = decoder.frameAt(t);
+    const QImage frame = source.frameAt(t);
     if (frame.isNull())
-        return fail(error, decoder.lastError());
+        return fail(error, source.lastError());
     // The overlay follows the frame's own timestamp, not the requested time:
     // the pose must be the one of the pixels shown.
-    const double frameTime = decoder.timeOfFrame(decoder.frameIndexAt(t));
+    const double frameTime = source.timeOfFrame(source.frameIndexAt(t));
 
     OverlayResult drawn;
     const QImage burned =

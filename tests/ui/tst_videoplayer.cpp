@@ -1,7 +1,7 @@
 // VideoPlayerWidget on a real H.264 demo clip: the first frame shows paused,
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "uitestutil.h"
 #include "uitext.h"
 #include "videocanvas.h"
@@ -35,12 +35,12 @@ double frameDistance(const QImage &a, const QImage &b)
 
 // The frame index whose decoded pixels (OpenCV, as export-frame uses) are
 // nearest to `shown`, among `around` and its neighbours.
-int nearestFrame(sl::FrameDecoder &decoder, const QImage &shown, int around)
+int nearestFrame(sl::FrameSource &decoder, const QImage &shown, int around)
 {
     int best = -1;
     double bestDistance = 1e9;
     for (int index = std::max(0, around - 2); index <= around + 2 && index < decoder.frameCount(); ++index) {
-        const double d = frameDistance(shown, decoder.frameByIndex(index));
+        const double d = frameDistance(shown, decoder.frame(index));
         if (d < bestDistance) {
             bestDistance = d;
             best = index;
@@ -130,7 +130,7 @@ void TestVideoPlayer::stepsOneFrame()
 
     // The time the markup is drawn at is the time of the pixels on screen:
     // the shown frame is the one OpenCV decodes at that index.
-    sl::FrameDecoder decoder;
+    sl::FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(m_videoPath, &error), qPrintable(error));
     const int index = int(std::lround(player.currentFrameTime() * player.fps()));
