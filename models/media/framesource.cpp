@@ -159,7 +159,7 @@ FrameSource::Stats FrameSource::stats() const
     if (!m_video)
         return {};
     const VideoDecoder::Counters c = m_video->counters();
-    return {c.decoded, c.converted, c.seeks, c.cacheHits};
+    return {c.decoded, c.converted, c.seeks, c.cacheHits, m_video->cachedBytes()};
 }
 
 QImage FrameSource::failWith(const QString &reason)

@@ -39,6 +39,7 @@ class FrameSource
         qint64 converted = 0; // frames converted to RGB
         qint64 seeks = 0;
         qint64 cacheHits = 0;
+        qint64 cachedBytes = 0; // decoded frames held now
     };
 
     FrameSource();

@@ -27,6 +27,8 @@ namespace {
 // group up to the target, so the next steps back are hits; a longer jump
 // back converts only its target (a random seek).
 constexpr int kBackStep = 2;
+// What a seek costs beyond decoding from the keyframe, in decoded frames.
+constexpr int kSeekCostFrames = 4;
 
 int videoStreamIndex(const AVFormatContext *input)
 {
@@ -356,9 +358,11 @@ QImage VideoDecoder::frame(int n, QString *error)
         ++m_counters.cacheHits;
         return cached;
     }
-    // Ahead within reach: decoding on costs less than seeking, which would
-    // decode from the target's keyframe anyway.
-    const bool ahead = m_decoded >= 0 && !m_drained && n > m_decoded && m_index.keyframeOf(n) <= m_decoded;
+    // Ahead within reach: decoding on costs n - m_decoded frames; a seek
+    // decodes from the target's keyframe, and costs a few frames more (the
+    // flush empties the decoder's threads).
+    const bool ahead = m_decoded >= 0 && n > m_decoded &&
+                       n - m_decoded <= n - m_index.keyframeOf(n) + kSeekCostFrames;
     if (ahead) {
         QImage image = decodeTo(n, n, error);
         if (!image.isNull() || m_decoded < n)

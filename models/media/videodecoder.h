@@ -44,6 +44,7 @@ class VideoDecoder
     QImage frame(int n, QString *error);
     void setCacheLimit(qint64 bytes);
     Counters counters() const { return m_counters; }
+    qint64 cachedBytes() const { return m_cache.bytes(); }
 
   private:
     struct Handles;
