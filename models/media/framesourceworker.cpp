@@ -65,10 +65,12 @@ void FrameSourceWorker::run()
         QMetaObject::invokeMethod(
             this,
             [this, media, emitter] {
-                const std::lock_guard lock(m_mutex);
-                if (media != m_media)
-                    return;
-                emitter();
+                {
+                    const std::lock_guard lock(m_mutex);
+                    if (media != m_media)
+                        return;
+                }
+                emitter(); // unlocked: its slots may ask for the next frame
             },
             Qt::QueuedConnection);
     };

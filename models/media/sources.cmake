@@ -1,5 +1,6 @@
 # Sources of models/media (paths relative to models/).
 target_sources(sightline_models PRIVATE
+    media/displayrotation.cpp media/displayrotation.h
     media/ffmpeghandles.h
     media/framecache.cpp media/framecache.h
     media/frameindex.cpp media/frameindex.h

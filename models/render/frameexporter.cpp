@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "common/mediapath.h"
 #include "common/outputfile.h"
+#include "media/displayrotation.h"
 #include "media/framesource.h"
 
 #include <QCoreApplication>
@@ -124,9 +125,14 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     // the pose must be the one of the pixels shown.
     const double frameTime = source.timeOfFrame(source.frameIndexAt(t));
 
+    // Markup is projected in the camera's sensor pixels, then turned with a
+    // rotated video's frame.
     OverlayResult drawn;
-    const QImage burned =
-        OverlayRenderer::burnIn(frame, manifest, spatialFrameMarkups(manifest, folder), frameTime, &drawn);
+    const int rotation = source.rotation();
+    const QImage burned = DisplayRotation::toDisplay(
+        OverlayRenderer::burnIn(DisplayRotation::toSensor(frame, rotation), manifest,
+                                spatialFrameMarkups(manifest, folder), frameTime, &drawn),
+        rotation);
     if (overlay)
         *overlay = drawn;
     if (!drawn.notice.isEmpty())

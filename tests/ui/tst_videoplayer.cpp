@@ -2,6 +2,7 @@
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
 #include "media/framesource.h"
+#include "testclip.h"
 #include "uitestutil.h"
 #include "uitext.h"
 #include "videocanvas.h"
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void stepsOneFrame();
     void playsWithMarkupAtFrameTime();
     void keyboardStepsAndPlays();
+    void stepsShowExactFramesByNumber();
     void brokenFileShowsError();
     void missingFileShowsError();
 
@@ -180,6 +182,68 @@ void TestVideoPlayer::keyboardStepsAndPlays()
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
 }
 
+void TestVideoPlayer::stepsShowExactFramesByNumber()
+{
+    // A variable-rate clip whose frames show their number: every key lands
+    // on the exact frame, from the frame source, whatever the rate.
+    sl::test::TestClip::Spec spec;
+    spec.frames = 120;
+    spec.variableRate = true;
+    spec.keyframeInterval = 30;
+    const QString clip = m_tmp.filePath(QStringLiteral("numbered.mp4"));
+    QString error;
+    QVERIFY2(sl::test::TestClip::write(clip, spec, &error), qPrintable(error));
+    const std::vector<double> times = sl::test::TestClip::probeTimes(clip, &error);
+    QVERIFY2(!times.empty(), qPrintable(error));
+
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    player.open(m_video, clip, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    player.canvas()->setFocus();
+    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
+    QVERIFY(frameLabel);
+    const auto shows = [&player](int index) {
+        return player.currentFrameIndex() == index &&
+               sl::test::TestClip::numberOf(player.canvas()->frame()) == index;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shows(0), 15000);
+
+    for (int i = 1; i <= 3; ++i) {
+        QTest::keyClick(player.canvas(), Qt::Key_Right);
+        QTRY_VERIFY_WITH_TIMEOUT(shows(i), 15000);
+    }
+    QCOMPARE(frameLabel->text(), QStringLiteral("Frame 4 of 120"));
+    QCOMPARE(player.currentFrameTime(), player.frameIndex()->timeOf(3));
+    QVERIFY(std::abs(player.currentFrameTime() - times[3]) < 2e-6);
+    QTest::keyClick(player.canvas(), Qt::Key_Left);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(2), 15000);
+    // One second on: the frame whose interval holds t(2) + 1 s, by ffprobe's times.
+    QTest::keyClick(player.canvas(), Qt::Key_Right, Qt::ShiftModifier);
+    const int secondOn = sl::test::TestClip::frameShownAt(times, times[2] + 1.0);
+    QVERIFY(secondOn > 20);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(secondOn), 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_Left, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(sl::test::TestClip::frameShownAt(times, times[size_t(secondOn)] - 1.0)), 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_End);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(119), 15000);
+    QCOMPARE(frameLabel->text(), QStringLiteral("Frame 120 of 120"));
+    // Back steps across a keyframe, one by one.
+    for (int i = 118; i >= 85; --i) {
+        player.stepBackward();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(i), 15000);
+    }
+    QTest::keyClick(player.canvas(), Qt::Key_Home);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(0), 15000);
+    // Scrubbing while paused shows the exact frame of the time.
+    player.seekSeconds(times[50] + 0.001);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(50), 15000);
+    QVERIFY(!player.isPlaying());
+}
+
 void TestVideoPlayer::brokenFileShowsError()
 {
     const QString broken = m_tmp.filePath(QStringLiteral("broken.mp4"));
@@ -204,7 +268,8 @@ void TestVideoPlayer::missingFileShowsError()
 {
     sl::VideoPlayerWidget player;
     player.open(m_video, m_tmp.filePath(QStringLiteral("nowhere.mp4")), {});
-    QVERIFY(player.errorText().contains(QLatin1String("nowhere.mp4")));
+    // Found out on the frame source's thread, not by a stat on the GUI's.
+    QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("nowhere.mp4: media file not found")), 15000);
 }
 
 QTEST_MAIN(TestVideoPlayer)

@@ -22,6 +22,7 @@ class TestFrameSourceWorker : public QObject
     void opensAndDeliversOnTheCallersThread();
     void latestRequestWins();
     void requestByTime();
+    void aSlotMayAskForTheNextFrame();
     void openFailureSaysWhy();
     void reopenDropsOlderAnswers();
 
@@ -88,6 +89,17 @@ void TestFrameSourceWorker::requestByTime()
     QCOMPARE(ready.at(0).at(0).toInt(), 70);
     QCOMPARE(ready.at(0).at(1).toDouble(), index->timeOf(70));
     QCOMPARE(TestClip::numberOf(ready.at(0).at(2).value<QImage>()), 70);
+}
+
+void TestFrameSourceWorker::aSlotMayAskForTheNextFrame()
+{
+    // The player asks for a frame from the slot that hears the media opened.
+    FrameSourceWorker worker;
+    connect(&worker, &FrameSourceWorker::opened, &worker, [&worker] { worker.requestFrame(3); });
+    QSignalSpy ready(&worker, &FrameSourceWorker::frameReady);
+    worker.open(clip(), MediaType::Video);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 15000);
+    QCOMPARE(ready.at(0).at(0).toInt(), 3);
 }
 
 void TestFrameSourceWorker::openFailureSaysWhy()
