@@ -34,3 +34,10 @@ set_tests_properties(deb_package PROPERTIES LABELS integration TIMEOUT 600 RUN_S
 add_test(NAME nowidgets_check_catches_widget_include
          COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR}/tests/data/widget-include-fixture -P ${CMAKE_SOURCE_DIR}/tests/cmake/check_no_widgets.cmake)
 set_tests_properties(nowidgets_check_catches_widget_include PROPERTIES LABELS integration WILL_FAIL TRUE)
+
+# export-frame's frame timing and rotation through the real executable.
+sl_add_test(tst_cli_frametiming LABEL integration TIMEOUT 300 SOURCES app/tst_cli_frametiming.cpp
+    ${SL_MEDIA_TEST_DIR}/testclip.cpp ${SL_MEDIA_TEST_DIR}/testclip.h)
+target_include_directories(tst_cli_frametiming PRIVATE ${SL_MEDIA_TEST_DIR})
+add_dependencies(tst_cli_frametiming sightline-cli)
+target_compile_definitions(tst_cli_frametiming PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
