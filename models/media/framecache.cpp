@@ -24,6 +24,16 @@ void FrameCache::insert(int index, const QImage &image)
     m_bytes += size;
 }
 
+QImage FrameCache::takeLeastRecent()
+{
+    if (m_uses.empty())
+        return {};
+    const int index = m_uses.back();
+    QImage image = m_entries.at(index).image;
+    remove(index);
+    return image;
+}
+
 void FrameCache::clear()
 {
     m_entries.clear();

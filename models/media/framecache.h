@@ -25,6 +25,9 @@ class FrameCache
     // recently used frames past the limit; an image over the limit alone is
     // not kept.
     void insert(int index, const QImage &image);
+    // Removes and returns the least recently used frame (null when empty):
+    // its pixel buffer can be written again (fresh memory costs page faults).
+    QImage takeLeastRecent();
     void clear();
     qint64 bytes() const { return m_bytes; }
     qint64 maxBytes() const { return m_maxBytes; }

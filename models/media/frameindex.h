@@ -54,8 +54,12 @@ class FrameIndex
     // The keyframe decoding must start from to show frame n (the last
     // keyframe at or before it in presentation order).
     int keyframeOf(int n) const { return m_frames[size_t(n)].keyframeIndex; }
-    // The timestamp to seek to for frame n's keyframe (ticks; its dts).
-    qint64 seekTimestampOf(int n) const { return m_frames[size_t(keyframeOf(n))].dts; }
+    // The timestamp to seek to for frame n's keyframe (ticks): its pts. A
+    // backward seek to it lands on that keyframe whether the container's
+    // index counts in dts (mp4: the keyframe's dts is at most its pts, the
+    // next keyframe's is past it) or in pts (Matroska). Its dts would land
+    // a whole group early in an mp4 with B-frames and an edit list.
+    qint64 seekTimestampOf(int n) const { return m_frames[size_t(keyframeOf(n))].pts; }
     // The earliest dts of the stream (ticks): a seek there starts at the beginning.
     qint64 firstDts() const { return m_firstDts; }
     // The mean frame rate over the readable part, frames per second.

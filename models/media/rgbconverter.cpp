@@ -57,10 +57,17 @@ bool RgbConverter::writeRgb(const AVFrame *frame, uchar *rows, int stride)
            frame->height;
 }
 
-QImage RgbConverter::convert(const AVFrame *frame, int clockwise)
+QImage RgbConverter::convert(const AVFrame *frame, int clockwise, QImage reuse)
 {
+    const bool sideways = clockwise == 90 || clockwise == 270;
+    const QSize size = sideways ? QSize(frame->height, frame->width) : QSize(frame->width, frame->height);
+    const auto output = [&] {
+        if (reuse.isDetached() && reuse.size() == size && reuse.format() == QImage::Format_RGB888)
+            return std::move(reuse);
+        return QImage(size, QImage::Format_RGB888);
+    };
     if (clockwise == 0) {
-        QImage image(frame->width, frame->height, QImage::Format_RGB888);
+        QImage image = output();
         if (image.isNull() || !writeRgb(frame, image.bits(), int(image.bytesPerLine())))
             return {};
         return image;
@@ -69,9 +76,7 @@ QImage RgbConverter::convert(const AVFrame *frame, int clockwise)
         m_unrotated = QImage(frame->width, frame->height, QImage::Format_RGB888);
     if (m_unrotated.isNull() || !writeRgb(frame, m_unrotated.bits(), int(m_unrotated.bytesPerLine())))
         return {};
-    const bool sideways = clockwise == 90 || clockwise == 270;
-    QImage image(sideways ? frame->height : frame->width, sideways ? frame->width : frame->height,
-                 QImage::Format_RGB888);
+    QImage image = output();
     if (image.isNull())
         return {};
     const cv::Mat source(m_unrotated.height(), m_unrotated.width(), CV_8UC3, m_unrotated.bits(),

@@ -14,8 +14,10 @@ class RgbConverter
 {
   public:
     // `clockwise`: 0, 90, 180 or 270. Null on failure (no memory, a pixel
-    // format swscale does not know).
-    QImage convert(const AVFrame *frame, int clockwise);
+    // format swscale does not know). `reuse`: an image no one else holds,
+    // written over when its size fits (a fresh 6 MB image costs more in
+    // page faults than its conversion).
+    QImage convert(const AVFrame *frame, int clockwise, QImage reuse = {});
 
   private:
     bool writeRgb(const AVFrame *frame, uchar *rows, int stride);

@@ -27,6 +27,9 @@ namespace {
 // group up to the target, so the next steps back are hits; a longer jump
 // back converts only its target (a random seek).
 constexpr int kBackStep = 2;
+// Frames kept behind the playhead while stepping or playing forward; their
+// buffers are written again rather than fresh memory taken for each frame.
+constexpr int kFramesKeptStepping = 4;
 // What a seek costs beyond decoding from the keyframe, in decoded frames.
 constexpr int kSeekCostFrames = 4;
 
@@ -212,6 +215,7 @@ bool VideoDecoder::seekTo(qint64 timestamp)
     avcodec_flush_buffers(h.codec.get());
     m_decoded = -1;
     m_drained = false;
+    m_skipBefore.reset();
     if (status < 0)
         qCDebug(lcMedia) << "seek to" << timestamp << "failed in" << m_path << causeOf(status);
     return status >= 0;
@@ -236,6 +240,19 @@ bool VideoDecoder::feed(QString *error)
         if (h.packet->stream_index != h.stream) {
             av_packet_unref(h.packet.get());
             continue;
+        }
+        if (m_skipBefore) {
+            // Containers seek by their own rules and may land a group or
+            // more early: packets before the wanted keyframe are skipped
+            // unread by the decoder (demuxing costs little, decoding a lot).
+            const AVPacket &p = *h.packet;
+            const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
+            const bool reached = (p.flags & AV_PKT_FLAG_KEY) && pts != AV_NOPTS_VALUE && pts >= *m_skipBefore;
+            if (!reached) {
+                av_packet_unref(h.packet.get());
+                continue;
+            }
+            m_skipBefore.reset();
         }
         if (h.packet->flags & AV_PKT_FLAG_CORRUPT) { // the file ends inside it
             av_packet_unref(h.packet.get());
@@ -272,7 +289,15 @@ VideoDecoder::Step VideoDecoder::receive(int target, int convertFrom, QImage *re
     const qint64 pts = frame.pts != AV_NOPTS_VALUE ? frame.pts : frame.best_effort_timestamp;
     m_decoded = pts != AV_NOPTS_VALUE ? m_index.indexOfPts(pts) : m_decoded + 1;
     if (m_decoded >= convertFrom && m_decoded <= target && !m_cache.contains(m_decoded)) {
-        const QImage image = h.converter.convert(&frame, m_rotation);
+        // Stepping on keeps a few frames behind the playhead; a step back
+        // keeps as many as the cache holds. The frame dropped lends its
+        // buffer to the new one.
+        const bool filling = convertFrom < target;
+        const qint64 frameBytes = qint64(frame.width) * frame.height * 3;
+        QImage spare;
+        if ((!filling && m_cache.size() >= kFramesKeptStepping) || m_cache.bytes() + frameBytes > m_cache.maxBytes())
+            spare = m_cache.takeLeastRecent();
+        const QImage image = h.converter.convert(&frame, m_rotation, std::move(spare));
         ++m_counters.converted;
         if (image.isNull()) {
             av_frame_unref(h.frame.get());
@@ -324,6 +349,8 @@ QImage VideoDecoder::seekAndDecode(int target, int convertFrom, QString *error)
 {
     const qint64 keyframe = m_index.seekTimestampOf(target);
     const bool sought = seekTo(keyframe);
+    if (sought && m_index.isKeyframe(m_index.keyframeOf(target)))
+        m_skipBefore = keyframe; // (a stream that does not start on a keyframe decodes from its start)
     if (sought) {
         QImage image = decodeTo(target, convertFrom, error);
         // Landing past the target means the container's seek is not exact

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace sl {
 
@@ -65,6 +66,7 @@ class VideoDecoder
     int m_decoded = -1;       // the index the decoder last put out; -1 right after a seek
     int m_lastRequested = -1; // the last frame asked for
     bool m_drained = false;   // the decoder was flushed at the end of the file
+    std::optional<qint64> m_skipBefore; // after a seek: the keyframe's pts, packets before it are skipped
     Counters m_counters;
 };
 

@@ -37,6 +37,8 @@ class TestFrameTiming : public QObject
     void stepBackDecodesEachGroupOnce_data() { clipRows(); }
     void stepBackDecodesEachGroupOnce();
     void stepBackWithinASmallCache();
+    void seekDecodesFromTheTargetsKeyframe_data() { clipRows(); }
+    void seekDecodesFromTheTargetsKeyframe();
     void rotationLikeFfmpeg_data();
     void rotationLikeFfmpeg();
 
@@ -230,6 +232,29 @@ void TestFrameTiming::stepBackWithinASmallCache()
     }
     // Six frames of each eight from the cache (two are kept for the frames shown).
     QVERIFY2(source.stats().cacheHits >= 40 * 5 / 8, qPrintable(QString::number(source.stats().cacheHits)));
+}
+
+void TestFrameTiming::seekDecodesFromTheTargetsKeyframe()
+{
+    // A seek lands on the target's own keyframe, not a group (or the file) earlier.
+    QFETCH(QString, clip);
+    FrameSource source;
+    QVERIFY(source.open(path(clip)));
+    std::mt19937 random(7);
+    for (int n = 0; n < 12; ++n) {
+        const int target = int(random() % unsigned(source.frameCount()));
+        source.frame(target > 10 ? 0 : source.frameCount() - 1); // stand far away first
+        const FrameSource::Stats before = source.stats();
+        QCOMPARE(TestClip::numberOfTurned(source.frame(target), m_specs[clip].rotation), target % 256);
+        const FrameSource::Stats after = source.stats();
+        const qint64 decoded = after.decoded - before.decoded;
+        // The group up to the target, and the B-frames an open group may lead with.
+        QVERIFY2(decoded <= target - source.index().keyframeOf(target) + 1 + m_specs[clip].bFrames,
+                 qPrintable(QStringLiteral("%1 frames decoded for frame %2 (keyframe %3)")
+                                .arg(decoded)
+                                .arg(target)
+                                .arg(source.index().keyframeOf(target))));
+    }
 }
 
 void TestFrameTiming::rotationLikeFfmpeg_data()
