@@ -12,7 +12,8 @@
 #include <QLabel>
 #include <QMediaDevices>
 #include <QMediaMetaData>
-#include <QShortcut>
+#include <QAction>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -100,21 +101,17 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
         }
     });
 
-    const auto addShortcut = [this](const QKeySequence &keys, void (VideoPlayerWidget::*slot)()) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, slot);
-    };
-    addShortcut(QKeySequence(Qt::Key_Space), &VideoPlayerWidget::togglePlayPause);
-    addShortcut(QKeySequence(Qt::Key_Left), &VideoPlayerWidget::stepBackward);
-    addShortcut(QKeySequence(Qt::Key_Comma), &VideoPlayerWidget::stepBackward);
-    addShortcut(QKeySequence(Qt::Key_Right), &VideoPlayerWidget::stepForward);
-    addShortcut(QKeySequence(Qt::Key_Period), &VideoPlayerWidget::stepForward);
-    addShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Left), &VideoPlayerWidget::stepSecondBackward);
-    addShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Right), &VideoPlayerWidget::stepSecondForward);
-    addShortcut(QKeySequence(Qt::Key_Home), &VideoPlayerWidget::goToFirstFrame);
-    addShortcut(QKeySequence(Qt::Key_End), &VideoPlayerWidget::goToLastFrame);
-
+    m_reverseTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_reverseTimer, &QTimer::timeout, this, [this]() {
+        if (m_requestedIndex >= 0)
+            return; // the last step is not shown yet: no backlog
+        if (m_shownIndex <= 0) {
+            m_reverseTimer.stop();
+            return;
+        }
+        showExactFrame(m_shownIndex - 1);
+    });
+    buildActions();
     updateLabels();
 }
 
@@ -169,6 +166,13 @@ void VideoPlayerWidget::buildControls()
     controls->addWidget(m_timeLabel);
     controls->addSpacing(8);
     controls->addWidget(m_frameLabel);
+    m_menuButton = new QToolButton(this);
+    m_menuButton->setObjectName(QStringLiteral("playerMenuButton"));
+    m_menuButton->setAutoRaise(true);
+    m_menuButton->setText(QStringLiteral("⋯"));
+    m_menuButton->setToolTip(tr("Playback actions and their keys"));
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    controls->addWidget(m_menuButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -280,6 +284,7 @@ void VideoPlayerWidget::play()
     else if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia || (m_index && m_shownIndex == m_index->count() - 1))
         m_player->setPosition(0);
     m_exact = false;
+    m_reverseTimer.stop();
     m_player->play();
 }
 
@@ -354,6 +359,7 @@ void VideoPlayerWidget::stepFrames(int delta)
 {
     if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty() || delta == 0)
         return;
+    m_reverseTimer.stop();
     pause();
     const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
     const int target = std::clamp(current + delta, 0, m_index->count() - 1);
@@ -365,6 +371,7 @@ void VideoPlayerWidget::stepSeconds(double delta)
 {
     if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
         return;
+    m_reverseTimer.stop();
     pause();
     const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
     const int target = frameIndexAt(m_index->timeOf(current) + delta);
@@ -396,6 +403,122 @@ void VideoPlayerWidget::seekSeconds(double seconds)
     // A seek to the start shows the first frame, whose stamp is the offset.
     m_offsetPending = ms == 0 && m_offsetPending;
     m_player->setPosition(ms);
+}
+
+void VideoPlayerWidget::buildActions()
+{
+    auto *menu = new QMenu(this);
+    const auto add = [this, menu](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // the shortcut works anywhere in the player
+        menu->addAction(action); // and the menu shows it
+        return action;
+    };
+    add(tr("Play / pause"), {QKeySequence(Qt::Key_Space)}, &VideoPlayerWidget::togglePlayPause);
+    add(tr("Play backwards / faster"), {QKeySequence(Qt::Key_J)}, &VideoPlayerWidget::shuttleBackward);
+    add(tr("Stop"), {QKeySequence(Qt::Key_K)}, &VideoPlayerWidget::stopShuttle);
+    add(tr("Play / faster"), {QKeySequence(Qt::Key_L)}, &VideoPlayerWidget::shuttleForward);
+    menu->addSeparator();
+    add(tr("Previous frame"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Comma)},
+        &VideoPlayerWidget::stepBackward);
+    add(tr("Next frame"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period)},
+        &VideoPlayerWidget::stepForward);
+    add(tr("Back one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)}, &VideoPlayerWidget::stepSecondBackward);
+    add(tr("Forward one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
+        &VideoPlayerWidget::stepSecondForward);
+    add(tr("First frame"), {QKeySequence(Qt::Key_Home)}, &VideoPlayerWidget::goToFirstFrame);
+    add(tr("Last frame"), {QKeySequence(Qt::Key_End)}, &VideoPlayerWidget::goToLastFrame);
+    menu->addSeparator();
+    add(tr("Set loop start"), {QKeySequence(Qt::Key_I)}, &VideoPlayerWidget::markIn);
+    add(tr("Set loop end"), {QKeySequence(Qt::Key_O)}, &VideoPlayerWidget::markOut);
+    add(tr("Clear loop"), {QKeySequence(Qt::SHIFT | Qt::Key_O)}, &VideoPlayerWidget::clearLoop);
+    QMenu *speeds = menu->addMenu(tr("Speed"));
+    for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
+        QAction *action = speeds->addAction(tr("%1×").arg(speed));
+        action->setObjectName(QStringLiteral("speed-%1").arg(speed));
+        connect(action, &QAction::triggered, this, [this, speed]() { setSpeed(speed); });
+    }
+    m_menuButton->setMenu(menu);
+}
+
+void VideoPlayerWidget::setSpeed(double speed)
+{
+    m_speed = std::clamp(speed, 0.1, 8.0);
+    applySpeed();
+    if (m_reverseTimer.isActive())
+        m_reverseTimer.setInterval(int(std::max(1.0, 1000.0 / (fps() * m_speed))));
+    updateLabels();
+}
+
+void VideoPlayerWidget::applySpeed()
+{
+    // A rate set before the media is loaded is ignored (GStreamer).
+    const auto status = m_player->mediaStatus();
+    if (status != QMediaPlayer::NoMedia && status != QMediaPlayer::LoadingMedia &&
+        status != QMediaPlayer::InvalidMedia)
+        m_player->setPlaybackRate(m_speed);
+    qCDebug(lcUi) << "speed" << m_speed << "media status" << status << "rate" << m_player->playbackRate();
+}
+
+bool VideoPlayerWidget::isPlayingBackwards() const
+{
+    return m_reverseTimer.isActive();
+}
+
+void VideoPlayerWidget::shuttleForward()
+{
+    if (m_reverseTimer.isActive()) {
+        m_reverseTimer.stop();
+        setSpeed(1.0);
+    } else if (isPlaying()) {
+        setSpeed(m_speed * 2);
+        return;
+    }
+    play();
+}
+
+void VideoPlayerWidget::shuttleBackward()
+{
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
+        return;
+    if (m_reverseTimer.isActive()) {
+        setSpeed(m_speed * 2);
+        return;
+    }
+    pause();
+    setSpeed(1.0);
+    m_reverseTimer.start(int(std::max(1.0, 1000.0 / (fps() * m_speed))));
+}
+
+void VideoPlayerWidget::stopShuttle()
+{
+    m_reverseTimer.stop();
+    pause();
+}
+
+void VideoPlayerWidget::markIn()
+{
+    m_loopIn = currentFrameTime();
+    if (m_loopOut >= 0 && m_loopOut <= m_loopIn)
+        m_loopOut = -1;
+    updateLabels();
+}
+
+void VideoPlayerWidget::markOut()
+{
+    m_loopOut = currentFrameTime();
+    if (m_loopIn >= m_loopOut)
+        m_loopIn = -1;
+    updateLabels();
+}
+
+void VideoPlayerWidget::clearLoop()
+{
+    m_loopIn = m_loopOut = -1;
+    updateLabels();
 }
 
 void VideoPlayerWidget::hideEvent(QHideEvent *event)
@@ -465,6 +588,7 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
     switch (status) {
     case QMediaPlayer::LoadedMedia:
         updateFrameRate();
+        applySpeed();
         // Show the first frame, ready to play or step.
         if (m_player->playbackState() == QMediaPlayer::StoppedState)
             m_player->pause();
@@ -518,6 +642,11 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
         const QSignalBlocker blocker(m_slider);
         m_slider->setValue(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
     }
+    // Loop between in and out while playing.
+    if (isPlaying() && m_loopOut > 0 && ms >= qint64(m_loopOut * 1000.0)) {
+        m_offsetPending = false;
+        m_player->setPosition(qint64(std::max(0.0, m_loopIn) * 1000.0));
+    }
     if (!m_canvas->hasFrame())
         updateLabels();
 }
@@ -556,7 +685,14 @@ void VideoPlayerWidget::updateLabels()
                       : duration > 0 ? std::max(1, int(std::ceil(duration * rate - 1e-6)))
                                      : 0;
     const int index = m_shownIndex >= 0 ? m_shownIndex : frameIndexAt(m_canvas->frameSeconds());
-    m_frameLabel->setText(total > 0 ? tr("Frame %1 of %2").arg(index + 1).arg(total) : tr("Frame %1").arg(index + 1));
+    QString text = total > 0 ? tr("Frame %1 of %2").arg(index + 1).arg(total) : tr("Frame %1").arg(index + 1);
+    if (m_speed != 1.0)
+        text += QLatin1String("  ") + tr("%1×").arg(m_speed);
+    if (m_loopIn >= 0 || m_loopOut >= 0)
+        text += QLatin1String("  ") + tr("loop %1–%2")
+                                          .arg(UiText::mediaTime(std::max(0.0, m_loopIn)),
+                                               m_loopOut >= 0 ? UiText::mediaTime(m_loopOut) : tr("end"));
+    m_frameLabel->setText(text);
 }
 
 } // namespace sl

@@ -73,6 +73,21 @@ public Q_SLOTS:
     void stepBackward() { stepFrames(-1); }
     // Pauses and moves by `delta` seconds from the frame on screen.
     void stepSeconds(double delta);
+    // Playback speed, 0.1x to 8x (applied once the media is loaded).
+    void setSpeed(double speed);
+    double speed() const { return m_speed; }
+    // Review-tool keys: L plays forward (faster on each press), J plays
+    // backwards by stepping through exact frames (faster on each press),
+    // K stops both.
+    void shuttleForward();
+    void shuttleBackward();
+    void stopShuttle();
+    bool isPlayingBackwards() const;
+    // I / O: the loop's in and out points at the frame on screen; playback
+    // within them loops.
+    void markIn();
+    void markOut();
+    void clearLoop();
     void stepSecondForward() { stepSeconds(1.0); }
     void stepSecondBackward() { stepSeconds(-1.0); }
     void goToFirstFrame();
@@ -90,6 +105,8 @@ protected:
 
 private:
     void buildControls();
+    void buildActions();
+    void applySpeed();
     void onVideoFrame(const QVideoFrame &frame);
     void onFramePainted(double seconds);
     // A frame's media time, seconds from the first frame.
@@ -133,6 +150,11 @@ private:
     bool m_offsetPending = true; // the next frame is the media's first: it gives the offset
     QString m_errorText;
     double m_fps = 30;
+    double m_speed = 1.0;
+    QTimer m_reverseTimer; // steps back while playing backwards
+    double m_loopIn = -1;  // seconds; -1 when unset
+    double m_loopOut = -1;
+    QToolButton *m_menuButton = nullptr;
     FrameSourceWorker *m_frames = nullptr;
     std::shared_ptr<const FrameIndex> m_index;
     // Paused or stepping: frames come from m_frames and the sink's are not

@@ -10,7 +10,9 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 
 #include <cmath>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void playsWithMarkupAtFrameTime();
     void keyboardStepsAndPlays();
     void stepsShowExactFramesByNumber();
+    void reviewKeysSpeedsAndLoop();
     void brokenFileShowsError();
     void missingFileShowsError();
 
@@ -242,6 +245,75 @@ void TestVideoPlayer::stepsShowExactFramesByNumber()
     player.seekSeconds(times[50] + 0.001);
     QTRY_VERIFY_WITH_TIMEOUT(shows(50), 15000);
     QVERIFY(!player.isPlaying());
+}
+
+void TestVideoPlayer::reviewKeysSpeedsAndLoop()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
+    player.canvas()->setFocus();
+
+    // Every action is in the menu, with its key shown.
+    const auto *menuButton = player.findChild<QToolButton *>(QStringLiteral("playerMenuButton"));
+    QVERIFY(menuButton && menuButton->menu());
+    QStringList shown;
+    for (const QAction *action : menuButton->menu()->actions())
+        if (!action->isSeparator() && !action->menu()) {
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+            shown << action->shortcut().toString();
+        }
+    for (const QString &key : {QStringLiteral("Space"), QStringLiteral("J"), QStringLiteral("K"), QStringLiteral("L"),
+                               QStringLiteral("Left"), QStringLiteral("Right"), QStringLiteral("Shift+Left"),
+                               QStringLiteral("Shift+Right"), QStringLiteral("Home"), QStringLiteral("End"),
+                               QStringLiteral("I"), QStringLiteral("O")})
+        QVERIFY2(shown.contains(key), qPrintable(key));
+
+    // L plays, L again doubles the speed (set on the loaded media); K stops.
+    QTest::keyClick(player.canvas(), Qt::Key_L);
+    QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
+    QTest::keyClick(player.canvas(), Qt::Key_L);
+    QCOMPARE(player.speed(), 2.0);
+    QCOMPARE(player.player()->playbackRate(), 2.0);
+    QTest::keyClick(player.canvas(), Qt::Key_K);
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+
+    // J plays backwards through exact frames from the end; K stops it.
+    QTest::keyClick(player.canvas(), Qt::Key_End);
+    const int last = player.frameIndex()->count() - 1;
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), last, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_J);
+    QVERIFY(player.isPlayingBackwards());
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() < last - 5, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_K);
+    QVERIFY(!player.isPlayingBackwards());
+    QVERIFY(!player.isPlaying());
+
+    // I and O mark a loop at the frames on screen.
+    player.goToFirstFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 0, 15000);
+    player.stepFrames(10);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 10, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_I);
+    player.stepFrames(15);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 25, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_O);
+    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
+    QVERIFY2(frameLabel->text().contains(QLatin1String("loop")), qPrintable(frameLabel->text()));
+    player.setSpeed(1.0);
+    player.play();
+    // Playing past the out point goes back to the in point, again and again.
+    const double out = player.frameIndex()->timeOf(25);
+    QTest::qWait(2500);
+    QVERIFY(player.isPlaying());
+    QVERIFY2(player.currentFrameTime() <= out + 0.2,
+             qPrintable(QStringLiteral("at %1 s, loop ends at %2 s").arg(player.currentFrameTime()).arg(out)));
+    player.pause();
 }
 
 void TestVideoPlayer::brokenFileShowsError()
