@@ -67,6 +67,7 @@ private Q_SLOTS:
     void reviewKeysSpeedsAndLoop();
     void brokenFileShowsError();
     void missingFileShowsError();
+    void stillImageAsVideoShowsError();
 
 private:
     std::vector<sl::Markup> worldMarkups() const { return sl::test::worldMarkupsOf(m_video); }
@@ -342,6 +343,19 @@ void TestVideoPlayer::missingFileShowsError()
     player.open(m_video, m_tmp.filePath(QStringLiteral("nowhere.mp4")), {});
     // Found out on the frame source's thread, not by a stat on the GUI's.
     QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("nowhere.mp4: media file not found")), 15000);
+}
+
+void TestVideoPlayer::stillImageAsVideoShowsError()
+{
+    // A PNG whose manifest (and name) say video: a clear message, not "Loading video…" forever.
+    const QString lying = m_tmp.filePath(QStringLiteral("lying.mp4"));
+    QImage still(64, 48, QImage::Format_RGB888);
+    still.fill(Qt::darkGreen);
+    QVERIFY(still.save(lying, "PNG"));
+    sl::VideoPlayerWidget player;
+    player.open(m_video, lying, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("lying.mp4: the file is a still image")), 15000);
+    QVERIFY(player.canvas()->showsError());
 }
 
 QTEST_MAIN(TestVideoPlayer)
