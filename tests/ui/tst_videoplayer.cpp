@@ -65,6 +65,7 @@ private Q_SLOTS:
     void keyboardStepsAndPlays();
     void stepsShowExactFramesByNumber();
     void reviewKeysSpeedsAndLoop();
+    void rotatedVideoShowsTurned();
     void brokenFileShowsError();
     void missingFileShowsError();
     void stillImageAsVideoShowsError();
@@ -343,6 +344,29 @@ void TestVideoPlayer::missingFileShowsError()
     player.open(m_video, m_tmp.filePath(QStringLiteral("nowhere.mp4")), {});
     // Found out on the frame source's thread, not by a stat on the GUI's.
     QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("nowhere.mp4: media file not found")), 15000);
+}
+
+void TestVideoPlayer::rotatedVideoShowsTurned()
+{
+    sl::test::TestClip::Spec spec;
+    spec.frames = 30;
+    spec.rotation = 90;
+    const QString clip = m_tmp.filePath(QStringLiteral("turned.mp4"));
+    QString error;
+    QVERIFY2(sl::test::TestClip::write(clip, spec, &error), qPrintable(error));
+    sl::VideoPlayerWidget player;
+    player.resize(640, 640);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, clip, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() == 0, 15000);
+    player.stepFrames(7);
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() == 7, 15000);
+    const QImage shown = player.canvas()->frame();
+    QCOMPARE(shown.size(), QSize(spec.size.height, spec.size.width));
+    QCOMPARE(sl::test::TestClip::numberOfTurned(shown, 90), 7);
+    QCOMPARE(player.canvas()->sensorRotation(), 90);
+    QCOMPARE(player.canvas()->codedSize(), QSize(spec.size.width, spec.size.height));
 }
 
 void TestVideoPlayer::stillImageAsVideoShowsError()
