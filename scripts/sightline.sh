@@ -23,7 +23,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
     libopencv-dev libcurl4-openssl-dev libsqlite3-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
-    libavformat-dev libavutil-dev qt6-image-formats-plugins
+    libavformat-dev libavcodec-dev libswscale-dev libavutil-dev qt6-image-formats-plugins
     xvfb xauth appstream desktop-file-utils fonts-dejavu-core ffmpeg
     clang-14 libclang-rt-14-dev llvm-14
 )

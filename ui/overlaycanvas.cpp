@@ -1,5 +1,7 @@
 #include "overlaycanvas.h"
 
+#include "media/displayrotation.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -28,9 +30,18 @@ void OverlayCanvas::setCapture(const CaptureManifest &manifest, std::vector<Mark
     update();
 }
 
+void OverlayCanvas::setSensorRotation(int clockwise, QSize codedSize)
+{
+    m_rotation = clockwise;
+    m_codedSize = codedSize;
+    m_sensorFrame = {};
+    update();
+}
+
 void OverlayCanvas::setFrame(const QImage &frame, double seconds)
 {
     m_frame = frame;
+    m_sensorFrame = {};
     m_seconds = seconds;
     ++m_frameSerial;
     if (!frame.isNull()) {
@@ -96,8 +107,17 @@ void OverlayCanvas::paintEvent(QPaintEvent *)
     // From here on the painter works in the frame's pixels (0..frame size).
     painter.setTransform(frameToWidget());
     painter.drawImage(QPointF(0, 0), m_frame);
-    m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_frame.size(),
-                                          m_seconds, m_frame);
+    if (m_rotation == 0 || DisplayRotation::displaySize(m_rotation, m_codedSize) != m_frame.size()) {
+        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_frame.size(),
+                                              m_seconds, m_frame);
+    } else {
+        // Sensor pixels, turned with the frame.
+        if (m_sensorFrame.isNull())
+            m_sensorFrame = DisplayRotation::toSensor(m_frame, m_rotation);
+        painter.setTransform(DisplayRotation::sensorToDisplay(m_rotation, m_codedSize) * frameToWidget());
+        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_codedSize,
+                                              m_seconds, m_sensorFrame);
+    }
     painter.restore();
 
     if (!m_lastResult.notice.isEmpty())

@@ -28,6 +28,9 @@ public:
     void setCapture(const CaptureManifest &manifest, std::vector<Markup> worldMarkups);
     // A decoded frame and its media time (seconds from the media's start).
     void setFrame(const QImage &frame, double seconds);
+    // A video shown turned `clockwise` degrees from its sensor orientation
+    // (`codedSize`): markup is projected in sensor pixels and turned with it.
+    void setSensorRotation(int clockwise, QSize codedSize);
     void clearFrame();
     // Text shown centred while there is no frame; an error replaces the frame.
     void setMessage(const QString &text, bool isError = false);
@@ -45,6 +48,8 @@ public:
     QString noticeText() const;
     // Maps frame pixels to widget coordinates for the current size.
     QTransform frameToWidget() const;
+    int sensorRotation() const { return m_rotation; }
+    QSize codedSize() const { return m_codedSize; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -63,6 +68,9 @@ private:
     PoseTrack m_poseTrack; // m_manifest's, made once per capture rather than on every paint
     std::vector<Markup> m_worldMarkups;
     QImage m_frame;
+    int m_rotation = 0; // clockwise degrees
+    QSize m_codedSize;  // sensor pixels
+    QImage m_sensorFrame; // m_frame turned back to the sensor, for redaction; made when first painted
     double m_seconds = 0;
     quint64 m_frameSerial = 0;
     quint64 m_paintedSerial = 0;

@@ -1,7 +1,7 @@
 #include "photoview.h"
 
 #include "common/logging.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
@@ -36,7 +36,7 @@ void PhotoView::open(const CaptureManifest &manifest, const QString &mediaPath, 
             decoded.missing = true;
             return decoded;
         }
-        FrameDecoder decoder;
+        FrameSource decoder;
         if (!decoder.open(mediaPath, &decoded.error))
             return decoded;
         decoded.image = decoder.frameAt(0).convertToFormat(QImage::Format_RGB32);

@@ -1,5 +1,7 @@
 #include "videocanvas.h"
 
+#include "media/displayrotation.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sl {
@@ -34,12 +36,17 @@ void VideoCanvas::presentFrame(const QVideoFrame &frame, double seconds)
 
 void VideoCanvas::reset()
 {
+    dropPendingFrames();
+    clearFrame();
+}
+
+void VideoCanvas::dropPendingFrames()
+{
     ++m_generation;
     m_pending = {};
     m_lastStartUs = -1;
     // m_converting stays as it is: the running conversion's result is dropped
     // by its generation, and its end lets the next one start.
-    clearFrame();
 }
 
 void VideoCanvas::startConversion()
@@ -49,7 +56,9 @@ void VideoCanvas::startConversion()
     const quint64 generation = m_generation;
     m_pending = {};
     m_converting = true;
-    m_watcher.setFuture(QtConcurrent::run([frame, seconds, generation]() {
+    const int rotation = sensorRotation();
+    const QSize coded = codedSize();
+    m_watcher.setFuture(QtConcurrent::run([frame, seconds, generation, rotation, coded]() {
         Converted converted;
         converted.generation = generation;
         converted.seconds = seconds;
@@ -58,6 +67,10 @@ void VideoCanvas::startConversion()
         if (!image.isNull() && image.format() != QImage::Format_RGB32
             && image.format() != QImage::Format_ARGB32_Premultiplied)
             image = image.convertToFormat(QImage::Format_RGB32);
+        // The sink gives the sensor's orientation; the frame source's frames
+        // are turned for display, and so must these be.
+        if (rotation != 0 && image.size() == coded)
+            image = DisplayRotation::toDisplay(image, rotation);
         converted.image = std::move(image);
         return converted;
     }));

@@ -25,6 +25,9 @@ public:
     void presentFrame(const QVideoFrame &frame, double seconds);
     // Forgets pending frames and conversions (a new source, or a stop).
     void reset();
+    // Forgets pending frames and conversions, keeping the frame on screen
+    // (playback stops and an exact frame will replace it).
+    void dropPendingFrames();
 
 private:
     struct Converted

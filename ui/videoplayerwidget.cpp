@@ -1,6 +1,7 @@
 #include "videoplayerwidget.h"
 
 #include "common/logging.h"
+#include "media/framesourceworker.h"
 #include "uitext.h"
 #include "videocanvas.h"
 
@@ -11,7 +12,8 @@
 #include <QLabel>
 #include <QMediaDevices>
 #include <QMediaMetaData>
-#include <QShortcut>
+#include <QAction>
+#include <QMenu>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -69,7 +71,14 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
     }
 
     m_canvas = new VideoCanvas(this);
+    m_frames = new FrameSourceWorker(this);
     buildControls();
+    connect(m_frames, &FrameSourceWorker::opened, this, &VideoPlayerWidget::onSourceOpened);
+    connect(m_frames, &FrameSourceWorker::openFailed, this, [this](const QString &error) {
+        showError(tr("This video cannot be played: %1").arg(error));
+    });
+    connect(m_frames, &FrameSourceWorker::frameReady, this, &VideoPlayerWidget::onExactFrame);
+    connect(m_frames, &FrameSourceWorker::frameFailed, this, &VideoPlayerWidget::onExactFrameFailed);
 
     connect(m_sink, &QVideoSink::videoFrameChanged, this, &VideoPlayerWidget::onVideoFrame);
     connect(m_canvas, &OverlayCanvas::framePainted, this, &VideoPlayerWidget::onFramePainted);
@@ -92,17 +101,17 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
         }
     });
 
-    const auto addShortcut = [this](const QKeySequence &keys, void (VideoPlayerWidget::*slot)()) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, slot);
-    };
-    addShortcut(QKeySequence(Qt::Key_Space), &VideoPlayerWidget::togglePlayPause);
-    addShortcut(QKeySequence(Qt::Key_Left), &VideoPlayerWidget::stepBackward);
-    addShortcut(QKeySequence(Qt::Key_Comma), &VideoPlayerWidget::stepBackward);
-    addShortcut(QKeySequence(Qt::Key_Right), &VideoPlayerWidget::stepForward);
-    addShortcut(QKeySequence(Qt::Key_Period), &VideoPlayerWidget::stepForward);
-
+    m_reverseTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_reverseTimer, &QTimer::timeout, this, [this]() {
+        if (m_requestedIndex >= 0)
+            return; // the last step is not shown yet: no backlog
+        if (m_shownIndex <= 0) {
+            m_reverseTimer.stop();
+            return;
+        }
+        showExactFrame(m_shownIndex - 1);
+    });
+    buildActions();
     updateLabels();
 }
 
@@ -157,6 +166,13 @@ void VideoPlayerWidget::buildControls()
     controls->addWidget(m_timeLabel);
     controls->addSpacing(8);
     controls->addWidget(m_frameLabel);
+    m_menuButton = new QToolButton(this);
+    m_menuButton->setObjectName(QStringLiteral("playerMenuButton"));
+    m_menuButton->setAutoRaise(true);
+    m_menuButton->setText(QStringLiteral("⋯"));
+    m_menuButton->setToolTip(tr("Playback actions and their keys"));
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    controls->addWidget(m_menuButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -188,7 +204,10 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_manifest = manifest;
     m_mediaPath = mediaPath;
     m_errorText.clear();
-    m_pendingStepIndex = -1;
+    m_index.reset();
+    m_exact = true;
+    m_shownIndex = -1;
+    m_requestedIndex = -1;
     m_timeOffsetUs = 0;
     m_offsetPending = true;
     m_scrubTimer.stop();
@@ -199,12 +218,9 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
                        static_cast<QWidget *>(m_nextButton), static_cast<QWidget *>(m_slider)})
         w->setEnabled(true);
 
-    if (!QFileInfo::exists(mediaPath)) {
-        m_player->setSource(QUrl());
-        updateFrameRate();
-        showError(tr("The video file is missing: %1").arg(QFileInfo(mediaPath).fileName()));
-        return;
-    }
+    // The frame source checks the file on its thread (a missing, empty or
+    // lying file is refused there, with its reason): the GUI thread stats nothing.
+    m_frames->open(mediaPath, MediaType::Video);
     m_canvas->setMessage(tr("Loading video…"));
     m_player->setSource(QUrl::fromLocalFile(mediaPath));
     updateFrameRate();
@@ -232,6 +248,8 @@ double VideoPlayerWidget::currentFrameTime() const
 
 double VideoPlayerWidget::durationSeconds() const
 {
+    if (m_player->duration() <= 0 && m_index)
+        return m_index->containerEnd();
     return m_player->duration() / 1000.0;
 }
 
@@ -247,6 +265,10 @@ OverlayResult VideoPlayerWidget::lastOverlayResult() const
 
 int VideoPlayerWidget::frameIndexAt(double seconds) const
 {
+    if (m_index && !m_index->isEmpty()) {
+        const int index = m_index->indexAt(seconds);
+        return index < 0 ? m_index->count() - 1 : index; // past the end of a cut file
+    }
     // Frame start times are whole multiples of the frame duration (to the
     // microsecond), so rounding finds the frame's own index.
     return std::max(0, int(std::llround(seconds * fps())));
@@ -256,9 +278,13 @@ void VideoPlayerWidget::play()
 {
     if (!m_errorText.isEmpty() || m_player->source().isEmpty())
         return;
-    m_pendingStepIndex = -1;
-    if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia)
+    m_requestedIndex = -1;
+    if (m_exact && m_index && m_shownIndex >= 0 && m_shownIndex < m_index->count() - 1)
+        m_player->setPosition(qint64(std::llround(m_index->timeOf(m_shownIndex) * 1000.0)));
+    else if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia || (m_index && m_shownIndex == m_index->count() - 1))
         m_player->setPosition(0);
+    m_exact = false;
+    m_reverseTimer.stop();
     m_player->play();
 }
 
@@ -266,6 +292,59 @@ void VideoPlayerWidget::pause()
 {
     if (isPlaying())
         m_player->pause();
+    enterExactMode();
+}
+
+void VideoPlayerWidget::enterExactMode()
+{
+    if (m_exact)
+        return;
+    m_exact = true;
+    m_canvas->dropPendingFrames();
+    if (m_index && !m_index->isEmpty())
+        showExactFrame(m_canvas->hasFrame() ? frameIndexAt(currentFrameTime()) : 0);
+}
+
+void VideoPlayerWidget::showExactFrame(int index)
+{
+    m_requestedIndex = index;
+    m_frames->requestFrame(index);
+}
+
+void VideoPlayerWidget::onSourceOpened(std::shared_ptr<const FrameIndex> index, int rotation, QSize codedSize)
+{
+    m_index = std::move(index);
+    m_canvas->setSensorRotation(rotation, codedSize);
+    if (plausibleRate(m_index->averageRate()))
+        m_fps = m_index->averageRate();
+    if (m_exact && m_shownIndex < 0)
+        showExactFrame(0);
+    updateLabels();
+}
+
+void VideoPlayerWidget::onExactFrame(int index, double seconds, const QImage &image)
+{
+    if (!m_exact || !m_errorText.isEmpty())
+        return; // playback took over meanwhile
+    if (index == m_requestedIndex)
+        m_requestedIndex = -1;
+    m_shownIndex = index;
+    m_canvas->setMessage(QString());
+    m_canvas->setFrame(image, seconds);
+    if (!m_slider->isSliderDown()) {
+        const QSignalBlocker blocker(m_slider);
+        m_slider->setValue(int(std::llround(seconds * 1000.0)));
+    }
+    updateLabels();
+}
+
+void VideoPlayerWidget::onExactFrameFailed(int index, const QString &error)
+{
+    if (index == m_requestedIndex)
+        m_requestedIndex = -1;
+    qCWarning(lcUi) << "frame" << index << "of" << m_mediaPath << error;
+    // Not fatal: the frames before (a file cut short) still show.
+    m_canvas->setMessage(error, true);
 }
 
 void VideoPlayerWidget::togglePlayPause()
@@ -278,33 +357,168 @@ void VideoPlayerWidget::togglePlayPause()
 
 void VideoPlayerWidget::stepFrames(int delta)
 {
-    if (!m_errorText.isEmpty() || m_player->source().isEmpty() || delta == 0)
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty() || delta == 0)
         return;
-    if (isPlaying())
-        m_player->pause();
-    const double rate = fps();
-    const int current = m_pendingStepIndex >= 0 ? m_pendingStepIndex : frameIndexAt(currentFrameTime());
-    int last = std::numeric_limits<int>::max();
-    if (m_player->duration() > 0)
-        last = std::max(0, int(std::ceil(durationSeconds() * rate - 1e-6)) - 1);
-    const int target = std::clamp(current + delta, 0, last);
-    if (target == current)
+    m_reverseTimer.stop();
+    pause();
+    const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
+    const int target = std::clamp(current + delta, 0, m_index->count() - 1);
+    if (target != current)
+        showExactFrame(target);
+}
+
+void VideoPlayerWidget::stepSeconds(double delta)
+{
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
         return;
-    m_pendingStepIndex = target;
-    m_offsetPending = false;
-    // Aim at the middle of the frame so that rounding never lands on a neighbour.
-    m_player->setPosition(qint64(std::llround((target + 0.5) / rate * 1000.0)));
+    m_reverseTimer.stop();
+    pause();
+    const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
+    const int target = frameIndexAt(m_index->timeOf(current) + delta);
+    if (target != current)
+        showExactFrame(target);
+}
+
+void VideoPlayerWidget::goToFirstFrame()
+{
+    if (m_index && !m_index->isEmpty())
+        stepFrames(-m_index->count());
+}
+
+void VideoPlayerWidget::goToLastFrame()
+{
+    if (m_index && !m_index->isEmpty())
+        stepFrames(m_index->count());
 }
 
 void VideoPlayerWidget::seekSeconds(double seconds)
 {
     if (!m_errorText.isEmpty() || m_player->source().isEmpty())
         return;
-    m_pendingStepIndex = -1;
+    if (m_exact && m_index && !m_index->isEmpty()) {
+        showExactFrame(frameIndexAt(std::max(0.0, seconds)));
+        return;
+    }
     const qint64 ms = std::llround(std::max(0.0, seconds) * 1000.0);
     // A seek to the start shows the first frame, whose stamp is the offset.
     m_offsetPending = ms == 0 && m_offsetPending;
     m_player->setPosition(ms);
+}
+
+void VideoPlayerWidget::buildActions()
+{
+    auto *menu = new QMenu(this);
+    const auto add = [this, menu](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // the shortcut works anywhere in the player
+        menu->addAction(action); // and the menu shows it
+        return action;
+    };
+    add(tr("Play / pause"), {QKeySequence(Qt::Key_Space)}, &VideoPlayerWidget::togglePlayPause);
+    add(tr("Play backwards / faster"), {QKeySequence(Qt::Key_J)}, &VideoPlayerWidget::shuttleBackward);
+    add(tr("Stop"), {QKeySequence(Qt::Key_K)}, &VideoPlayerWidget::stopShuttle);
+    add(tr("Play / faster"), {QKeySequence(Qt::Key_L)}, &VideoPlayerWidget::shuttleForward);
+    menu->addSeparator();
+    add(tr("Previous frame"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Comma)},
+        &VideoPlayerWidget::stepBackward);
+    add(tr("Next frame"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period)},
+        &VideoPlayerWidget::stepForward);
+    add(tr("Back one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)}, &VideoPlayerWidget::stepSecondBackward);
+    add(tr("Forward one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
+        &VideoPlayerWidget::stepSecondForward);
+    add(tr("First frame"), {QKeySequence(Qt::Key_Home)}, &VideoPlayerWidget::goToFirstFrame);
+    add(tr("Last frame"), {QKeySequence(Qt::Key_End)}, &VideoPlayerWidget::goToLastFrame);
+    menu->addSeparator();
+    add(tr("Set loop start"), {QKeySequence(Qt::Key_I)}, &VideoPlayerWidget::markIn);
+    add(tr("Set loop end"), {QKeySequence(Qt::Key_O)}, &VideoPlayerWidget::markOut);
+    add(tr("Clear loop"), {QKeySequence(Qt::SHIFT | Qt::Key_O)}, &VideoPlayerWidget::clearLoop);
+    QMenu *speeds = menu->addMenu(tr("Speed"));
+    for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
+        QAction *action = speeds->addAction(tr("%1×").arg(speed));
+        action->setObjectName(QStringLiteral("speed-%1").arg(speed));
+        connect(action, &QAction::triggered, this, [this, speed]() { setSpeed(speed); });
+    }
+    m_menuButton->setMenu(menu);
+}
+
+void VideoPlayerWidget::setSpeed(double speed)
+{
+    m_speed = std::clamp(speed, 0.1, 8.0);
+    applySpeed();
+    if (m_reverseTimer.isActive())
+        m_reverseTimer.setInterval(int(std::max(1.0, 1000.0 / (fps() * m_speed))));
+    updateLabels();
+}
+
+void VideoPlayerWidget::applySpeed()
+{
+    // A rate set before the media is loaded is ignored (GStreamer).
+    const auto status = m_player->mediaStatus();
+    if (status != QMediaPlayer::NoMedia && status != QMediaPlayer::LoadingMedia &&
+        status != QMediaPlayer::InvalidMedia)
+        m_player->setPlaybackRate(m_speed);
+    qCDebug(lcUi) << "speed" << m_speed << "media status" << status << "rate" << m_player->playbackRate();
+}
+
+bool VideoPlayerWidget::isPlayingBackwards() const
+{
+    return m_reverseTimer.isActive();
+}
+
+void VideoPlayerWidget::shuttleForward()
+{
+    if (m_reverseTimer.isActive()) {
+        m_reverseTimer.stop();
+        setSpeed(1.0);
+    } else if (isPlaying()) {
+        setSpeed(m_speed * 2);
+        return;
+    }
+    play();
+}
+
+void VideoPlayerWidget::shuttleBackward()
+{
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
+        return;
+    if (m_reverseTimer.isActive()) {
+        setSpeed(m_speed * 2);
+        return;
+    }
+    pause();
+    setSpeed(1.0);
+    m_reverseTimer.start(int(std::max(1.0, 1000.0 / (fps() * m_speed))));
+}
+
+void VideoPlayerWidget::stopShuttle()
+{
+    m_reverseTimer.stop();
+    pause();
+}
+
+void VideoPlayerWidget::markIn()
+{
+    m_loopIn = currentFrameTime();
+    if (m_loopOut >= 0 && m_loopOut <= m_loopIn)
+        m_loopOut = -1;
+    updateLabels();
+}
+
+void VideoPlayerWidget::markOut()
+{
+    m_loopOut = currentFrameTime();
+    if (m_loopIn >= m_loopOut)
+        m_loopIn = -1;
+    updateLabels();
+}
+
+void VideoPlayerWidget::clearLoop()
+{
+    m_loopIn = m_loopOut = -1;
+    updateLabels();
 }
 
 void VideoPlayerWidget::hideEvent(QHideEvent *event)
@@ -318,7 +532,9 @@ void VideoPlayerWidget::onVideoFrame(const QVideoFrame &frame)
 {
     if (!frame.isValid())
         return;
-    m_canvas->presentFrame(frame, mediaTimeOf(frame));
+    const double seconds = mediaTimeOf(frame); // also learns the time offset from the first frame
+    if (!m_exact) // paused or stepping: the frame source's frames are shown
+        m_canvas->presentFrame(frame, seconds);
 }
 
 double VideoPlayerWidget::mediaTimeOf(const QVideoFrame &frame)
@@ -351,8 +567,8 @@ double VideoPlayerWidget::mediaTimeOf(const QVideoFrame &frame)
 
 void VideoPlayerWidget::onFramePainted(double seconds)
 {
-    if (m_pendingStepIndex >= 0 && frameIndexAt(seconds) == m_pendingStepIndex)
-        m_pendingStepIndex = -1;
+    if (!m_exact)
+        m_shownIndex = frameIndexAt(seconds);
     updateLabels();
     Q_EMIT frameShown(seconds);
 }
@@ -362,6 +578,8 @@ void VideoPlayerWidget::onPlaybackStateChanged(QMediaPlayer::PlaybackState state
     const bool playing = state == QMediaPlayer::PlayingState;
     m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    if (!playing)
+        enterExactMode(); // the end of the media, or a pause from elsewhere
     Q_EMIT playingChanged(playing);
 }
 
@@ -370,6 +588,7 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
     switch (status) {
     case QMediaPlayer::LoadedMedia:
         updateFrameRate();
+        applySpeed();
         // Show the first frame, ready to play or step.
         if (m_player->playbackState() == QMediaPlayer::StoppedState)
             m_player->pause();
@@ -391,7 +610,8 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
 
 void VideoPlayerWidget::onPlayerError(QMediaPlayer::Error error, const QString &errorString)
 {
-    if (error == QMediaPlayer::NoError)
+    // The frame source's reason (said first or later) is the precise one.
+    if (error == QMediaPlayer::NoError || !m_errorText.isEmpty())
         return;
     showError(tr("This video cannot be played: %1")
                   .arg(errorString.isEmpty() ? tr("unknown playback error") : errorString));
@@ -422,14 +642,22 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
         const QSignalBlocker blocker(m_slider);
         m_slider->setValue(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
     }
+    // Loop between in and out while playing.
+    if (isPlaying() && m_loopOut > 0 && ms >= qint64(m_loopOut * 1000.0)) {
+        m_offsetPending = false;
+        m_player->setPosition(qint64(std::max(0.0, m_loopIn) * 1000.0));
+    }
     if (!m_canvas->hasFrame())
         updateLabels();
 }
 
 void VideoPlayerWidget::onScrubMoved(int ms)
 {
+    if (m_exact) { // the frame source collapses a drag to its latest target
+        seekSeconds(ms / 1000.0);
+        return;
+    }
     m_scrubTarget = ms;
-    m_pendingStepIndex = -1;
     if (!m_scrubTimer.isActive())
         m_scrubTimer.start();
 }
@@ -453,9 +681,18 @@ void VideoPlayerWidget::updateLabels()
         return;
     }
     const double rate = fps();
-    const int total = duration > 0 ? std::max(1, int(std::ceil(duration * rate - 1e-6))) : 0;
-    const int index = frameIndexAt(m_canvas->frameSeconds());
-    m_frameLabel->setText(total > 0 ? tr("Frame %1 of %2").arg(index + 1).arg(total) : tr("Frame %1").arg(index + 1));
+    const int total = m_index ? m_index->count()
+                      : duration > 0 ? std::max(1, int(std::ceil(duration * rate - 1e-6)))
+                                     : 0;
+    const int index = m_shownIndex >= 0 ? m_shownIndex : frameIndexAt(m_canvas->frameSeconds());
+    QString text = total > 0 ? tr("Frame %1 of %2").arg(index + 1).arg(total) : tr("Frame %1").arg(index + 1);
+    if (m_speed != 1.0)
+        text += QLatin1String("  ") + tr("%1×").arg(m_speed);
+    if (m_loopIn >= 0 || m_loopOut >= 0)
+        text += QLatin1String("  ") + tr("loop %1–%2")
+                                          .arg(UiText::mediaTime(std::max(0.0, m_loopIn)),
+                                               m_loopOut >= 0 ? UiText::mediaTime(m_loopOut) : tr("end"));
+    m_frameLabel->setText(text);
 }
 
 } // namespace sl

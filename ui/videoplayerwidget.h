@@ -2,12 +2,14 @@
 
 #include "capture/capturemanifest.h"
 #include "capture/markup.h"
+#include "media/frameindex.h"
 #include "render/overlayrenderer.h"
 
 #include <QMediaPlayer>
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QAudioOutput;
@@ -19,12 +21,16 @@ class QVideoSink;
 
 namespace sl {
 
+class FrameSourceWorker;
 class VideoCanvas;
 
-// Plays a video capture with its markup: QMediaPlayer feeds a QVideoSink, the
-// VideoCanvas converts frames off the GUI thread and draws the markup at each
-// frame's own time. Play/pause, scrubbing, frame stepping, time and frame
-// number; playback errors are shown in the widget.
+// Plays a video capture with its markup. While playing, QMediaPlayer feeds a
+// QVideoSink (real time, with sound) and the VideoCanvas converts frames off
+// the GUI thread; when paused, stepping or scrubbing, the frame on screen
+// comes from the FrameSource (on a FrameSourceWorker), the same frames
+// export-frame writes: exact steps forward and back, frame numbers and
+// times from the frame index. Markup is drawn at each frame's own time.
+// Playback errors are shown in the widget.
 class VideoPlayerWidget : public QWidget
 {
     Q_OBJECT
@@ -38,9 +44,13 @@ public:
     QString mediaPath() const { return m_mediaPath; }
 
     bool isPlaying() const;
-    // Frames per second used for stepping and frame numbers: the container's
-    // frame rate, else the manifest's pose rate, else 30.
+    // Mean frames per second (display only; steps and frame numbers come
+    // from the frame index once it is read).
     double fps() const { return m_fps; }
+    // The frame index of the open video; null until read.
+    std::shared_ptr<const FrameIndex> frameIndex() const { return m_index; }
+    // Index of the frame on screen, -1 when none.
+    int currentFrameIndex() const { return m_shownIndex; }
     // Media time of the frame on screen, seconds.
     double currentFrameTime() const;
     double durationSeconds() const;
@@ -61,6 +71,27 @@ public Q_SLOTS:
     void stepFrames(int delta);
     void stepForward() { stepFrames(1); }
     void stepBackward() { stepFrames(-1); }
+    // Pauses and moves by `delta` seconds from the frame on screen.
+    void stepSeconds(double delta);
+    // Playback speed, 0.1x to 8x (applied once the media is loaded).
+    void setSpeed(double speed);
+    double speed() const { return m_speed; }
+    // Review-tool keys: L plays forward (faster on each press), J plays
+    // backwards by stepping through exact frames (faster on each press),
+    // K stops both.
+    void shuttleForward();
+    void shuttleBackward();
+    void stopShuttle();
+    bool isPlayingBackwards() const;
+    // I / O: the loop's in and out points at the frame on screen; playback
+    // within them loops.
+    void markIn();
+    void markOut();
+    void clearLoop();
+    void stepSecondForward() { stepSeconds(1.0); }
+    void stepSecondBackward() { stepSeconds(-1.0); }
+    void goToFirstFrame();
+    void goToLastFrame();
     void seekSeconds(double seconds);
 
 Q_SIGNALS:
@@ -74,6 +105,8 @@ protected:
 
 private:
     void buildControls();
+    void buildActions();
+    void applySpeed();
     void onVideoFrame(const QVideoFrame &frame);
     void onFramePainted(double seconds);
     // A frame's media time, seconds from the first frame.
@@ -90,6 +123,13 @@ private:
     // Works out fps() once per capture and media, not on every frame.
     void updateFrameRate();
     int frameIndexAt(double seconds) const;
+    // Shows frame `index` from the frame source (paused).
+    void showExactFrame(int index);
+    void onSourceOpened(std::shared_ptr<const FrameIndex> index, int rotation, QSize codedSize);
+    void onExactFrame(int index, double seconds, const QImage &image);
+    void onExactFrameFailed(int index, const QString &error);
+    // Leaves playback for exact frames, at the frame on screen.
+    void enterExactMode();
 
     CaptureManifest m_manifest;
     QString m_mediaPath;
@@ -106,11 +146,22 @@ private:
     QTimer m_scrubTimer;       // throttles seeks while the slider is dragged
     int m_scrubTarget = -1;    // milliseconds
     bool m_resumeAfterScrub = false;
-    int m_pendingStepIndex = -1; // frame a step seek is heading for, until it shows
     qint64 m_timeOffsetUs = 0;   // frame stamps minus media time, microseconds
     bool m_offsetPending = true; // the next frame is the media's first: it gives the offset
     QString m_errorText;
     double m_fps = 30;
+    double m_speed = 1.0;
+    QTimer m_reverseTimer; // steps back while playing backwards
+    double m_loopIn = -1;  // seconds; -1 when unset
+    double m_loopOut = -1;
+    QToolButton *m_menuButton = nullptr;
+    FrameSourceWorker *m_frames = nullptr;
+    std::shared_ptr<const FrameIndex> m_index;
+    // Paused or stepping: frames come from m_frames and the sink's are not
+    // shown; playing: the sink's.
+    bool m_exact = true;
+    int m_shownIndex = -1;     // the frame on screen
+    int m_requestedIndex = -1; // the exact frame asked for and not shown yet
 };
 
 } // namespace sl

@@ -3,8 +3,6 @@
 #include "common/inputlimits.h"
 #include "common/logging.h"
 #include "common/systemerror.h"
-#include "media/thirdpartylog.h"
-#include "media/videoheader.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -16,7 +14,6 @@
 #include <unistd.h>
 
 #include <opencv2/imgcodecs.hpp>
-#include <opencv2/videoio/registry.hpp>
 
 namespace sl {
 
@@ -117,50 +114,6 @@ bool MediaFile::looksLikeVideo(const QString &path)
     const bool mpegTs = head.size() > 188 && head.at(0) == 0x47 && head.at(188) == 0x47;
     const bool mpegPs = at(0, QByteArrayView("\x00\x00\x01\xba", 4));
     return isoMedia || riffAvi || matroska || mpegTs || mpegPs || at(0, QByteArrayView("FLV\x01", 4));
-}
-
-bool MediaFile::openVideo(const QString &path, cv::VideoCapture &capture, QString *error)
-{
-    if (!checkReadable(path, error))
-        return false;
-    // The container first: a still image, a sound file or an oversized frame
-    // is refused with its cause before OpenCV decodes anything.
-    if (!VideoHeader::check(path, error))
-        return false;
-    ThirdPartyLog::route();
-    const std::string native = nativePath(path);
-    bool opened = false;
-    // FFmpeg seeks frame-exactly; another backend only where OpenCV has none.
-    const int backend = cv::videoio_registry::hasBackend(cv::CAP_FFMPEG) ? cv::CAP_FFMPEG : cv::CAP_ANY;
-    try {
-        opened = capture.open(native, backend);
-    } catch (const cv::Exception &e) {
-        qCWarning(lcMedia) << "VideoCapture::open threw for" << path << e.what();
-        if (error)
-            *error = describe(path, SystemError::describe(
-                                        e, QCoreApplication::translate(
-                                               "sl::MediaFile",
-                                               "cannot be decoded as a video (corrupt or unsupported format)")));
-        capture.release();
-        return false;
-    }
-    ThirdPartyLog::route(); // in case OpenCV's first open installed its own
-    if (!opened) {
-        capture.release();
-        if (error)
-            *error = describe(
-                path, QCoreApplication::translate(
-                          "sl::MediaFile", "cannot be decoded as a video (corrupt or unsupported format)"));
-        return false;
-    }
-    // What OpenCV's backend found must also be within the limits.
-    const QSize size(int(capture.get(cv::CAP_PROP_FRAME_WIDTH)), int(capture.get(cv::CAP_PROP_FRAME_HEIGHT)));
-    if (!checkImageSize(path, size, Kind::Video, error)) {
-        capture.release();
-        return false;
-    }
-    qCDebug(lcMedia) << "opened" << path << "with" << QString::fromStdString(capture.getBackendName());
-    return true;
 }
 
 } // namespace sl

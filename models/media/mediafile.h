@@ -3,12 +3,9 @@
 #include <QSize>
 #include <QString>
 
-#include <opencv2/core.hpp>
-#include <opencv2/videoio.hpp>
-
 namespace sl {
 
-// The checks and OpenCV calls shared by MediaProbe, FrameDecoder and
+// The checks shared by MediaProbe, FrameSource, VideoHeader and
 // Thumbnailer, each failing with a one-line, user-facing reason that names
 // the file.
 class MediaFile
@@ -28,10 +25,6 @@ public:
     static bool looksLikeVideo(const QString &path);
     // Whether the name ends like a still image (.jpg, .png, .heic ...).
     static bool hasPhotoExtension(const QString &path);
-    // Opens a video with OpenCV's FFmpeg backend (frame-exact seeking); any
-    // backend only when OpenCV was built without FFmpeg. The container is
-    // checked first (VideoHeader): a video stream within the limits.
-    static bool openVideo(const QString &path, cv::VideoCapture &capture, QString *error);
 
     // "<file name>: <reason>", the form every media error takes.
     static QString describe(const QString &path, const QString &reason);

@@ -1,8 +1,6 @@
 #include "media/mediaprobe.h"
 
-#include "common/logging.h"
-#include "common/systemerror.h"
-#include "media/mediafile.h"
+#include "media/framesource.h"
 #include "media/photoreader.h"
 
 #include <QCoreApplication>
@@ -37,40 +35,23 @@ MediaInfo MediaProbe::probePhoto(const QString &path)
 
 MediaInfo MediaProbe::probeVideo(const QString &path)
 {
+    // The same source the player and export use: its sizes are the rotated,
+    // displayed ones, and decoding the first frame proves the container's
+    // figures.
+    FrameSource source;
     QString error;
-    cv::VideoCapture capture;
-    if (!MediaFile::openVideo(path, capture, &error))
+    if (!source.open(path, MediaType::Video, &error))
         return failure(error);
-
-    // The container's figures can lie; decoding the first frame cannot.
-    const QString noFrame =
-        QCoreApplication::translate("sl::MediaProbe", "the video has no decodable frame (zero frames)");
-    cv::Mat first;
-    bool read = false;
-    try {
-        read = capture.read(first);
-    } catch (const cv::Exception &e) {
-        qCWarning(lcMedia) << "reading the first frame threw for" << path << e.what();
-        return failure(MediaFile::describe(path, SystemError::describe(e, noFrame)));
-    }
-    if (!read || first.empty())
-        return failure(MediaFile::describe(path, noFrame));
-
-    const double fps = capture.get(cv::CAP_PROP_FPS);
-    if (!std::isfinite(fps) || fps <= 0 || fps > 1000)
-        return failure(MediaFile::describe(
-            path, QCoreApplication::translate("sl::MediaProbe", "the video has no usable frame rate")));
-
-    const double count = capture.get(cv::CAP_PROP_FRAME_COUNT);
+    const QImage first = source.frame(0);
+    if (first.isNull())
+        return failure(source.lastError());
     MediaInfo info;
     info.ok = true;
-    info.width = first.cols;
-    info.height = first.rows;
-    info.fps = fps;
-    // Containers without a count give 0 or a negative number; at least one
-    // frame was decoded above.
-    info.frameCount = std::isfinite(count) && count >= 1 ? int(std::llround(count)) : 1;
-    info.duration = info.frameCount / fps;
+    info.width = first.width();
+    info.height = first.height();
+    info.fps = source.fps();
+    info.frameCount = source.frameCount();
+    info.duration = source.duration();
     return info;
 }
 

@@ -1,6 +1,6 @@
 #include "media/thumbnailer.h"
 
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "common/systemerror.h"
 #include "media/mediafile.h"
 #include "media/photoreader.h"
@@ -69,18 +69,18 @@ QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize
             return fittedRgb(full, maxSize);
         }
 
-        FrameDecoder decoder;
+        FrameSource source;
         QString message;
-        if (!decoder.open(mediaPath, MediaType::Video, &message)) {
+        if (!source.open(mediaPath, MediaType::Video, &message)) {
             if (error)
                 *error = message;
             return {};
         }
-        // Opened as a video: fps() is positive.
-        const QImage frame = decoder.frameAt(kVideoPosition * (decoder.frameCount() / decoder.fps()));
+        // 10% of the readable part: a cut-short file still gets a thumbnail.
+        const QImage frame = source.frame(source.frameIndexAt(kVideoPosition * source.index().readableEnd()));
         if (frame.isNull()) {
             if (error)
-                *error = decoder.lastError();
+                *error = source.lastError();
             return {};
         }
         return fittedRgb(frame, maxSize);

@@ -4,7 +4,8 @@
 #include "common/logging.h"
 #include "common/mediapath.h"
 #include "common/outputfile.h"
-#include "media/framedecoder.h"
+#include "media/displayrotation.h"
+#include "media/framesource.h"
 #include "store/assetdetails.h"
 #include "store/auditrepository.h"
 #include "store/workspace.h"
@@ -172,14 +173,14 @@ bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vec
                                  OverlayResult *overlay)
 {
     QString message;
-    FrameDecoder decoder;
-    if (!decoder.open(mediaPath, manifest.mediaType, &message))
+    FrameSource source;
+    if (!source.open(mediaPath, manifest.mediaType, &message))
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
 
     double t = 0;
-    if (decoder.isVideo()) {
+    if (source.isVideo()) {
         t = seconds.value_or(0.0);
-        const double duration = decoder.frameCount() / decoder.fps();
+        const double duration = source.duration();
         if (!std::isfinite(t) || t < 0)
             return fail(error,
                         manifestName + QCoreApplication::translate("sl::FrameExporter",
@@ -192,16 +193,20 @@ bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vec
                                        .arg(t, 0, 'f', 3)
                                        .arg(duration, 0, 'f', 3));
     }
-    const QImage frame = decoder.frameAt(t);
+    const QImage frame = source.frameAt(t);
     if (frame.isNull())
-        return fail(error, decoder.lastError());
+        return fail(error, source.lastError());
     // The overlay follows the frame's own timestamp, not the requested time:
     // the pose must be the one of the pixels shown.
-    const double frameTime = decoder.timeOfFrame(decoder.frameIndexAt(t));
+    const double frameTime = source.timeOfFrame(source.frameIndexAt(t));
 
+    // Markup is projected in the camera's sensor pixels, then turned with a
+    // rotated video's frame.
     OverlayResult drawn;
-    const QImage burned =
-        OverlayRenderer::burnIn(frame, manifest, worldMarkups, frameTime, &drawn);
+    const int rotation = source.rotation();
+    const QImage burned = DisplayRotation::toDisplay(
+        OverlayRenderer::burnIn(DisplayRotation::toSensor(frame, rotation), manifest, worldMarkups, frameTime, &drawn),
+        rotation);
     if (overlay)
         *overlay = drawn;
     if (!drawn.notice.isEmpty())

@@ -1,7 +1,8 @@
 // VideoPlayerWidget on a real H.264 demo clip: the first frame shows paused,
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
-#include "media/framedecoder.h"
+#include "media/framesource.h"
+#include "testclip.h"
 #include "uitestutil.h"
 #include "uitext.h"
 #include "videocanvas.h"
@@ -9,7 +10,9 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 
 #include <cmath>
@@ -35,12 +38,12 @@ double frameDistance(const QImage &a, const QImage &b)
 
 // The frame index whose decoded pixels (OpenCV, as export-frame uses) are
 // nearest to `shown`, among `around` and its neighbours.
-int nearestFrame(sl::FrameDecoder &decoder, const QImage &shown, int around)
+int nearestFrame(sl::FrameSource &decoder, const QImage &shown, int around)
 {
     int best = -1;
     double bestDistance = 1e9;
     for (int index = std::max(0, around - 2); index <= around + 2 && index < decoder.frameCount(); ++index) {
-        const double d = frameDistance(shown, decoder.frameByIndex(index));
+        const double d = frameDistance(shown, decoder.frame(index));
         if (d < bestDistance) {
             bestDistance = d;
             best = index;
@@ -60,8 +63,12 @@ private Q_SLOTS:
     void stepsOneFrame();
     void playsWithMarkupAtFrameTime();
     void keyboardStepsAndPlays();
+    void stepsShowExactFramesByNumber();
+    void reviewKeysSpeedsAndLoop();
+    void rotatedVideoShowsTurned();
     void brokenFileShowsError();
     void missingFileShowsError();
+    void stillImageAsVideoShowsError();
 
 private:
     std::vector<sl::Markup> worldMarkups() const { return sl::test::worldMarkupsOf(m_video); }
@@ -130,7 +137,7 @@ void TestVideoPlayer::stepsOneFrame()
 
     // The time the markup is drawn at is the time of the pixels on screen:
     // the shown frame is the one OpenCV decodes at that index.
-    sl::FrameDecoder decoder;
+    sl::FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(m_videoPath, &error), qPrintable(error));
     const int index = int(std::lround(player.currentFrameTime() * player.fps()));
@@ -180,6 +187,137 @@ void TestVideoPlayer::keyboardStepsAndPlays()
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
 }
 
+void TestVideoPlayer::stepsShowExactFramesByNumber()
+{
+    // A variable-rate clip whose frames show their number: every key lands
+    // on the exact frame, from the frame source, whatever the rate.
+    sl::test::TestClip::Spec spec;
+    spec.frames = 120;
+    spec.variableRate = true;
+    spec.keyframeInterval = 30;
+    const QString clip = m_tmp.filePath(QStringLiteral("numbered.mp4"));
+    QString error;
+    QVERIFY2(sl::test::TestClip::write(clip, spec, &error), qPrintable(error));
+    const std::vector<double> times = sl::test::TestClip::probeTimes(clip, &error);
+    QVERIFY2(!times.empty(), qPrintable(error));
+
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    player.open(m_video, clip, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    player.canvas()->setFocus();
+    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
+    QVERIFY(frameLabel);
+    const auto shows = [&player](int index) {
+        return player.currentFrameIndex() == index &&
+               sl::test::TestClip::numberOf(player.canvas()->frame()) == index;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shows(0), 15000);
+
+    for (int i = 1; i <= 3; ++i) {
+        QTest::keyClick(player.canvas(), Qt::Key_Right);
+        QTRY_VERIFY_WITH_TIMEOUT(shows(i), 15000);
+    }
+    QCOMPARE(frameLabel->text(), QStringLiteral("Frame 4 of 120"));
+    QCOMPARE(player.currentFrameTime(), player.frameIndex()->timeOf(3));
+    QVERIFY(std::abs(player.currentFrameTime() - times[3]) < 2e-6);
+    QTest::keyClick(player.canvas(), Qt::Key_Left);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(2), 15000);
+    // One second on: the frame whose interval holds t(2) + 1 s, by ffprobe's times.
+    QTest::keyClick(player.canvas(), Qt::Key_Right, Qt::ShiftModifier);
+    const int secondOn = sl::test::TestClip::frameShownAt(times, times[2] + 1.0);
+    QVERIFY(secondOn > 20);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(secondOn), 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_Left, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(sl::test::TestClip::frameShownAt(times, times[size_t(secondOn)] - 1.0)), 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_End);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(119), 15000);
+    QCOMPARE(frameLabel->text(), QStringLiteral("Frame 120 of 120"));
+    // Back steps across a keyframe, one by one.
+    for (int i = 118; i >= 85; --i) {
+        player.stepBackward();
+        QTRY_VERIFY_WITH_TIMEOUT(shows(i), 15000);
+    }
+    QTest::keyClick(player.canvas(), Qt::Key_Home);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(0), 15000);
+    // Scrubbing while paused shows the exact frame of the time.
+    player.seekSeconds(times[50] + 0.001);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(50), 15000);
+    QVERIFY(!player.isPlaying());
+}
+
+void TestVideoPlayer::reviewKeysSpeedsAndLoop()
+{
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    player.open(m_video, m_videoPath, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(player.durationSeconds() > 1.0, 15000);
+    player.canvas()->setFocus();
+
+    // Every action is in the menu, with its key shown.
+    const auto *menuButton = player.findChild<QToolButton *>(QStringLiteral("playerMenuButton"));
+    QVERIFY(menuButton && menuButton->menu());
+    QStringList shown;
+    for (const QAction *action : menuButton->menu()->actions())
+        if (!action->isSeparator() && !action->menu()) {
+            QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+            shown << action->shortcut().toString();
+        }
+    for (const QString &key : {QStringLiteral("Space"), QStringLiteral("J"), QStringLiteral("K"), QStringLiteral("L"),
+                               QStringLiteral("Left"), QStringLiteral("Right"), QStringLiteral("Shift+Left"),
+                               QStringLiteral("Shift+Right"), QStringLiteral("Home"), QStringLiteral("End"),
+                               QStringLiteral("I"), QStringLiteral("O")})
+        QVERIFY2(shown.contains(key), qPrintable(key));
+
+    // L plays, L again doubles the speed (set on the loaded media); K stops.
+    QTest::keyClick(player.canvas(), Qt::Key_L);
+    QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
+    QTest::keyClick(player.canvas(), Qt::Key_L);
+    QCOMPARE(player.speed(), 2.0);
+    QCOMPARE(player.player()->playbackRate(), 2.0);
+    QTest::keyClick(player.canvas(), Qt::Key_K);
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+
+    // J plays backwards through exact frames from the end; K stops it.
+    QTest::keyClick(player.canvas(), Qt::Key_End);
+    const int last = player.frameIndex()->count() - 1;
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), last, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_J);
+    QVERIFY(player.isPlayingBackwards());
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() < last - 5, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_K);
+    QVERIFY(!player.isPlayingBackwards());
+    QVERIFY(!player.isPlaying());
+
+    // I and O mark a loop at the frames on screen.
+    player.goToFirstFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 0, 15000);
+    player.stepFrames(10);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 10, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_I);
+    player.stepFrames(15);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 25, 15000);
+    QTest::keyClick(player.canvas(), Qt::Key_O);
+    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
+    QVERIFY2(frameLabel->text().contains(QLatin1String("loop")), qPrintable(frameLabel->text()));
+    player.setSpeed(1.0);
+    player.play();
+    // Playing past the out point goes back to the in point, again and again.
+    const double out = player.frameIndex()->timeOf(25);
+    QTest::qWait(2500);
+    QVERIFY(player.isPlaying());
+    QVERIFY2(player.currentFrameTime() <= out + 0.2,
+             qPrintable(QStringLiteral("at %1 s, loop ends at %2 s").arg(player.currentFrameTime()).arg(out)));
+    player.pause();
+}
+
 void TestVideoPlayer::brokenFileShowsError()
 {
     const QString broken = m_tmp.filePath(QStringLiteral("broken.mp4"));
@@ -204,7 +342,44 @@ void TestVideoPlayer::missingFileShowsError()
 {
     sl::VideoPlayerWidget player;
     player.open(m_video, m_tmp.filePath(QStringLiteral("nowhere.mp4")), {});
-    QVERIFY(player.errorText().contains(QLatin1String("nowhere.mp4")));
+    // Found out on the frame source's thread, not by a stat on the GUI's.
+    QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("nowhere.mp4: media file not found")), 15000);
+}
+
+void TestVideoPlayer::rotatedVideoShowsTurned()
+{
+    sl::test::TestClip::Spec spec;
+    spec.frames = 30;
+    spec.rotation = 90;
+    const QString clip = m_tmp.filePath(QStringLiteral("turned.mp4"));
+    QString error;
+    QVERIFY2(sl::test::TestClip::write(clip, spec, &error), qPrintable(error));
+    sl::VideoPlayerWidget player;
+    player.resize(640, 640);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, clip, worldMarkups());
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() == 0, 15000);
+    player.stepFrames(7);
+    QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() == 7, 15000);
+    const QImage shown = player.canvas()->frame();
+    QCOMPARE(shown.size(), QSize(spec.size.height, spec.size.width));
+    QCOMPARE(sl::test::TestClip::numberOfTurned(shown, 90), 7);
+    QCOMPARE(player.canvas()->sensorRotation(), 90);
+    QCOMPARE(player.canvas()->codedSize(), QSize(spec.size.width, spec.size.height));
+}
+
+void TestVideoPlayer::stillImageAsVideoShowsError()
+{
+    // A PNG whose manifest (and name) say video: a clear message, not "Loading video…" forever.
+    const QString lying = m_tmp.filePath(QStringLiteral("lying.mp4"));
+    QImage still(64, 48, QImage::Format_RGB888);
+    still.fill(Qt::darkGreen);
+    QVERIFY(still.save(lying, "PNG"));
+    sl::VideoPlayerWidget player;
+    player.open(m_video, lying, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.errorText().contains(QLatin1String("lying.mp4: the file is a still image")), 15000);
+    QVERIFY(player.canvas()->showsError());
 }
 
 QTEST_MAIN(TestVideoPlayer)

@@ -1,11 +1,11 @@
 // Decoding and overlay throughput (run by hand; prints figures):
 //   bench_decode [--1080p] [--seconds N]
-// Generates a demo H.264 clip, then times FrameDecoder reading every frame,
+// Generates a demo H.264 clip, then times FrameSource reading every frame,
 // random seeks, and the overlay renderer, against `ffmpeg -f null` decoding
 // the same file in the same run as the floor.
 
 #include "capture/manifestreader.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "render/frameexporter.h"
 #include "render/overlayrenderer.h"
 #include "synthetic/democapturegenerator.h"
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
                                    QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
     const double ffmpegTime = seconds(timer);
 
-    FrameDecoder decoder;
+    FrameSource decoder;
     if (!decoder.open(clip, &error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     const int frames = decoder.frameCount();
     const double ffmpegFps = ffmpegExit == 0 ? frames / ffmpegTime : 0;
 
-    // OpenCV alone (BGR frames, no conversion): what FrameDecoder builds on.
+    // OpenCV alone (BGR frames, no conversion): what FrameSource builds on.
     cv::VideoCapture capture(clip.toStdString(), cv::CAP_FFMPEG);
     cv::Mat bgr;
     timer.restart();
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 
     timer.restart();
     for (int i = 0; i < frames; ++i) {
-        if (decoder.frameByIndex(i).isNull()) {
+        if (decoder.frame(i).isNull()) {
             std::fprintf(stderr, "frame %d: %s\n", i, qPrintable(decoder.lastError()));
             return 1;
         }
@@ -109,13 +109,13 @@ int main(int argc, char **argv)
     constexpr int seeks = 60;
     timer.restart();
     for (int n = 0; n < seeks; ++n)
-        decoder.frameByIndex(int(random() % unsigned(frames)));
+        decoder.frame(int(random() % unsigned(frames)));
     const double seekMs = 1000 * seconds(timer) / seeks;
 
     // Overlay: every markup of the capture, on every 4th frame.
     const std::vector<Markup> world =
         FrameExporter::spatialFrameMarkups(manifest, QFileInfo(clip).absolutePath());
-    const QImage frame = decoder.frameByIndex(frames / 2);
+    const QImage frame = decoder.frame(frames / 2);
     int drawn = 0, painted = 0;
     timer.restart();
     for (int i = 0; i < frames; i += 4, ++painted) {
@@ -137,9 +137,9 @@ int main(int argc, char **argv)
     std::printf("ffmpeg -f null (floor):        %7.1f fps%s\n", ffmpegFps,
                 ffmpegExit == 0 ? "" : " (ffmpeg failed)");
     std::printf("cv::VideoCapture::read (BGR):  %7.1f fps\n", opencvFps);
-    std::printf("FrameDecoder sequential (RGB): %7.1f fps  = %.2f x ffmpeg\n", sequentialFps,
+    std::printf("FrameSource sequential (RGB): %7.1f fps  = %.2f x ffmpeg\n", sequentialFps,
                 ffmpegFps > 0 ? sequentialFps / ffmpegFps : 0.0);
-    std::printf("FrameDecoder random seek:      %7.1f ms per frame (%d seeks)\n", seekMs, seeks);
+    std::printf("FrameSource random seek:      %7.1f ms per frame (%d seeks)\n", seekMs, seeks);
     std::printf("overlay paint:                 %7.2f ms per frame (%.1f markups drawn per frame)\n", paintMs,
                 double(drawn) / painted);
     std::printf("overlay burn-in (copy+paint):  %7.2f ms per frame\n", burnInMs);

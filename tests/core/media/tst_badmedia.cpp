@@ -1,5 +1,5 @@
 #include "badmedia.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "media/mediaprobe.h"
 #include "testclip.h"
 
@@ -11,7 +11,7 @@
 
 #include <sys/stat.h>
 
-using sl::FrameDecoder;
+using sl::FrameSource;
 using sl::MediaInfo;
 using sl::MediaProbe;
 using sl::MediaType;
@@ -126,7 +126,7 @@ void TestBadMedia::refused()
     QFETCH(QString, reason);
     const QString expectedStart = name + QLatin1String(": ");
 
-    FrameDecoder decoder;
+    FrameSource decoder;
     QString error;
     QVERIFY(!decoder.open(path(name), declared, &error));
     QVERIFY2(error.startsWith(expectedStart) && error.contains(reason), qPrintable(error));
@@ -145,7 +145,7 @@ void TestBadMedia::ffmpegOutputGoesToTheMediaCategory()
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("noise.mp4")), QByteArray(8192, '\x3c')));
     g_messages.clear();
     const QtMessageHandler previous = qInstallMessageHandler(remember);
-    FrameDecoder decoder;
+    FrameSource decoder;
     const bool opened = decoder.open(path(QStringLiteral("noise.mp4")), MediaType::Video);
     qInstallMessageHandler(previous);
     QVERIFY(!opened);

@@ -1,11 +1,11 @@
 #include "badmedia.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "testclip.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-using sl::FrameDecoder;
+using sl::FrameSource;
 using sl::test::BadMedia;
 using sl::test::TestClip;
 
@@ -42,10 +42,10 @@ void TestTruncatedVideo::initTestCase()
     QVERIFY2(BadMedia::truncateCopy(whole, m_cut, 0.5, &error), qPrintable(error));
 
     // Where the cut file really ends, found by reading it through.
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY2(decoder.open(m_cut, &error), qPrintable(error));
     for (int i = 0; i < kFrames; ++i) {
-        const QImage frame = decoder.frameByIndex(i);
+        const QImage frame = decoder.frame(i);
         if (frame.isNull())
             break;
         QCOMPARE(TestClip::numberOf(frame), i);
@@ -57,20 +57,24 @@ void TestTruncatedVideo::initTestCase()
 
 void TestTruncatedVideo::opensWithTheContainersLength()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(m_cut, &error), qPrintable(error));
-    QCOMPARE(decoder.frameCount(), kFrames);
-    QCOMPARE(decoder.fps(), kFps);
+    // The frames that are there, and the length the container promised.
+    QCOMPARE(decoder.frameCount(), m_lastWhole + 1);
+    QCOMPARE(decoder.duration(), kFrames / kFps);
+    QVERIFY(decoder.index().isCutShort());
+    QCOMPARE(decoder.index().readableEnd(), (m_lastWhole + 1) / kFps);
+    QCOMPARE(decoder.frameIndexAt((m_lastWhole + 1) / kFps), -1);
 }
 
 void TestTruncatedVideo::framesBeforeTheCutAreExact()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(m_cut));
     // Backwards and by seeking, not only in order.
     for (int i : {m_lastWhole, 0, m_lastWhole / 2, m_lastWhole - 1, 3})
-        QCOMPARE(TestClip::numberOf(decoder.frameByIndex(i)), i);
+        QCOMPARE(TestClip::numberOf(decoder.frame(i)), i);
 }
 
 void TestTruncatedVideo::pastTheCutFailsAndSaysWhere_data()
@@ -88,10 +92,10 @@ void TestTruncatedVideo::pastTheCutFailsAndSaysWhere()
     QFETCH(double, seconds);
     QFETCH(bool, first);
     const double t = seconds >= 0 ? seconds : (m_lastWhole + 1) / kFps;
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(m_cut));
     if (!first)
-        QCOMPARE(TestClip::numberOf(decoder.frameByIndex(m_lastWhole)), m_lastWhole);
+        QCOMPARE(TestClip::numberOf(decoder.frame(m_lastWhole)), m_lastWhole);
     const QImage frame = decoder.frameAt(t);
     QVERIFY2(frame.isNull(),
              qPrintable(QStringLiteral("frame %1 returned for %2 s").arg(TestClip::numberOf(frame)).arg(t)));
@@ -106,11 +110,11 @@ void TestTruncatedVideo::pastTheCutFailsAndSaysWhere()
 
 void TestTruncatedVideo::beforeTheCutStillWorksAfterAFailure()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(m_cut));
     QVERIFY(decoder.frameAt(2.5).isNull());
-    QCOMPARE(TestClip::numberOf(decoder.frameByIndex(m_lastWhole)), m_lastWhole);
-    QCOMPARE(TestClip::numberOf(decoder.frameByIndex(2)), 2);
+    QCOMPARE(TestClip::numberOf(decoder.frame(m_lastWhole)), m_lastWhole);
+    QCOMPARE(TestClip::numberOf(decoder.frame(2)), 2);
     QVERIFY(decoder.lastError().isEmpty());
 }
 

@@ -1,5 +1,5 @@
 #include "capture/manifestwriter.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "render/frameexporter.h"
 #include "annotation/markupeditor.h"
 #include "importer/captureimporter.h"
@@ -161,10 +161,10 @@ void TestFrameExporter::videoFrameAtTime()
     QVERIFY2(FrameExporter::exportFrame(path(QStringLiteral("video.capture.json")), 1.05, out, &error),
              qPrintable(error));
     const QImage image = QImage(out).convertToFormat(QImage::Format_RGB888);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(path(QStringLiteral("clip.mp4"))));
-    const QImage frame10 = decoder.frameByIndex(10);
-    const QImage frame11 = decoder.frameByIndex(11);
+    const QImage frame10 = decoder.frame(10);
+    const QImage frame11 = decoder.frame(11);
     QCOMPARE(image.size(), frame10.size());
     // Away from the arrow the PNG is the decoded frame, bit for bit.
     for (int y = 0; y < 60; ++y) {
@@ -179,10 +179,10 @@ void TestFrameExporter::defaultTimeIsFirstFrame()
 {
     const QString out = path(QStringLiteral("first.png"));
     QVERIFY(FrameExporter::exportFrame(path(QStringLiteral("video.capture.json")), std::nullopt, out));
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(path(QStringLiteral("clip.mp4"))));
     QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888).pixel(5, 5),
-             decoder.frameByIndex(0).pixel(5, 5));
+             decoder.frame(0).pixel(5, 5));
 }
 
 void TestFrameExporter::errors_data()

@@ -1,5 +1,5 @@
 #include "capture/manifestreader.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "media/imageconversion.h"
 #include "media/mediaprobe.h"
 #include "spatial/projector.h"
@@ -291,15 +291,15 @@ void TestDemoCaptureGenerator::deterministic()
         // x264's threaded rate control depends on timing, so the bytes may
         // differ; the pictures may not: both runs show the deterministic
         // render of every frame, up to compression noise.
-        FrameDecoder a, b;
+        FrameSource a, b;
         QVERIFY(a.open(before) && b.open(after));
         QCOMPARE(a.frameCount(), b.frameCount());
         SceneRenderer renderer;
         const DemoCaptureSpec &spec = specs[size_t(i)];
         for (int frame = 0; frame < a.frameCount(); frame += 3) {
             const cv::Mat truth = renderer.render(spec.renderCamera, spec.cameraOfFrame(frame));
-            for (FrameDecoder *decoder : {&a, &b}) {
-                const double psnr = cv::PSNR(truth, ImageConversion::toBgrMat(decoder->frameByIndex(frame)));
+            for (FrameSource *decoder : {&a, &b}) {
+                const double psnr = cv::PSNR(truth, ImageConversion::toBgrMat(decoder->frame(frame)));
                 QVERIFY2(
                     psnr > 30,
                     qPrintable(QStringLiteral("%1 frame %2: PSNR %3").arg(m.mediaFile).arg(frame).arg(psnr)));

@@ -1,7 +1,7 @@
 // sightline-cli end to end: the real executable run as a user would.
 #include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "render/frameexporter.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
@@ -161,7 +161,7 @@ void TestCli::exportFrameBurnsInMarkup()
     QVERIFY(!exported.isNull());
 
     // Full decoded size, and the markup is really burned in: many pixels differ from the plain frame.
-    sl::FrameDecoder decoder;
+    sl::FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(QFileInfo(video).dir().filePath(manifest.mediaFile), &error), qPrintable(error));
     const QImage plain = decoder.frameAt(0.5).convertToFormat(QImage::Format_RGB888);

@@ -1,4 +1,4 @@
-#include "media/framedecoder.h"
+#include "media/framesource.h"
 #include "testclip.h"
 
 #include <QStandardPaths>
@@ -11,13 +11,13 @@
 #include <limits>
 #include <random>
 
-using sl::FrameDecoder;
+using sl::FrameSource;
 using sl::test::TestClip;
 
 Q_DECLARE_METATYPE(TestClip::Encoder)
 
 // Frame-exact access by time: frame i shows from t = i / fps.
-class TestFrameDecoder : public QObject
+class TestFrameSource : public QObject
 {
     Q_OBJECT
 
@@ -55,13 +55,13 @@ private:
     const cv::Size m_size{320, 240};
 };
 
-QString TestFrameDecoder::clipPath(TestClip::Encoder encoder) const
+QString TestFrameSource::clipPath(TestClip::Encoder encoder) const
 {
     return m_dir.filePath(encoder == TestClip::Encoder::OpenCv ? QStringLiteral("opencv.mp4")
                                                                : QStringLiteral("ffmpeg.mp4"));
 }
 
-void TestFrameDecoder::initTestCase()
+void TestFrameSource::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QString error;
@@ -78,22 +78,22 @@ void TestFrameDecoder::initTestCase()
              qPrintable(error));
 }
 
-void TestFrameDecoder::clipRows()
+void TestFrameSource::clipRows()
 {
     QTest::addColumn<TestClip::Encoder>("encoder");
     QTest::newRow("opencv avc1") << TestClip::Encoder::OpenCv;
     QTest::newRow("x264 b-frames, gop 60") << TestClip::Encoder::Ffmpeg;
 }
 
-void TestFrameDecoder::opensVideo_data()
+void TestFrameSource::opensVideo_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::opensVideo()
+void TestFrameSource::opensVideo()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(clipPath(encoder), &error), qPrintable(error));
     QVERIFY(error.isEmpty());
@@ -105,7 +105,7 @@ void TestFrameDecoder::opensVideo()
     QCOMPARE(TestClip::numberOf(first), 0);
 }
 
-void TestFrameDecoder::frameIndexAt_data()
+void TestFrameSource::frameIndexAt_data()
 {
     QTest::addColumn<double>("seconds");
     QTest::addColumn<int>("index");
@@ -122,39 +122,39 @@ void TestFrameDecoder::frameIndexAt_data()
     QTest::newRow("negative") << -2.0 << 0;
 }
 
-void TestFrameDecoder::frameIndexAt()
+void TestFrameSource::frameIndexAt()
 {
     QFETCH(double, seconds);
     QFETCH(int, index);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(TestClip::Encoder::OpenCv)));
     QCOMPARE(decoder.frameIndexAt(seconds), index);
     QCOMPARE(decoder.frameIndexAt(decoder.timeOfFrame(index)), index);
 }
 
-void TestFrameDecoder::forwardEveryFrame_data()
+void TestFrameSource::forwardEveryFrame_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::forwardEveryFrame()
+void TestFrameSource::forwardEveryFrame()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(encoder)));
     for (int i = 0; i < kFrames; ++i)
         QCOMPARE(TestClip::numberOf(decoder.frameAt(i / kFps)), i);
 }
 
-void TestFrameDecoder::forwardBetweenFrameTimes_data()
+void TestFrameSource::forwardBetweenFrameTimes_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::forwardBetweenFrameTimes()
+void TestFrameSource::forwardBetweenFrameTimes()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(encoder)));
     // A player clock that runs between frame times, with skips of several frames.
     for (int i = 0; i < kFrames; i += 7) {
@@ -163,15 +163,15 @@ void TestFrameDecoder::forwardBetweenFrameTimes()
     }
 }
 
-void TestFrameDecoder::backwards_data()
+void TestFrameSource::backwards_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::backwards()
+void TestFrameSource::backwards()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(encoder)));
     for (int i = kFrames - 1; i >= 0; i -= 3)
         QCOMPARE(TestClip::numberOf(decoder.frameAt(i / kFps)), i);
@@ -181,42 +181,42 @@ void TestFrameDecoder::backwards()
     QCOMPARE(TestClip::numberOf(decoder.frameAt(10 / kFps)), 10);
 }
 
-void TestFrameDecoder::randomOrder_data()
+void TestFrameSource::randomOrder_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::randomOrder()
+void TestFrameSource::randomOrder()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(encoder)));
     std::mt19937 random(20260302);
     for (int n = 0; n < 80; ++n) {
         const int i = int(random() % kFrames);
-        const QImage frame = decoder.frameByIndex(i);
+        const QImage frame = decoder.frame(i);
         QVERIFY2(!frame.isNull(), qPrintable(decoder.lastError()));
         QCOMPARE(TestClip::numberOf(frame), i);
     }
 }
 
-void TestFrameDecoder::farJumps_data()
+void TestFrameSource::farJumps_data()
 {
     clipRows();
 }
 
-void TestFrameDecoder::farJumps()
+void TestFrameSource::farJumps()
 {
     QFETCH(TestClip::Encoder, encoder);
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(encoder)));
     for (int i : {0, 140, 5, 149, 61, 59, 60, 120, 119, 0, 149})
-        QCOMPARE(TestClip::numberOf(decoder.frameByIndex(i)), i);
+        QCOMPARE(TestClip::numberOf(decoder.frame(i)), i);
 }
 
-void TestFrameDecoder::returnsRgb888InRgbOrder()
+void TestFrameSource::returnsRgb888InRgbOrder()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(TestClip::Encoder::OpenCv)));
     const QImage frame = decoder.frameAt(1.0);
     QCOMPARE(frame.format(), QImage::Format_RGB888);
@@ -225,9 +225,9 @@ void TestFrameDecoder::returnsRgb888InRgbOrder()
     QVERIFY2(red.red() > 200 && red.blue() < 70 && red.green() < 70, qPrintable(red.name()));
 }
 
-void TestFrameDecoder::timeBeyondEndClampsToLastFrame()
+void TestFrameSource::timeBeyondEndClampsToLastFrame()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(TestClip::Encoder::OpenCv)));
     QCOMPARE(TestClip::numberOf(decoder.frameAt(1e6)), kFrames - 1);
     QCOMPARE(TestClip::numberOf(decoder.frameAt(-5)), 0);
@@ -235,13 +235,13 @@ void TestFrameDecoder::timeBeyondEndClampsToLastFrame()
     QVERIFY(!decoder.lastError().isEmpty());
 }
 
-void TestFrameDecoder::photo()
+void TestFrameSource::photo()
 {
     const QString path = m_dir.filePath(QStringLiteral("photo.png"));
     const cv::Mat source = TestClip::frame(77, cv::Size(200, 120));
     QVERIFY(cv::imwrite(path.toStdString(), source));
 
-    FrameDecoder decoder;
+    FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(path, &error), qPrintable(error));
     QVERIFY(!decoder.isVideo());
@@ -254,7 +254,7 @@ void TestFrameDecoder::photo()
     QCOMPARE(image.pixelColor(2, 2), QColor(255, 0, 0)); // lossless: exact
 }
 
-void TestFrameDecoder::errors_data()
+void TestFrameSource::errors_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("name");
@@ -269,7 +269,7 @@ void TestFrameDecoder::errors_data()
                                   << QStringLiteral("cannot be decoded");
 }
 
-void TestFrameDecoder::errors()
+void TestFrameSource::errors()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, name);
@@ -280,7 +280,7 @@ void TestFrameDecoder::errors()
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(bytes);
     }
-    FrameDecoder decoder;
+    FrameSource decoder;
     QString error;
     QVERIFY(!decoder.open(path, &error));
     QVERIFY2(error.contains(name) && error.contains(reason), qPrintable(error));
@@ -288,9 +288,9 @@ void TestFrameDecoder::errors()
     QVERIFY(decoder.frameAt(0).isNull());
 }
 
-void TestFrameDecoder::reopenAfterFailureForgetsOldMedia()
+void TestFrameSource::reopenAfterFailureForgetsOldMedia()
 {
-    FrameDecoder decoder;
+    FrameSource decoder;
     QVERIFY(decoder.open(clipPath(TestClip::Encoder::OpenCv)));
     QVERIFY(!decoder.frameAt(2.0).isNull());
     QVERIFY(!decoder.open(m_dir.filePath(QStringLiteral("nothing-here.mp4"))));
@@ -310,5 +310,5 @@ void TestFrameDecoder::reopenAfterFailureForgetsOldMedia()
     QVERIFY2(error.contains(QStringLiteral("truncated.mp4")), qPrintable(error));
 }
 
-QTEST_GUILESS_MAIN(TestFrameDecoder)
-#include "tst_framedecoder.moc"
+QTEST_GUILESS_MAIN(TestFrameSource)
+#include "tst_framesource.moc"

@@ -1,0 +1,123 @@
+#include "media/framesourceworker.h"
+
+#include "media/framesource.h"
+
+
+namespace sl {
+
+FrameSourceWorker::FrameSourceWorker(QObject *parent) : QObject(parent)
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+FrameSourceWorker::~FrameSourceWorker()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_one();
+    m_thread.join(); // a frame being decoded finishes first (tens of ms)
+}
+
+void FrameSourceWorker::open(const QString &path, MediaType type)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_media;
+        m_openPath = path;
+        m_openType = type;
+        m_pending.reset();
+    }
+    m_wake.notify_one();
+}
+
+void FrameSourceWorker::close()
+{
+    open(QString(), MediaType::Video);
+}
+
+void FrameSourceWorker::requestFrame(int index)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pending = Request{m_media, index, std::nullopt};
+    }
+    m_wake.notify_one();
+}
+
+void FrameSourceWorker::requestTime(double seconds)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_pending = Request{m_media, std::nullopt, seconds};
+    }
+    m_wake.notify_one();
+}
+
+void FrameSourceWorker::run()
+{
+    std::unique_ptr<FrameSource> source;
+    quint64 openedMedia = 0;
+    // Answers are posted to this object's thread and dropped there when a
+    // newer open() made them stale.
+    const auto post = [this](quint64 media, auto emitter) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, media, emitter] {
+                {
+                    const std::lock_guard lock(m_mutex);
+                    if (media != m_media)
+                        return;
+                }
+                emitter(); // unlocked: its slots may ask for the next frame
+            },
+            Qt::QueuedConnection);
+    };
+    while (true) {
+        std::optional<QString> openPath;
+        MediaType openType = MediaType::Video;
+        std::optional<Request> request;
+        quint64 media = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stop || m_openPath || m_pending; });
+            if (m_stop)
+                return;
+            media = m_media;
+            openPath.swap(m_openPath);
+            openType = m_openType;
+            request.swap(m_pending);
+        }
+        if (openPath) {
+            source.reset();
+            openedMedia = media;
+            if (openPath->isEmpty())
+                continue; // close()
+            source = std::make_unique<FrameSource>();
+            QString error;
+            if (!source->open(*openPath, openType, &error)) {
+                source.reset();
+                post(media, [this, error] { Q_EMIT openFailed(error); });
+                continue;
+            }
+            auto index = std::make_shared<const FrameIndex>(source->index());
+            const int rotation = source->rotation();
+            const QSize coded = source->codedSize();
+            post(media, [this, index, rotation, coded] { Q_EMIT opened(index, rotation, coded); });
+        }
+        if (!request || !source || request->media != openedMedia)
+            continue;
+        const int index = request->index ? *request->index : source->frameIndexAt(*request->seconds);
+        const QImage image = index >= 0 ? source->frame(index) : source->frameAt(*request->seconds);
+        if (image.isNull()) {
+            const QString error = source->lastError();
+            post(media, [this, index, error] { Q_EMIT frameFailed(index, error); });
+        } else {
+            const double seconds = source->timeOfFrame(index);
+            post(media, [this, index, seconds, image] { Q_EMIT frameReady(index, seconds, image); });
+        }
+    }
+}
+
+} // namespace sl

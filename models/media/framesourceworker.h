@@ -1,0 +1,67 @@
+#pragma once
+
+#include "capture/capturemanifest.h"
+#include "media/frameindex.h"
+
+#include <QImage>
+#include <QObject>
+#include <QString>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace sl {
+
+// The asynchronous front of a FrameSource for the GUI: the source lives on
+// a thread of its own; requests are collapsed so that only the latest
+// target is decoded (a scrub or a held arrow key never queues up), and
+// answers arrive as signals on the worker object's thread.
+class FrameSourceWorker : public QObject
+{
+    Q_OBJECT
+  public:
+    explicit FrameSourceWorker(QObject *parent = nullptr);
+    ~FrameSourceWorker() override;
+
+    // Opens the media on the thread (forgetting any pending frame); answers
+    // with opened() or openFailed().
+    void open(const QString &path, MediaType type);
+    // Asks for frame `index` (or the frame shown at `seconds`); a request
+    // not yet started is replaced by a newer one.
+    void requestFrame(int index);
+    void requestTime(double seconds);
+    // Forgets the open media and any pending request.
+    void close();
+
+  Q_SIGNALS:
+    // The frame index of the opened video (empty for a photo) and its
+    // rotation, clockwise degrees.
+    void opened(std::shared_ptr<const FrameIndex> index, int rotation, QSize codedSize);
+    void openFailed(const QString &error);
+    // `seconds`: the frame's own presentation time.
+    void frameReady(int index, double seconds, const QImage &image);
+    void frameFailed(int index, const QString &error);
+
+  private:
+    struct Request
+    {
+        quint64 media = 0; // the open() this request belongs to
+        std::optional<int> index;
+        std::optional<double> seconds;
+    };
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    quint64 m_media = 0;               // counts open() calls
+    std::optional<QString> m_openPath; // an open() not yet started
+    MediaType m_openType = MediaType::Video;
+    std::optional<Request> m_pending;
+    std::thread m_thread;
+};
+
+} // namespace sl

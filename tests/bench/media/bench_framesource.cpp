@@ -1,0 +1,249 @@
+// FrameSource speed (run by hand; prints figures):
+//   bench_framesource [--seconds N]
+// Makes two 1080p30 H.264 clips (keyframes every 2 s, and every 250 frames),
+// then times, each beside a floor measured in the same run:
+//   - a one-frame step forward and back, and a random seek, through the
+//     frame source, against decoding one frame with libavcodec in-process;
+//   - decoding every frame to RGB, as a whole process (this program run
+//     with --decode-all), against `ffmpeg -i V -pix_fmt rgb24 -f null -`;
+//   - `sightline-cli export-frame` against `ffmpeg -ss T -i V -frames:v 1
+//     out.png`, both as processes.
+// Goals: step p95 <= 16 ms forward, <= 50 ms back; ratios <= 1.2.
+
+#include "benchstats.h"
+#include "capture/manifestwriter.h"
+#include "media/framesource.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <random>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+}
+
+using namespace sl;
+using sl::bench::msSince;
+using sl::bench::spreadOf;
+
+namespace {
+
+bool run(const QString &program, const QStringList &args, double *ms = nullptr)
+{
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    const bool ok = process.waitForFinished(600000) && process.exitStatus() == QProcess::NormalExit &&
+                    process.exitCode() == 0;
+    if (ms)
+        *ms = msSince(timer);
+    if (!ok)
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), process.readAllStandardError().constData());
+    return ok;
+}
+
+bool makeClip(const QString &path, int seconds, int gop)
+{
+    return run(QStringLiteral("ffmpeg"),
+               {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                QStringLiteral("lavfi"), QStringLiteral("-i"),
+                QStringLiteral("testsrc2=size=1920x1080:rate=30:duration=%1").arg(seconds), QStringLiteral("-c:v"),
+                QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
+                QStringLiteral("-g"), QString::number(gop), QStringLiteral("-keyint_min"), QString::number(gop),
+                QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+}
+
+// The floor: libavcodec decoding the whole file in-process with the same
+// threading, no conversion; milliseconds per frame.
+double decodeOneFrameFloor(const QString &path)
+{
+    AVFormatContext *input = nullptr;
+    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+        return -1;
+    avformat_find_stream_info(input, nullptr);
+    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
+    AVCodecContext *context = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
+    context->thread_count = 0;
+    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    avcodec_open2(context, codec, nullptr);
+    AVPacket *packet = av_packet_alloc();
+    AVFrame *frame = av_frame_alloc();
+    int frames = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (av_read_frame(input, packet) >= 0) {
+        if (packet->stream_index == stream && avcodec_send_packet(context, packet) >= 0)
+            while (avcodec_receive_frame(context, frame) >= 0)
+                ++frames;
+        av_packet_unref(packet);
+    }
+    avcodec_send_packet(context, nullptr);
+    while (avcodec_receive_frame(context, frame) >= 0)
+        ++frames;
+    const double ms = msSince(timer);
+    av_frame_free(&frame);
+    av_packet_free(&packet);
+    avcodec_free_context(&context);
+    avformat_close_input(&input);
+    return frames > 0 ? ms / frames : -1;
+}
+
+int decodeAll(const QString &path)
+{
+    FrameSource source;
+    QString error;
+    if (!source.open(path, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    for (int i = 0; i < source.frameCount(); ++i)
+        if (source.frame(i).isNull()) {
+            std::fprintf(stderr, "%s\n", qPrintable(source.lastError()));
+            return 1;
+        }
+    return 0;
+}
+
+void printSpread(const char *what, const std::vector<double> &ms, double floor)
+{
+    const bench::Spread s = spreadOf(ms);
+    std::printf("  %-24s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms   floor %5.2f ms  p95/floor %5.1f\n", what, s.p50,
+                s.p95, s.max, floor, s.p95 / floor);
+}
+
+void benchSteps(const QString &clip, const char *name)
+{
+    const double floor = decodeOneFrameFloor(clip);
+    std::printf("%s: decode one frame (libavcodec, in-process, mean of all) %.2f ms\n", name, floor);
+    FrameSource source;
+    QString error;
+    if (!source.open(clip, &error)) {
+        std::printf("  cannot open: %s\n", qPrintable(error));
+        return;
+    }
+    QElapsedTimer timer;
+    std::vector<double> forward, backward, seeks;
+    source.frame(0);
+    for (int i = 1; i < std::min(source.frameCount(), 150); ++i) {
+        timer.start();
+        source.frame(i);
+        forward.push_back(msSince(timer));
+    }
+    // Back from the end of the first keyframe group (249 or 59 onwards),
+    // one frame at a time, as a reviewer holding the left arrow.
+    const int start = std::min(source.frameCount() - 1, 249);
+    source.frame(start + 1 < source.frameCount() ? start + 1 : start);
+    for (int i = start; i >= std::max(0, start - 150); --i) {
+        timer.start();
+        source.frame(i);
+        backward.push_back(msSince(timer));
+    }
+    std::mt19937 random(20261129);
+    for (int n = 0; n < 30; ++n) {
+        const int i = int(random() % unsigned(source.frameCount()));
+        timer.start();
+        source.frame(i);
+        seeks.push_back(msSince(timer));
+    }
+    printSpread("step forward", forward, floor);
+    printSpread("step back", backward, floor);
+    printSpread("random seek", seeks, floor);
+    const FrameSource::Stats stats = source.stats();
+    std::printf("  (%lld decoded, %lld converted, %lld seeks, %lld cache hits, %.0f MiB cached)\n",
+                qlonglong(stats.decoded), qlonglong(stats.converted), qlonglong(stats.seeks),
+                qlonglong(stats.cacheHits), stats.cachedBytes / 1048576.0);
+}
+
+double medianOf(std::vector<double> values)
+{
+    return spreadOf(std::move(values)).p50;
+}
+
+void benchProcesses(const QString &clip, const QString &manifest, const QString &dir)
+{
+    constexpr int kRuns = 3;
+    std::vector<double> ours, theirs;
+    for (int r = 0; r < kRuns; ++r) {
+        double ms = 0;
+        if (run(QCoreApplication::applicationFilePath(), {QStringLiteral("--decode-all"), clip}, &ms))
+            ours.push_back(ms);
+        if (run(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), clip,
+                                           QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), QStringLiteral("-f"),
+                                           QStringLiteral("null"), QStringLiteral("-")},
+                &ms))
+            theirs.push_back(ms);
+    }
+    std::printf("  decode all to RGB (process): %8.0f ms   ffmpeg -pix_fmt rgb24 -f null: %8.0f ms   ratio %.2f\n",
+                medianOf(ours), medianOf(theirs), medianOf(ours) / medianOf(theirs));
+
+    ours.clear();
+    theirs.clear();
+    const QString out = dir + QLatin1String("/frame.png");
+    for (const double t : {1.5, 3.7, 6.2, 8.9, 5.05}) {
+        double ms = 0;
+        if (run(QStringLiteral(SIGHTLINE_CLI_PATH),
+                {QStringLiteral("export-frame"), manifest, QStringLiteral("--time"), QString::number(t),
+                 QStringLiteral("--out"), out},
+                &ms))
+            ours.push_back(ms);
+        if (run(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                                           QStringLiteral("-ss"), QString::number(t), QStringLiteral("-i"), clip,
+                                           QStringLiteral("-frames:v"), QStringLiteral("1"), out},
+                &ms))
+            theirs.push_back(ms);
+    }
+    std::printf("  export-frame (process):      %8.0f ms   ffmpeg -ss T -frames:v 1 out.png: %5.0f ms   ratio %.2f\n",
+                medianOf(ours), medianOf(theirs), medianOf(ours) / medianOf(theirs));
+}
+
+QString writeManifest(const QString &dir, const QString &name, const QString &media)
+{
+    CaptureManifest m;
+    m.id = QStringLiteral("c0000000-0000-4000-8000-0000000000%1").arg(name.size(), 2, 10, QLatin1Char('0'));
+    m.assetId = QStringLiteral("a8f0f1de-0000-4000-8000-000000000001");
+    m.mediaFile = media;
+    m.mediaType = MediaType::Video;
+    m.capturedAt = QStringLiteral("2026-03-02T08:30:00Z");
+    const QString path = dir + QLatin1Char('/') + name + QLatin1String(".capture.json");
+    QString error;
+    if (!ManifestWriter::writeFile(m, path, &error))
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 3 && args.at(1) == QLatin1String("--decode-all"))
+        return decodeAll(args.at(2));
+    const int seconds = args.size() == 3 && args.at(1) == QLatin1String("--seconds") ? args.at(2).toInt() : 10;
+
+    QTemporaryDir dir;
+    QElapsedTimer timer;
+    timer.start();
+    const QString gop60 = dir.filePath(QStringLiteral("gop60.mp4"));
+    const QString gop250 = dir.filePath(QStringLiteral("gop250.mp4"));
+    if (!makeClip(gop60, seconds, 60) || !makeClip(gop250, seconds, 250))
+        return 1;
+    std::printf("made two 1080p30 clips of %d s in %.1f s\n\n", seconds, msSince(timer) / 1000);
+    const QString manifest60 = writeManifest(dir.path(), QStringLiteral("gop60"), QStringLiteral("gop60.mp4"));
+    const QString manifest250 = writeManifest(dir.path(), QStringLiteral("gop250"), QStringLiteral("gop250.mp4"));
+
+    benchSteps(gop60, "keyframe every 2 s (60 frames)");
+    benchProcesses(gop60, manifest60, dir.path());
+    std::printf("\n");
+    benchSteps(gop250, "keyframe every 250 frames");
+    benchProcesses(gop250, manifest250, dir.path());
+    return 0;
+}
