@@ -34,6 +34,9 @@ public:
 
 private:
     PageApplied applyAssets(const ODataPage &page);
+    // Known captures only: their ETag and review; an attachment with no
+    // capture here is not made one, and a deleted one leaves its capture.
+    PageApplied applyAttachments(const ODataPage &page);
     PageApplied applyLookups(SyncTable table, const ODataPage &page);
 
     Database &m_db;
