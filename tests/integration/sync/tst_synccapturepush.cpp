@@ -10,6 +10,7 @@
 #include "store/outboxrepository.h"
 #include "sync/capturecolumns.h"
 #include "sync/syncconflictrepository.h"
+#include "sync/syncconflictresolver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -272,6 +273,30 @@ private Q_SLOTS:
         QCOMPARE(conflicts[0].field.mine.toString(), QString("approved"));
         QCOMPARE(conflicts[0].field.theirs.toString(), QString("rejected"));
         QCOMPARE(conflicts[0].field.base.toString(), QString("new"));
+
+        // Settled with theirs: their status here, nothing left to push.
+        QString error;
+        QVERIFY2(SyncConflictResolver(db()).resolve(conflicts[0].outboxSeq, SyncConflictResolver::Keep::Theirs, &error),
+                 qPrintable(error));
+        QCOMPARE(m_world.workspace().captures().byId(id)->reviewStatus, ReviewStatus::Rejected);
+        QCOMPARE(m_world.workspace().outbox().count(), 0);
+        QCOMPARE(localEtag(id), QString::fromLatin1(attachments().etag(id)));
+    }
+
+    void conflictSettledWithMineIsPushedOverTheirs()
+    {
+        const QString id = knownCapture();
+        review(id, ReviewStatus::Approved);
+        attachments().write(id, {{"sl_reviewstatus", *CaptureColumns::reviewStatusChoice("rejected")}});
+        QCOMPARE(m_world.sync().conflicts, 1);
+        const qint64 seq = m_world.workspace().outbox().pending(1).front().seq;
+        QString error;
+        QVERIFY2(SyncConflictResolver(db()).resolve(seq, SyncConflictResolver::Keep::Mine, &error), qPrintable(error));
+        const SyncSummary summary = m_world.sync();
+        QVERIFY2(summary.ok(), qPrintable(why(summary)));
+        QCOMPARE(summary.pushedCaptures, 1);
+        QCOMPARE(attachments().row(id).value("sl_reviewstatus").toInt(), *CaptureColumns::reviewStatusChoice("approved"));
+        QCOMPARE(localEtag(id), QString::fromLatin1(attachments().etag(id)));
     }
 };
 
