@@ -1,6 +1,7 @@
 #include "sync/syncpageapplier.h"
 
 #include "store/assetrepository.h"
+#include "store/currentmanifest.h"
 #include "store/database.h"
 #include "sync/capturecolumns.h"
 #include "sync/storecolumns.h"
@@ -91,9 +92,12 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
 {
     PageApplied applied;
     const QSet<QString> pending = withPendingEdits(m_db, "capture");
-    // The ETag always; the review where the store has Sightline's columns, so
+    // The ETag and, where the store has Sightline's columns, the review: so
     // that the ETag a later edit is sent against matches the values it
-    // started from. The manifest is not taken (markups would need filing).
+    // started from. The manifest is not taken (markups would need filing):
+    // where the store's differs from the one here, the capture is left as it
+    // is, old ETag included, so that a later edit meets a 412 and merges
+    // instead of replacing the store's manifest.
     Statement etagOnly = m_db.cached("UPDATE captures SET etag = ? WHERE id = ?");
     Statement withReview = m_db.cached("UPDATE captures SET etag = ?, review_status = ?, review_note = ? WHERE id = ?");
     for (const ODataRow &row : page.rows) {
@@ -107,6 +111,12 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
             continue;
         }
         const QJsonObject values = CaptureColumns::fieldValues(row.values);
+        const QJsonValue theirManifest = values.value(QLatin1String("sl_manifest"));
+        const std::optional<QString> ours = CurrentManifest::jsonOf(m_db, id);
+        if (!ours)
+            continue; // an attachment with no capture here is not made one
+        if (theirManifest.isString() && theirManifest.toString() != *ours)
+            continue;
         const QString status = values.value(QLatin1String("sl_reviewstatus")).toString();
         Statement &update = status.isEmpty() ? etagOnly : withReview;
         update.bind(1, QString::fromUtf8(row.etag));
@@ -116,7 +126,7 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
             update.bind(2, status).bind(3, values.value(QLatin1String("sl_reviewnote")).toString()).bind(4, id);
         }
         update.run();
-        applied.upserted += m_db.changes(); // an attachment with no capture here is not made one
+        applied.upserted += m_db.changes();
         update.reset();
     }
     // An attachment deleted on the store leaves its capture here: the media

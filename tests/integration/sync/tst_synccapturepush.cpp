@@ -50,14 +50,15 @@ private:
         m_world.workspace().captures().upsert(record);
     }
 
-    // A capture here whose attachment the store already has (status new), pulled once.
+    // A capture here whose attachment the store already has (status new,
+    // the same manifest), pulled once.
     QString knownCapture()
     {
         const QString id = newId();
         addCapture(id);
         attachments().write(id, {{"msdyn_name", "photo.jpg"},
                                  {"_msdyn_customerasset_value", m_assetId},
-                                 {"sl_manifest", "{}"},
+                                 {"sl_manifest", CurrentManifest::jsonOf(db(), id).value_or(QString())},
                                  {"sl_reviewstatus", *CaptureColumns::reviewStatusChoice("new")},
                                  {"sl_reviewnote", ""}});
         const SyncSummary pulled = m_world.sync();
@@ -258,6 +259,20 @@ private Q_SLOTS:
         QCOMPARE(conflicts[0].field.theirs.toString(), theirs);
         QVERIFY(conflicts[0].field.mine.toString().contains("mine"));
         QCOMPARE(m_world.workspace().outbox().pending(10).front().state, OutboxState::Conflict);
+    }
+
+    void manifestChangedOnTheStoreIsNotReplacedByALaterEdit()
+    {
+        const QString id = knownCapture();
+        const QString oldEtag = localEtag(id);
+        const QString theirs = QStringLiteral("{\"markups\":[{\"id\":\"theirs\"}]}");
+        attachments().write(id, {{"sl_manifest", theirs}});
+        QVERIFY(m_world.sync().ok()); // the pull sees their manifest: the capture keeps its old ETag
+        QCOMPARE(localEtag(id), oldEtag);
+        drawCircle(id, QStringLiteral("mine"));
+        const SyncSummary summary = m_world.sync();
+        QCOMPARE(summary.conflicts, 1);
+        QCOMPARE(attachments().row(id).value("sl_manifest").toString(), theirs);
     }
 
     void reviewChangedOnBothSidesIsAConflict()
