@@ -279,7 +279,10 @@ DROP TABLE world_markups;
 // has no change tracking); and the fields of an outbox entry that changed
 // both here and on the store (an entry in state 'conflict' keeps one row per
 // such field, with the value each side has, until the user resolves it).
+// And each capture's ETag of its attachment on the store: '' while the store
+// is not known to have it (its first push creates it under the capture id).
 const char *const kVersion6 = R"sql(
+ALTER TABLE captures ADD COLUMN etag TEXT NOT NULL DEFAULT ''; -- the attachment's @odata.etag; '' when not known to be on the store
 CREATE TABLE sync_state (
     entity_set    TEXT PRIMARY KEY NOT NULL,  -- e.g. 'msdyn_customerassets'
     delta_link    TEXT NOT NULL DEFAULT '',   -- absolute URL; '' when none

@@ -4,6 +4,7 @@
 #include "remote/odataquery.h"
 #include "remote/requestrunner.h"
 #include "store/database.h"
+#include "sync/capturecolumns.h"
 #include "sync/storecolumns.h"
 #include "sync/syncconflictrepository.h"
 #include "sync/synclogging.h"
@@ -14,11 +15,14 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <optional>
+
 namespace sl {
 
 namespace {
 
 const QLatin1String kAsset("asset");
+const QLatin1String kCapture("capture"); // a capture's attachment (msdyn_customerassetattachments)
 // Merge rounds of one entry: the store may change the record again between
 // our read and our write; past this the entry waits for the next sync.
 constexpr int kMergeRounds = 3;
@@ -46,6 +50,29 @@ bool stopsPush(RemoteError::Kind kind)
     default:
         return false;
     }
+}
+
+bool isCapture(const OutboxEntry &entry)
+{
+    return entry.entity == kCapture;
+}
+
+// The store's table of an entry's record.
+SyncTableSpec tableOf(const OutboxEntry &entry)
+{
+    return syncTableSpec(isCapture(entry) ? SyncTable::Attachments : SyncTable::Assets);
+}
+
+// The body of a write of `fields` (outbox field keys) of the entry's record.
+QJsonObject writeBodyOf(const OutboxEntry &entry, const QJsonObject &fields)
+{
+    return isCapture(entry) ? CaptureColumns::writeBody(fields) : StoreColumns::assetWriteBody(fields);
+}
+
+// A store row as outbox field keys, to merge against.
+QJsonObject fieldValuesOf(const OutboxEntry &entry, const QJsonObject &row)
+{
+    return isCapture(entry) ? CaptureColumns::fieldValues(row) : StoreColumns::assetFieldValues(row);
 }
 
 } // namespace
@@ -93,7 +120,7 @@ void OutboxPushJob::next()
     while (m_next < m_entries.size()) {
         const OutboxEntry &entry = m_entries[m_next++];
         const QString key = entry.entity + QLatin1Char('/') + entry.entityId;
-        const bool pushable = entry.entity == kAsset
+        const bool pushable = (entry.entity == kAsset || entry.entity == kCapture)
                               && (entry.operation == QLatin1String("create") || isUpdate(entry.operation));
         if (m_stopping || m_held.contains(key) || !pushable) {
             ++m_outcome.waiting;
@@ -117,6 +144,10 @@ void OutboxPushJob::push(const OutboxEntry &entry)
         return;
     }
     faultPoint("push.sending");
+    if (isCapture(entry)) {
+        pushCapture(entry);
+        return;
+    }
     QPointer<OutboxPushJob> self(this);
     const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
     if (entry.operation == QLatin1String("create")) {
@@ -134,11 +165,59 @@ void OutboxPushJob::push(const OutboxEntry &entry)
     update(entry, entry.payload, entry.baseEtag.toUtf8(), 0);
 }
 
+void OutboxPushJob::pushCapture(const OutboxEntry &entry)
+{
+    const QUuid id = QUuid::fromString(entry.entityId);
+    if (id.isNull()) {
+        fail(entry, RemoteError::badResponse(tr("its id is not a GUID, so the asset store cannot hold it")));
+        return;
+    }
+    // Known on the store (it has an ETag): a PATCH with If-Match. Not known:
+    // created under its own id; one already there (a retried create, or an
+    // attachment this workspace has not pulled yet) is merged like a 412.
+    QByteArray etag = entry.baseEtag.toUtf8();
+    std::optional<QJsonObject> body;
+    try {
+        if (etag.isEmpty()) {
+            Statement query = m_db.cached("SELECT etag FROM captures WHERE id = ?");
+            query.bind(1, entry.entityId);
+            if (query.step())
+                etag = query.columnText(0).toUtf8();
+        }
+        if (etag.isEmpty())
+            body = CaptureColumns::createBody(m_db, entry.entityId, entry.payload);
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        stop();
+        return;
+    }
+    if (!etag.isEmpty()) {
+        update(entry, entry.payload, etag, 0);
+        return;
+    }
+    if (!body) {
+        fail(entry, RemoteError::badResponse(tr("the capture is no longer in this workspace")));
+        return;
+    }
+    const SyncTableSpec attachments = syncTableSpec(SyncTable::Attachments);
+    QPointer<OutboxPushJob> self(this);
+    m_creator.create(attachments.entitySet, attachments.keyColumn, id, *body, [self, entry](const WriteResult &result) {
+        if (!self)
+            return;
+        if (result.ok() && result.alreadyExisted)
+            self->fetchAndMerge(entry, 1);
+        else if (result.ok())
+            self->confirm(entry, result.etag);
+        else
+            self->fail(entry, result.error);
+    });
+}
+
 void OutboxPushJob::update(const OutboxEntry &entry, const QJsonObject &fields, const QByteArray &etag, int round)
 {
     QPointer<OutboxPushJob> self(this);
-    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
-    m_writer.update(assets.entitySet, QUuid::fromString(entry.entityId), StoreColumns::assetWriteBody(fields), etag,
+    const SyncTableSpec table = tableOf(entry);
+    m_writer.update(table.entitySet, QUuid::fromString(entry.entityId), writeBodyOf(entry, fields), etag,
                     [self, entry, round](const WriteResult &result) {
                         if (!self)
                             return;
@@ -153,11 +232,11 @@ void OutboxPushJob::update(const OutboxEntry &entry, const QJsonObject &fields, 
 
 void OutboxPushJob::fetchAndMerge(const OutboxEntry &entry, int round)
 {
-    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
+    const SyncTableSpec table = tableOf(entry);
     HttpRequest request;
-    request.url = ODataQuery::recordUrl(m_serviceRoot, assets.entitySet, QUuid::fromString(entry.entityId));
+    request.url = ODataQuery::recordUrl(m_serviceRoot, table.entitySet, QUuid::fromString(entry.entityId));
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("$select"), assets.columns.join(QLatin1Char(',')));
+    query.addQueryItem(QStringLiteral("$select"), table.columns.join(QLatin1Char(',')));
     request.url.setQuery(query);
     QPointer<OutboxPushJob> self(this);
     m_runner.run(request, [self, entry, round](const HttpResponse &response, const RemoteError &error) {
@@ -182,7 +261,7 @@ void OutboxPushJob::fetchAndMerge(const OutboxEntry &entry, int round)
 void OutboxPushJob::merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round)
 {
     const FieldMergeResult merged =
-        FieldMerge::merge(entry.base, entry.payload, StoreColumns::assetFieldValues(row));
+        FieldMerge::merge(entry.base, entry.payload, fieldValuesOf(entry, row));
     if (!merged.conflicts.empty()) {
         conflict(entry, merged.conflicts, etag);
         return;
@@ -201,7 +280,13 @@ void OutboxPushJob::confirm(const OutboxEntry &entry, const QByteArray &etag)
     try {
         Transaction transaction(m_db);
         OutboxRepository(m_db).markDone(entry.seq);
-        if (!etag.isEmpty()) {
+        if (isCapture(entry)) {
+            // No ETag (a create whose answer did not say it): the pull brings it.
+            if (!etag.isEmpty()) {
+                Statement store = m_db.cached("UPDATE captures SET etag = ? WHERE id = ?");
+                store.bind(1, QString::fromUtf8(etag)).bind(2, entry.entityId).run();
+            }
+        } else if (!etag.isEmpty()) {
             Statement store = m_db.cached("UPDATE assets SET etag = ?, created_here = 0 WHERE id = ?");
             store.bind(1, QString::fromUtf8(etag)).bind(2, entry.entityId).run();
         } else if (entry.operation == QLatin1String("create")) {
@@ -217,12 +302,14 @@ void OutboxPushJob::confirm(const OutboxEntry &entry, const QByteArray &etag)
         return;
     }
     ++m_outcome.pushed;
+    if (isCapture(entry))
+        ++m_outcome.pushedCaptures;
     entryFinished();
 }
 
 void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
 {
-    const QString line = tr("asset %1: %2").arg(entry.entityId, error.message);
+    const QString line = recordName(entry) + QStringLiteral(": ") + error.message;
     qCWarning(lcSync).noquote() << "push failed:" << line;
     m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId);
     try {
@@ -260,8 +347,13 @@ void OutboxPushJob::conflict(const OutboxEntry &entry, const std::vector<FieldCo
         return;
     }
     ++m_outcome.conflicts;
-    m_outcome.errors.append(tr("asset %1: %2").arg(entry.entityId, message));
+    m_outcome.errors.append(recordName(entry) + QStringLiteral(": ") + message);
     entryFinished();
+}
+
+QString OutboxPushJob::recordName(const OutboxEntry &entry)
+{
+    return isCapture(entry) ? tr("capture %1").arg(entry.entityId) : tr("asset %1").arg(entry.entityId);
 }
 
 void OutboxPushJob::entryFinished()

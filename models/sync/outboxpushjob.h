@@ -21,13 +21,14 @@ class RequestRunner;
 struct PushOutcome
 {
     int pushed = 0;    // entries the store confirmed (and that were removed)
+    int pushedCaptures = 0; // of those, captures (their attachments)
     int conflicts = 0; // entries now in state 'conflict'
     int failed = 0;    // entries kept queued after an error (e.g. 403, offline)
     int waiting = 0;   // entries not pushed this time (a conflict or failure before them, not an asset edit)
     QStringList errors; // one line each, naming the record
 };
 
-// Pushes the outbox's asset edits in seq order: an update (or
+// Pushes the outbox's asset and capture edits in seq order: an update (or
 // activate/deactivate) as a PATCH of the changed columns with If-Match
 // the entry's base ETag (RecordWriter); a create under the client's GUID
 // (RecordCreator: a retry never duplicates). An entry is removed, and the
@@ -38,6 +39,10 @@ struct PushOutcome
 // 'conflict', both values kept (SyncConflictRepository). A failure keeps the
 // entry queued with its reason (a 403 names the missing role); later edits
 // of that record wait behind it, and a lost connection stops the push.
+// A capture's edit goes to its attachment (CaptureColumns): a PATCH with
+// If-Match its ETag when the store is known to have it (captures.etag), else
+// a create under the capture's id with the whole attachment; a create that
+// finds the attachment there merges like a 412, so nothing is written twice.
 class OutboxPushJob : public QObject
 {
     Q_OBJECT
@@ -56,6 +61,7 @@ Q_SIGNALS:
 private:
     void next();
     void push(const OutboxEntry &entry);
+    void pushCapture(const OutboxEntry &entry);
     void update(const OutboxEntry &entry, const QJsonObject &fields, const QByteArray &etag, int round);
     void fetchAndMerge(const OutboxEntry &entry, int round);
     void merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round);
@@ -63,6 +69,7 @@ private:
     void fail(const OutboxEntry &entry, const RemoteError &error);
     void conflict(const OutboxEntry &entry, const std::vector<FieldConflict> &fields, const QByteArray &etag);
     void entryFinished();
+    static QString recordName(const OutboxEntry &entry); // "asset <id>", "capture <id>"
     void stop();
 
     RequestRunner &m_runner;

@@ -39,7 +39,21 @@ bool SyncConflictResolver::resolve(qint64 outboxSeq, Keep keep, QString *error)
         if (keep == Keep::Theirs)
             payload.remove(it.key());
     }
-    if (keep == Keep::Theirs) {
+    const bool capture = entry->entity == QLatin1String("capture");
+    if (keep == Keep::Theirs && capture) {
+        // Their review here too. Their manifest is not taken: the markup rows
+        // here stay as edited (their markup would need filing).
+        const std::pair<const char *, const char *> columns[] = {
+            {"sl_reviewstatus", "UPDATE captures SET review_status = ? WHERE id = ?"},
+            {"sl_reviewnote", "UPDATE captures SET review_note = ? WHERE id = ?"}};
+        for (const auto &[field, sql] : columns) {
+            const QJsonValue value = theirs.value(QLatin1String(field));
+            if (!value.isString())
+                continue;
+            Statement take = m_db.cached(sql);
+            take.bind(1, value.toString()).bind(2, entry->entityId).run();
+        }
+    } else if (keep == Keep::Theirs) {
         // Their values here too: the pull that skipped this record will not send it again.
         AssetRepository assets(m_db);
         if (std::optional<Asset> asset = assets.byId(entry->entityId)) {
@@ -49,7 +63,8 @@ bool SyncConflictResolver::resolve(qint64 outboxSeq, Keep keep, QString *error)
     }
     if (payload.isEmpty()) {
         outbox.markDone(outboxSeq); // its conflict rows go with it
-        Statement etag = m_db.cached("UPDATE assets SET etag = ? WHERE id = ?");
+        Statement etag = m_db.cached(capture ? "UPDATE captures SET etag = ? WHERE id = ?"
+                                             : "UPDATE assets SET etag = ? WHERE id = ?");
         etag.bind(1, theirEtag).bind(2, entry->entityId).run();
     } else {
         outbox.replacePayload(outboxSeq, payload, base);

@@ -39,6 +39,7 @@ void SyncEngine::start()
     connect(m_push, &OutboxPushJob::finished, this, [this] {
         const PushOutcome &pushed = m_push->outcome();
         m_summary.pushed = pushed.pushed;
+        m_summary.pushedCaptures = pushed.pushedCaptures;
         m_summary.conflicts = pushed.conflicts;
         m_summary.failed = pushed.failed;
         m_summary.waiting = pushed.waiting;

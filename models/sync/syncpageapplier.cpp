@@ -1,20 +1,25 @@
 #include "sync/syncpageapplier.h"
 
 #include "store/assetrepository.h"
+#include "store/currentmanifest.h"
 #include "store/database.h"
+#include "sync/capturecolumns.h"
 #include "sync/storecolumns.h"
 
 #include <QSet>
+#include <QUuid>
 
 namespace sl {
 
 namespace {
 
-// The assets with an edit here that the store has not confirmed yet.
-QSet<QString> assetsWithPendingEdits(Database &db)
+// The records of `entity` ("asset", "capture") with an edit here that the
+// store has not confirmed yet.
+QSet<QString> withPendingEdits(Database &db, const char *entity)
 {
     QSet<QString> ids;
-    Statement query = db.cached("SELECT DISTINCT entity_id FROM outbox WHERE entity = 'asset'");
+    Statement query = db.cached("SELECT DISTINCT entity_id FROM outbox WHERE entity = ?");
+    query.bind(1, QString::fromLatin1(entity));
     while (query.step())
         ids.insert(query.columnText(0));
     return ids;
@@ -34,7 +39,9 @@ PageApplied SyncPageApplier::apply(SyncTable table, const ODataPage &page,
                                    const std::optional<SyncTableState> &endState)
 {
     Transaction transaction(m_db);
-    const PageApplied applied = table == SyncTable::Assets ? applyAssets(page) : applyLookups(table, page);
+    const PageApplied applied = table == SyncTable::Assets        ? applyAssets(page)
+                                : table == SyncTable::Attachments ? applyAttachments(page)
+                                                                  : applyLookups(table, page);
     if (endState)
         SyncStateRepository(m_db).save(*endState);
     transaction.commit();
@@ -44,7 +51,7 @@ PageApplied SyncPageApplier::apply(SyncTable table, const ODataPage &page,
 PageApplied SyncPageApplier::applyAssets(const ODataPage &page)
 {
     PageApplied applied;
-    const QSet<QString> pending = assetsWithPendingEdits(m_db);
+    const QSet<QString> pending = withPendingEdits(m_db, "asset");
     std::vector<Asset> rows;
     std::vector<std::pair<QString, QString>> etags; // (id, ETag)
     rows.reserve(page.rows.size());
@@ -78,6 +85,52 @@ PageApplied SyncPageApplier::applyAssets(const ODataPage &page)
         applied.deleted += m_db.changes();
         remove.reset();
     }
+    return applied;
+}
+
+PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
+{
+    PageApplied applied;
+    const QSet<QString> pending = withPendingEdits(m_db, "capture");
+    // The ETag and, where the store has Sightline's columns, the review: so
+    // that the ETag a later edit is sent against matches the values it
+    // started from. The manifest is not taken (markups would need filing):
+    // where the store's differs from the one here, the capture is left as it
+    // is, old ETag included, so that a later edit meets a 412 and merges
+    // instead of replacing the store's manifest.
+    Statement etagOnly = m_db.cached("UPDATE captures SET etag = ? WHERE id = ?");
+    Statement withReview = m_db.cached("UPDATE captures SET etag = ?, review_status = ?, review_note = ? WHERE id = ?");
+    for (const ODataRow &row : page.rows) {
+        keepNewest(applied.newestModified, row.values.value(QLatin1String("modifiedon")).toString());
+        const QUuid key = QUuid::fromString(row.values.value(QLatin1String("msdyn_customerassetattachmentid")).toString());
+        if (key.isNull())
+            continue;
+        const QString id = key.toString(QUuid::WithoutBraces);
+        if (pending.contains(id)) {
+            ++applied.keptPending;
+            continue;
+        }
+        const QJsonObject values = CaptureColumns::fieldValues(row.values);
+        const QJsonValue theirManifest = values.value(QLatin1String("sl_manifest"));
+        const std::optional<QString> ours = CurrentManifest::jsonOf(m_db, id);
+        if (!ours)
+            continue; // an attachment with no capture here is not made one
+        if (theirManifest.isString() && theirManifest.toString() != *ours)
+            continue;
+        const QString status = values.value(QLatin1String("sl_reviewstatus")).toString();
+        Statement &update = status.isEmpty() ? etagOnly : withReview;
+        update.bind(1, QString::fromUtf8(row.etag));
+        if (status.isEmpty()) {
+            update.bind(2, id);
+        } else {
+            update.bind(2, status).bind(3, values.value(QLatin1String("sl_reviewnote")).toString()).bind(4, id);
+        }
+        update.run();
+        applied.upserted += m_db.changes();
+        update.reset();
+    }
+    // An attachment deleted on the store leaves its capture here: the media
+    // and the markup are this workspace's own.
     return applied;
 }
 

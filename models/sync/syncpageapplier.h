@@ -22,7 +22,8 @@ struct PageApplied
 // Applies one page of a pull to the workspace in ONE transaction, so that a
 // cut never half-applies it: rows through AssetRepository's upserts (which
 // keep the search indexes right), each asset's ETag, $deletedEntity rows
-// removed; and, with the last page, where the pull ended. A row with an
+// removed; attachments only update the captures this workspace has (their
+// ETag and review); and, with the last page, where the pull ended. A row with an
 // outbox entry (any state) is never removed nor overwritten: the push and
 // its merge deal with it. Throws StoreError; nothing is written then.
 class SyncPageApplier
@@ -34,6 +35,9 @@ public:
 
 private:
     PageApplied applyAssets(const ODataPage &page);
+    // Known captures only: their ETag and review; an attachment with no
+    // capture here is not made one, and a deleted one leaves its capture.
+    PageApplied applyAttachments(const ODataPage &page);
     PageApplied applyLookups(SyncTable table, const ODataPage &page);
 
     Database &m_db;

@@ -27,6 +27,7 @@ public:
     int deleted = 0;     // rows removed because the store deleted them
     int keptPending = 0; // rows the store sent that have edits here waiting (left alone)
     int pushed = 0;      // edits the store confirmed
+    int pushedCaptures = 0; // of those, edits of captures (reviews, markup)
     int conflicts = 0;   // edits now waiting for the user (changed on both sides)
     int failed = 0;      // edits kept queued after an error
     int waiting = 0;     // edits not pushed this time
@@ -37,7 +38,8 @@ public:
     // Failed: an error stopped a pull, or an edit failed. Conflicts are not
     // failures (they wait for the user).
     bool ok() const { return errors.isEmpty() && failed == 0 && !cancelled; }
-    // "pulled 20000, deleted 0, pushed 3, conflicts 1, failed 0"
+    // "pulled 20000, deleted 0, pushed 3, conflicts 1, failed 0"; with
+    // captures among the pushed: "pushed 3 (2 captures), ..."
     QString line() const;
 };
 

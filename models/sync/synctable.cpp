@@ -14,6 +14,13 @@ SyncTableSpec syncTableSpec(SyncTable table)
     case SyncTable::Categories:
         return {table, QStringLiteral("msdyn_customerassetcategories"), QStringLiteral("msdyn_customerassetcategoryid"),
                 {QStringLiteral("msdyn_name"), QStringLiteral("modifiedon")}};
+    case SyncTable::Attachments:
+        // Sightline's own columns only: the media columns are not read here.
+        return {table, QStringLiteral("msdyn_customerassetattachments"),
+                QStringLiteral("msdyn_customerassetattachmentid"),
+                {QStringLiteral("msdyn_name"), QStringLiteral("_msdyn_customerasset_value"),
+                 QStringLiteral("sl_manifest"), QStringLiteral("sl_reviewstatus"), QStringLiteral("sl_reviewnote"),
+                 QStringLiteral("modifiedon")}};
     case SyncTable::Assets:
         break;
     }

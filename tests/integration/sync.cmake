@@ -1,3 +1,4 @@
 # Integration tests: sync with the fake Dataverse (tests/support/fakestore), specification style.
 sl_add_test(tst_syncpull LABEL integration SOURCES sync/tst_syncpull.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_syncpush LABEL integration SOURCES sync/tst_syncpush.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
+sl_add_test(tst_synccapturepush LABEL integration SOURCES sync/tst_synccapturepush.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)

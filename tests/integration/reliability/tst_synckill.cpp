@@ -2,15 +2,21 @@
 // and just after the store confirmed it but before the workspace knows),
 // then run again: every edit is on the fake Dataverse exactly once (one
 // write taken per record, no duplicate record), and the outbox is empty.
+// The same for captures reviewed here, whose attachments the push creates.
 #include "clirunner.h"
 #include "fakedataverse.h"
 
+#include "capture/manifestreader.h"
 #include "editing/asseteditor.h"
+#include "editing/revieweditor.h"
+#include "store/capturerepository.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
 #include <QTest>
+#include <QUuid>
 
 #include <csignal>
 
@@ -21,6 +27,23 @@ namespace {
 
 constexpr int kUpdates = 6;
 constexpr int kCreates = 6;
+constexpr int kCaptures = 4; // reviewed here, none on the store yet
+
+// Adds a capture of `assetId` to the workspace; false when it cannot.
+bool addCapture(Workspace &workspace, const QString &id, const QString &assetId)
+{
+    const ManifestResult parsed = ManifestReader::parse(
+        QJsonDocument(sampleManifestJson({.id = id, .assetId = assetId})).toJson(), QStringLiteral("t.capture.json"));
+    if (!std::holds_alternative<CaptureManifest>(parsed))
+        return false;
+    CaptureRecord record;
+    record.manifest = std::get<CaptureManifest>(parsed);
+    record.id = id;
+    record.assetId = assetId;
+    record.mediaPath = QStringLiteral("media/%1/photo.jpg").arg(id);
+    workspace.captures().upsert(record);
+    return true;
+}
 
 } // namespace
 
@@ -115,6 +138,62 @@ private Q_SLOTS:
         QCOMPARE(taken.size(), kUpdates + kCreates);
         for (auto it = taken.begin(); it != taken.end(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 written %2 times").arg(it.key()).arg(it.value())));
+        QString error;
+        const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QCOMPARE(workspace->outbox().count(), 0);
+    }
+
+    void killedCapturePushFinishesExactlyOnce_data()
+    {
+        QTest::addColumn<QString>("faultKill");
+        for (const char *point : {"push.sending", "push.confirmed"})
+            for (int n = 1; n <= kCaptures; ++n)
+                QTest::newRow(qPrintable(QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n)))
+                    << QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n);
+    }
+
+    // Captures made and reviewed here: each attachment is created once, with
+    // its review, however the push was cut.
+    void killedCapturePushFinishesExactlyOnce()
+    {
+        QFETCH(QString, faultKill);
+        FakeDataverse server;
+        QVERIFY(server.start());
+        const QStringList ids = server.seedAssets(2);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(sync(server, dir.path(), QString()).exitedWith(0));
+
+        QStringList captures;
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            for (int i = 0; i < kCaptures; ++i) {
+                captures.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
+                QVERIFY(addCapture(*workspace, captures.back(), ids[i % ids.size()]));
+                QVERIFY(ReviewEditor(workspace->database())
+                            .setReview({captures.back()}, ReviewStatus::Approved, QStringLiteral("Note %1").arg(i),
+                                       QStringLiteral("tester"))
+                            .saved());
+            }
+        }
+        server.clearRequests();
+
+        const CliOutcome killed = sync(server, dir.path(), faultKill);
+        QVERIFY2(killed.killedBy(SIGKILL), qPrintable(killed.describe()));
+        const CliOutcome again = sync(server, dir.path(), QString());
+        QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
+
+        FakeTable &attachments = server.table(QString::fromLatin1(FakeDataverse::kAttachments));
+        QCOMPARE(attachments.size(), kCaptures);
+        for (int i = 0; i < kCaptures; ++i)
+            QCOMPARE(attachments.row(captures[i]).value("sl_reviewnote").toString(), QStringLiteral("Note %1").arg(i));
+        int taken = 0; // writes the store took
+        for (const auto &request : server.requests())
+            if (request.method != "GET" && request.status >= 200 && request.status < 300)
+                ++taken;
+        QCOMPARE(taken, kCaptures);
         QString error;
         const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
         QCOMPARE(workspace->outbox().count(), 0);

@@ -36,6 +36,7 @@ FakeDataverse::FakeDataverse(QObject *parent) : QAbstractHttpServer(parent)
     addTable(QString::fromLatin1(kAccounts), QStringLiteral("accountid"));
     addTable(QString::fromLatin1(kProducts), QStringLiteral("productid"));
     addTable(QString::fromLatin1(kCategories), QStringLiteral("msdyn_customerassetcategoryid"));
+    addTable(QString::fromLatin1(kAttachments), QStringLiteral("msdyn_customerassetattachmentid"));
 }
 
 bool FakeDataverse::start(quint16 wanted)

@@ -14,8 +14,9 @@ namespace sl::test {
 struct FakeResponse;
 
 // A fake Dataverse Web API on 127.0.0.1 (an ephemeral port), faithful to
-// ASSET-STORE.md for what the client speaks so far: the customer assets
-// entity set (more tables can be added), server-driven paging, weak ETags
+// ASSET-STORE.md for what the client speaks so far: the customer assets,
+// their lookups and their attachments (captures) as entity sets (more
+// tables can be added), server-driven paging, weak ETags
 // with 412, the upsert rules, bearer tokens (401), the error shape, and
 // the faults a test switches on (FakeFaults).
 class FakeDataverse : public QAbstractHttpServer
@@ -28,6 +29,7 @@ public:
     static constexpr const char *kAccounts = "accounts";
     static constexpr const char *kProducts = "products";
     static constexpr const char *kCategories = "msdyn_customerassetcategories";
+    static constexpr const char *kAttachments = "msdyn_customerassetattachments"; // captures; seed with table().write()
 
     // A request as it arrived, for assertions.
     struct LoggedRequest
