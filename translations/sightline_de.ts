@@ -310,7 +310,9 @@ Commands:
       [--assets N] [--videos N] [--photos N] [--video-seconds S]
   import FOLDER --workspace DIR Import every *.capture.json under FOLDER.
   export-frame MANIFEST [--time SECONDS] --out FILE.png
-                                Write a frame with its markup burned in.
+  export-frame CAPTURE_ID --workspace DIR [--time SECONDS] --out FILE.png
+                                Write a frame with its markup burned in (from
+                                a workspace: the markup the viewer shows).
   check DIR                     Check a workspace: its database, and every
                                 capture&apos;s media against its stored hash.
   rebuild DIR                   Make a new database for a damaged workspace
@@ -322,10 +324,13 @@ Commands:
                                 product, category, parent (an id or a name;
                                 empty clears it), latitude, longitude.
   asset deactivate|activate ID --workspace DIR
+  review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR
+                                Set the review of captures: new, approved,
+                                rejected or needs-follow-up, with a note.
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Import assets from the Dataverse template&apos;s
                                 columns; lists rejected rows as &quot;row N: reason&quot;.
-%1
+%1%2
 Options:
   --verbose                     Show log messages on stderr.
   --version                     Show the version.
@@ -338,7 +343,10 @@ Befehle:
       [--assets N] [--videos N] [--photos N] [--video-seconds S]
   import FOLDER --workspace DIR Alle *.capture.json unter FOLDER importieren.
   export-frame MANIFEST [--time SECONDS] --out FILE.png
-                                Bild mit eingebrannten Markierungen schreiben.
+  export-frame CAPTURE_ID --workspace DIR [--time SECONDS] --out FILE.png
+                                Bild mit eingebrannten Markierungen schreiben
+                                (aus einem Arbeitsbereich: die Markierungen,
+                                die der Viewer anzeigt).
   check DIR                     Arbeitsbereich prüfen: Datenbank sowie Medien
                                 jeder Aufnahme gegen den gespeicherten Hash.
   rebuild DIR                   Datenbank eines beschädigten Arbeitsbereichs
@@ -350,11 +358,14 @@ Befehle:
                                 product, category, parent (ID oder Name;
                                 leer entfernt ihn), latitude, longitude.
   asset deactivate|activate ID --workspace DIR
+  review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR
+                                Prüfstatus von Aufnahmen setzen: new, approved,
+                                rejected oder needs-follow-up, mit Notiz.
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Anlagen aus den Spalten der Dataverse-Vorlage
                                 importieren; listet abgelehnte Zeilen als
                                 &quot;Zeile N: Grund&quot; auf.
-%1
+%1%2
 Optionen:
   --verbose                     Protokollmeldungen auf stderr ausgeben.
   --version                     Version anzeigen.
@@ -445,6 +456,10 @@ Optionen:
     <message>
         <source>The old database is kept as %1.</source>
         <translation>Die alte Datenbank bleibt als %1 erhalten.</translation>
+    </message>
+    <message>
+        <source>export-frame: cannot open the workspace %1: %2</source>
+        <translation>export-frame: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -579,6 +594,25 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>FrameSource</name>
+    <message>
+        <source>no media is open</source>
+        <translation>kein Medium geöffnet</translation>
+    </message>
+    <message>
+        <source>there is no frame %1 (the video has %2)</source>
+        <translation>Bild %1 gibt es nicht (das Video hat %2)</translation>
+    </message>
+    <message>
+        <source>the video ends early, at %1 s; the container says %2 s</source>
+        <translation>das Video endet vorzeitig bei %1 s; laut Container sind es %2 s</translation>
+    </message>
+    <message>
+        <source>the requested time is not a number</source>
+        <translation>die angeforderte Zeit ist keine Zahl</translation>
+    </message>
+</context>
+<context>
     <name>GuiOptions</name>
     <message>
         <source>Review field captures of equipment with their spatial markup.</source>
@@ -617,8 +651,22 @@ Optionen:
         <translation>Art</translation>
     </message>
     <message>
-        <source>With --screenshot: show &lt;kind&gt;: photo or video (the first capture of that kind), or browser (the asset hierarchy and facets).</source>
-        <translation>Mit --screenshot: &lt;Art&gt; zeigen: photo oder video (die erste Aufnahme dieser Art) oder browser (die Anlagenhierarchie und die Filter).</translation>
+        <source>With --screenshot: show &lt;kind&gt;: photo or video (the first capture of that kind), browser (the asset hierarchy and facets), or annotate (the first photo in the annotation editor).</source>
+        <translation>Mit --screenshot: &lt;Art&gt; zeigen: photo oder video (die erste Aufnahme dieser Art), browser (die Anlagenhierarchie und die Filter) oder annotate (das erste Foto im Markierungseditor).</translation>
+    </message>
+</context>
+<context>
+    <name>MarkupEditor</name>
+    <message numerus="yes">
+        <source>%1 %2: %n point(s), %3, %4 px</source>
+        <translation>
+            <numerusform>%1 %2: %n Punkt, %3, %4 px</numerusform>
+            <numerusform>%1 %2: %n Punkte, %3, %4 px</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No capture with id %1 to carry markup %2</source>
+        <translation>Keine Aufnahme mit der ID %1, die die Markierung %2 aufnehmen könnte</translation>
     </message>
 </context>
 <context>
@@ -865,6 +913,52 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>ReviewCommand</name>
+    <message>
+        <source>review needs a capture id (try --help)</source>
+        <translation>review erfordert eine Aufnahme-ID (siehe --help)</translation>
+    </message>
+    <message>
+        <source>review needs --status new|approved|rejected|needs-follow-up</source>
+        <translation>review erfordert --status new|approved|rejected|needs-follow-up</translation>
+    </message>
+    <message>
+        <source>review: --status: &apos;%1&apos; is not a review status (new, approved, rejected, needs-follow-up)</source>
+        <translation>review: --status: &apos;%1&apos; ist kein Prüfstatus (new, approved, rejected, needs-follow-up)</translation>
+    </message>
+    <message>
+        <source>review needs --workspace DIR</source>
+        <translation>review erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>review: cannot open the workspace %1: %2</source>
+        <translation>review: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>review: %1</source>
+        <translation>review: %1</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message>
+        <source>no capture given</source>
+        <translation>keine Aufnahme angegeben</translation>
+    </message>
+    <message>
+        <source>%1: no such capture in the workspace</source>
+        <translation>%1: keine solche Aufnahme im Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
     <name>SearchCommand</name>
     <message>
         <source>  search QUERY --workspace DIR  Print the matching assets, best first: id, tag,
@@ -948,6 +1042,89 @@ Optionen:
     <message>
         <source>a value is too large to store</source>
         <translation>ein Wert ist zu groß zum Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>  sync --url URL --workspace DIR  Push the edits made here to the asset store
+                                (Dataverse), then pull its changes. The access
+                                token comes from SIGHTLINE_TOKEN.
+  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,
+                                record, fields, attempts, last error).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Settle an edit in conflict: push this workspace&apos;s
+                                values over the store&apos;s, or take the store&apos;s.
+</source>
+        <translation>  sync --url URL --workspace DIR  Die hier vorgenommenen Änderungen an den
+                                Anlagenspeicher (Dataverse) senden, dann dessen
+                                Änderungen abrufen. Das Zugriffstoken stammt
+                                aus SIGHTLINE_TOKEN.
+  outbox --workspace DIR        Die zum Senden wartenden Änderungen auflisten
+                                (seq, Zustand, Datensatz, Felder, Versuche,
+                                letzter Fehler).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Eine Änderung im Konflikt auflösen: die Werte
+                                dieses Arbeitsbereichs über die des Speichers
+                                schreiben oder die des Speichers übernehmen.
+</translation>
+    </message>
+    <message>
+        <source>sync takes no arguments besides its options (try --help)</source>
+        <translation>sync erwartet außer seinen Optionen keine Argumente (siehe --help)</translation>
+    </message>
+    <message>
+        <source>sync needs --url URL and --workspace DIR</source>
+        <translation>sync erfordert --url URL und --workspace DIR</translation>
+    </message>
+    <message>
+        <source>--url: &apos;%1&apos; is not an http(s) address of an environment</source>
+        <translation>--url: &apos;%1&apos; ist keine http(s)-Adresse einer Umgebung</translation>
+    </message>
+    <message>
+        <source>no access token: set %1 (signing in from the command line is not there yet)</source>
+        <translation>kein Zugriffstoken: Setzen Sie %1 (die Anmeldung über die Befehlszeile gibt es noch nicht)</translation>
+    </message>
+    <message>
+        <source>pushed %1 of %2 edits</source>
+        <translation>%1 von %2 Änderungen gesendet</translation>
+    </message>
+    <message>
+        <source>pulling %1: %2 rows</source>
+        <translation>%1 wird abgerufen: %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>the asset store is busy: waiting %1 s</source>
+        <translation>der Anlagenspeicher ist ausgelastet: %1 s warten</translation>
+    </message>
+    <message>
+        <source>use: outbox [resolve SEQ mine|theirs] --workspace DIR (try --help)</source>
+        <translation>Aufruf: outbox [resolve SEQ mine|theirs] --workspace DIR (siehe --help)</translation>
+    </message>
+    <message>
+        <source>outbox needs --workspace DIR</source>
+        <translation>outbox erfordert --workspace DIR</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictResolver</name>
+    <message>
+        <source>There is no edit %1 in conflict.</source>
+        <translation>Es gibt keine Änderung %1 im Konflikt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSummary</name>
+    <message numerus="yes">
+        <source>%1 (%n capture(s))</source>
+        <translation>
+            <numerusform>%1 (%n Aufnahme)</numerusform>
+            <numerusform>%1 (%n Aufnahmen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pulled %1, deleted %2, pushed %3, conflicts %4, failed %5</source>
+        <translation>%1 abgerufen, %2 gelöscht, %3 gesendet, %4 Konflikte, %5 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1243,33 @@ Optionen:
     <message>
         <source>%L1 captures</source>
         <translation>%L1 Aufnahmen</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDecoder</name>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot be decoded as a video (corrupt or unsupported format)</source>
+        <translation>kann nicht als Video dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
+    </message>
+    <message>
+        <source>the file holds no video stream</source>
+        <translation>die Datei enthält keinen Videostream</translation>
+    </message>
+    <message>
+        <source>the video has no decodable frame (zero frames)</source>
+        <translation>das Video hat kein dekodierbares Bild (null Bilder)</translation>
+    </message>
+    <message>
+        <source>the video&apos;s codec is not supported (%1)</source>
+        <translation>der Codec des Videos wird nicht unterstützt (%1)</translation>
+    </message>
+    <message>
+        <source>frame %1 cannot be decoded</source>
+        <translation>Bild %1 kann nicht dekodiert werden</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1396,118 @@ Optionen:
     <message>
         <source>The demo workspace could not be prepared: %1</source>
         <translation>Der Demo-Arbeitsbereich konnte nicht vorbereitet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AnnotationCanvas</name>
+    <message>
+        <source>Label</source>
+        <translation>Beschriftung</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AnnotationDocument</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AnnotationEditorWidget</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Markup colour</source>
+        <translation>Markierungsfarbe</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Stift</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>Unkenntlich machen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::AnnotationWindow</name>
+    <message>
+        <source>Annotate %1</source>
+        <translation>%1 annotieren</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>The last change is not saved: %1</source>
+        <translation>Die letzte Änderung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Export the annotated image</source>
+        <translation>Annotiertes Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg)</source>
+        <translation>PNG-Bild (*.png);;JPEG-Bild (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>The image was not exported: %1</source>
+        <translation>Das Bild wurde nicht exportiert: %1</translation>
     </message>
 </context>
 <context>
@@ -1740,6 +2056,36 @@ loading…</source>
         <translation>%1
 wird geladen…</translation>
     </message>
+    <message>
+        <source>All review statuses</source>
+        <translation>Alle Prüfstatus</translation>
+    </message>
+    <message>
+        <source>Review as</source>
+        <translation>Prüfstatus setzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review %n captures as</source>
+        <translation>
+            <numerusform>Prüfstatus von %n Aufnahme setzen</numerusform>
+            <numerusform>Prüfstatus von %n Aufnahmen setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review with a note…</source>
+        <translation>Mit Notiz prüfen…</translation>
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation>Prüfnotiz</translation>
+    </message>
+    <message numerus="yes">
+        <source>Note for %n capture(s):</source>
+        <translation>
+            <numerusform>Notiz für %n Aufnahme:</numerusform>
+            <numerusform>Notiz für %n Aufnahmen:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sl::CaptureViewerWidget</name>
@@ -1885,33 +2231,6 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
-    <name>sl::FrameDecoder</name>
-    <message>
-        <source>the video has no usable frame rate</source>
-        <translation>das Video hat keine verwendbare Bildrate</translation>
-    </message>
-    <message>
-        <source>the video has no decodable frame (zero frames)</source>
-        <translation>das Video hat kein dekodierbares Bild (null Bilder)</translation>
-    </message>
-    <message>
-        <source>the requested time is not a number</source>
-        <translation>die angeforderte Zeit ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>no media is open</source>
-        <translation>kein Medium geöffnet</translation>
-    </message>
-    <message>
-        <source>frame %1 cannot be decoded</source>
-        <translation>Bild %1 kann nicht dekodiert werden</translation>
-    </message>
-    <message>
-        <source>the video ends early, at %1 s; the container says %2 s</source>
-        <translation>das Video endet vorzeitig bei %1 s; laut Container sind es %2 s</translation>
-    </message>
-</context>
-<context>
     <name>sl::FrameExporter</name>
     <message>
         <source>no output file given</source>
@@ -1924,6 +2243,18 @@ wird geladen…</translation>
     <message>
         <source>time %1 s is beyond the end of the video (%2 s)</source>
         <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
+    </message>
+    <message>
+        <source>%1: no such capture in the workspace</source>
+        <translation>%1: keine solche Aufnahme im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>the stored media path is refused</source>
+        <translation>der gespeicherte Medienpfad wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>the written file cannot be read back</source>
+        <translation>die geschriebene Datei kann nicht wieder gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2426,29 @@ wird geladen…</translation>
     <message>
         <source>Re&amp;activate asset</source>
         <translation>Anlage wieder &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>Auf&amp;nahme</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate photo…</source>
+        <translation>Foto &amp;annotieren…</translation>
+    </message>
+    <message>
+        <source>The review was not saved: %1</source>
+        <translation>Der Prüfstatus wurde nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviewed %n capture(s).</source>
+        <translation>
+            <numerusform>%n Aufnahme geprüft.</numerusform>
+            <numerusform>%n Aufnahmen geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a photo to annotate it.</source>
+        <translation>Öffnen Sie ein Foto, um es zu annotieren.</translation>
     </message>
 </context>
 <context>
@@ -2370,10 +2724,6 @@ wird geladen…</translation>
         <translation>Mediendatei ist leer</translation>
     </message>
     <message>
-        <source>cannot be decoded as a video (corrupt or unsupported format)</source>
-        <translation>kann nicht als Video dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
-    </message>
-    <message>
         <source>is a folder, not a media file</source>
         <translation>ist ein Ordner, keine Mediendatei</translation>
     </message>
@@ -2399,21 +2749,37 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
-    <name>sl::MediaProbe</name>
-    <message>
-        <source>the video has no decodable frame (zero frames)</source>
-        <translation>das Video hat kein dekodierbares Bild (null Bilder)</translation>
-    </message>
-    <message>
-        <source>the video has no usable frame rate</source>
-        <translation>das Video hat keine verwendbare Bildrate</translation>
-    </message>
-</context>
-<context>
     <name>sl::Migrations</name>
     <message>
         <source>The workspace %1 was written by a newer version of Sightline (schema version %2; this version understands up to %3). Update Sightline to open it.</source>
         <translation>Der Arbeitsbereich %1 wurde von einer neueren Version von Sightline geschrieben (Schemaversion %2; diese Version versteht bis zu %3). Aktualisieren Sie Sightline, um ihn zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::OutboxPushJob</name>
+    <message>
+        <source>its id is not a GUID, so the asset store cannot hold it</source>
+        <translation>die ID ist keine GUID, daher kann der Anlagenspeicher den Datensatz nicht aufnehmen</translation>
+    </message>
+    <message>
+        <source>the capture is no longer in this workspace</source>
+        <translation>die Aufnahme ist nicht mehr in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>the record %1 is not a JSON object</source>
+        <translation>der Datensatz %1 ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>changed here and in the asset store: %1</source>
+        <translation>hier und im Anlagenspeicher geändert: %1</translation>
+    </message>
+    <message>
+        <source>capture %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>Anlage %1</translation>
     </message>
 </context>
 <context>
@@ -2474,12 +2840,49 @@ wird geladen…</translation>
         <source>cannot write the screenshot to %1</source>
         <translation>der Screenshot kann nicht in %1 geschrieben werden</translation>
     </message>
+    <message>
+        <source>Loose cable here</source>
+        <translation>Hier loses Kabel</translation>
+    </message>
 </context>
 <context>
     <name>sl::StoreWorker</name>
     <message>
         <source>No workspace is open.</source>
         <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::SyncEngine</name>
+    <message numerus="yes">
+        <source>%n edit(s) not pushed this time: behind a conflict or a failed edit of the same record, or of a kind this version does not push yet</source>
+        <translation>
+            <numerusform>%n Änderung diesmal nicht gesendet: Sie wartet hinter einem Konflikt oder einer fehlgeschlagenen Änderung desselben Datensatzes, oder sie ist von einer Art, die diese Version noch nicht sendet</numerusform>
+            <numerusform>%n Änderungen diesmal nicht gesendet: Sie warten hinter einem Konflikt oder einer fehlgeschlagenen Änderung desselben Datensatzes, oder sie sind von einer Art, die diese Version noch nicht sendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the asset store has no change tracking for this table; deletions there are not seen</source>
+        <translation>%1: der Anlagenspeicher verfolgt für diese Tabelle keine Änderungen; dort gelöschte Zeilen werden nicht erkannt</translation>
+    </message>
+    <message>
+        <source>%1: the store no longer knew where the last sync ended, so the table was read whole; rows it deleted meanwhile are still here</source>
+        <translation>%1: der Speicher wusste nicht mehr, wo die letzte Synchronisierung endete, daher wurde die Tabelle vollständig gelesen; dort inzwischen gelöschte Zeilen sind hier noch vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::TablePullJob</name>
+    <message>
+        <source>%1: no valid URL to read</source>
+        <translation>%1: keine gültige URL zum Lesen</translation>
+    </message>
+    <message>
+        <source>%1: a page could not be stored: %2</source>
+        <translation>%1: eine Seite konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2506,10 +2909,6 @@ wird geladen…</translation>
     <message>
         <source>Drag to scrub through the video</source>
         <translation>Ziehen, um durch das Video zu spulen</translation>
-    </message>
-    <message>
-        <source>The video file is missing: %1</source>
-        <translation>Die Videodatei fehlt: %1</translation>
     </message>
     <message>
         <source>Loading video…</source>
@@ -2550,6 +2949,78 @@ wird geladen…</translation>
     <message>
         <source>Frame %1</source>
         <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>Playback actions and their keys</source>
+        <translation>Wiedergabeaktionen und ihre Tasten</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Wiedergabe / Pause</translation>
+    </message>
+    <message>
+        <source>Play backwards / faster</source>
+        <translation>Rückwärts abspielen / schneller</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Play / faster</source>
+        <translation>Abspielen / schneller</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Back one second</source>
+        <translation>Eine Sekunde zurück</translation>
+    </message>
+    <message>
+        <source>Forward one second</source>
+        <translation>Eine Sekunde vor</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Erstes Bild</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>Letztes Bild</translation>
+    </message>
+    <message>
+        <source>Set loop start</source>
+        <translation>Schleifenanfang setzen</translation>
+    </message>
+    <message>
+        <source>Set loop end</source>
+        <translation>Schleifenende setzen</translation>
+    </message>
+    <message>
+        <source>Clear loop</source>
+        <translation>Schleife aufheben</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>loop %1–%2</source>
+        <translation>Schleife %1–%2</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
     </message>
 </context>
 </TS>

@@ -6,16 +6,29 @@ namespace sl {
 
 QList<AnnotationToolInfo> annotationTools()
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("sl::AnnotationEditorWidget", text); };
+    // The names show in the editor's toolbar, so they live in its context.
+    // QT_TRANSLATE_NOOP names that context for lupdate too: a local tr()
+    // would be filed under the namespace "sl" and never found at run time.
+    const auto translated = [](const char *text) {
+        return QCoreApplication::translate("sl::AnnotationEditorWidget", text);
+    };
     return {
-        {AnnotationTool::Select, tr("Select"), QKeySequence(Qt::Key_V)},
-        {AnnotationTool::Pen, tr("Pen"), QKeySequence(Qt::Key_P)},
-        {AnnotationTool::Arrow, tr("Arrow"), QKeySequence(Qt::Key_A)},
-        {AnnotationTool::Line, tr("Line"), QKeySequence(Qt::Key_L)},
-        {AnnotationTool::Rect, tr("Rectangle"), QKeySequence(Qt::Key_R)},
-        {AnnotationTool::Ellipse, tr("Ellipse"), QKeySequence(Qt::Key_E)},
-        {AnnotationTool::Text, tr("Text"), QKeySequence(Qt::Key_T)},
-        {AnnotationTool::Blur, tr("Blur"), QKeySequence(Qt::Key_B)},
+        {AnnotationTool::Select, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Select")),
+         QKeySequence(Qt::Key_V)},
+        {AnnotationTool::Pen, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Pen")),
+         QKeySequence(Qt::Key_P)},
+        {AnnotationTool::Arrow, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Arrow")),
+         QKeySequence(Qt::Key_A)},
+        {AnnotationTool::Line, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Line")),
+         QKeySequence(Qt::Key_L)},
+        {AnnotationTool::Rect, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Rectangle")),
+         QKeySequence(Qt::Key_R)},
+        {AnnotationTool::Ellipse, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Ellipse")),
+         QKeySequence(Qt::Key_E)},
+        {AnnotationTool::Text, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Text")),
+         QKeySequence(Qt::Key_T)},
+        {AnnotationTool::Blur, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Blur")),
+         QKeySequence(Qt::Key_B)},
     };
 }
 
