@@ -387,6 +387,53 @@ private Q_SLOTS:
         QVERIFY(repo().byId(QStringLiteral("self"))->parentId.isEmpty());
     }
 
+    // The batch upsert reads its rows from JSON: every text and number an
+    // asset holds comes back exactly as it went in.
+    void textsAndNumbersComeBackExactly_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("latitude");
+        QTest::newRow("quote and backslash") << QStringLiteral("Pump \"P-1\" C:\\pumps\\") << 47.6062;
+        QTest::newRow("control characters") << QStringLiteral("line\nnext\ttab\x01\x1f end") << -89.999999999999;
+        QTest::newRow("non-ASCII") << QStringLiteral("Café 冷却塔 \U0001F527 \u2028") << 0.1 + 0.2;
+        QTest::newRow("JSON-looking") << QStringLiteral("[1, {\"a\": null}] \\u0041") << 1e-300;
+        QTest::newRow("digits") << QStringLiteral("0012345") << 12.345678901234567;
+    }
+
+    void textsAndNumbersComeBackExactly()
+    {
+        QFETCH(QString, text);
+        QFETCH(double, latitude);
+        Asset asset = makeAsset(QStringLiteral("a-%1").arg(text), text, text);
+        asset.accountId = text;
+        asset.accountName = text;
+        asset.latitude = latitude;
+        asset.longitude = -latitude / 3;
+        asset.modifiedOn = text;
+        repo().upsertAssets({asset});
+        const std::optional<Asset> stored = repo().byId(asset.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->id, asset.id);
+        QCOMPARE(stored->name, text);
+        QCOMPARE(stored->assetTag, text);
+        QCOMPARE(stored->accountId, text);
+        QCOMPARE(stored->accountName, text);
+        QCOMPARE(stored->modifiedOn, text);
+        QCOMPARE(stored->latitude, latitude); // exactly, not fuzzily
+        QCOMPARE(stored->longitude, -latitude / 3);
+
+        // The same row again is unchanged: nothing is written (so its
+        // search index rows are not rewritten), which another connection
+        // sees as an unchanged data_version.
+        const std::unique_ptr<Database> other = Database::open(m_workspace->databasePath());
+        const QString before = other->queryText(QStringLiteral("PRAGMA data_version"));
+        repo().upsertAssets({asset});
+        QCOMPARE(other->queryText(QStringLiteral("PRAGMA data_version")), before);
+        asset.longitude += 1;
+        repo().upsertAssets({asset});
+        QVERIFY(other->queryText(QStringLiteral("PRAGMA data_version")) != before);
+    }
+
     void badBatchStoresNothing()
     {
         addCatalogue();
