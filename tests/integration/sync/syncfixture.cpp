@@ -8,6 +8,23 @@
 
 namespace sl::test {
 
+void SyncFixture::addStoreRows()
+{
+    QTest::addColumn<bool>("hard");
+    QTest::newRow("plain store") << false;
+    QTest::newRow("hard store") << true;
+}
+
+bool SyncFixture::setUpForRow()
+{
+    if (!setUp())
+        return false;
+    QFETCH_GLOBAL(bool, hard);
+    if (hard)
+        harden();
+    return true;
+}
+
 bool SyncFixture::setUp()
 {
     m_server = std::make_unique<FakeDataverse>();

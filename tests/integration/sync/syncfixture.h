@@ -36,6 +36,11 @@ class SyncFixture
 public:
     bool setUp();
     void tearDown();
+    // Every specification runs against both stores: initTestCase_data()
+    // adds the global column "hard" with a plain and a hard row, and
+    // setUpForRow() is setUp() plus harden() on the hard row.
+    static void addStoreRows();
+    bool setUpForRow();
     void harden();
     bool hardened() const { return m_hard; }
 

@@ -114,19 +114,11 @@ private:
     static QString why(const SyncSummary &summary) { return (summary.errors + summary.notices).join('\n'); }
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<bool>("hard");
-        QTest::newRow("plain store") << false;
-        QTest::newRow("hard store") << true;
-    }
+    void initTestCase_data() { SyncFixture::addStoreRows(); }
 
     void init()
     {
-        QVERIFY(m_world.setUp());
-        QFETCH_GLOBAL(bool, hard);
-        if (hard)
-            m_world.harden();
+        QVERIFY(m_world.setUpForRow());
         m_assetId = m_world.server().seedAssets(3).front();
         QVERIFY(m_world.sync().ok());
         m_world.server().clearRequests();

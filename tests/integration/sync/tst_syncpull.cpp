@@ -35,19 +35,11 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<bool>("hard");
-        QTest::newRow("plain store") << false;
-        QTest::newRow("hard store") << true;
-    }
+    void initTestCase_data() { SyncFixture::addStoreRows(); }
 
     void init()
     {
-        QVERIFY(m_world.setUp());
-        QFETCH_GLOBAL(bool, hard);
-        if (hard)
-            m_world.harden();
+        QVERIFY(m_world.setUpForRow());
     }
 
     void cleanup() { m_world.tearDown(); }

@@ -43,19 +43,11 @@ private:
     int outboxCount() { return m_world.workspace().outbox().count(); }
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<bool>("hard");
-        QTest::newRow("plain store") << false;
-        QTest::newRow("hard store") << true;
-    }
+    void initTestCase_data() { SyncFixture::addStoreRows(); }
 
     void init()
     {
-        QVERIFY(m_world.setUp());
-        QFETCH_GLOBAL(bool, hard);
-        if (hard)
-            m_world.harden();
+        QVERIFY(m_world.setUpForRow());
         m_ids = m_world.server().seedAssets(50);
         QVERIFY(m_world.sync().ok());
         m_world.server().clearRequests();
