@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include "programrun.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -19,24 +21,11 @@
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using sl::test::CliRun;
 
 CliRun runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(SIGHTLINE_CLI_PATH), args);
-    CliRun r;
-    if (!p.waitForFinished(180000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return sl::test::runProgram(QStringLiteral(SIGHTLINE_CLI_PATH), args);
 }
 
 QStringList nonEmptyLines(const QString &text)

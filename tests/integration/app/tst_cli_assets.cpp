@@ -8,33 +8,21 @@
 
 #include <QDir>
 #include <QFile>
+#include "programrun.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using sl::test::CliRun;
 
 CliRun runCli(const QStringList &args)
 {
-    QProcess p;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("USER"), QStringLiteral("cli-tester"));
-    p.setProcessEnvironment(environment);
-    p.start(QStringLiteral(SIGHTLINE_CLI_PATH), args);
-    CliRun r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return sl::test::runProgram(QStringLiteral(SIGHTLINE_CLI_PATH), args, environment, 120000);
 }
 
 QStringList lines(const QString &text)

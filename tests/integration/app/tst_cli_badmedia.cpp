@@ -9,6 +9,8 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include "programrun.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,25 +27,12 @@ using sl::test::TestClip;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using sl::test::CliRun;
 
 // Runs `program arguments`; the CLI itself unless `program` is given.
 CliRun run(const QStringList &arguments, const QString &program = QStringLiteral(SIGHTLINE_CLI_PATH))
 {
-    QProcess process;
-    process.start(program, arguments);
-    CliRun result;
-    if (!process.waitForFinished(180000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return sl::test::runProgram(program, arguments);
 }
 
 QStringList lines(const QString &text)

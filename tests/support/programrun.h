@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace sl::test {
+
+// How one run of a program ended, for tests of the command-line tools.
+struct CliRun
+{
+    int exitCode = -1; // -1: did not finish in time (then killed); -2: crashed
+    QString out;
+    QString err;
+};
+
+// Runs `program arguments` in `environment` and waits for it.
+CliRun runProgram(const QString &program, const QStringList &arguments,
+                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                  int timeoutMs = 180000);
+
+} // namespace sl::test
