@@ -4,7 +4,11 @@
 // (following the nextLinks, found by a substring search) without parsing or
 // storing them. Then a delta of 1,000 changed rows, against the floor of
 // fetching the same delta pages. Goals: pull ≤ 2× the floor; delta ≤ 1 s.
-//   build/tests/bench/bench_sync [--assets N] [--changes N]
+// Ours and the floor both run in this process, on one reused connection each,
+// asking for the same pages with the same compression; their runs alternate
+// (which goes first swaps each run), warm and then cold (the OS page cache
+// dropped before each run, which needs root), each printed as p50/p95.
+//   build/tests/bench/bench_sync [--assets N] [--changes N] [--warm N] [--cold N] [--rounds N]
 #include "benchstats.h"
 
 #include "store/assetrepository.h"
@@ -54,6 +58,7 @@ QByteArray get(CURL *curl, const QByteArray &url, int pageSize)
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, ""); // what ours accepts
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
@@ -85,7 +90,7 @@ qint64 fetchPages(const QByteArray &first, int pageSize, int *pages)
 }
 
 // Changes `count` assets on the server (unconditional PATCHes of the name).
-int changeAssets(const QString &serviceRoot, int count)
+int changeAssets(const QString &serviceRoot, int count, int round)
 {
     static const QUuid kNamespace(QStringLiteral("{5b7d1e43-2f0c-4a8e-9a51-3c2d9b1f6e70}")); // the fake's seed ids
     CURL *curl = curl_easy_init();
@@ -93,7 +98,7 @@ int changeAssets(const QString &serviceRoot, int count)
     for (int i = 0; i < count; ++i) {
         const QString id = QUuid::createUuidV5(kNamespace, QString::number(i * 37)).toString(QUuid::WithoutBraces);
         const QByteArray url = (serviceRoot + QStringLiteral("msdyn_customerassets(%1)").arg(id)).toUtf8();
-        const QByteArray body = QStringLiteral("{\"msdyn_name\":\"Changed %1\"}").arg(i).toUtf8();
+        const QByteArray body = QStringLiteral("{\"msdyn_name\":\"Changed %1 in round %2\"}").arg(i).arg(round).toUtf8();
         QByteArray answer;
         curl_slist *headers = nullptr;
         const QByteArray auth = "Authorization: Bearer " + kToken;
@@ -177,10 +182,13 @@ double storeAlone(const QString &pulledDirectory, int pageSize)
     return bench::msSince(timer);
 }
 
-void report(const char *what, double ours, double floor, const char *goal)
+void report(const char *what, const std::vector<double> &ours, const std::vector<double> &floor, const char *goal)
 {
-    std::printf("%-36s %8.0f ms   floor (plain libcurl) %7.0f ms   ratio %.2f %s\n", what, ours, floor,
-                ours / floor, goal);
+    const bench::Spread a = bench::spreadOf(ours);
+    const bench::Spread b = bench::spreadOf(floor);
+    std::printf("%-34s n=%zu  ours p50 %7.0f p95 %7.0f ms   floor (plain libcurl) p50 %6.0f p95 %6.0f ms   "
+                "ratio of p50s %.2f %s\n",
+                what, ours.size(), a.p50, a.p95, b.p50, b.p95, a.p50 / b.p50, goal);
 }
 
 } // namespace
@@ -190,12 +198,21 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int assets = 100'000;
     int changes = 1'000;
+    int warmRuns = 5;
+    int coldRuns = 3;
+    int rounds = 5;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--assets"))
             assets = args[i + 1].toInt();
         if (args[i] == QLatin1String("--changes"))
             changes = args[i + 1].toInt();
+        if (args[i] == QLatin1String("--warm"))
+            warmRuns = qMax(1, args[i + 1].toInt());
+        if (args[i] == QLatin1String("--cold"))
+            coldRuns = qMax(0, args[i + 1].toInt());
+        if (args[i] == QLatin1String("--rounds"))
+            rounds = qMax(1, args[i + 1].toInt());
     }
     constexpr int kPageSize = 5'000;
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -223,49 +240,116 @@ int main(int argc, char **argv)
                                      .toUtf8();
     std::printf("fake store: %d assets, pages of %d; 2 cores shared with other work\n", assets, kPageSize);
 
+    const bool canDrop = coldRuns == 0 || bench::dropOsPageCache();
+    if (!canDrop) {
+        std::printf("cold runs skipped: the OS page cache cannot be dropped here (needs root)\n");
+        coldRuns = 0;
+    }
+    std::printf("runs: %d warm, %d cold (page cache dropped before each of ours and each floor), "
+                "ours and the floor alternating which goes first; both in this process\n",
+                warmRuns, coldRuns);
+
     // Warm both paths once (connections, the server's first pages), then measure.
     int pages = 0;
     fetchPages(firstPage, kPageSize, &pages);
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 bytes = fetchPages(firstPage, kPageSize, &pages);
-    const double floorMs = bench::msSince(timer);
 
-    QTemporaryDir dir;
-    QString openError;
-    std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &openError);
-    if (!workspace) {
-        std::fprintf(stderr, "bench_sync: %s\n", qPrintable(openError));
-        return 1;
-    }
-    double pullMs = 0;
-    const SyncSummary full = pull(*workspace, serviceRoot, kPageSize, &pullMs);
-    if (!full.ok()) {
-        std::fprintf(stderr, "bench_sync: the pull failed: %s\n", qPrintable(full.errors.join(QLatin1Char(' '))));
-        return 1;
+    qint64 bytes = 0;
+    SyncSummary full;
+    std::unique_ptr<QTemporaryDir> lastDir; // the last pull's workspace, kept for the store's share and the delta
+    std::unique_ptr<Workspace> workspace;
+    std::vector<double> oursWarm, floorWarm, oursCold, floorCold;
+    for (int run = 0; run < warmRuns + coldRuns; ++run) {
+        const bool cold = run >= warmRuns;
+        auto dir = std::make_unique<QTemporaryDir>();
+        QString openError;
+        std::unique_ptr<Workspace> fresh = Workspace::open(dir->path(), &openError);
+        if (!fresh) {
+            std::fprintf(stderr, "bench_sync: %s\n", qPrintable(openError));
+            return 1;
+        }
+        const auto runFloor = [&] {
+            if (cold)
+                bench::dropOsPageCache();
+            QElapsedTimer timer;
+            timer.start();
+            bytes = fetchPages(firstPage, kPageSize, &pages);
+            (cold ? floorCold : floorWarm).push_back(bench::msSince(timer));
+        };
+        const auto runOurs = [&] {
+            if (cold)
+                bench::dropOsPageCache();
+            double ms = 0;
+            full = pull(*fresh, serviceRoot, kPageSize, &ms);
+            (cold ? oursCold : oursWarm).push_back(ms);
+        };
+        if (run % 2 == 0) {
+            runOurs();
+            runFloor();
+        } else {
+            runFloor();
+            runOurs();
+        }
+        if (!full.ok()) {
+            std::fprintf(stderr, "bench_sync: the pull failed: %s\n", qPrintable(full.errors.join(QLatin1Char(' '))));
+            return 1;
+        }
+        workspace.reset();
+        workspace = std::move(fresh);
+        lastDir = std::move(dir);
     }
     std::printf("full pull: %d rows (%d pages, %.1f MB)\n", full.pulled, pages, double(bytes) / 1e6);
-    report("pull, parse and store", pullMs, floorMs, "(goal <= 2)");
-    const double storeMs = storeAlone(dir.path(), kPageSize);
-    std::printf("of which the store's share: upsertAssets of the same rows alone %.0f ms; "
-                "ours against fetch floor + store alone: ratio %.2f\n",
-                storeMs, pullMs / (floorMs + storeMs));
+    report("pull, parse and store, warm", oursWarm, floorWarm, "(goal <= 2)");
+    if (coldRuns > 0)
+        report("pull, parse and store, cold", oursCold, floorCold, "(goal <= 2)");
+    const double storeMs = storeAlone(lastDir->path(), kPageSize);
+    std::printf("of which the store's share: upsertAssets of the same rows alone %.0f ms (once, warm); "
+                "warm p50 of ours against fetch floor p50 + store alone: ratio %.2f\n",
+                storeMs, bench::spreadOf(oursWarm).p50 / (bench::spreadOf(floorWarm).p50 + storeMs));
 
-    const int changed = changeAssets(root, changes);
-    const QString deltaLink = SyncStateRepository(workspace->database())
-                                  .find(QStringLiteral("msdyn_customerassets"))
-                                  .value_or(SyncTableState{})
-                                  .deltaLink;
-    int deltaPages = 0;
-    timer.restart();
-    fetchPages(deltaLink.toUtf8(), kPageSize, &deltaPages);
-    const double deltaFloorMs = bench::msSince(timer);
-    double deltaMs = 0;
-    const SyncSummary delta = pull(*workspace, serviceRoot, kPageSize, &deltaMs);
-    std::printf("delta: %d rows changed on the server, %d pulled\n", changed, delta.pulled);
+    // Deltas: each round changes `changes` rows on the server, then times the
+    // floor (the assets' delta pages) and ours (a delta pull), alternating.
+    std::vector<double> deltaOurs, deltaFloor;
+    int changed = 0, deltaPulled = 0;
+    for (int round = 0; round < rounds; ++round) {
+        changed = changeAssets(root, changes, round);
+        const QString deltaLink = SyncStateRepository(workspace->database())
+                                      .find(QStringLiteral("msdyn_customerassets"))
+                                      .value_or(SyncTableState{})
+                                      .deltaLink;
+        const auto runFloor = [&] {
+            int deltaPages = 0;
+            QElapsedTimer timer;
+            timer.start();
+            fetchPages(deltaLink.toUtf8(), kPageSize, &deltaPages);
+            deltaFloor.push_back(bench::msSince(timer));
+        };
+        SyncSummary delta;
+        const auto runOurs = [&] {
+            double ms = 0;
+            delta = pull(*workspace, serviceRoot, kPageSize, &ms);
+            deltaOurs.push_back(ms);
+        };
+        if (round % 2 == 0) {
+            runOurs();
+            runFloor();
+        } else {
+            runFloor();
+            runOurs();
+        }
+        if (!delta.ok()) {
+            std::fprintf(stderr, "bench_sync: the delta failed: %s\n",
+                         qPrintable(delta.errors.join(QLatin1Char(' '))));
+            return 1;
+        }
+        deltaPulled = delta.pulled;
+    }
+    std::printf("delta: %d rounds (warm), each %d rows changed on the server; last round pulled %d\n", rounds,
+                changed, deltaPulled);
     // Our delta also asks the three lookup tables for their (empty) changes.
-    report("delta (4 tables), parse and store", deltaMs, deltaFloorMs, "(floor: the assets' delta pages only)");
-    std::printf("delta of %d changes: %.0f ms (goal <= 1000 ms)\n", changed, deltaMs);
+    report("delta (4 tables), parse and store", deltaOurs, deltaFloor, "(floor: the assets' delta pages only)");
+    const bench::Spread deltaSpread = bench::spreadOf(deltaOurs);
+    std::printf("delta of %d changes: p50 %.0f ms, p95 %.0f ms (goal <= 1000 ms)\n", changed, deltaSpread.p50,
+                deltaSpread.p95);
 
     server.terminate();
     server.waitForFinished(5'000);
