@@ -4,10 +4,16 @@
 // then times, each beside a floor measured in the same run:
 //   - a one-frame step forward and back, and a random seek, through the
 //     frame source, against decoding one frame with libavcodec in-process;
+//   - opening the clip and its first frame with the page cache dropped,
+//     against libavformat + libavcodec doing the same in-process;
 //   - decoding every frame to RGB, as a whole process (this program run
-//     with --decode-all), against `ffmpeg -i V -pix_fmt rgb24 -f null -`;
-//   - `sightline-cli export-frame` against `ffmpeg -ss T -i V -frames:v 1
-//     out.png`, both as processes.
+//     with --decode-all), against `ffmpeg -threads 0 -i V -pix_fmt rgb24
+//     -f null -`;
+//   - `sightline-cli export-frame` against `ffmpeg -threads 0 -ss T -i V
+//     -frames:v 1 out.png`, both as processes.
+// The process pairs run interleaved (alternating which goes first), 5 times
+// warm and 3 times cold (page cache dropped before every run of either), and
+// print p50/p95 of both; ffmpeg runs with -nostdin -loglevel error.
 // Goals: step p95 <= 16 ms forward, <= 50 ms back; ratios <= 1.2.
 
 #include "benchstats.h"
@@ -20,6 +26,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <functional>
 #include <random>
 
 extern "C" {
@@ -162,46 +169,178 @@ void benchSteps(const QString &clip, const char *name)
                 qlonglong(stats.cacheHits), stats.cachedBytes / 1048576.0);
 }
 
-double medianOf(std::vector<double> values)
+struct Command
 {
-    return spreadOf(std::move(values)).p50;
+    QString program;
+    QStringList args;
+};
+
+// The common ffmpeg options of a floor: no terminal reading, errors only, and
+// the decoder's thread count left to the cores as ours (thread_count = 0).
+QStringList ffmpegArgs(const QStringList &rest)
+{
+    return QStringList{QStringLiteral("-nostdin"), QStringLiteral("-loglevel"), QStringLiteral("error"),
+                       QStringLiteral("-threads"), QStringLiteral("0")} +
+           rest;
+}
+
+void printPair(const char *what, const char *temperature, const std::vector<double> &ours,
+               const std::vector<double> &floor, const char *floorName)
+{
+    const bench::Spread a = spreadOf(ours);
+    const bench::Spread b = spreadOf(floor);
+    std::printf("  %-22s %-4s ours p50 %6.0f p95 %6.0f ms | %s p50 %6.0f p95 %6.0f ms | p50 ratio %.2f (n=%zu/%zu)\n",
+                what, temperature, a.p50, a.p95, floorName, b.p50, b.p95, b.p50 > 0 ? a.p50 / b.p50 : 0.0,
+                ours.size(), floor.size());
+}
+
+// Runs ours and the floor as whole processes, interleaved (which one goes
+// first alternates), warm and then cold (page cache dropped before every run
+// of either).
+void comparePair(const char *what, const char *floorName, const std::function<Command(int)> &ours,
+                 const std::function<Command(int)> &floor)
+{
+    constexpr int kWarm = 5;
+    constexpr int kCold = 3;
+    const auto once = [](const Command &c, bool cold, std::vector<double> &into) {
+        if (cold)
+            bench::dropOsPageCache();
+        double ms = 0;
+        if (run(c.program, c.args, &ms))
+            into.push_back(ms);
+    };
+    std::vector<double> discard;
+    once(ours(0), false, discard); // warm the binaries and the clip
+    once(floor(0), false, discard);
+    std::vector<double> oursWarm, floorWarm, oursCold, floorCold;
+    for (int r = 0; r < kWarm; ++r) {
+        if (r % 2 == 0) {
+            once(ours(r), false, oursWarm);
+            once(floor(r), false, floorWarm);
+        } else {
+            once(floor(r), false, floorWarm);
+            once(ours(r), false, oursWarm);
+        }
+    }
+    printPair(what, "warm", oursWarm, floorWarm, floorName);
+    if (!bench::dropOsPageCache()) {
+        std::printf("  %-22s cold: cannot drop the page cache (needs root)\n", what);
+        return;
+    }
+    for (int r = 0; r < kCold; ++r) {
+        if (r % 2 == 0) {
+            once(ours(r), true, oursCold);
+            once(floor(r), true, floorCold);
+        } else {
+            once(floor(r), true, floorCold);
+            once(ours(r), true, oursCold);
+        }
+    }
+    printPair(what, "cold", oursCold, floorCold, floorName);
 }
 
 void benchProcesses(const QString &clip, const QString &manifest, const QString &dir)
 {
-    constexpr int kRuns = 3;
-    std::vector<double> ours, theirs;
-    for (int r = 0; r < kRuns; ++r) {
-        double ms = 0;
-        if (run(QCoreApplication::applicationFilePath(), {QStringLiteral("--decode-all"), clip}, &ms))
-            ours.push_back(ms);
-        if (run(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), clip,
-                                           QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), QStringLiteral("-f"),
-                                           QStringLiteral("null"), QStringLiteral("-")},
-                &ms))
-            theirs.push_back(ms);
-    }
-    std::printf("  decode all to RGB (process): %8.0f ms   ffmpeg -pix_fmt rgb24 -f null: %8.0f ms   ratio %.2f\n",
-                medianOf(ours), medianOf(theirs), medianOf(ours) / medianOf(theirs));
+    comparePair(
+        "decode all to RGB", "ffmpeg rgb24 null",
+        [&](int) {
+            return Command{QCoreApplication::applicationFilePath(), {QStringLiteral("--decode-all"), clip}};
+        },
+        [&](int) {
+            return Command{QStringLiteral("ffmpeg"),
+                           ffmpegArgs({QStringLiteral("-i"), clip, QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
+                                       QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")})};
+        });
 
-    ours.clear();
-    theirs.clear();
     const QString out = dir + QLatin1String("/frame.png");
-    for (const double t : {1.5, 3.7, 6.2, 8.9, 5.05}) {
-        double ms = 0;
-        if (run(QStringLiteral(SIGHTLINE_CLI_PATH),
-                {QStringLiteral("export-frame"), manifest, QStringLiteral("--time"), QString::number(t),
-                 QStringLiteral("--out"), out},
-                &ms))
-            ours.push_back(ms);
-        if (run(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                                           QStringLiteral("-ss"), QString::number(t), QStringLiteral("-i"), clip,
-                                           QStringLiteral("-frames:v"), QStringLiteral("1"), out},
-                &ms))
-            theirs.push_back(ms);
+    static const double times[] = {1.5, 3.7, 6.2, 8.9, 5.05};
+    const auto at = [](int r) { return QString::number(times[r % 5]); };
+    comparePair(
+        "export-frame PNG", "ffmpeg -ss png   ",
+        [&](int r) {
+            return Command{QStringLiteral(SIGHTLINE_CLI_PATH),
+                           {QStringLiteral("export-frame"), manifest, QStringLiteral("--time"), at(r),
+                            QStringLiteral("--out"), out}};
+        },
+        [&](int r) {
+            return Command{QStringLiteral("ffmpeg"),
+                           ffmpegArgs({QStringLiteral("-y"), QStringLiteral("-ss"), at(r), QStringLiteral("-i"), clip,
+                                       QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-f"),
+                                       QStringLiteral("image2"), QStringLiteral("-c:v"), QStringLiteral("png"), out})};
+        });
+}
+
+// The floor of a first open: libavformat opening the file and libavcodec
+// decoding its first frame in-process, with the same threading as ours.
+double openFirstFrameFloor(const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    AVFormatContext *input = nullptr;
+    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+        return -1;
+    avformat_find_stream_info(input, nullptr);
+    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
+    AVCodecContext *context = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
+    context->thread_count = 0;
+    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    avcodec_open2(context, codec, nullptr);
+    AVPacket *packet = av_packet_alloc();
+    AVFrame *frame = av_frame_alloc();
+    bool got = false;
+    while (!got && av_read_frame(input, packet) >= 0) {
+        if (packet->stream_index == stream && avcodec_send_packet(context, packet) >= 0)
+            got = avcodec_receive_frame(context, frame) >= 0;
+        av_packet_unref(packet);
     }
-    std::printf("  export-frame (process):      %8.0f ms   ffmpeg -ss T -frames:v 1 out.png: %5.0f ms   ratio %.2f\n",
-                medianOf(ours), medianOf(theirs), medianOf(ours) / medianOf(theirs));
+    if (!got) {
+        avcodec_send_packet(context, nullptr);
+        got = avcodec_receive_frame(context, frame) >= 0;
+    }
+    const double ms = msSince(timer);
+    av_frame_free(&frame);
+    av_packet_free(&packet);
+    avcodec_free_context(&context);
+    avformat_close_input(&input);
+    return got ? ms : -1;
+}
+
+double openFirstFrameOurs(const QString &path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    FrameSource source;
+    QString error;
+    if (!source.open(path, &error) || source.frame(0).isNull())
+        return -1;
+    return msSince(timer);
+}
+
+// Open and the first frame, in-process, with the page cache dropped before
+// each (the libraries are loaded already, so this is the clip's cold read).
+void benchColdOpen(const QString &clip)
+{
+    constexpr int kCold = 3;
+    std::vector<double> ours, floor;
+    for (int r = 0; r < kCold; ++r)
+        for (int k = 0; k < 2; ++k) {
+            const bool oursNow = (k == 0) == (r % 2 == 0);
+            if (!bench::dropOsPageCache()) {
+                std::printf("  first open cold: cannot drop the page cache (needs root)\n");
+                return;
+            }
+            const double ms = oursNow ? openFirstFrameOurs(clip) : openFirstFrameFloor(clip);
+            if (ms >= 0)
+                (oursNow ? ours : floor).push_back(ms);
+        }
+    const bench::Spread a = spreadOf(ours);
+    const bench::Spread b = spreadOf(floor);
+    std::printf("  %-22s cold ours p50 %6.1f p95 %6.1f ms | libav open+1 frame p50 %6.1f p95 %6.1f ms | p50 ratio "
+                "%.2f (n=%zu/%zu)\n",
+                "first open (in-proc)", a.p50, a.p95, b.p50, b.p95, b.p50 > 0 ? a.p50 / b.p50 : 0.0, ours.size(),
+                floor.size());
 }
 
 QString writeManifest(const QString &dir, const QString &name, const QString &media)
@@ -241,9 +380,11 @@ int main(int argc, char **argv)
     const QString manifest250 = writeManifest(dir.path(), QStringLiteral("gop250"), QStringLiteral("gop250.mp4"));
 
     benchSteps(gop60, "keyframe every 2 s (60 frames)");
+    benchColdOpen(gop60);
     benchProcesses(gop60, manifest60, dir.path());
     std::printf("\n");
     benchSteps(gop250, "keyframe every 250 frames");
+    benchColdOpen(gop250);
     benchProcesses(gop250, manifest250, dir.path());
     return 0;
 }
