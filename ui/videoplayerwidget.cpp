@@ -600,6 +600,11 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
                                        : tr("This video cannot be played: %1").arg(reason));
         }
         break;
+    case QMediaPlayer::BufferedMedia:
+        // play() during loading skips LoadedMedia on some pipelines.
+        if (!qFuzzyCompare(m_player->playbackRate(), m_speed))
+            applySpeed();
+        break;
     case QMediaPlayer::EndOfMedia:
         updateLabels();
         break;
