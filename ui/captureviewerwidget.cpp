@@ -61,17 +61,25 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
 
     QWidget *view = nullptr;
     QWidget *focusTarget = nullptr;
+    OverlayCanvas *canvas = nullptr;
+    // A capture whose stored manifest no longer reads shows its media alone.
+    if (!record.manifestError.isEmpty())
+        worldMarkups.clear();
     if (record.mediaType == MediaType::Video) {
         auto *player = new VideoPlayerWidget(m_tabs);
         player->open(record.manifest, mediaPath, std::move(worldMarkups));
         view = player;
-        focusTarget = player->canvas();
+        focusTarget = canvas = player->canvas();
     } else {
         auto *photo = new PhotoView(m_tabs);
         photo->open(record.manifest, mediaPath, std::move(worldMarkups));
         view = photo;
-        focusTarget = photo;
+        focusTarget = canvas = photo;
     }
+    if (!record.manifestError.isEmpty())
+        canvas->setCaptureNotice(
+            tr("The stored manifest of this capture no longer reads (%1): its markup and camera are not shown.")
+                .arg(record.manifestError));
     view->setProperty(kCaptureIdProperty, record.id);
     const QString title = tr("%1 · %2").arg(UiText::mediaType(record.mediaType), UiText::captureDate(record.capturedAt));
     const int index = m_tabs->addTab(view, title);

@@ -67,9 +67,15 @@ void OverlayCanvas::setMessage(const QString &text, bool isError)
     update();
 }
 
+void OverlayCanvas::setCaptureNotice(const QString &text)
+{
+    m_captureNotice = text;
+    update();
+}
+
 QString OverlayCanvas::noticeText() const
 {
-    return m_lastResult.notice;
+    return m_captureNotice.isEmpty() ? m_lastResult.notice : m_captureNotice;
 }
 
 QTransform OverlayCanvas::frameToWidget() const
@@ -120,8 +126,8 @@ void OverlayCanvas::paintEvent(QPaintEvent *)
     }
     painter.restore();
 
-    if (!m_lastResult.notice.isEmpty())
-        paintBanner(painter, m_lastResult.notice);
+    if (const QString notice = noticeText(); !notice.isEmpty())
+        paintBanner(painter, notice);
     if (!m_message.isEmpty())
         paintMessage(painter);
 

@@ -34,6 +34,9 @@ public:
     void clearFrame();
     // Text shown centred while there is no frame; an error replaces the frame.
     void setMessage(const QString &text, bool isError = false);
+    // A notice about the capture itself (e.g. its stored manifest no longer
+    // reads), shown in the banner in place of the renderer's.
+    void setCaptureNotice(const QString &text);
 
     const CaptureManifest &manifest() const { return m_manifest; }
     const QImage &frame() const { return m_frame; }
@@ -78,6 +81,7 @@ private:
     OverlayResult m_lastResult;
     QString m_message;
     bool m_isError = false;
+    QString m_captureNotice;
 };
 
 } // namespace sl

@@ -29,6 +29,11 @@ struct CaptureRecord
     ReviewStatus reviewStatus = ReviewStatus::New;
     QString reviewNote;
     CaptureManifest manifest;
+    // Why the stored manifest no longer reads (a newer, stricter reader);
+    // empty when it reads. Then `manifest` holds only what the columns
+    // hold, and neither its markup nor its camera may be shown or edited.
+    QString manifestError;
+    QString storedManifestJson; // the stored text, kept as it is, when manifestError is set
 };
 
 } // namespace sl

@@ -56,8 +56,9 @@ CaptureRecord readRecord(const Statement &row)
     } else {
         // Stored manifests were valid when stored; a newer reader may be
         // stricter. Keep the record usable and say why its manifest is empty.
-        qCWarning(lcStore) << "stored manifest of capture" << record.id
-                           << "no longer reads:" << std::get<ManifestError>(parsed).message();
+        record.manifestError = std::get<ManifestError>(parsed).message();
+        record.storedManifestJson = row.columnText(8);
+        qCWarning(lcStore) << "stored manifest of capture" << record.id << "no longer reads:" << record.manifestError;
         fillManifestFromColumns(record);
     }
     return record;

@@ -1,5 +1,6 @@
 // PhotoView: the photo scaled to fit with its markup on top, drawn by the
 // shared renderer in the photo's pixel coordinates.
+#include "captureviewerwidget.h"
 #include "photoview.h"
 #include "uitestutil.h"
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void keepsAspectRatio_data();
     void keepsAspectRatio();
     void missingFileShowsError();
+    void unreadableManifestSaysWhy();
 
 private:
     void openAndWait(sl::PhotoView &view, const sl::CaptureManifest &manifest, std::vector<sl::Markup> world);
@@ -157,6 +159,30 @@ void TestPhotoView::missingFileShowsError()
     QVERIFY(!view.hasFrame());
     QVERIFY(view.showsError());
     QVERIFY2(view.message().contains(QLatin1String("gone.jpg")), qPrintable(view.message()));
+}
+
+// A capture whose stored manifest no longer reads shows its photo with the
+// reason in the banner, not "no camera intrinsics", and no markup.
+void TestPhotoView::unreadableManifestSaysWhy()
+{
+    sl::CaptureRecord record;
+    record.id = m_photo.id;
+    record.assetId = m_photo.assetId;
+    record.mediaType = sl::MediaType::Photo;
+    record.manifest.id = m_photo.id;
+    record.manifestError = QStringLiteral("x.capture.json: format: is required");
+    sl::CaptureViewerWidget viewer;
+    viewer.resize(800, 600);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.openCapture(record, m_photoPath, worldMarkupsOf(m_photo));
+    auto *view = qobject_cast<sl::PhotoView *>(viewer.currentView());
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(view->hasFrame(), 15000);
+    view->grab();
+    QVERIFY2(view->noticeText().contains(QLatin1String("no longer reads")), qPrintable(view->noticeText()));
+    QVERIFY(view->noticeText().contains(record.manifestError));
+    QCOMPARE(view->lastOverlayResult().worldMarkupsDrawn, 0);
 }
 
 QTEST_MAIN(TestPhotoView)

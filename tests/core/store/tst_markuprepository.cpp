@@ -2,6 +2,7 @@
 // one rule for what a capture shows, edits kept over re-imports, and a round
 // trip through a closed and reopened workspace.
 #include "testsupport.h"
+#include "annotation/markupeditor.h"
 #include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
 #include "store/capturerepository.h"
@@ -294,6 +295,50 @@ private Q_SLOTS:
         // What is written reads back as a valid manifest.
         QVERIFY(std::holds_alternative<CaptureManifest>(
             ManifestReader::parse(ManifestWriter::toBytes(written), QStringLiteral("w.capture.json"))));
+    }
+
+    // A stored manifest that a newer reader refuses is kept as it was stored:
+    // the record says why, a push carries the stored text, and an edit of
+    // its markup is refused without writing anything (rewriting the manifest
+    // from what could be read would drop its camera and poses).
+    void unreadableStoredManifestIsKeptAndRefusesEdits()
+    {
+        Database &db = m_workspace->database();
+        CaptureRepository(db).upsert(recordOf(manifest(QStringLiteral("cap-a"), QString(), QStringLiteral("2026-11-20T10:00:00Z"),
+                                                       {imageMarkup(QStringLiteral("i"), QStringLiteral("ink"), QStringLiteral("#0000FF"), 0.1)})));
+        const QString stored = QStringLiteral("{\"id\":\"cap-a\",\"camera\":{\"fx\":\"not a number\"}}");
+        Statement corrupt = db.prepare("UPDATE captures SET manifest_json = ? WHERE id = ?");
+        corrupt.bind(1, stored).bind(2, QStringLiteral("cap-a")).run();
+        const auto outboxCount = [&db]() {
+            Statement count = db.prepare("SELECT count(*) FROM outbox");
+            return count.step() ? count.columnInt64(0) : -1;
+        };
+        const qint64 queued = outboxCount();
+
+        const std::optional<CaptureRecord> record = CaptureRepository(db).byId(QStringLiteral("cap-a"));
+        QVERIFY(record);
+        QVERIFY(!record->manifestError.isEmpty());
+        QCOMPARE(record->manifest.id, QStringLiteral("cap-a"));
+        QCOMPARE(CurrentManifest::jsonOf(db, QStringLiteral("cap-a")).value_or(QString()), stored);
+        QVERIFY_THROWS_EXCEPTION(StoreError, CurrentManifest::of(db, QStringLiteral("cap-a")));
+
+        MarkupEdit edit;
+        edit.captureId = QStringLiteral("cap-a");
+        edit.markup.id = QStringLiteral("new-arrow");
+        edit.markup.kind = MarkupKind::Arrow;
+        edit.markup.space = MarkupSpace::Image;
+        edit.markup.imagePoints = {{0.1, 0.1}, {0.5, 0.5}};
+        edit.author = QStringLiteral("Ana");
+        try {
+            MarkupEditor(db).apply(edit);
+            QFAIL("an edit of a capture whose manifest no longer reads was accepted");
+        } catch (const StoreError &error) {
+            QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("no longer reads")), error.what());
+        }
+        QVERIFY(!markups().findIn(QStringLiteral("cap-a"), QStringLiteral("new-arrow")));
+        QCOMPARE(outboxCount(), queued);
+        // The stored text is untouched.
+        QCOMPARE(CurrentManifest::jsonOf(db, QStringLiteral("cap-a")).value_or(QString()), stored);
     }
 };
 
