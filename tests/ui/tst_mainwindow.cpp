@@ -10,6 +10,7 @@
 #include "items/assetlistmodel.h"
 #include "mainwindow.h"
 #include "photoview.h"
+#include "programrun.h"
 #include "spatial/projector.h"
 #include "store/assetdetails.h"
 #include "store/assetrepository.h"
@@ -276,10 +277,27 @@ void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
     rect.imagePoints = {{0.1, 0.1}, {0.4, 0.3}};
     rect.color = QColor(0x00, 0xFF, 0x00);
     QVERIFY(window->document()->add(rect));
+    // A markup drawn, then deleted: nothing may draw it any more.
+    sl::Markup removed;
+    removed.id = QStringLiteral("f0000000-0000-4000-8000-00000000a002");
+    removed.kind = sl::MarkupKind::Line;
+    removed.imagePoints = {{0.55, 0.55}, {0.8, 0.85}};
+    removed.color = QColor(0xFF, 0x00, 0xFF);
+    QVERIFY(window->document()->add(removed));
+    m_window->store()->drain();
+    const QSize frameSize = photo->frame().size();
+    // A point on the outline of each: the first image point of the markup.
+    const auto probe = [&](const sl::Markup &m, const QImage &image, const QTransform &toImage) {
+        const QPointF at(m.imagePoints.front().x * frameSize.width(), m.imagePoints.front().y * frameSize.height());
+        return sl::test::pixelsNear(image, toImage.map(at).toPoint(), 3, m.color, 60) > 0;
+    };
+    QVERIFY2(probe(removed, photo->grab().toImage(), photo->frameToWidget()), "the markup to delete is not on screen");
+    QVERIFY(window->document()->remove(removed.id));
     m_window->store()->drain();
     // The viewer shows it at once.
     const auto &viewed = photo->manifest().markups;
     QVERIFY(std::any_of(viewed.begin(), viewed.end(), [&](const sl::Markup &m) { return m.id == rect.id; }));
+    QVERIFY(std::none_of(viewed.begin(), viewed.end(), [&](const sl::Markup &m) { return m.id == removed.id; }));
 
     QString error;
     auto workspace = sl::Workspace::open(m_workspaceDir, &error);
@@ -301,6 +319,35 @@ void TestMainWindow::annotatingAPhotoWritesOnTheStoreWorker()
     QVERIFY(image.load(path, "JPEG"));
     const QPoint edge(int(0.1 * image.width()), int(0.2 * image.height()));
     QVERIFY2(sl::test::pixelsNear(image, edge, 3, rect.color, 60) > 0, "no rectangle edge in the export");
+
+    // The GUI, `export-frame CAPTURE_ID --workspace` and the flattened export
+    // draw the same markup: the two exports are the same pixels, and every
+    // drawn image markup (the new rectangle in, the deleted one out) is where
+    // the screen shows it.
+    const QString flattenedPng = out.filePath(QStringLiteral("flattened.png"));
+    window->exportFlattened(flattenedPng);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 15000);
+    QVERIFY2(exported.at(1).first().toBool(), qPrintable(exported.at(1).at(1).toString()));
+    const QString cliPng = out.filePath(QStringLiteral("cli.png"));
+    const sl::test::CliRun cli = sl::test::runProgram(
+        QStringLiteral(SIGHTLINE_CLI_PATH),
+        {QStringLiteral("export-frame"), captureId, QStringLiteral("--workspace"), m_workspaceDir,
+         QStringLiteral("--out"), cliPng});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    QImage flattened;
+    QImage exportedByCli;
+    QVERIFY(flattened.load(flattenedPng, "PNG"));
+    QVERIFY(exportedByCli.load(cliPng, "PNG"));
+    QCOMPARE(flattened.convertToFormat(QImage::Format_RGB32), exportedByCli.convertToFormat(QImage::Format_RGB32));
+
+    QTRY_VERIFY_WITH_TIMEOUT(photo->lastOverlayResult().imageMarkupsDrawn > 0, 5000);
+    const QImage screen = photo->grab().toImage();
+    QCOMPARE(flattened.size(), frameSize);
+    const QTransform onScreen = photo->frameToWidget();
+    QVERIFY2(probe(rect, screen, onScreen), "the new rectangle is not on screen");
+    QVERIFY2(probe(rect, exportedByCli, QTransform()), "the new rectangle is not in export-frame's image");
+    QVERIFY2(!probe(removed, screen, onScreen), "the deleted markup is still on screen");
+    QVERIFY2(!probe(removed, exportedByCli, QTransform()), "the deleted markup is still in export-frame's image");
     window->close();
 }
 
