@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/bookmark.h"
 #include "capture/markup.h"
 #include "spatial/cameraintrinsics.h"
 #include "spatial/pose.h"
@@ -49,6 +50,7 @@ struct CaptureManifest
     std::optional<Axes> axes; // required when poses is non-empty
     std::vector<ManifestPose> poses;
     std::vector<Markup> markups;
+    std::vector<Bookmark> bookmarks; // named time ranges (videos)
     QJsonObject raw;     // the whole object as read: unknown fields survive
 
     bool hasPoses() const { return !poses.empty(); }

@@ -1,5 +1,6 @@
 #include "capture/manifestreader.h"
 
+#include "capture/bookmarkreader.h"
 #include "capture/jsonfieldreader.h"
 #include "capture/jsonunicode.h"
 #include "capture/markupreader.h"
@@ -282,6 +283,7 @@ ManifestResult ManifestReader::parse(const QByteArray &json, const QString &file
     CaptureManifest m;
     m.raw = root;
     QJsonArray markups;
+    QJsonArray bookmarks;
     // Every string first (unknown fields too): a field's own check would
     // otherwise report a lone surrogate as some other fault.
     const bool ok = JsonUnicode::checkStrings(root, {}, r)
@@ -295,7 +297,9 @@ ManifestResult ManifestReader::parse(const QByteArray &json, const QString &file
         && readCamera(root, r, &m)
         && readPoses(root, r, &m)
         && r.readArray(root, QStringLiteral("markups"), {}, false, &markups)
-        && MarkupReader::read(markups, r, &m.markups);
+        && MarkupReader::read(markups, r, &m.markups)
+        && r.readArray(root, QStringLiteral("bookmarks"), {}, false, &bookmarks)
+        && BookmarkReader::read(bookmarks, r, &m.bookmarks);
     if (!ok) {
         qCDebug(lcCapture) << "Refused manifest:" << r.error().message();
         return r.error();

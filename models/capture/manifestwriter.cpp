@@ -123,6 +123,18 @@ QJsonObject ManifestWriter::markupToJson(const Markup &m)
     return o;
 }
 
+QJsonObject ManifestWriter::bookmarkToJson(const Bookmark &bookmark)
+{
+    QJsonObject o = bookmark.raw;
+    o.insert(QStringLiteral("id"), bookmark.id);
+    o.insert(QStringLiteral("name"), bookmark.name);
+    o.insert(QStringLiteral("from"), bookmark.from);
+    o.insert(QStringLiteral("to"), bookmark.to);
+    setOrRemove(o, QStringLiteral("author"), bookmark.author);
+    setOrRemove(o, QStringLiteral("createdAt"), bookmark.createdAt);
+    return o;
+}
+
 QJsonObject ManifestWriter::toJson(const CaptureManifest &manifest)
 {
     QJsonObject o = manifest.raw;
@@ -184,6 +196,15 @@ QJsonObject ManifestWriter::toJson(const CaptureManifest &manifest)
     for (const Markup &m : manifest.markups)
         markups.append(markupToJson(m));
     o.insert(QStringLiteral("markups"), markups);
+    // Optional: a manifest without bookmarks is written without the field.
+    if (manifest.bookmarks.empty()) {
+        o.remove(QStringLiteral("bookmarks"));
+    } else {
+        QJsonArray bookmarks;
+        for (const Bookmark &b : manifest.bookmarks)
+            bookmarks.append(bookmarkToJson(b));
+        o.insert(QStringLiteral("bookmarks"), bookmarks);
+    }
     return o;
 }
 

@@ -19,6 +19,7 @@ public:
     // One markup as the manifest's "markups" array holds it, starting from
     // the object it was read from (unknown fields survive).
     static QJsonObject markupToJson(const Markup &markup);
+    static QJsonObject bookmarkToJson(const Bookmark &bookmark);
     // Writes atomically (QSaveFile); false with errorMessage set on failure.
     static bool writeFile(const CaptureManifest &manifest, const QString &path, QString *errorMessage = nullptr);
 };

@@ -1,5 +1,7 @@
 # Sources of models/capture (paths relative to models/).
 target_sources(sightline_models PRIVATE
+    capture/bookmark.h
+    capture/bookmarkreader.cpp capture/bookmarkreader.h
     capture/capturemanifest.cpp capture/capturemanifest.h
     capture/jsonfieldreader.cpp capture/jsonfieldreader.h
     capture/jsonunicode.cpp capture/jsonunicode.h

@@ -22,6 +22,10 @@ inline constexpr int kTextLength = 500;
 // Text of all markups of one manifest together, characters: what a frame's
 // labels can cost to draw (each character is an outline with a halo).
 inline constexpr int kTextPerCapture = 5'000;
+// Bookmarks (named time ranges) of one capture, and a bookmark's name in
+// characters (UTF-16 code units).
+inline constexpr int kBookmarksPerCapture = 1'000;
+inline constexpr int kBookmarkNameLength = 200;
 // Decoded image or video frame: each side, and the area, in pixels. Checked
 // from the file's header before any pixel is decoded. 16384 covers 8K video
 // and 108-megapixel phone photos (12032 x 9024).

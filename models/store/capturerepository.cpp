@@ -137,6 +137,15 @@ void CaptureRepository::upsert(const CaptureRecord &record)
     transaction.commit();
 }
 
+void CaptureRepository::replaceManifest(const QString &id, const CaptureManifest &manifest)
+{
+    Statement update = m_db.cached("UPDATE captures SET manifest_json = ?, "
+                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+    update.bind(1, QString::fromUtf8(ManifestWriter::toBytes(manifest))).bind(2, id).run();
+    if (m_db.changes() == 0)
+        throw StoreError(QStringLiteral("No capture with id %1 to replace the manifest of").arg(id));
+}
+
 std::optional<CaptureRecord> CaptureRepository::byId(const QString &id) const
 {
     Statement query = m_db.cached("SELECT " SL_CAPTURE_COLUMNS "FROM captures WHERE id = ?");

@@ -24,6 +24,10 @@ public:
     // markups are filed as rows (MarkupRepository::fileFromManifest). One
     // transaction.
     void upsert(const CaptureRecord &record);
+    // Replaces the stored manifest of a capture whose markups did not change
+    // (its bookmarks did): the markup rows are left as they are. Throws
+    // StoreError when there is no such capture.
+    void replaceManifest(const QString &id, const CaptureManifest &manifest);
     std::optional<CaptureRecord> byId(const QString &id) const;
     std::vector<CaptureRecord> forAsset(const QString &assetId) const; // newest first
     // The same without parsing manifests: what a list shows, read from

@@ -165,6 +165,12 @@ void TestManifestReader::keepsRawObjects()
              QStringLiteral("HoloLens 2"));
     QCOMPARE(m.poses[1].raw.value(QStringLiteral("confidence")).toDouble(), 0.93);
     QCOMPARE(m.markups[0].raw.value(QStringLiteral("layer")).toString(), QStringLiteral("inspection"));
+    QCOMPARE(m.bookmarks.size(), size_t(2));
+    QCOMPARE(m.bookmarks[0].name, QStringLiteral("loose flange"));
+    QCOMPARE(m.bookmarks[0].from, 0.033);
+    QCOMPARE(m.bookmarks[0].to, 0.1);
+    QCOMPARE(m.bookmarks[0].raw.value(QStringLiteral("severity")).toString(), QStringLiteral("high"));
+    QCOMPARE(m.bookmarks[1].from, m.bookmarks[1].to);
 }
 
 void TestManifestReader::acceptsMinimalManifest()
@@ -269,6 +275,16 @@ void TestManifestReader::refusesBrokenVariant_data()
     row("photo pose t string", p, "poses[0].t", "now", "poses[0].t", "must be a number");
     // Markups.
     row("markups object", s, "markups", QJsonObject(), "markups", "must be an array");
+    row("bookmarks object", s, "bookmarks", QJsonObject(), "bookmarks", "must be an array");
+    row("bookmark not object", s, "bookmarks[1]", 5, "bookmarks[1]", "must be an object");
+    row("bookmark id duplicate", s, "bookmarks[1].id", "b-flange", "bookmarks[1].id", "\"b-flange\" is already the id of bookmarks[0]");
+    row("bookmark name missing", s, "bookmarks[0].name", remove, "bookmarks[0].name", "is required");
+    row("bookmark name empty", s, "bookmarks[0].name", "", "bookmarks[0].name", "must not be empty");
+    row("bookmark from string", s, "bookmarks[0].from", "0:12", "bookmarks[0].from", "must be a number");
+    row("bookmark to missing", s, "bookmarks[0].to", remove, "bookmarks[0].to", "is required");
+    row("bookmark from negative", s, "bookmarks[0].from", -0.5, "bookmarks[0].from", "before the start of the media");
+    row("bookmark to before from", s, "bookmarks[0].to", 0.01, "bookmarks[0].to", "before \"from\"");
+    row("bookmark name too long", s, "bookmarks[0].name", QString(201, QLatin1Char('n')), "bookmarks[0].name", "the limit is 200 characters");
     row("markup not object", s, "markups[1]", 5, "markups[1]", "must be an object");
     row("markup id missing", s, "markups[1].id", remove, "markups[1].id", "is required");
     row("markup id duplicate", s, "markups[2].id", "m-arrow-1", "markups[2].id", "\"m-arrow-1\" is already the id of markups[0]");

@@ -65,6 +65,9 @@ void TestManifestWriter::keepsUnknownFields()
     QCOMPARE(pathObject(out, QStringLiteral("poses"), 1).value(QStringLiteral("confidence")).toDouble(), 0.93);
     QCOMPARE(pathObject(out, QStringLiteral("markups"), 6).value(QStringLiteral("reason")), QJsonValue(QJsonObject{{"gdpr", true}}));
     QCOMPARE(pathObject(out, QStringLiteral("markups"), 0).value(QStringLiteral("layer")).toString(), QStringLiteral("inspection"));
+    // Bookmarks, with their own unknown fields.
+    QCOMPARE(out.value(QStringLiteral("bookmarks")), json.value(QStringLiteral("bookmarks")));
+    QCOMPARE(pathObject(out, QStringLiteral("bookmarks"), 0).value(QStringLiteral("severity")).toString(), QStringLiteral("high"));
     // Known fields are still there and right.
     QCOMPARE(out.value(QStringLiteral("format")).toString(), QStringLiteral("sightline-capture"));
     QCOMPARE(out.value(QStringLiteral("version")).toInt(), 1);
