@@ -68,6 +68,11 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     if (record.mediaType == MediaType::Video) {
         auto *player = new VideoPlayerWidget(m_tabs);
         player->open(record.manifest, mediaPath, std::move(worldMarkups));
+        const QString captureId = record.id;
+        connect(player, &VideoPlayerWidget::bookmarkPutRequested, this,
+                [this, captureId](const Bookmark &b) { Q_EMIT bookmarkPutRequested(captureId, b); });
+        connect(player, &VideoPlayerWidget::bookmarkRemoveRequested, this,
+                [this, captureId](const QString &id) { Q_EMIT bookmarkRemoveRequested(captureId, id); });
         view = player;
         focusTarget = canvas = player->canvas();
     } else {
@@ -128,6 +133,17 @@ PhotoView *CaptureViewerWidget::currentPhotoView() const
 VideoPlayerWidget *CaptureViewerWidget::currentVideoPlayer() const
 {
     return qobject_cast<VideoPlayerWidget *>(currentView());
+}
+
+void CaptureViewerWidget::setBookmarks(const QString &captureId, std::vector<Bookmark> bookmarks)
+{
+    const int tab = tabOf(captureId);
+    if (tab < 0)
+        return; // closed meanwhile: it reads them again when opened
+    QWidget *view = m_tabs->widget(tab);
+    m_records[view].manifest.bookmarks = bookmarks;
+    if (auto *player = qobject_cast<VideoPlayerWidget *>(view))
+        player->setBookmarks(std::move(bookmarks));
 }
 
 int CaptureViewerWidget::tabOf(const QString &captureId) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/bookmark.h"
 #include "capture/markup.h"
 #include "domain/capturerecord.h"
 
@@ -38,12 +39,17 @@ public:
     PhotoView *currentPhotoView() const;
     VideoPlayerWidget *currentVideoPlayer() const;
     QTabWidget *tabWidget() const { return m_tabs; }
+    // What the store wrote for a capture's bookmarks: shown in its player.
+    void setBookmarks(const QString &captureId, std::vector<Bookmark> bookmarks);
 
     // Tabs kept open at most; opening another closes the oldest.
     static constexpr int kMaxTabs = 8;
 
 Q_SIGNALS:
     void currentCaptureChanged(const QString &captureId);
+    // A player asks for a bookmark edit of its capture (to be written to the store).
+    void bookmarkPutRequested(const QString &captureId, const sl::Bookmark &bookmark);
+    void bookmarkRemoveRequested(const QString &captureId, const QString &bookmarkId);
 
 private:
     int tabOf(const QString &captureId) const;

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,6 +22,7 @@ class AssetCsvImportDialog;
 class AssetEditDialog;
 class AssetTreeModel;
 class StoreWorker;
+class Workspace;
 struct AssetDetails;
 class AssetDetailsWidget;
 class AssetListModel;
@@ -72,6 +74,10 @@ public:
     // Sets the review of captures on the store worker (ReviewEditor: one
     // transaction, an outbox entry per changed capture); emits reviewFinished().
     void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
+    // Writes a bookmark edit of a capture on the store worker (BookmarkEditor)
+    // and shows what was written in its player; emits bookmarksWritten().
+    void putBookmark(const QString &captureId, const Bookmark &bookmark);
+    void removeBookmark(const QString &captureId, const QString &bookmarkId);
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -81,6 +87,7 @@ public:
 Q_SIGNALS:
     void annotationOpened(AnnotationWindow *window);
     void reviewFinished(bool saved);
+    void bookmarksWritten(const QString &captureId, bool saved);
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
     // The whole-file check passed; edits are enabled.
@@ -112,6 +119,7 @@ private:
     void updateAssetActions();
     void showAbout();
     void showStoreError(const QString &message);
+    void writeBookmarks(const QString &captureId, std::function<std::vector<Bookmark>(Workspace &)> job);
 
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<StoreWorker> m_background;

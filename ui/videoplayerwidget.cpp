@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "media/framesourceworker.h"
+#include "player/bookmarkpanel.h"
 #include "uitext.h"
 #include "videocanvas.h"
 
@@ -16,8 +17,10 @@
 #include <QMenu>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSplitter>
 #include <QStyle>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -174,10 +177,24 @@ void VideoPlayerWidget::buildControls()
     m_menuButton->setPopupMode(QToolButton::InstantPopup);
     controls->addWidget(m_menuButton);
 
+    // The bookmarks are listed beside the picture.
+    m_bookmarkPanel = new BookmarkPanel(this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(true);
+    split->addWidget(m_canvas);
+    split->addWidget(m_bookmarkPanel);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({640, 200});
+    connect(m_bookmarkPanel, &BookmarkPanel::jumpRequested, this, &VideoPlayerWidget::seekSeconds);
+    connect(m_bookmarkPanel, &BookmarkPanel::addRequested, this, &VideoPlayerWidget::addBookmark);
+    connect(m_bookmarkPanel, &BookmarkPanel::putRequested, this, &VideoPlayerWidget::bookmarkPutRequested);
+    connect(m_bookmarkPanel, &BookmarkPanel::removeRequested, this, &VideoPlayerWidget::bookmarkRemoveRequested);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_canvas, 1);
+    layout->addWidget(split, 1);
     layout->addLayout(controls);
 
     connect(m_playButton, &QToolButton::clicked, this, &VideoPlayerWidget::togglePlayPause);
@@ -214,6 +231,8 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_player->stop();
     m_canvas->reset();
     m_canvas->setCapture(manifest, std::move(worldMarkups));
+    m_bookmarkToName.clear();
+    m_bookmarkPanel->setBookmarks(manifest.bookmarks);
     for (QWidget *w : {static_cast<QWidget *>(m_playButton), static_cast<QWidget *>(m_prevButton),
                        static_cast<QWidget *>(m_nextButton), static_cast<QWidget *>(m_slider)})
         w->setEnabled(true);
@@ -435,6 +454,10 @@ void VideoPlayerWidget::buildActions()
     add(tr("Set loop start"), {QKeySequence(Qt::Key_I)}, &VideoPlayerWidget::markIn);
     add(tr("Set loop end"), {QKeySequence(Qt::Key_O)}, &VideoPlayerWidget::markOut);
     add(tr("Clear loop"), {QKeySequence(Qt::SHIFT | Qt::Key_O)}, &VideoPlayerWidget::clearLoop);
+    menu->addSeparator();
+    add(tr("Add bookmark"), {QKeySequence(Qt::Key_M)}, &VideoPlayerWidget::addBookmark);
+    add(tr("Next bookmark"), {QKeySequence(Qt::Key_BracketRight)}, &VideoPlayerWidget::nextBookmark);
+    add(tr("Previous bookmark"), {QKeySequence(Qt::Key_BracketLeft)}, &VideoPlayerWidget::previousBookmark);
     QMenu *speeds = menu->addMenu(tr("Speed"));
     for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
         QAction *action = speeds->addAction(tr("%1×").arg(speed));
@@ -519,6 +542,62 @@ void VideoPlayerWidget::clearLoop()
 {
     m_loopIn = m_loopOut = -1;
     updateLabels();
+}
+
+void VideoPlayerWidget::setBookmarks(std::vector<Bookmark> bookmarks)
+{
+    m_manifest.bookmarks = bookmarks;
+    m_bookmarkPanel->setBookmarks(std::move(bookmarks));
+    if (!m_bookmarkToName.isEmpty()) {
+        const QString id = std::exchange(m_bookmarkToName, QString());
+        m_bookmarkPanel->editName(id);
+    }
+}
+
+void VideoPlayerWidget::addBookmark()
+{
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
+        return;
+    Bookmark bookmark;
+    bookmark.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_loopIn >= 0 && m_loopOut > m_loopIn) {
+        bookmark.from = m_loopIn;
+        bookmark.to = m_loopOut;
+    } else {
+        bookmark.from = bookmark.to = currentFrameTime();
+    }
+    bookmark.name = tr("Bookmark %1").arg(m_manifest.bookmarks.size() + 1);
+    m_bookmarkToName = bookmark.id;
+    Q_EMIT bookmarkPutRequested(bookmark);
+}
+
+void VideoPlayerWidget::nextBookmark()
+{
+    jumpToBookmark(+1);
+}
+
+void VideoPlayerWidget::previousBookmark()
+{
+    jumpToBookmark(-1);
+}
+
+void VideoPlayerWidget::jumpToBookmark(int direction)
+{
+    if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
+        return;
+    const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
+    // By frames, not times: the frame on screen may start a little after a
+    // bookmark's start (the frame whose interval holds it).
+    int target = -1;
+    for (const Bookmark &b : m_manifest.bookmarks) {
+        const int frame = frameIndexAt(b.from);
+        if (direction > 0 && frame > current && (target < 0 || frame < target))
+            target = frame;
+        if (direction < 0 && frame < current && frame > target)
+            target = frame;
+    }
+    if (target >= 0)
+        stepFrames(target - current); // pauses, as a step does
 }
 
 void VideoPlayerWidget::hideEvent(QHideEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/bookmark.h"
 #include "capture/capturemanifest.h"
 #include "capture/markup.h"
 #include "media/frameindex.h"
@@ -21,6 +22,7 @@ class QVideoSink;
 
 namespace sl {
 
+class BookmarkPanel;
 class FrameSourceWorker;
 class VideoCanvas;
 
@@ -61,6 +63,14 @@ public:
     QString errorText() const { return m_errorText; }
 
     VideoCanvas *canvas() const { return m_canvas; }
+    BookmarkPanel *bookmarkPanel() const { return m_bookmarkPanel; }
+    // The capture's bookmarks as the store last wrote them (listed beside the
+    // video); a bookmark just added gets its name edited in place.
+    void setBookmarks(std::vector<Bookmark> bookmarks);
+    const std::vector<Bookmark> &bookmarks() const { return m_manifest.bookmarks; }
+    // The loop range, seconds; negative when unset.
+    double loopIn() const { return m_loopIn; }
+    double loopOut() const { return m_loopOut; }
     QMediaPlayer *player() const { return m_player; }
 
 public Q_SLOTS:
@@ -93,12 +103,21 @@ public Q_SLOTS:
     void goToFirstFrame();
     void goToLastFrame();
     void seekSeconds(double seconds);
+    // M: asks for a bookmark over the loop range, or at the frame on screen
+    // (bookmarkPutRequested); ] and [: to the next or previous bookmark's start.
+    void addBookmark();
+    void nextBookmark();
+    void previousBookmark();
 
 Q_SIGNALS:
     void playingChanged(bool playing);
     // A new frame was painted; media time in seconds.
     void frameShown(double seconds);
     void errorShown(const QString &message);
+    // The user made or renamed a bookmark, or deleted one: the owner writes
+    // it to the store and answers with setBookmarks().
+    void bookmarkPutRequested(const sl::Bookmark &bookmark);
+    void bookmarkRemoveRequested(const QString &bookmarkId);
 
 protected:
     void hideEvent(QHideEvent *event) override;
@@ -123,6 +142,8 @@ private:
     // Works out fps() once per capture and media, not on every frame.
     void updateFrameRate();
     int frameIndexAt(double seconds) const;
+    // To the start of the next (+1) or previous (-1) bookmark, paused.
+    void jumpToBookmark(int direction);
     // Shows frame `index` from the frame source (paused).
     void showExactFrame(int index);
     void onSourceOpened(std::shared_ptr<const FrameIndex> index, int rotation, QSize codedSize);
@@ -155,6 +176,8 @@ private:
     double m_loopIn = -1;  // seconds; -1 when unset
     double m_loopOut = -1;
     QToolButton *m_menuButton = nullptr;
+    BookmarkPanel *m_bookmarkPanel = nullptr;
+    QString m_bookmarkToName; // added here and not listed yet: edit its name once it is
     FrameSourceWorker *m_frames = nullptr;
     std::shared_ptr<const FrameIndex> m_index;
     // Paused or stepping: frames come from m_frames and the sink's are not

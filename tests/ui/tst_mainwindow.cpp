@@ -10,6 +10,7 @@
 #include "items/assetlistmodel.h"
 #include "mainwindow.h"
 #include "photoview.h"
+#include "player/bookmarkpanel.h"
 #include "programrun.h"
 #include "spatial/projector.h"
 #include "store/assetdetails.h"
@@ -21,6 +22,7 @@
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
 #include "uitestutil.h"
+#include "videocanvas.h"
 #include "videoplayerwidget.h"
 
 #include <QDir>
@@ -33,6 +35,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QTest>
 
 namespace {
@@ -56,6 +59,7 @@ private Q_SLOTS:
     void selectingAnAssetShowsDetailsAndThumbnails();
     void photoShowsWorldMarkup();
     void videoPlaysWithWorldMarkup();
+    void bookmarksAreStoredListedAndJumpedTo();
     void annotatingAPhotoWritesOnTheStoreWorker();
     void reviewingFromTheGallery();
     void ctrlFFocusesSearch();
@@ -404,6 +408,96 @@ void TestMainWindow::videoPlaysWithWorldMarkup()
     QVERIFY2(player->errorText().isEmpty(), qPrintable(player->errorText()));
     QTRY_VERIFY_WITH_TIMEOUT(player->lastOverlayResult().worldMarkupsDrawn > 0, 15000);
     QTRY_VERIFY_WITH_TIMEOUT(player->currentFrameTime() > 0, 15000);
+}
+
+// M bookmarks the frame on screen (or the loop range), the store writes it
+// with its outbox entry, the list beside the player shows it, ] and [ jump
+// between bookmarks by frame, and renaming and deleting write through.
+void TestMainWindow::bookmarksAreStoredListedAndJumpedTo()
+{
+    int row = -1;
+    openFromGallery(sl::MediaType::Video, &row);
+    if (QTest::currentTestFailed())
+        return;
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentVideoPlayer() != nullptr);
+    sl::VideoPlayerWidget *player = viewer->currentVideoPlayer();
+    const QString captureId = viewer->currentCaptureId();
+    QTRY_VERIFY_WITH_TIMEOUT(player->frameIndex() && player->currentFrameIndex() >= 0, 15000);
+    player->pause();
+    player->goToFirstFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 0, 15000);
+    const size_t before = player->bookmarks().size();
+    QSignalSpy written(m_window.get(), &sl::MainWindow::bookmarksWritten);
+
+    // A moment at frame 10.
+    player->stepFrames(10);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 10, 15000);
+    player->canvas()->setFocus();
+    QTest::keyClick(player->canvas(), Qt::Key_M);
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 10000);
+    QVERIFY(written.last().at(1).toBool());
+    QCOMPARE(player->bookmarks().size(), before + 1);
+    // A range from the loop's in and out points, frames 20 to 25.
+    player->stepFrames(10);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 20, 15000);
+    player->markIn();
+    player->stepFrames(5);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 25, 15000);
+    player->markOut();
+    player->addBookmark();
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 2, 10000);
+    const std::vector<sl::Bookmark> shown = player->bookmarks();
+    QCOMPARE(shown.size(), before + 2);
+    const sl::Bookmark range = shown.back();
+    QCOMPARE(range.from, player->frameIndex()->timeOf(20));
+    QCOMPARE(range.to, player->frameIndex()->timeOf(25));
+    QTreeWidget *list = player->bookmarkPanel()->list();
+    QCOMPARE(list->topLevelItemCount(), int(before + 2));
+
+    // The store holds both, in the manifest its outbox entry sends.
+    {
+        QString error;
+        auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->captures().byId(captureId)->manifest.bookmarks.size(), before + 2);
+        const std::optional<sl::OutboxEntry> entry = workspace->outbox().newestFor(QStringLiteral("capture"), captureId);
+        QVERIFY(entry);
+        QVERIFY(entry->payload.value(QStringLiteral("sl_manifest")).toString().contains(range.id));
+    }
+
+    // ] and [ go from bookmark to bookmark, by frame.
+    player->goToFirstFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 0, 15000);
+    player->canvas()->setFocus();
+    QTest::keyClick(player->canvas(), Qt::Key_BracketRight);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 10, 15000);
+    QTest::keyClick(player->canvas(), Qt::Key_BracketRight);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 20, 15000);
+    QTest::keyClick(player->canvas(), Qt::Key_BracketLeft);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 10, 15000);
+
+    // Renamed in place, then deleted, from the list.
+    QTreeWidgetItem *item = nullptr;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        if (list->topLevelItem(i)->data(0, Qt::UserRole).toString() == range.id)
+            item = list->topLevelItem(i);
+    QVERIFY(item);
+    item->setText(0, QStringLiteral("loose flange"));
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 3, 10000);
+    const auto renamed = std::find_if(player->bookmarks().begin(), player->bookmarks().end(),
+                                      [&](const sl::Bookmark &b) { return b.id == range.id; });
+    QVERIFY(renamed != player->bookmarks().end());
+    QCOMPARE(renamed->name, QStringLiteral("loose flange"));
+    Q_EMIT player->bookmarkPanel()->removeRequested(range.id);
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 4, 10000);
+    QCOMPARE(player->bookmarks().size(), before + 1);
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::vector<sl::Bookmark> stored = workspace->captures().byId(captureId)->manifest.bookmarks;
+    QCOMPARE(stored.size(), before + 1);
+    QVERIFY(std::none_of(stored.begin(), stored.end(), [&](const sl::Bookmark &b) { return b.id == range.id; }));
 }
 
 void TestMainWindow::openingACaptureSelectsItInTheGallery()
