@@ -45,6 +45,8 @@ Pose pose(const Pose &sensor, Axes axes, int clockwise)
     const cv::Matx44d quarterTurn = axes == Axes::OpenCV
                                         ? cv::Matx44d(0, 1, 0, 0, -1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1)
                                         : cv::Matx44d(0, -1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1);
+    if (quarterTurns(clockwise) == 0)
+        return sensor; // unchanged, not re-derived through a matrix
     cv::Matx44d m = sensor.toMatrix();
     for (int i = 0; i < quarterTurns(clockwise); ++i)
         m = m * quarterTurn;
