@@ -64,11 +64,15 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     if (record.mediaType == MediaType::Video) {
         auto *player = new VideoPlayerWidget(m_tabs);
         player->open(record.manifest, mediaPath, std::move(worldMarkups));
+        connect(player, &VideoPlayerWidget::snapshotRequested, this,
+                [this, id = record.id](double seconds, bool baked) { Q_EMIT snapshotRequested(id, seconds, baked); });
         view = player;
         focusTarget = player->canvas();
     } else {
         auto *photo = new PhotoView(m_tabs);
         photo->open(record.manifest, mediaPath, std::move(worldMarkups));
+        connect(photo, &PhotoView::snapshotRequested, this,
+                [this, id = record.id](bool baked) { Q_EMIT snapshotRequested(id, 0.0, baked); });
         view = photo;
         focusTarget = photo;
     }

@@ -44,6 +44,9 @@ public:
 
 Q_SIGNALS:
     void currentCaptureChanged(const QString &captureId);
+    // A view asked for a snapshot of its capture: a video's frame at
+    // `seconds`, or a photo (seconds 0); `baked`: the overlay burned in.
+    void snapshotRequested(const QString &captureId, double seconds, bool baked);
 
 private:
     int tabOf(const QString &captureId) const;

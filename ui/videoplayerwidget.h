@@ -93,12 +93,20 @@ public Q_SLOTS:
     void goToFirstFrame();
     void goToLastFrame();
     void seekSeconds(double seconds);
+    // "Snapshot" (S) and "Snapshot with overlay" (Shift+S): pause and ask for
+    // a snapshot of the frame on screen, at its own time.
+    void requestSnapshot(bool baked);
+    void requestCleanSnapshot() { requestSnapshot(false); }
+    void requestBakedSnapshot() { requestSnapshot(true); }
 
 Q_SIGNALS:
     void playingChanged(bool playing);
     // A new frame was painted; media time in seconds.
     void frameShown(double seconds);
     void errorShown(const QString &message);
+    // The frame at `seconds` (its own presentation time) is to be stored as a
+    // new capture; `baked`: with the overlay burned into its pixels.
+    void snapshotRequested(double seconds, bool baked);
 
 protected:
     void hideEvent(QHideEvent *event) override;
