@@ -3,6 +3,7 @@
 #include "photoview.h"
 #include "uitestutil.h"
 
+#include <QAction>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void keepsAspectRatio_data();
     void keepsAspectRatio();
     void missingFileShowsError();
+    void snapshotKeysAskForASnapshot();
 
 private:
     void openAndWait(sl::PhotoView &view, const sl::CaptureManifest &manifest, std::vector<sl::Markup> world);
@@ -157,6 +159,28 @@ void TestPhotoView::missingFileShowsError()
     QVERIFY(!view.hasFrame());
     QVERIFY(view.showsError());
     QVERIFY2(view.message().contains(QLatin1String("gone.jpg")), qPrintable(view.message()));
+}
+
+// S and Shift+S (also in the context menu) ask for a clean and a baked
+// snapshot, once the photo shows.
+void TestPhotoView::snapshotKeysAskForASnapshot()
+{
+    sl::PhotoView view;
+    QSignalSpy asked(&view, &sl::PhotoView::snapshotRequested);
+    view.findChild<QAction *>(QStringLiteral("snapshotAction"))->trigger();
+    QCOMPARE(asked.count(), 0); // nothing shown yet: nothing to take
+    openAndWait(view, m_photo, worldMarkupsOf(m_photo));
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(view.contextMenuPolicy(), Qt::ActionsContextMenu);
+    view.activateWindow();
+    view.setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QTest::keyClick(&view, Qt::Key_S);
+    QTest::keyClick(&view, Qt::Key_S, Qt::ShiftModifier);
+    QCOMPARE(asked.count(), 2);
+    QCOMPARE(asked.at(0).first().toBool(), false);
+    QCOMPARE(asked.at(1).first().toBool(), true);
 }
 
 QTEST_MAIN(TestPhotoView)
