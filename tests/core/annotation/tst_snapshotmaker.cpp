@@ -100,9 +100,8 @@ CaptureManifest sourceManifest(const QString &id, MediaType type, const QString 
         if (type == MediaType::Photo)
             break;
     }
-    Markup box = imageMarkup(id.right(8) + QStringLiteral("-0000-4000-8000-00000000000b"), MarkupKind::Rect,
+    Markup box = imageMarkup(QStringLiteral("e5e5e5e5-%1-4000-8000-00000000000b").arg(id.right(4)), MarkupKind::Rect,
                              {0.6, 0.1}, {0.9, 0.4});
-    box.id = QStringLiteral("e5e5e5e5-%1-4000-8000-00000000000b").arg(id.right(4));
     box.from = 1.0; // seconds: shows from 1 s to 2 s only
     box.to = 2.0;
     Markup blur = imageMarkup(QStringLiteral("e5e5e5e5-%1-4000-8000-00000000000c").arg(id.right(4)),
