@@ -73,11 +73,15 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
                 [this, captureId](const Bookmark &b) { Q_EMIT bookmarkPutRequested(captureId, b); });
         connect(player, &VideoPlayerWidget::bookmarkRemoveRequested, this,
                 [this, captureId](const QString &id) { Q_EMIT bookmarkRemoveRequested(captureId, id); });
+        connect(player, &VideoPlayerWidget::snapshotRequested, this,
+                [this, id = record.id](double seconds, bool baked) { Q_EMIT snapshotRequested(id, seconds, baked); });
         view = player;
         focusTarget = canvas = player->canvas();
     } else {
         auto *photo = new PhotoView(m_tabs);
         photo->open(record.manifest, mediaPath, std::move(worldMarkups));
+        connect(photo, &PhotoView::snapshotRequested, this,
+                [this, id = record.id](bool baked) { Q_EMIT snapshotRequested(id, 0.0, baked); });
         view = photo;
         focusTarget = canvas = photo;
     }

@@ -50,6 +50,9 @@ Q_SIGNALS:
     // A player asks for a bookmark edit of its capture (to be written to the store).
     void bookmarkPutRequested(const QString &captureId, const sl::Bookmark &bookmark);
     void bookmarkRemoveRequested(const QString &captureId, const QString &bookmarkId);
+    // A view asked for a snapshot of its capture: a video's frame at
+    // `seconds`, or a photo (seconds 0); `baked`: the overlay burned in.
+    void snapshotRequested(const QString &captureId, double seconds, bool baked);
 
 private:
     int tabOf(const QString &captureId) const;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "annotate/annotationwindow.h"
+#include "annotation/snapshotmaker.h"
 #include "browser/assetbrowserwidget.h"
 #include "browser/assetcsvimportdialog.h"
 #include "browser/assetdetailswidget.h"
@@ -102,6 +103,27 @@ void MainWindow::buildUi()
     m_viewer = new CaptureViewerWidget(this);
     connect(m_viewer, &CaptureViewerWidget::bookmarkPutRequested, this, &MainWindow::putBookmark);
     connect(m_viewer, &CaptureViewerWidget::bookmarkRemoveRequested, this, &MainWindow::removeBookmark);
+    connect(m_viewer, &CaptureViewerWidget::snapshotRequested, this, &MainWindow::snapshotCapture);
+    // A snapshot just made goes to the annotation editor once its photo shows.
+    connect(this, &MainWindow::captureOpened, this, [this](const QString &captureId) {
+        if (captureId != m_annotateWhenOpened)
+            return;
+        m_annotateWhenOpened.clear();
+        QPointer<PhotoView> photo = m_viewer->currentPhotoView();
+        if (!photo)
+            return;
+        if (photo->hasFrame()) {
+            annotateCurrentPhoto();
+            return;
+        }
+        connect(
+            photo, &PhotoView::loaded, this,
+            [this, photo](bool ok) {
+                if (ok && photo && m_viewer->currentPhotoView() == photo)
+                    annotateCurrentPhoto();
+            },
+            Qt::SingleShotConnection);
+    });
 
     auto *detailsScroll = new QScrollArea(this);
     detailsScroll->setWidget(m_details);
@@ -460,6 +482,39 @@ void MainWindow::annotateCurrentPhoto()
             window->show();
             Q_EMIT annotationOpened(window);
         });
+}
+
+void MainWindow::snapshotCapture(const QString &captureId, double seconds, bool baked)
+{
+    if (m_directory.isEmpty() || captureId.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Making a snapshot…"));
+    SnapshotRequest request;
+    request.sourceCaptureId = captureId;
+    request.seconds = seconds;
+    request.mode = baked ? SnapshotMode::Baked : SnapshotMode::Clean;
+    request.author = EditAuthor::current();
+    // Decoding, writing and importing may take a while: the background worker.
+    std::function<SnapshotResult(Workspace &)> job = [request](Workspace &workspace) {
+        return SnapshotMaker::make(workspace, request);
+    };
+    m_background->post<SnapshotResult>(this, std::move(job), [this](StoreResult<SnapshotResult> result) {
+        if (!result.ok()) {
+            showStoreError(result.error);
+            Q_EMIT snapshotFinished(QString());
+            return;
+        }
+        if (!result.value->ok()) {
+            statusBar()->showMessage(tr("The snapshot was not saved: %1").arg(result.value->error), 15000);
+            Q_EMIT snapshotFinished(QString());
+            return;
+        }
+        const QString id = result.value->captureId;
+        statusBar()->showMessage(tr("Snapshot saved as a new capture."), 5000);
+        m_annotateWhenOpened = id;
+        openCapture(id); // the gallery reads it again through the worker's changed()
+        Q_EMIT snapshotFinished(id);
+    });
 }
 
 void MainWindow::showFirstCapture(MediaType preferred)

@@ -71,6 +71,10 @@ public:
     // Opens the annotation editor on the photo shown in the viewer, once its
     // markup is read on the store worker; emits annotationOpened().
     void annotateCurrentPhoto();
+    // Stores a snapshot of a capture (SnapshotMaker, on the background store
+    // worker), then opens it in the viewer and in the annotation editor;
+    // emits snapshotFinished() with the new capture's id, empty on failure.
+    void snapshotCapture(const QString &captureId, double seconds, bool baked);
     // Sets the review of captures on the store worker (ReviewEditor: one
     // transaction, an outbox entry per changed capture); emits reviewFinished().
     void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
@@ -86,6 +90,7 @@ public:
 
 Q_SIGNALS:
     void annotationOpened(AnnotationWindow *window);
+    void snapshotFinished(const QString &newCaptureId);
     void reviewFinished(bool saved);
     void bookmarksWritten(const QString &captureId, bool saved);
     void workspaceOpened(const QString &directory);
@@ -123,6 +128,7 @@ private:
 
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<StoreWorker> m_background;
+    QString m_annotateWhenOpened; // a snapshot's capture, to annotate once the viewer shows it
     std::unique_ptr<AssetListModel> m_model;
     std::unique_ptr<AssetTreeModel> m_treeModel;
     QString m_directory; // of the open workspace; empty while none is open

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "media/framesource.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -13,6 +14,22 @@ PhotoView::PhotoView(QWidget *parent)
 {
     setObjectName(QStringLiteral("photoView"));
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PhotoView::onDecoded);
+    // The same keys as the video player's.
+    const auto addSnapshot = [this](const QString &text, const QKeySequence &key, bool baked, const QString &name) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, baked] {
+            if (hasFrame())
+                Q_EMIT snapshotRequested(baked);
+        });
+        addAction(action);
+    };
+    addSnapshot(tr("Snapshot"), QKeySequence(Qt::Key_S), false, QStringLiteral("snapshotAction"));
+    addSnapshot(tr("Snapshot with overlay"), QKeySequence(Qt::SHIFT | Qt::Key_S), true,
+                QStringLiteral("bakedSnapshotAction"));
+    setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 PhotoView::~PhotoView()

@@ -26,6 +26,9 @@ public:
 Q_SIGNALS:
     // The photo is decoded (ok) or could not be (the view shows why).
     void loaded(bool ok);
+    // "Snapshot" (S) / "Snapshot with overlay" (Shift+S), from the keys or
+    // the context menu: the photo is to be stored as a new capture.
+    void snapshotRequested(bool baked);
 
 private:
     struct Decoded

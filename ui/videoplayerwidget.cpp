@@ -260,6 +260,15 @@ void VideoPlayerWidget::updateFrameRate()
     m_fps = plausibleRate(container) ? container : plausibleRate(poses) ? poses : kDefaultFps;
 }
 
+void VideoPlayerWidget::requestSnapshot(bool baked)
+{
+    if (!m_canvas->hasFrame())
+        return; // nothing on screen to take
+    const double seconds = currentFrameTime(); // the frame on screen, before pausing moves anything
+    pause();
+    Q_EMIT snapshotRequested(seconds, baked);
+}
+
 double VideoPlayerWidget::currentFrameTime() const
 {
     return m_canvas->hasFrame() ? m_canvas->frameSeconds() : m_player->position() / 1000.0;
@@ -458,6 +467,11 @@ void VideoPlayerWidget::buildActions()
     add(tr("Add bookmark"), {QKeySequence(Qt::Key_M)}, &VideoPlayerWidget::addBookmark);
     add(tr("Next bookmark"), {QKeySequence(Qt::Key_BracketRight)}, &VideoPlayerWidget::nextBookmark);
     add(tr("Previous bookmark"), {QKeySequence(Qt::Key_BracketLeft)}, &VideoPlayerWidget::previousBookmark);
+    menu->addSeparator();
+    add(tr("Snapshot"), {QKeySequence(Qt::Key_S)}, &VideoPlayerWidget::requestCleanSnapshot)
+        ->setObjectName(QStringLiteral("snapshotAction"));
+    add(tr("Snapshot with overlay"), {QKeySequence(Qt::SHIFT | Qt::Key_S)}, &VideoPlayerWidget::requestBakedSnapshot)
+        ->setObjectName(QStringLiteral("bakedSnapshotAction"));
     QMenu *speeds = menu->addMenu(tr("Speed"));
     for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
         QAction *action = speeds->addAction(tr("%1×").arg(speed));

@@ -108,6 +108,11 @@ public Q_SLOTS:
     void addBookmark();
     void nextBookmark();
     void previousBookmark();
+    // "Snapshot" (S) and "Snapshot with overlay" (Shift+S): pause and ask for
+    // a snapshot of the frame on screen, at its own time.
+    void requestSnapshot(bool baked);
+    void requestCleanSnapshot() { requestSnapshot(false); }
+    void requestBakedSnapshot() { requestSnapshot(true); }
 
 Q_SIGNALS:
     void playingChanged(bool playing);
@@ -118,6 +123,9 @@ Q_SIGNALS:
     // it to the store and answers with setBookmarks().
     void bookmarkPutRequested(const sl::Bookmark &bookmark);
     void bookmarkRemoveRequested(const QString &bookmarkId);
+    // The frame at `seconds` (its own presentation time) is to be stored as a
+    // new capture; `baked`: with the overlay burned into its pixels.
+    void snapshotRequested(double seconds, bool baked);
 
 protected:
     void hideEvent(QHideEvent *event) override;

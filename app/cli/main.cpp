@@ -3,6 +3,7 @@
 #include "assetcommands.h"
 #include "clicommands.h"
 #include "reviewcommand.h"
+#include "snapshotcommand.h"
 #include "searchcommand.h"
 #include "synccommands.h"
 
@@ -71,6 +72,11 @@ public:
                   "  review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR\n"
                   "                                Set the review of captures: new, approved,\n"
                   "                                rejected or needs-follow-up, with a note.\n"
+                  "  snapshot CAPTURE_ID [--time SECONDS] [--bake] --workspace DIR\n"
+                  "                                Store the frame a video shows at a time (or a\n"
+                  "                                photo) as a new capture of the same asset, with\n"
+                  "                                its camera, pose and markup (--bake: the overlay\n"
+                  "                                burned in); prints the new capture's id.\n"
                   "  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]\n"
                   "                                Import assets from the Dataverse template's\n"
                   "                                columns; lists rejected rows as \"row N: reason\".\n"
@@ -113,8 +119,9 @@ int run(const QStringList &arguments)
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), QString());
     const QCommandLineOption status(QStringLiteral("status"), QString(), QStringLiteral("status"));
     const QCommandLineOption note(QStringLiteral("note"), QString(), QStringLiteral("text"));
+    const QCommandLineOption bake(QStringLiteral("bake"), QString());
     parser.addOptions(
-        {help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun, status, note});
+        {help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun, status, note, bake});
     parser.addOptions(sl::SearchCommand::options());
     parser.addOptions(sl::SyncCommands::options());
 
@@ -234,6 +241,10 @@ int run(const QStringList &arguments)
     if (command == QLatin1String("review"))
         return sl::ReviewCommand::run(rest, parser.value(status), parser.isSet(note), parser.value(note),
                                       parser.value(workspace));
+
+    if (command == QLatin1String("snapshot"))
+        return sl::SnapshotCommand::run(rest, parser.value(time), parser.isSet(time), parser.isSet(bake),
+                                        parser.value(workspace));
 
     if (command == QLatin1String("search"))
         return sl::SearchCommand::run(parser, rest);

@@ -272,6 +272,8 @@ QString CaptureImporter::store(const CaptureManifest &source, const QFileInfo &d
                     replaced.append(old);
         }
         m_workspace.captures().upsert(record);
+        if (m_withinCommit)
+            m_withinCommit(m_workspace.database(), record);
         media.journal(replaced); // removed below, after the commit
         transaction.commit();
     }

@@ -5,11 +5,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace sl {
 
+class Database;
 class Workspace;
 class WorkspaceLock;
 struct CaptureManifest;
+struct CaptureRecord;
 
 struct ImportReport
 {
@@ -36,6 +40,12 @@ public:
     ImportReport importFolder(const QString &folder);
     // One manifest; returns an empty string on success, else the error line.
     QString importManifest(const QString &manifestPath, QString *importedId = nullptr);
+    // Runs inside the transaction that switches each capture's record, after
+    // the row is written: what must commit with the capture or not at all
+    // (the outbox entry of a capture made here, e.g. a snapshot). A
+    // StoreError it throws undoes that capture's import.
+    using WithinCommit = std::function<void(Database &, const CaptureRecord &)>;
+    void setWithinCommit(WithinCommit hook) { m_withinCommit = std::move(hook); }
 
 private:
     // displayName names the manifest in error lines (its path below the
@@ -47,6 +57,7 @@ private:
 
     Workspace &m_workspace;
     const WorkspaceLock *m_heldLock = nullptr;
+    WithinCommit m_withinCommit;
 };
 
 } // namespace sl

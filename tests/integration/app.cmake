@@ -49,3 +49,10 @@ sl_add_test(tst_cli_frametiming LABEL integration TIMEOUT 300 SOURCES app/tst_cl
 target_include_directories(tst_cli_frametiming PRIVATE ${SL_MEDIA_TEST_DIR})
 add_dependencies(tst_cli_frametiming sightline-cli)
 target_compile_definitions(tst_cli_frametiming PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+
+# snapshot through the real executable, on a clip made at test time.
+sl_add_test(tst_cli_snapshot LABEL integration TIMEOUT 300 SOURCES app/tst_cli_snapshot.cpp
+    ${SL_MEDIA_TEST_DIR}/testclip.cpp ${SL_MEDIA_TEST_DIR}/testclip.h)
+target_include_directories(tst_cli_snapshot PRIVATE ${SL_MEDIA_TEST_DIR})
+add_dependencies(tst_cli_snapshot sightline-cli)
+target_compile_definitions(tst_cli_snapshot PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")

@@ -19,13 +19,16 @@
 #include "store/outboxrepository.h"
 #include "store/storeworker.h"
 #include "store/capturerepository.h"
+#include "store/database.h"
 #include "store/workspace.h"
 #include "synthetic/democapturegenerator.h"
 #include "uitestutil.h"
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
 
+#include <QAction>
 #include <QDir>
+#include <QJsonObject>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void ctrlFFocusesSearch();
     void openingACaptureSelectsItInTheGallery();
     void parentLinkShowsParent();
+    void snapshotFromThePlayerOpensANewCapture(); // before the import, whose photo may take the video's id
     void importRunsInTheBackground();
     void cleanupTestCase();
 
@@ -498,6 +502,90 @@ void TestMainWindow::bookmarksAreStoredListedAndJumpedTo()
     const std::vector<sl::Bookmark> stored = workspace->captures().byId(captureId)->manifest.bookmarks;
     QCOMPARE(stored.size(), before + 1);
     QVERIFY(std::none_of(stored.begin(), stored.end(), [&](const sl::Bookmark &b) { return b.id == range.id; }));
+}
+
+// The player's Snapshot action stores the frame on screen as a new photo
+// capture (off the GUI thread), which shows in the gallery and opens in the
+// annotation editor.
+void TestMainWindow::snapshotFromThePlayerOpensANewCapture()
+{
+    // The demo's video and its asset.
+    QString videoId, videoAsset;
+    {
+        QString error;
+        auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        sl::Statement video = workspace->database().cached(
+            "SELECT id, coalesce(asset_id, '') FROM captures WHERE media_type = 'video' ORDER BY id LIMIT 1");
+        if (video.step()) {
+            videoId = video.columnText(0);
+            videoAsset = video.columnText(1);
+        }
+        QVERIFY2(!videoId.isEmpty(), "the demo has no video");
+    }
+    showAssetAndWait(videoAsset);
+    QSignalSpy opened(m_window.get(), &sl::MainWindow::captureOpened);
+    m_window->openCapture(videoId);
+    QVERIFY(opened.wait(10000));
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    QTRY_VERIFY(viewer->currentVideoPlayer() != nullptr);
+    sl::VideoPlayerWidget *player = viewer->currentVideoPlayer();
+    QCOMPARE(viewer->currentCaptureId(), videoId);
+    QTRY_VERIFY_WITH_TIMEOUT(player->frameIndex() != nullptr && player->currentFrameIndex() >= 0, 15000);
+    player->pause();
+    player->goToFirstFrame();
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 0, 15000);
+    player->stepFrames(5);
+    QTRY_COMPARE_WITH_TIMEOUT(player->currentFrameIndex(), 5, 15000);
+    const double shownAt = player->currentFrameTime();
+
+    QAction *snapshot = player->findChild<QAction *>(QStringLiteral("snapshotAction"));
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->shortcut(), QKeySequence(Qt::Key_S));
+    QAction *baked = player->findChild<QAction *>(QStringLiteral("bakedSnapshotAction"));
+    QVERIFY(baked);
+    QCOMPARE(baked->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_S));
+    QSignalSpy finished(m_window.get(), &sl::MainWindow::snapshotFinished);
+    QSignalSpy annotating(m_window.get(), &sl::MainWindow::annotationOpened);
+    snapshot->trigger();
+    QVERIFY(finished.wait(30000));
+    const QString id = finished.first().first().toString();
+    QVERIFY(!id.isEmpty());
+
+    // It opens in the annotation editor, and shows in the gallery.
+    QTRY_COMPARE_WITH_TIMEOUT(annotating.count(), 1, 15000);
+    auto *window = annotating.first().first().value<sl::AnnotationWindow *>();
+    QVERIFY(window);
+    QCOMPARE(window->document()->captureId(), id);
+    QCOMPARE(viewer->currentCaptureId(), id);
+    sl::CaptureGalleryWidget *gallery = m_window->captureGallery();
+    const auto inGallery = [gallery, &id] {
+        for (int i = 0; i < gallery->count(); ++i)
+            if (gallery->captureIdAt(i) == id)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(inGallery(), 15000);
+    window->close();
+
+    // Stored: a photo of the frame's time, and one outbox entry creating it.
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::optional<sl::CaptureRecord> record = workspace->captures().byId(id);
+    QVERIFY(record);
+    QCOMPARE(record->mediaType, sl::MediaType::Photo);
+    const QJsonObject origin = record->manifest.raw.value(QStringLiteral("snapshot")).toObject();
+    QCOMPARE(origin.value(QStringLiteral("sourceCapture")).toString(), videoId);
+    QCOMPARE(origin.value(QStringLiteral("frame")).toInt(), 5);
+    QVERIFY(std::abs(origin.value(QStringLiteral("time")).toDouble() - shownAt) < 1e-3);
+    int entries = 0;
+    for (const sl::OutboxEntry &entry : sl::OutboxRepository(workspace->database()).pending(1000))
+        if (entry.entityId == id) {
+            ++entries;
+            QCOMPARE(entry.operation, QStringLiteral("create"));
+        }
+    QCOMPARE(entries, 1);
 }
 
 void TestMainWindow::openingACaptureSelectsItInTheGallery()

@@ -4,6 +4,7 @@
 #include "photoview.h"
 #include "uitestutil.h"
 
+#include <QAction>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void keepsAspectRatio();
     void missingFileShowsError();
     void unreadableManifestSaysWhy();
+    void snapshotKeysAskForASnapshot();
 
 private:
     void openAndWait(sl::PhotoView &view, const sl::CaptureManifest &manifest, std::vector<sl::Markup> world);
@@ -183,6 +185,28 @@ void TestPhotoView::unreadableManifestSaysWhy()
     QVERIFY2(view->noticeText().contains(QLatin1String("no longer reads")), qPrintable(view->noticeText()));
     QVERIFY(view->noticeText().contains(record.manifestError));
     QCOMPARE(view->lastOverlayResult().worldMarkupsDrawn, 0);
+}
+
+// S and Shift+S (also in the context menu) ask for a clean and a baked
+// snapshot, once the photo shows.
+void TestPhotoView::snapshotKeysAskForASnapshot()
+{
+    sl::PhotoView view;
+    QSignalSpy asked(&view, &sl::PhotoView::snapshotRequested);
+    view.findChild<QAction *>(QStringLiteral("snapshotAction"))->trigger();
+    QCOMPARE(asked.count(), 0); // nothing shown yet: nothing to take
+    openAndWait(view, m_photo, worldMarkupsOf(m_photo));
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(view.contextMenuPolicy(), Qt::ActionsContextMenu);
+    view.activateWindow();
+    view.setFocus();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    QTest::keyClick(&view, Qt::Key_S);
+    QTest::keyClick(&view, Qt::Key_S, Qt::ShiftModifier);
+    QCOMPARE(asked.count(), 2);
+    QCOMPARE(asked.at(0).first().toBool(), false);
+    QCOMPARE(asked.at(1).first().toBool(), true);
 }
 
 QTEST_MAIN(TestPhotoView)
