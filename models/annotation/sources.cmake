@@ -4,5 +4,6 @@ target_sources(sightline_models PRIVATE
     annotation/annotationdocument.cpp annotation/annotationdocument.h
     annotation/markupcommands.cpp annotation/markupcommands.h
     annotation/markupedit.h
+    annotation/markuphandles.cpp annotation/markuphandles.h
     annotation/markupeditor.cpp annotation/markupeditor.h
 )

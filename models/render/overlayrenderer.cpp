@@ -113,7 +113,8 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
     painter.setRenderHint(QPainter::TextAntialiasing, true);
 
     // 1. Redactions first: everything else is drawn over the hidden pixels.
-    Redaction::paint(painter, plan.redactions, frame, frameSize);
+    Redaction::paint(painter, plan.redactions, frame, frameSize, Redaction::Look::Blurred);
+    Redaction::paint(painter, plan.pixelations, frame, frameSize, Redaction::Look::Pixelated);
 
     // 2. The shapes in order: world markup, then image markup.
     {
