@@ -215,9 +215,11 @@ QString AnnotationCanvas::hitTest(QPointF widgetPos) const
     for (auto it = markups.rbegin(); it != markups.rend(); ++it) {
         if (widgetPointsOf(*it).isEmpty())
             continue; // not seen in this photo
+        // Its bounds, or its drawn shape where that reaches further (a label's words).
         const QRectF bounds = boundsOf(*it);
         const double slack = kHitSlackPixels + it->width / 2;
-        if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos))
+        if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos)
+            || MarkupHitTest::touches(*it, widgetPointsOf(*it), pixelScale(), widgetPos, kHitSlackPixels))
             return it->id;
     }
     return {};
@@ -226,11 +228,16 @@ QString AnnotationCanvas::hitTest(QPointF widgetPos) const
 void AnnotationCanvas::restyleSelected(const QColor &color, double width, const QString &mergeKey)
 {
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
-    if (!selected || (selected->color == color && selected->width == width))
+    if (!selected)
+        return;
+    const double actualWidth = selected->style == MarkupStyle::Highlighter
+        ? std::min(width * kHighlighterWidthFactor, double(limits::kMarkupWidth))
+        : width;
+    if (selected->color == color && selected->width == actualWidth)
         return;
     Markup restyled = *selected;
     restyled.color = color;
-    restyled.width = width;
+    restyled.width = actualWidth;
     m_document->change(restyled, mergeKey);
 }
 

@@ -37,7 +37,8 @@ public:
     double strokeWidth() const { return m_width; }
     QString selectedId() const { return m_selected; }
     AnnotationDocument *document() const;
-    // Gives the selected markup (image or world) this colour and width; with
+    // Gives the selected markup (image or world) this colour and width (a
+    // highlighter kHighlighterWidthFactor times that width); with
     // `mergeKey`, successive restyles of it are one undo step.
     void restyleSelected(const QColor &color, double width, const QString &mergeKey = QString());
     // Zooms by `factor` keeping the image point under `widgetPos` in place.
@@ -46,7 +47,8 @@ public:
     // Opens the in-place editor on a shown text markup.
     void editText(const QString &markupId);
 
-    // A highlighter is this many times the chosen width (at most the format's limit).
+    // A highlighter is this many times the chosen width (at most the format's
+    // limit): the width control means the same for a pen and a highlighter.
     static constexpr double kHighlighterWidthFactor = 4;
     // One wheel notch (120 eighths of a degree) or one +/- key zooms by this factor.
     static constexpr double kZoomStep = 1.25;

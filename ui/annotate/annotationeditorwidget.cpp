@@ -121,10 +121,13 @@ void AnnotationEditorWidget::showSelectionStyle(const QString &markupId)
     const Markup *markup = document && !markupId.isEmpty() ? document->find(markupId) : nullptr;
     if (!markup)
         return;
+    const double width = markup->style == MarkupStyle::Highlighter
+        ? markup->width / AnnotationCanvas::kHighlighterWidthFactor
+        : markup->width;
     m_canvas->setColor(markup->color);
-    m_canvas->setStrokeWidth(markup->width);
     const QSignalBlocker blocker(m_width);
-    m_width->setValue(markup->width);
+    m_width->setValue(width);
+    m_canvas->setStrokeWidth(m_width->value()); // as the control holds it (at least 1)
     showSwatch(markup->color);
 }
 
