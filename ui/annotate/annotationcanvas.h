@@ -36,6 +36,8 @@ public:
     void setStrokeWidth(double pixels) { m_width = pixels; } // pixels at the media's full size
     double strokeWidth() const { return m_width; }
     QString selectedId() const { return m_selected; }
+    // Selects a shown markup (empty: none), as a click with the select tool does.
+    void selectMarkup(const QString &markupId) { select(markupId); }
     AnnotationDocument *document() const;
     // Gives the selected markup (image or world) this colour and width (a
     // highlighter kHighlighterWidthFactor times that width); with
