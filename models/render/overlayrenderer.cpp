@@ -37,7 +37,10 @@ public:
     void draw(const PlannedShape &s, bool inPieces)
     {
         setOffset(s.offset);
-        if (inPieces && (s.kind == Kind::Ink || s.kind == Kind::Line || s.kind == Kind::Polygon)) {
+        // A translucent stroke (a highlighter) is one path: pieces would
+        // overlap where they meet and show darker beads there.
+        if (inPieces && s.color.alpha() == 255
+            && (s.kind == Kind::Ink || s.kind == Kind::Line || s.kind == Kind::Polygon)) {
             m_shapes.strokeInPieces(s.points, s.color, s.width, s.kind == Kind::Line ? Qt::FlatCap : Qt::RoundCap);
             return;
         }
