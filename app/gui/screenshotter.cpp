@@ -55,12 +55,12 @@ Screenshotter::Screenshotter(MainWindow *window, const QString &path, const QStr
     connect(m_window, &MainWindow::annotationOpened, this, [this](AnnotationWindow *annotation) {
         m_annotation = annotation;
         sketchMarkup(annotation->document());
-        // The rectangle selected: its resize handles show.
+        // The rectangle drawn last selected: its resize handles show.
         AnnotationCanvas *canvas = annotation->editor()->canvas();
         const std::vector<Markup> drawn = annotation->document()->markups();
-        const auto rect = std::find_if(drawn.begin(), drawn.end(),
+        const auto rect = std::find_if(drawn.rbegin(), drawn.rend(),
                                        [](const Markup &m) { return m.kind == MarkupKind::Rect; });
-        if (rect != drawn.end())
+        if (rect != drawn.rend())
             canvas->selectMarkup(rect->id);
     });
 }
