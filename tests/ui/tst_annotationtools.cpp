@@ -458,6 +458,16 @@ private Q_SLOTS:
         QTest::keyClick(canvas, Qt::Key_0);
         QCOMPARE(canvas->viewZoom(), 1.0);
         QCOMPARE(canvas->frameToWidget(), fitted);
+
+        // Space held: the left button pans instead of drawing.
+        QTest::keyPress(canvas, Qt::Key_Space);
+        drag(canvas, QPoint(400, 250), QPoint(420, 270));
+        QTest::keyRelease(canvas, Qt::Key_Space);
+        QCOMPARE(s->document->markups().size(), size_t(1));
+        QCOMPARE(canvas->frameToWidget().dx(), fitted.dx() + 20);
+        QCOMPARE(canvas->frameToWidget().dy(), fitted.dy() + 20);
+        drag(canvas, QPoint(400, 250), QPoint(420, 270)); // released: the line tool draws again
+        QCOMPARE(s->document->markups().size(), size_t(2));
     }
 
     // A double click on a label opens its words in place: Enter changes the
