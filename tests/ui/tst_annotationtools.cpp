@@ -60,7 +60,7 @@ double greyVariance(const QImage &image, const QRect &area)
 }
 
 // A document, and an editor on it, of one capture in a workspace.
-struct Session
+struct OpenEditor
 {
     std::unique_ptr<AnnotationDocument> document;
     std::unique_ptr<AnnotationEditorWidget> editor;
@@ -102,11 +102,11 @@ private:
     // The markup the store shows for the capture, removed between tests.
     void clearMarkup() { m_workspace->database().exec(QStringLiteral("DELETE FROM markups")); }
 
-    std::unique_ptr<Session> open(std::vector<Markup> markups = {}, const CaptureManifest *manifest = nullptr)
+    std::unique_ptr<OpenEditor> open(std::vector<Markup> markups = {}, const CaptureManifest *manifest = nullptr)
     {
-        auto session = std::make_unique<Session>();
-        Session *s = session.get();
-        session->document = std::make_unique<AnnotationDocument>(
+        auto opened = std::make_unique<OpenEditor>();
+        OpenEditor *s = opened.get();
+        opened->document = std::make_unique<AnnotationDocument>(
             m_captureId, std::move(markups), QStringLiteral("Ana"), [this, s](const MarkupEdit &edit) {
                 try {
                     MarkupEditor(m_workspace->database()).apply(edit);
@@ -114,15 +114,15 @@ private:
                     s->writeError = e.message();
                 }
             });
-        session->editor = std::make_unique<AnnotationEditorWidget>();
-        session->editor->resize(800, 520);
-        session->editor->open(session->document.get(), manifest ? *manifest : m_manifest, m_photo);
-        session->editor->show();
-        session->editor->activateWindow();
-        if (!QTest::qWaitForWindowExposed(session->editor.get()))
+        opened->editor = std::make_unique<AnnotationEditorWidget>();
+        opened->editor->resize(800, 520);
+        opened->editor->open(opened->document.get(), manifest ? *manifest : m_manifest, m_photo);
+        opened->editor->show();
+        opened->editor->activateWindow();
+        if (!QTest::qWaitForWindowExposed(opened->editor.get()))
             return nullptr;
-        session->canvas()->setFocus();
-        return session;
+        opened->canvas()->setFocus();
+        return opened;
     }
 
     QImage exportNow(const QString &name)
