@@ -262,6 +262,8 @@ private Q_SLOTS:
         QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.2, 0.3)); // on its left edge
         QCOMPARE(canvas->selectedId(), rect.id);
         const int steps = s->document->undoStack()->index();
+        QTest::mouseMove(canvas, at(canvas, 0.4, 0.4)); // hovering the handle says it resizes
+        QCOMPARE(canvas->cursor().shape(), Qt::SizeAllCursor);
         drag(canvas, at(canvas, 0.4, 0.4), at(canvas, 0.6, 0.7)); // the bottom-right handle
         QCOMPARE(s->document->undoStack()->index(), steps + 1);
         const Markup *resized = s->document->find(rect.id);

@@ -90,7 +90,7 @@ QString newMarkupId()
 
 AnnotationCanvas::AnnotationCanvas(QWidget *parent) : OverlayCanvas(parent)
 {
-    setMouseTracking(false);
+    setMouseTracking(true); // for the resize cursor over the selection's handles
 }
 
 void AnnotationCanvas::setDocument(AnnotationDocument *document, const CaptureManifest &manifest)
@@ -367,7 +367,15 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         m_panFrom = event->position();
         return;
     }
-    if (!(event->buttons() & Qt::LeftButton) || !m_document || !hasFrame())
+    if (!m_document || !hasFrame())
+        return;
+    if (event->buttons() == Qt::NoButton) {
+        // Hovering: a handle of the selection shows that it resizes.
+        if (m_tool == AnnotationTool::Select && !m_spaceHeld)
+            setCursor(handleAt(event->position()) >= 0 ? Qt::SizeAllCursor : Qt::ArrowCursor);
+        return;
+    }
+    if (!(event->buttons() & Qt::LeftButton))
         return;
     const cv::Point2d at = toImage(event->position());
     if (m_tool == AnnotationTool::Eraser) {
