@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace sl {
 
 namespace {
@@ -82,10 +84,17 @@ QTransform OverlayCanvas::frameToWidget() const
 {
     if (m_frame.isNull() || width() <= 0 || height() <= 0)
         return {};
-    const double scale = std::min(double(width()) / m_frame.width(), double(height()) / m_frame.height());
-    const double dx = (width() - m_frame.width() * scale) / 2.0;
-    const double dy = (height() - m_frame.height() * scale) / 2.0;
+    const double scale = m_zoom * std::min(double(width()) / m_frame.width(), double(height()) / m_frame.height());
+    const double dx = (width() - m_frame.width() * scale) / 2.0 + m_pan.x();
+    const double dy = (height() - m_frame.height() * scale) / 2.0 + m_pan.y();
     return QTransform::fromTranslate(dx, dy).scale(scale, scale);
+}
+
+void OverlayCanvas::setView(double zoom, QPointF pan)
+{
+    m_zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    m_pan = pan;
+    update();
 }
 
 QSize OverlayCanvas::sizeHint() const

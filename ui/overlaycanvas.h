@@ -49,8 +49,15 @@ public:
     // Distinct frames painted so far (a repaint of the same frame does not count).
     int framesPainted() const { return m_framesPainted; }
     QString noticeText() const;
-    // Maps frame pixels to widget coordinates for the current size.
+    // Maps frame pixels to widget coordinates for the current size and view.
     QTransform frameToWidget() const;
+    // The view: `zoom` times the fitted scale (1 = the whole frame fits,
+    // clamped to kMinZoom..kMaxZoom), shifted by `pan` widget pixels.
+    void setView(double zoom, QPointF pan);
+    double viewZoom() const { return m_zoom; }
+    QPointF viewPan() const { return m_pan; }
+    static constexpr double kMinZoom = 0.25;
+    static constexpr double kMaxZoom = 32;
     int sensorRotation() const { return m_rotation; }
     QSize codedSize() const { return m_codedSize; }
 
@@ -82,6 +89,8 @@ private:
     QString m_message;
     bool m_isError = false;
     QString m_captureNotice;
+    double m_zoom = 1;
+    QPointF m_pan; // widget pixels
 };
 
 } // namespace sl

@@ -1,5 +1,7 @@
 #include "screenshotter.h"
 
+#include "annotate/annotationcanvas.h"
+#include "annotate/annotationeditorwidget.h"
 #include "annotate/annotationwindow.h"
 #include "annotation/annotationdocument.h"
 #include "browser/assetbrowserwidget.h"
@@ -53,6 +55,13 @@ Screenshotter::Screenshotter(MainWindow *window, const QString &path, const QStr
     connect(m_window, &MainWindow::annotationOpened, this, [this](AnnotationWindow *annotation) {
         m_annotation = annotation;
         sketchMarkup(annotation->document());
+        // The rectangle drawn last selected: its resize handles show.
+        AnnotationCanvas *canvas = annotation->editor()->canvas();
+        const std::vector<Markup> drawn = annotation->document()->markups();
+        const auto rect = std::find_if(drawn.rbegin(), drawn.rend(),
+                                       [](const Markup &m) { return m.kind == MarkupKind::Rect; });
+        if (rect != drawn.rend())
+            canvas->selectMarkup(rect->id);
     });
 }
 
@@ -61,10 +70,11 @@ void Screenshotter::sketchMarkup(AnnotationDocument *document)
     // One markup per kind of tool, in normalised image coordinates, as a
     // reviewer might draw them.
     const auto add = [document](MarkupKind kind, std::vector<cv::Point2d> points, QColor color, double width,
-                                const QString &text = {}) {
+                                const QString &text = {}, MarkupStyle style = MarkupStyle::Plain) {
         Markup markup;
         markup.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         markup.kind = kind;
+        markup.style = style;
         markup.imagePoints = std::move(points);
         markup.color = color;
         markup.width = width;
@@ -80,6 +90,9 @@ void Screenshotter::sketchMarkup(AnnotationDocument *document)
     add(MarkupKind::Ink, stroke, QColor(0x0A, 0x84, 0xFF), 5);
     add(MarkupKind::Text, {{0.14, 0.88}}, QColor(0xFF, 0xFF, 0xFF), 4, tr("Loose cable here"));
     add(MarkupKind::Blur, {{0.04, 0.06}, {0.2, 0.2}}, QColor(0, 0, 0), 1);
+    add(MarkupKind::Blur, {{0.24, 0.06}, {0.42, 0.22}}, QColor(0, 0, 0), 1, {}, MarkupStyle::Pixelate);
+    add(MarkupKind::Ink, {{0.45, 0.3}, {0.53, 0.29}, {0.62, 0.3}, {0.7, 0.31}}, QColor(0xFF, 0xD6, 0x0A), 28, {},
+        MarkupStyle::Highlighter);
 }
 
 bool Screenshotter::isKnownKind(const QString &kind)

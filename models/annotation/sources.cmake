@@ -6,6 +6,7 @@ target_sources(sightline_models PRIVATE
     annotation/bookmarkeditor.cpp annotation/bookmarkeditor.h
     annotation/markupcommands.cpp annotation/markupcommands.h
     annotation/markupedit.h
+    annotation/markuphandles.cpp annotation/markuphandles.h
     annotation/markupeditor.cpp annotation/markupeditor.h
     annotation/snapshotmaker.cpp annotation/snapshotmaker.h
     annotation/snapshotmanifest.cpp annotation/snapshotmanifest.h

@@ -108,6 +108,14 @@ QJsonObject ManifestWriter::markupToJson(const Markup &m)
     o.insert(QStringLiteral("points"), points);
     o.insert(QStringLiteral("color"), m.color.name(QColor::HexRgb).toUpper());
     o.insert(QStringLiteral("width"), m.width);
+    // A style this version knows is written from `style`; one it does not
+    // know (a newer writer's) is left as read.
+    const QString styleKey = QStringLiteral("style");
+    if (m.style != MarkupStyle::Plain)
+        o.insert(styleKey, markupStyleName(m.style));
+    else if (markupStyleFor(m.kind, o.value(styleKey).toString()) != MarkupStyle::Plain
+             || o.value(styleKey).toString().isEmpty())
+        o.remove(styleKey);
     if (m.kind == MarkupKind::Text)
         o.insert(QStringLiteral("text"), m.text);
     else

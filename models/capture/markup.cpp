@@ -44,6 +44,25 @@ std::optional<MarkupSpace> markupSpaceFromName(const QString &name)
     return enumFromName(kSpaceNames, name);
 }
 
+QString markupStyleName(MarkupStyle style)
+{
+    switch (style) {
+    case MarkupStyle::Highlighter: return QStringLiteral("highlighter");
+    case MarkupStyle::Pixelate: return QStringLiteral("pixelate");
+    case MarkupStyle::Plain: break;
+    }
+    return {};
+}
+
+MarkupStyle markupStyleFor(MarkupKind kind, const QString &name)
+{
+    if (kind == MarkupKind::Ink && name == QLatin1String("highlighter"))
+        return MarkupStyle::Highlighter;
+    if (kind == MarkupKind::Blur && name == QLatin1String("pixelate"))
+        return MarkupStyle::Pixelate;
+    return MarkupStyle::Plain;
+}
+
 bool Markup::visibleAt(double seconds) const
 {
     if (space == MarkupSpace::World)

@@ -181,6 +181,13 @@ bool MarkupReader::readStyle(const QJsonObject &o, const QString &path, JsonFiel
                                    .arg(limits::kMarkupWidth));
     }
 
+    // Optional; a style this kind cannot have reads as its plain look (the
+    // field stays in `raw`, so a newer writer's style survives a round trip).
+    QString style;
+    if (!reader.readString(o, QStringLiteral("style"), path, false, &style))
+        return false;
+    out->style = markupStyleFor(out->kind, style);
+
     if (!reader.readString(o, QStringLiteral("text"), path, out->kind == MarkupKind::Text, &out->text))
         return false;
     if (out->text.size() > limits::kTextLength)

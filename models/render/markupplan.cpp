@@ -25,6 +25,17 @@ double labelPixelSize(double width)
     return std::max(12.0, 6.0 * width);
 }
 
+// A highlighter's ink lets what it marks show through.
+constexpr int kHighlighterAlpha = 96; // of 255
+
+QColor strokeColor(const Markup &markup)
+{
+    QColor color = markup.color;
+    if (markup.style == MarkupStyle::Highlighter)
+        color.setAlpha(kHighlighterAlpha);
+    return color;
+}
+
 QPolygonF toPolygon(const std::vector<cv::Point2d> &points)
 {
     QPolygonF polygon;
@@ -233,7 +244,7 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
         const QRect rect = redactionRect(markup, frameSize);
         if (rect.isEmpty())
             continue;
-        plan.redactions.push_back(rect);
+        (markup.style == MarkupStyle::Pixelate ? plan.pixelations : plan.redactions).push_back(rect);
         ++plan.imageMarkupsDrawn;
     }
 
@@ -258,7 +269,7 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
                 const Markup &markup = worldMarkups[i];
                 if (markup.space != MarkupSpace::World)
                     continue;
-                const ShapeSink sink{plan.shapes, int(i), offset, markup.color, widthOf(markup)};
+                const ShapeSink sink{plan.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
                 if (planWorld(sink, markup, projector, bounds, withText))
                     ++plan.worldMarkupsDrawn;
             }
@@ -270,7 +281,8 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
         const Markup &markup = manifest.markups[i];
         if (markup.kind == MarkupKind::Blur || !visible(markup))
             continue;
-        const ShapeSink sink{plan.shapes, int(worldMarkups.size() + i), QPointF(), markup.color, widthOf(markup)};
+        const ShapeSink sink{plan.shapes, int(worldMarkups.size() + i), QPointF(), strokeColor(markup),
+                             widthOf(markup)};
         if (planImage(sink, markup, frameSize, withText))
             ++plan.imageMarkupsDrawn;
     }

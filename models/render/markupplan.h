@@ -14,12 +14,13 @@ namespace sl {
 class PoseTrack;
 
 // What one frame's markup comes to in pixels, before anything is drawn:
-// redaction rectangles, then the shapes in drawing order (world markup
+// redaction rectangles (blurred, pixelated), then the shapes in drawing order (world markup
 // through the camera, then image markup), each already projected, cut to
 // the frame and simplified to its resolution.
 struct MarkupPlan
 {
-    std::vector<QRect> redactions; // whole painter pixels, inside the frame
+    std::vector<QRect> redactions;  // blurred; whole painter pixels, inside the frame
+    std::vector<QRect> pixelations; // pixelated redactions, the same
     std::vector<PlannedShape> shapes;
     int worldMarkupsDrawn = 0;
     int imageMarkupsDrawn = 0;

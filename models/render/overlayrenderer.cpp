@@ -37,7 +37,10 @@ public:
     void draw(const PlannedShape &s, bool inPieces)
     {
         setOffset(s.offset);
-        if (inPieces && (s.kind == Kind::Ink || s.kind == Kind::Line || s.kind == Kind::Polygon)) {
+        // A translucent stroke (a highlighter) is one path: pieces would
+        // overlap where they meet and show darker beads there.
+        if (inPieces && s.color.alpha() == 255
+            && (s.kind == Kind::Ink || s.kind == Kind::Line || s.kind == Kind::Polygon)) {
             m_shapes.strokeInPieces(s.points, s.color, s.width, s.kind == Kind::Line ? Qt::FlatCap : Qt::RoundCap);
             return;
         }
@@ -113,7 +116,8 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
     painter.setRenderHint(QPainter::TextAntialiasing, true);
 
     // 1. Redactions first: everything else is drawn over the hidden pixels.
-    Redaction::paint(painter, plan.redactions, frame, frameSize);
+    Redaction::paint(painter, plan.redactions, frame, frameSize, Redaction::Look::Blurred);
+    Redaction::paint(painter, plan.pixelations, frame, frameSize, Redaction::Look::Pixelated);
 
     // 2. The shapes in order: world markup, then image markup.
     {

@@ -49,20 +49,23 @@ cv::Mat cellAverages(const QImage &frame, cv::Size grid)
 }
 
 // The hidden look of the frame over `bounds` (painter pixels), opaque B, G, R, A.
-cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds)
+cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds, Redaction::Look look)
 {
     const cv::Size grid(std::max(1, (frameSize.width() + cell - 1) / cell),
                         std::max(1, (frameSize.height() + cell - 1) / cell));
     cv::Mat coarse = cellAverages(frame, grid);
-    cv::GaussianBlur(coarse, coarse, cv::Size(3, 3), 0.5, 0.5, cv::BORDER_REPLICATE);
-    // Back to painter pixels over `bounds` only, interpolated between cell
-    // centres: pixel centre x + 0.5 of the frame is grid x * grid / frame - 0.5.
+    // Blurred: smoothed, then interpolated between cell centres. Pixelated:
+    // square blocks, each painter pixel the average of the cell its centre is in.
+    const bool blocks = look == Redaction::Look::Pixelated;
+    if (!blocks)
+        cv::GaussianBlur(coarse, coarse, cv::Size(3, 3), 0.5, 0.5, cv::BORDER_REPLICATE);
+    // Back to painter pixels over `bounds` only: pixel centre x + 0.5 of the frame is grid x * grid / frame - 0.5.
     const double sx = double(grid.width) / frameSize.width(), sy = double(grid.height) / frameSize.height();
     const cv::Matx23d toGrid(sx, 0, (bounds.x() + 0.5) * sx - 0.5, 0, sy, (bounds.y() + 0.5) * sy - 0.5);
-    cv::Mat look;
-    cv::warpAffine(coarse, look, toGrid, cv::Size(bounds.width(), bounds.height()),
-                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
-    return look;
+    cv::Mat hidden;
+    cv::warpAffine(coarse, hidden, toGrid, cv::Size(bounds.width(), bounds.height()),
+                   (blocks ? cv::INTER_NEAREST : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    return hidden;
 }
 
 } // namespace
@@ -116,7 +119,8 @@ Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
     return mask;
 }
 
-void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize)
+void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize,
+                      Look look)
 {
     const Mask mask = unionOf(rects, frameSize);
     if (mask.bounds.isEmpty())
@@ -129,16 +133,16 @@ void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const 
     for (const QRect &r : rects)
         longest = std::max({longest, r.width(), r.height()});
     const int cell = std::max(kMinCell, longest / kCellsAcross);
-    cv::Mat look = frame.isNull() ? cv::Mat(mask.inside.size(), CV_8UC4,
-                                            cv::Scalar(kOpaque.blue(), kOpaque.green(), kOpaque.red(), 255))
-                                  : hiddenLook(frame, frameSize, cell, mask.bounds);
+    cv::Mat hidden = frame.isNull() ? cv::Mat(mask.inside.size(), CV_8UC4,
+                                              cv::Scalar(kOpaque.blue(), kOpaque.green(), kOpaque.red(), 255))
+                                    : hiddenLook(frame, frameSize, cell, mask.bounds, look);
     if (!mask.full) {
         // Outside the union: transparent (premultiplied, so every channel 0).
         cv::Mat outside;
         cv::bitwise_not(mask.inside, outside);
-        look.setTo(cv::Scalar::all(0), outside);
+        hidden.setTo(cv::Scalar::all(0), outside);
     }
-    const QImage image(look.data, look.cols, look.rows, int(look.step),
+    const QImage image(hidden.data, hidden.cols, hidden.rows, int(hidden.step),
                        mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
     painter.drawImage(mask.bounds.topLeft(), image);
 }

@@ -12,13 +12,17 @@ class QPainter;
 
 namespace sl {
 
-// Hides the pixels under blur markup. The hidden look of the whole frame is
-// made once (coarse cells, smoothed: no stroke of text or edge survives, only
-// average colours) and shown through the union of the rectangles, so a
-// frame costs the same whether one rectangle or ten thousand cover it.
+// Hides the pixels under blur markup (kind "blur", style plain or
+// "pixelate"). The hidden look of the whole frame is made once (coarse
+// cells of average colour: smoothed when blurred, square blocks when
+// pixelated; no stroke of text or edge survives either way) and shown
+// through the union of the rectangles, so a frame costs the same whether one
+// rectangle or ten thousand cover it.
 class Redaction
 {
 public:
+    enum class Look { Blurred, Pixelated };
+
     // The union of rectangles as a mask over their bounding box.
     struct Mask
     {
@@ -36,7 +40,8 @@ public:
     // `frameSize` or proportionally larger or smaller); without a frame, an
     // opaque grey. Cells are a tenth of the largest rectangle's longer side
     // (at least 8 pixels): the hiding of the strongest redaction present.
-    static void paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize);
+    static void paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize,
+                      Look look = Look::Blurred);
 };
 
 } // namespace sl

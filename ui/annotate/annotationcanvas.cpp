@@ -1,14 +1,17 @@
 #include "annotationcanvas.h"
 
 #include "annotation/annotationdocument.h"
+#include "annotation/markuphandles.h"
 #include "common/inputlimits.h"
+#include "inlinetexteditor.h"
+#include "markuphittest.h"
 #include "spatial/projector.h"
 
 #include <QKeyEvent>
-#include <QLineEdit>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QUuid>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -21,18 +24,27 @@ namespace {
 constexpr double kMinShapePixels = 3;
 // How far from a markup's bounds a click still selects it (widget pixels).
 constexpr double kHitSlackPixels = 6;
+// How far from a resize handle's centre a press still grabs it, and its size drawn (widget pixels).
+constexpr double kHandleGrabPixels = 7;
+constexpr double kHandleDrawnPixels = 7;
+// How far from a shape the eraser still touches it, and its step along a drag (widget pixels).
+constexpr double kEraserSlackPixels = 4;
+constexpr double kEraserStepPixels = 2;
 
 MarkupKind kindOf(AnnotationTool tool)
 {
     switch (tool) {
-    case AnnotationTool::Pen: return MarkupKind::Ink;
+    case AnnotationTool::Pen:
+    case AnnotationTool::Highlighter: return MarkupKind::Ink;
     case AnnotationTool::Arrow: return MarkupKind::Arrow;
     case AnnotationTool::Line: return MarkupKind::Line;
     case AnnotationTool::Rect: return MarkupKind::Rect;
     case AnnotationTool::Ellipse: return MarkupKind::Ellipse;
     case AnnotationTool::Text: return MarkupKind::Text;
-    case AnnotationTool::Blur: return MarkupKind::Blur;
-    case AnnotationTool::Select: break;
+    case AnnotationTool::Blur:
+    case AnnotationTool::Pixelate: return MarkupKind::Blur;
+    case AnnotationTool::Select:
+    case AnnotationTool::Eraser: break;
     }
     return MarkupKind::Ink;
 }
@@ -59,6 +71,16 @@ std::vector<cv::Point2d> smoothed(const std::vector<cv::Point2d> &points)
     return thinned;
 }
 
+bool isFreehand(AnnotationTool tool)
+{
+    return tool == AnnotationTool::Pen || tool == AnnotationTool::Highlighter;
+}
+
+bool isBox(MarkupKind kind)
+{
+    return kind == MarkupKind::Rect || kind == MarkupKind::Ellipse || kind == MarkupKind::Blur;
+}
+
 QString newMarkupId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -68,7 +90,7 @@ QString newMarkupId()
 
 AnnotationCanvas::AnnotationCanvas(QWidget *parent) : OverlayCanvas(parent)
 {
-    setMouseTracking(false);
+    setMouseTracking(true); // for the resize cursor over the selection's handles
 }
 
 void AnnotationCanvas::setDocument(AnnotationDocument *document, const CaptureManifest &manifest)
@@ -82,6 +104,11 @@ void AnnotationCanvas::setDocument(AnnotationDocument *document, const CaptureMa
     refresh();
 }
 
+AnnotationDocument *AnnotationCanvas::document() const
+{
+    return m_document;
+}
+
 void AnnotationCanvas::setTool(AnnotationTool tool)
 {
     commitText();
@@ -93,8 +120,17 @@ void AnnotationCanvas::setTool(AnnotationTool tool)
     if (changed)
         Q_EMIT toolChanged(tool);
     m_drawing.clear();
-    setCursor(tool == AnnotationTool::Select ? Qt::ArrowCursor : Qt::CrossCursor);
+    endErase();
+    showToolCursor();
     update();
+}
+
+void AnnotationCanvas::showToolCursor()
+{
+    setCursor(m_spaceHeld                            ? Qt::OpenHandCursor
+              : m_tool == AnnotationTool::Select ? Qt::ArrowCursor
+              : m_tool == AnnotationTool::Eraser ? Qt::PointingHandCursor
+                                                 : Qt::CrossCursor);
 }
 
 void AnnotationCanvas::refresh()
@@ -126,6 +162,11 @@ cv::Point2d AnnotationCanvas::toImage(QPointF widgetPos) const
 QPointF AnnotationCanvas::toWidget(cv::Point2d imagePoint) const
 {
     return frameToWidget().map(QPointF(imagePoint.x * frame().width(), imagePoint.y * frame().height()));
+}
+
+double AnnotationCanvas::pixelScale() const
+{
+    return frameToWidget().m11();
 }
 
 QPolygonF AnnotationCanvas::widgetPointsOf(const Markup &markup) const
@@ -174,23 +215,97 @@ QString AnnotationCanvas::hitTest(QPointF widgetPos) const
     for (auto it = markups.rbegin(); it != markups.rend(); ++it) {
         if (widgetPointsOf(*it).isEmpty())
             continue; // not seen in this photo
+        // Its bounds, or its drawn shape where that reaches further (a label's words).
         const QRectF bounds = boundsOf(*it);
         const double slack = kHitSlackPixels + it->width / 2;
-        if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos))
+        if (bounds.adjusted(-slack, -slack, slack, slack).contains(widgetPos)
+            || MarkupHitTest::touches(*it, widgetPointsOf(*it), pixelScale(), widgetPos, kHitSlackPixels))
             return it->id;
     }
     return {};
 }
 
-void AnnotationCanvas::restyleSelected(const QColor &color, double width)
+void AnnotationCanvas::restyleSelected(const QColor &color, double width, const QString &mergeKey)
 {
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
-    if (!selected || (selected->color == color && selected->width == width))
+    if (!selected)
+        return;
+    const double actualWidth = selected->style == MarkupStyle::Highlighter
+        ? std::min(width * kHighlighterWidthFactor, double(limits::kMarkupWidth))
+        : width;
+    if (selected->color == color && selected->width == actualWidth)
         return;
     Markup restyled = *selected;
     restyled.color = color;
-    restyled.width = width;
-    m_document->change(restyled);
+    restyled.width = actualWidth;
+    m_document->change(restyled, mergeKey);
+}
+
+int AnnotationCanvas::handleAt(QPointF widgetPos) const
+{
+    const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
+    if (!selected)
+        return -1;
+    const std::vector<cv::Point2d> handles = MarkupHandles::of(*selected);
+    for (size_t i = 0; i < handles.size(); ++i) {
+        if (QLineF(toWidget(handles[i]), widgetPos).length() <= kHandleGrabPixels)
+            return int(i);
+    }
+    return -1;
+}
+
+void AnnotationCanvas::zoomAt(double factor, QPointF widgetPos)
+{
+    if (!hasFrame())
+        return;
+    // The frame pixel under the cursor stays under it.
+    const QPointF pixel = frameToWidget().inverted().map(widgetPos);
+    setView(viewZoom() * factor, QPointF());
+    const QPointF unpanned = frameToWidget().map(pixel);
+    setViewKeepingEditor(viewZoom(), widgetPos - unpanned);
+}
+
+void AnnotationCanvas::fitToView()
+{
+    setViewKeepingEditor(1, QPointF());
+}
+
+void AnnotationCanvas::setViewKeepingEditor(double zoom, QPointF pan)
+{
+    setView(zoom, pan);
+    if (m_textEditor)
+        m_textEditor->move(toWidget(m_textAt).toPoint());
+}
+
+void AnnotationCanvas::eraseAlong(QPointF from, QPointF to)
+{
+    if (!m_document)
+        return;
+    const int steps = std::max(1, int(std::ceil(QLineF(from, to).length() / kEraserStepPixels)));
+    const double scale = pixelScale();
+    for (const Markup &markup : m_document->markups()) {
+        const QPolygonF points = widgetPointsOf(markup);
+        bool touched = false;
+        for (int i = 0; i <= steps && !touched; ++i)
+            touched = MarkupHitTest::touches(markup, points, scale, from + (to - from) * (double(i) / steps),
+                                             kEraserSlackPixels);
+        if (!touched)
+            continue;
+        if (!m_eraseStepOpen) {
+            m_document->undoStack()->beginMacro(tr("Erase"));
+            m_eraseStepOpen = true;
+        }
+        m_document->remove(markup.id);
+    }
+    m_lastErase = to;
+}
+
+void AnnotationCanvas::endErase()
+{
+    if (m_eraseStepOpen && m_document)
+        m_document->undoStack()->endMacro();
+    m_eraseStepOpen = false;
+    m_erasing = false;
 }
 
 void AnnotationCanvas::select(const QString &markupId)
@@ -204,32 +319,70 @@ void AnnotationCanvas::select(const QString &markupId)
 
 void AnnotationCanvas::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !hasFrame() || !m_document) {
+    if (!hasFrame() || !m_document) {
         OverlayCanvas::mousePressEvent(event);
         return;
     }
     setFocus(Qt::MouseFocusReason);
+    const bool left = event->button() == Qt::LeftButton;
+    if (event->button() == Qt::MiddleButton || (left && m_spaceHeld)) {
+        m_panning = true;
+        m_panFrom = event->position();
+        setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    if (!left) {
+        OverlayCanvas::mousePressEvent(event);
+        return;
+    }
+    commitText(); // a click elsewhere ends the label being typed
     const cv::Point2d at = toImage(event->position());
-    if (m_tool == AnnotationTool::Select) {
-        select(hitTest(event->position()));
+    switch (m_tool) {
+    case AnnotationTool::Select:
+        // The selection's handles first: they may lie over another markup.
+        m_handle = handleAt(event->position());
+        if (m_handle < 0)
+            select(hitTest(event->position()));
         m_dragging = !m_selected.isEmpty();
         m_dragStart = at;
         m_dragPreview.clear();
         return;
-    }
-    if (m_tool == AnnotationTool::Text) {
-        beginText(event->position());
+    case AnnotationTool::Text:
+        beginText(at, nullptr);
         return;
+    case AnnotationTool::Eraser:
+        m_erasing = true;
+        eraseAlong(event->position(), event->position());
+        return;
+    default:
+        m_drawing = {at};
+        update();
     }
-    m_drawing = {at};
-    update();
 }
 
 void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
 {
-    if (!(event->buttons() & Qt::LeftButton) || !m_document || !hasFrame())
+    if (m_panning) {
+        setViewKeepingEditor(viewZoom(), viewPan() + (event->position() - m_panFrom));
+        m_panFrom = event->position();
+        return;
+    }
+    if (!m_document || !hasFrame())
+        return;
+    if (event->buttons() == Qt::NoButton) {
+        // Hovering: a handle of the selection shows that it resizes.
+        if (m_tool == AnnotationTool::Select && !m_spaceHeld)
+            setCursor(handleAt(event->position()) >= 0 ? Qt::SizeAllCursor : Qt::ArrowCursor);
+        return;
+    }
+    if (!(event->buttons() & Qt::LeftButton))
         return;
     const cv::Point2d at = toImage(event->position());
+    if (m_tool == AnnotationTool::Eraser) {
+        if (m_erasing)
+            eraseAlong(m_lastErase, event->position());
+        return;
+    }
     if (m_tool == AnnotationTool::Select) {
         // World markup keeps its world geometry: it is restyled or deleted, not moved.
         const Markup *markup = m_dragging ? m_document->find(m_selected) : nullptr;
@@ -237,16 +390,20 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
             return;
         // Shown as a preview while dragging; written once, on release (one
         // row, one outbox update, one audit row and one undo step per drag).
-        const cv::Point2d delta = at - m_dragStart;
-        m_dragPreview = markup->imagePoints;
-        for (cv::Point2d &p : m_dragPreview)
-            p = {std::clamp(p.x + delta.x, 0.0, 1.0), std::clamp(p.y + delta.y, 0.0, 1.0)};
+        if (m_handle >= 0) {
+            m_dragPreview = MarkupHandles::resized(*markup, m_handle, at);
+        } else {
+            const cv::Point2d delta = at - m_dragStart;
+            m_dragPreview = markup->imagePoints;
+            for (cv::Point2d &p : m_dragPreview)
+                p = {std::clamp(p.x + delta.x, 0.0, 1.0), std::clamp(p.y + delta.y, 0.0, 1.0)};
+        }
         update();
         return;
     }
     if (m_drawing.empty())
         return;
-    if (m_tool == AnnotationTool::Pen)
+    if (isFreehand(m_tool))
         m_drawing.push_back(at);
     else
         m_drawing.resize(1), m_drawing.push_back(at);
@@ -255,8 +412,19 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        showToolCursor();
+        return;
+    }
     if (event->button() != Qt::LeftButton)
         return;
+    if (m_tool == AnnotationTool::Eraser) {
+        if (m_erasing)
+            eraseAlong(m_lastErase, event->position());
+        endErase();
+        return;
+    }
     if (m_tool == AnnotationTool::Select) {
         const Markup *markup = m_dragging && m_document ? m_document->find(m_selected) : nullptr;
         if (markup && !m_dragPreview.empty() && m_dragPreview != markup->imagePoints) {
@@ -265,17 +433,44 @@ void AnnotationCanvas::mouseReleaseEvent(QMouseEvent *event)
             m_document->change(moved);
         }
         m_dragging = false;
+        m_handle = -1;
         m_dragPreview.clear();
         update();
         return;
     }
     if (!m_drawing.empty()) {
-        if (m_tool != AnnotationTool::Pen)
+        if (!isFreehand(m_tool))
             m_drawing.resize(1), m_drawing.push_back(toImage(event->position()));
         else
             m_drawing.push_back(toImage(event->position()));
         finishShape();
     }
+}
+
+void AnnotationCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // A double click on a label edits its words in place.
+    if (event->button() == Qt::LeftButton && m_document && hasFrame()
+        && (m_tool == AnnotationTool::Select || m_tool == AnnotationTool::Text)) {
+        const QString hit = hitTest(event->position());
+        const Markup *markup = hit.isEmpty() ? nullptr : m_document->find(hit);
+        if (markup && markup->kind == MarkupKind::Text) {
+            editText(hit);
+            return;
+        }
+    }
+    OverlayCanvas::mouseDoubleClickEvent(event);
+}
+
+void AnnotationCanvas::wheelEvent(QWheelEvent *event)
+{
+    const int eighths = event->angleDelta().y();
+    if (eighths == 0 || !hasFrame()) {
+        event->ignore();
+        return;
+    }
+    zoomAt(std::pow(kZoomStep, eighths / 120.0), event->position());
+    event->accept();
 }
 
 void AnnotationCanvas::finishShape()
@@ -296,25 +491,68 @@ void AnnotationCanvas::finishShape()
     markup.id = newMarkupId();
     markup.kind = kindOf(m_tool);
     markup.space = MarkupSpace::Image;
-    markup.imagePoints = m_tool == AnnotationTool::Pen ? smoothed(points) : points;
+    markup.imagePoints = isFreehand(m_tool) ? smoothed(points) : points;
     markup.color = m_color;
     markup.width = m_width;
+    if (m_tool == AnnotationTool::Highlighter) {
+        markup.style = MarkupStyle::Highlighter;
+        markup.width = std::min(m_width * kHighlighterWidthFactor, double(limits::kMarkupWidth));
+    } else if (m_tool == AnnotationTool::Pixelate) {
+        markup.style = MarkupStyle::Pixelate;
+    }
     markup.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (m_document->add(markup))
         select(markup.id);
 }
 
-void AnnotationCanvas::beginText(QPointF widgetPos)
+void AnnotationCanvas::editText(const QString &markupId)
+{
+    const Markup *markup = m_document ? m_document->find(markupId) : nullptr;
+    if (!markup || markup->kind != MarkupKind::Text)
+        return;
+    select(markupId);
+    // A world label's editor goes where the camera shows it; its point stays world geometry.
+    const QPolygonF points = widgetPointsOf(*markup);
+    if (points.isEmpty())
+        return;
+    beginText(toImage(points.front()), markup);
+}
+
+void AnnotationCanvas::beginText(cv::Point2d at, const Markup *existing)
 {
     commitText();
-    m_textAt = toImage(widgetPos);
-    m_textEditor = new QLineEdit(this);
-    m_textEditor->setPlaceholderText(tr("Label"));
-    m_textEditor->setMaxLength(500); // CAPTURE-FORMAT.md: text is at most 500 characters
-    m_textEditor->move(widgetPos.toPoint());
+    m_textAt = at;
+    m_textMarkupId = existing ? existing->id : QString();
+    m_textEditor = new InlineTextEditor(this);
+    // About the size and colour the label will be drawn at (MarkupPlan: max(12, 6 × width) media pixels).
+    QFont font = m_textEditor->font();
+    const double width = existing ? existing->width : m_width;
+    font.setPixelSize(std::clamp(int(std::max(12.0, 6.0 * width) * pixelScale()), 10, 64));
+    m_textEditor->setFont(font);
+    QPalette palette = m_textEditor->palette();
+    palette.setColor(QPalette::Text, existing ? existing->color : m_color);
+    m_textEditor->setPalette(palette);
+    if (existing)
+        m_textEditor->setText(existing->text);
+    m_textEditor->selectAll();
+    m_textEditor->adjustSize();
+    m_textEditor->resize(std::max(m_textEditor->width(), 200), m_textEditor->height());
+    m_textEditor->move(toWidget(at).toPoint());
     m_textEditor->show();
     m_textEditor->setFocus(Qt::OtherFocusReason);
-    connect(m_textEditor, &QLineEdit::returnPressed, this, &AnnotationCanvas::commitText);
+    connect(m_textEditor, &InlineTextEditor::accepted, this, &AnnotationCanvas::commitText);
+    connect(m_textEditor, &InlineTextEditor::cancelled, this, &AnnotationCanvas::cancelText);
+}
+
+void AnnotationCanvas::cancelText()
+{
+    if (!m_textEditor)
+        return;
+    m_textEditor->hide();
+    m_textEditor->deleteLater();
+    m_textEditor = nullptr;
+    m_textMarkupId.clear();
+    setFocus(Qt::OtherFocusReason);
 }
 
 void AnnotationCanvas::commitText()
@@ -322,10 +560,19 @@ void AnnotationCanvas::commitText()
     if (!m_textEditor)
         return;
     const QString text = m_textEditor->text().trimmed();
-    m_textEditor->deleteLater();
-    m_textEditor = nullptr;
+    const QString editedId = m_textMarkupId;
+    cancelText();
     if (text.isEmpty() || !m_document)
+        return; // an emptied label keeps its words: Delete removes a label
+    if (!editedId.isEmpty()) {
+        const Markup *existing = m_document->find(editedId);
+        if (!existing || existing->text == text)
+            return;
+        Markup changed = *existing;
+        changed.text = text;
+        m_document->change(changed);
         return;
+    }
     Markup markup;
     markup.id = newMarkupId();
     markup.kind = MarkupKind::Text;
@@ -337,7 +584,6 @@ void AnnotationCanvas::commitText()
     markup.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (m_document->add(markup))
         select(markup.id);
-    setFocus(Qt::OtherFocusReason);
 }
 
 void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
@@ -346,13 +592,33 @@ void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
         m_document->remove(m_selected);
         return;
     }
+    switch (event->key()) {
+    case Qt::Key_Space:
+        // Held: the left button pans.
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            showToolCursor();
+        }
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: // + without Shift on many layouts
+        zoomAt(kZoomStep, QPointF(rect().center()));
+        return;
+    case Qt::Key_Minus:
+        zoomAt(1 / kZoomStep, QPointF(rect().center()));
+        return;
+    case Qt::Key_0:
+        fitToView();
+        return;
+    default:
+        break;
+    }
     // A tool's key, when no shortcut of the window took it first.
-    if (event->modifiers() == Qt::NoModifier) {
-        for (const AnnotationToolInfo &info : annotationTools()) {
-            if (info.shortcut == QKeySequence(event->key())) {
-                setTool(info.tool);
-                return;
-            }
+    const QKeySequence pressed(event->keyCombination());
+    for (const AnnotationToolInfo &info : annotationTools()) {
+        if (info.shortcut == pressed) {
+            setTool(info.tool);
+            return;
         }
     }
     if (event->key() == Qt::Key_Escape) {
@@ -363,6 +629,30 @@ void AnnotationCanvas::keyPressEvent(QKeyEvent *event)
     OverlayCanvas::keyPressEvent(event);
 }
 
+void AnnotationCanvas::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            showToolCursor();
+        return;
+    }
+    OverlayCanvas::keyReleaseEvent(event);
+}
+
+void AnnotationCanvas::paintPreview(QPainter &painter, const std::vector<cv::Point2d> &points, MarkupKind kind) const
+{
+    QPolygonF line;
+    for (const cv::Point2d &p : points)
+        line.append(toWidget(p));
+    if (line.size() == 1)
+        painter.drawEllipse(line.front(), 4, 4);
+    else if (isBox(kind) && line.size() == 2)
+        painter.drawRect(QRectF(line.front(), line.back()).normalized());
+    else
+        painter.drawPolyline(line);
+}
+
 void AnnotationCanvas::paintEvent(QPaintEvent *event)
 {
     OverlayCanvas::paintEvent(event);
@@ -370,32 +660,30 @@ void AnnotationCanvas::paintEvent(QPaintEvent *event)
         return;
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(Qt::NoBrush);
     // The shape being drawn, as a thin preview in the tool's colour.
     if (m_drawing.size() >= 2) {
         painter.setPen(QPen(m_color, 1.5, Qt::DashLine));
-        QPolygonF line;
-        for (const cv::Point2d &p : m_drawing)
-            line.append(toWidget(p));
-        painter.drawPolyline(line);
+        paintPreview(painter, m_drawing, kindOf(m_tool));
     }
-    // A markup being dragged, where it will go.
-    if (m_dragPreview.size() >= 1) {
-        painter.setPen(QPen(palette().highlight().color(), 1.5, Qt::DashLine));
-        QPolygonF moved;
-        for (const cv::Point2d &p : m_dragPreview)
-            moved.append(toWidget(p));
-        if (moved.size() == 1)
-            painter.drawEllipse(moved.front(), 4, 4);
-        else
-            painter.drawPolyline(moved);
-    }
-    // The selection's bounds.
     const Markup *selected = m_document && !m_selected.isEmpty() ? m_document->find(m_selected) : nullptr;
+    // A markup being dragged or resized, where it will go.
+    if (!m_dragPreview.empty() && selected) {
+        painter.setPen(QPen(palette().highlight().color(), 1.5, Qt::DashLine));
+        paintPreview(painter, m_dragPreview, selected->kind);
+    }
+    // The selection's bounds and its resize handles.
     if (selected && !widgetPointsOf(*selected).isEmpty()) {
         const QRectF bounds = boundsOf(*selected);
         painter.setPen(QPen(palette().highlight().color(), 1, Qt::DashLine));
-        painter.setBrush(Qt::NoBrush);
         painter.drawRect(bounds.adjusted(-4, -4, 4, 4));
+        painter.setPen(QPen(palette().highlight().color(), 1));
+        painter.setBrush(Qt::white);
+        const double half = kHandleDrawnPixels / 2;
+        for (const cv::Point2d &handle : MarkupHandles::of(*selected)) {
+            const QPointF centre = toWidget(handle);
+            painter.drawRect(QRectF(centre - QPointF(half, half), QSizeF(kHandleDrawnPixels, kHandleDrawnPixels)));
+        }
     }
 }
 

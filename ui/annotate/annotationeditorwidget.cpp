@@ -9,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPixmap>
+#include <QSignalBlocker>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,18 +40,34 @@ AnnotationEditorWidget::AnnotationEditorWidget(QWidget *parent) : QWidget(parent
     toolBar->addSeparator();
 
     m_colorButton = new QToolButton(toolBar);
-    m_colorButton->setToolTip(tr("Colour"));
+    m_colorButton->setToolTip(tr("Colour of new markup and of the selection"));
     connect(m_colorButton, &QToolButton::clicked, this, &AnnotationEditorWidget::chooseColor);
     toolBar->addWidget(m_colorButton);
     toolBar->addWidget(new QLabel(tr("Width"), toolBar));
     m_width = new QDoubleSpinBox(toolBar);
     m_width->setRange(1, 256); // pixels at the media's full size; CAPTURE-FORMAT.md allows up to 256
     m_width->setValue(m_canvas->strokeWidth());
+    m_width->setToolTip(tr("Width of new markup and of the selection, in pixels of the photo"));
+    // Stepping the width of one markup is one undo step.
     connect(m_width, &QDoubleSpinBox::valueChanged, this, [this](double width) {
         m_canvas->setStrokeWidth(width);
-        m_canvas->restyleSelected(m_canvas->color(), width);
+        m_canvas->restyleSelected(m_canvas->color(), width, QStringLiteral("width"));
     });
     toolBar->addWidget(m_width);
+    connect(m_canvas, &AnnotationCanvas::selectionChanged, this, &AnnotationEditorWidget::showSelectionStyle);
+    toolBar->addSeparator();
+
+    const auto addViewAction = [&](const QString &name, const QString &key, auto slot) {
+        QAction *action = toolBar->addAction(name);
+        action->setToolTip(tr("%1 (%2)").arg(name, key));
+        connect(action, &QAction::triggered, m_canvas, slot);
+        return action;
+    };
+    addViewAction(tr("Zoom in"), QStringLiteral("+"),
+                  [this]() { m_canvas->zoomAt(AnnotationCanvas::kZoomStep, QPointF(m_canvas->rect().center())); });
+    addViewAction(tr("Zoom out"), QStringLiteral("-"),
+                  [this]() { m_canvas->zoomAt(1 / AnnotationCanvas::kZoomStep, QPointF(m_canvas->rect().center())); });
+    addViewAction(tr("Fit"), QStringLiteral("0"), [this]() { m_canvas->fitToView(); });
     toolBar->addSeparator();
 
     m_undo = toolBar->addAction(tr("Undo"));
@@ -94,6 +111,28 @@ void AnnotationEditorWidget::setColor(const QColor &color)
 {
     m_canvas->setColor(color);
     m_canvas->restyleSelected(color, m_canvas->strokeWidth());
+    showSwatch(color);
+}
+
+void AnnotationEditorWidget::showSelectionStyle(const QString &markupId)
+{
+    // The controls show the selection's style, and are the next markup's.
+    const AnnotationDocument *document = m_canvas->document();
+    const Markup *markup = document && !markupId.isEmpty() ? document->find(markupId) : nullptr;
+    if (!markup)
+        return;
+    const double width = markup->style == MarkupStyle::Highlighter
+        ? markup->width / AnnotationCanvas::kHighlighterWidthFactor
+        : markup->width;
+    m_canvas->setColor(markup->color);
+    const QSignalBlocker blocker(m_width);
+    m_width->setValue(width);
+    m_canvas->setStrokeWidth(m_width->value()); // as the control holds it (at least 1)
+    showSwatch(markup->color);
+}
+
+void AnnotationEditorWidget::showSwatch(const QColor &color)
+{
     QPixmap swatch(16, 16);
     swatch.fill(color);
     m_colorButton->setIcon(QIcon(swatch));

@@ -17,8 +17,8 @@ namespace sl {
 class AnnotationCanvas;
 class AnnotationDocument;
 
-// The annotation editor: a tool bar (a tool per shortcut key, colour,
-// width, undo and redo) over an AnnotationCanvas showing a photo with the
+// The annotation editor: a tool bar (a tool per shortcut key, colour and
+// width of new markup and of the selection, zoom, undo and redo) over an AnnotationCanvas showing a photo with the
 // document's markup.
 class AnnotationEditorWidget : public QWidget
 {
@@ -36,6 +36,8 @@ public:
 
 private:
     void chooseColor();
+    void showSelectionStyle(const QString &markupId);
+    void showSwatch(const QColor &color);
 
     AnnotationCanvas *m_canvas = nullptr;
     std::map<AnnotationTool, QAction *> m_tools;

@@ -17,6 +17,8 @@ QList<AnnotationToolInfo> annotationTools()
          QKeySequence(Qt::Key_V)},
         {AnnotationTool::Pen, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Pen")),
          QKeySequence(Qt::Key_P)},
+        {AnnotationTool::Highlighter, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Highlighter")),
+         QKeySequence(Qt::Key_H)},
         {AnnotationTool::Arrow, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Arrow")),
          QKeySequence(Qt::Key_A)},
         {AnnotationTool::Line, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Line")),
@@ -29,6 +31,11 @@ QList<AnnotationToolInfo> annotationTools()
          QKeySequence(Qt::Key_T)},
         {AnnotationTool::Blur, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Blur")),
          QKeySequence(Qt::Key_B)},
+        {AnnotationTool::Pixelate, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Pixelate")),
+         QKeySequence(Qt::Key_X)},
+        // E is the ellipse's; Shift+E as in other image editors.
+        {AnnotationTool::Eraser, translated(QT_TRANSLATE_NOOP("sl::AnnotationEditorWidget", "Eraser")),
+         QKeySequence(Qt::SHIFT | Qt::Key_E)},
     };
 }
 

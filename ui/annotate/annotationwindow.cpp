@@ -57,7 +57,7 @@ AnnotationWindow::AnnotationWindow(StoreWorker *store, const QString &author, co
         m_status->setText(tr("The last change is not saved: %1").arg(message));
         m_status->show();
     });
-    resize(960, 640);
+    resize(1120, 720); // the whole tool bar shows
 }
 
 void AnnotationWindow::chooseExportFile()

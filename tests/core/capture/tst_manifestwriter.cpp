@@ -27,6 +27,8 @@ private Q_SLOTS:
     void toBytesIsIndentedJson();
     void writeFile();
     void writeFileFails();
+    void markupStyle_data();
+    void markupStyle();
 };
 
 namespace {
@@ -253,6 +255,58 @@ void TestManifestWriter::writeFileFails()
     QVERIFY(!ManifestWriter::writeFile(sample(QStringLiteral("photo.capture.json")), path, &error));
     QVERIFY2(error.contains(QStringLiteral("out.capture.json")), qPrintable(error));
     QVERIFY(!QFile::exists(path));
+}
+
+// A markup's "style": read for the kinds that have it, written from the
+// markup; absent in an old manifest (the plain look); a style this version
+// does not know for the kind is read as plain and kept as written.
+void TestManifestWriter::markupStyle_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QJsonValue>("style"); // as in the manifest; undefined: absent
+    QTest::addColumn<int>("read");         // MarkupStyle
+    QTest::addColumn<QJsonValue>("written");
+    const QJsonValue absent(QJsonValue::Undefined);
+    const QJsonValue highlighter(QStringLiteral("highlighter")), pixelate(QStringLiteral("pixelate"));
+    QTest::newRow("old ink") << "ink" << absent << int(MarkupStyle::Plain) << absent;
+    QTest::newRow("highlighter") << "ink" << highlighter << int(MarkupStyle::Highlighter) << highlighter;
+    QTest::newRow("old blur") << "blur" << absent << int(MarkupStyle::Plain) << absent;
+    QTest::newRow("pixelate") << "blur" << pixelate << int(MarkupStyle::Pixelate) << pixelate;
+    QTest::newRow("newer ink style") << "ink" << QJsonValue(QStringLiteral("neon")) << int(MarkupStyle::Plain)
+                                     << QJsonValue(QStringLiteral("neon"));
+    QTest::newRow("style of another kind") << "rect" << pixelate << int(MarkupStyle::Plain) << pixelate;
+}
+
+void TestManifestWriter::markupStyle()
+{
+    QFETCH(QString, kind);
+    QFETCH(QJsonValue, style);
+    QFETCH(int, read);
+    QFETCH(QJsonValue, written);
+    QJsonObject markup{{QStringLiteral("id"), QStringLiteral("m1")},
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("space"), QStringLiteral("image")},
+                       {QStringLiteral("points"), QJsonArray{QJsonArray{0.1, 0.2}, QJsonArray{0.3, 0.4}}}};
+    if (!style.isUndefined())
+        markup.insert(QStringLiteral("style"), style);
+    const QJsonObject root{{QStringLiteral("format"), QStringLiteral("sightline-capture")},
+                           {QStringLiteral("version"), 1},
+                           {QStringLiteral("id"), QStringLiteral("c1")},
+                           {QStringLiteral("media"), QJsonObject{{QStringLiteral("file"), QStringLiteral("p.png")},
+                                                                 {QStringLiteral("type"), QStringLiteral("photo")}}},
+                           {QStringLiteral("markups"), QJsonArray{markup}}};
+    const CaptureManifest m = parseOk(test::toBytes(root));
+    QCOMPARE(m.markups.size(), size_t(1));
+    QCOMPARE(int(m.markups.front().style), read);
+    const QJsonObject out = ManifestWriter::markupToJson(m.markups.front());
+    QCOMPARE(out.value(QStringLiteral("style")), written);
+
+    // A highlighter made plain ink, a pixelation made a blur: the field goes.
+    if (read != int(MarkupStyle::Plain)) {
+        Markup plain = m.markups.front();
+        plain.style = MarkupStyle::Plain;
+        QVERIFY(!ManifestWriter::markupToJson(plain).contains(QStringLiteral("style")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestManifestWriter)

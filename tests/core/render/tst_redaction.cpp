@@ -17,7 +17,9 @@ class TestRedaction : public QObject
 private Q_SLOTS:
     void unionIsTheRectangles_data();
     void unionIsTheRectangles();
+    void hidesOnlyTheUnion_data();
     void hidesOnlyTheUnion();
+    void pixelatedIsSquareBlocks();
 };
 
 void TestRedaction::unionIsTheRectangles_data()
@@ -61,8 +63,16 @@ void TestRedaction::unionIsTheRectangles()
     QCOMPARE(mask.full, !mask.bounds.isEmpty() && inside == mask.bounds.width() * mask.bounds.height());
 }
 
+void TestRedaction::hidesOnlyTheUnion_data()
+{
+    QTest::addColumn<int>("look");
+    QTest::newRow("blurred") << int(Redaction::Look::Blurred);
+    QTest::newRow("pixelated") << int(Redaction::Look::Pixelated);
+}
+
 void TestRedaction::hidesOnlyTheUnion()
 {
+    QFETCH(int, look);
     // Stripes under two overlapping rectangles: inside the union, smooth;
     // outside, untouched.
     const QSize size(320, 200);
@@ -75,7 +85,7 @@ void TestRedaction::hidesOnlyTheUnion()
     QImage canvas = frame.convertToFormat(QImage::Format_RGB32);
     {
         QPainter painter(&canvas);
-        Redaction::paint(painter, rects, frame, size);
+        Redaction::paint(painter, rects, frame, size, Redaction::Look(look));
     }
     int changed = 0;
     for (int y = 0; y < size.height(); ++y) {
@@ -92,6 +102,51 @@ void TestRedaction::hidesOnlyTheUnion()
         }
     }
     QVERIFY(changed > 10000);
+}
+
+namespace {
+
+// Of the horizontally neighbouring pixels inside `area`, how many are equal (0..1).
+double equalNeighbours(const QImage &image, const QRect &area)
+{
+    int equal = 0, pairs = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x < area.right(); ++x, ++pairs)
+            equal += image.pixel(x, y) == image.pixel(x + 1, y);
+    return double(equal) / pairs;
+}
+
+} // namespace
+
+// Over a gradient, a pixelation is flat blocks (neighbours mostly equal, the
+// steps as far apart as the cells), a blur a smooth ramp (neighbours differ).
+void TestRedaction::pixelatedIsSquareBlocks()
+{
+    const QSize size(320, 200);
+    QImage frame(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x)
+            frame.setPixelColor(x, y, QColor::fromRgb(x * 255 / 319, 128, 255 - y));
+    const std::vector<QRect> rects{QRect(40, 30, 160, 120)};
+    const QRect inside = rects.front().adjusted(2, 2, -2, -2);
+    QImage pixelated = frame, blurred = frame;
+    {
+        QPainter painter(&pixelated);
+        Redaction::paint(painter, rects, frame, size, Redaction::Look::Pixelated);
+    }
+    {
+        QPainter painter(&blurred);
+        Redaction::paint(painter, rects, frame, size, Redaction::Look::Blurred);
+    }
+    const double blocks = equalNeighbours(pixelated, inside);
+    const double ramp = equalNeighbours(blurred, inside);
+    QVERIFY2(blocks > 0.85, qPrintable(QString::number(blocks)));
+    QVERIFY2(ramp < blocks / 2, qPrintable(QStringLiteral("%1 vs %2").arg(ramp).arg(blocks)));
+    // Cells a tenth of the longer side (16 pixels here): about that many pixels per step.
+    int steps = 0;
+    for (int x = inside.left(); x < inside.right(); ++x)
+        steps += pixelated.pixel(x, 90) != pixelated.pixel(x + 1, 90);
+    QVERIFY2(steps >= inside.width() / 20 && steps <= inside.width() / 12 + 1, qPrintable(QString::number(steps)));
 }
 
 QTEST_MAIN(TestRedaction)
