@@ -59,7 +59,7 @@ SyncSummary SyncFixture::sync(SyncOptions options,
 {
     m_waitedMs = 0;
     m_busySeconds.clear();
-    SyncEngine engine(*m_transport, *m_clock, *m_tokens, m_workspace->database(), m_server->serviceRoot(), options);
+    SyncEngine engine(*m_transport, *m_clock, *m_tokens, *m_workspace, m_server->serviceRoot(), options);
     QObject::connect(&engine, &SyncEngine::storeBusy, [this](int seconds) { m_busySeconds.append(seconds); });
     bool done = false;
     QObject::connect(&engine, &SyncEngine::finished, [&done] { done = true; });
