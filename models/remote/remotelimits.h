@@ -38,5 +38,8 @@ inline constexpr qint64 kDownloadChunkBytes = 4LL * 1024 * 1024;
 // The largest media file a download takes (a file column's own limit is
 // configurable on the store; past this a store is not believed).
 inline constexpr qint64 kDownloadBytes = 1024LL * 1024 * 1024;
+// The media cache's default size cap, bytes: past it the least recently
+// used files go first (never those of an asset kept available offline).
+inline constexpr qint64 kMediaCacheBytes = 2LL * 1024 * 1024 * 1024;
 
 } // namespace sl::limits
