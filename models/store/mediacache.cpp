@@ -77,10 +77,10 @@ QStringList MediaCache::add(const QString &captureId, const QString &assetId, co
         .bind(3, QDir(m_workspace.directory()).relativeFilePath(absolutePath))
         .bind(4, QFileInfo(absolutePath).size())
         .run();
-    return evict();
+    return evict(captureId);
 }
 
-QStringList MediaCache::evict()
+QStringList MediaCache::evict(const QString &keep)
 {
     Database &db = m_workspace.database();
     struct Victim
@@ -94,7 +94,8 @@ QStringList MediaCache::evict()
         qint64 used = usedBytes();
         Statement oldest = db.cached(
             "SELECT capture_id, file, bytes FROM media_cache "
-            "WHERE asset_id NOT IN (SELECT asset_id FROM offline_assets) ORDER BY last_used");
+            "WHERE asset_id NOT IN (SELECT asset_id FROM offline_assets) AND capture_id != ? ORDER BY last_used");
+        oldest.bind(1, keep);
         while (used > m_capBytes && oldest.step()) {
             victims.push_back({oldest.columnText(0), oldest.columnText(1)});
             used -= oldest.columnInt64(2);

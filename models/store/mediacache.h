@@ -36,11 +36,12 @@ public:
     // it is not cached or its file is gone (the row is dropped then).
     std::optional<QString> use(const QString &captureId);
     // Records a downloaded file (absolute, inside the cache folder) as used
-    // now, then evicts past the cap. Returns the capture ids evicted.
+    // now, then evicts past the cap (others than this one: it is being
+    // used). Returns the capture ids evicted.
     QStringList add(const QString &captureId, const QString &assetId, const QString &absolutePath);
     // Removes least recently used files of assets not kept offline until
-    // the cache is within its cap. Returns the capture ids evicted.
-    QStringList evict();
+    // the cache is within its cap, `keep` aside. Returns the capture ids evicted.
+    QStringList evict(const QString &keep = QString());
 
     void setKeptOffline(const QString &assetId, bool keep);
     bool isKeptOffline(const QString &assetId) const;

@@ -105,18 +105,29 @@ private Q_SLOTS:
         const QString other = newId();
         cache.setKeptOffline(pinned, true);
         QVERIFY(cache.isKeptOffline(pinned));
-        const QStringList pinnedIds{newId(), newId(), newId()};
-        for (const QString &id : pinnedIds)
-            QVERIFY(cacheFile(cache, id, pinned).isEmpty()); // over the cap, and still kept
-        QCOMPARE(cache.usedBytes(), 3 * kFile);
         const QString loose = newId();
-        QCOMPARE(cacheFile(cache, loose, other), QStringList{loose}); // the only one that may go
+        QVERIFY(cacheFile(cache, loose, other).isEmpty());
+        const QStringList pinnedIds{newId(), newId(), newId()};
+        QVERIFY(cacheFile(cache, pinnedIds[0], pinned).isEmpty());
+        QCOMPARE(cacheFile(cache, pinnedIds[1], pinned), QStringList{loose}); // the only one that may go
+        QVERIFY(cacheFile(cache, pinnedIds[2], pinned).isEmpty()); // over the cap, and still kept
+        QCOMPARE(cache.usedBytes(), 3 * kFile);
         for (const QString &id : pinnedIds)
             QVERIFY(cache.use(id));
         // Kept no longer: the least recently used go down to the cap.
         cache.setKeptOffline(pinned, false);
         QCOMPARE(cache.evict(), QStringList{pinnedIds[0]});
         QCOMPARE(cache.usedBytes(), 2 * kFile);
+    }
+
+    void theFileJustAddedIsNotEvicted()
+    {
+        MediaCache cache(*m_workspace, kFile / 2); // smaller than any file
+        const QString first = newId();
+        QVERIFY(cacheFile(cache, first, newId()).isEmpty());
+        const QString second = newId();
+        QCOMPARE(cacheFile(cache, second, newId()), QStringList{first});
+        QVERIFY(cache.use(second));
     }
 
     void aFileGoneFromDiskIsNotCached()
