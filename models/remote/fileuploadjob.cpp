@@ -21,8 +21,6 @@ void FileUploadJob::start(const Target &target, const QString &localPath, Done d
     m_target = target;
     m_done = std::move(done);
     m_offset = 0;
-    m_hash.reset();
-    m_sha256.clear();
     m_file.setFileName(localPath);
     if (!m_file.open(QIODevice::ReadOnly)) {
         finish(refusal(tr("%1 cannot be read: %2").arg(localPath, m_file.errorString())));
@@ -93,7 +91,6 @@ void FileUploadJob::sendChunk()
         finish(refusal(tr("%1 changed while it was uploaded").arg(m_file.fileName())));
         return;
     }
-    m_hash.addData(request.body); // each chunk is read once; a retry sends the same request
     const ContentRange range{m_offset, m_offset + length - 1, m_total};
     setHeader(request.headers, "Content-Range", range.toHeader());
     setHeader(request.headers, "Content-Type", "application/octet-stream");
@@ -114,10 +111,8 @@ void FileUploadJob::sendChunk()
             return;
         }
         self->m_offset = range.last + 1;
-        if (last) {
-            self->m_sha256 = QString::fromLatin1(self->m_hash.result().toHex());
+        if (last)
             self->finish({});
-        }
         else
             self->sendChunk();
     });

@@ -3,7 +3,6 @@
 #include "remote/remoteerror.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QObject>
 #include <QUrl>
@@ -44,8 +43,6 @@ public:
     // Reads `localPath` a chunk at a time; `done` runs once, later.
     void start(const Target &target, const QString &localPath, Done done);
     qint64 sentBytes() const { return m_offset; }
-    // Hex SHA-256 of the bytes sent, once the upload completed.
-    QString sha256() const { return m_sha256; }
 
 private:
     void openSession();
@@ -62,8 +59,6 @@ private:
     qint64 m_chunkBytes = 0;
     qint64 m_offset = 0; // bytes the store has confirmed
     qint64 m_total = 0;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256}; // of the chunks read, in order
-    QString m_sha256;
 };
 
 } // namespace sl

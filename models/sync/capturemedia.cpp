@@ -6,7 +6,9 @@
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -73,7 +75,14 @@ CaptureMedia::Outcome CaptureMedia::prepare(Workspace &workspace, const QString 
             return Outcome::Failed;
         }
     }
-    file->bytes = QFileInfo(file->localPath).size();
+    QFile sent(file->localPath);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!sent.open(QIODevice::ReadOnly) || !hash.addData(&sent)) {
+        *reason = tr("%1 cannot be read: %2").arg(file->localPath, sent.errorString());
+        return Outcome::Failed;
+    }
+    file->sha256 = QString::fromLatin1(hash.result().toHex());
+    file->bytes = sent.size();
     if (file->bytes > limitOf(file->column)) {
         *reason = tr("%1 is %2 bytes; the store's %3 column takes at most %4 bytes")
                       .arg(file->fileName)

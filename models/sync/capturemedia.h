@@ -16,6 +16,7 @@ struct CaptureMediaFile
     QString localPath;      // absolute: what goes to the store
     QString fileName;       // the store's name for it (x-ms-file-name)
     QString originalSha256; // hex, of the stored original (stays here)
+    QString sha256;         // hex, of the file that goes
     qint64 bytes = 0;
 };
 

@@ -264,7 +264,7 @@ void OutboxPushJob::upload(const OutboxEntry &entry, const CaptureMediaFile &med
         row.author = QStringLiteral("sync");
         row.field = QStringLiteral("upload");
         row.oldValue = media.originalSha256;
-        row.newValue = QStringLiteral("%1 %2 %3").arg(self->m_upload.sha256(), media.column, media.fileName);
+        row.newValue = QStringLiteral("%1 %2 %3").arg(media.sha256, media.column, media.fileName);
         try {
             AuditRepository(self->m_db).append(row);
         } catch (const StoreError &storeError) {
