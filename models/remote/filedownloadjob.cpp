@@ -15,7 +15,7 @@ namespace sl {
 
 FileDownloadJob::FileDownloadJob(RequestRunner &runner, QObject *parent) : QObject(parent), m_runner(runner) {}
 
-void FileDownloadJob::start(const QUrl &url, const QString &targetPath, Done done)
+void FileDownloadJob::start(const QUrl &url, const QString &targetPath, const QByteArray &validator, Done done)
 {
     m_url = url;
     m_target = targetPath;
@@ -28,11 +28,33 @@ void FileDownloadJob::start(const QUrl &url, const QString &targetPath, Done don
         finish(localError(tr("%1 cannot be written: %2").arg(m_part.fileName(), m_part.errorString())));
         return;
     }
+    if (!matchPart(validator))
+        return;
     m_offset = m_part.size();
     m_resumedFrom = m_offset;
     if (m_offset > 0)
         qCInfo(lcRemote) << "resuming" << url.path() << "at byte" << m_offset;
     requestNext();
+}
+
+bool FileDownloadJob::matchPart(const QByteArray &validator)
+{
+    QFile tag(tagPathOf(m_target));
+    const QByteArray kept = tag.open(QIODevice::ReadOnly) ? tag.readAll() : QByteArray();
+    tag.close();
+    if (m_part.size() > 0 && (validator.isEmpty() || kept != validator)) {
+        qCInfo(lcRemote) << "starting" << m_url.path() << "over: the part file is of another version";
+        m_part.resize(0);
+    }
+    if (m_part.size() == 0 && kept != validator) {
+        // The tag first, then bytes: a part file is never newer than its tag.
+        if (!tag.open(QIODevice::WriteOnly | QIODevice::Truncate) || tag.write(validator) != validator.size()
+            || !tag.flush()) {
+            finish(localError(tr("%1 cannot be written: %2").arg(tag.fileName(), tag.errorString())));
+            return false;
+        }
+    }
+    return true;
 }
 
 void FileDownloadJob::requestNext()
@@ -57,6 +79,7 @@ void FileDownloadJob::onAnswer(const HttpResponse &response, const RemoteError &
         m_restarted = true;
         m_offset = 0;
         m_part.resize(0);
+        m_resumedFrom = 0;
         requestNext();
         return;
     }
@@ -120,6 +143,7 @@ void FileDownloadJob::complete()
         finish(localError(tr("%1 cannot be renamed to %2").arg(m_part.fileName(), m_target)));
         return;
     }
+    QFile::remove(tagPathOf(m_target));
     syncFolder(QFileInfo(m_target).absolutePath());
     finish({});
 }

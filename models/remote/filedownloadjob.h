@@ -17,8 +17,12 @@ class RequestRunner;
 // request at a time (ASSET-STORE.md, "Media"). The bytes go to
 // "<target>.part", flushed after each range; a download cut off (a broken
 // connection past the retries, a killed program) resumes from that file's
-// size the next time. Complete, the part file is synced and renamed over
-// the target, so the target is whole or absent, never half written.
+// size the next time, if the file is still the same one: a download is
+// started with a validator (the record's ETag, which changes when its file
+// is replaced), kept beside the part file ("<target>.part.tag"); a part file
+// whose validator differs, or has none, is started over. Complete, the part
+// file is synced and renamed over the target, so the target is whole or
+// absent, never half written.
 class FileDownloadJob : public QObject
 {
     Q_OBJECT
@@ -28,9 +32,10 @@ public:
 
     FileDownloadJob(RequestRunner &runner, QObject *parent = nullptr);
 
-    // `url` is the column's $value address (with size=full for an image).
+    // `url` is the column's $value address (with size=full for an image);
+    // `validator` names the version of the file (empty: a part file is never resumed).
     // `done` runs once, later.
-    void start(const QUrl &url, const QString &targetPath, Done done);
+    void start(const QUrl &url, const QString &targetPath, const QByteArray &validator, Done done);
     // Bytes asked for per request (tests use small ones); clamped to at least 1 KiB.
     void setChunkBytes(qint64 bytes) { m_chunkBytes = qMax<qint64>(1024, bytes); }
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
@@ -39,8 +44,11 @@ public:
     qint64 resumedFrom() const { return m_resumedFrom; }
     qint64 totalBytes() const { return m_total; }
     static QString partPathOf(const QString &targetPath) { return targetPath + QStringLiteral(".part"); }
+    static QString tagPathOf(const QString &targetPath) { return targetPath + QStringLiteral(".part.tag"); }
 
 private:
+    // Keeps the part file only when it belongs to `validator`; false when it cannot be set up.
+    bool matchPart(const QByteArray &validator);
     void requestNext();
     void onAnswer(const HttpResponse &response, const RemoteError &error);
     bool append(const QByteArray &bytes, qint64 at);

@@ -72,7 +72,7 @@ void MediaFetchJob::onPage(const ODataPage &page)
         const QString fileName = row.values.value(QStringLiteral("msdyn_file_name")).toString();
         m_attachments.push_back({row.values.value(key).toString(),
                                  fileName.isEmpty() ? row.values.value(QStringLiteral("msdyn_name")).toString() : fileName,
-                                 CaptureColumns::isVideo(row.values)});
+                                 CaptureColumns::isVideo(row.values), row.etag});
     }
 }
 
@@ -106,7 +106,7 @@ void MediaFetchJob::next()
             url.setQuery(QStringLiteral("size=full")); // the plain value is a 144x144 thumbnail
         const Attachment current = attachment;
         QPointer<MediaFetchJob> self(this);
-        m_download.start(url, target, [self, current, target](const RemoteError &error) {
+        m_download.start(url, target, attachment.etag, [self, current, target](const RemoteError &error) {
             if (!self)
                 return;
             self->m_outcome.resumedBytes += self->m_download.resumedFrom();

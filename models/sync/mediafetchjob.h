@@ -54,6 +54,7 @@ private:
         QString id;
         QString fileName; // the store's name: only its suffix is looked at
         bool video = false;
+        QByteArray etag;  // the record's: a part file of another version is not resumed
     };
     void onPage(const ODataPage &page);
     void next();

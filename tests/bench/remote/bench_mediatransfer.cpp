@@ -228,7 +228,7 @@ int main(int argc, char **argv)
                 QFile::remove(oursTarget); // a fresh download, not a resume
             QElapsedTimer timer;
             timer.start();
-            const bool ok = oursNow ? runOurs([&](auto done) { download.start(QUrl::fromEncoded(valueUrl), oursTarget, done); })
+            const bool ok = oursNow ? runOurs([&](auto done) { download.start(QUrl::fromEncoded(valueUrl), oursTarget, "v1", done); })
                                     : plainDownload(floorCurl, valueUrl, floorTarget);
             (oursNow ? oursDown : floorDown).push_back(bench::msSince(timer));
             if (!ok) {

@@ -133,7 +133,7 @@ private Q_SLOTS:
         FileDownloadJob job(*m_runner);
         job.setChunkBytes(1024);
         const QString target = m_dir.filePath(QStringLiteral("got.mp4"));
-        const RemoteError error = run([&](auto done) { job.start(QUrl("https://org.example.com/x/$value"), target, done); });
+        const RemoteError error = run([&](auto done) { job.start(QUrl("https://org.example.com/x/$value"), target, "v1", done); });
         QVERIFY(error.isError());
         QVERIFY(!QFile::exists(target));
         QCOMPARE(headerValue(m_transport->sent()[0].headers, "Range"), QByteArray("bytes=0-1023"));
@@ -144,7 +144,7 @@ private Q_SLOTS:
         m_transport->answerStatus(200, QByteArray("whole file"));
         FileDownloadJob job(*m_runner);
         const QString target = m_dir.filePath(QStringLiteral("whole.mp4"));
-        const RemoteError error = run([&](auto done) { job.start(QUrl("https://org.example.com/x/$value"), target, done); });
+        const RemoteError error = run([&](auto done) { job.start(QUrl("https://org.example.com/x/$value"), target, "v1", done); });
         QVERIFY2(!error.isError(), qPrintable(error.message));
         QFile file(target);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -159,7 +159,7 @@ private Q_SLOTS:
         job.setChunkBytes(1024);
         job.setMaxBytes(1'000'000);
         const RemoteError error = run([&](auto done) {
-            job.start(QUrl("https://org.example.com/x/$value"), m_dir.filePath(QStringLiteral("big.mp4")), done);
+            job.start(QUrl("https://org.example.com/x/$value"), m_dir.filePath(QStringLiteral("big.mp4")), "v1", done);
         });
         QVERIFY(error.isError());
         QVERIFY2(error.message.contains(QStringLiteral("5000000")), qPrintable(error.message));

@@ -139,6 +139,27 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(part));
     }
 
+    // A file replaced on the store after a cut is not stitched to the old
+    // one's first half: the record's new ETag starts the download over.
+    void aFileReplacedAfterACutIsFetchedFromTheStart()
+    {
+        const QString video = addAttachment(m_assets[0], kVideo, randomBytes(1 << 20, 12));
+        m_world.server().faults().cutDownloadAt = (1 << 19) + 1000;
+        m_world.server().faults().cutDownloads = 1'000;
+        QVERIFY(!m_world.fetchMedia(m_assets[0], kChunk, kNoCap).ok());
+        QVERIFY(QFileInfo(cached(video, true) + QStringLiteral(".part")).size() > 0);
+
+        const QByteArray replaced = randomBytes(1 << 20, 13);
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        m_world.server().media().setFile(entitySet, video, "msdyn_file", replaced, "walkround.mp4");
+        m_world.server().table(entitySet).write(video, {{"msdyn_file_name", "walkround.mp4"}}); // a new ETag
+        m_world.server().faults().cutDownloads = 0;
+        const MediaFetchOutcome again = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
+        QVERIFY2(again.ok(), qPrintable(again.errors.join('\n')));
+        QCOMPARE(again.resumedBytes, 0);
+        QCOMPARE(read(cached(video, true)), replaced);
+    }
+
     void aSingleCutIsRetriedInTheSameFetch()
     {
         const QByteArray bytes = randomBytes(400'000, 5);
