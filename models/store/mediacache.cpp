@@ -50,9 +50,10 @@ std::optional<QString> MediaCache::use(const QString &captureId)
     query.bind(1, captureId);
     if (!query.step())
         return std::nullopt;
-    const QString path = QDir(m_workspace.directory()).filePath(query.columnText(0));
+    // A path read from the database goes through MediaPath's rule.
+    const QString path = m_workspace.absoluteMediaPath(query.columnText(0));
     query = Statement();
-    if (!QFileInfo(path).isFile()) {
+    if (path.isEmpty() || !QFileInfo(path).isFile()) {
         Statement drop = db.cached("DELETE FROM media_cache WHERE capture_id = ?");
         drop.bind(1, captureId).run();
         return std::nullopt;
@@ -111,7 +112,9 @@ QStringList MediaCache::evict(const QString &keep)
     // row names, which the next download of that capture replaces.
     QStringList evicted;
     for (const Victim &victim : victims) {
-        QFile::remove(QDir(m_workspace.directory()).filePath(victim.file));
+        const QString path = m_workspace.absoluteMediaPath(victim.file); // empty when it breaks the rule
+        if (!path.isEmpty())
+            QFile::remove(path);
         evicted.append(victim.captureId);
     }
     return evicted;

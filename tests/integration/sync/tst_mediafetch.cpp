@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QUrlQuery>
 #include <QUuid>
 
 using namespace sl;
@@ -158,6 +159,30 @@ private Q_SLOTS:
         QVERIFY2(again.ok(), qPrintable(again.errors.join('\n')));
         QCOMPARE(again.resumedBytes, 0);
         QCOMPARE(read(cached(video, true)), replaced);
+    }
+
+    // The fake's upload sessions refuse a chunk that does not continue the
+    // file, or changes its total; a chunk sent again replaces its copy.
+    void theFakeRefusesAWrongContentRange()
+    {
+        FakeMedia &media = m_world.server().media();
+        const QString set = QString::fromLatin1(FakeDataverse::kAttachments);
+        const QString id = addAttachment(m_assets[0], kVideo, "old");
+        const QUrl column(m_world.server().serviceRoot().toString() + set + "(" + id + ")/msdyn_file?x-ms-file-name=a.mp4");
+        const FakeResponse opened = media.begin(set, id, "msdyn_file", column, "chunked");
+        QCOMPARE(opened.status, 200);
+        const QString token = QUrlQuery(QUrl::fromEncoded(headerValue(opened.headers, "Location"))).queryItemValue("sessiontoken");
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(media.chunk(token, "bytes 3-5/9", "def").status, 400);  // a gap
+        QCOMPARE(media.chunk(token, "bytes 0-2/9", "abc").status, 206);
+        QCOMPARE(media.chunk(token, "bytes 3-5/10", "def").status, 400); // another total
+        QCOMPARE(media.chunk(token, "bytes 3-6/9", "def").status, 400);  // length and range differ
+        QCOMPARE(media.chunk(token, "bytes 0-2/9", "abc").status, 206);  // sent again
+        QCOMPARE(media.chunk(token, "bytes 3-5/9", "def").status, 206);
+        QCOMPARE(media.file(set, id, "msdyn_file")->bytes, QByteArray("old")); // not before it completes
+        QCOMPARE(media.chunk(token, "bytes 6-8/9", "ghi").status, 204);
+        QCOMPARE(media.file(set, id, "msdyn_file")->bytes, QByteArray("abcdefghi"));
+        QCOMPARE(media.chunk(token, "bytes 6-8/9", "ghi").status, 404); // the session is over
     }
 
     void aSingleCutIsRetriedInTheSameFetch()
