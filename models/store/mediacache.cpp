@@ -43,12 +43,12 @@ QString MediaCache::pathFor(const QString &captureId, const QString &storeFileNa
     return QDir(folder()).filePath(id.toString(QUuid::WithoutBraces) + QLatin1Char('.') + extension);
 }
 
-std::optional<QString> MediaCache::use(const QString &captureId)
+std::optional<QString> MediaCache::use(const QString &captureId, const QString &etag)
 {
     Database &db = m_workspace.database();
-    Statement query = db.cached("SELECT file FROM media_cache WHERE capture_id = ?");
+    Statement query = db.cached("SELECT file, etag FROM media_cache WHERE capture_id = ?");
     query.bind(1, captureId);
-    if (!query.step())
+    if (!query.step() || (!etag.isEmpty() && query.columnText(1) != etag))
         return std::nullopt;
     // A path read from the database goes through MediaPath's rule.
     const QString path = m_workspace.absoluteMediaPath(query.columnText(0));
@@ -65,18 +65,20 @@ std::optional<QString> MediaCache::use(const QString &captureId)
     return path;
 }
 
-QStringList MediaCache::add(const QString &captureId, const QString &assetId, const QString &absolutePath)
+QStringList MediaCache::add(const QString &captureId, const QString &assetId, const QString &absolutePath,
+                            const QString &etag)
 {
     Database &db = m_workspace.database();
     Statement upsert = db.cached(
-        "INSERT INTO media_cache (capture_id, asset_id, file, bytes, last_used) "
-        "VALUES (?, ?, ?, ?, (SELECT coalesce(max(last_used), 0) + 1 FROM media_cache)) "
+        "INSERT INTO media_cache (capture_id, asset_id, file, bytes, etag, last_used) "
+        "VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(last_used), 0) + 1 FROM media_cache)) "
         "ON CONFLICT(capture_id) DO UPDATE SET asset_id = excluded.asset_id, file = excluded.file, "
-        "bytes = excluded.bytes, last_used = excluded.last_used");
+        "bytes = excluded.bytes, etag = excluded.etag, last_used = excluded.last_used");
     upsert.bind(1, captureId)
         .bind(2, assetId)
         .bind(3, QDir(m_workspace.directory()).relativeFilePath(absolutePath))
         .bind(4, QFileInfo(absolutePath).size())
+        .bind(5, etag)
         .run();
     return evict(captureId);
 }

@@ -33,12 +33,15 @@ public:
     QString pathFor(const QString &captureId, const QString &storeFileName, bool video, QString *reason) const;
 
     // The cached file of a capture (absolute), marked used now; nullopt when
-    // it is not cached or its file is gone (the row is dropped then).
-    std::optional<QString> use(const QString &captureId);
-    // Records a downloaded file (absolute, inside the cache folder) as used
-    // now, then evicts past the cap (others than this one: it is being
-    // used). Returns the capture ids evicted.
-    QStringList add(const QString &captureId, const QString &assetId, const QString &absolutePath);
+    // it is not cached, its file is gone (the row is dropped then), or `etag`
+    // is given and the file was downloaded under another (the store has a
+    // newer one; the next download replaces it).
+    std::optional<QString> use(const QString &captureId, const QString &etag = QString());
+    // Records a downloaded file (absolute, inside the cache folder) with the
+    // attachment's ETag as used now, then evicts past the cap (others than
+    // this one: it is being used). Returns the capture ids evicted.
+    QStringList add(const QString &captureId, const QString &assetId, const QString &absolutePath,
+                    const QString &etag = QString());
     // Removes least recently used files of assets not kept offline until
     // the cache is within its cap, `keep` aside. Returns the capture ids evicted.
     QStringList evict(const QString &keep = QString());

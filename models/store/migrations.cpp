@@ -313,6 +313,7 @@ CREATE TABLE media_cache (
     asset_id   TEXT NOT NULL,
     file       TEXT NOT NULL,    -- workspace-relative, e.g. cache/<capture id>.jpg
     bytes      INTEGER NOT NULL, -- the file's size
+    etag       TEXT NOT NULL DEFAULT '', -- the attachment's @odata.etag when downloaded: another means a newer file
     last_used  INTEGER NOT NULL  -- a use counter (greater: used later), the LRU order; not a time
 );
 CREATE INDEX media_cache_by_use ON media_cache(last_used);

@@ -84,7 +84,7 @@ void MediaFetchJob::next()
         QString reason;
         QString target;
         try {
-            if (m_cache.use(attachment.id)) {
+            if (m_cache.use(attachment.id, QString::fromUtf8(attachment.etag))) {
                 ++m_outcome.cached;
                 continue;
             }
@@ -117,7 +117,8 @@ void MediaFetchJob::next()
             }
             ++self->m_outcome.downloaded;
             try {
-                self->m_outcome.evicted += self->m_cache.add(current.id, self->m_assetId, target);
+                self->m_outcome.evicted +=
+                    self->m_cache.add(current.id, self->m_assetId, target, QString::fromUtf8(current.etag));
             } catch (const StoreError &storeError) {
                 self->m_outcome.errors.append(storeError.message());
             }

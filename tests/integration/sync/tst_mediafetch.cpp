@@ -114,6 +114,16 @@ private Q_SLOTS:
         QCOMPARE(again.cached, 2);
         QCOMPARE(again.downloaded, 0);
         QCOMPARE(valueReads().size(), 0);
+
+        // A file replaced on the store (a new ETag) is fetched again.
+        const QByteArray newer = randomBytes(70'000, 14);
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        m_world.server().media().setFile(entitySet, video, "msdyn_file", newer, "walkround.mp4");
+        m_world.server().table(entitySet).write(video, {{"msdyn_file_name", "walkround.mp4"}});
+        const MediaFetchOutcome third = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
+        QCOMPARE(third.cached, 1);
+        QCOMPARE(third.downloaded, 1);
+        QCOMPARE(read(cached(video, true)), newer);
     }
 
     void aDownloadCutAtHalfResumesWithRange()
