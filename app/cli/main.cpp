@@ -5,6 +5,7 @@
 #include "reviewcommand.h"
 #include "snapshotcommand.h"
 #include "searchcommand.h"
+#include "mediacommand.h"
 #include "synccommands.h"
 
 #include <QCommandLineParser>
@@ -82,12 +83,13 @@ public:
                   "                                columns; lists rejected rows as \"row N: reason\".\n"
                   "%1"
                   "%2"
+                  "%3"
                   "\n"
                   "Options:\n"
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
                   "  --help                        Show this help.\n")
-            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage());
+            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage(), sl::MediaCommand::usage());
     }
 };
 
@@ -124,6 +126,7 @@ int run(const QStringList &arguments)
         {help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun, status, note, bake});
     parser.addOptions(sl::SearchCommand::options());
     parser.addOptions(sl::SyncCommands::options());
+    parser.addOptions(sl::MediaCommand::options());
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -252,6 +255,8 @@ int run(const QStringList &arguments)
         return sl::SyncCommands::sync(parser, rest);
     if (command == QLatin1String("outbox"))
         return sl::SyncCommands::outbox(parser, rest);
+    if (command == QLatin1String("media"))
+        return sl::MediaCommand::run(parser, rest);
 
     CliCommands::fail(Cli::tr("unknown command '%1' (try --help)").arg(command));
     return kUsageError;

@@ -11,7 +11,9 @@ void applyStandardHeaders(HttpRequest &request, const QByteArray &accessToken)
         removeHeader(request.headers, "Authorization");
     else
         setHeader(request.headers, "Authorization", "Bearer " + accessToken);
-    if (!request.body.isEmpty())
+    // A body is JSON unless the caller said otherwise (a file chunk is
+    // application/octet-stream).
+    if (!request.body.isEmpty() && !hasHeader(request.headers, "Content-Type"))
         setHeader(request.headers, "Content-Type", "application/json");
 }
 

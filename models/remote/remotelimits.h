@@ -22,4 +22,24 @@ inline constexpr int kPagesPerRead = 10'000;
 // Retry-After the client honours, seconds; a larger value is clamped.
 inline constexpr int kRetryAfterSeconds = 3'600;
 
+// Media (ASSET-STORE.md, "Media"). Dataverse sizes its columns in KB of
+// 1,024 bytes: an image column holds at most 10,240 KB, Remote Assist's
+// file column 32,768 KB by default. A file over its column's limit is
+// refused before anything is sent.
+inline constexpr qint64 kImageColumnBytes = 10'240LL * 1024;
+inline constexpr qint64 kFileColumnBytes = 32'768LL * 1024;
+// Chunk size of an upload, bytes: the store says it (x-ms-chunk-size,
+// 4 MB on Dataverse); a value outside these bounds is clamped.
+inline constexpr qint64 kMinUploadChunkBytes = 64LL * 1024;
+inline constexpr qint64 kMaxUploadChunkBytes = 16LL * 1024 * 1024;
+// Bytes asked for by one Range request of a download: what a cut costs at
+// most, and what one response holds in memory.
+inline constexpr qint64 kDownloadChunkBytes = 4LL * 1024 * 1024;
+// The largest media file a download takes (a file column's own limit is
+// configurable on the store; past this a store is not believed).
+inline constexpr qint64 kDownloadBytes = 1024LL * 1024 * 1024;
+// The media cache's default size cap, bytes: past it the least recently
+// used files go first (never those of an asset kept available offline).
+inline constexpr qint64 kMediaCacheBytes = 2LL * 1024 * 1024 * 1024;
+
 } // namespace sl::limits

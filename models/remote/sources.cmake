@@ -18,6 +18,9 @@ target_sources(sightline_models PRIVATE
     remote/remoteerror.cpp remote/remoteerror.h
     remote/odataheaders.cpp remote/odataheaders.h
     remote/odataquery.cpp remote/odataquery.h
+    remote/contentrange.cpp remote/contentrange.h
+    remote/fileuploadjob.cpp remote/fileuploadjob.h
+    remote/filedownloadjob.cpp remote/filedownloadjob.h
     remote/odatapage.h
     remote/odatapageparser.cpp remote/odatapageparser.h
     remote/requestrunner.cpp remote/requestrunner.h

@@ -302,8 +302,30 @@ CREATE TABLE sync_conflicts (
 );
 )sql";
 
+// Version 7: the media cache. One row per capture whose media was
+// downloaded from the asset store into the workspace's cache/ folder (the
+// file named by the capture's id, never by the store's file name), with its
+// size and when it was last used; and the assets kept available offline,
+// whose files are never evicted.
+const char *const kVersion7 = R"sql(
+CREATE TABLE media_cache (
+    capture_id TEXT PRIMARY KEY NOT NULL,
+    asset_id   TEXT NOT NULL,
+    file       TEXT NOT NULL,    -- workspace-relative, e.g. cache/<capture id>.jpg
+    bytes      INTEGER NOT NULL, -- the file's size
+    etag       TEXT NOT NULL DEFAULT '', -- the attachment's @odata.etag when downloaded: another means a newer file
+    last_used  INTEGER NOT NULL  -- a use counter (greater: used later), the LRU order; not a time
+);
+CREATE INDEX media_cache_by_use ON media_cache(last_used);
+CREATE INDEX media_cache_by_asset ON media_cache(asset_id);
+CREATE TABLE offline_assets (
+    asset_id TEXT PRIMARY KEY NOT NULL, -- "keep available offline": its cached media is never evicted
+    since    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
 
 } // namespace
 

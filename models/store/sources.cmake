@@ -22,6 +22,7 @@ target_sources(sightline_models PRIVATE
     store/storeresult.h
     store/storeworker.cpp store/storeworker.h
     store/mediastore.cpp store/mediastore.h
+    store/mediacache.cpp store/mediacache.h
     store/workspace.cpp store/workspace.h
     store/workspacecheck.cpp store/workspacecheck.h
     store/workspacelock.cpp store/workspacelock.h

@@ -32,6 +32,11 @@ QJsonValue textOrNull(const QJsonObject &row, const QString &column)
 
 } // namespace
 
+bool CaptureColumns::isVideo(const QJsonObject &row)
+{
+    return row.value(QStringLiteral("msdyn_attachmenttype")).toInt() == kAttachmentVideo;
+}
+
 std::optional<int> CaptureColumns::reviewStatusChoice(const QString &key)
 {
     for (const auto &[name, choice] : kReviewChoices)

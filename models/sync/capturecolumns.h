@@ -31,6 +31,10 @@ public:
     // The columns of a write carrying `payload` (outbox field keys); keys
     // the store does not know are left out.
     static QJsonObject writeBody(const QJsonObject &payload);
+    // Whether an attachment row (msdyn_attachmenttype) is a video: its media
+    // is in msdyn_file; else a photo's is in msdyn_image.
+    static bool isVideo(const QJsonObject &row);
+
     // The whole attachment of a capture made here, for its create: name,
     // asset (bound through its navigation property), attachment type and
     // category, and every Sightline column as the capture is now, with the

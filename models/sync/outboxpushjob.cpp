@@ -3,7 +3,9 @@
 #include "common/faultpoint.h"
 #include "remote/odataquery.h"
 #include "remote/requestrunner.h"
+#include "store/auditrepository.h"
 #include "store/database.h"
+#include "store/workspace.h"
 #include "sync/capturecolumns.h"
 #include "sync/storecolumns.h"
 #include "sync/syncconflictrepository.h"
@@ -12,6 +14,7 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -77,9 +80,9 @@ QJsonObject fieldValuesOf(const OutboxEntry &entry, const QJsonObject &row)
 
 } // namespace
 
-OutboxPushJob::OutboxPushJob(RequestRunner &runner, Database &db, const QUrl &serviceRoot, QObject *parent)
-    : QObject(parent), m_runner(runner), m_db(db), m_serviceRoot(serviceRoot), m_writer(runner, serviceRoot),
-      m_creator(runner, serviceRoot)
+OutboxPushJob::OutboxPushJob(RequestRunner &runner, Workspace &workspace, const QUrl &serviceRoot, QObject *parent)
+    : QObject(parent), m_runner(runner), m_workspace(workspace), m_db(workspace.database()), m_serviceRoot(serviceRoot),
+      m_writer(runner, serviceRoot), m_creator(runner, serviceRoot), m_upload(runner, serviceRoot)
 {
 }
 
@@ -199,17 +202,77 @@ void OutboxPushJob::pushCapture(const OutboxEntry &entry)
         fail(entry, RemoteError::badResponse(tr("the capture is no longer in this workspace")));
         return;
     }
+    createCapture(entry, *body);
+}
+
+void OutboxPushJob::createCapture(const OutboxEntry &entry, const QJsonObject &body)
+{
+    // The media is made ready first: what the store's column cannot take
+    // refuses the entry before anything is written.
+    auto scratch = std::make_shared<QTemporaryDir>();
+    CaptureMediaFile media;
+    QString reason;
+    const CaptureMedia::Outcome prepared =
+        scratch->isValid() ? CaptureMedia::prepare(m_workspace, entry.entityId, scratch->path(), &media, &reason)
+                           : CaptureMedia::Outcome::Failed;
+    if (prepared == CaptureMedia::Outcome::Refused) {
+        refuse(entry, reason);
+        return;
+    }
+    if (prepared != CaptureMedia::Outcome::Ready) {
+        RemoteError error;
+        error.kind = RemoteError::Kind::BadResponse;
+        error.message = reason.isEmpty() ? tr("no temporary folder for its media") : reason;
+        fail(entry, error);
+        return;
+    }
     const SyncTableSpec attachments = syncTableSpec(SyncTable::Attachments);
     QPointer<OutboxPushJob> self(this);
-    m_creator.create(attachments.entitySet, attachments.keyColumn, id, *body, [self, entry](const WriteResult &result) {
+    m_creator.create(attachments.entitySet, attachments.keyColumn, QUuid::fromString(entry.entityId), body,
+                     [self, entry, media, scratch](const WriteResult &result) {
+                         if (!self)
+                             return;
+                         // Created now or by an earlier try ("already exists"):
+                         // either way the media goes (again), then the merge
+                         // reads the store's row and its new ETag.
+                         if (result.ok())
+                             self->upload(entry, media, scratch);
+                         else
+                             self->fail(entry, result.error);
+                     });
+}
+
+void OutboxPushJob::upload(const OutboxEntry &entry, const CaptureMediaFile &media,
+                           std::shared_ptr<QTemporaryDir> scratch)
+{
+    faultPoint("push.created");
+    const SyncTableSpec attachments = syncTableSpec(SyncTable::Attachments);
+    const FileUploadJob::Target target{attachments.entitySet, QUuid::fromString(entry.entityId), media.column,
+                                       media.fileName};
+    QPointer<OutboxPushJob> self(this);
+    m_upload.start(target, media.localPath, [self, entry, media, scratch](const RemoteError &error) {
         if (!self)
             return;
-        if (result.ok() && result.alreadyExisted)
-            self->fetchAndMerge(entry, 1);
-        else if (result.ok())
-            self->confirm(entry, result.etag);
-        else
-            self->fail(entry, result.error);
+        if (error.isError()) {
+            self->fail(entry, error);
+            return;
+        }
+        // The evidence trail: what left the machine beside the original that stays.
+        AuditEntry row;
+        row.entity = QStringLiteral("capture");
+        row.entityId = entry.entityId;
+        row.author = QStringLiteral("sync");
+        row.field = QStringLiteral("upload");
+        row.oldValue = media.originalSha256;
+        row.newValue = QStringLiteral("%1 %2 %3").arg(media.sha256, media.column, media.fileName);
+        try {
+            AuditRepository(self->m_db).append(row);
+        } catch (const StoreError &storeError) {
+            self->m_outcome.errors.append(storeError.message());
+        }
+        ++self->m_outcome.uploads;
+        faultPoint("push.uploaded");
+        self->fetchAndMerge(entry, 1);
     });
 }
 
@@ -325,6 +388,21 @@ void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
     m_outcome.errors.append(line);
     if (stopsPush(error.kind))
         m_stopping = true;
+    entryFinished();
+}
+
+void OutboxPushJob::refuse(const OutboxEntry &entry, const QString &reason)
+{
+    const QString line = recordName(entry) + QStringLiteral(": ") + tr("refused: %1").arg(reason);
+    qCWarning(lcSync).noquote() << "push refused:" << line;
+    m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId);
+    try {
+        OutboxRepository(m_db).setState(entry.seq, OutboxState::Refused, reason);
+    } catch (const StoreError &storeError) {
+        m_outcome.errors.append(storeError.message());
+    }
+    ++m_outcome.failed;
+    m_outcome.errors.append(line);
     entryFinished();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "remote/fileuploadjob.h"
 #include "remote/recordcreator.h"
 #include "remote/recordwriter.h"
 #include "store/outboxrepository.h"
+#include "sync/capturemedia.h"
 #include "sync/fieldmerge.h"
 
 #include <QCoreApplication>
@@ -10,12 +12,16 @@
 #include <QSet>
 #include <QStringList>
 
+#include <memory>
 #include <vector>
+
+class QTemporaryDir;
 
 namespace sl {
 
 class Database;
 class RequestRunner;
+class Workspace;
 
 // What a push did.
 struct PushOutcome
@@ -23,7 +29,8 @@ struct PushOutcome
     int pushed = 0;    // entries the store confirmed (and that were removed)
     int pushedCaptures = 0; // of those, captures (their attachments)
     int conflicts = 0; // entries now in state 'conflict'
-    int failed = 0;    // entries kept queued after an error (e.g. 403, offline)
+    int failed = 0;    // entries kept queued after an error (e.g. 403, offline), or refused
+    int uploads = 0;   // media files the store took (a capture's photo or video)
     int waiting = 0;   // entries not pushed this time (a conflict or failure before them, not an asset edit)
     QStringList errors; // one line each, naming the record
 };
@@ -43,12 +50,19 @@ struct PushOutcome
 // If-Match its ETag when the store is known to have it (captures.etag), else
 // a create under the capture's id with the whole attachment; a create that
 // finds the attachment there merges like a 412, so nothing is written twice.
+// A created attachment gets its media (CaptureMedia: a photo's flattened,
+// redacted export, or the video) by a chunked upload (FileUploadJob) before
+// the entry is confirmed: a kill or a failure in between leaves the entry
+// to send again, whose create finds the attachment ("already exists") and
+// uploads again; the store keeps the file of the session that completes.
+// Media the store's column cannot take refuses the entry (state
+// 'refused', with the reason) before anything is sent.
 class OutboxPushJob : public QObject
 {
     Q_OBJECT
 
 public:
-    OutboxPushJob(RequestRunner &runner, Database &db, const QUrl &serviceRoot, QObject *parent = nullptr);
+    OutboxPushJob(RequestRunner &runner, Workspace &workspace, const QUrl &serviceRoot, QObject *parent = nullptr);
 
     void start();
     void cancel();
@@ -62,21 +76,26 @@ private:
     void next();
     void push(const OutboxEntry &entry);
     void pushCapture(const OutboxEntry &entry);
+    void createCapture(const OutboxEntry &entry, const QJsonObject &body);
+    void upload(const OutboxEntry &entry, const CaptureMediaFile &media, std::shared_ptr<QTemporaryDir> scratch);
     void update(const OutboxEntry &entry, const QJsonObject &fields, const QByteArray &etag, int round);
     void fetchAndMerge(const OutboxEntry &entry, int round);
     void merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round);
     void confirm(const OutboxEntry &entry, const QByteArray &etag);
     void fail(const OutboxEntry &entry, const RemoteError &error);
+    void refuse(const OutboxEntry &entry, const QString &reason);
     void conflict(const OutboxEntry &entry, const std::vector<FieldConflict> &fields, const QByteArray &etag);
     void entryFinished();
     static QString recordName(const OutboxEntry &entry); // "asset <id>", "capture <id>"
     void stop();
 
     RequestRunner &m_runner;
+    Workspace &m_workspace;
     Database &m_db;
     QUrl m_serviceRoot;
     RecordWriter m_writer;
     RecordCreator m_creator;
+    FileUploadJob m_upload;
     std::vector<OutboxEntry> m_entries;
     size_t m_next = 0;
     int m_done = 0;

@@ -5,6 +5,8 @@ target_sources(sightline_models PRIVATE
     sync/synctable.cpp sync/synctable.h
     sync/storecolumns.cpp sync/storecolumns.h
     sync/capturecolumns.cpp sync/capturecolumns.h
+    sync/capturemedia.cpp sync/capturemedia.h
+    sync/mediafetchjob.cpp sync/mediafetchjob.h
     sync/syncstaterepository.cpp sync/syncstaterepository.h
     sync/syncconflictrepository.cpp sync/syncconflictrepository.h
     sync/syncconflictresolver.cpp sync/syncconflictresolver.h

@@ -1,14 +1,16 @@
 #include "sync/syncengine.h"
 
+#include "store/workspace.h"
 #include "sync/outboxpushjob.h"
 #include "sync/synclogging.h"
 #include "sync/tablepulljob.h"
 
 namespace sl {
 
-SyncEngine::SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Database &db,
+SyncEngine::SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Workspace &workspace,
                        const QUrl &serviceRoot, SyncOptions options, QObject *parent)
-    : QObject(parent), m_runner(transport, clock, tokens, RetryPolicy()), m_db(db), m_serviceRoot(serviceRoot),
+    : QObject(parent), m_runner(transport, clock, tokens, RetryPolicy()), m_workspace(workspace),
+      m_db(workspace.database()), m_serviceRoot(serviceRoot),
       m_options(options)
 {
     connect(&m_runner, &RequestRunner::storeBusy, this, &SyncEngine::storeBusy);
@@ -32,7 +34,7 @@ void SyncEngine::start()
         pullNext();
         return;
     }
-    m_push = new OutboxPushJob(m_runner, m_db, m_serviceRoot, this);
+    m_push = new OutboxPushJob(m_runner, m_workspace, m_serviceRoot, this);
     connect(m_push, &OutboxPushJob::entryDone, this, [this](int done, int total) {
         Q_EMIT progress({SyncProgress::Phase::Pushing, QString(), done, total});
     });
@@ -40,6 +42,7 @@ void SyncEngine::start()
         const PushOutcome &pushed = m_push->outcome();
         m_summary.pushed = pushed.pushed;
         m_summary.pushedCaptures = pushed.pushedCaptures;
+        m_summary.uploads = pushed.uploads;
         m_summary.conflicts = pushed.conflicts;
         m_summary.failed = pushed.failed;
         m_summary.waiting = pushed.waiting;

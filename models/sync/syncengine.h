@@ -14,6 +14,7 @@ namespace sl {
 
 class Database;
 class OutboxPushJob;
+class Workspace;
 class TablePullJob;
 
 // How a sync runs.
@@ -37,7 +38,7 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
-    SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Database &db, const QUrl &serviceRoot,
+    SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Workspace &workspace, const QUrl &serviceRoot,
                SyncOptions options = {}, QObject *parent = nullptr);
     ~SyncEngine() override;
 
@@ -60,6 +61,7 @@ private:
     void finish();
 
     RequestRunner m_runner;
+    Workspace &m_workspace; // a capture's push exports its media from it
     Database &m_db;
     QUrl m_serviceRoot;
     SyncOptions m_options;

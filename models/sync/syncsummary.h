@@ -28,6 +28,7 @@ public:
     int keptPending = 0; // rows the store sent that have edits here waiting (left alone)
     int pushed = 0;      // edits the store confirmed
     int pushedCaptures = 0; // of those, edits of captures (reviews, markup)
+    int uploads = 0;     // media files uploaded with the captures created
     int conflicts = 0;   // edits now waiting for the user (changed on both sides)
     int failed = 0;      // edits kept queued after an error
     int waiting = 0;     // edits not pushed this time

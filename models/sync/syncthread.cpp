@@ -54,7 +54,7 @@ void SyncThread::run()
     CurlTransport transport;
     SystemClock clock;
     FixedTokenSource tokens(m_token);
-    SyncEngine engine(transport, clock, tokens, workspace->database(), m_serviceRoot, m_options);
+    SyncEngine engine(transport, clock, tokens, *workspace, m_serviceRoot, m_options);
     QEventLoop loop;
     connect(&engine, &SyncEngine::progress, this, &SyncThread::progress, Qt::DirectConnection);
     connect(&engine, &SyncEngine::storeBusy, this, &SyncThread::storeBusy, Qt::DirectConnection);

@@ -6,3 +6,5 @@ sl_add_test(tst_requestrunner LABEL core SOURCES remote/tst_requestrunner.cpp LI
 sl_add_test(tst_curltransport LABEL integration SOURCES remote/tst_curltransport.cpp LIBS sightline_fakestore)
 sl_add_test(tst_dataverseclient LABEL integration SOURCES remote/tst_dataverseclient.cpp LIBS sightline_fakestore)
 sl_add_test(tst_odatarequests LABEL core SOURCES remote/tst_odatarequests.cpp LIBS sightline_fakestore)
+sl_add_test(tst_contentrange LABEL core SOURCES remote/tst_contentrange.cpp)
+sl_add_test(tst_mediajobs LABEL core SOURCES remote/tst_mediajobs.cpp LIBS sightline_fakestore)

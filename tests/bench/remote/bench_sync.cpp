@@ -132,7 +132,7 @@ SyncSummary pull(Workspace &workspace, const QUrl &serviceRoot, int pageSize, do
     CurlTransport transport;
     SystemClock clock;
     FixedTokenSource tokens(kToken);
-    SyncEngine engine(transport, clock, tokens, workspace.database(), serviceRoot, options);
+    SyncEngine engine(transport, clock, tokens, workspace, serviceRoot, options);
     QEventLoop loop;
     QObject::connect(&engine, &SyncEngine::finished, &loop, &QEventLoop::quit);
     QElapsedTimer timer;

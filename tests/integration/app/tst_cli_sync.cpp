@@ -1,5 +1,7 @@
 #include "fakedataverse.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,6 +121,31 @@ private Q_SLOTS:
         QCOMPARE(run.code, 2);
         run = cli({"sync", "--workspace", dir.path()});
         QCOMPARE(run.code, 2);
+    }
+
+    void mediaFetchDownloadsIntoTheCache()
+    {
+        QTemporaryDir dir;
+        const QString attachments = QString::fromLatin1(FakeDataverse::kAttachments);
+        const QString captureId = QStringLiteral("6f1c2b3a-0000-4000-8000-00000000a001");
+        m_server.table(attachments).write(captureId, {{"msdyn_name", "walkround.mp4"},
+                                                      {"_msdyn_customerasset_value", m_ids[5]},
+                                                      {"msdyn_attachmenttype", 700610001},
+                                                      {"msdyn_file_name", "walkround.mp4"}});
+        const QByteArray bytes(300'000, 'v');
+        m_server.media().setFile(attachments, captureId, "msdyn_file", bytes, "walkround.mp4");
+        const QString root = m_server.serviceRoot().toString();
+        QCOMPARE(cli({"media", "offline", m_ids[5], "on", "--workspace", dir.path()}).code, 0);
+        Run run = cli({"media", "fetch", m_ids[5], "--url", root, "--workspace", dir.path(), "--cache-mb", "1"});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(run.out, QString("downloaded 1, already cached 0, evicted 0, failed 0\n"));
+        QVERIFY2(run.err.contains("media 1 of 1"), qPrintable(run.err));
+        QFile cached(QDir(dir.path()).filePath("cache/" + captureId + ".mp4"));
+        QVERIFY(cached.open(QIODevice::ReadOnly));
+        QCOMPARE(cached.readAll(), bytes);
+        run = cli({"media", "fetch", "not-an-id", "--url", root, "--workspace", dir.path()});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains("not-an-id"), qPrintable(run.err));
     }
 };
 

@@ -14,6 +14,9 @@
 #include "store/workspace.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QTest>
 #include <QUuid>
@@ -41,6 +44,12 @@ bool addCapture(Workspace &workspace, const QString &id, const QString &assetId)
     record.id = id;
     record.assetId = assetId;
     record.mediaPath = QStringLiteral("media/%1/photo.jpg").arg(id);
+    // A real photo: its push uploads the flattened export.
+    QImage photo(64, 48, QImage::Format_RGB32);
+    photo.fill(QColor(40, 90, 160));
+    const QString mediaFile = workspace.absoluteMediaPath(record.mediaPath);
+    if (!QDir().mkpath(QFileInfo(mediaFile).absolutePath()) || !photo.save(mediaFile, "JPEG"))
+        return false;
     workspace.captures().upsert(record);
     return true;
 }
@@ -146,14 +155,16 @@ private Q_SLOTS:
     void killedCapturePushFinishesExactlyOnce_data()
     {
         QTest::addColumn<QString>("faultKill");
-        for (const char *point : {"push.sending", "push.confirmed"})
+        // push.created: the attachment made, its photo not uploaded yet;
+        // push.uploaded: the photo there, the entry not confirmed yet.
+        for (const char *point : {"push.sending", "push.created", "push.uploaded", "push.confirmed"})
             for (int n = 1; n <= kCaptures; ++n)
                 QTest::newRow(qPrintable(QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n)))
                     << QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n);
     }
 
     // Captures made and reviewed here: each attachment is created once, with
-    // its review, however the push was cut.
+    // its review and its photo, however the push was cut.
     void killedCapturePushFinishesExactlyOnce()
     {
         QFETCH(QString, faultKill);
@@ -189,11 +200,22 @@ private Q_SLOTS:
         QCOMPARE(attachments.size(), kCaptures);
         for (int i = 0; i < kCaptures; ++i)
             QCOMPARE(attachments.row(captures[i]).value("sl_reviewnote").toString(), QStringLiteral("Note %1").arg(i));
-        int taken = 0; // writes the store took
+        int taken = 0; // writes of records the store took (the photos' uploads aside)
         for (const auto &request : server.requests())
-            if (request.method != "GET" && request.status >= 200 && request.status < 300)
+            if (request.method != "GET" && request.status >= 200 && request.status < 300
+                && !request.url.path().endsWith(QLatin1String("/msdyn_image")))
                 ++taken;
         QCOMPARE(taken, kCaptures);
+        for (const QString &capture : captures) {
+            // The photo is there whole. A push killed after an upload but
+            // before its confirm sends it again: the store keeps one file.
+            const FakeMedia::File *photo = server.media().file(FakeDataverse::kAttachments, capture, "msdyn_image");
+            QVERIFY2(photo, qPrintable(capture));
+            QCOMPARE(QImage::fromData(photo->bytes).size(), QSize(64, 48));
+            const bool killedAfterAnUpload = faultKill.startsWith("push.uploaded") || faultKill.startsWith("push.confirmed");
+            QVERIFY2(photo->uploads == 1 || (killedAfterAnUpload && photo->uploads == 2),
+                     qPrintable(QStringLiteral("%1 uploads").arg(photo->uploads)));
+        }
         QString error;
         const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
         QCOMPARE(workspace->outbox().count(), 0);

@@ -59,7 +59,7 @@ SyncSummary SyncFixture::sync(SyncOptions options,
 {
     m_waitedMs = 0;
     m_busySeconds.clear();
-    SyncEngine engine(*m_transport, *m_clock, *m_tokens, m_workspace->database(), m_server->serviceRoot(), options);
+    SyncEngine engine(*m_transport, *m_clock, *m_tokens, *m_workspace, m_server->serviceRoot(), options);
     QObject::connect(&engine, &SyncEngine::storeBusy, [this](int seconds) { m_busySeconds.append(seconds); });
     bool done = false;
     QObject::connect(&engine, &SyncEngine::finished, [&done] { done = true; });
@@ -67,7 +67,14 @@ SyncSummary SyncFixture::sync(SyncOptions options,
         QObject::connect(&engine, &SyncEngine::progress,
                          [&engine, &onProgress](const SyncProgress &progress) { onProgress(engine, progress); });
     engine.start();
-    const bool finished = QTest::qWaitFor([&] {
+    if (!runUntil(done))
+        qWarning() << "the sync did not finish"; // the caller's checks of the summary then fail
+    return engine.summary();
+}
+
+bool SyncFixture::runUntil(const bool &done)
+{
+    return QTest::qWaitFor([&] {
         // Nothing on the wire but a timer waiting: the wait passes at once.
         if (!done && m_transport->pendingCount() == 0 && m_clock->pendingTimers() > 0) {
             const qint64 due = m_clock->nextDueInMs();
@@ -76,9 +83,20 @@ SyncSummary SyncFixture::sync(SyncOptions options,
         }
         return done;
     }, 120'000);
-    if (!finished)
-        qWarning() << "the sync did not finish"; // the caller's checks of the summary then fail
-    return engine.summary();
+}
+
+MediaFetchOutcome SyncFixture::fetchMedia(const QString &assetId, qint64 chunkBytes, qint64 cacheCapBytes)
+{
+    m_waitedMs = 0;
+    RequestRunner runner(*m_transport, *m_clock, *m_tokens, RetryPolicy());
+    MediaFetchJob job(runner, *m_workspace, m_server->serviceRoot(), cacheCapBytes);
+    job.setChunkBytes(chunkBytes);
+    bool done = false;
+    QObject::connect(&job, &MediaFetchJob::finished, [&done] { done = true; });
+    job.start(assetId);
+    if (!runUntil(done))
+        qWarning() << "the media fetch did not finish";
+    return job.outcome();
 }
 
 AssetStates SyncFixture::localAssets()

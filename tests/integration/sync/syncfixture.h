@@ -5,6 +5,7 @@
 #include "faketokensource.h"
 #include "remote/curltransport.h"
 #include "store/workspace.h"
+#include "sync/mediafetchjob.h"
 #include "sync/syncengine.h"
 
 #include <QTemporaryDir>
@@ -48,6 +49,9 @@ public:
     // `onProgress` sees each progress report (e.g. to cancel).
     SyncSummary sync(SyncOptions options = {},
                      const std::function<void(SyncEngine &, const SyncProgress &)> &onProgress = {});
+    // Fetches an asset's media into the workspace's cache, the fake clock
+    // jumping over every wait like sync()'s.
+    MediaFetchOutcome fetchMedia(const QString &assetId, qint64 chunkBytes, qint64 cacheCapBytes);
     // The milliseconds the last sync waited on the fake clock.
     qint64 waitedMs() const { return m_waitedMs; }
     QList<int> busySeconds() const { return m_busySeconds; }
@@ -64,6 +68,9 @@ public:
     QString workspaceDirectory() const { return m_dir->path(); }
 
 private:
+    // Runs the event loop until `done`, passing the fake clock's waits; false after 120 s.
+    bool runUntil(const bool &done);
+
     std::unique_ptr<FakeDataverse> m_server;
     std::unique_ptr<CurlTransport> m_transport;
     std::unique_ptr<FakeClock> m_clock;

@@ -3,12 +3,14 @@
 #include "fakereads.h"
 #include "fakeresponse.h"
 #include "fakewrites.h"
+#include "remote/contentrange.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace sl::test {
@@ -145,6 +147,15 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     bool isWrite = false;
     const FakeResponse response = route(request, &isWrite);
     m_requests.last().status = response.status;
+    if (response.dropConnection) {
+        m_requests.last().status = 0;
+        socket->disconnectFromHost();
+        return true;
+    }
+    if (response.cutAfterBytes >= 0) {
+        respondCut(socket, response);
+        return true;
+    }
     if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
         --m_faults.cutAfterCommit;
         socket->disconnectFromHost(); // committed, but the client never hears of it
@@ -156,13 +167,20 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
 FakeResponse FakeDataverse::route(const QHttpServerRequest &request, bool *isWrite)
 {
-    static const QRegularExpression kPath(QStringLiteral("^/api/data/v9\\.2/([a-z0-9_]+)(?:\\(([0-9a-fA-F-]{36})\\))?$"));
+    static const QRegularExpression kPath(QStringLiteral(
+        "^/api/data/v9\\.2/([a-z0-9_]+)(?:\\(([0-9a-fA-F-]{36})\\)(?:/(msdyn_image|msdyn_file)(/\\$value)?)?)?$"));
     const QRegularExpressionMatch match = kPath.match(request.url().path());
     if (!match.hasMatch() || !m_tables.count(match.captured(1)))
         return FakeResponse::error(404, QStringLiteral("0x8006088a"), QStringLiteral("Resource not found for the segment."));
     const QString entitySet = match.captured(1);
     const QString id = match.captured(2).toLower();
     FakeTable &rows = m_tables.at(entitySet);
+    if (!match.captured(3).isEmpty()) {
+        *isWrite = request.method() != QHttpServerRequest::Method::Get;
+        if (!rows.contains(id))
+            return FakeResponse::error(404, QStringLiteral("0x80040217"), QStringLiteral("The record does not exist."));
+        return routeMedia(request, entitySet, id, match.captured(3), !match.captured(4).isEmpty());
+    }
 
     if (request.method() == QHttpServerRequest::Method::Get) {
         FakeReads reads(m_serviceRoot, m_faults);
@@ -176,6 +194,59 @@ FakeResponse FakeDataverse::route(const QHttpServerRequest &request, bool *isWri
                                request.value("If-None-Match"), request.value("Prefer")});
 }
 
+FakeResponse FakeDataverse::routeMedia(const QHttpServerRequest &request, const QString &entitySet, const QString &id,
+                                       const QString &column, bool value)
+{
+    const QUrlQuery query(request.url());
+    if (request.method() == QHttpServerRequest::Method::Get) {
+        if (!value)
+            return FakeResponse::error(400, QString(), QStringLiteral("Read a file column's $value."));
+        FakeResponse response = m_media.download(entitySet, id, column,
+                                                 query.queryItemValue(QStringLiteral("size")) == QLatin1String("full"),
+                                                 request.value("Range"));
+        // The cut: the bytes before cutDownloadAt go out, then the line drops.
+        const std::optional<ContentRange> range = ContentRange::parse(headerValue(response.headers, "Content-Range"));
+        const qint64 first = range ? range->first : 0;
+        if (m_faults.cutDownloads > 0 && response.status < 300 && m_faults.cutDownloadAt >= first
+            && m_faults.cutDownloadAt < first + response.body.size()) {
+            --m_faults.cutDownloads;
+            response.cutAfterBytes = m_faults.cutDownloadAt - first;
+        }
+        return response;
+    }
+    if (request.method() != QHttpServerRequest::Method::Patch || value)
+        return FakeResponse::error(405, QString(), QStringLiteral("Method not allowed on a file column."));
+    const QString token = query.queryItemValue(QStringLiteral("sessiontoken"));
+    if (token.isEmpty())
+        return m_media.begin(entitySet, id, column, request.url(), request.value("x-ms-transfer-mode"));
+    if (m_faults.cutChunks > 0) {
+        --m_faults.cutChunks;
+        FakeResponse cut;
+        cut.dropConnection = true;
+        return cut;
+    }
+    FakeResponse response = m_media.chunk(token, request.value("Content-Range"), request.body());
+    if (response.status == 204) {
+        // Like Dataverse, the row changes with its file (a new ETag).
+        const FakeMedia::File *file = m_media.file(entitySet, id, column);
+        m_tables.at(entitySet).write(id, column == QLatin1String("msdyn_file")
+                                             ? QJsonObject{{QStringLiteral("msdyn_file_name"), file->name}}
+                                             : QJsonObject{{QStringLiteral("msdyn_image_timestamp"), file->uploads}});
+    }
+    return response;
+}
+
+void FakeDataverse::respondCut(QTcpSocket *socket, const FakeResponse &response)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + " Partial\r\n";
+    for (const auto &field : response.headers)
+        head += field.first + ": " + field.second + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    socket->write(head);
+    socket->write(response.body.left(response.cutAfterBytes));
+    socket->disconnectFromHost(); // after the bytes written so far go out
+}
+
 void FakeDataverse::respond(const QHttpServerRequest &request, QTcpSocket *socket, const FakeResponse &response)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
@@ -183,7 +254,7 @@ void FakeDataverse::respond(const QHttpServerRequest &request, QTcpSocket *socke
     responder.writeHeader("OData-Version", "4.0");
     for (const auto &field : response.headers)
         responder.writeHeader(field.first, field.second);
-    if (!response.body.isEmpty())
+    if (!response.body.isEmpty() && !hasHeader(response.headers, "Content-Type"))
         responder.writeHeader("Content-Type", "application/json; odata.metadata=minimal");
     if (response.status != 204)
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fakefaults.h"
+#include "fakemedia.h"
 #include "faketable.h"
 #include "remote/httpheaders.h"
 
@@ -18,7 +19,8 @@ struct FakeResponse;
 // their lookups and their attachments (captures) as entity sets (more
 // tables can be added), server-driven paging, weak ETags
 // with 412, the upsert rules, bearer tokens (401), the error shape, and
-// the faults a test switches on (FakeFaults).
+// the faults a test switches on (FakeFaults), and the file and image
+// columns of attachments (FakeMedia).
 class FakeDataverse : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -60,6 +62,8 @@ public:
     // The bearer token the server takes; anything else answers 401.
     void setAcceptedToken(const QByteArray &token) { m_acceptedToken = token; }
     FakeFaults &faults() { return m_faults; }
+    // The file and image columns' files (msdyn_image, msdyn_file).
+    FakeMedia &media() { return m_media; }
 
     const QList<LoggedRequest> &requests() const { return m_requests; }
     int countRequests(const QByteArray &method) const;
@@ -71,12 +75,16 @@ protected:
 
 private:
     FakeResponse route(const QHttpServerRequest &request, bool *isWrite);
+    FakeResponse routeMedia(const QHttpServerRequest &request, const QString &entitySet, const QString &id,
+                            const QString &column, bool value);
+    void respondCut(QTcpSocket *socket, const FakeResponse &response);
     void respond(const QHttpServerRequest &request, QTcpSocket *socket, const FakeResponse &response);
 
     QUrl m_serviceRoot;
     std::map<QString, FakeTable> m_tables;
     QByteArray m_acceptedToken = "test-token";
     FakeFaults m_faults;
+    FakeMedia m_media;
     QList<LoggedRequest> m_requests;
 };
 

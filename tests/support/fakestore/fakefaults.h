@@ -26,6 +26,11 @@ struct FakeFaults
     int repeatNextLinkIn = 0; // that page's nextLink is the URL it was read from
     int hangRequests = 0;     // the next N requests get no answer at all
     int cutAfterCommit = 0;   // the next N writes commit, then the connection closes unanswered
+    // Media: the next N answers to a $value download whose range holds byte
+    // cutDownloadAt send the bytes before it, then the connection closes.
+    int cutDownloads = 0;
+    qint64 cutDownloadAt = 0;
+    int cutChunks = 0; // the next N upload chunks are read, not stored, and the connection closes
 };
 
 } // namespace sl::test

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace sl::test {
@@ -70,12 +71,21 @@ FakeResponse FakeReads::page(const FakeTable &table, const QString &entitySet, c
     const int size = maxPageSize(prefer);
     const QString context = m_serviceRoot.toString() + QStringLiteral("$metadata#") + entitySet;
 
-    // The only filter the fake knows: "modifiedon gt <ISO 8601>" (the polling fallback).
+    // The filters the fake knows: "modifiedon gt <ISO 8601>" (the polling
+    // fallback) and "<column> eq <guid>" (e.g. an asset's attachments).
+    static const QRegularExpression kEquals(QStringLiteral("^([a-z0-9_]+) eq ([0-9a-fA-F-]{36})$"));
     QString modifiedAfter;
+    QString equalsColumn, equalsValue;
     if (!filter.isEmpty()) {
-        if (!filter.startsWith(QLatin1String("modifiedon gt ")))
+        const QRegularExpressionMatch equals = kEquals.match(filter.trimmed());
+        if (equals.hasMatch()) {
+            equalsColumn = equals.captured(1);
+            equalsValue = equals.captured(2).toLower();
+        } else if (filter.startsWith(QLatin1String("modifiedon gt "))) {
+            modifiedAfter = filter.mid(14).trimmed();
+        } else {
             return FakeResponse::error(400, QStringLiteral("0x80060888"), QStringLiteral("The fake knows no filter %1").arg(filter));
-        modifiedAfter = filter.mid(14).trimmed();
+        }
     }
     bool tokenOk = false;
     const qint64 token = deltaToken.toLongLong(&tokenOk);
@@ -104,10 +114,13 @@ FakeResponse FakeReads::page(const FakeTable &table, const QString &entitySet, c
         more = int(changes.size()) > size;
     } else {
         const auto accept = [&](const QJsonObject &columns) {
+            if (!equalsColumn.isEmpty())
+                return columns.value(equalsColumn).toString().toLower() == equalsValue;
             return columns.value(QLatin1String("modifiedon")).toString() > modifiedAfter;
         };
-        const std::vector<QString> keys =
-            modifiedAfter.isEmpty() ? table.keysAfter(after, size + 1) : table.keysAfter(after, size + 1, accept);
+        const std::vector<QString> keys = modifiedAfter.isEmpty() && equalsColumn.isEmpty()
+                                              ? table.keysAfter(after, size + 1)
+                                              : table.keysAfter(after, size + 1, accept);
         for (int i = 0; i < int(keys.size()) && i < size; ++i) {
             rows.append(selected(table.row(keys[size_t(i)]), select, table.keyColumn()));
             lastKey = keys[size_t(i)];

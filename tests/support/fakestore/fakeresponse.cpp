@@ -9,7 +9,10 @@ FakeResponse FakeResponse::error(int status, const QString &code, const QString 
 {
     const QJsonObject shape{
         {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
-    return {status, QJsonDocument(shape).toJson(QJsonDocument::Compact), {}};
+    FakeResponse response;
+    response.status = status;
+    response.body = QJsonDocument(shape).toJson(QJsonDocument::Compact);
+    return response;
 }
 
 } // namespace sl::test

@@ -25,7 +25,10 @@ int main(int argc, char **argv)
     const QCommandLineOption relative(QStringLiteral("relative-links"), QStringLiteral("Send relative nextLinks."));
     const QCommandLineOption untracked(QStringLiteral("no-change-tracking"),
                                        QStringLiteral("Send no delta links (clients poll by modifiedon)."));
-    parser.addOptions({port, assets, relative, untracked});
+    const QCommandLineOption media(QStringLiteral("media-mb"),
+                                   QStringLiteral("Add a video attachment to the first asset with a file of N MB."),
+                                   QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({port, assets, relative, untracked, media});
     parser.process(app);
 
     bool portOk = false, assetsOk = false;
@@ -41,7 +44,26 @@ int main(int argc, char **argv)
     server.faults().relativeNextLinks = parser.isSet(relative);
     server.faults().noChangeTracking = parser.isSet(untracked);
     server.seedLookups(20, 10, 5);
-    server.seedAssets(assetCount);
+    const QStringList assetIds = server.seedAssets(assetCount);
+    const int mediaMb = parser.value(media).toInt();
+    if (mediaMb > 0 && !assetIds.isEmpty()) {
+        // A fixed id, so that scripts and benchmarks can name it.
+        const QString attachment = QStringLiteral("0ed1a000-0000-4000-8000-000000000001");
+        const QString set = QString::fromLatin1(sl::test::FakeDataverse::kAttachments);
+        server.table(set).write(attachment, {{QStringLiteral("msdyn_name"), QStringLiteral("walkround.mp4")},
+                                             {QStringLiteral("_msdyn_customerasset_value"), assetIds.first()},
+                                             {QStringLiteral("msdyn_attachmenttype"), 700610001},
+                                             {QStringLiteral("msdyn_file_name"), QStringLiteral("walkround.mp4")}});
+        QByteArray bytes(qsizetype(mediaMb) * 1'000'000, Qt::Uninitialized);
+        quint32 state = 12345; // a cheap deterministic byte pattern that does not compress
+        for (char &byte : bytes) {
+            state = state * 1664525u + 1013904223u;
+            byte = char(state >> 24);
+        }
+        server.media().setFile(set, attachment, QStringLiteral("msdyn_file"), bytes, QStringLiteral("walkround.mp4"));
+        std::fprintf(stderr, "attachment %s of asset %s has a %d MB file\n", qPrintable(attachment),
+                     qPrintable(assetIds.first()), mediaMb);
+    }
     if (!server.start(quint16(portNumber))) {
         std::fprintf(stderr, "sightline-fakestore: cannot listen on 127.0.0.1:%u\n", portNumber);
         return 1;
