@@ -1,13 +1,16 @@
 #pragma once
 
 #include "fakefaults.h"
+#include "fakeresponse.h"
 #include "faketable.h"
 #include "remote/httpheaders.h"
 
 #include <QAbstractHttpServer>
 #include <QUrl>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 namespace sl::test {
 
@@ -60,6 +63,10 @@ public:
     // The bearer token the server takes; anything else answers 401.
     void setAcceptedToken(const QByteArray &token) { m_acceptedToken = token; }
     FakeFaults &faults() { return m_faults; }
+    // Answers requests outside the Web API (e.g. FakeSignIn's endpoints)
+    // before the token check: nullopt lets the request through.
+    using ExtraRoute = std::function<std::optional<FakeResponse>(const QHttpServerRequest &)>;
+    void setExtraRoute(ExtraRoute route) { m_extraRoute = std::move(route); }
 
     const QList<LoggedRequest> &requests() const { return m_requests; }
     int countRequests(const QByteArray &method) const;
@@ -77,6 +84,7 @@ private:
     std::map<QString, FakeTable> m_tables;
     QByteArray m_acceptedToken = "test-token";
     FakeFaults m_faults;
+    ExtraRoute m_extraRoute;
     QList<LoggedRequest> m_requests;
 };
 

@@ -1,0 +1,173 @@
+#include "fakedataverse.h"
+#include "fakesignin.h"
+#include "signinloop.h"
+
+#include "remote/curltransport.h"
+#include "remote/requestrunner.h"
+#include "signin/devicecodesignin.h"
+#include "signin/secretstore.h"
+#include "signin/signedintokensource.h"
+#include "signin/signinlimits.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sl;
+using namespace sl::test;
+
+// A signed-in user's tokens: refreshed 5 minutes before expiry and on a
+// 401 (once), the refresh token kept in the SecretStore, a revoked one
+// ending the sign-in with a message.
+class tst_SignedInTokenSource : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<FakeDataverse> m_server;
+    std::unique_ptr<FakeSignIn> m_signIn;
+    std::unique_ptr<CurlTransport> m_transport;
+    std::unique_ptr<FakeClock> m_clock;
+    MemorySecretStore m_secrets;
+
+    SignInSettings settings() const
+    {
+        SignInSettings result;
+        result.authority = m_signIn->authority();
+        result.clientId = QStringLiteral("client");
+        result.environment = QUrl(QStringLiteral("https://contoso.crm.dynamics.com"));
+        return result;
+    }
+
+    std::optional<QByteArray> kept()
+    {
+        std::optional<QByteArray> secret;
+        m_secrets.read(settings().secretKey(), [&](std::optional<QByteArray> value) { secret = value; });
+        return secret;
+    }
+
+    // Signs in through the fake (approved at the first poll).
+    TokenSet signIn()
+    {
+        m_signIn->switches().approveAfterPolls = 1;
+        DeviceCodeSignIn flow(*m_transport, *m_clock, settings());
+        std::optional<TokenSet> tokens;
+        connect(&flow, &DeviceCodeSignIn::succeeded, this, [&](const TokenSet &t) { tokens = t; });
+        flow.start();
+        if (!runUntil(*m_clock, [&] { return tokens.has_value(); }))
+            return {};
+        return *tokens;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeDataverse>();
+        m_signIn = std::make_unique<FakeSignIn>(*m_server);
+        QVERIFY(m_server->start());
+        m_server->seedAssets(2);
+        m_transport = std::make_unique<CurlTransport>();
+        m_clock = std::make_unique<FakeClock>();
+        m_secrets = {};
+    }
+
+    void cleanup()
+    {
+        m_transport.reset();
+        m_signIn.reset();
+        m_server.reset();
+    }
+
+    void refreshesFiveMinutesBeforeExpiry()
+    {
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        const TokenSet tokens = signIn();
+        QVERIFY(!tokens.accessToken.isEmpty());
+        source.setTokens(tokens);
+        QCOMPARE(source.accessToken(), tokens.accessToken);
+        QCOMPARE(source.account(), QStringLiteral("reviewer@contoso.example"));
+        QCOMPARE(kept(), std::optional<QByteArray>(tokens.refreshToken));
+
+        QSignalSpy refreshed(&source, &SignedInTokenSource::refreshed);
+        const qint64 dueMs = qint64(tokens.expiresInSeconds) * 1000 - signinlimits::kRefreshAheadMs;
+        m_clock->advance(dueMs - 1000);
+        QTest::qWait(20);
+        QCOMPARE(m_signIn->refreshes(), 0);
+        m_clock->advance(1000);
+        QVERIFY(refreshed.wait(10'000));
+        QCOMPARE(m_signIn->refreshes(), 1);
+        QVERIFY(source.accessToken() != tokens.accessToken);
+        QCOMPARE(source.accessToken(), m_signIn->lastAccessToken());
+        // The new refresh token replaced the old one in the store.
+        QCOMPARE(kept(), std::optional<QByteArray>(m_signIn->lastRefreshToken()));
+    }
+
+    void refreshesOnceOnA401()
+    {
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        source.setTokens(signIn());
+        m_server->setAcceptedToken("a-token-the-client-does-not-have"); // the store refuses the one it has
+        RequestRunner runner(*m_transport, *m_clock, source, RetryPolicy({}, [] { return 0.0; }));
+        HttpRequest request;
+        request.url = m_server->serviceRoot().resolved(QUrl(QStringLiteral("msdyn_customerassets?$select=msdyn_name")));
+        std::optional<HttpResponse> answer;
+        runner.run(request, [&](const HttpResponse &response, const RemoteError &) { answer = response; });
+        QVERIFY(runUntil(*m_clock, [&] { return answer.has_value(); }));
+        QCOMPARE(answer->status, 200); // the refreshed token is the one the fake now takes
+        QCOMPARE(m_signIn->refreshes(), 1);
+    }
+
+    void revokedRefreshTokenSignsOut()
+    {
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        source.setTokens(signIn());
+        m_signIn->switches().refreshRevoked = true;
+        QSignalSpy signedOut(&source, &SignedInTokenSource::signedOut);
+        std::optional<bool> ok;
+        source.refresh([&](bool result) { ok = result; });
+        QVERIFY(runUntil(*m_clock, [&] { return ok.has_value(); }));
+        QCOMPARE(*ok, false);
+        QCOMPARE(signedOut.count(), 1);
+        QVERIFY2(signedOut.first().first().toString().contains(QLatin1String("sign in again")),
+                 qPrintable(signedOut.first().first().toString()));
+        QVERIFY(source.accessToken().isEmpty());
+        QCOMPARE(kept(), std::nullopt); // nothing left to try next time
+        QCOMPARE(m_clock->pendingTimers(), 0);
+    }
+
+    void resumesFromTheKeptRefreshToken()
+    {
+        {
+            SignedInTokenSource first(*m_transport, *m_clock, m_secrets, settings());
+            first.setTokens(signIn());
+        }
+        SignedInTokenSource next(*m_transport, *m_clock, m_secrets, settings());
+        std::optional<bool> ok;
+        next.resume([&](bool result) { ok = result; });
+        QVERIFY(runUntil(*m_clock, [&] { return ok.has_value(); }));
+        QVERIFY(*ok);
+        QCOMPARE(next.accessToken(), m_signIn->lastAccessToken());
+        QCOMPARE(m_signIn->polls(), 1); // no second device code sign-in
+    }
+
+    void resumeWithoutAKeptTokenAsksForSignIn()
+    {
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        std::optional<bool> ok;
+        source.resume([&](bool result) { ok = result; });
+        QCOMPARE(ok, std::optional<bool>(false));
+        QCOMPARE(m_signIn->refreshes(), 0);
+    }
+
+    void concurrentRefreshesShareOneRequest()
+    {
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        source.setTokens(signIn());
+        int done = 0;
+        for (int i = 0; i < 3; ++i)
+            source.refresh([&](bool ok) { done += ok ? 1 : 0; });
+        QVERIFY(runUntil(*m_clock, [&] { return done == 3; }));
+        QCOMPARE(m_signIn->refreshes(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SignedInTokenSource)
+#include "tst_signedintokensource.moc"
