@@ -4,6 +4,7 @@
 target_sources(sightline_models PRIVATE
     signin/signinlimits.h
     signin/signinsettings.cpp signin/signinsettings.h
+    signin/environmenturl.cpp signin/environmenturl.h
     signin/signinanswers.cpp signin/signinanswers.h
     signin/devicecodesignin.cpp signin/devicecodesignin.h
     signin/secretstore.h
