@@ -1,5 +1,6 @@
 #include "sync/conflictdialog.h"
 
+#include "editing/assetfield.h"
 #include "store/assetrepository.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
@@ -32,6 +33,21 @@ QString shown(const QJsonValue &value)
         return QString::number(value.toDouble(), 'g', 12);
     return QString::fromUtf8(QJsonDocument::fromVariant(value.toVariant()).toJson(QJsonDocument::Compact)).left(200);
 }
+// The field as the user reads it; the key where no label is known.
+QString fieldLabel(const QString &entity, const QString &key)
+{
+    if (entity == QLatin1String("capture")) {
+        if (key == QLatin1String("sl_reviewstatus"))
+            return ConflictDialog::tr("Review status");
+        if (key == QLatin1String("sl_reviewnote"))
+            return ConflictDialog::tr("Review note");
+        if (key == QLatin1String("sl_manifest"))
+            return ConflictDialog::tr("Markup (manifest)");
+        return key;
+    }
+    const std::optional<AssetField> field = enumFromName(kAssetFieldKeys, key);
+    return field ? assetFieldLabel(*field) : key;
+}
 } // namespace
 
 ConflictDialog::ConflictDialog(StoreWorker &store, QWidget *parent) : QDialog(parent), m_store(store)
@@ -47,7 +63,10 @@ ConflictDialog::ConflictDialog(StoreWorker &store, QWidget *parent) : QDialog(pa
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({tr("Field"), tr("Base"), tr("Mine"), tr("Theirs"), tr("Keep"), tr("Value")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Field names and the choice as wide as they need; the values share the rest.
+    for (int column = 0; column < ColumnCount; ++column)
+        m_table->horizontalHeader()->setSectionResizeMode(
+            column, column == FieldColumn || column == KeepColumn ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     layout->addWidget(m_table, 1);
@@ -60,7 +79,7 @@ ConflictDialog::ConflictDialog(StoreWorker &store, QWidget *parent) : QDialog(pa
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_resolve, &QPushButton::clicked, this, &ConflictDialog::resolve);
     connect(m_recordBox, &QComboBox::currentIndexChanged, this, [this] { fillFields(); });
-    resize(820, 360);
+    resize(820, 300);
     reload();
 }
 
@@ -106,7 +125,9 @@ void ConflictDialog::showRecords(const std::vector<Record> &records)
     m_recordBox->clear();
     int keepIndex = 0;
     for (size_t i = 0; i < m_records.size(); ++i) {
-        m_recordBox->addItem(tr("%1 (%n field(s))", nullptr, int(m_records[i].fields.size())).arg(m_records[i].title));
+        const int fields = int(m_records[i].fields.size());
+        m_recordBox->addItem(fields == 1 ? tr("%1: 1 field in conflict").arg(m_records[i].title)
+                                         : tr("%1: %2 fields in conflict").arg(m_records[i].title).arg(fields));
         if (m_records[i].outboxSeq == shownSeq)
             keepIndex = int(i);
     }
@@ -128,9 +149,11 @@ void ConflictDialog::fillFields()
     m_table->setRowCount(int(record.fields.size()));
     for (int row = 0; row < int(record.fields.size()); ++row) {
         const FieldConflict &field = record.fields[size_t(row)].field;
-        const QString values[] = {field.field, shown(field.base), shown(field.mine), shown(field.theirs)};
+        const QString values[] = {fieldLabel(record.entity, field.field), shown(field.base), shown(field.mine), shown(field.theirs)};
         for (int column = 0; column < 4; ++column) {
             auto *item = new QTableWidgetItem(values[column]);
+            if (column == FieldColumn)
+                item->setData(Qt::UserRole, field.field);
             item->setToolTip(values[column]);
             m_table->setItem(row, column, item);
         }
@@ -145,7 +168,7 @@ void ConflictDialog::fillFields()
         m_table->setCellWidget(row, ValueColumn, value);
         connect(keep, &QComboBox::currentIndexChanged, this, [this, row] { onKeepChanged(row); });
     }
-    m_table->resizeColumnsToContents();
+    m_table->resizeRowsToContents();
 }
 
 void ConflictDialog::onKeepChanged(int row)
@@ -162,7 +185,7 @@ int ConflictDialog::fieldCount() const { return m_table->rowCount(); }
 QString ConflictDialog::fieldAt(int row) const
 {
     const QTableWidgetItem *item = m_table->item(row, FieldColumn);
-    return item ? item->text() : QString();
+    return item ? item->data(Qt::UserRole).toString() : QString();
 }
 QString ConflictDialog::statusText() const { return m_status->text(); }
 

@@ -36,7 +36,7 @@ public:
     // For tests and screenshots: the record shown, its fields, the choice of one.
     int recordCount() const;
     int fieldCount() const;
-    QString fieldAt(int row) const;
+    QString fieldAt(int row) const; // the field's key, e.g. "assetTag"
     void showRecord(int index);
     void choose(int row, Keep keep, const QString &typed = {});
     void resolve();

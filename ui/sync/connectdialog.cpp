@@ -8,12 +8,12 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace sl {
@@ -33,22 +33,26 @@ ConnectDialog::ConnectDialog(HttpTransport &transport, Clock &clock, SignInSetti
     form->addRow(QString(), m_environmentProblem);
     layout->addLayout(form);
 
-    m_service = new QGroupBox(tr("Sign-in service"), this);
-    m_service->setCheckable(true);
-    m_service->setChecked(false);
+    // The sign-in service, hidden until asked for: most people keep the defaults.
+    auto *serviceToggle = new QToolButton(this);
+    serviceToggle->setText(tr("Sign-in service"));
+    serviceToggle->setCheckable(true);
+    serviceToggle->setArrowType(Qt::RightArrow);
+    serviceToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    serviceToggle->setAutoRaise(true);
+    layout->addWidget(serviceToggle);
+    m_service = new QWidget(this);
     auto *serviceForm = new QFormLayout(m_service);
+    serviceForm->setContentsMargins(0, 0, 0, 0);
     m_authority = new QLineEdit(m_settings.authority.toString(), m_service);
     m_clientId = new QLineEdit(m_settings.clientId, m_service);
     serviceForm->addRow(tr("Authority:"), m_authority);
     serviceForm->addRow(tr("Client ID:"), m_clientId);
-    const auto showService = [this](bool shown) {
-        m_authority->setVisible(shown);
-        m_clientId->setVisible(shown);
-        for (QLabel *label : m_service->findChildren<QLabel *>())
-            label->setVisible(shown);
-    };
-    connect(m_service, &QGroupBox::toggled, this, showService);
-    showService(false);
+    m_service->hide();
+    connect(serviceToggle, &QToolButton::toggled, this, [this, serviceToggle](bool shown) {
+        serviceToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        m_service->setVisible(shown);
+    });
     layout->addWidget(m_service);
 
     m_signIn = new QPushButton(tr("&Sign in"), this);

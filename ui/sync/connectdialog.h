@@ -11,7 +11,6 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTimer;
-class QGroupBox;
 
 namespace sl {
 
@@ -63,7 +62,7 @@ private:
 
     QLineEdit *m_environment = nullptr;
     QLabel *m_environmentProblem = nullptr;
-    QGroupBox *m_service = nullptr;
+    QWidget *m_service = nullptr; // authority and client id
     QLineEdit *m_authority = nullptr;
     QLineEdit *m_clientId = nullptr;
     QPushButton *m_signIn = nullptr;
