@@ -118,6 +118,9 @@ screenshots() {
             --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/${shot%%:*}.png" --screenshot-of "$kind"
     done
     rm -rf "$ws"
+    # The sync dialogs (Connect with a code, conflicts) from their test, against the fake store.
+    SIGHTLINE_SCREENSHOT_DIR="$here/docs/screenshots" LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb \
+        xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/ui/tst_syncdialogs"
 }
 
 cmd="${1:-}"
