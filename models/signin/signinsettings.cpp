@@ -50,8 +50,12 @@ void SignInSettings::save(QSettings &settings) const
     // Only where they differ from the defaults, so a changed default reaches everyone else.
     if (authority != QUrl(QString::fromLatin1(kDefaultAuthority)))
         settings.setValue(QStringLiteral("signin/authority"), authority.toString());
+    else
+        settings.remove(QStringLiteral("signin/authority"));
     if (clientId != QLatin1String(kDefaultClientId))
         settings.setValue(QStringLiteral("signin/clientId"), clientId);
+    else
+        settings.remove(QStringLiteral("signin/clientId"));
     settings.setValue(QStringLiteral("signin/environment"), environment.toString());
 }
 

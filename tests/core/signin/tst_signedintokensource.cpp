@@ -9,11 +9,19 @@
 #include "signin/signedintokensource.h"
 #include "signin/signinlimits.h"
 
+#include <QLoggingCategory>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sl;
 using namespace sl::test;
+
+namespace {
+QStringList g_log; // every message while a test runs, to look for tokens in
+void keepMessage(QtMsgType, const QMessageLogContext &, const QString &message) { g_log.append(message); }
+} // namespace
 
 // A signed-in user's tokens: refreshed 5 minutes before expiry and on a
 // 401 (once), the refresh token kept in the SecretStore, a revoked one
@@ -87,13 +95,22 @@ private Q_SLOTS:
         QCOMPARE(kept(), std::optional<QByteArray>(tokens.refreshToken));
 
         QSignalSpy refreshed(&source, &SignedInTokenSource::refreshed);
+        QLoggingCategory::setFilterRules(QStringLiteral("sightline.*=true"));
+        g_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(keepMessage);
         const qint64 dueMs = qint64(tokens.expiresInSeconds) * 1000 - signinlimits::kRefreshAheadMs;
         m_clock->advance(dueMs - 1000);
         QTest::qWait(20);
         QCOMPARE(m_signIn->refreshes(), 0);
         m_clock->advance(1000);
         QVERIFY(refreshed.wait(10'000));
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
         QCOMPARE(m_signIn->refreshes(), 1);
+        QVERIFY(!g_log.isEmpty()); // the refresh's request was logged, without its body
+        for (const QString &line : std::as_const(g_log))
+            for (const QByteArray &secret : {tokens.refreshToken, m_signIn->lastRefreshToken(), m_signIn->lastAccessToken()})
+                QVERIFY2(!line.contains(QString::fromLatin1(secret)), qPrintable(line));
         QVERIFY(source.accessToken() != tokens.accessToken);
         QCOMPARE(source.accessToken(), m_signIn->lastAccessToken());
         // The new refresh token replaced the old one in the store.
@@ -146,6 +163,30 @@ private Q_SLOTS:
         QVERIFY(*ok);
         QCOMPARE(next.accessToken(), m_signIn->lastAccessToken());
         QCOMPARE(m_signIn->polls(), 1); // no second device code sign-in
+    }
+
+    void settingsHoldNoSecret()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sightline.ini"));
+        SignInSettings signedIn = settings();
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, signedIn);
+        const TokenSet tokens = signIn();
+        source.setTokens(tokens);
+        {
+            QSettings stored(path, QSettings::IniFormat);
+            signedIn.save(stored);
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("contoso.crm.dynamics.com"));
+        QVERIFY(!text.contains(tokens.refreshToken));
+        QVERIFY(!text.contains(tokens.accessToken));
+        const SignInSettings loaded = SignInSettings::load(QSettings(path, QSettings::IniFormat));
+        QCOMPARE(loaded.authority, signedIn.authority);
+        QCOMPARE(loaded.clientId, signedIn.clientId);
+        QCOMPARE(loaded.environment, signedIn.environment);
     }
 
     void resumeWithoutAKeptTokenAsksForSignIn()
