@@ -184,6 +184,7 @@ void MainWindow::buildMenus()
     m_sync = new SyncActions(*m_store, this);
     m_sync->addTo(menuBar());
     connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    m_sync->resume();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);

@@ -3,6 +3,7 @@
 #include "remote/remotelogging.h"
 #include "signin/signinlimits.h"
 
+#include <QPointer>
 #include <QUrlQuery>
 
 namespace sl {
@@ -34,7 +35,11 @@ void DeviceCodeSignIn::start()
         return;
     const HttpRequest request = signInFormPost(m_settings.deviceCodeUrl(), {{QStringLiteral("client_id"), m_settings.clientId},
                                                                             {QStringLiteral("scope"), m_settings.scope()}});
-    m_sending = m_transport.send(request, [this](const HttpResponse &response) { onDeviceCode(response); });
+    // A transport answers a cancelled request later: the guard drops it if this is gone by then.
+    m_sending = m_transport.send(request, [self = QPointer<DeviceCodeSignIn>(this)](const HttpResponse &response) {
+        if (self)
+            self->onDeviceCode(response);
+    });
 }
 
 void DeviceCodeSignIn::cancel()
@@ -85,7 +90,10 @@ void DeviceCodeSignIn::poll()
         m_settings.tokenUrl(), {{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")},
                                 {QStringLiteral("client_id"), m_settings.clientId},
                                 {QStringLiteral("device_code"), QString::fromLatin1(m_code.deviceCode)}});
-    m_sending = m_transport.send(request, [this](const HttpResponse &response) { onToken(response); });
+    m_sending = m_transport.send(request, [self = QPointer<DeviceCodeSignIn>(this)](const HttpResponse &response) {
+        if (self)
+            self->onToken(response);
+    });
 }
 
 void DeviceCodeSignIn::onToken(const HttpResponse &response)

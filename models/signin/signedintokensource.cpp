@@ -5,6 +5,8 @@
 #include "signin/secretstore.h"
 #include "signin/signinlimits.h"
 
+#include <QPointer>
+
 namespace sl {
 
 SignedInTokenSource::SignedInTokenSource(HttpTransport &transport, Clock &clock, SecretStore &secrets,
@@ -25,11 +27,13 @@ void SignedInTokenSource::setTokens(const TokenSet &tokens) { take(tokens); }
 
 void SignedInTokenSource::resume(std::function<void(bool ok)> done)
 {
-    m_secrets.read(m_settings.secretKey(), [this, done = std::move(done)](std::optional<QByteArray> secret) {
+    m_secrets.read(m_settings.secretKey(), [self = QPointer<SignedInTokenSource>(this), done = std::move(done)](std::optional<QByteArray> secret) {
+        if (!self)
+            return; // replaced (a new sign-in) while the keychain answered
         if (!secret || secret->isEmpty())
             return done(false);
-        m_refreshToken = *secret;
-        refresh(done);
+        self->m_refreshToken = *secret;
+        self->refresh(done);
     });
 }
 
@@ -59,7 +63,11 @@ void SignedInTokenSource::sendRefresh()
                                                                        {QStringLiteral("client_id"), m_settings.clientId},
                                                                        {QStringLiteral("scope"), m_settings.scope()},
                                                                        {QStringLiteral("refresh_token"), QString::fromLatin1(m_refreshToken)}});
-    m_sending = m_transport.send(request, [this](const HttpResponse &response) { onRefresh(response); });
+    // A transport answers a cancelled request later: the guard drops it if this is gone by then.
+    m_sending = m_transport.send(request, [self = QPointer<SignedInTokenSource>(this)](const HttpResponse &response) {
+        if (self)
+            self->onRefresh(response);
+    });
 }
 
 void SignedInTokenSource::onRefresh(const HttpResponse &response)

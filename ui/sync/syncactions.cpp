@@ -50,22 +50,47 @@ ConnectDialog *SyncActions::showConnect()
     if (!m_connect) {
         m_connect = new ConnectDialog(*m_transport, *m_clock, m_settings, m_window);
         m_connect->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_connect, &ConnectDialog::signedIn, this,
-                [this](const SignInSettings &settings, const TokenSet &tokens, const QString &account) {
-                    m_settings = settings;
-                    QSettings stored;
-                    m_settings.save(stored);
-                    m_tokens = std::make_unique<SignedInTokenSource>(*m_transport, *m_clock, *m_secrets, m_settings);
-                    connect(m_tokens.get(), &SignedInTokenSource::signedOut, this, &SyncActions::statusChanged);
-                    m_tokens->setTokens(tokens);
-                    Q_EMIT statusChanged(account.isEmpty()
-                                             ? tr("Connected to %1").arg(m_settings.environment.host())
-                                             : tr("Connected to %1 as %2").arg(m_settings.environment.host(), account));
-                });
+        connect(m_connect, &ConnectDialog::signedIn, this, [this](const SignInSettings &settings, const TokenSet &tokens) {
+            m_settings = settings;
+            QSettings stored;
+            m_settings.save(stored);
+            keepTokens(&tokens);
+        });
     }
     m_connect->show();
     m_connect->raise();
     return m_connect;
+}
+
+void SyncActions::resume()
+{
+    if (!m_settings.environment.isValid() || m_settings.environment.host().isEmpty())
+        return;
+    keepTokens(nullptr);
+    m_tokens->resume([this](bool ok) {
+        if (ok)
+            announce();
+        else
+            Q_EMIT statusChanged(tr("Not signed in to %1: Sync > Connect to asset store.").arg(m_settings.environment.host()));
+    });
+}
+
+void SyncActions::keepTokens(const TokenSet *tokens)
+{
+    ensureTransport();
+    m_tokens = std::make_unique<SignedInTokenSource>(*m_transport, *m_clock, *m_secrets, m_settings);
+    connect(m_tokens.get(), &SignedInTokenSource::signedOut, this, &SyncActions::statusChanged);
+    if (tokens) {
+        m_tokens->setTokens(*tokens);
+        announce();
+    }
+}
+
+void SyncActions::announce()
+{
+    const QString account = m_tokens ? m_tokens->account() : QString();
+    Q_EMIT statusChanged(account.isEmpty() ? tr("Connected to %1").arg(m_settings.environment.host())
+                                           : tr("Connected to %1 as %2").arg(m_settings.environment.host(), account));
 }
 
 ConflictDialog *SyncActions::showConflicts()

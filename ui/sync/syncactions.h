@@ -1,5 +1,6 @@
 #pragma once
 
+#include "signin/signinanswers.h"
 #include "signin/signinsettings.h"
 
 #include <QObject>
@@ -33,6 +34,9 @@ public:
     ~SyncActions() override;
 
     void addTo(QMenuBar *menuBar);
+    // Signs in again with the refresh token the keychain kept for the
+    // environment of the last sign-in, if any; statusChanged() says how it went.
+    void resume();
     ConnectDialog *showConnect();
     ConflictDialog *showConflicts();
     // The signed-in user's tokens; null before a sign-in.
@@ -44,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void ensureTransport();
+    void keepTokens(const TokenSet *tokens);
+    void announce();
 
     StoreWorker &m_store;
     QWidget *m_window;
