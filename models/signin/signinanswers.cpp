@@ -64,8 +64,11 @@ int secondsField(const QJsonObject &object, const char *name, int min, int max, 
 std::optional<DeviceCode> SignInAnswers::readDeviceCode(int status, const QByteArray &body, QString *error)
 {
     const std::optional<QJsonObject> object = objectOf(body, error);
-    if (!object)
+    if (!object) {
+        if (status != 200) // e.g. a proxy's HTML page: the status says more
+            *error = tr("the sign-in service answered %1, not JSON").arg(status);
         return std::nullopt;
+    }
     if (status != 200) {
         const QString description = object->value(QLatin1String("error_description")).toString().section(QLatin1Char('\n'), 0, 0);
         *error = tr("the sign-in service refused to start (%1): %2")
@@ -99,8 +102,11 @@ TokenAnswer SignInAnswers::readToken(int status, const QByteArray &body)
 {
     TokenAnswer answer;
     const std::optional<QJsonObject> object = objectOf(body, &answer.message);
-    if (!object)
+    if (!object) {
+        if (status != 200)
+            answer.message = tr("the sign-in service answered %1, not JSON").arg(status);
         return answer;
+    }
     if (status != 200) {
         const QString code = object->value(QLatin1String("error")).toString();
         static const std::pair<const char *, TokenAnswer::Kind> kinds[] = {

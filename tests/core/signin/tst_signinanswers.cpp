@@ -26,6 +26,7 @@ private Q_SLOTS:
             << QByteArray("{\"device_code\":\"D\",\"user_code\":\"C\",\"verification_url\":\"https://x.example/d\",\"expires_in\":\"900\",\"interval\":\"5\"}")
             << "C" << "";
         QTest::newRow("not json") << 200 << QByteArray("<html>gateway</html>") << "" << "not a JSON object";
+        QTest::newRow("html error page") << 404 << QByteArray("<html>Not Found</html>") << "" << "answered 404, not JSON";
         QTest::newRow("array") << 200 << QByteArray("[1,2]") << "" << "not a JSON object";
         QTest::newRow("no user code") << 200
             << QByteArray("{\"device_code\":\"D\",\"verification_uri\":\"https://x.example\",\"expires_in\":900}") << "" << "user_code";
@@ -91,6 +92,7 @@ private Q_SLOTS:
         QTest::newRow("other error") << 401 << QByteArray("{\"error\":\"invalid_client\",\"error_description\":\"bad client\"}")
                                      << TokenAnswer::Kind::Failed << "401: bad client";
         QTest::newRow("not json") << 200 << QByteArray("{\"access_token\":") << TokenAnswer::Kind::Failed << "not a JSON object";
+        QTest::newRow("gateway page") << 502 << QByteArray("<html>Bad Gateway</html>") << TokenAnswer::Kind::Failed << "answered 502, not JSON";
         QTest::newRow("no access token") << 200 << QByteArray("{\"token_type\":\"Bearer\",\"expires_in\":3599}")
                                          << TokenAnswer::Kind::Failed << "access_token";
         QTest::newRow("not bearer") << 200 << QByteArray("{\"token_type\":\"mac\",\"access_token\":\"A\",\"expires_in\":3599}")
