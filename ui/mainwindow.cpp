@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+
 #include "annotate/annotationwindow.h"
 #include "annotation/snapshotmaker.h"
 #include "browser/assetbrowserwidget.h"
@@ -24,6 +25,7 @@
 #include "store/capturerepository.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
+#include "sync/syncactions.h"
 #include "uitext.h"
 
 #include <QAction>
@@ -203,6 +205,11 @@ void MainWindow::buildMenus()
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     QAction *annotate = capture->addAction(tr("&Annotate photo…"), this, &MainWindow::annotateCurrentPhoto);
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+
+    m_sync = new SyncActions(*m_store, this);
+    m_sync->addTo(menuBar());
+    connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    m_sync->resume();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sightline"), this, &MainWindow::showAbout);

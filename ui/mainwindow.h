@@ -23,6 +23,7 @@ class AssetEditDialog;
 class AssetTreeModel;
 class StoreWorker;
 class Workspace;
+class SyncActions;
 struct AssetDetails;
 class AssetDetailsWidget;
 class AssetListModel;
@@ -49,6 +50,7 @@ public:
     // The store workers (reads for the views; counts, facets and imports).
     StoreWorker *store() const { return m_store.get(); }
     StoreWorker *backgroundStore() const { return m_background.get(); }
+    SyncActions *syncActions() const { return m_sync; }
 
     // Shows an asset's details and captures (read in the background; emits
     // assetShown()), selecting it in the browser when the browser holds it.
@@ -158,6 +160,7 @@ private:
     QAction *m_importCsvAction = nullptr;
     QPointer<ImportJob> m_importJob;
     QProgressDialog *m_importProgress = nullptr;
+    SyncActions *m_sync = nullptr; // the Sync menu (sign-in, conflicts)
 };
 
 } // namespace sl

@@ -1,3 +1,4 @@
 # Tests of models/sync that need no server (the loopback ones are in tests/integration/sync).
 sl_add_test(tst_fieldmerge LABEL core SOURCES sync/tst_fieldmerge.cpp)
 sl_add_test(tst_capturecolumns LABEL core SOURCES sync/tst_capturecolumns.cpp)
+sl_add_test(tst_syncconflictsettlement LABEL core SOURCES sync/tst_syncconflictsettlement.cpp)

@@ -128,6 +128,12 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         headers.append({field.first, field.second});
     m_requests.append({methodName(request.method()), request.url(), headers, request.body(), 0});
 
+    if (m_extraRoute)
+        if (const std::optional<FakeResponse> extra = m_extraRoute(request)) {
+            m_requests.last().status = extra->status;
+            respond(request, socket, *extra);
+            return true;
+        }
     if (m_faults.hangRequests > 0) {
         --m_faults.hangRequests;
         return true; // no answer: the client's timeout has to end it

@@ -2,13 +2,16 @@
 
 #include "fakefaults.h"
 #include "fakemedia.h"
+#include "fakeresponse.h"
 #include "faketable.h"
 #include "remote/httpheaders.h"
 
 #include <QAbstractHttpServer>
 #include <QUrl>
 
+#include <functional>
 #include <map>
+#include <optional>
 
 namespace sl::test {
 
@@ -64,6 +67,10 @@ public:
     FakeFaults &faults() { return m_faults; }
     // The file and image columns' files (msdyn_image, msdyn_file).
     FakeMedia &media() { return m_media; }
+    // Answers requests outside the Web API (e.g. FakeSignIn's endpoints)
+    // before the token check: nullopt lets the request through.
+    using ExtraRoute = std::function<std::optional<FakeResponse>(const QHttpServerRequest &)>;
+    void setExtraRoute(ExtraRoute route) { m_extraRoute = std::move(route); }
 
     const QList<LoggedRequest> &requests() const { return m_requests; }
     int countRequests(const QByteArray &method) const;
@@ -85,6 +92,7 @@ private:
     QByteArray m_acceptedToken = "test-token";
     FakeFaults m_faults;
     FakeMedia m_media;
+    ExtraRoute m_extraRoute;
     QList<LoggedRequest> m_requests;
 };
 

@@ -4,7 +4,11 @@
 //   SIGHTLINE_TOKEN=any sightline-cli sync --url http://127.0.0.1:8099 --workspace DIR
 // It takes any bearer token, keeps everything in memory and listens on
 // 127.0.0.1 only. Not installed: a development tool.
+// Sign-in: set the authority to http://127.0.0.1:8099/organizations/oauth2/v2.0
+// (README); the fake prints each user code and approves it when the link
+// it prints is opened.
 #include "fakedataverse.h"
+#include "fakesignin.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -64,12 +68,20 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "attachment %s of asset %s has a %d MB file\n", qPrintable(attachment),
                      qPrintable(assetIds.first()), mediaMb);
     }
+    sl::test::FakeSignIn signIn(server);
+    signIn.onCodeIssued = [&signIn](const QString &userCode) {
+        std::printf("sign-in code %s: open %s to approve it\n", qPrintable(userCode),
+                    qPrintable(signIn.approveLink().toString()));
+        std::fflush(stdout);
+    };
     if (!server.start(quint16(portNumber))) {
         std::fprintf(stderr, "sightline-fakestore: cannot listen on 127.0.0.1:%u\n", portNumber);
         return 1;
     }
     std::printf("serving %d customer assets at %s (any token; Ctrl+C stops)\n", assetCount,
                 server.serviceRoot().toString().toLocal8Bit().constData());
+    std::printf("sign-in authority: %s (any token is taken until someone signs in)\n",
+                qPrintable(signIn.authority().toString()));
     std::fflush(stdout);
     return app.exec();
 }

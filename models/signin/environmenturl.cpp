@@ -1,0 +1,42 @@
+#include "signin/environmenturl.h"
+
+#include <QRegularExpression>
+
+namespace sl {
+
+std::optional<QUrl> EnvironmentUrl::check(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        *error = tr("Enter the environment's address, e.g. https://contoso.crm.dynamics.com.");
+        return std::nullopt;
+    }
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        *error = tr("%1 is not a web address.").arg(trimmed);
+        return std::nullopt;
+    }
+    const QString host = url.host();
+    static const QRegularExpression kLoopbackV4(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    const bool loopback = host == QLatin1String("localhost") || host == QLatin1String("::1") || kLoopbackV4.match(host).hasMatch();
+    if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && loopback)) {
+        *error = tr("%1 must start with https:// (http only for this machine's own address).").arg(trimmed);
+        return std::nullopt;
+    }
+    if (!url.userInfo().isEmpty()) {
+        *error = tr("%1 must not hold a user name or password.").arg(trimmed);
+        return std::nullopt;
+    }
+    if ((!url.path().isEmpty() && url.path() != QLatin1String("/")) || url.hasQuery() || url.hasFragment()) {
+        *error = tr("%1 must be only the environment's address, without a path.").arg(trimmed);
+        return std::nullopt;
+    }
+    QUrl root;
+    root.setScheme(url.scheme());
+    root.setHost(host);
+    root.setPort(url.port());
+    error->clear();
+    return root;
+}
+
+} // namespace sl

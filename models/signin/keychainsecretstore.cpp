@@ -1,0 +1,70 @@
+#include "signin/keychainsecretstore.h"
+
+#include "remote/remotelogging.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace sl {
+
+KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) {}
+
+void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
+{
+    m_memory.write(key, secret);
+    if (m_unavailable)
+        return;
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setInsecureFallback(false); // never a plain file
+    job->setKey(key);
+    job->setBinaryData(secret);
+    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
+        if (done->error() != QKeychain::NoError)
+            markUnavailable(done->errorString());
+    });
+    job->start();
+}
+
+void KeychainSecretStore::read(const QString &key, ReadDone done)
+{
+    if (m_unavailable)
+        return m_memory.read(key, std::move(done));
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this, key, done = std::move(done)](QKeychain::Job *finished) {
+        const auto *reading = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (reading->error() == QKeychain::NoError)
+            return done(reading->binaryData());
+        if (reading->error() != QKeychain::EntryNotFound)
+            markUnavailable(reading->errorString());
+        m_memory.read(key, done);
+    });
+    job->start();
+}
+
+void KeychainSecretStore::remove(const QString &key)
+{
+    m_memory.remove(key);
+    if (m_unavailable)
+        return;
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
+        if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
+            markUnavailable(done->errorString());
+    });
+    job->start();
+}
+
+void KeychainSecretStore::markUnavailable(const QString &why)
+{
+    if (m_unavailable)
+        return;
+    m_unavailable = true;
+    const QString message = tr("No keychain: you will sign in again next time (%1).").arg(why.left(200));
+    qCWarning(lcRemote).noquote() << message;
+    Q_EMIT unavailable(message);
+}
+
+} // namespace sl

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "signin/secretstore.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+namespace sl {
+
+// The operating system's keychain through QtKeychain (Secret Service on
+// Linux, Keychain on macOS, Credential Manager on Windows), with no plain
+// file fallback. Where no keychain service answers (e.g. a headless
+// machine), it says so once through unavailable() and keeps secrets in
+// memory for this run only.
+class KeychainSecretStore : public QObject, public SecretStore
+{
+    Q_OBJECT
+
+public:
+    explicit KeychainSecretStore(QString service = QStringLiteral("Sightline"), QObject *parent = nullptr);
+
+    void write(const QString &key, const QByteArray &secret) override;
+    void read(const QString &key, ReadDone done) override;
+    void remove(const QString &key) override;
+
+    bool isAvailable() const { return !m_unavailable; }
+
+Q_SIGNALS:
+    // Once: "No keychain: you will sign in again next time." and why.
+    void unavailable(const QString &message);
+
+private:
+    void markUnavailable(const QString &why);
+
+    QString m_service;
+    MemorySecretStore m_memory; // this run's copy; the only one without a keychain
+    bool m_unavailable = false;
+};
+
+} // namespace sl
