@@ -214,6 +214,17 @@
     </message>
 </context>
 <context>
+    <name>BookmarkEditor</name>
+    <message>
+        <source>No capture with id %1</source>
+        <translation>Keine Aufnahme mit der ID %1</translation>
+    </message>
+    <message>
+        <source>The stored manifest of capture %1 no longer reads (%2): its bookmarks cannot be changed.</source>
+        <translation>Das gespeicherte Manifest der Aufnahme %1 ist nicht mehr lesbar (%2): Die Lesezeichen der Aufnahme können nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
     <name>CaptureImporter</name>
     <message>
         <source>folder not found</source>
@@ -250,6 +261,29 @@
     <message>
         <source>the manifest cannot be stored: %1</source>
         <translation>das Manifest kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureMedia</name>
+    <message>
+        <source>the capture is no longer in this workspace</source>
+        <translation>die Aufnahme ist nicht mehr in diesem Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>its stored media path is refused</source>
+        <translation>ihr gespeicherter Medienpfad wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>the video has redactions, and they cannot be burned into a video yet: the unredacted original is not uploaded</source>
+        <translation>das Video enthält Schwärzungen, die sich noch nicht in ein Video einbrennen lassen: das ungeschwärzte Original wird nicht hochgeladen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; the store&apos;s %3 column takes at most %4 bytes</source>
+        <translation>%1 hat %2 Bytes; die Spalte %3 des Speichers nimmt höchstens %4 Bytes auf</translation>
     </message>
 </context>
 <context>
@@ -327,10 +361,15 @@ Commands:
   review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR
                                 Set the review of captures: new, approved,
                                 rejected or needs-follow-up, with a note.
+  snapshot CAPTURE_ID [--time SECONDS] [--bake] --workspace DIR
+                                Store the frame a video shows at a time (or a
+                                photo) as a new capture of the same asset, with
+                                its camera, pose and markup (--bake: the overlay
+                                burned in); prints the new capture&apos;s id.
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Import assets from the Dataverse template&apos;s
                                 columns; lists rejected rows as &quot;row N: reason&quot;.
-%1%2
+%1%2%3
 Options:
   --verbose                     Show log messages on stderr.
   --version                     Show the version.
@@ -361,11 +400,17 @@ Befehle:
   review CAPTURE_ID... --status STATUS [--note TEXT] --workspace DIR
                                 Prüfstatus von Aufnahmen setzen: new, approved,
                                 rejected oder needs-follow-up, mit Notiz.
+  snapshot CAPTURE_ID [--time SECONDS] [--bake] --workspace DIR
+                                Das Bild eines Videos zu einem Zeitpunkt (oder
+                                ein Foto) als neue Aufnahme derselben Anlage
+                                speichern, mit Kamera, Kamerapose und
+                                Markierungen (--bake: eingebrannt); gibt die
+                                ID der neuen Aufnahme aus.
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Anlagen aus den Spalten der Dataverse-Vorlage
                                 importieren; listet abgelehnte Zeilen als
                                 &quot;Zeile N: Grund&quot; auf.
-%1%2
+%1%2%3
 Optionen:
   --verbose                     Protokollmeldungen auf stderr ausgeben.
   --version                     Version anzeigen.
@@ -594,6 +639,29 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>EnvironmentUrl</name>
+    <message>
+        <source>Enter the environment&apos;s address, e.g. https://contoso.crm.dynamics.com.</source>
+        <translation>Geben Sie die Adresse der Umgebung ein, z. B. https://contoso.crm.dynamics.com.</translation>
+    </message>
+    <message>
+        <source>%1 is not a web address.</source>
+        <translation>%1 ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>%1 must start with https:// (http only for this machine&apos;s own address).</source>
+        <translation>%1 muss mit https:// beginnen (http nur für die eigene Adresse dieses Rechners).</translation>
+    </message>
+    <message>
+        <source>%1 must not hold a user name or password.</source>
+        <translation>%1 darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 must be only the environment&apos;s address, without a path.</source>
+        <translation>%1 darf nur die Adresse der Umgebung sein, ohne Pfad.</translation>
+    </message>
+</context>
+<context>
     <name>FrameSource</name>
     <message>
         <source>no media is open</source>
@@ -667,6 +735,70 @@ Optionen:
     <message>
         <source>No capture with id %1 to carry markup %2</source>
         <translation>Keine Aufnahme mit der ID %1, die die Markierung %2 aufnehmen könnte</translation>
+    </message>
+</context>
+<context>
+    <name>MediaCache</name>
+    <message>
+        <source>&apos;%1&apos; is not a capture id (a GUID)</source>
+        <translation>&apos;%1&apos; ist keine Aufnahme-ID (GUID)</translation>
+    </message>
+</context>
+<context>
+    <name>MediaCommand</name>
+    <message>
+        <source>  media fetch ASSET_ID --url URL --workspace DIR [--cache-mb N]
+                                Download the full-size photos and videos of an
+                                asset&apos;s captures into the workspace&apos;s cache
+                                (cache/; a cut download resumes; past N MiB,
+                                default 2048, the least recently used go).
+  media offline ASSET_ID on|off --workspace DIR
+                                Keep an asset&apos;s media available offline: its
+                                cached files are never evicted.
+</source>
+        <translation>  media fetch ASSET_ID --url URL --workspace DIR [--cache-mb N]
+                                Fotos und Videos der Aufnahmen einer Anlage in
+                                voller Größe in den Cache des Arbeitsbereichs
+                                herunterladen (cache/; ein abgebrochener
+                                Download wird fortgesetzt; über N MiB, Standard
+                                2048, werden die am längsten nicht genutzten
+                                Dateien entfernt).
+  media offline ASSET_ID on|off --workspace DIR
+                                Medien einer Anlage offline verfügbar halten:
+                                Die Dateien im Cache werden nie entfernt.
+</translation>
+    </message>
+    <message>
+        <source>use: media fetch ASSET_ID --url URL --workspace DIR, or media offline ASSET_ID on|off --workspace DIR (try --help)</source>
+        <translation>Aufruf: media fetch ASSET_ID --url URL --workspace DIR oder media offline ASSET_ID on|off --workspace DIR (siehe --help)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an asset id (a GUID)</source>
+        <translation>&apos;%1&apos; ist keine Anlagen-ID (GUID)</translation>
+    </message>
+    <message>
+        <source>media needs --workspace DIR</source>
+        <translation>media erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>--url: &apos;%1&apos; is not an http(s) address of an environment</source>
+        <translation>--url: &apos;%1&apos; ist keine http(s)-Adresse einer Umgebung</translation>
+    </message>
+    <message>
+        <source>--cache-mb: &apos;%1&apos; is not a size in MiB</source>
+        <translation>--cache-mb: &apos;%1&apos; ist keine Größe in MiB</translation>
+    </message>
+    <message>
+        <source>no access token: set %1</source>
+        <translation>kein Zugriffstoken: Setzen Sie %1</translation>
+    </message>
+    <message>
+        <source>media %1 of %2</source>
+        <translation>Mediendatei %1 von %2</translation>
+    </message>
+    <message>
+        <source>downloaded %1, already cached %2, evicted %3, failed %4</source>
+        <translation>%1 heruntergeladen, %2 bereits im Cache, %3 entfernt, %4 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1006,6 +1138,111 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>SignInAnswers</name>
+    <message>
+        <source>the sign-in service&apos;s answer is too large (%1 bytes)</source>
+        <translation>die Antwort des Anmeldedienstes ist zu groß (%1 Bytes)</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s answer is not a JSON object</source>
+        <translation>die Antwort des Anmeldedienstes ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s answer has no %1</source>
+        <translation>die Antwort des Anmeldedienstes enthält kein Feld %1</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s %1 is too long</source>
+        <translation>das Feld %1 des Anmeldedienstes ist zu lang</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s %1 is not a number of seconds from %2 to %3</source>
+        <translation>das Feld %1 des Anmeldedienstes ist keine Anzahl von Sekunden zwischen %2 und %3</translation>
+    </message>
+    <message>
+        <source>the sign-in service answered %1, not JSON</source>
+        <translation>der Anmeldedienst hat mit %1 geantwortet, nicht mit JSON</translation>
+    </message>
+    <message>
+        <source>the sign-in service refused to start (%1): %2</source>
+        <translation>der Anmeldedienst hat den Start der Anmeldung abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s answer has no expires_in</source>
+        <translation>die Antwort des Anmeldedienstes enthält kein expires_in</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s verification link is not a web address</source>
+        <translation>der Bestätigungslink des Anmeldedienstes ist keine Webadresse</translation>
+    </message>
+    <message>
+        <source>the sign-in service answered %1: %2</source>
+        <translation>der Anmeldedienst hat mit %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s refresh_token is not a token</source>
+        <translation>das refresh_token des Anmeldedienstes ist kein Token</translation>
+    </message>
+    <message>
+        <source>the sign-in service&apos;s token_type is not Bearer</source>
+        <translation>der token_type des Anmeldedienstes ist nicht Bearer</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotCommand</name>
+    <message>
+        <source>snapshot needs one capture id (try --help)</source>
+        <translation>snapshot erfordert genau eine Aufnahme-ID (siehe --help)</translation>
+    </message>
+    <message>
+        <source>snapshot needs --workspace DIR</source>
+        <translation>snapshot erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>--time: &apos;%1&apos; is not a time in seconds</source>
+        <translation>--time: &apos;%1&apos; ist keine Zeitangabe in Sekunden</translation>
+    </message>
+    <message>
+        <source>snapshot: cannot open the workspace %1: %2</source>
+        <translation>snapshot: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>snapshot: %1</source>
+        <translation>snapshot: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotMaker</name>
+    <message>
+        <source>no such capture in the workspace</source>
+        <translation>keine solche Aufnahme im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>the stored media path is refused</source>
+        <translation>der gespeicherte Medienpfad wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>invalid time %1 s: it must be 0 or more</source>
+        <translation>ungültige Zeit %1 s: sie muss 0 oder größer sein</translation>
+    </message>
+    <message>
+        <source>time %1 s is beyond the end of the video (%2 s)</source>
+        <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
+    </message>
+    <message>
+        <source>the video ends early, at %1 s; no frame at %2 s</source>
+        <translation>das Video endet vorzeitig bei %1 s; kein Bild bei %2 s</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder: %1</source>
+        <translation>ein temporärer Ordner kann nicht erstellt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>the disk is full</source>
@@ -1111,6 +1348,25 @@ Optionen:
     <message>
         <source>There is no edit %1 in conflict.</source>
         <translation>Es gibt keine Änderung %1 im Konflikt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictSettlement</name>
+    <message>
+        <source>%1 takes mine or theirs only.</source>
+        <translation>Für %1 kann nur der lokale Wert oder der Wert aus dem Anlagenspeicher behalten werden.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of degrees.</source>
+        <translation>%1 muss eine Zahl in Grad sein.</translation>
+    </message>
+    <message>
+        <source>There is no edit %1 in conflict.</source>
+        <translation>Es gibt keine Änderung %1 im Konflikt.</translation>
+    </message>
+    <message>
+        <source>%1 is not in conflict in edit %2.</source>
+        <translation>%1 steht in Änderung %2 nicht im Konflikt.</translation>
     </message>
 </context>
 <context>
@@ -1401,8 +1657,8 @@ Optionen:
 <context>
     <name>sl::AnnotationCanvas</name>
     <message>
-        <source>Label</source>
-        <translation>Beschriftung</translation>
+        <source>Erase</source>
+        <translation>Radieren</translation>
     </message>
 </context>
 <context>
@@ -1425,10 +1681,6 @@ Optionen:
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Farbe</translation>
     </message>
     <message>
         <source>Width</source>
@@ -1477,6 +1729,38 @@ Optionen:
     <message>
         <source>Blur</source>
         <translation>Unkenntlich machen</translation>
+    </message>
+    <message>
+        <source>Colour of new markup and of the selection</source>
+        <translation>Farbe neuer Markierungen und der Auswahl</translation>
+    </message>
+    <message>
+        <source>Width of new markup and of the selection, in pixels of the photo</source>
+        <translation>Breite neuer Markierungen und der Auswahl, in Pixeln des Fotos</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Highlighter</source>
+        <translation>Textmarker</translation>
+    </message>
+    <message>
+        <source>Pixelate</source>
+        <translation>Verpixeln</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radiergummi</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2299,45 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>sl::BookmarkPanel</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Bookmark the loop range, or the frame on screen (M)</source>
+        <translation>Lesezeichen für den Schleifenbereich oder das angezeigte Bild setzen (M)</translation>
+    </message>
+    <message>
+        <source>Delete the selected bookmark (Delete)</source>
+        <translation>Ausgewähltes Lesezeichen löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to jump to a bookmark; F2 to rename it</source>
+        <translation>Doppelklick oder Eingabetaste springt zum Lesezeichen; F2 benennt es um</translation>
+    </message>
+    <message>
+        <source>Delete bookmark</source>
+        <translation>Lesezeichen löschen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>unknown author</source>
+        <translation>unbekannter Autor</translation>
+    </message>
+</context>
+<context>
     <name>sl::CaptureGalleryWidget</name>
     <message>
         <source>This asset has no captures.</source>
@@ -2097,6 +2420,179 @@ wird geladen…</translation>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>The stored manifest of this capture no longer reads (%1): its markup and camera are not shown.</source>
+        <translation>Das gespeicherte Manifest dieser Aufnahme ist nicht mehr lesbar (%1): Markierungen und Kamera werden nicht angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ConflictDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>Prüfstatus</translation>
+    </message>
+    <message>
+        <source>Review note</source>
+        <translation>Prüfnotiz</translation>
+    </message>
+    <message>
+        <source>Markup (manifest)</source>
+        <translation>Markierungen (Manifest)</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <source>These fields were changed here and in the asset store since the last sync. Choose for each which value to keep.</source>
+        <translation>Diese Felder wurden seit der letzten Synchronisierung hier und im Anlagenspeicher geändert. Wählen Sie für jedes Feld, welcher Wert gelten soll.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Ausgangswert</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Anlagenspeicher</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Auflösen</translation>
+    </message>
+    <message>
+        <source>Asset %1</source>
+        <translation>Anlage %1</translation>
+    </message>
+    <message>
+        <source>Capture %1</source>
+        <translation>Aufnahme %1</translation>
+    </message>
+    <message>
+        <source>%1: 1 field in conflict</source>
+        <translation>%1: 1 Feld im Konflikt</translation>
+    </message>
+    <message>
+        <source>%1: %2 fields in conflict</source>
+        <translation>%1: %2 Felder im Konflikt</translation>
+    </message>
+    <message>
+        <source>No conflicts: every edit went to the asset store or waits to be pushed.</source>
+        <translation>Keine Konflikte: Jede Änderung wurde an den Anlagenspeicher gesendet oder wartet darauf, gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Eigener Wert</translation>
+    </message>
+    <message>
+        <source>Resolving…</source>
+        <translation>Wird aufgelöst…</translation>
+    </message>
+    <message>
+        <source>Resolved; the next sync sends what is left to send.</source>
+        <translation>Aufgelöst; die nächste Synchronisierung sendet, was noch zu senden ist.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::ConnectDialog</name>
+    <message>
+        <source>Connect to the asset store</source>
+        <translation>Mit dem Anlagenspeicher verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>Sign-in service</source>
+        <translation>Anmeldedienst</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>Autorität:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Code to enter</source>
+        <translation>Einzugebender Code</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sign-in service&apos;s authority is not a web address.</source>
+        <translation>Die Autorität des Anmeldedienstes ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>Enter the client ID Sightline is registered under.</source>
+        <translation>Geben Sie die Client-ID ein, unter der Sightline registriert ist.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a code…</source>
+        <translation>Code wird bei %1 angefordert…</translation>
+    </message>
+    <message>
+        <source>Open &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; in a browser, sign in, and enter this code:</source>
+        <translation>Öffnen Sie &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; in einem Browser, melden Sie sich an und geben Sie diesen Code ein:</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to be approved…</source>
+        <translation>Warten auf die Bestätigung der Anmeldung…</translation>
+    </message>
+    <message>
+        <source>The code expires in %1:%2.</source>
+        <translation>Der Code läuft in %1:%2 ab.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Bei %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 to %2.</source>
+        <translation>Als %1 bei %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CurrentManifest</name>
+    <message>
+        <source>The stored manifest of capture %1 no longer reads (%2): its markup cannot be changed.</source>
+        <translation>Das gespeicherte Manifest der Aufnahme %1 ist nicht mehr lesbar (%2): Die Markierungen der Aufnahme können nicht geändert werden.</translation>
+    </message>
 </context>
 <context>
     <name>sl::Database</name>
@@ -2168,6 +2664,33 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::DeviceCodeSignIn</name>
+    <message>
+        <source>Cannot reach the sign-in service at %1 (%2).</source>
+        <translation>Der Anmeldedienst unter %1 ist nicht erreichbar (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1.</source>
+        <translation>Anmeldung nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was approved. Sign in again for a new code.</source>
+        <translation>Der Code ist abgelaufen, bevor die Anmeldung bestätigt wurde. Melden Sie sich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in service does not know this code. Sign in again for a new code.</source>
+        <translation>Der Anmeldedienst kennt diesen Code nicht. Melden Sie sich erneut an, um einen neuen Code zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the code (invalid_grant).</source>
+        <translation>Der Anmeldedienst hat den Code abgelehnt (invalid_grant).</translation>
+    </message>
+</context>
+<context>
     <name>sl::FacetPanel</name>
     <message>
         <source>Account</source>
@@ -2231,6 +2754,56 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::FileDownloadJob</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes; the limit is %2 bytes</source>
+        <translation>die Datei hat %1 Bytes; zulässig sind höchstens %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the range asked for from byte %1 came back as %2 &apos;%3&apos; with %4 bytes</source>
+        <translation>der ab Byte %1 angeforderte Bereich kam als %2 &apos;%3&apos; mit %4 Bytes zurück</translation>
+    </message>
+    <message>
+        <source>%1 cannot be synced to disk</source>
+        <translation>%1 kann nicht dauerhaft auf den Datenträger geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be renamed to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::FileUploadJob</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a column name</source>
+        <translation>&apos;%1&apos; ist kein Spaltenname</translation>
+    </message>
+    <message>
+        <source>the store opened no upload session on its own address (Location: &apos;%1&apos;)</source>
+        <translation>der Speicher hat keine Upload-Sitzung unter seiner eigenen Adresse geöffnet (Location: &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was uploaded</source>
+        <translation>%1 wurde während des Hochladens geändert</translation>
+    </message>
+    <message>
+        <source>the store answered %1 to the chunk %2</source>
+        <translation>der Speicher hat auf den Block %2 mit %1 geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>sl::FrameExporter</name>
     <message>
         <source>no output file given</source>
@@ -2238,7 +2811,7 @@ wird geladen…</translation>
     </message>
     <message>
         <source>invalid time %1 s: it must be 0 or more</source>
-        <translation>ungültige Zeit %1 s: Sie muss 0 oder größer sein</translation>
+        <translation>ungültige Zeit %1 s: sie muss 0 oder größer sein</translation>
     </message>
     <message>
         <source>time %1 s is beyond the end of the video (%2 s)</source>
@@ -2255,6 +2828,20 @@ wird geladen…</translation>
     <message>
         <source>the written file cannot be read back</source>
         <translation>die geschriebene Datei kann nicht wieder gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>sl::InlineTextEditor</name>
+    <message>
+        <source>Label</source>
+        <translation>Beschriftung</translation>
+    </message>
+</context>
+<context>
+    <name>sl::KeychainSecretStore</name>
+    <message>
+        <source>No keychain: you will sign in again next time (%1).</source>
+        <translation>Kein Schlüsselbund: Sie müssen sich beim nächsten Mal erneut anmelden (%1).</translation>
     </message>
 </context>
 <context>
@@ -2449,6 +3036,22 @@ wird geladen…</translation>
     <message>
         <source>Open a photo to annotate it.</source>
         <translation>Öffnen Sie ein Foto, um es zu annotieren.</translation>
+    </message>
+    <message>
+        <source>The bookmark was not saved: %1</source>
+        <translation>Das Lesezeichen wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Making a snapshot…</source>
+        <translation>Standbild wird erstellt…</translation>
+    </message>
+    <message>
+        <source>The snapshot was not saved: %1</source>
+        <translation>Das Standbild wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Snapshot saved as a new capture.</source>
+        <translation>Standbild als neue Aufnahme gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +3300,22 @@ wird geladen…</translation>
         <source>%1 characters of text in markups[0] to markups[%2]; the limit is %3 per capture</source>
         <translation>%1 Zeichen Text in markups[0] bis markups[%2]; zulässig sind höchstens %3 pro Aufnahme</translation>
     </message>
+    <message>
+        <source>%1 bookmarks; the limit is %2 per capture</source>
+        <translation>%1 Lesezeichen; zulässig sind höchstens %2 pro Aufnahme</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already the id of bookmarks[%2]</source>
+        <translation>&quot;%1&quot; ist bereits die id von bookmarks[%2]</translation>
+    </message>
+    <message>
+        <source>%1 is before the start of the media</source>
+        <translation>%1 liegt vor dem Beginn des Mediums</translation>
+    </message>
+    <message>
+        <source>%1 is before &quot;from&quot; (%2)</source>
+        <translation>%1 liegt vor &quot;from&quot; (%2)</translation>
+    </message>
 </context>
 <context>
     <name>sl::ManifestWriter</name>
@@ -2707,6 +3326,25 @@ wird geladen…</translation>
     <message>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::MediaFetchJob</name>
+    <message>
+        <source>&apos;%1&apos; is not an asset id (a GUID)</source>
+        <translation>&apos;%1&apos; ist keine Anlagen-ID (GUID)</translation>
+    </message>
+    <message>
+        <source>the attachments of asset %1 cannot be listed: %2</source>
+        <translation>die Anhänge der Anlage %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>capture %1: %2</source>
+        <translation>Aufnahme %1: %2</translation>
+    </message>
+    <message>
+        <source>the cache folder cannot be made</source>
+        <translation>der Cache-Ordner kann nicht erstellt werden</translation>
     </message>
 </context>
 <context>
@@ -2781,6 +3419,14 @@ wird geladen…</translation>
         <source>asset %1</source>
         <translation>Anlage %1</translation>
     </message>
+    <message>
+        <source>no temporary folder for its media</source>
+        <translation>kein temporärer Ordner für ihre Medien</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
 </context>
 <context>
     <name>sl::OverlayRenderer</name>
@@ -2833,6 +3479,14 @@ wird geladen…</translation>
         <source>This photo cannot be shown: %1</source>
         <translation>Dieses Foto kann nicht angezeigt werden: %1</translation>
     </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Standbild</translation>
+    </message>
+    <message>
+        <source>Snapshot with overlay</source>
+        <translation>Standbild mit eingebrannten Markierungen</translation>
+    </message>
 </context>
 <context>
     <name>sl::Screenshotter</name>
@@ -2846,10 +3500,48 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::SignedInTokenSource</name>
+    <message>
+        <source>The sign-in has expired or was revoked; sign in again.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The token could not be refreshed: %1; sign in again.</source>
+        <translation>Das Token konnte nicht erneuert werden: %1; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
     <name>sl::StoreWorker</name>
     <message>
         <source>No workspace is open.</source>
         <translation>Es ist kein Arbeitsbereich geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::SyncActions</name>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synchronisierung</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to asset store…</source>
+        <translation>Mit Anlagenspeicher &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve conflicts…</source>
+        <translation>&amp;Konflikte auflösen…</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1: Sync &gt; Connect to asset store.</source>
+        <translation>Nicht bei %1 angemeldet: Synchronisierung &gt; Mit Anlagenspeicher verbinden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Verbunden mit %1 als %2</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3713,30 @@ wird geladen…</translation>
     <message>
         <source>end</source>
         <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Add bookmark</source>
+        <translation>Lesezeichen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Next bookmark</source>
+        <translation>Nächstes Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Previous bookmark</source>
+        <translation>Vorheriges Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Standbild</translation>
+    </message>
+    <message>
+        <source>Snapshot with overlay</source>
+        <translation>Standbild mit eingebrannten Markierungen</translation>
+    </message>
+    <message>
+        <source>Bookmark %1</source>
+        <translation>Lesezeichen %1</translation>
     </message>
 </context>
 </TS>
