@@ -381,6 +381,20 @@ void DemoCapturePlan::addImageMarkups(DemoCaptureSpec &spec, int variant)
         squiggle.emplace_back(0.16 + 0.012 * k, 0.72 + 0.03 * std::sin(k * 0.9));
     add(MarkupKind::Ink, QColor(0xFF, 0x9F, 0x0A), 4, 0.55, 0.85, squiggle);
     add(MarkupKind::Arrow, QColor(0x64, 0xD2, 0xFF), 4, 0.60, 0.95, {{0.10, 0.18 + d}, {0.26, 0.33 + d}});
+
+    // Where a reviewer would come back to: the leak's time range and a moment.
+    const auto bookmark = [&](const char *key, const QString &name, double from, double to) {
+        Bookmark b;
+        b.id = uuidFor(id + QLatin1String("/bookmark/") + QLatin1String(key));
+        b.name = name;
+        b.from = from * length;
+        b.to = to * length;
+        b.author = author;
+        b.createdAt = created;
+        spec.manifest.bookmarks.push_back(b);
+    };
+    bookmark("leak", QStringLiteral("Possible leak at the inlet"), 0.15, 0.45);
+    bookmark("gauge", QStringLiteral("Pressure gauge in view"), 0.62, 0.62);
 }
 
 } // namespace sl
