@@ -185,7 +185,7 @@ void VideoPlayerWidget::buildControls()
     split->addWidget(m_bookmarkPanel);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
-    split->setSizes({640, 200});
+    split->setSizes({620, 250});
     connect(m_bookmarkPanel, &BookmarkPanel::jumpRequested, this, &VideoPlayerWidget::seekSeconds);
     connect(m_bookmarkPanel, &BookmarkPanel::addRequested, this, &VideoPlayerWidget::addBookmark);
     connect(m_bookmarkPanel, &BookmarkPanel::putRequested, this, &VideoPlayerWidget::bookmarkPutRequested);
