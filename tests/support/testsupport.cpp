@@ -76,4 +76,21 @@ QJsonObject sampleManifestJson(const SampleManifest &sample)
     return json;
 }
 
+double greyVariance(const QImage &image, const QRect &area)
+{
+    double sum = 0, squares = 0;
+    qint64 n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const double g = qGray(image.pixel(x, y));
+            sum += g;
+            squares += g * g;
+            ++n;
+        }
+    if (n == 0)
+        return 0;
+    const double mean = sum / n;
+    return squares / n - mean * mean;
+}
+
 } // namespace sl::test

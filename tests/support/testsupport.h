@@ -2,7 +2,9 @@
 
 #include "domain/asset.h"
 
+#include <QImage>
 #include <QJsonObject>
+#include <QRect>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -43,5 +45,9 @@ struct SampleManifest
 // A valid version-1 manifest (CAPTURE-FORMAT.md) as a device writes it, with
 // one world-space arrow, for tests of the store and the importer.
 QJsonObject sampleManifestJson(const SampleManifest &sample);
+
+// Variance of the grey level (qGray) within `area` of `image`: what a
+// redaction must bring down (a hidden pattern has almost none left).
+double greyVariance(const QImage &image, const QRect &area);
 
 } // namespace sl::test

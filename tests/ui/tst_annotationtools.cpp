@@ -2,6 +2,7 @@
 // an imported photo whose edits are written to the store as the window's
 // writer does: the flattened export shows what was drawn; resize, eraser,
 // pixelate, highlighter, zoom and pan, labels edited in place, restyle.
+#include "testsupport.h"
 #include "annotate/annotationcanvas.h"
 #include "annotate/annotationeditorwidget.h"
 #include "annotation/annotationdocument.h"
@@ -42,21 +43,6 @@ QImage makePhoto()
         for (int x = kPatch.left(); x <= kPatch.right(); ++x)
             photo.setPixelColor(x, y, ((x / 4 + y / 4) % 2) ? Qt::white : Qt::black);
     return photo;
-}
-
-double greyVariance(const QImage &image, const QRect &area)
-{
-    double sum = 0, sumSquares = 0;
-    int n = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y)
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const double g = qGray(image.pixel(x, y));
-            sum += g;
-            sumSquares += g * g;
-            ++n;
-        }
-    const double mean = sum / n;
-    return sumSquares / n - mean * mean;
 }
 
 // A document, and an editor on it, of one capture in a workspace.
@@ -345,7 +331,7 @@ private Q_SLOTS:
     {
         const QImage plain = exportNow(QStringLiteral("plain.png"));
         const QRect inside = kPatch.adjusted(10, 10, -10, -10);
-        const double before = greyVariance(plain, inside);
+        const double before = test::greyVariance(plain, inside);
         QVERIFY2(before > 5000, qPrintable(QString::number(before)));
 
         auto s = open();
@@ -363,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(MarkupRepository(m_workspace->database()).visibleIn(m_captureId).front().style, MarkupStyle::Pixelate);
 
         const QImage redacted = exportNow(QStringLiteral("pixelated.png"));
-        const double after = greyVariance(redacted, inside);
+        const double after = test::greyVariance(redacted, inside);
         QVERIFY2(after < before / 4, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
         // Square blocks, not a smooth blur: neighbours inside a block are equal.
         int equalNeighbours = 0, pairs = 0;

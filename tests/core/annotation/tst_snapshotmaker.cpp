@@ -145,20 +145,6 @@ QImage black(QSize size)
     return image;
 }
 
-double greyVariance(const QImage &image, const QRect &area)
-{
-    double sum = 0, sumSquares = 0;
-    int n = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y)
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const double g = qGray(image.pixel(x, y));
-            sum += g;
-            sumSquares += g * g;
-            ++n;
-        }
-    return sumSquares / n - (sum / n) * (sum / n);
-}
-
 } // namespace
 
 // Snapshots: a video's frame at a time, or a photo, stored as a new capture
@@ -348,7 +334,7 @@ void TestSnapshotMaker::bakedSnapshotDrawsTheMarkupOnce()
     QVERIFY(baked != raw.convertToFormat(QImage::Format_RGB888));
     // The redaction is burned in: the blurred region is smoother than the frame's.
     const QRect hidden(210, 108, 78, 31); // inside the blur rectangle, clear of the arrow and the box
-    QVERIFY(greyVariance(baked, hidden) < 0.5 * greyVariance(raw, hidden));
+    QVERIFY(test::greyVariance(baked, hidden) < 0.5 * test::greyVariance(raw, hidden));
 
     // ... and nothing is drawn over them again: no markup, no spatial frame.
     const CaptureManifest &still = shot->record.manifest;

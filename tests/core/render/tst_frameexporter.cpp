@@ -1,3 +1,4 @@
+#include "testsupport.h"
 #include "capture/manifestwriter.h"
 #include "media/framesource.h"
 #include "render/frameexporter.h"
@@ -419,26 +420,6 @@ void TestFrameExporter::workspaceExportShowsWhatTheViewerShows()
     QVERIFY2(error.contains(QStringLiteral("no-such")), qPrintable(error));
 }
 
-namespace {
-
-// Variance of the grey level within `area`.
-double greyVariance(const QImage &image, const QRect &area)
-{
-    double sum = 0, sumSquares = 0;
-    int n = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y)
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const double g = qGray(image.pixel(x, y));
-            sum += g;
-            sumSquares += g * g;
-            ++n;
-        }
-    const double mean = sum / n;
-    return sumSquares / n - mean * mean;
-}
-
-} // namespace
-
 // A blur rectangle drawn here hides what is under it in the export, and the
 // audit log keeps the original's SHA-256 beside the exported file's.
 void TestFrameExporter::redactedExportRecordsTheOriginalsHash()
@@ -466,8 +447,8 @@ void TestFrameExporter::redactedExportRecordsTheOriginalsHash()
              qPrintable(error));
 
     const QRect area(10, 45, 100, 90); // inside the blur rectangle, around the digit
-    const double before = greyVariance(QImage(plain), area);
-    const double after = greyVariance(QImage(redacted), area);
+    const double before = test::greyVariance(QImage(plain), area);
+    const double after = test::greyVariance(QImage(redacted), area);
     QVERIFY2(before > 500, qPrintable(QString::number(before)));
     QVERIFY2(after < before / 4, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 

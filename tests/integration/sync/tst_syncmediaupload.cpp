@@ -124,20 +124,6 @@ private:
         return file.readAll();
     }
 
-    static double greyVariance(const QImage &image, const QRect &area)
-    {
-        double sum = 0, squares = 0;
-        int n = 0;
-        for (int y = area.top(); y <= area.bottom(); ++y)
-            for (int x = area.left(); x <= area.right(); ++x) {
-                const double g = qGray(image.pixel(x, y));
-                sum += g;
-                squares += g * g;
-                ++n;
-            }
-        return squares / n - (sum / n) * (sum / n);
-    }
-
     int chunkWritesTo(const QString &id)
     {
         int chunks = 0;
