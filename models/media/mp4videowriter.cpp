@@ -81,6 +81,7 @@ bool Mp4VideoWriter::open(const QString &path, QSize size, double averageFps, QS
     m_handles = std::make_unique<Handles>();
     m_path = path;
     m_lastPts = -1;
+    m_durations.clear();
     // yuv420p halves the chroma in both directions: the size must be even.
     m_size = QSize(size.width() & ~1, size.height() & ~1);
     if (m_size.width() < 2 || m_size.height() < 2)
@@ -144,14 +145,14 @@ bool Mp4VideoWriter::open(const QString &path, QSize size, double averageFps, QS
     return true;
 }
 
-bool Mp4VideoWriter::write(const QImage &frame, double seconds, QString *error)
+bool Mp4VideoWriter::write(const QImage &frame, double seconds, double durationSeconds, QString *error)
 {
     if (!m_handles || !m_handles->headerWritten)
         return failWith(error, tr("the video file is not open"));
     Handles &h = *m_handles;
     const AVPixelFormat from = sourceFormat(frame.format());
     if (from == AV_PIX_FMT_NONE)
-        return write(frame.convertToFormat(QImage::Format_RGB888), seconds, error);
+        return write(frame.convertToFormat(QImage::Format_RGB888), seconds, durationSeconds, error);
     if (frame.width() < m_size.width() || frame.height() < m_size.height())
         return failWith(error, tr("a frame changed size while encoding"));
     const qint64 pts = qint64(std::llround(seconds * kTicksPerSecond));
@@ -172,6 +173,9 @@ bool Mp4VideoWriter::write(const QImage &frame, double seconds, QString *error)
     sws_scale(h.scaler, source, stride, 0, m_size.height(), h.frame->data, h.frame->linesize);
     h.frame->pts = pts;
     m_lastPts = pts;
+    // The encoder (with B-frames, a delaying one) sets no packet durations:
+    // each packet gets its frame's, found by its pts.
+    m_durations.insert(pts, std::max<qint64>(1, std::llround(durationSeconds * kTicksPerSecond)));
     code = avcodec_send_frame(h.encoder.get(), h.frame.get());
     if (code < 0)
         return failWith(error, tr("the encoder refused a frame"), code);
@@ -189,6 +193,7 @@ bool Mp4VideoWriter::drain(bool flushing, QString *error)
             return true;
         if (code < 0)
             return failWith(error, tr("the encoder failed"), code);
+        h.packet->duration = m_durations.take(h.packet->pts);
         av_packet_rescale_ts(h.packet.get(), h.encoder->time_base, h.stream->time_base);
         h.packet->stream_index = h.stream->index;
         const int written = av_interleaved_write_frame(h.output, h.packet.get());

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QImage>
 #include <QSize>
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -28,8 +29,10 @@ class Mp4VideoWriter
     // loses its last column or row: yuv420p needs even sizes).
     // `averageFps` only guides the rate control. False with *error set.
     bool open(const QString &path, QSize size, double averageFps, QString *error);
-    // One frame shown from `seconds` (strictly increasing, from 0).
-    bool write(const QImage &frame, double seconds, QString *error);
+    // One frame shown from `seconds` (strictly increasing, from 0) for
+    // `durationSeconds` (the MP4's edit list ends after the last frame's
+    // duration: without one a player would drop that frame).
+    bool write(const QImage &frame, double seconds, double durationSeconds, QString *error);
     // Drains the encoder and writes the MP4's index; the file is closed.
     bool finish(QString *error);
     // The encoder in use ("libx264" normally).
@@ -46,6 +49,7 @@ class Mp4VideoWriter
     QString m_path;
     QSize m_size;    // the encoded size (even)
     qint64 m_lastPts = -1;
+    QHash<qint64, qint64> m_durations; // ticks by pts, of frames still in the encoder
 };
 
 } // namespace sl

@@ -101,7 +101,8 @@ VideoExporter::Outcome VideoExporter::encode(const FrameExporter::Source &export
             const QImage burned = FrameExporter::burnFrame(frame, source.rotation(), exported, frameTime);
             if (n == first && !writer.open(temporaryPath, burned.size(), source.fps(), reason))
                 return false;
-            if (!writer.write(burned, frameTime - start, reason))
+            // The last frame of a range shows until the next one would.
+            if (!writer.write(burned, frameTime - start, index.durationOf(n), reason))
                 return false;
             if (options.progress)
                 options.progress(n - first + 1, total);
