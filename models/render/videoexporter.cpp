@@ -6,6 +6,10 @@
 #include "media/mp4videowriter.h"
 
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace sl {
 
@@ -18,6 +22,59 @@ VideoExporter::Outcome fail(QString *error, const QString &message)
         *error = message;
     return VideoExporter::Outcome::Failed;
 }
+
+// Burned frames between the thread that makes them and the encoder: at most
+// kAhead wait (about 25 MB at 1080p RGB), so memory stays bounded.
+class BurnedFrameQueue
+{
+  public:
+    struct Item
+    {
+        QImage image; // null: `error` says why no more frames come
+        QString error;
+    };
+    static constexpr size_t kAhead = 4;
+
+    void push(Item item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [this] { return m_items.size() < kAhead || m_stopped; });
+        if (m_stopped)
+            return;
+        m_items.push_back(std::move(item));
+        m_notEmpty.notify_one();
+    }
+    // Waits for the next frame; the producer always pushes one per frame
+    // asked for, or an error item, before it ends.
+    Item pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_notEmpty.wait(lock, [this] { return !m_items.empty(); });
+        Item item = std::move(m_items.front());
+        m_items.pop_front();
+        m_notFull.notify_one();
+        return item;
+    }
+    // The consumer is done (finished, failed or cancelled): the producer stops.
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_notFull.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stopped;
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::condition_variable m_notFull;
+    std::condition_variable m_notEmpty;
+    std::deque<Item> m_items;
+    bool m_stopped = false;
+};
 
 } // namespace
 
@@ -81,6 +138,23 @@ VideoExporter::Outcome VideoExporter::encode(const FrameExporter::Source &export
 
     const int total = last - first + 1;
     const double start = index.timeOf(first);
+    const int rotation = source.rotation();
+    const double averageFps = source.fps();
+    // Decoding and burning run on a thread of their own, ahead of the
+    // encoder on this one, so that the two overlap (the source is used on
+    // that thread only from here on).
+    BurnedFrameQueue queue;
+    std::thread producer([&] {
+        for (int n = first; n <= last && !queue.stopped(); ++n) {
+            const QImage frame = source.frame(n);
+            if (frame.isNull()) {
+                queue.push({QImage(), source.lastError()});
+                return;
+            }
+            // The overlay at the frame's own time: the pose of the pixels shown.
+            queue.push({FrameExporter::burnFrame(frame, rotation, exported, index.timeOf(n)), QString()});
+        }
+    });
     QString failure; // why a frame could not be made (not a writing error)
     bool cancelled = false;
     const auto produce = [&](const QString &temporaryPath, QString *reason) {
@@ -91,25 +165,25 @@ VideoExporter::Outcome VideoExporter::encode(const FrameExporter::Source &export
                 *reason = tr("cancelled");
                 return false;
             }
-            const QImage frame = source.frame(n);
-            if (frame.isNull()) {
-                failure = source.lastError();
+            const BurnedFrameQueue::Item item = queue.pop();
+            if (item.image.isNull()) {
+                failure = item.error;
                 return false;
             }
-            // The overlay at the frame's own time: the pose of the pixels shown.
-            const double frameTime = index.timeOf(n);
-            const QImage burned = FrameExporter::burnFrame(frame, source.rotation(), exported, frameTime);
-            if (n == first && !writer.open(temporaryPath, burned.size(), source.fps(), reason))
+            if (n == first && !writer.open(temporaryPath, item.image.size(), averageFps, reason))
                 return false;
             // The last frame of a range shows until the next one would.
-            if (!writer.write(burned, frameTime - start, index.durationOf(n), reason))
+            if (!writer.write(item.image, index.timeOf(n) - start, index.durationOf(n), reason))
                 return false;
             if (options.progress)
                 options.progress(n - first + 1, total);
         }
         return writer.finish(reason);
     };
-    if (!OutputFile::writeFile(outPath, produce, &message)) {
+    const bool written = OutputFile::writeFile(outPath, produce, &message);
+    queue.stop();
+    producer.join();
+    if (!written) {
         if (cancelled) {
             if (error)
                 *error = tr("export cancelled");
