@@ -46,9 +46,10 @@ QString VideoExportCommand::usage()
 {
     return tr("  export-video MANIFEST [--from S] [--to S] --out FILE.mp4\n"
               "  export-video CAPTURE_ID --workspace DIR [--from S] [--to S] --out FILE.mp4\n"
-              "                                Write the video, or the frames shown from S to\n"
-              "                                S, as H.264 MP4 with its markup and redactions\n"
-              "                                burned in, each frame at its own time. No audio.\n");
+              "                                Write the video, or the frames shown from --from\n"
+              "                                up to --to (seconds), as H.264 MP4 with its markup\n"
+              "                                and redactions burned in, each frame at its own\n"
+              "                                time. Audio is not carried.\n");
 }
 
 int VideoExportCommand::run(const QCommandLineParser &parser, const QStringList &rest)

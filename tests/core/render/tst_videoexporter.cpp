@@ -2,6 +2,7 @@
 #include "media/framesource.h"
 #include "render/frameexporter.h"
 #include "render/videoexporter.h"
+#include "media/mp4videowriter.h"
 
 #include "media/testclip.h"
 
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void drawsWhatExportFrameDraws();
     void burnsTheRedactionIn();
     void cancelLeavesNoFile();
+    void rotatedVideoIsExportedAsShown();
+    void oddSizeLosesOneColumnAndRow();
     void refusesBadRanges_data();
     void refusesBadRanges();
 
@@ -229,6 +232,63 @@ void TestVideoExporter::cancelLeavesNoFile()
     QCOMPARE(calls, 3);
     QVERIFY(!QFile::exists(out));
     QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("*.tmp")}, QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestVideoExporter::rotatedVideoIsExportedAsShown()
+{
+    // A clip shown turned 90° clockwise: the export holds the turned frames
+    // (an MP4 without rotation metadata), as the player and export-frame show them.
+    TestClip::Spec spec;
+    spec.frames = 20;
+    spec.size = {320, 240};
+    spec.rotation = 90;
+    QString error;
+    QVERIFY2(TestClip::write(path(QStringLiteral("turned.mp4")), spec, &error), qPrintable(error));
+    CaptureManifest m;
+    m.id = QStringLiteral("c0000000-0000-4000-8000-0000000000a2");
+    m.assetId = QStringLiteral("a8f0f1de-0000-4000-8000-000000000001");
+    m.mediaFile = QStringLiteral("turned.mp4");
+    m.mediaType = MediaType::Video;
+    m.capturedAt = QStringLiteral("2026-03-02T08:30:00Z");
+    const QString manifest = path(QStringLiteral("turned.capture.json"));
+    QVERIFY2(ManifestWriter::writeFile(m, manifest, &error), qPrintable(error));
+    const QString out = path(QStringLiteral("turned-out.mp4"));
+    QCOMPARE(VideoExporter::exportVideo(manifest, out, {}, &error), VideoExporter::Outcome::Done);
+    FrameSource exported;
+    QVERIFY(exported.open(out));
+    QCOMPARE(exported.rotation(), 0);
+    QCOMPARE(exported.frameCount(), 20);
+    QCOMPARE(exported.frame(0).size(), QSize(240, 320));
+    for (const int n : {0, 9, 19})
+        QCOMPARE(TestClip::numberOfTurned(exported.frame(n), 90), n);
+}
+
+void TestVideoExporter::oddSizeLosesOneColumnAndRow()
+{
+    // yuv420p needs an even size: 321 x 241 is cropped, not scaled.
+    const QString out = path(QStringLiteral("odd.mp4"));
+    Mp4VideoWriter writer;
+    QString error;
+    QVERIFY2(writer.open(out, QSize(321, 241), 10, &error), qPrintable(error));
+    QCOMPARE(writer.encoderName(), QStringLiteral("libx264"));
+    const std::vector<double> times{0, 0.1, 0.25, 0.3, 0.7};
+    for (size_t i = 0; i < times.size(); ++i) {
+        QImage frame(321, 241, QImage::Format_RGB888);
+        frame.fill(QColor(40 * int(i), 200, 90));
+        const double duration = i + 1 < times.size() ? times[i + 1] - times[i] : 0.1;
+        QVERIFY2(writer.write(frame, times[i], duration, &error), qPrintable(error));
+    }
+    QVERIFY(!writer.write(QImage(321, 241, QImage::Format_RGB888), 0.5, 0.1, &error)); // time went back
+    QVERIFY2(error.contains(QLatin1String("increase")), qPrintable(error));
+    QVERIFY2(writer.finish(&error), qPrintable(error));
+    FrameSource written;
+    QVERIFY(written.open(out, &error));
+    QCOMPARE(written.frameCount(), int(times.size()));
+    QCOMPARE(written.codedSize(), QSize(320, 240));
+    for (int i = 0; i < written.frameCount(); ++i) {
+        QVERIFY(std::abs(written.timeOfFrame(i) - times[size_t(i)]) <= 1.0 / Mp4VideoWriter::kTicksPerSecond);
+        QVERIFY(std::abs(written.frame(i).pixelColor(160, 120).red() - 40 * i) <= 4);
+    }
 }
 
 void TestVideoExporter::refusesBadRanges_data()
