@@ -204,8 +204,8 @@ bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId
     return recordExport(workspace, source, outPath, author, error);
 }
 
-bool FrameExporter::burnAndWrite(const Source &exported, std::optional<double> seconds, const QString &outPath, QString *error,
-                                 OverlayResult *overlay)
+bool FrameExporter::burnAndWrite(const Source &exported, std::optional<double> seconds, const QString &outPath,
+                                 QString *error, OverlayResult *overlay)
 {
     QString message;
     FrameSource source;

@@ -67,8 +67,8 @@ public:
 
 private:
     // Decodes the frame at `seconds`, burns the markup in and writes the PNG.
-    static bool burnAndWrite(const Source &source, std::optional<double> seconds, const QString &outPath, QString *error,
-                             OverlayResult *overlay);
+    static bool burnAndWrite(const Source &source, std::optional<double> seconds, const QString &outPath,
+                             QString *error, OverlayResult *overlay);
 };
 
 } // namespace sl

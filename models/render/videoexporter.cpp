@@ -152,7 +152,11 @@ VideoExporter::Outcome VideoExporter::encode(const FrameExporter::Source &export
                 return;
             }
             // The overlay at the frame's own time: the pose of the pixels shown.
-            queue.push({FrameExporter::burnFrame(frame, rotation, exported, index.timeOf(n)), QString()});
+            // Burned on RGB32 (the painter's format, lossless from RGB888),
+            // which the encoder takes as it is: no conversion back to RGB888.
+            queue.push({FrameExporter::burnFrame(frame.convertToFormat(QImage::Format_RGB32), rotation, exported,
+                                                 index.timeOf(n)),
+                        QString()});
         }
     });
     QString failure; // why a frame could not be made (not a writing error)
