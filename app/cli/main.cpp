@@ -7,6 +7,7 @@
 #include "searchcommand.h"
 #include "mediacommand.h"
 #include "synccommands.h"
+#include "videoexportcommand.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -59,6 +60,7 @@ public:
                   "  export-frame CAPTURE_ID --workspace DIR [--time SECONDS] --out FILE.png\n"
                   "                                Write a frame with its markup burned in (from\n"
                   "                                a workspace: the markup the viewer shows).\n"
+                  "%4"
                   "  check DIR                     Check a workspace: its database, and every\n"
                   "                                capture's media against its stored hash.\n"
                   "  rebuild DIR                   Make a new database for a damaged workspace\n"
@@ -89,7 +91,8 @@ public:
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
                   "  --help                        Show this help.\n")
-            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage(), sl::MediaCommand::usage());
+            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage(), sl::MediaCommand::usage(),
+                 sl::VideoExportCommand::usage());
     }
 };
 
@@ -127,6 +130,7 @@ int run(const QStringList &arguments)
     parser.addOptions(sl::SearchCommand::options());
     parser.addOptions(sl::SyncCommands::options());
     parser.addOptions(sl::MediaCommand::options());
+    parser.addOptions(sl::VideoExportCommand::options());
 
     if (!parser.parse(arguments)) {
         CliCommands::fail(Cli::tr("%1 (try --help)").arg(parser.errorText()));
@@ -218,6 +222,9 @@ int run(const QStringList &arguments)
             return CliCommands::exportCaptureFrame(rest.first(), parser.value(workspace), seconds, parser.value(out));
         return CliCommands::exportFrame(rest.first(), seconds, parser.value(out));
     }
+
+    if (command == QLatin1String("export-video"))
+        return sl::VideoExportCommand::run(parser, rest);
 
     if (command == QLatin1String("check")) {
         if (!expectOne(QStringLiteral("DIR")))

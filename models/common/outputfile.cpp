@@ -133,6 +133,50 @@ bool OutputFile::write(const QString &path, const QByteArray &bytes, QString *er
     return true;
 }
 
+bool OutputFile::writeFile(const QString &path, const FileWriter &writer, QString *error)
+{
+    const QString target = resolveTarget(path, error);
+    if (target.isEmpty())
+        return false;
+    const auto cannotWrite = [&](const QString &reason) {
+        return fail(error, tr("cannot write %1: %2").arg(shown(path), reason));
+    };
+    const QFileInfo info(target);
+    const QString folder = info.absolutePath();
+    QString temporary;
+    const int created = createTemporary(folder, info.fileName(), &temporary);
+    if (created < 0)
+        return cannotWrite(SystemError::describe(errno));
+    ::close(created);
+    const QByteArray temporaryName = QFile::encodeName(temporary);
+    const auto abandon = [&](const QString &reason) {
+        ::unlink(temporaryName.constData());
+        return cannotWrite(reason);
+    };
+    QString reason;
+    if (!writer(temporary, &reason))
+        return abandon(reason.isEmpty() ? tr("the data could not be produced") : reason);
+
+    // The producer closed its file: open it again to sync it to disk.
+    const int fd = ::open(temporaryName.constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return abandon(SystemError::describe(errno));
+    struct stat old = {};
+    if (::stat(QFile::encodeName(target).constData(), &old) == 0 && ::fchmod(fd, old.st_mode & 07777) != 0)
+        qCDebug(lcApp) << "cannot keep the permissions of" << target << SystemError::describe(errno);
+    if (::fsync(fd) != 0) {
+        const int errnum = errno;
+        ::close(fd);
+        return abandon(SystemError::describe(errnum));
+    }
+    ::close(fd);
+    faultPoint("outputfile.before-rename");
+    if (::rename(temporaryName.constData(), QFile::encodeName(target).constData()) != 0)
+        return abandon(SystemError::describe(errno));
+    syncFolder(folder);
+    return true;
+}
+
 bool OutputFile::write(const QString &path, const Writer &writer, QString *error)
 {
     // Refuse a bad target before the writer does its work.

@@ -25,8 +25,16 @@ class OutputFile
     // false with *reason set (one line) when it cannot.
     using Writer = std::function<bool(QIODevice &device, QString *reason)>;
 
+    // Fills the file at `temporaryPath` (created empty, beside the target)
+    // by name, for producers that write files themselves (a video muxer);
+    // false with *reason set (one line) when it cannot or was cancelled.
+    using FileWriter = std::function<bool(const QString &temporaryPath, QString *reason)>;
+
     static bool write(const QString &path, const QByteArray &bytes, QString *error);
     static bool write(const QString &path, const Writer &writer, QString *error);
+    // The same guarantees for output too large to hold in memory: on any
+    // failure the temporary file is removed and the target is untouched.
+    static bool writeFile(const QString &path, const FileWriter &writer, QString *error);
 
     // Whether `path` may be written (absent, or a regular file, symbolic
     // links followed): lets a command refuse before it does its work.

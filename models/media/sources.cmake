@@ -9,6 +9,7 @@ target_sources(sightline_models PRIVATE
     media/imageconversion.cpp media/imageconversion.h
     media/mediafile.cpp media/mediafile.h
     media/mediaprobe.cpp media/mediaprobe.h
+    media/mp4videowriter.cpp media/mp4videowriter.h
     media/photoreader.cpp media/photoreader.h
     media/rgbconverter.cpp media/rgbconverter.h
     media/thirdpartylog.cpp media/thirdpartylog.h

@@ -98,6 +98,80 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     return exportFrame(manifestPath, seconds, outPath, error, nullptr);
 }
 
+bool FrameExporter::readManifest(const QString &manifestPath, Source *source, QString *error)
+{
+    const ManifestResult read = ManifestReader::readFile(manifestPath);
+    if (const auto *manifestError = std::get_if<ManifestError>(&read))
+        return fail(error, manifestError->message());
+    source->manifest = std::get<CaptureManifest>(read);
+    const QFileInfo manifestFile(manifestPath);
+    const QString folder = manifestFile.absolutePath();
+    source->messagePrefix = manifestFile.fileName() + QLatin1String(": ");
+    QString message;
+    source->mediaPath = MediaPath::resolve(folder, source->manifest.mediaFile, &message);
+    if (source->mediaPath.isEmpty())
+        return fail(error, source->messagePrefix % QLatin1String("media.file: ") % message);
+    source->worldMarkups = spatialFrameMarkups(source->manifest, folder);
+    return true;
+}
+
+bool FrameExporter::readCapture(Workspace &workspace, const QString &captureId, Source *source, QString *error)
+{
+    // The same read as the viewer's: the markup is what the GUI shows.
+    std::optional<CaptureOpening> opening;
+    try {
+        opening = CaptureOpening::read(workspace, captureId);
+    } catch (const StoreError &e) {
+        return fail(error, e.message());
+    }
+    if (!opening)
+        return fail(error, QCoreApplication::translate("sl::FrameExporter", "%1: no such capture in the workspace")
+                               .arg(captureId));
+    source->messagePrefix = captureId + QLatin1String(": ");
+    if (opening->mediaPath.isEmpty())
+        return fail(error, source->messagePrefix +
+                               QCoreApplication::translate("sl::FrameExporter", "the stored media path is refused"));
+    source->manifest = opening->record.manifest;
+    source->worldMarkups = opening->worldMarkups;
+    source->mediaPath = opening->mediaPath;
+    source->captureId = captureId;
+    source->mediaSha256 = opening->record.mediaSha256;
+    return true;
+}
+
+QImage FrameExporter::burnFrame(const QImage &frame, int rotation, const Source &source, double frameTime,
+                                OverlayResult *drawn)
+{
+    // Markup is projected in the camera's sensor pixels, then turned with a
+    // rotated video's frame.
+    return DisplayRotation::toDisplay(OverlayRenderer::burnIn(DisplayRotation::toSensor(frame, rotation),
+                                                              source.manifest, source.worldMarkups, frameTime, drawn),
+                                      rotation);
+}
+
+bool FrameExporter::recordExport(Workspace &workspace, const Source &source, const QString &outPath,
+                                 const QString &author, QString *error)
+{
+    QFile written(outPath);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!written.open(QIODevice::ReadOnly) || !hash.addData(&written))
+        return fail(error, source.messagePrefix +
+                               QCoreApplication::translate("sl::FrameExporter", "the written file cannot be read back"));
+    AuditEntry row;
+    row.entity = QStringLiteral("capture");
+    row.entityId = source.captureId;
+    row.author = author;
+    row.field = QStringLiteral("export");
+    row.oldValue = source.mediaSha256; // the original, which stays here
+    row.newValue = QStringLiteral("%1 %2").arg(QString::fromLatin1(hash.result().toHex()), QFileInfo(outPath).fileName());
+    try {
+        AuditRepository(workspace.database()).append(row);
+    } catch (const StoreError &e) {
+        return fail(error, e.message());
+    }
+    return true;
+}
+
 bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<double> seconds,
                                 const QString &outPath, QString *error, OverlayResult *overlay)
 {
@@ -107,20 +181,10 @@ bool FrameExporter::exportFrame(const QString &manifestPath, std::optional<doubl
     QString message;
     if (!OutputFile::checkTarget(outPath, &message))
         return fail(error, message);
-
-    const ManifestResult read = ManifestReader::readFile(manifestPath);
-    if (const auto *manifestError = std::get_if<ManifestError>(&read))
-        return fail(error, manifestError->message());
-    const auto &manifest = std::get<CaptureManifest>(read);
-
-    const QFileInfo manifestFile(manifestPath);
-    const QString folder = manifestFile.absolutePath();
-    const QString manifestName = manifestFile.fileName() + QLatin1String(": ");
-    const QString mediaPath = MediaPath::resolve(folder, manifest.mediaFile, &message);
-    if (mediaPath.isEmpty())
-        return fail(error, manifestName % QLatin1String("media.file: ") % message);
-    return burnAndWrite(manifest, spatialFrameMarkups(manifest, folder), mediaPath, manifestName, seconds,
-                        outPath, error, overlay);
+    Source source;
+    if (!readManifest(manifestPath, &source, error))
+        return false;
+    return burnAndWrite(source, seconds, outPath, error, overlay);
 }
 
 bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId, std::optional<double> seconds,
@@ -132,49 +196,21 @@ bool FrameExporter::exportCapture(Workspace &workspace, const QString &captureId
     QString message;
     if (!OutputFile::checkTarget(outPath, &message))
         return fail(error, message);
-    // The same read as the viewer's: the markup is what the GUI shows.
-    std::optional<CaptureOpening> opening;
-    try {
-        opening = CaptureOpening::read(workspace, captureId);
-    } catch (const StoreError &e) {
-        return fail(error, e.message());
-    }
-    if (!opening)
-        return fail(error, QCoreApplication::translate("sl::FrameExporter", "%1: no such capture in the workspace")
-                               .arg(captureId));
-    const QString name = captureId + QLatin1String(": ");
-    if (opening->mediaPath.isEmpty())
-        return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the stored media path is refused"));
-    if (!burnAndWrite(opening->record.manifest, opening->worldMarkups, opening->mediaPath, name, seconds, outPath,
-                      error, overlay))
+    Source source;
+    if (!readCapture(workspace, captureId, &source, error))
         return false;
-    QFile written(outPath);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!written.open(QIODevice::ReadOnly) || !hash.addData(&written))
-        return fail(error, name + QCoreApplication::translate("sl::FrameExporter", "the written file cannot be read back"));
-    AuditEntry row;
-    row.entity = QStringLiteral("capture");
-    row.entityId = captureId;
-    row.author = author;
-    row.field = QStringLiteral("export");
-    row.oldValue = opening->record.mediaSha256; // the original, which stays here
-    row.newValue = QStringLiteral("%1 %2").arg(QString::fromLatin1(hash.result().toHex()), QFileInfo(outPath).fileName());
-    try {
-        AuditRepository(workspace.database()).append(row);
-    } catch (const StoreError &e) {
-        return fail(error, e.message());
-    }
-    return true;
+    if (!burnAndWrite(source, seconds, outPath, error, overlay))
+        return false;
+    return recordExport(workspace, source, outPath, author, error);
 }
 
-bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups,
-                                 const QString &mediaPath, const QString &manifestName,
-                                 std::optional<double> seconds, const QString &outPath, QString *error,
-                                 OverlayResult *overlay)
+bool FrameExporter::burnAndWrite(const Source &exported, std::optional<double> seconds, const QString &outPath,
+                                 QString *error, OverlayResult *overlay)
 {
     QString message;
     FrameSource source;
-    if (!source.open(mediaPath, manifest.mediaType, &message))
+    const QString &manifestName = exported.messagePrefix;
+    if (!source.open(exported.mediaPath, exported.manifest.mediaType, &message))
         return fail(error, manifestName % QLatin1String("media.file: ") % message);
 
     double t = 0;
@@ -200,13 +236,8 @@ bool FrameExporter::burnAndWrite(const CaptureManifest &manifest, const std::vec
     // the pose must be the one of the pixels shown.
     const double frameTime = source.timeOfFrame(source.frameIndexAt(t));
 
-    // Markup is projected in the camera's sensor pixels, then turned with a
-    // rotated video's frame.
     OverlayResult drawn;
-    const int rotation = source.rotation();
-    const QImage burned = DisplayRotation::toDisplay(
-        OverlayRenderer::burnIn(DisplayRotation::toSensor(frame, rotation), manifest, worldMarkups, frameTime, &drawn),
-        rotation);
+    const QImage burned = burnFrame(frame, source.rotation(), exported, frameTime, &drawn);
     if (overlay)
         *overlay = drawn;
     if (!drawn.notice.isEmpty())

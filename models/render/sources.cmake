@@ -10,4 +10,5 @@ target_sources(sightline_models PRIVATE
     render/redaction.cpp render/redaction.h
     render/renderbudget.cpp render/renderbudget.h
     render/strokesimplifier.cpp render/strokesimplifier.h
+    render/videoexporter.cpp render/videoexporter.h
 )

@@ -9,3 +9,7 @@ pkg_check_modules(SL_BENCH_FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcode
 target_link_libraries(bench_framesource PRIVATE sightline_models sightline_warnings PkgConfig::SL_BENCH_FFMPEG)
 add_dependencies(bench_framesource sightline-cli)
 target_compile_definitions(bench_framesource PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+add_executable(bench_videoexport media/bench_videoexport.cpp)
+target_link_libraries(bench_videoexport PRIVATE sightline_models sightline_warnings)
+add_dependencies(bench_videoexport sightline-cli)
+target_compile_definitions(bench_videoexport PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")

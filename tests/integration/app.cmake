@@ -56,3 +56,10 @@ sl_add_test(tst_cli_snapshot LABEL integration TIMEOUT 300 SOURCES app/tst_cli_s
 target_include_directories(tst_cli_snapshot PRIVATE ${SL_MEDIA_TEST_DIR})
 add_dependencies(tst_cli_snapshot sightline-cli)
 target_compile_definitions(tst_cli_snapshot PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+
+# export-video through the real executable, on a clip made at test time.
+sl_add_test(tst_cli_videoexport LABEL integration TIMEOUT 300 SOURCES app/tst_cli_videoexport.cpp
+    ${SL_MEDIA_TEST_DIR}/testclip.cpp ${SL_MEDIA_TEST_DIR}/testclip.h)
+target_include_directories(tst_cli_videoexport PRIVATE ${SL_MEDIA_TEST_DIR})
+add_dependencies(tst_cli_videoexport sightline-cli)
+target_compile_definitions(tst_cli_videoexport PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
