@@ -347,7 +347,7 @@ Commands:
   export-frame CAPTURE_ID --workspace DIR [--time SECONDS] --out FILE.png
                                 Write a frame with its markup burned in (from
                                 a workspace: the markup the viewer shows).
-  check DIR                     Check a workspace: its database, and every
+%4  check DIR                     Check a workspace: its database, and every
                                 capture&apos;s media against its stored hash.
   rebuild DIR                   Make a new database for a damaged workspace
                                 from its media folder (the old one is kept).
@@ -386,7 +386,7 @@ Befehle:
                                 Bild mit eingebrannten Markierungen schreiben
                                 (aus einem Arbeitsbereich: die Markierungen,
                                 die der Viewer anzeigt).
-  check DIR                     Arbeitsbereich prüfen: Datenbank sowie Medien
+%4  check DIR                     Arbeitsbereich prüfen: Datenbank sowie Medien
                                 jeder Aufnahme gegen den gespeicherten Hash.
   rebuild DIR                   Datenbank eines beschädigten Arbeitsbereichs
                                 aus den Medien neu erstellen (die alte bleibt).
@@ -857,6 +857,81 @@ Optionen:
     <message>
         <source>cannot move into the workspace: %1</source>
         <translation>kann nicht in den Arbeitsbereich verschoben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Mp4VideoWriter</name>
+    <message>
+        <source>the frames are too small to encode (%1×%2)</source>
+        <translation>die Bilder sind zu klein zum Kodieren (%1×%2)</translation>
+    </message>
+    <message>
+        <source>cannot create an MP4 file</source>
+        <translation>eine MP4-Datei kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>no H.264 encoder is available in this FFmpeg</source>
+        <translation>dieses FFmpeg bietet keinen H.264-Encoder</translation>
+    </message>
+    <message>
+        <source>cannot open the H.264 encoder</source>
+        <translation>der H.264-Encoder kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot add a video stream</source>
+        <translation>ein Videostrom kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>cannot set up the video stream</source>
+        <translation>der Videostrom kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>not enough memory for a frame</source>
+        <translation>nicht genug Speicher für ein Bild</translation>
+    </message>
+    <message>
+        <source>cannot open the file</source>
+        <translation>die Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot write the MP4 header</source>
+        <translation>der MP4-Kopf kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the video file is not open</source>
+        <translation>die Videodatei ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>a frame changed size while encoding</source>
+        <translation>ein Bild hat beim Kodieren seine Größe geändert</translation>
+    </message>
+    <message>
+        <source>frame times must increase (%1 s)</source>
+        <translation>Bildzeiten müssen ansteigen (%1 s)</translation>
+    </message>
+    <message>
+        <source>cannot convert the frame to YUV</source>
+        <translation>das Bild kann nicht nach YUV umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>the encoder refused a frame</source>
+        <translation>der Encoder hat ein Bild abgelehnt</translation>
+    </message>
+    <message>
+        <source>the encoder failed</source>
+        <translation>der Encoder ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot write to the file</source>
+        <translation>in die Datei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot write the MP4 index</source>
+        <translation>der MP4-Index kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>cannot close the file</source>
+        <translation>die Datei kann nicht geschlossen werden</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1601,85 @@ Optionen:
     <message>
         <source>frame %1 cannot be decoded</source>
         <translation>Bild %1 kann nicht dekodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>VideoExportCommand</name>
+    <message>
+        <source>export-video: frame %1 of %2</source>
+        <translation>export-video: Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>  export-video MANIFEST [--from S] [--to S] --out FILE.mp4
+  export-video CAPTURE_ID --workspace DIR [--from S] [--to S] --out FILE.mp4
+                                Write the video, or the frames shown from --from
+                                up to --to (seconds), as H.264 MP4 with its markup
+                                and redactions burned in, each frame at its own
+                                time. Audio is not carried.
+</source>
+        <translation>  export-video MANIFEST [--from S] [--to S] --out FILE.mp4
+  export-video CAPTURE_ID --workspace DIR [--from S] [--to S] --out FILE.mp4
+                                Das Video, oder die Bilder von --from bis
+                                --to (Sekunden), als H.264-MP4 mit
+                                eingebrannten Markierungen und Schwärzungen
+                                schreiben, jedes Bild zu seiner eigenen Zeit.
+                                Ton wird nicht übernommen.
+</translation>
+    </message>
+    <message>
+        <source>export-video needs one %1 (try --help)</source>
+        <translation>export-video braucht genau ein %1 (siehe --help)</translation>
+    </message>
+    <message>
+        <source>export-video needs --out FILE.mp4</source>
+        <translation>export-video braucht --out FILE.mp4</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a time in seconds</source>
+        <translation>--%1: &apos;%2&apos; ist keine Zeit in Sekunden</translation>
+    </message>
+    <message>
+        <source>export-video: cannot open the workspace %1: %2</source>
+        <translation>export-video: Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>export-video: %1: no such file</source>
+        <translation>export-video: %1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>export-video: %1</source>
+        <translation>export-video: %1</translation>
+    </message>
+    <message>
+        <source>%1: the video could not be exported</source>
+        <translation>%1: das Video konnte nicht exportiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>VideoExporter</name>
+    <message>
+        <source>the capture is a photo, not a video</source>
+        <translation>die Aufnahme ist ein Foto, kein Video</translation>
+    </message>
+    <message>
+        <source>the range %1–%2 s is outside the video (0–%3 s)</source>
+        <translation>der Bereich %1–%2 s liegt außerhalb des Videos (0–%3 s)</translation>
+    </message>
+    <message>
+        <source>the range %1–%2 s is empty</source>
+        <translation>der Bereich %1–%2 s ist leer</translation>
+    </message>
+    <message>
+        <source>the range %1–%2 s holds no frame</source>
+        <translation>der Bereich %1–%2 s enthält kein Bild</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>export cancelled</source>
+        <translation>Export abgebrochen</translation>
     </message>
 </context>
 <context>
