@@ -8,7 +8,6 @@
 #include "browser/assetdetailswidget.h"
 #include "browser/asseteditdialog.h"
 #include "capturegallerywidget.h"
-#include "annotation/bookmarkeditor.h"
 #include "captureviewerwidget.h"
 #include "common/logging.h"
 #include "editing/asseteditor.h"
@@ -17,6 +16,7 @@
 #include "editing/revieweditor.h"
 #include "importjob.h"
 #include "photoview.h"
+#include "player/bookmarkwriter.h"
 #include "items/assetlistmodel.h"
 #include "items/assettreemodel.h"
 #include "store/assetdetails.h"
@@ -103,8 +103,12 @@ void MainWindow::buildUi()
     m_details = new AssetDetailsWidget(this);
     m_gallery = new CaptureGalleryWidget(this);
     m_viewer = new CaptureViewerWidget(this);
-    connect(m_viewer, &CaptureViewerWidget::bookmarkPutRequested, this, &MainWindow::putBookmark);
-    connect(m_viewer, &CaptureViewerWidget::bookmarkRemoveRequested, this, &MainWindow::removeBookmark);
+    auto *bookmarks = new BookmarkWriter(*m_store, *m_viewer, this);
+    connect(bookmarks, &BookmarkWriter::written, this, [this](const QString &captureId, const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The bookmark was not saved: %1").arg(error), 15000);
+        Q_EMIT bookmarksWritten(captureId, error.isEmpty());
+    });
     connect(m_viewer, &CaptureViewerWidget::snapshotRequested, this, &MainWindow::snapshotCapture);
     // A snapshot just made goes to the annotation editor once its photo shows.
     connect(this, &MainWindow::captureOpened, this, [this](const QString &captureId) {
@@ -398,36 +402,6 @@ void MainWindow::openCapture(const QString &captureId)
             m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
-        });
-}
-
-void MainWindow::putBookmark(const QString &captureId, const Bookmark &bookmark)
-{
-    writeBookmarks(captureId, [captureId, bookmark](Workspace &workspace) {
-        return BookmarkEditor(workspace.database()).put(captureId, bookmark, EditAuthor::current());
-    });
-}
-
-void MainWindow::removeBookmark(const QString &captureId, const QString &bookmarkId)
-{
-    writeBookmarks(captureId, [captureId, bookmarkId](Workspace &workspace) {
-        return BookmarkEditor(workspace.database()).remove(captureId, bookmarkId, EditAuthor::current());
-    });
-}
-
-void MainWindow::writeBookmarks(const QString &captureId, std::function<std::vector<Bookmark>(Workspace &)> job)
-{
-    if (m_directory.isEmpty())
-        return;
-    m_store->post<std::vector<Bookmark>>(
-        this, std::move(job), [this, captureId](StoreResult<std::vector<Bookmark>> result) {
-            if (!result.ok()) {
-                statusBar()->showMessage(tr("The bookmark was not saved: %1").arg(result.error), 15000);
-                Q_EMIT bookmarksWritten(captureId, false);
-                return;
-            }
-            m_viewer->setBookmarks(captureId, std::move(*result.value));
-            Q_EMIT bookmarksWritten(captureId, true);
         });
 }
 

@@ -80,10 +80,6 @@ public:
     // Sets the review of captures on the store worker (ReviewEditor: one
     // transaction, an outbox entry per changed capture); emits reviewFinished().
     void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
-    // Writes a bookmark edit of a capture on the store worker (BookmarkEditor)
-    // and shows what was written in its player; emits bookmarksWritten().
-    void putBookmark(const QString &captureId, const Bookmark &bookmark);
-    void removeBookmark(const QString &captureId, const QString &bookmarkId);
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }
@@ -94,6 +90,7 @@ Q_SIGNALS:
     void annotationOpened(AnnotationWindow *window);
     void snapshotFinished(const QString &newCaptureId);
     void reviewFinished(bool saved);
+    // A bookmark edit asked for by a player was written (or refused).
     void bookmarksWritten(const QString &captureId, bool saved);
     void workspaceOpened(const QString &directory);
     void workspaceOpenFailed(const QString &directory, const QString &error);
@@ -126,7 +123,6 @@ private:
     void updateAssetActions();
     void showAbout();
     void showStoreError(const QString &message);
-    void writeBookmarks(const QString &captureId, std::function<std::vector<Bookmark>(Workspace &)> job);
 
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<StoreWorker> m_background;
