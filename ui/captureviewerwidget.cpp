@@ -75,6 +75,11 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
                 [this, captureId](const QString &id) { Q_EMIT bookmarkRemoveRequested(captureId, id); });
         connect(player, &VideoPlayerWidget::snapshotRequested, this,
                 [this, id = record.id](double seconds, bool baked) { Q_EMIT snapshotRequested(id, seconds, baked); });
+        const QString exportName = QFileInfo(mediaPath).completeBaseName();
+        connect(player, &VideoPlayerWidget::videoExportRequested, this,
+                [this, captureId, exportName](double from, double to) {
+                    Q_EMIT videoExportRequested(captureId, exportName, from, to);
+                });
         view = player;
         focusTarget = canvas = player->canvas();
     } else {

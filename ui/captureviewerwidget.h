@@ -53,6 +53,8 @@ Q_SIGNALS:
     // A view asked for a snapshot of its capture: a video's frame at
     // `seconds`, or a photo (seconds 0); `baked`: the overlay burned in.
     void snapshotRequested(const QString &captureId, double seconds, bool baked);
+    // A player asked to export its video (seconds; negative: start or end).
+    void videoExportRequested(const QString &captureId, const QString &suggestedName, double from, double to);
 
 private:
     int tabOf(const QString &captureId) const;

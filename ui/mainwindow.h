@@ -24,6 +24,7 @@ class AssetTreeModel;
 class StoreWorker;
 class Workspace;
 class SyncActions;
+class VideoExportRunner;
 struct AssetDetails;
 class AssetDetailsWidget;
 class AssetListModel;
@@ -50,6 +51,7 @@ public:
     // The store workers (reads for the views; counts, facets and imports).
     StoreWorker *store() const { return m_store.get(); }
     StoreWorker *backgroundStore() const { return m_background.get(); }
+    VideoExportRunner *videoExportRunner() const { return m_videoExport; }
     SyncActions *syncActions() const { return m_sync; }
 
     // Shows an asset's details and captures (read in the background; emits
@@ -157,6 +159,7 @@ private:
     QPointer<ImportJob> m_importJob;
     QProgressDialog *m_importProgress = nullptr;
     SyncActions *m_sync = nullptr; // the Sync menu (sign-in, conflicts)
+    VideoExportRunner *m_videoExport = nullptr; // the player's "Export video…"
 };
 
 } // namespace sl

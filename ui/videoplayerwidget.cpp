@@ -269,6 +269,19 @@ void VideoPlayerWidget::requestSnapshot(bool baked)
     Q_EMIT snapshotRequested(seconds, baked);
 }
 
+void VideoPlayerWidget::requestVideoExport()
+{
+    Q_EMIT videoExportRequested(-1, -1);
+}
+
+void VideoPlayerWidget::requestRangeExport()
+{
+    if (m_loopIn < 0 && m_loopOut < 0)
+        return;
+    // An open end runs to the video's start or end.
+    Q_EMIT videoExportRequested(std::max(0.0, m_loopIn), m_loopOut);
+}
+
 double VideoPlayerWidget::currentFrameTime() const
 {
     return m_canvas->hasFrame() ? m_canvas->frameSeconds() : m_player->position() / 1000.0;
@@ -472,6 +485,12 @@ void VideoPlayerWidget::buildActions()
         ->setObjectName(QStringLiteral("snapshotAction"));
     add(tr("Snapshot with overlay"), {QKeySequence(Qt::SHIFT | Qt::Key_S)}, &VideoPlayerWidget::requestBakedSnapshot)
         ->setObjectName(QStringLiteral("bakedSnapshotAction"));
+    add(tr("Export video…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, &VideoPlayerWidget::requestVideoExport)
+        ->setObjectName(QStringLiteral("exportVideoAction"));
+    m_exportRangeAction = add(tr("Export in–out range…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+                              &VideoPlayerWidget::requestRangeExport);
+    m_exportRangeAction->setObjectName(QStringLiteral("exportRangeAction"));
+    m_exportRangeAction->setEnabled(false); // until an in or out point is set
     QMenu *speeds = menu->addMenu(tr("Speed"));
     for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
         QAction *action = speeds->addAction(tr("%1×").arg(speed));
@@ -772,6 +791,8 @@ void VideoPlayerWidget::onScrubReleased()
 
 void VideoPlayerWidget::updateLabels()
 {
+    if (m_exportRangeAction)
+        m_exportRangeAction->setEnabled(m_loopIn >= 0 || m_loopOut >= 0);
     const double duration = durationSeconds();
     m_timeLabel->setText(tr("%1 / %2").arg(UiText::mediaTime(currentFrameTime()), UiText::mediaTime(duration)));
     if (!m_canvas->hasFrame()) {

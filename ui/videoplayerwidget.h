@@ -13,6 +13,7 @@
 #include <memory>
 #include <vector>
 
+class QAction;
 class QAudioOutput;
 class QLabel;
 class QSlider;
@@ -113,6 +114,9 @@ public Q_SLOTS:
     void requestSnapshot(bool baked);
     void requestCleanSnapshot() { requestSnapshot(false); }
     void requestBakedSnapshot() { requestSnapshot(true); }
+    // Export the whole video, or the in–out range, with its overlay burned in.
+    void requestVideoExport();
+    void requestRangeExport();
 
 Q_SIGNALS:
     void playingChanged(bool playing);
@@ -126,6 +130,8 @@ Q_SIGNALS:
     // The frame at `seconds` (its own presentation time) is to be stored as a
     // new capture; `baked`: with the overlay burned into its pixels.
     void snapshotRequested(double seconds, bool baked);
+    // Seconds from the first frame; negative: from the start, to the end.
+    void videoExportRequested(double from, double to);
 
 protected:
     void hideEvent(QHideEvent *event) override;
@@ -181,6 +187,7 @@ private:
     double m_fps = 30;
     double m_speed = 1.0;
     QTimer m_reverseTimer; // steps back while playing backwards
+    QAction *m_exportRangeAction = nullptr; // enabled while an in or out point is set
     double m_loopIn = -1;  // seconds; -1 when unset
     double m_loopOut = -1;
     QToolButton *m_menuButton = nullptr;

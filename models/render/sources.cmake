@@ -11,4 +11,5 @@ target_sources(sightline_models PRIVATE
     render/renderbudget.cpp render/renderbudget.h
     render/strokesimplifier.cpp render/strokesimplifier.h
     render/videoexporter.cpp render/videoexporter.h
+    render/videoexporttask.cpp render/videoexporttask.h
 )

@@ -87,7 +87,7 @@ VideoExporter::Outcome VideoExporter::exportVideo(const QString &manifestPath, c
     FrameExporter::Source source;
     if (!FrameExporter::readManifest(manifestPath, &source, error))
         return Outcome::Failed;
-    return encode(source, outPath, options, error);
+    return exportSource(source, outPath, options, error);
 }
 
 VideoExporter::Outcome VideoExporter::exportCapture(Workspace &workspace, const QString &captureId,
@@ -100,13 +100,13 @@ VideoExporter::Outcome VideoExporter::exportCapture(Workspace &workspace, const 
     FrameExporter::Source source;
     if (!FrameExporter::readCapture(workspace, captureId, &source, error))
         return Outcome::Failed;
-    const Outcome outcome = encode(source, outPath, options, error);
+    const Outcome outcome = exportSource(source, outPath, options, error);
     if (outcome != Outcome::Done)
         return outcome;
     return FrameExporter::recordExport(workspace, source, outPath, author, error) ? Outcome::Done : Outcome::Failed;
 }
 
-VideoExporter::Outcome VideoExporter::encode(const FrameExporter::Source &exported, const QString &outPath,
+VideoExporter::Outcome VideoExporter::exportSource(const FrameExporter::Source &exported, const QString &outPath,
                                              const Options &options, QString *error)
 {
     const QString &name = exported.messagePrefix;

@@ -47,9 +47,11 @@ class VideoExporter
                                  const Options &options, QString *error = nullptr,
                                  const QString &author = QString());
 
-  private:
-    static Outcome encode(const FrameExporter::Source &source, const QString &outPath, const Options &options,
-                          QString *error);
+    // The export itself, of a source already read (readManifest or
+    // readCapture): what both of the above run, and what the GUI runs on
+    // its own thread (VideoExportTask).
+    static Outcome exportSource(const FrameExporter::Source &source, const QString &outPath, const Options &options,
+                                QString *error = nullptr);
 };
 
 } // namespace sl
