@@ -99,8 +99,7 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
     m_scrubTimer.setInterval(kScrubThrottleMs);
     connect(&m_scrubTimer, &QTimer::timeout, this, [this]() {
         if (m_scrubTarget >= 0) {
-            m_offsetPending = m_offsetPending && m_scrubTarget == 0;
-            m_player->setPosition(m_scrubTarget);
+            setMediaPosition(m_scrubTarget);
         }
     });
 
@@ -227,6 +226,7 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_requestedIndex = -1;
     m_timeOffsetUs = 0;
     m_offsetPending = true;
+    m_pendingPositionMs = -1;
     m_scrubTimer.stop();
     m_player->stop();
     m_canvas->reset();
@@ -320,13 +320,33 @@ void VideoPlayerWidget::play()
     if (!m_errorText.isEmpty() || m_player->source().isEmpty())
         return;
     m_requestedIndex = -1;
+    qint64 from = -1; // where to play from, ms; -1: where the media player is
     if (m_exact && m_index && m_shownIndex >= 0 && m_shownIndex < m_index->count() - 1)
-        m_player->setPosition(qint64(std::llround(m_index->timeOf(m_shownIndex) * 1000.0)));
+        from = qint64(std::llround(m_index->timeOf(m_shownIndex) * 1000.0));
     else if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia || (m_index && m_shownIndex == m_index->count() - 1))
-        m_player->setPosition(0);
+        from = 0;
     m_exact = false;
     m_reverseTimer.stop();
+    if (from >= 0)
+        setMediaPosition(from);
     m_player->play();
+}
+
+void VideoPlayerWidget::setMediaPosition(qint64 ms)
+{
+    // GStreamer (Qt 6.4) drops a seek made before the pipeline has buffered
+    // (loading, or loaded but not yet prerolled for playing): play() would
+    // start from 0. The seek is made at BufferedMedia.
+    const auto status = m_player->mediaStatus();
+    if (status == QMediaPlayer::LoadingMedia || status == QMediaPlayer::NoMedia ||
+        status == QMediaPlayer::LoadedMedia) {
+        m_pendingPositionMs = ms;
+        return;
+    }
+    m_pendingPositionMs = -1;
+    // After a seek elsewhere, the next frame no longer tells the offset.
+    m_offsetPending = m_offsetPending && ms == 0;
+    m_player->setPosition(ms);
 }
 
 void VideoPlayerWidget::pause()
@@ -441,9 +461,7 @@ void VideoPlayerWidget::seekSeconds(double seconds)
         return;
     }
     const qint64 ms = std::llround(std::max(0.0, seconds) * 1000.0);
-    // A seek to the start shows the first frame, whose stamp is the offset.
-    m_offsetPending = ms == 0 && m_offsetPending;
-    m_player->setPosition(ms);
+    setMediaPosition(ms);
 }
 
 void VideoPlayerWidget::buildActions()
@@ -644,6 +662,13 @@ void VideoPlayerWidget::onVideoFrame(const QVideoFrame &frame)
 {
     if (!frame.isValid())
         return;
+    if (m_pendingPositionMs >= 0) {
+        // A frame from before the seek that waits for buffering: not shown,
+        // but the first frame from the start still tells the time offset.
+        if (m_offsetPending)
+            mediaTimeOf(frame);
+        return;
+    }
     const double seconds = mediaTimeOf(frame); // also learns the time offset from the first frame
     if (!m_exact) // paused or stepping: the frame source's frames are shown
         m_canvas->presentFrame(frame, seconds);
@@ -716,6 +741,8 @@ void VideoPlayerWidget::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
         // play() during loading skips LoadedMedia on some pipelines.
         if (!qFuzzyCompare(m_player->playbackRate(), m_speed))
             applySpeed();
+        if (m_pendingPositionMs >= 0)
+            setMediaPosition(m_pendingPositionMs);
         break;
     case QMediaPlayer::EndOfMedia:
         updateLabels();

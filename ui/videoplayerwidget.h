@@ -140,6 +140,8 @@ private:
     void buildControls();
     void buildActions();
     void applySpeed();
+    // Seeks the media player, or once its media has loaded.
+    void setMediaPosition(qint64 ms);
     void onVideoFrame(const QVideoFrame &frame);
     void onFramePainted(double seconds);
     // A frame's media time, seconds from the first frame.
@@ -188,6 +190,7 @@ private:
     double m_speed = 1.0;
     QTimer m_reverseTimer; // steps back while playing backwards
     QAction *m_exportRangeAction = nullptr; // enabled while an in or out point is set
+    qint64 m_pendingPositionMs = -1; // a seek waiting for the media to load
     double m_loopIn = -1;  // seconds; -1 when unset
     double m_loopOut = -1;
     QToolButton *m_menuButton = nullptr;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void stepsOneFrame();
     void playsWithMarkupAtFrameTime();
     void keyboardStepsAndPlays();
+    void playAfterASeekStartsThere();
     void stepsShowExactFramesByNumber();
     void reviewKeysSpeedsAndLoop();
     void rotatedVideoShowsTurned();
@@ -185,6 +186,29 @@ void TestVideoPlayer::keyboardStepsAndPlays()
     QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
     QTest::keyClick(player.canvas(), Qt::Key_Space);
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+}
+
+void TestVideoPlayer::playAfterASeekStartsThere()
+{
+    // Seek and play at once after opening, while GStreamer is still loading
+    // the media (it drops a seek made then, and would play from 0): every
+    // frame painted while playing is at or after the seek's time.
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    std::vector<double> shown;
+    connect(&player, &sl::VideoPlayerWidget::frameShown, &player, [&](double seconds) { shown.push_back(seconds); });
+    player.open(m_video, m_videoPath, worldMarkups());
+    const double target = 1.0;
+    player.seekSeconds(target);
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 5, 15000);
+    player.pause();
+    const double frame = 1.0 / player.fps();
+    for (const double seconds : shown)
+        QVERIFY2(seconds > target - frame, qPrintable(QStringLiteral("a frame at %1 s was shown after seeking to %2 s")
+                                                           .arg(seconds)
+                                                           .arg(target)));
 }
 
 void TestVideoPlayer::stepsShowExactFramesByNumber()
