@@ -8,7 +8,9 @@
 // with the outbox entry). The floor, measured in the same run and the same
 // way (in-process, one call per snapshot), is the work no snapshot can skip:
 // a new FrameSource opened on the same file, the same frame decoded, and the
-// PNG written. Figures: p50 and p95, and the ratio to the floor's.
+// PNG written. Figures: p50 and p95, and the ratio to the floor's, warm and
+// cold (the OS page cache dropped before each call, ours and the floor's, so
+// the clip and the workspace come from the disk; needs root).
 
 #include "benchstats.h"
 
@@ -105,9 +107,13 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("snapshots per mode"), QStringLiteral("n"),
                                   QStringLiteral("15"));
+    const QCommandLineOption cold(QStringLiteral("cold"), QStringLiteral("cold snapshots per mode"), QStringLiteral("n"),
+                       QStringLiteral("3"));
     parser.addOption(runs);
+    parser.addOption(cold);
     parser.process(app);
     const int n = std::max(1, parser.value(runs).toInt());
+    const int coldRuns = std::max(0, parser.value(cold).toInt());
 
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("source"));
@@ -125,29 +131,54 @@ int main(int argc, char **argv)
     }
 
     QRandomGenerator random(4711);
-    std::vector<double> floors, clean, baked;
-    for (int i = 0; i < n; ++i) {
-        // Interleaved, so that both see the same state of the machine.
-        const double t = 9.9 * random.generateDouble();
-        floors.push_back(floorMs(clip, t, dir.filePath(QStringLiteral("floor.png"))));
-        for (auto [mode, into] : {std::pair{SnapshotMode::Clean, &clean}, std::pair{SnapshotMode::Baked, &baked}}) {
-            QElapsedTimer timer;
-            timer.start();
-            const SnapshotResult result = SnapshotMaker::make(*workspace, {kVideoId, t, mode, QStringLiteral("bench")});
-            into->push_back(bench::msSince(timer));
-            if (!result.ok()) {
-                std::fprintf(stderr, "%s\n", qPrintable(result.error));
-                return 1;
+    // One pass of `count` snapshots per mode at random times, interleaved
+    // with the floor so that both see the same state of the machine.
+    const auto measure = [&](int count, bool dropCache, std::vector<double> &floors, std::vector<double> &clean,
+                             std::vector<double> &baked) {
+        for (int i = 0; i < count; ++i) {
+            const double t = 9.9 * random.generateDouble();
+            if (dropCache)
+                bench::dropOsPageCache();
+            floors.push_back(floorMs(clip, t, dir.filePath(QStringLiteral("floor.png"))));
+            for (auto [mode, into] :
+                 {std::pair{SnapshotMode::Clean, &clean}, std::pair{SnapshotMode::Baked, &baked}}) {
+                if (dropCache)
+                    bench::dropOsPageCache();
+                QElapsedTimer timer;
+                timer.start();
+                const SnapshotResult result =
+                    SnapshotMaker::make(*workspace, {kVideoId, t, mode, QStringLiteral("bench")});
+                into->push_back(bench::msSince(timer));
+                if (!result.ok()) {
+                    std::fprintf(stderr, "%s\n", qPrintable(result.error));
+                    return false;
+                }
             }
         }
+        return true;
+    };
+    const auto print = [](const char *title, const std::vector<double> &floors, const std::vector<double> &clean,
+                          const std::vector<double> &baked) {
+        const bench::Spread floor = bench::spreadOf(floors);
+        std::printf("%s\n", title);
+        std::printf("  %-32s p50 %7.1f ms  p95 %7.1f ms\n", "floor: open + decode + write PNG", floor.p50, floor.p95);
+        for (auto [name, values] : {std::pair{"clean snapshot", &clean}, std::pair{"snapshot with overlay", &baked}}) {
+            const bench::Spread s = bench::spreadOf(*values);
+            std::printf("  %-32s p50 %7.1f ms  p95 %7.1f ms  ratio p50 %.2f  p95 %.2f\n", name, s.p50, s.p95,
+                        s.p50 / floor.p50, s.p95 / floor.p95);
+        }
+    };
+    std::printf("snapshot of a 1080p30 H.264 frame (2 s keyframe interval)\n");
+    if (coldRuns > 0) {
+        std::vector<double> floors, clean, baked;
+        if (!measure(coldRuns, true, floors, clean, baked))
+            return 1;
+        print(qPrintable(QStringLiteral("cold (page cache dropped before each), %1 each:").arg(coldRuns)), floors,
+              clean, baked);
     }
-    const bench::Spread floor = bench::spreadOf(floors);
-    std::printf("snapshot of a 1080p30 H.264 frame (2 s keyframe interval), %d each, warm page cache\n", n);
-    std::printf("%-34s p50 %7.1f ms  p95 %7.1f ms\n", "floor: open + decode + write PNG", floor.p50, floor.p95);
-    for (auto [name, values] : {std::pair{"clean snapshot", &clean}, std::pair{"snapshot with overlay", &baked}}) {
-        const bench::Spread s = bench::spreadOf(*values);
-        std::printf("%-34s p50 %7.1f ms  p95 %7.1f ms  ratio p50 %.2f  p95 %.2f\n", name, s.p50, s.p95,
-                    s.p50 / floor.p50, s.p95 / floor.p95);
-    }
+    std::vector<double> floors, clean, baked;
+    if (!measure(n, false, floors, clean, baked))
+        return 1;
+    print(qPrintable(QStringLiteral("warm, %1 each:").arg(n)), floors, clean, baked);
     return 0;
 }

@@ -6,7 +6,9 @@
 // sending the same requests to the same store on one reused connection,
 // writing to (and syncing) or reading from a file the same way. Runs
 // alternate (which goes first swaps each round); p50/p95 of each, and the
-// ratio of the p50s.
+// ratio of the p50s. The first round is cold (the OS page cache dropped
+// before each transfer: the upload reads its file from the disk) and is
+// reported on its own; the others are warm.
 //   build/tests/bench/bench_mediatransfer [--mb N] [--rounds N]
 #include "benchstats.h"
 
@@ -221,16 +223,21 @@ int main(int argc, char **argv)
     // One handle for every floor request: its connection is reused, as ours is.
     CURL *floorCurl = curl_easy_init();
     std::vector<double> oursDown, floorDown, oursUp, floorUp;
-    for (int round = 0; round < rounds; ++round) {
+    std::vector<double> coldOursDown, coldFloorDown, coldOursUp, coldFloorUp;
+    for (int round = 0; round <= rounds; ++round) {
+        const bool cold = round == 0;
         for (int turn = 0; turn < 2; ++turn) {
             const bool oursNow = (turn == 0) == (round % 2 == 0);
             if (oursNow)
                 QFile::remove(oursTarget); // a fresh download, not a resume
+            if (cold)
+                bench::dropOsPageCache();
             QElapsedTimer timer;
             timer.start();
             const bool ok = oursNow ? runOurs([&](auto done) { download.start(QUrl::fromEncoded(valueUrl), oursTarget, "v1", done); })
                                     : plainDownload(floorCurl, valueUrl, floorTarget);
-            (oursNow ? oursDown : floorDown).push_back(bench::msSince(timer));
+            (cold ? (oursNow ? coldOursDown : coldFloorDown) : (oursNow ? oursDown : floorDown))
+                .push_back(bench::msSince(timer));
             if (!ok) {
                 std::fprintf(stderr, "bench_mediatransfer: a download failed\n");
                 return 1;
@@ -238,12 +245,14 @@ int main(int argc, char **argv)
         }
         for (int turn = 0; turn < 2; ++turn) {
             const bool oursNow = (turn == 0) == (round % 2 == 0);
+            if (cold)
+                bench::dropOsPageCache();
             QElapsedTimer timer;
             timer.start();
             // Each uploads the file it downloaded: the same bytes go back.
             const bool ok = oursNow ? runOurs([&](auto done) { upload.start(target, oursTarget, done); })
                                     : plainUpload(floorCurl, column.toUtf8(), floorTarget);
-            (oursNow ? oursUp : floorUp).push_back(bench::msSince(timer));
+            (cold ? (oursNow ? coldOursUp : coldFloorUp) : (oursNow ? oursUp : floorUp)).push_back(bench::msSince(timer));
             if (!ok) {
                 std::fprintf(stderr, "bench_mediatransfer: an upload failed\n");
                 return 1;
@@ -253,6 +262,10 @@ int main(int argc, char **argv)
     const bool same = sha256Of(oursTarget) == sha256Of(floorTarget) && QFile(oursTarget).size() == qint64(mb) * 1'000'000;
     std::printf("file: %d MB (%s), %d rounds, loopback, fake store in its own process; 2 cores shared with other work\n",
                 mb, same ? "ours and the floor's downloads are the same bytes" : "DOWNLOADS DIFFER", rounds);
+    std::printf("cold (first round, page cache dropped before each):\n");
+    report("download", coldOursDown, coldFloorDown, mb);
+    report("upload", coldOursUp, coldFloorUp, mb);
+    std::printf("warm:\n");
     report("download", oursDown, floorDown, mb);
     report("upload", oursUp, floorUp, mb);
     curl_easy_cleanup(floorCurl);
