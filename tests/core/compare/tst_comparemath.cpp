@@ -175,7 +175,7 @@ void TestCompareMath::stepVisitsEachDistinctPair()
         t = next;
         visited.push_back(t);
     }
-    // A's starts 0..0.9 and B's 0.15, 0.40, 0.65, 1.05 shared; 12 distinct times up to 0.9, where both show their last frames
+    // A's starts 0, 0.1 .. 0.9 and B's 0.15, 0.40, 0.65, 0.90 (shared clock): 12 distinct times.
     const std::vector<double> expected{0, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.8, 0.9};
     QCOMPARE(visited.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i)
