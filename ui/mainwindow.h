@@ -29,6 +29,7 @@ class AssetDetailsWidget;
 class AssetListModel;
 class CaptureGalleryWidget;
 class CaptureViewerWidget;
+class CompareActions;
 class ImportJob;
 
 // Sightline's main window: the asset browser on the left; on the right the
@@ -51,6 +52,7 @@ public:
     StoreWorker *store() const { return m_store.get(); }
     StoreWorker *backgroundStore() const { return m_background.get(); }
     SyncActions *syncActions() const { return m_sync; }
+    CompareActions *compareActions() const { return m_compare; }
 
     // Shows an asset's details and captures (read in the background; emits
     // assetShown()), selecting it in the browser when the browser holds it.
@@ -157,6 +159,7 @@ private:
     QPointer<ImportJob> m_importJob;
     QProgressDialog *m_importProgress = nullptr;
     SyncActions *m_sync = nullptr; // the Sync menu (sign-in, conflicts)
+    CompareActions *m_compare = nullptr; // Compare with… (menu, gallery)
 };
 
 } // namespace sl
