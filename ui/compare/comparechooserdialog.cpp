@@ -3,7 +3,6 @@
 #include "compare/comparecandidates.h"
 
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -56,12 +55,12 @@ QString CompareChooserDialog::describe(const CaptureRecord &record)
 {
     const std::optional<QDateTime> at = CompareCandidates::capturedTime(record.capturedAt);
     const QString date = at ? QLocale().toString(at->toLocalTime(), QLocale::ShortFormat) : record.capturedAt;
-    QString name = QFileInfo(record.mediaPath).completeBaseName();
-    if (!record.manifest.mediaFile.isEmpty())
-        name = QFileInfo(record.manifest.mediaFile).completeBaseName();
-    const QString type = record.mediaType == MediaType::Video ? tr("video") : tr("photo");
-    //: A capture in the Compare with list: date, type, name.
-    return tr("%1 · %2 · %3").arg(date, type, name);
+    const QString type = record.mediaType == MediaType::Video ? tr("Video") : tr("Photo");
+    if (record.manifest.capturedBy.isEmpty())
+        //: A capture in Compare: type and date.
+        return tr("%1 of %2").arg(type, date);
+    //: A capture in Compare: type, date and who took it.
+    return tr("%1 of %2 by %3").arg(type, date, record.manifest.capturedBy);
 }
 
 } // namespace sl

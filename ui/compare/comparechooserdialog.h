@@ -22,7 +22,7 @@ public:
 
     QString chosenId() const;
     QListWidget *list() const { return m_list; }
-    // How a capture is named in the chooser and the gallery's menu: its date, type and media name.
+    // How a capture is named in the chooser and the gallery's menu: its type, date and who took it.
     static QString describe(const CaptureRecord &record);
 
 private:

@@ -2,11 +2,11 @@
 
 #include "compare/comparecandidates.h"
 #include "compare/comparecanvas.h"
+#include "compare/comparechooserdialog.h"
 #include "compare/compareside.h"
 #include "compare/wipeview.h"
 
 #include <QAction>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -94,8 +94,11 @@ void CompareWindow::buildUi()
         return b;
     };
     auto *controls = new QHBoxLayout;
-    for (QAction *action : playback)
-        controls->addWidget(button(action));
+    for (QAction *action : playback) {
+        m_playbackControls.append(button(action));
+        controls->addWidget(m_playbackControls.back());
+    }
+    m_playbackControls.append(m_timeLabel);
     controls->addWidget(m_timeLabel);
     controls->addStretch(1);
     controls->addWidget(m_offsetLabel);
@@ -303,19 +306,9 @@ void CompareWindow::setSharedTime(double seconds)
 
 QString CompareWindow::titleOf(const CaptureRecord &record, const CaptureRecord &other) const
 {
-    QString name = QFileInfo(record.manifest.mediaFile).completeBaseName();
-    if (name.isEmpty())
-        name = record.id;
-    const std::optional<QDateTime> at = CompareCandidates::capturedTime(record.capturedAt);
-    const QString date = at ? QLocale().toString(at->toLocalTime(), QLocale::ShortFormat) : record.capturedAt;
-    const QString type = record.mediaType == MediaType::Video ? tr("video") : tr("photo");
-    QString age;
-    if (CompareCandidates::isEarlier(record, other))
-        age = tr("older");
-    else
-        age = tr("newer");
-    //: A compared capture's title: its name, date, type and whether it is the older or newer of the two.
-    return tr("%1 · %2 · %3 · <b>%4</b>").arg(name.toHtmlEscaped(), date.toHtmlEscaped(), type, age);
+    const QString age = CompareCandidates::isEarlier(record, other) ? tr("older") : tr("newer");
+    //: A compared capture's title: what it is (type, date, who) and whether it is the older or newer of the two.
+    return tr("%1 · <b>%2</b>").arg(CompareChooserDialog::describe(record).toHtmlEscaped(), age);
 }
 
 void CompareWindow::updateTitles()
@@ -324,8 +317,11 @@ void CompareWindow::updateTitles()
     const CaptureRecord &b = m_sideB->record();
     m_titleA->setText(tr("A: %1").arg(titleOf(a, b)));
     m_titleB->setText(tr("B: %1").arg(titleOf(b, a)));
-    setWindowTitle(tr("Compare %1 and %2")
-                       .arg(QFileInfo(a.manifest.mediaFile).fileName(), QFileInfo(b.manifest.mediaFile).fileName()));
+    setWindowTitle(tr("Compare %1 and %2").arg(CompareChooserDialog::describe(a), CompareChooserDialog::describe(b)));
+    // Two photos have no clock: no playback controls.
+    const bool anyVideo = a.mediaType == MediaType::Video || b.mediaType == MediaType::Video;
+    for (QWidget *control : std::as_const(m_playbackControls))
+        control->setVisible(anyVideo);
     if (m_alignment.byCaptureTime) {
         const double offset = m_alignment.offset();
         m_offsetLabel->setText(offset >= 0 ? tr("Aligned by capture time: B starts %1 s after A")

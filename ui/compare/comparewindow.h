@@ -99,6 +99,7 @@ private:
     QLabel *m_titleB = nullptr;
     QLabel *m_timeLabel = nullptr;
     QLabel *m_offsetLabel = nullptr;
+    QList<QWidget *> m_playbackControls; // hidden when neither side is a video
     QAction *m_playAction = nullptr;
     QAction *m_wipeAction = nullptr;
     SharedView m_view;
