@@ -109,6 +109,7 @@ private Q_SLOTS:
     void draggingTheDividerMovesTheSplit();
     void videosStepTogetherToTheirExactFrames_data();
     void videosStepTogetherToTheirExactFrames();
+    void aPhotoStaysWhileTheVideoSteps();
 
 private:
     CompareWindow *openPhotos();
@@ -348,6 +349,7 @@ void TestCompare::videosStepTogetherToTheirExactFrames()
     window.show();
     QCOMPARE(window.alignment().leadB, expectedLeadB);
     QCOMPARE(window.offsetLabel()->text().contains(QStringLiteral("capture time")), expectedLeadB > 0);
+    QCOMPARE(window.offsetLabel()->text().contains(QStringLiteral("0.200 s after A")), expectedLeadB > 0);
     QTRY_VERIFY_WITH_TIMEOUT(window.side(0)->shownIndex() == 0 && window.side(1)->shownIndex() == 0, kWaitMs);
 
     for (int step = 1; step <= 6; ++step) {
@@ -373,6 +375,26 @@ void TestCompare::videosStepTogetherToTheirExactFrames()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isPlaying(), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window.side(0)->shownIndex(), 19, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window.side(1)->shownIndex(), 14, kWaitMs);
+}
+
+void TestCompare::aPhotoStaysWhileTheVideoSteps()
+{
+    const QString video = m_tmp.filePath(QStringLiteral("a.mp4")); // made by the test before
+    const QString photo = solidPhoto(m_tmp, QStringLiteral("still.png"), QSize(320, 240), QColor(220, 30, 30));
+    QVERIFY(QFileInfo::exists(video) && !photo.isEmpty());
+    CompareWindow window;
+    window.resize(900, 500);
+    window.open(photoCapture(photo, QStringLiteral("p"), QStringLiteral("2026-03-01T08:00:00Z")),
+                videoCapture(video, QStringLiteral("v"), QStringLiteral("2026-03-02T08:00:00Z"), QStringLiteral("f")));
+    window.show();
+    QVERIFY(!window.alignment().byCaptureTime);
+    QVERIFY(window.offsetLabel()->text().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(window.side(0)->shownIndex() == 0 && window.side(1)->shownIndex() == 0, kWaitMs);
+    window.stepFrames(3);
+    QTRY_COMPARE_WITH_TIMEOUT(window.side(1)->shownIndex(), 3, kWaitMs);
+    QCOMPARE(test::TestClip::numberOf(window.canvas(1)->frame()), 3);
+    QCOMPARE(window.side(0)->shownIndex(), 0);
+    QVERIFY(near(window.canvas(0)->frame().pixelColor(10, 10), QColor(220, 30, 30)));
 }
 
 QTEST_MAIN(TestCompare)
