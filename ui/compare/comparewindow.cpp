@@ -337,9 +337,12 @@ void CompareWindow::updateTitles()
 
 void CompareWindow::updateTimeLabel()
 {
-    const auto frameText = [](const CompareSide *side) {
+    const auto frameText = [this](const CompareSide *side) {
         if (!side->frameIndex())
             return side->isVideo() ? QStringLiteral("–") : tr("photo");
+        if (m_time < side->lead())
+            //: A compared video whose first frame comes later on the shared clock (it shows that frame meanwhile).
+            return tr("starts in %1 s").arg(QLocale().toString(side->lead() - m_time, 'f', 2));
         return tr("frame %1/%2").arg(side->shownIndex() + 1).arg(side->frameIndex()->count());
     };
     m_timeLabel->setText(tr("%1 / %2   A: %3   B: %4")

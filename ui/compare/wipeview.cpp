@@ -59,6 +59,28 @@ void WipeView::paintEvent(QPaintEvent *)
     paintSide(painter, m_a, split.leftClip);
     paintSide(painter, m_b, split.rightClip);
     paintDivider(painter, split.dividerX);
+    // Which side is which, beside the divider at the top.
+    paintTag(painter, tr("A"), split.dividerX, true);
+    paintTag(painter, tr("B"), split.dividerX, false);
+}
+
+void WipeView::paintTag(QPainter &painter, const QString &text, double dividerX, bool leftOfIt)
+{
+    const int margin = 8;
+    const QRectF textRect = painter.fontMetrics().boundingRect(text);
+    QRectF box(0, margin, textRect.width() + 12, textRect.height() + 6);
+    if (leftOfIt)
+        box.moveRight(dividerX - margin);
+    else
+        box.moveLeft(dividerX + margin);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0, 0, 0, 170));
+    painter.drawRoundedRect(box, 4, 4);
+    painter.setPen(Qt::white);
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.restore();
 }
 
 void WipeView::paintSide(QPainter &painter, CompareCanvas *canvas, const QRectF &clip)

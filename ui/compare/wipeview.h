@@ -12,7 +12,8 @@ class CompareCanvas;
 // right of it, both fitted into the same box (the whole widget, aspect
 // kept) under the shared view, each with its own markup drawn only in its
 // own part. Dragging near the divider moves it; dragging elsewhere pans and
-// the wheel zooms (asked for, like CompareCanvas does).
+// the wheel zooms (asked for, like CompareCanvas does). The window repaints
+// it when either side shows a new frame.
 class WipeView : public QWidget
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ private:
     enum class Drag { None, Divider, Pan };
     void paintSide(QPainter &painter, CompareCanvas *canvas, const QRectF &clip);
     void paintDivider(QPainter &painter, double x);
+    // "A" or "B" in a small box at the top, just left or right of the divider.
+    void paintTag(QPainter &painter, const QString &text, double dividerX, bool leftOfIt);
 
     CompareCanvas *m_a;
     CompareCanvas *m_b;
