@@ -112,7 +112,7 @@ screenshots() {
     ws="$(mktemp -d)"
     QT_QPA_PLATFORM=offscreen "$build_dir/app/sightline-cli" demo "$ws/demo"
     local shot kind
-    for shot in main-window:photo video-player:video asset-browser:browser annotation-editor:annotate; do
+    for shot in main-window:photo video-player:video asset-browser:browser annotation-editor:annotate compare-wipe:compare; do
         kind="${shot#*:}"
         QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" "$build_dir/app/sightline" \
             --workspace "$ws/demo" --lang en --screenshot "$here/docs/screenshots/${shot%%:*}.png" --screenshot-of "$kind"

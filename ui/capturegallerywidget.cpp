@@ -157,6 +157,10 @@ void CaptureGalleryWidget::showReviewMenu(const QPoint &at)
         if (ok)
             reviewSelected(first ? first->record.reviewStatus : ReviewStatus::New, note);
     });
+    if (m_menuExtension) {
+        menu.addSeparator();
+        m_menuExtension(&menu, ids);
+    }
     menu.exec(m_list->viewport()->mapToGlobal(at));
 }
 

@@ -7,6 +7,7 @@
 #include <QPixmap>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 #include <vector>
@@ -15,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QMenu;
 class QStackedWidget;
 
 namespace sl {
@@ -59,6 +61,9 @@ public:
     int visibleCount() const;
 
     static QSize thumbnailSize() { return {192, 108}; }
+    // Adds entries to the context menu of the selected captures (e.g. Compare with).
+    using MenuExtension = std::function<void(QMenu *menu, const QStringList &selectedIds)>;
+    void setMenuExtension(MenuExtension extension) { m_menuExtension = std::move(extension); }
 
 Q_SIGNALS:
     void captureActivated(const QString &captureId);
@@ -92,6 +97,7 @@ private:
     QCache<QString, QPixmap> m_cache; // decorated thumbnails by media hash (else path)
     quint64 m_generation = 0;
     int m_pending = 0;
+    MenuExtension m_menuExtension;
 };
 
 } // namespace sl

@@ -9,6 +9,7 @@
 #include "browser/asseteditdialog.h"
 #include "capturegallerywidget.h"
 #include "captureviewerwidget.h"
+#include "compare/compareactions.h"
 #include "common/logging.h"
 #include "editing/asseteditor.h"
 #include "editing/asseteditrequest.h"
@@ -224,6 +225,8 @@ void MainWindow::buildMenus()
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     QAction *annotate = capture->addAction(tr("&Annotate photo…"), this, &MainWindow::annotateCurrentPhoto);
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_compare = new CompareActions(this);
+    m_compare->addTo(capture);
 
     m_sync = new SyncActions(*m_store, this);
     m_sync->addTo(menuBar());

@@ -30,6 +30,7 @@ class AssetDetailsWidget;
 class AssetListModel;
 class CaptureGalleryWidget;
 class CaptureViewerWidget;
+class CompareActions;
 class ImportJob;
 
 // Sightline's main window: the asset browser on the left; on the right the
@@ -53,6 +54,7 @@ public:
     StoreWorker *backgroundStore() const { return m_background.get(); }
     VideoExportRunner *videoExportRunner() const { return m_videoExport; }
     SyncActions *syncActions() const { return m_sync; }
+    CompareActions *compareActions() const { return m_compare; }
 
     // Shows an asset's details and captures (read in the background; emits
     // assetShown()), selecting it in the browser when the browser holds it.
@@ -160,6 +162,7 @@ private:
     QProgressDialog *m_importProgress = nullptr;
     SyncActions *m_sync = nullptr; // the Sync menu (sign-in, conflicts)
     VideoExportRunner *m_videoExport = nullptr; // the player's "Export video…"
+    CompareActions *m_compare = nullptr; // Compare with… (menu, gallery)
 };
 
 } // namespace sl

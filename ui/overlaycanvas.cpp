@@ -116,24 +116,7 @@ void OverlayCanvas::paintEvent(QPaintEvent *)
         return;
     }
 
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.save();
-    // From here on the painter works in the frame's pixels (0..frame size).
-    painter.setTransform(frameToWidget());
-    painter.drawImage(QPointF(0, 0), m_frame);
-    if (m_rotation == 0 || DisplayRotation::displaySize(m_rotation, m_codedSize) != m_frame.size()) {
-        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_frame.size(),
-                                              m_seconds, m_frame);
-    } else {
-        // Sensor pixels, turned with the frame.
-        if (m_sensorFrame.isNull())
-            m_sensorFrame = DisplayRotation::toSensor(m_frame, m_rotation);
-        painter.setTransform(DisplayRotation::sensorToDisplay(m_rotation, m_codedSize) * frameToWidget());
-        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_codedSize,
-                                              m_seconds, m_sensorFrame);
-    }
-    painter.restore();
+    paintFrame(painter, frameToWidget());
 
     if (const QString notice = noticeText(); !notice.isEmpty())
         paintBanner(painter, notice);
@@ -145,6 +128,31 @@ void OverlayCanvas::paintEvent(QPaintEvent *)
         ++m_framesPainted;
         Q_EMIT framePainted(m_seconds);
     }
+}
+
+void OverlayCanvas::paintFrame(QPainter &painter, const QTransform &toWidget)
+{
+    if (m_frame.isNull())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.setRenderHint(QPainter::Antialiasing);
+    // From here on the painter works in the frame's pixels (0..frame size).
+    painter.setTransform(toWidget, true);
+    const QTransform frameToDevice = painter.transform();
+    painter.drawImage(QPointF(0, 0), m_frame);
+    if (m_rotation == 0 || DisplayRotation::displaySize(m_rotation, m_codedSize) != m_frame.size()) {
+        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_frame.size(),
+                                              m_seconds, m_frame);
+    } else {
+        // Sensor pixels, turned with the frame.
+        if (m_sensorFrame.isNull())
+            m_sensorFrame = DisplayRotation::toSensor(m_frame, m_rotation);
+        painter.setTransform(DisplayRotation::sensorToDisplay(m_rotation, m_codedSize) * frameToDevice);
+        m_lastResult = OverlayRenderer::paint(painter, m_manifest, m_poseTrack, m_worldMarkups, m_codedSize,
+                                              m_seconds, m_sensorFrame);
+    }
+    painter.restore();
 }
 
 void OverlayCanvas::paintBanner(QPainter &painter, const QString &text)

@@ -61,6 +61,11 @@ public:
     int sensorRotation() const { return m_rotation; }
     QSize codedSize() const { return m_codedSize; }
 
+    // Paints the frame and its markup with the frame's pixels mapped by
+    // `toWidget` (on top of the painter's transform), within the painter's
+    // clip: for a view that composes this canvas's picture with another's.
+    void paintFrame(QPainter &painter, const QTransform &toWidget);
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 

@@ -62,7 +62,7 @@ GuiOptions GuiOptions::parse(const QCoreApplication &app)
     parser.addOption(language);
     const QCommandLineOption screenshotOf(QStringLiteral("screenshot-of"),
                                           tr("With --screenshot: show <kind>: photo or video (the first capture of that kind), browser "
-                                             "(the asset hierarchy and facets), or annotate (the first photo in the annotation editor)."),
+                                             "(the asset hierarchy and facets), annotate (the first photo in the annotation editor), or compare (two photos of one asset in a wipe)."),
                                           tr("kind"));
     parser.addOption(screenshot);
     parser.addOption(screenshotOf);

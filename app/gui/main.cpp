@@ -54,7 +54,7 @@ int main(int argc, char **argv)
     const sl::GuiOptions options = sl::GuiOptions::parse(app);
 
     if (!options.screenshot.isEmpty() && !sl::Screenshotter::isKnownKind(options.screenshotKind)) {
-        std::fprintf(stderr, "sightline: --screenshot-of takes photo, video or browser, not '%s'\n",
+        std::fprintf(stderr, "sightline: --screenshot-of takes photo, video, browser, annotate or compare, not '%s'\n",
                      qPrintable(options.screenshotKind));
         return 2;
     }

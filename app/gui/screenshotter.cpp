@@ -10,6 +10,11 @@
 #include "capturegallerywidget.h"
 #include "captureviewerwidget.h"
 #include "common/logging.h"
+#include "compare/comparecandidates.h"
+#include "compare/compareactions.h"
+#include "compare/comparecanvas.h"
+#include "compare/comparewindow.h"
+#include "compare/wipeview.h"
 #include "items/assetroles.h"
 #include "items/assettreemodel.h"
 #include "mainwindow.h"
@@ -98,12 +103,12 @@ void Screenshotter::sketchMarkup(AnnotationDocument *document)
 bool Screenshotter::isKnownKind(const QString &kind)
 {
     return kind == QLatin1String("photo") || kind == QLatin1String("video") || kind == QLatin1String("browser")
-        || kind == QLatin1String("annotate");
+        || kind == QLatin1String("annotate") || kind == QLatin1String("compare");
 }
 
 void Screenshotter::start()
 {
-    if (m_kind == QLatin1String("annotate"))
+    if (m_kind == QLatin1String("annotate") || m_kind == QLatin1String("compare"))
         m_window->showFirstCapture(MediaType::Photo);
     else if (m_kind != QLatin1String("browser"))
         m_window->showFirstCapture(m_kind == QLatin1String("video") ? MediaType::Video : MediaType::Photo);
@@ -164,6 +169,8 @@ bool Screenshotter::contentReady()
     if (!m_captureOpened || m_window->captureGallery()->thumbnailsPending() > 0)
         return false;
     const CaptureViewerWidget *viewer = m_window->captureViewer();
+    if (m_kind == QLatin1String("compare"))
+        return compareReady();
     if (m_kind == QLatin1String("annotate")) {
         const PhotoView *photo = viewer->currentPhotoView();
         if (!photo || photo->isLoading())
@@ -194,6 +201,36 @@ bool Screenshotter::contentReady()
     return true;
 }
 
+bool Screenshotter::compareReady()
+{
+    // The shown asset's oldest and newest photos (else captures), in a wipe with the divider mid-way.
+    if (!m_compareRequested) {
+        std::vector<CaptureRecord> photos;
+        std::vector<CaptureRecord> all;
+        for (const GalleryEntry &entry : m_window->captureGallery()->entries()) {
+            all.push_back(entry.record);
+            if (entry.record.mediaType == MediaType::Photo)
+                photos.push_back(entry.record);
+        }
+        const std::vector<CaptureRecord> &pool = photos.size() >= 2 ? photos : all;
+        const std::vector<CaptureRecord> ordered = CompareCandidates::ofAsset(pool, m_window->currentAssetId());
+        if (ordered.size() < 2)
+            return true; // nothing to compare: the main window is taken
+        m_window->compareActions()->compare(ordered.front().id, ordered.back().id);
+        m_compareRequested = true;
+        return false;
+    }
+    CompareWindow *compare = m_window->compareActions()->lastWindow();
+    if (!compare || !compare->canvas(0)->hasFrame() || !compare->canvas(1)->hasFrame())
+        return false;
+    if (!compare->isWipe()) {
+        compare->setWipe(true);
+        compare->wipeView()->setFraction(0.5);
+        return false;
+    }
+    return true;
+}
+
 void Screenshotter::poll()
 {
     const bool timedOut = m_clock.elapsed() > kGiveUpMs;
@@ -207,7 +244,8 @@ void Screenshotter::poll()
 
 void Screenshotter::capture()
 {
-    const QPixmap picture = m_annotation ? m_annotation->grab() : m_window->grab();
+    CompareWindow *compare = m_kind == QLatin1String("compare") ? m_window->compareActions()->lastWindow() : nullptr;
+    const QPixmap picture = m_annotation ? m_annotation->grab() : compare ? compare->grab() : m_window->grab();
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     const bool ok = !picture.isNull() && picture.save(m_path, "PNG");
     if (ok)

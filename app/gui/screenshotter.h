@@ -21,8 +21,9 @@ class Screenshotter : public QObject
 {
     Q_OBJECT
 public:
-    // `kind`: "photo", "video", "browser" or "annotate" (the first photo in
-    // the annotation editor, with a markup of each kind drawn).
+    // `kind`: "photo", "video", "browser", "annotate" (the first photo in
+    // the annotation editor, with a markup of each kind drawn) or "compare"
+    // (the first photo's asset's oldest and newest photos in a wipe).
     Screenshotter(MainWindow *window, const QString &path, const QString &kind, QObject *parent = nullptr);
     static bool isKnownKind(const QString &kind);
     void start();
@@ -33,6 +34,7 @@ Q_SIGNALS:
 private:
     bool contentReady();
     bool browserReady();
+    bool compareReady();
     void poll();
     void capture();
     void sketchMarkup(AnnotationDocument *document);
@@ -45,6 +47,7 @@ private:
     bool m_captureOpened = false;
     int m_browserStep = 0;
     bool m_annotateRequested = false;
+    bool m_compareRequested = false;
     QPointer<AnnotationWindow> m_annotation;
     QTimer m_poll;
     QElapsedTimer m_clock;
