@@ -4,7 +4,7 @@
 #include "annotation/markuphandles.h"
 #include "common/inputlimits.h"
 #include "inlinetexteditor.h"
-#include "markuphittest.h"
+#include "render/markuphittest.h"
 #include "spatial/projector.h"
 
 #include <QKeyEvent>
