@@ -274,9 +274,14 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
             plan.notice = QCoreApplication::translate(
                 "sl::OverlayRenderer", "This capture has no camera intrinsics: 3D markup is not shown.");
         } else if (!pose) {
-            plan.notice = QCoreApplication::translate(
-                "sl::OverlayRenderer", "This capture has no camera poses: its %n world markup(s) cannot be placed.",
-                nullptr, int(worldCount));
+            // Spelled out for one and many: without an English plural file, %n would read "markup(s)".
+            plan.notice = worldCount == 1
+                ? QCoreApplication::translate("sl::OverlayRenderer",
+                                              "This capture has no camera poses: its world markup cannot be placed.")
+                : QCoreApplication::translate("sl::OverlayRenderer",
+                                              "This capture has no camera poses: its %1 world markups cannot be "
+                                              "placed.")
+                      .arg(worldCount);
         } else {
             const CameraIntrinsics intrinsics = manifest.camera->scaledTo(frameSize.width(), frameSize.height());
             const Projector projector(intrinsics, *pose, manifest.axes.value_or(Axes::OpenCV));
