@@ -5,6 +5,9 @@
 #include "overlaylegendpanel.h"
 #include "photoview.h"
 #include "uitestutil.h"
+#include "videocanvas.h"
+
+#include "media/displayrotation.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -86,6 +89,8 @@ private Q_SLOTS:
     void keyHidesTheLegend();
     void worldMarkupOutOfViewGetsAnArrow();
     void noPosesSaysSo();
+    void videoFrameSelectsWithinTimeRange();
+    void rotatedVideoSelectsWhereDrawn();
 
 private:
     void open(PhotoView &view, const CaptureManifest &manifest, std::vector<Markup> world);
@@ -254,6 +259,69 @@ void TestOverlayReview::noPosesSaysSo()
                                                       "cannot be placed.")),
              qPrintable(view.noticeText()));
     QCOMPARE(view.lastOverlayResult().imageMarkupsDrawn, 2); // image markup still shows
+}
+
+// A video canvas showing an exact frame (as when paused): image markup picks
+// only within its time range, and its details say that range.
+void TestOverlayReview::videoFrameSelectsWithinTimeRange()
+{
+    CaptureManifest m = photoManifest(true);
+    m.mediaType = MediaType::Video;
+    m.markups[0].from = 0.5;
+    m.markups[0].to = 2.0;
+    VideoCanvas canvas;
+    canvas.resize(640, 480);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    QVERIFY(canvas.reviewToolsEnabled());
+    canvas.setCapture(m, worldMarkups());
+    QImage frame(kPhoto, QImage::Format_RGB32);
+    frame.fill(Qt::darkGray);
+    canvas.setFrame(frame, 1.0);
+    const auto edge = [&canvas] {
+        return canvas.frameToWidget().map(QPointF(0.25 * kPhoto.width(), 0.1 * kPhoto.height())).toPoint();
+    };
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, edge());
+    QCOMPARE(canvas.selectedMarkupId(), QStringLiteral("ana-rect"));
+    QVERIFY2(canvas.selectionInfoText().contains(QLatin1String("00:00.500")), qPrintable(canvas.selectionInfoText()));
+    QVERIFY2(canvas.selectionInfoText().contains(QLatin1String("00:02.000")), qPrintable(canvas.selectionInfoText()));
+    QTest::keyClick(&canvas, Qt::Key_Escape);
+    QVERIFY(canvas.selectedMarkupId().isEmpty());
+
+    canvas.setFrame(frame, 3.0); // past its range: not drawn, not picked
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, edge());
+    QVERIFY(canvas.selectedMarkupId().isEmpty());
+}
+
+// A video turned 90 degrees: markup is drawn in sensor pixels turned with
+// the frame, and a click finds it where it is drawn.
+void TestOverlayReview::rotatedVideoSelectsWhereDrawn()
+{
+    CaptureManifest m = photoManifest(true);
+    m.mediaType = MediaType::Video;
+    VideoCanvas canvas;
+    canvas.resize(480, 640);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setCapture(m, worldMarkups());
+    canvas.setSensorRotation(90, kPhoto);
+    QImage displayed(DisplayRotation::displaySize(90, kPhoto), QImage::Format_RGB32);
+    displayed.fill(Qt::darkGray);
+    canvas.setFrame(displayed, 0.0);
+    const QTransform sensorToWidget = DisplayRotation::sensorToDisplay(90, kPhoto) * canvas.frameToWidget();
+    const QPoint anaEdge = sensorToWidget.map(QPointF(0.25 * kPhoto.width(), 0.1 * kPhoto.height())).toPoint();
+    // Drawn there on screen...
+    QVERIFY(pixelsNear(canvas.grab().toImage(), anaEdge, 3, kAnaColor, kTolerance) > 0);
+    // ...and picked there.
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, anaEdge);
+    QCOMPARE(canvas.selectedMarkupId(), QStringLiteral("ana-rect"));
+    // Where it would be without the turn, nothing.
+    canvas.clearSelection();
+    const QPoint unturned = canvas.frameToWidget().map(QPointF(0.25 * kPhoto.width(), 0.1 * kPhoto.height())).toPoint();
+    if (QLineF(unturned, anaEdge).length() > 20) {
+        QTest::mouseClick(&canvas, Qt::LeftButton, {}, unturned);
+        QVERIFY(canvas.selectedMarkupId() != QStringLiteral("ana-rect"));
+    }
 }
 
 QTEST_MAIN(TestOverlayReview)
