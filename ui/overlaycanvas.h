@@ -2,22 +2,30 @@
 
 #include "capture/capturemanifest.h"
 #include "capture/markup.h"
+#include "render/overlayfilter.h"
 #include "render/overlayrenderer.h"
 
 #include <QImage>
 #include <QTransform>
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
+class QAction;
+class QLabel;
 class QPainter;
 
 namespace sl {
 
+class OverlayLegendPanel;
+
 // Paints one media frame scaled to fit the widget (aspect kept) and its markup
 // through OverlayRenderer, with the painter in the frame's pixel coordinates.
 // Shows the renderer's notice (e.g. no camera pose) in a banner, and a
-// centred message when there is no frame (loading, or an error).
+// centred message when there is no frame (loading, or an error). A viewer
+// turns on its review tools (enableReviewTools): the legend, edge arrows and
+// selecting markup with a click.
 class OverlayCanvas : public QWidget
 {
     Q_OBJECT
@@ -69,15 +77,45 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // What a viewer offers beyond the picture (the annotation editor has its
+    // own tools): a legend panel listing authors and kinds with toggles
+    // (shown and hidden with G, the action legendAction()), arrows at the
+    // edge toward world markup out of the picture, and a click on a markup
+    // selecting it (highlighted, its author, time, kind and space in a box;
+    // Esc clears).
+    void enableReviewTools();
+    bool reviewToolsEnabled() const { return m_reviewTools; }
+    // The legend's toggles, applied to what is drawn and what a click finds.
+    const OverlayFilter &overlayFilter() const { return m_filter; }
+    OverlayLegendPanel *legendPanel() const { return m_legend; }
+    QAction *legendAction() const { return m_legendAction; }
+    // Selects the markup under a widget position (none: clears); true when one was found.
+    bool selectAt(QPointF widgetPos);
+    void clearSelection();
+    QString selectedMarkupId() const { return m_selected ? m_selected->id : QString(); }
+    // The selection's details as shown in its box; empty without a selection.
+    QString selectionInfoText() const;
+
 Q_SIGNALS:
     void framePainted(double seconds);
+    void markupSelected(const QString &markupId); // empty: cleared
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void paintBanner(QPainter &painter, const QString &text);
     void paintMessage(QPainter &painter);
+    void paintSelection(QPainter &painter);
+    // The transform the overlay is painted under (frame or sensor pixels to
+    // widget pixels) and the size of the frame it paints in.
+    QTransform overlayToWidget(QSize *overlaySize) const;
+    void setFilter(const OverlayFilter &filter);
+    void placePanels();
+    void showSelectionInfo();
 
     CaptureManifest m_manifest;
     PoseTrack m_poseTrack; // m_manifest's, made once per capture rather than on every paint
@@ -96,6 +134,12 @@ private:
     QString m_captureNotice;
     double m_zoom = 1;
     QPointF m_pan; // widget pixels
+    bool m_reviewTools = false;
+    OverlayFilter m_filter;
+    OverlayLegendPanel *m_legend = nullptr;
+    QAction *m_legendAction = nullptr;
+    QLabel *m_selectionInfo = nullptr;
+    std::optional<Markup> m_selected;
 };
 
 } // namespace sl

@@ -13,6 +13,7 @@ PhotoView::PhotoView(QWidget *parent)
     : OverlayCanvas(parent)
 {
     setObjectName(QStringLiteral("photoView"));
+    enableReviewTools();
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PhotoView::onDecoded);
     // The same keys as the video player's.
     const auto addSnapshot = [this](const QString &text, const QKeySequence &key, bool baked, const QString &name) {

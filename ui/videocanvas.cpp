@@ -10,6 +10,7 @@ VideoCanvas::VideoCanvas(QWidget *parent)
     : OverlayCanvas(parent)
 {
     setObjectName(QStringLiteral("videoCanvas"));
+    enableReviewTools();
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &VideoCanvas::onConverted);
 }
 

@@ -218,11 +218,28 @@ QRect redactionRect(const Markup &markup, QSize frameSize)
     return whole.intersected(QRect(QPoint(0, 0), frameSize));
 }
 
+// An arrow toward world markup of which nothing lands in the frame: toward
+// the mean of its points (metres), the middle of what it marks.
+void addEdgeIndicator(std::vector<EdgeIndicator> &indicators, int index, const Markup &markup,
+                      const Projector &projector, QSize frameSize)
+{
+    if (markup.worldPoints.empty())
+        return;
+    cv::Vec3d mean(0, 0, 0);
+    for (const cv::Vec3d &p : markup.worldPoints)
+        mean += p;
+    mean *= 1.0 / double(markup.worldPoints.size());
+    if (std::optional<EdgeIndicator> indicator = EdgeIndicator::toward(projector, mean, QSizeF(frameSize))) {
+        indicator->markup = index;
+        indicators.push_back(*indicator);
+    }
+}
+
 } // namespace
 
 MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &poses,
                             const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
-                            bool withText)
+                            bool withText, const OverlayFilter &filter)
 {
     MarkupPlan plan;
     if (frameSize.isEmpty())
@@ -234,7 +251,7 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
     const auto widthOf = [scale](const Markup &m) { return std::max(kMinWidth, m.width * scale); };
     const bool isVideo = manifest.mediaType == MediaType::Video;
     const auto visible = [&](const Markup &m) {
-        return m.space == MarkupSpace::Image && (!isVideo || m.visibleAt(seconds));
+        return m.space == MarkupSpace::Image && (!isVideo || m.visibleAt(seconds)) && filter.shows(m);
     };
 
     // 1. Redactions first: everything else is drawn over the hidden pixels.
@@ -249,16 +266,22 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
     }
 
     // 2. World markup through the camera of this frame.
-    const bool anyWorld = std::any_of(worldMarkups.begin(), worldMarkups.end(),
-                                      [](const Markup &m) { return m.space == MarkupSpace::World; });
-    if (anyWorld) {
+    const auto worldCount = std::count_if(worldMarkups.begin(), worldMarkups.end(),
+                                          [](const Markup &m) { return m.space == MarkupSpace::World; });
+    if (worldCount > 0) {
         const std::optional<Pose> pose = poses.poseAt(seconds);
         if (!hasCamera) {
             plan.notice = QCoreApplication::translate(
                 "sl::OverlayRenderer", "This capture has no camera intrinsics: 3D markup is not shown.");
         } else if (!pose) {
-            plan.notice = QCoreApplication::translate(
-                "sl::OverlayRenderer", "No camera pose in this capture: 3D markup is not shown.");
+            // Spelled out for one and many: without an English plural file, %n would read "markup(s)".
+            plan.notice = worldCount == 1
+                ? QCoreApplication::translate("sl::OverlayRenderer",
+                                              "This capture has no camera poses: its world markup cannot be placed.")
+                : QCoreApplication::translate("sl::OverlayRenderer",
+                                              "This capture has no camera poses: its %1 world markups cannot be "
+                                              "placed.")
+                      .arg(worldCount);
         } else {
             const CameraIntrinsics intrinsics = manifest.camera->scaledTo(frameSize.width(), frameSize.height());
             const Projector projector(intrinsics, *pose, manifest.axes.value_or(Axes::OpenCV));
@@ -267,11 +290,16 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
             const QRectF bounds(QPointF(-0.5, -0.5), QSizeF(frameSize));
             for (size_t i = 0; i < worldMarkups.size(); ++i) {
                 const Markup &markup = worldMarkups[i];
-                if (markup.space != MarkupSpace::World)
+                if (markup.space != MarkupSpace::World || !filter.shows(markup))
                     continue;
                 const ShapeSink sink{plan.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
-                if (planWorld(sink, markup, projector, bounds, withText))
+                const size_t before = plan.shapes.size();
+                planWorld(sink, markup, projector, bounds, withText);
+                // Drawn when something of it lands in the frame; else an arrow points to it.
+                if (plan.shapes.size() > before)
                     ++plan.worldMarkupsDrawn;
+                else if (markup.kind != MarkupKind::Blur)
+                    addEdgeIndicator(plan.edgeIndicators, int(i), markup, projector, frameSize);
             }
         }
     }

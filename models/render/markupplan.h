@@ -1,6 +1,8 @@
 #pragma once
 
 #include "capture/capturemanifest.h"
+#include "render/edgeindicator.h"
+#include "render/overlayfilter.h"
 #include "render/plannedshape.h"
 
 #include <QRect>
@@ -25,11 +27,16 @@ struct MarkupPlan
     int worldMarkupsDrawn = 0;
     int imageMarkupsDrawn = 0;
     QString notice; // why world markup is not drawn, when it is not
+    // World markup (shown by the filter) of which nothing lands in the frame:
+    // where an arrow at the edge points to it (EdgeIndicator::toward of the
+    // mean of its points).
+    std::vector<EdgeIndicator> edgeIndicators;
 
     // `withText`: whether labels can be drawn (fonts need a QGuiApplication).
+    // Markup `filter` hides is left out entirely (redactions never are).
     static MarkupPlan make(const CaptureManifest &manifest, const PoseTrack &poses,
                            const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
-                           bool withText);
+                           bool withText, const OverlayFilter &filter = {});
 };
 
 } // namespace sl

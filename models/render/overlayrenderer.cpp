@@ -100,12 +100,13 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
 
 OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &manifest, const PoseTrack &poses,
                                      const std::vector<Markup> &worldMarkups, QSize frameSize, double seconds,
-                                     const QImage &frame)
+                                     const QImage &frame, const OverlayOptions &options)
 {
     OverlayResult result;
     if (frameSize.isEmpty())
         return result;
-    const MarkupPlan plan = MarkupPlan::make(manifest, poses, worldMarkups, frameSize, seconds, canDrawText());
+    const MarkupPlan plan = MarkupPlan::make(manifest, poses, worldMarkups, frameSize, seconds, canDrawText(),
+                                             options.filter);
     result.worldMarkupsDrawn = plan.worldMarkupsDrawn;
     result.imageMarkupsDrawn = plan.imageMarkupsDrawn;
     result.notice = plan.notice;
@@ -144,6 +145,15 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
         }
         for (size_t i = budget.reduced() ? budget.last : budget.first; i < plan.shapes.size(); ++i)
             exact.draw(plan.shapes[i], inPieces(i));
+    }
+
+    // 3. Arrows toward world markup out of the picture, over everything.
+    if (options.edgeIndicators) {
+        for (const EdgeIndicator &indicator : plan.edgeIndicators) {
+            const Markup &markup = worldMarkups[size_t(indicator.markup)];
+            indicator.paint(painter, QColor(markup.color.red(), markup.color.green(), markup.color.blue()));
+        }
+        result.edgeIndicators = int(plan.edgeIndicators.size());
     }
 
     painter.restore();

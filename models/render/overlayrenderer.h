@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/capturemanifest.h"
+#include "render/overlayfilter.h"
 
 #include <QImage>
 #include <QSize>
@@ -17,7 +18,16 @@ struct OverlayResult
 {
     int worldMarkupsDrawn = 0;
     int imageMarkupsDrawn = 0;
-    QString notice; // user-facing, e.g. "No camera pose in this capture: 3D markup is not shown."
+    QString notice; // user-facing, e.g. "This capture has no camera poses: its 2 world markups cannot be placed."
+    int edgeIndicators = 0; // arrows drawn toward world markup out of the picture
+};
+
+// What a view adds to the markup it paints; exports use the defaults (all
+// markup, no indicators), so a burned-in frame shows what the camera saw.
+struct OverlayOptions
+{
+    OverlayFilter filter; // the legend's toggles
+    bool edgeIndicators = false; // arrows at the edge toward world markup out of the picture
 };
 
 // The one renderer of markup: the GUI's photo and video views and the CLI's
@@ -37,7 +47,7 @@ public:
     // for views that paint many frames of one capture.
     static OverlayResult paint(QPainter &painter, const CaptureManifest &manifest, const PoseTrack &poses,
                                const std::vector<Markup> &worldMarkups, QSize frameSize,
-                               double seconds, const QImage &frame = {});
+                               double seconds, const QImage &frame = {}, const OverlayOptions &options = {});
 
     // Convenience: a copy of `frame` with every visible markup burned in.
     static QImage burnIn(const QImage &frame, const CaptureManifest &manifest,

@@ -61,6 +61,16 @@ cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &
         cv::GaussianBlur(coarse, coarse, cv::Size(3, 3), 0.5, 0.5, cv::BORDER_REPLICATE);
     // Back to painter pixels over `bounds` only: pixel centre x + 0.5 of the frame is grid x * grid / frame - 0.5.
     const double sx = double(grid.width) / frameSize.width(), sy = double(grid.height) / frameSize.height();
+    // Over most of the frame, cv::resize to the whole frame does the same
+    // mapping (pixel centre x + 0.5 to (x + 0.5) * sx - 0.5; nearest-exact:
+    // the cell the centre is in) some 10-20x faster than warpAffine (1.2 ms
+    // against 24 ms at 1080p here); bounds is then a view into it.
+    if (2 * qint64(bounds.width()) * bounds.height() >= qint64(frameSize.width()) * frameSize.height()) {
+        cv::Mat whole;
+        cv::resize(coarse, whole, cv::Size(frameSize.width(), frameSize.height()), 0, 0,
+                   blocks ? cv::INTER_NEAREST_EXACT : cv::INTER_LINEAR);
+        return whole(cv::Rect(bounds.x(), bounds.y(), bounds.width(), bounds.height()));
+    }
     const cv::Matx23d toGrid(sx, 0, (bounds.x() + 0.5) * sx - 0.5, 0, sy, (bounds.y() + 0.5) * sy - 0.5);
     cv::Mat hidden;
     cv::warpAffine(coarse, hidden, toGrid, cv::Size(bounds.width(), bounds.height()),

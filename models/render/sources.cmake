@@ -1,8 +1,13 @@
 # Sources of models/render (paths relative to models/).
 target_sources(sightline_models PRIVATE
+    render/edgeindicator.cpp render/edgeindicator.h
     render/frameexporter.cpp render/frameexporter.h
+    render/markuphittest.cpp render/markuphittest.h
+    render/markuppicker.cpp render/markuppicker.h
     render/markupplan.cpp render/markupplan.h
     render/markuppainter.cpp render/markuppainter.h
+    render/overlayfilter.cpp render/overlayfilter.h
+    render/overlaylegend.cpp render/overlaylegend.h
     render/overlayrenderer.cpp render/overlayrenderer.h
     render/paintcost.cpp render/paintcost.h
     render/plannedshape.h

@@ -4,8 +4,8 @@
 #include "annotation/markuphandles.h"
 #include "common/inputlimits.h"
 #include "inlinetexteditor.h"
-#include "markuphittest.h"
-#include "spatial/projector.h"
+#include "render/markuphittest.h"
+#include "render/markuppicker.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -171,23 +171,9 @@ double AnnotationCanvas::pixelScale() const
 
 QPolygonF AnnotationCanvas::widgetPointsOf(const Markup &markup) const
 {
-    QPolygonF points;
-    if (markup.space == MarkupSpace::Image) {
-        for (const cv::Point2d &p : markup.imagePoints)
-            points.append(toWidget(p));
-        return points;
-    }
-    // World markup where the photo's camera sees it (as OverlayRenderer draws it).
-    const CaptureManifest &m = manifest();
-    const std::optional<Pose> pose = m.poseTrack().poseAt(frameSeconds());
-    if (!hasFrame() || !m.camera || !m.camera->isValid() || !pose)
-        return points;
-    const Projector projector(m.camera->scaledTo(frame().width(), frame().height()), *pose,
-                              m.axes.value_or(Axes::OpenCV));
-    for (const cv::Vec3d &p : markup.worldPoints)
-        if (const std::optional<cv::Point2d> pixel = projector.projectPoint(p))
-            points.append(frameToWidget().map(QPointF(pixel->x + 0.5, pixel->y + 0.5)));
-    return points;
+    // Where the viewer draws and picks it (as OverlayRenderer draws it), on the widget.
+    return frameToWidget().map(
+        MarkupPicker::framePointsOf(markup, manifest(), manifest().poseTrack(), frame().size(), frameSeconds()));
 }
 
 QRectF AnnotationCanvas::boundsOf(const Markup &markup) const

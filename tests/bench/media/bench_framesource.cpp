@@ -16,6 +16,7 @@
 // print p50/p95 of both; ffmpeg runs with -nostdin -loglevel error.
 // Goals: step p95 <= 16 ms forward, <= 50 ms back; ratios <= 1.2.
 
+#include "benchclip.h"
 #include "benchstats.h"
 #include "capture/manifestwriter.h"
 #include "media/framesource.h"
@@ -29,79 +30,14 @@
 #include <functional>
 #include <random>
 
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-}
-
 using namespace sl;
+using sl::bench::decodeOneFrameFloor;
+using sl::bench::makeClip;
 using sl::bench::msSince;
+using sl::bench::run;
 using sl::bench::spreadOf;
 
 namespace {
-
-bool run(const QString &program, const QStringList &args, double *ms = nullptr)
-{
-    QProcess process;
-    QElapsedTimer timer;
-    timer.start();
-    process.start(program, args);
-    const bool ok = process.waitForFinished(600000) && process.exitStatus() == QProcess::NormalExit &&
-                    process.exitCode() == 0;
-    if (ms)
-        *ms = msSince(timer);
-    if (!ok)
-        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), process.readAllStandardError().constData());
-    return ok;
-}
-
-bool makeClip(const QString &path, int seconds, int gop)
-{
-    return run(QStringLiteral("ffmpeg"),
-               {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-                QStringLiteral("lavfi"), QStringLiteral("-i"),
-                QStringLiteral("testsrc2=size=1920x1080:rate=30:duration=%1").arg(seconds), QStringLiteral("-c:v"),
-                QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
-                QStringLiteral("-g"), QString::number(gop), QStringLiteral("-keyint_min"), QString::number(gop),
-                QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
-}
-
-// The floor: libavcodec decoding the whole file in-process with the same
-// threading, no conversion; milliseconds per frame.
-double decodeOneFrameFloor(const QString &path)
-{
-    AVFormatContext *input = nullptr;
-    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
-        return -1;
-    avformat_find_stream_info(input, nullptr);
-    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
-    AVCodecContext *context = avcodec_alloc_context3(codec);
-    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
-    context->thread_count = 0;
-    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    avcodec_open2(context, codec, nullptr);
-    AVPacket *packet = av_packet_alloc();
-    AVFrame *frame = av_frame_alloc();
-    int frames = 0;
-    QElapsedTimer timer;
-    timer.start();
-    while (av_read_frame(input, packet) >= 0) {
-        if (packet->stream_index == stream && avcodec_send_packet(context, packet) >= 0)
-            while (avcodec_receive_frame(context, frame) >= 0)
-                ++frames;
-        av_packet_unref(packet);
-    }
-    avcodec_send_packet(context, nullptr);
-    while (avcodec_receive_frame(context, frame) >= 0)
-        ++frames;
-    const double ms = msSince(timer);
-    av_frame_free(&frame);
-    av_packet_free(&packet);
-    avcodec_free_context(&context);
-    avformat_close_input(&input);
-    return frames > 0 ? ms / frames : -1;
-}
 
 int decodeAll(const QString &path)
 {

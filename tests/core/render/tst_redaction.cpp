@@ -20,6 +20,8 @@ private Q_SLOTS:
     void hidesOnlyTheUnion_data();
     void hidesOnlyTheUnion();
     void pixelatedIsSquareBlocks();
+    void largeAndSmallUnionsLookAlike_data();
+    void largeAndSmallUnionsLookAlike();
 };
 
 void TestRedaction::unionIsTheRectangles_data()
@@ -147,6 +149,50 @@ void TestRedaction::pixelatedIsSquareBlocks()
     for (int x = inside.left(); x < inside.right(); ++x)
         steps += pixelated.pixel(x, 90) != pixelated.pixel(x + 1, 90);
     QVERIFY2(steps >= inside.width() / 20 && steps <= inside.width() / 12 + 1, qPrintable(QString::number(steps)));
+}
+
+void TestRedaction::largeAndSmallUnionsLookAlike_data()
+{
+    QTest::addColumn<int>("look");
+    QTest::newRow("blurred") << int(Redaction::Look::Blurred);
+    QTest::newRow("pixelated") << int(Redaction::Look::Pixelated);
+}
+
+// A union over most of the frame is made by another path (a resize of the
+// whole frame) than a small one (a warp of its bounds): where both cover the
+// same pixels with the same cells, they show the same look.
+void TestRedaction::largeAndSmallUnionsLookAlike()
+{
+    QFETCH(int, look);
+    const QSize size(320, 200);
+    QImage frame(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x)
+            frame.setPixelColor(x, y, QColor::fromRgb((x * 7 + y * 3) % 256, (x * x / 64 + y) % 256, 255 - y));
+    // The same longest side (310: cells of 31, a grid of 11 x 7 that does not
+    // divide the frame evenly) in both, so the same cells.
+    const QRect strip(0, 90, 310, 12);
+    const std::vector<QRect> small{strip};
+    const std::vector<QRect> large{strip, QRect(0, 0, 300, 200)};
+    QImage a = frame, b = frame;
+    {
+        QPainter painter(&a);
+        Redaction::paint(painter, small, frame, size, Redaction::Look(look));
+    }
+    {
+        QPainter painter(&b);
+        Redaction::paint(painter, large, frame, size, Redaction::Look(look));
+    }
+    int worst = 0;
+    for (int y = strip.top(); y <= strip.bottom(); ++y) {
+        for (int x = strip.left(); x <= strip.right(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            worst = std::max({worst, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                              std::abs(qBlue(p) - qBlue(q))});
+        }
+    }
+    QVERIFY2(worst <= 2, qPrintable(QString::number(worst)));
+    QVERIFY(a.pixel(10, 95) != frame.pixel(10, 95)); // both hid the strip
 }
 
 QTEST_MAIN(TestRedaction)

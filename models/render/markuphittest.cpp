@@ -1,9 +1,11 @@
-#include "markuphittest.h"
+#include "render/markuphittest.h"
 
 #include <QRectF>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace sl {

@@ -10,7 +10,8 @@ namespace sl {
 // Whether a point of the canvas touches a markup's drawn shape (not merely
 // its bounds), for the eraser: a stroke near its line, a rectangle or an
 // ellipse near its outline, a redaction anywhere inside, a label on its
-// words. Everything in widget pixels.
+// words. Everything in widget pixels. Shared by the annotation editor and
+// the viewers (MarkupPicker).
 class MarkupHitTest
 {
 public:

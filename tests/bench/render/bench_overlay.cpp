@@ -1,0 +1,207 @@
+// Overlay and redaction speed in the viewer's terms (run by hand; prints figures):
+//   bench_overlay [--runs N]
+// 1. Overlay rendering of 1,000 world ink strokes of 50 points each, seen
+//    through a pose and lens distortion, painted by OverlayRenderer onto a
+//    1920x1080 frame (plan, projection, near-plane clipping, drawing), against
+//    the floor of decoding one 1080p H.264 frame with libavcodec in-process
+//    (a clip made by this program with ffmpeg; the floor is the mean per
+//    frame of decoding it whole, one figure per run). Goal: ratio <= 0.2.
+// 2. A redaction covering the whole frame (Redaction::paint, blurred and
+//    pixelated) at 1920x1080 and 3840x2160, against the floor of QPainter
+//    compositing the frame once at that size (the least any full-frame
+//    redaction must do: write every pixel). Goal: <= 5 ms at 1080p.
+// Each figure: the first call in the process (at that size) and warm p50/p95
+// over N runs, all in-process, the floor measured the same way in the same run.
+
+#include "benchclip.h"
+#include "benchstats.h"
+#include "capture/capturemanifest.h"
+#include "render/markupplan.h"
+#include "render/overlayrenderer.h"
+#include "render/redaction.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <random>
+
+using namespace sl;
+using sl::bench::msSince;
+using sl::bench::spreadOf;
+
+namespace {
+
+constexpr int kStrokes = 1000;
+constexpr int kPointsPerStroke = 50;
+
+// A 1080p camera at the origin looking along +z (OpenCV axes), with the
+// distortion of a typical phone lens.
+CaptureManifest manifestWithStrokes()
+{
+    CaptureManifest m;
+    m.id = QStringLiteral("bench-overlay");
+    m.mediaType = MediaType::Video;
+    m.camera = CameraIntrinsics{.width = 1920, .height = 1080, .fx = 1500, .fy = 1500, .cx = 959.5, .cy = 539.5,
+                                .distortion = {0.0578, -0.0805, -0.00098, 0.00016}};
+    m.axes = Axes::OpenCV;
+    m.poses = {ManifestPose{}};
+    return m;
+}
+
+// Hand-drawn strokes in view, 2-3 m ahead: slow curves with a tremor, metres.
+std::vector<Markup> worldStrokes()
+{
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> anywhere(0, 1);
+    std::normal_distribution<double> tremor(0, 0.001);
+    std::vector<Markup> strokes;
+    strokes.reserve(kStrokes);
+    for (int s = 0; s < kStrokes; ++s) {
+        Markup m;
+        m.id = QStringLiteral("w%1").arg(s);
+        m.kind = MarkupKind::Ink;
+        m.space = MarkupSpace::World;
+        m.width = 4;
+        m.color = QColor::fromHsv((s * 37) % 360, 220, 255);
+        const double z = 2 + anywhere(rng);
+        const double x0 = (anywhere(rng) - 0.5) * 2.0, y0 = (anywhere(rng) - 0.5) * 1.1;
+        const double a = anywhere(rng) * 6, r = 0.05 + 0.1 * anywhere(rng);
+        for (int i = 0; i < kPointsPerStroke; ++i) {
+            const double t = double(i) / kPointsPerStroke;
+            m.worldPoints.emplace_back(x0 + r * std::sin(a + 4 * t) + tremor(rng),
+                                       y0 + r * std::cos(a + 3 * t) + tremor(rng), z);
+        }
+        strokes.push_back(std::move(m));
+    }
+    return strokes;
+}
+
+QImage texturedFrame(QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    std::mt19937 rng(3);
+    for (int y = 0; y < size.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = qRgb((x * 7 + y) & 255, (y * 3) & 255, int(rng() & 255));
+    }
+    return image;
+}
+
+struct Timed
+{
+    double first = 0;
+    std::vector<double> warm;
+};
+
+Timed timeIt(int runs, const std::function<void()> &work)
+{
+    Timed t;
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    t.first = msSince(timer);
+    for (int i = 0; i < runs; ++i) {
+        timer.restart();
+        work();
+        t.warm.push_back(msSince(timer));
+    }
+    return t;
+}
+
+void printLine(const char *what, const Timed &ours, const Timed &floor, const char *floorName)
+{
+    const bench::Spread o = spreadOf(ours.warm), f = spreadOf(floor.warm);
+    std::printf("  %-28s first %8.2f ms  warm p50 %8.2f  p95 %8.2f ms | %s: first %7.2f  p50 %7.2f  p95 %7.2f ms"
+                " | ratio p50 %5.2f  p95 %5.2f\n",
+                what, ours.first, o.p50, o.p95, floorName, floor.first, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
+}
+
+int benchOverlay(int runs)
+{
+    QTemporaryDir dir;
+    const QString clip = dir.filePath(QStringLiteral("clip1080.mp4"));
+    if (!dir.isValid() || !sl::bench::makeClip(clip, 2, 60)) {
+        std::fprintf(stderr, "cannot make the test clip with ffmpeg\n");
+        return 1;
+    }
+    // The floor: one frame decoded, as the mean per frame of a whole decode.
+    Timed floor;
+    floor.first = sl::bench::decodeOneFrameFloor(clip);
+    for (int i = 0; i < std::max(5, runs / 4); ++i)
+        floor.warm.push_back(sl::bench::decodeOneFrameFloor(clip));
+    if (floor.first <= 0) {
+        std::fprintf(stderr, "cannot decode the test clip\n");
+        return 1;
+    }
+
+    const CaptureManifest manifest = manifestWithStrokes();
+    const PoseTrack poses = manifest.poseTrack();
+    const std::vector<Markup> strokes = worldStrokes();
+    const QSize size(1920, 1080);
+    const QImage frame = texturedFrame(size);
+    QImage canvas = frame.copy();
+    OverlayResult result;
+    const Timed ours = timeIt(runs, [&] {
+        QPainter painter(&canvas);
+        OverlayOptions options;
+        options.edgeIndicators = true; // as the viewer paints
+        result = OverlayRenderer::paint(painter, manifest, poses, strokes, size, 1.0, frame, options);
+    });
+    std::printf("Overlay: %d world ink strokes x %d points on 1920x1080 (%d drawn%s)\n", kStrokes, kPointsPerStroke,
+                result.worldMarkupsDrawn, result.notice.isEmpty() ? "" : ", reduced detail");
+    printLine("overlay paint", ours, floor, "decode 1 frame");
+    // Of which planning (projection, near-plane clipping, cutting to the frame, simplification).
+    const Timed plan = timeIt(runs, [&] { MarkupPlan::make(manifest, poses, strokes, size, 1.0, true); });
+    printLine("  of which the plan", plan, floor, "decode 1 frame");
+    std::printf("  goal: p50 and p95 ratio <= 0.2\n");
+    return 0;
+}
+
+void benchRedaction(int runs)
+{
+    std::printf("Full-frame redaction (one rectangle over the whole frame)\n");
+    for (const QSize size : {QSize(1920, 1080), QSize(3840, 2160)}) {
+        const QImage frame = texturedFrame(size);
+        QImage canvas(size, QImage::Format_RGB32);
+        const std::vector<QRect> whole{QRect(QPoint(0, 0), size)};
+        const Timed floor = timeIt(runs, [&] {
+            QPainter painter(&canvas);
+            painter.drawImage(QPointF(0, 0), frame);
+        });
+        for (const auto look : {Redaction::Look::Blurred, Redaction::Look::Pixelated}) {
+            const Timed ours = timeIt(runs, [&] {
+                QPainter painter(&canvas);
+                Redaction::paint(painter, whole, frame, size, look);
+            });
+            const QString what = QStringLiteral("%1 %2x%3").arg(look == Redaction::Look::Blurred ? "blur" : "pixelate")
+                                     .arg(size.width())
+                                     .arg(size.height());
+            printLine(qPrintable(what), ours, floor, "composite");
+        }
+    }
+    std::printf("  goal: 1080p <= 5 ms\n");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Warm runs per figure."), QStringLiteral("N"),
+                      QStringLiteral("30")});
+    parser.process(app);
+    const int runs = std::max(3, parser.value(QStringLiteral("runs")).toInt());
+    benchRedaction(runs);
+    return benchOverlay(runs);
+}

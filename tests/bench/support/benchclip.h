@@ -1,0 +1,87 @@
+#pragma once
+
+// What benchmarks on video share: running a program, making a 1080p30 H.264
+// test clip with ffmpeg, and the floor of decoding one frame with FFmpeg's
+// libavcodec in-process. Header-only; link FFmpeg (libavformat, libavcodec,
+// libavutil) where it is included.
+
+#include "benchstats.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+}
+
+namespace sl::bench {
+
+inline bool run(const QString &program, const QStringList &args, double *ms = nullptr)
+{
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    const bool ok = process.waitForFinished(600000) && process.exitStatus() == QProcess::NormalExit &&
+                    process.exitCode() == 0;
+    if (ms)
+        *ms = msSince(timer);
+    if (!ok)
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(program), process.readAllStandardError().constData());
+    return ok;
+}
+
+inline bool makeClip(const QString &path, int seconds, int gop)
+{
+    return run(QStringLiteral("ffmpeg"),
+               {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+                QStringLiteral("lavfi"), QStringLiteral("-i"),
+                QStringLiteral("testsrc2=size=1920x1080:rate=30:duration=%1").arg(seconds), QStringLiteral("-c:v"),
+                QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("veryfast"),
+                QStringLiteral("-g"), QString::number(gop), QStringLiteral("-keyint_min"), QString::number(gop),
+                QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
+}
+
+// The floor: libavcodec decoding the whole file in-process with the same
+// threading, no conversion; milliseconds per frame.
+inline double decodeOneFrameFloor(const QString &path)
+{
+    AVFormatContext *input = nullptr;
+    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+        return -1;
+    avformat_find_stream_info(input, nullptr);
+    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
+    AVCodecContext *context = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
+    context->thread_count = 0;
+    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    avcodec_open2(context, codec, nullptr);
+    AVPacket *packet = av_packet_alloc();
+    AVFrame *frame = av_frame_alloc();
+    int frames = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (av_read_frame(input, packet) >= 0) {
+        if (packet->stream_index == stream && avcodec_send_packet(context, packet) >= 0)
+            while (avcodec_receive_frame(context, frame) >= 0)
+                ++frames;
+        av_packet_unref(packet);
+    }
+    avcodec_send_packet(context, nullptr);
+    while (avcodec_receive_frame(context, frame) >= 0)
+        ++frames;
+    const double ms = msSince(timer);
+    av_frame_free(&frame);
+    av_packet_free(&packet);
+    avcodec_free_context(&context);
+    avformat_close_input(&input);
+    return frames > 0 ? ms / frames : -1;
+}
+
+} // namespace sl::bench
