@@ -217,6 +217,33 @@ private Q_SLOTS:
         QVERIFY2(m_world.sameAssets(m_world.localAssets(), server, &difference), qPrintable(difference));
     }
 
+    void malformedAnswerAppliesNothingAndTheNextPushSettlesIt()
+    {
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(rename(m_ids[i], QString("Mine %1").arg(i)), QString());
+        m_world.server().faults().garbleBatchAnswers = 1; // committed there, unreadable here
+
+        const SyncSummary first = m_world.sync();
+        QVERIFY(!first.ok());
+        QCOMPARE(first.pushed, 0);
+        QCOMPARE(first.failed, 12);
+        QVERIFY2(why(first).contains("truncated"), qPrintable(why(first)));
+        const std::vector<OutboxEntry> entries = m_world.workspace().outbox().pending(20);
+        QCOMPARE(entries.size(), size_t(12)); // nothing removed
+        QCOMPARE(entries[0].state, OutboxState::Queued);
+        QCOMPARE(entries[0].attempts, 1);
+
+        const SyncSummary second = m_world.sync();
+        QVERIFY2(second.ok(), qPrintable(why(second)));
+        QCOMPARE(second.pushed, 12);
+        QCOMPARE(second.conflicts, 0);
+        QCOMPARE(outboxCount(), 0);
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(landed().value(m_ids[i]), 1); // the second batch met 412s and merged
+        QString difference;
+        QVERIFY2(m_world.sameAssets(m_world.localAssets(), m_world.serverAssets(), &difference), qPrintable(difference));
+    }
+
     void busyStoreIsWaitedOutAsTold()
     {
         for (int i = 0; i < 12; ++i)

@@ -171,6 +171,10 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         respondCut(socket, response);
         return true;
     }
+    if (isBatch(plain) && m_faults.garbleBatchAnswers > 0 && response.status < 300) {
+        --m_faults.garbleBatchAnswers;
+        response.body.truncate(response.body.lastIndexOf("--batchresponse_")); // committed; a malformed answer
+    }
     if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
         --m_faults.cutAfterCommit;
         socket->disconnectFromHost(); // committed, but the client never hears of it
