@@ -14,8 +14,8 @@
 #include "sync/synclogging.h"
 #include "sync/synctable.h"
 
-#include <QJsonDocument>
 #include <QHash>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QUrlQuery>
