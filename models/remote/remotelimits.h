@@ -19,6 +19,13 @@ inline constexpr int kLinkLength = 16 * 1024;
 // Pages of one paged read: 50 million rows at the largest page size; a
 // server that never stops paging is refused here.
 inline constexpr int kPagesPerRead = 10'000;
+// Requests in one $batch: Dataverse's own maximum (a batch cannot hold
+// another batch).
+inline constexpr int kBatchRequests = 1'000;
+// One $batch answer, bytes: 1,000 parts of an update answer (204, a few
+// headers, ~400 bytes each) or of an OData error (~1 KB each) fit with
+// ample room; a larger answer is refused before it is parsed.
+inline constexpr qint64 kBatchResponseBytes = 16LL * 1024 * 1024;
 // Retry-After the client honours, seconds; a larger value is clamped.
 inline constexpr int kRetryAfterSeconds = 3'600;
 

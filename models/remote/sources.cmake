@@ -28,4 +28,7 @@ target_sources(sightline_models PRIVATE
     remote/writeresult.cpp remote/writeresult.h
     remote/recordwriter.cpp remote/recordwriter.h
     remote/recordcreator.cpp remote/recordcreator.h
+    remote/multipartmixed.cpp remote/multipartmixed.h
+    remote/batchrequest.cpp remote/batchrequest.h
+    remote/batchresponse.cpp remote/batchresponse.h
 )

@@ -2,21 +2,26 @@
 
 #include "common/faultpoint.h"
 #include "remote/odataquery.h"
+#include "remote/remotelimits.h"
 #include "remote/requestrunner.h"
 #include "store/auditrepository.h"
 #include "store/database.h"
 #include "store/workspace.h"
 #include "sync/capturecolumns.h"
+#include "sync/pushconfirmation.h"
 #include "sync/storecolumns.h"
 #include "sync/syncconflictrepository.h"
 #include "sync/synclogging.h"
 #include "sync/synctable.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 #include <optional>
 
@@ -31,6 +36,9 @@ const QLatin1String kCapture("capture"); // a capture's attachment (msdyn_custom
 constexpr int kMergeRounds = 3;
 // Outbox entries read per push; the rest go next time.
 constexpr int kEntriesPerPush = 100'000;
+// Batchable updates below this go one request each: a handful costs a few
+// round trips, and their answers stay the plain ones.
+constexpr int kBatchMinimum = 10;
 
 bool isUpdate(const QString &operation)
 {
@@ -82,7 +90,8 @@ QJsonObject fieldValuesOf(const OutboxEntry &entry, const QJsonObject &row)
 
 OutboxPushJob::OutboxPushJob(RequestRunner &runner, Workspace &workspace, const QUrl &serviceRoot, QObject *parent)
     : QObject(parent), m_runner(runner), m_workspace(workspace), m_db(workspace.database()), m_serviceRoot(serviceRoot),
-      m_writer(runner, serviceRoot), m_creator(runner, serviceRoot), m_upload(runner, serviceRoot)
+      m_writer(runner, serviceRoot), m_creator(runner, serviceRoot), m_upload(runner, serviceRoot),
+      m_batch(runner, workspace.database(), serviceRoot)
 {
 }
 
@@ -93,6 +102,9 @@ void OutboxPushJob::start()
     m_next = 0;
     m_done = 0;
     m_held.clear();
+    m_batchRecords.clear();
+    m_nextBatchRecord = 0;
+    m_stale.clear();
     m_stopping = false;
     m_running = true;
     try {
@@ -110,6 +122,122 @@ void OutboxPushJob::start()
         Q_EMIT finished();
         return;
     }
+    m_total = int(m_entries.size());
+    takeBatchable();
+    next();
+}
+
+void OutboxPushJob::takeBatchable()
+{
+    // One record's entries, in seq order, by order of the record's first entry.
+    std::vector<QString> order;
+    QHash<QString, std::vector<size_t>> byRecord;
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const QString key = m_entries[i].entity + QLatin1Char('/') + m_entries[i].entityId;
+        auto it = byRecord.find(key);
+        if (it == byRecord.end()) {
+            order.push_back(key);
+            it = byRecord.insert(key, {});
+        }
+        it->push_back(i);
+    }
+    const auto batchable = [this](const QString &key, const std::vector<size_t> &indexes) {
+        const QString etag = m_entries[indexes.front()].baseEtag;
+        if (m_held.contains(key) || etag.isEmpty() || int(indexes.size()) > limits::kBatchRequests)
+            return false;
+        return std::all_of(indexes.begin(), indexes.end(), [&](size_t i) {
+            const OutboxEntry &entry = m_entries[i];
+            return entry.entity == kAsset && isUpdate(entry.operation) && entry.baseEtag == etag
+                   && !QUuid::fromString(entry.entityId).isNull();
+        });
+    };
+    std::vector<OutboxBatchSender::Record> records;
+    QSet<qint64> taken;
+    for (const QString &key : order) {
+        const std::vector<size_t> &indexes = byRecord[key];
+        if (!batchable(key, indexes))
+            continue;
+        OutboxBatchSender::Record record;
+        for (size_t i : indexes) {
+            record.push_back(m_entries[i]);
+            taken.insert(m_entries[i].seq);
+        }
+        records.push_back(std::move(record));
+    }
+    if (taken.size() < kBatchMinimum)
+        return;
+    std::vector<OutboxEntry> rest;
+    for (OutboxEntry &entry : m_entries)
+        if (!taken.contains(entry.seq))
+            rest.push_back(std::move(entry));
+    m_entries = std::move(rest);
+    m_batchRecords = std::move(records);
+}
+
+void OutboxPushJob::sendBatch()
+{
+    std::vector<OutboxBatchSender::Record> records;
+    int requests = 0;
+    size_t end = m_nextBatchRecord;
+    while (end < m_batchRecords.size() && requests + int(m_batchRecords[end].size()) <= limits::kBatchRequests)
+        requests += int(m_batchRecords[end++].size());
+    records.assign(m_batchRecords.begin() + qsizetype(m_nextBatchRecord), m_batchRecords.begin() + qsizetype(end));
+    try {
+        Transaction transaction(m_db);
+        OutboxRepository outbox(m_db);
+        for (const OutboxBatchSender::Record &record : records)
+            for (const OutboxEntry &entry : record)
+                outbox.setState(entry.seq, OutboxState::Sending);
+        transaction.commit();
+    } catch (const StoreError &error) {
+        m_outcome.errors.append(error.message());
+        m_stopping = true;
+        next(); // the records wait for the next sync
+        return;
+    }
+    m_nextBatchRecord = end;
+    QPointer<OutboxPushJob> self(this);
+    m_batch.send(records, [self, records](const OutboxBatchSender::Outcome &outcome) {
+        if (self)
+            self->batchAnswered(outcome, records);
+    });
+}
+
+void OutboxPushJob::batchAnswered(const OutboxBatchSender::Outcome &outcome,
+                                  const std::vector<OutboxBatchSender::Record> &sent)
+{
+    if (outcome.error.isError() || !outcome.storeError.isEmpty()) {
+        // No answer to go by (or none recorded): every entry stays queued,
+        // and the push stops; the next one sends them again (If-Match makes
+        // a write that did land answer 412, which merges to "already there").
+        RemoteError error = outcome.error;
+        if (!outcome.storeError.isEmpty()) {
+            error.kind = RemoteError::Kind::BadResponse;
+            error.message = outcome.storeError;
+        }
+        for (const OutboxBatchSender::Record &record : sent)
+            for (const OutboxEntry &entry : record) {
+                recordFailure(entry, error);
+                ++m_done;
+            }
+        m_stopping = true;
+    } else {
+        for (const OutboxBatchSender::Record &record : outcome.confirmed) {
+            m_outcome.pushed += int(record.size());
+            m_done += int(record.size());
+        }
+        for (const OutboxBatchSender::Record &record : outcome.stale)
+            for (const OutboxEntry &entry : record) {
+                m_stale.insert(entry.seq);
+                m_entries.push_back(entry); // next() fetches and merges it
+            }
+        for (const auto &[record, error] : outcome.refused)
+            for (const OutboxEntry &entry : record) {
+                recordFailure(entry, error);
+                ++m_done;
+            }
+    }
+    Q_EMIT entryDone(m_done, m_total);
     next();
 }
 
@@ -130,8 +258,20 @@ void OutboxPushJob::next()
             m_held.insert(key); // keep the order of one record's edits
             continue;
         }
+        if (m_stale.remove(entry.seq)) {
+            fetchAndMerge(entry, 1);
+            return;
+        }
         push(entry);
         return;
+    }
+    if (m_nextBatchRecord < m_batchRecords.size()) {
+        if (!m_stopping) {
+            sendBatch();
+            return;
+        }
+        for (; m_nextBatchRecord < m_batchRecords.size(); ++m_nextBatchRecord)
+            m_outcome.waiting += int(m_batchRecords[m_nextBatchRecord].size());
     }
     m_running = false;
     Q_EMIT finished();
@@ -342,22 +482,7 @@ void OutboxPushJob::confirm(const OutboxEntry &entry, const QByteArray &etag)
     faultPoint("push.confirmed");
     try {
         Transaction transaction(m_db);
-        OutboxRepository(m_db).markDone(entry.seq);
-        if (isCapture(entry)) {
-            // No ETag (a create whose answer did not say it): the pull brings it.
-            if (!etag.isEmpty()) {
-                Statement store = m_db.cached("UPDATE captures SET etag = ? WHERE id = ?");
-                store.bind(1, QString::fromUtf8(etag)).bind(2, entry.entityId).run();
-            }
-        } else if (!etag.isEmpty()) {
-            Statement store = m_db.cached("UPDATE assets SET etag = ?, created_here = 0 WHERE id = ?");
-            store.bind(1, QString::fromUtf8(etag)).bind(2, entry.entityId).run();
-        } else if (entry.operation == QLatin1String("create")) {
-            // A retried create found its record there: confirmed, but with no
-            // ETag; the pull that follows brings it.
-            Statement store = m_db.cached("UPDATE assets SET created_here = 0 WHERE id = ?");
-            store.bind(1, entry.entityId).run();
-        }
+        PushConfirmation::apply(m_db, entry, etag);
         transaction.commit();
     } catch (const StoreError &error) {
         m_outcome.errors.append(error.message());
@@ -371,6 +496,12 @@ void OutboxPushJob::confirm(const OutboxEntry &entry, const QByteArray &etag)
 }
 
 void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
+{
+    recordFailure(entry, error);
+    entryFinished();
+}
+
+void OutboxPushJob::recordFailure(const OutboxEntry &entry, const RemoteError &error)
 {
     const QString line = recordName(entry) + QStringLiteral(": ") + error.message;
     qCWarning(lcSync).noquote() << "push failed:" << line;
@@ -388,7 +519,6 @@ void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
     m_outcome.errors.append(line);
     if (stopsPush(error.kind))
         m_stopping = true;
-    entryFinished();
 }
 
 void OutboxPushJob::refuse(const OutboxEntry &entry, const QString &reason)
@@ -437,7 +567,7 @@ QString OutboxPushJob::recordName(const OutboxEntry &entry)
 void OutboxPushJob::entryFinished()
 {
     ++m_done;
-    Q_EMIT entryDone(m_done, int(m_entries.size()));
+    Q_EMIT entryDone(m_done, m_total);
     next();
 }
 

@@ -5,6 +5,7 @@
 #include "remote/recordwriter.h"
 #include "store/outboxrepository.h"
 #include "sync/capturemedia.h"
+#include "sync/outboxbatchsender.h"
 #include "sync/fieldmerge.h"
 
 #include <QCoreApplication>
@@ -57,6 +58,12 @@ struct PushOutcome
 // uploads again; the store keeps the file of the session that completes.
 // Media the store's column cannot take refuses the entry (state
 // 'refused', with the reason) before anything is sent.
+// Many plain asset updates (kBatchMinimum entries or more, of records
+// whose every pending entry is an update made against one ETag) go last,
+// through $batch (OutboxBatchSender: one change set per record, up to
+// limits::kBatchRequests requests a batch); a record the batch found
+// stale (412) is then fetched and merged one entry at a time as above, and
+// a batch with no readable answer confirms nothing and stops the push.
 class OutboxPushJob : public QObject
 {
     Q_OBJECT
@@ -85,7 +92,11 @@ private:
     void fail(const OutboxEntry &entry, const RemoteError &error);
     void refuse(const OutboxEntry &entry, const QString &reason);
     void conflict(const OutboxEntry &entry, const std::vector<FieldConflict> &fields, const QByteArray &etag);
+    void recordFailure(const OutboxEntry &entry, const RemoteError &error); // kept queued; no next()
     void entryFinished();
+    void takeBatchable();
+    void sendBatch();
+    void batchAnswered(const OutboxBatchSender::Outcome &outcome, const std::vector<OutboxBatchSender::Record> &sent);
     static QString recordName(const OutboxEntry &entry); // "asset <id>", "capture <id>"
     void stop();
 
@@ -96,9 +107,14 @@ private:
     RecordWriter m_writer;
     RecordCreator m_creator;
     FileUploadJob m_upload;
+    OutboxBatchSender m_batch;
     std::vector<OutboxEntry> m_entries;
     size_t m_next = 0;
     int m_done = 0;
+    int m_total = 0; // entries this push took on
+    std::vector<OutboxBatchSender::Record> m_batchRecords; // go through $batch after m_entries
+    size_t m_nextBatchRecord = 0;
+    QSet<qint64> m_stale; // entries a batch found stale: fetched and merged, not sent as they are
     QSet<QString> m_held; // records with an entry that did not go: their later entries wait
     bool m_stopping = false;
     bool m_running = false;

@@ -8,3 +8,4 @@ sl_add_test(tst_dataverseclient LABEL integration SOURCES remote/tst_dataversecl
 sl_add_test(tst_odatarequests LABEL core SOURCES remote/tst_odatarequests.cpp LIBS sightline_fakestore)
 sl_add_test(tst_contentrange LABEL core SOURCES remote/tst_contentrange.cpp)
 sl_add_test(tst_mediajobs LABEL core SOURCES remote/tst_mediajobs.cpp LIBS sightline_fakestore)
+sl_add_test(tst_batchresponse LABEL core SOURCES remote/tst_batchresponse.cpp)

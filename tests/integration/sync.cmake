@@ -5,3 +5,4 @@ sl_add_test(tst_synccapturepush LABEL integration SOURCES sync/tst_synccapturepu
 sl_add_test(tst_syncsnapshot LABEL integration SOURCES sync/tst_syncsnapshot.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_syncmediaupload LABEL integration SOURCES sync/tst_syncmediaupload.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_mediafetch LABEL integration SOURCES sync/tst_mediafetch.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
+sl_add_test(tst_syncbatch LABEL integration SOURCES sync/tst_syncbatch.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)

@@ -2,7 +2,9 @@
 // and just after the store confirmed it but before the workspace knows),
 // then run again: every edit is on the fake Dataverse exactly once (one
 // write taken per record, no duplicate record), and the outbox is empty.
-// The same for captures reviewed here, whose attachments the push creates.
+// The same for captures reviewed here, whose attachments the push creates,
+// and for enough updates to go through $batch (killed before the batch goes
+// out, and after the store took it).
 #include "clirunner.h"
 #include "fakedataverse.h"
 
@@ -216,6 +218,65 @@ private Q_SLOTS:
             QVERIFY2(photo->uploads == 1 || (killedAfterAnUpload && photo->uploads == 2),
                      qPrintable(QStringLiteral("%1 uploads").arg(photo->uploads)));
         }
+        QString error;
+        const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QCOMPARE(workspace->outbox().count(), 0);
+    }
+
+    // Enough plain updates to go through $batch: killed before the batch
+    // goes out, or after the store took it but before the workspace knows.
+    void killedBatchPushFinishesExactlyOnce_data()
+    {
+        QTest::addColumn<QString>("faultKill");
+        QTest::newRow("push.sending:1") << QStringLiteral("push.sending:1");
+        QTest::newRow("push.confirmed:1") << QStringLiteral("push.confirmed:1");
+    }
+
+    void killedBatchPushFinishesExactlyOnce()
+    {
+        QFETCH(QString, faultKill);
+        constexpr int kBatched = 15;
+        FakeDataverse server;
+        QVERIFY(server.start());
+        const QStringList ids = server.seedAssets(20);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliOutcome first = sync(server, dir.path(), QString());
+        QVERIFY2(first.exitedWith(0), qPrintable(first.describe()));
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            AssetEditor editor(workspace->database());
+            for (int i = 0; i < kBatched; ++i) {
+                AssetEdit edit;
+                edit.name = QStringLiteral("Batched %1").arg(i);
+                QVERIFY(editor.update(ids[i], edit, QStringLiteral("tester")).saved());
+            }
+        }
+        server.clearRequests();
+
+        const CliOutcome killed = sync(server, dir.path(), faultKill);
+        QVERIFY2(killed.killedBy(SIGKILL), qPrintable(killed.describe()));
+        const CliOutcome again = sync(server, dir.path(), QString());
+        QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
+
+        for (int i = 0; i < kBatched; ++i)
+            QCOMPARE(server.table().row(ids[i]).value("msdyn_name").toString(), QStringLiteral("Batched %1").arg(i));
+        QMap<QString, int> taken; // record -> writes the store took, in a batch or alone
+        int batches = 0;
+        for (const auto &request : server.requests()) {
+            if (request.url.path().endsWith("$batch")) {
+                ++batches;
+                continue;
+            }
+            if (request.method != "GET" && request.status >= 200 && request.status < 300 && !request.rolledBack)
+                ++taken[request.url.path()];
+        }
+        QVERIFY(batches >= 1);
+        QCOMPARE(taken.size(), kBatched);
+        for (auto it = taken.begin(); it != taken.end(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 written %2 times").arg(it.key()).arg(it.value())));
         QString error;
         const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
         QCOMPARE(workspace->outbox().count(), 0);

@@ -2,6 +2,7 @@
 
 #include "fakereads.h"
 #include "fakeresponse.h"
+#include "fakebatch.h"
 #include "fakewrites.h"
 #include "remote/contentrange.h"
 
@@ -127,10 +128,11 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     for (const auto &field : request.headers())
         headers.append({field.first, field.second});
     m_requests.append({methodName(request.method()), request.url(), headers, request.body(), 0});
+    const qsizetype logged = m_requests.size() - 1; // a $batch logs its parts after it
 
     if (m_extraRoute)
         if (const std::optional<FakeResponse> extra = m_extraRoute(request)) {
-            m_requests.last().status = extra->status;
+            m_requests[logged].status = extra->status;
             respond(request, socket, *extra);
             return true;
         }
@@ -151,16 +153,27 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         return true;
     }
     bool isWrite = false;
-    const FakeResponse response = route(request, &isWrite);
-    m_requests.last().status = response.status;
+    const FakeRequest plain{methodName(request.method()), request.url(), headers, request.body()};
+    FakeResponse response = isBatch(plain) ? batch(plain, &isWrite) : route(plain, &isWrite);
+    m_requests[logged].status = response.status;
     if (response.dropConnection) {
-        m_requests.last().status = 0;
+        m_requests[logged].status = 0;
         socket->disconnectFromHost();
         return true;
     }
     if (response.cutAfterBytes >= 0) {
         respondCut(socket, response);
         return true;
+    }
+    if (isBatch(plain) && m_faults.cutBatchAnswers > 0 && response.status < 300) {
+        --m_faults.cutBatchAnswers;
+        response.cutAfterBytes = response.body.size() / 2; // committed; half the answer goes out
+        respondCut(socket, response);
+        return true;
+    }
+    if (isBatch(plain) && m_faults.garbleBatchAnswers > 0 && response.status < 300) {
+        --m_faults.garbleBatchAnswers;
+        response.body.truncate(response.body.lastIndexOf("--batchresponse_")); // committed; a malformed answer
     }
     if (isWrite && m_faults.cutAfterCommit > 0 && response.status < 300) {
         --m_faults.cutAfterCommit;
@@ -171,40 +184,40 @@ bool FakeDataverse::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     return true;
 }
 
-FakeResponse FakeDataverse::route(const QHttpServerRequest &request, bool *isWrite)
+FakeResponse FakeDataverse::route(const FakeRequest &request, bool *isWrite)
 {
     static const QRegularExpression kPath(QStringLiteral(
         "^/api/data/v9\\.2/([a-z0-9_]+)(?:\\(([0-9a-fA-F-]{36})\\)(?:/(msdyn_image|msdyn_file)(/\\$value)?)?)?$"));
-    const QRegularExpressionMatch match = kPath.match(request.url().path());
+    const QRegularExpressionMatch match = kPath.match(request.url.path());
     if (!match.hasMatch() || !m_tables.count(match.captured(1)))
         return FakeResponse::error(404, QStringLiteral("0x8006088a"), QStringLiteral("Resource not found for the segment."));
     const QString entitySet = match.captured(1);
     const QString id = match.captured(2).toLower();
     FakeTable &rows = m_tables.at(entitySet);
     if (!match.captured(3).isEmpty()) {
-        *isWrite = request.method() != QHttpServerRequest::Method::Get;
+        *isWrite = request.method != "GET";
         if (!rows.contains(id))
             return FakeResponse::error(404, QStringLiteral("0x80040217"), QStringLiteral("The record does not exist."));
         return routeMedia(request, entitySet, id, match.captured(3), !match.captured(4).isEmpty());
     }
 
-    if (request.method() == QHttpServerRequest::Method::Get) {
+    if (request.method == "GET") {
         FakeReads reads(m_serviceRoot, m_faults);
         if (!id.isEmpty())
             return reads.record(rows, id);
-        return reads.page(rows, entitySet, request.url(), request.value("Prefer"));
+        return reads.page(rows, entitySet, request.url, request.value("Prefer"));
     }
     *isWrite = true;
     const FakeWrites writes(m_serviceRoot, m_faults);
-    return writes.apply(rows, {methodName(request.method()), entitySet, id, request.body(), request.value("If-Match"),
+    return writes.apply(rows, {request.method, entitySet, id, request.body, request.value("If-Match"),
                                request.value("If-None-Match"), request.value("Prefer")});
 }
 
-FakeResponse FakeDataverse::routeMedia(const QHttpServerRequest &request, const QString &entitySet, const QString &id,
+FakeResponse FakeDataverse::routeMedia(const FakeRequest &request, const QString &entitySet, const QString &id,
                                        const QString &column, bool value)
 {
-    const QUrlQuery query(request.url());
-    if (request.method() == QHttpServerRequest::Method::Get) {
+    const QUrlQuery query(request.url);
+    if (request.method == "GET") {
         if (!value)
             return FakeResponse::error(400, QString(), QStringLiteral("Read a file column's $value."));
         FakeResponse response = m_media.download(entitySet, id, column,
@@ -220,18 +233,18 @@ FakeResponse FakeDataverse::routeMedia(const QHttpServerRequest &request, const 
         }
         return response;
     }
-    if (request.method() != QHttpServerRequest::Method::Patch || value)
+    if (request.method != "PATCH" || value)
         return FakeResponse::error(405, QString(), QStringLiteral("Method not allowed on a file column."));
     const QString token = query.queryItemValue(QStringLiteral("sessiontoken"));
     if (token.isEmpty())
-        return m_media.begin(entitySet, id, column, request.url(), request.value("x-ms-transfer-mode"));
+        return m_media.begin(entitySet, id, column, request.url, request.value("x-ms-transfer-mode"));
     if (m_faults.cutChunks > 0) {
         --m_faults.cutChunks;
         FakeResponse cut;
         cut.dropConnection = true;
         return cut;
     }
-    FakeResponse response = m_media.chunk(token, request.value("Content-Range"), request.body());
+    FakeResponse response = m_media.chunk(token, request.value("Content-Range"), request.body);
     if (response.status == 204) {
         // Like Dataverse, the row changes with its file (a new ETag).
         const FakeMedia::File *file = m_media.file(entitySet, id, column);
@@ -240,6 +253,39 @@ FakeResponse FakeDataverse::routeMedia(const QHttpServerRequest &request, const 
                                              : QJsonObject{{QStringLiteral("msdyn_image_timestamp"), file->uploads}});
     }
     return response;
+}
+
+bool FakeDataverse::isBatch(const FakeRequest &request) const
+{
+    return request.method == "POST" && request.url.path() == QLatin1String(kServicePath) + QLatin1String("$batch");
+}
+
+FakeResponse FakeDataverse::batch(const FakeRequest &request, bool *isWrite)
+{
+    *isWrite = true;
+    std::map<QString, FakeTable> saved;
+    FakeBatch::Hooks hooks;
+    // Each inner request goes through the same routes as a single one, and
+    // is logged (inBatch) so that tests count what the store took.
+    hooks.run = [this](const FakeRequest &inner) {
+        bool innerWrite = false;
+        const FakeResponse response = route(inner, &innerWrite);
+        m_requests.append({inner.method, inner.url, inner.headers, inner.body, response.status, true});
+        return response;
+    };
+    // A change set is all or nothing: the tables as they were before it,
+    // and its requests logged as rolled back.
+    qsizetype setStart = 0;
+    hooks.save = [this, &saved, &setStart] {
+        saved = m_tables;
+        setStart = m_requests.size();
+    };
+    hooks.restore = [this, &saved, &setStart] {
+        m_tables = saved;
+        for (qsizetype i = setStart; i < m_requests.size(); ++i)
+            m_requests[i].rolledBack = true;
+    };
+    return FakeBatch(m_serviceRoot).answer(request, hooks);
 }
 
 void FakeDataverse::respondCut(QTcpSocket *socket, const FakeResponse &response)

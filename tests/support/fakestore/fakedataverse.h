@@ -2,6 +2,7 @@
 
 #include "fakefaults.h"
 #include "fakemedia.h"
+#include "fakerequest.h"
 #include "fakeresponse.h"
 #include "faketable.h"
 #include "remote/httpheaders.h"
@@ -23,7 +24,8 @@ struct FakeResponse;
 // tables can be added), server-driven paging, weak ETags
 // with 412, the upsert rules, bearer tokens (401), the error shape, and
 // the faults a test switches on (FakeFaults), and the file and image
-// columns of attachments (FakeMedia).
+// columns of attachments (FakeMedia), and $batch with atomic change sets
+// (FakeBatch), each inner request run through the same routes.
 class FakeDataverse : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ public:
         HttpHeaders headers;
         QByteArray body;
         int status = 0; // what the server answered (or committed, then cut); 0 for none
+        bool inBatch = false;    // one request inside a $batch (the batch itself is logged too)
+        bool rolledBack = false; // inside a change set that failed: the store undid it
     };
 
     explicit FakeDataverse(QObject *parent = nullptr);
@@ -73,6 +77,8 @@ public:
     void setExtraRoute(ExtraRoute route) { m_extraRoute = std::move(route); }
 
     const QList<LoggedRequest> &requests() const { return m_requests; }
+    // Requests with this method on the wire, and inside batches (whether
+    // or not a change set was rolled back).
     int countRequests(const QByteArray &method) const;
     void clearRequests() { m_requests.clear(); }
 
@@ -81,8 +87,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    FakeResponse route(const QHttpServerRequest &request, bool *isWrite);
-    FakeResponse routeMedia(const QHttpServerRequest &request, const QString &entitySet, const QString &id,
+    FakeResponse route(const FakeRequest &request, bool *isWrite);
+    bool isBatch(const FakeRequest &request) const;
+    FakeResponse batch(const FakeRequest &request, bool *isWrite);
+    FakeResponse routeMedia(const FakeRequest &request, const QString &entitySet, const QString &id,
                             const QString &column, bool value);
     void respondCut(QTcpSocket *socket, const FakeResponse &response);
     void respond(const QHttpServerRequest &request, QTcpSocket *socket, const FakeResponse &response);

@@ -26,6 +26,9 @@ struct FakeFaults
     int repeatNextLinkIn = 0; // that page's nextLink is the URL it was read from
     int hangRequests = 0;     // the next N requests get no answer at all
     int cutAfterCommit = 0;   // the next N writes commit, then the connection closes unanswered
+    int cutBatchAnswers = 0;  // the next N $batch requests commit, then half their answer goes out and the line drops
+    int garbleBatchAnswers = 0; // the next N $batch requests commit, then answer without their close delimiter
+    QString refusedColumn;    // a write carrying this column answers 400 (the store refuses the column)
     // Media: the next N answers to a $value download whose range holds byte
     // cutDownloadAt send the bytes before it, then the connection closes.
     int cutDownloads = 0;

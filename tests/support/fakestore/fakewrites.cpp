@@ -75,6 +75,12 @@ FakeResponse notFound(const QString &id)
     return FakeResponse::error(404, QStringLiteral("0x80040217"), QStringLiteral("Entity with id %1 Does Not Exist").arg(id));
 }
 
+FakeResponse refusedColumn(const QString &column)
+{
+    return FakeResponse::error(400, QStringLiteral("0x80048d19"),
+                               QStringLiteral("Invalid property '%1' was found in entity.").arg(column));
+}
+
 FakeResponse preconditionRequired()
 {
     return FakeResponse::error(428, QString(), QStringLiteral("This server requires a conditional write (If-Match or If-None-Match)."));
@@ -108,6 +114,8 @@ FakeResponse FakeWrites::patch(FakeTable &table, const Request &request) const
     QJsonObject columns;
     if (!readObject(request.body, &columns) || !bindLookups(&columns))
         return badBody();
+    if (!m_faults.refusedColumn.isEmpty() && columns.contains(m_faults.refusedColumn))
+        return refusedColumn(m_faults.refusedColumn);
     if (m_faults.requireConditionalWrites && request.ifMatch.isEmpty() && request.ifNoneMatch.isEmpty())
         return preconditionRequired();
     const bool exists = table.contains(request.id);
@@ -131,6 +139,8 @@ FakeResponse FakeWrites::post(FakeTable &table, const Request &request) const
     QJsonObject columns;
     if (!readObject(request.body, &columns) || !bindLookups(&columns))
         return badBody();
+    if (!m_faults.refusedColumn.isEmpty() && columns.contains(m_faults.refusedColumn))
+        return refusedColumn(m_faults.refusedColumn);
     QString id = columns.value(table.keyColumn()).toString();
     if (id.isEmpty())
         id = QUuid::createUuid().toString(QUuid::WithoutBraces);
