@@ -1,6 +1,7 @@
 # Sources of models/render (paths relative to models/).
 target_sources(sightline_models PRIVATE
     render/frameexporter.cpp render/frameexporter.h
+    render/markupdensity.cpp render/markupdensity.h
     render/markupplan.cpp render/markupplan.h
     render/markuppainter.cpp render/markuppainter.h
     render/overlayrenderer.cpp render/overlayrenderer.h

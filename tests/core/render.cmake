@@ -5,3 +5,4 @@ sl_add_test(tst_strokesimplifier LABEL core SOURCES render/tst_strokesimplifier.
 sl_add_test(tst_redaction LABEL core SOURCES render/tst_redaction.cpp)
 sl_add_test(tst_videoexporter LABEL core SOURCES render/tst_videoexporter.cpp ${SL_MEDIA_TEST_CLIP})
 target_include_directories(tst_videoexporter PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+sl_add_test(tst_markupdensity LABEL core SOURCES render/tst_markupdensity.cpp)
