@@ -47,6 +47,8 @@ TimelineWidget::TimelineWidget(QWidget *parent)
             requestStrip();
     });
     connect(&m_densityWatcher, &QFutureWatcher<std::vector<int>>::finished, this, [this] {
+        if (m_duration <= 0)
+            return; // cleared meanwhile: the counts are of a video no longer shown
         m_density = m_densityWatcher.result();
         update();
     });
