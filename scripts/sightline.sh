@@ -25,6 +25,7 @@ packages=(
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
     libavformat-dev libavcodec-dev libswscale-dev libavutil-dev qt6-image-formats-plugins
     xvfb xauth appstream desktop-file-utils fonts-dejavu-core ffmpeg
+    libffmpegthumbnailer-dev ffmpegthumbnailer
     clang-14 libclang-rt-14-dev llvm-14
 )
 # clang-14 and libclang-rt-14-dev: the fuzzers (libFuzzer is in the runtime);

@@ -3,20 +3,19 @@
 #include "common/logging.h"
 #include "media/framesourceworker.h"
 #include "player/bookmarkpanel.h"
+#include "player/playeractions.h"
+#include "player/timelinewidget.h"
 #include "uitext.h"
 #include "videocanvas.h"
 
 #include <QAudioDevice>
+#include <QAction>
 #include <QAudioOutput>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMediaDevices>
 #include <QMediaMetaData>
-#include <QAction>
-#include <QMenu>
-#include <QSignalBlocker>
-#include <QSlider>
 #include <QSplitter>
 #include <QStyle>
 #include <QToolButton>
@@ -34,7 +33,6 @@ namespace sl {
 namespace {
 
 constexpr double kDefaultFps = 30.0;
-constexpr int kScrubThrottleMs = 90;
 
 bool plausibleRate(double fps)
 {
@@ -95,14 +93,6 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
         updateLabels();
     });
 
-    m_scrubTimer.setSingleShot(true);
-    m_scrubTimer.setInterval(kScrubThrottleMs);
-    connect(&m_scrubTimer, &QTimer::timeout, this, [this]() {
-        if (m_scrubTarget >= 0) {
-            setMediaPosition(m_scrubTarget);
-        }
-    });
-
     m_reverseTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_reverseTimer, &QTimer::timeout, this, [this]() {
         if (m_requestedIndex >= 0)
@@ -141,12 +131,9 @@ void VideoPlayerWidget::buildControls()
     m_nextButton->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     m_nextButton->setToolTip(tr("Next frame (Right or .)"));
 
-    m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setObjectName(QStringLiteral("scrubSlider"));
-    m_slider->setRange(0, 0);
-    m_slider->setSingleStep(1000);
-    m_slider->setPageStep(5000);
-    m_slider->setToolTip(tr("Drag to scrub through the video"));
+    // The timeline (thumbnails, markup density, bookmarks, in/out, playhead)
+    // is the scrubber: one place to see where things are and to go there.
+    m_timeline = new TimelineWidget(this);
 
     m_timeLabel = new QLabel(this);
     m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
@@ -164,7 +151,7 @@ void VideoPlayerWidget::buildControls()
     controls->addWidget(m_prevButton);
     controls->addWidget(m_playButton);
     controls->addWidget(m_nextButton);
-    controls->addWidget(m_slider, 1);
+    controls->addStretch(1);
     controls->addWidget(m_timeLabel);
     controls->addSpacing(8);
     controls->addWidget(m_frameLabel);
@@ -194,23 +181,18 @@ void VideoPlayerWidget::buildControls()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(split, 1);
+    layout->addWidget(m_timeline);
     layout->addLayout(controls);
 
     connect(m_playButton, &QToolButton::clicked, this, &VideoPlayerWidget::togglePlayPause);
     connect(m_prevButton, &QToolButton::clicked, this, &VideoPlayerWidget::stepBackward);
     connect(m_nextButton, &QToolButton::clicked, this, &VideoPlayerWidget::stepForward);
-    connect(m_slider, &QSlider::sliderPressed, this, [this]() {
+    connect(m_timeline, &TimelineWidget::scrubStarted, this, [this]() {
         m_resumeAfterScrub = isPlaying();
-        if (m_resumeAfterScrub)
-            m_player->pause();
+        pause(); // frames come from the frame source while scrubbing
     });
-    connect(m_slider, &QSlider::sliderMoved, this, &VideoPlayerWidget::onScrubMoved);
-    connect(m_slider, &QSlider::sliderReleased, this, &VideoPlayerWidget::onScrubReleased);
-    connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
-        // Clicks on the groove and keyboard steps: sliderPosition() already holds the new value.
-        if (action != QAbstractSlider::SliderMove && action != QAbstractSlider::SliderNoAction)
-            seekSeconds(m_slider->sliderPosition() / 1000.0);
-    });
+    connect(m_timeline, &TimelineWidget::scrubbedTo, this, &VideoPlayerWidget::onScrubMoved);
+    connect(m_timeline, &TimelineWidget::scrubFinished, this, &VideoPlayerWidget::onScrubReleased);
     onPlaybackStateChanged(QMediaPlayer::StoppedState);
 }
 
@@ -227,14 +209,16 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_timeOffsetUs = 0;
     m_offsetPending = true;
     m_pendingPositionMs = -1;
-    m_scrubTimer.stop();
     m_player->stop();
     m_canvas->reset();
+    m_worldMarkups = worldMarkups;
+    m_timeline->clear();
+    m_timeline->setBookmarks(manifest.bookmarks);
     m_canvas->setCapture(manifest, std::move(worldMarkups));
     m_bookmarkToName.clear();
     m_bookmarkPanel->setBookmarks(manifest.bookmarks);
     for (QWidget *w : {static_cast<QWidget *>(m_playButton), static_cast<QWidget *>(m_prevButton),
-                       static_cast<QWidget *>(m_nextButton), static_cast<QWidget *>(m_slider)})
+                       static_cast<QWidget *>(m_nextButton), static_cast<QWidget *>(m_timeline)})
         w->setEnabled(true);
 
     // The frame source checks the file on its thread (a missing, empty or
@@ -376,6 +360,7 @@ void VideoPlayerWidget::onSourceOpened(std::shared_ptr<const FrameIndex> index, 
 {
     m_index = std::move(index);
     m_canvas->setSensorRotation(rotation, codedSize);
+    m_timeline->setMedia(m_mediaPath, m_index, m_manifest, m_worldMarkups, codedSize);
     if (plausibleRate(m_index->averageRate()))
         m_fps = m_index->averageRate();
     if (m_exact && m_shownIndex < 0)
@@ -392,10 +377,6 @@ void VideoPlayerWidget::onExactFrame(int index, double seconds, const QImage &im
     m_shownIndex = index;
     m_canvas->setMessage(QString());
     m_canvas->setFrame(image, seconds);
-    if (!m_slider->isSliderDown()) {
-        const QSignalBlocker blocker(m_slider);
-        m_slider->setValue(int(std::llround(seconds * 1000.0)));
-    }
     updateLabels();
 }
 
@@ -466,56 +447,8 @@ void VideoPlayerWidget::seekSeconds(double seconds)
 
 void VideoPlayerWidget::buildActions()
 {
-    auto *menu = new QMenu(this);
-    const auto add = [this, menu](const QString &text, const QList<QKeySequence> &keys, auto slot) {
-        auto *action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action); // the shortcut works anywhere in the player
-        menu->addAction(action); // and the menu shows it
-        return action;
-    };
-    add(tr("Play / pause"), {QKeySequence(Qt::Key_Space)}, &VideoPlayerWidget::togglePlayPause);
-    add(tr("Play backwards / faster"), {QKeySequence(Qt::Key_J)}, &VideoPlayerWidget::shuttleBackward);
-    add(tr("Stop"), {QKeySequence(Qt::Key_K)}, &VideoPlayerWidget::stopShuttle);
-    add(tr("Play / faster"), {QKeySequence(Qt::Key_L)}, &VideoPlayerWidget::shuttleForward);
-    menu->addSeparator();
-    add(tr("Previous frame"), {QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Comma)},
-        &VideoPlayerWidget::stepBackward);
-    add(tr("Next frame"), {QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Period)},
-        &VideoPlayerWidget::stepForward);
-    add(tr("Back one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Left)}, &VideoPlayerWidget::stepSecondBackward);
-    add(tr("Forward one second"), {QKeySequence(Qt::SHIFT | Qt::Key_Right)},
-        &VideoPlayerWidget::stepSecondForward);
-    add(tr("First frame"), {QKeySequence(Qt::Key_Home)}, &VideoPlayerWidget::goToFirstFrame);
-    add(tr("Last frame"), {QKeySequence(Qt::Key_End)}, &VideoPlayerWidget::goToLastFrame);
-    menu->addSeparator();
-    add(tr("Set loop start"), {QKeySequence(Qt::Key_I)}, &VideoPlayerWidget::markIn);
-    add(tr("Set loop end"), {QKeySequence(Qt::Key_O)}, &VideoPlayerWidget::markOut);
-    add(tr("Clear loop"), {QKeySequence(Qt::SHIFT | Qt::Key_O)}, &VideoPlayerWidget::clearLoop);
-    menu->addSeparator();
-    add(tr("Add bookmark"), {QKeySequence(Qt::Key_M)}, &VideoPlayerWidget::addBookmark);
-    add(tr("Next bookmark"), {QKeySequence(Qt::Key_BracketRight)}, &VideoPlayerWidget::nextBookmark);
-    add(tr("Previous bookmark"), {QKeySequence(Qt::Key_BracketLeft)}, &VideoPlayerWidget::previousBookmark);
-    menu->addSeparator();
-    add(tr("Snapshot"), {QKeySequence(Qt::Key_S)}, &VideoPlayerWidget::requestCleanSnapshot)
-        ->setObjectName(QStringLiteral("snapshotAction"));
-    add(tr("Snapshot with overlay"), {QKeySequence(Qt::SHIFT | Qt::Key_S)}, &VideoPlayerWidget::requestBakedSnapshot)
-        ->setObjectName(QStringLiteral("bakedSnapshotAction"));
-    add(tr("Export video…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, &VideoPlayerWidget::requestVideoExport)
-        ->setObjectName(QStringLiteral("exportVideoAction"));
-    m_exportRangeAction = add(tr("Export in–out range…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
-                              &VideoPlayerWidget::requestRangeExport);
-    m_exportRangeAction->setObjectName(QStringLiteral("exportRangeAction"));
-    m_exportRangeAction->setEnabled(false); // until an in or out point is set
-    QMenu *speeds = menu->addMenu(tr("Speed"));
-    for (const double speed : {0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
-        QAction *action = speeds->addAction(tr("%1×").arg(speed));
-        action->setObjectName(QStringLiteral("speed-%1").arg(speed));
-        connect(action, &QAction::triggered, this, [this, speed]() { setSpeed(speed); });
-    }
-    m_menuButton->setMenu(menu);
+    m_menuButton->setMenu(PlayerActions::build(this));
+    m_exportRangeAction = findChild<QAction *>(QStringLiteral("exportRangeAction"));
 }
 
 void VideoPlayerWidget::setSpeed(double speed)
@@ -598,6 +531,7 @@ void VideoPlayerWidget::clearLoop()
 void VideoPlayerWidget::setBookmarks(std::vector<Bookmark> bookmarks)
 {
     m_manifest.bookmarks = bookmarks;
+    m_timeline->setBookmarks(bookmarks);
     m_bookmarkPanel->setBookmarks(std::move(bookmarks));
     if (!m_bookmarkToName.isEmpty()) {
         const QString id = std::exchange(m_bookmarkToName, QString());
@@ -706,6 +640,8 @@ void VideoPlayerWidget::onFramePainted(double seconds)
 {
     if (!m_exact)
         m_shownIndex = frameIndexAt(seconds);
+    if (!m_timeline->isScrubbing()) // while dragging, the playhead follows the mouse
+        m_timeline->setPlayhead(seconds);
     updateLabels();
     Q_EMIT frameShown(seconds);
 }
@@ -769,23 +705,19 @@ void VideoPlayerWidget::showError(const QString &message)
     m_playButton->setEnabled(false);
     m_prevButton->setEnabled(false);
     m_nextButton->setEnabled(false);
-    m_slider->setEnabled(false);
+    m_timeline->setEnabled(false);
     updateLabels();
     Q_EMIT errorShown(message);
 }
 
 void VideoPlayerWidget::onDurationChanged(qint64 ms)
 {
-    m_slider->setRange(0, int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())));
+    Q_UNUSED(ms);
     updateLabels();
 }
 
 void VideoPlayerWidget::onPositionChanged(qint64 ms)
 {
-    if (!m_slider->isSliderDown()) {
-        const QSignalBlocker blocker(m_slider);
-        m_slider->setValue(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
-    }
     // Loop between in and out while playing.
     if (isPlaying() && m_loopOut > 0 && ms >= qint64(m_loopOut * 1000.0)) {
         m_offsetPending = false;
@@ -795,22 +727,17 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
         updateLabels();
 }
 
-void VideoPlayerWidget::onScrubMoved(int ms)
+void VideoPlayerWidget::onScrubMoved(double seconds)
 {
-    if (m_exact) { // the frame source collapses a drag to its latest target
-        seekSeconds(ms / 1000.0);
-        return;
-    }
-    m_scrubTarget = ms;
-    if (!m_scrubTimer.isActive())
-        m_scrubTimer.start();
+    // Paused: each move asks the frame source for the frame at that time,
+    // and the source decodes only the latest request waiting (a drag over
+    // a hundred positions decodes a few frames, never a queue of stale ones).
+    seekSeconds(seconds);
 }
 
-void VideoPlayerWidget::onScrubReleased()
+void VideoPlayerWidget::onScrubReleased(double seconds)
 {
-    m_scrubTimer.stop();
-    m_scrubTarget = -1;
-    seekSeconds(m_slider->value() / 1000.0);
+    seekSeconds(seconds); // the exact frame of the release time
     if (m_resumeAfterScrub)
         play();
     m_resumeAfterScrub = false;
@@ -820,6 +747,7 @@ void VideoPlayerWidget::updateLabels()
 {
     if (m_exportRangeAction)
         m_exportRangeAction->setEnabled(m_loopIn >= 0 || m_loopOut >= 0);
+    m_timeline->setRange(m_loopIn, m_loopOut);
     const double duration = durationSeconds();
     m_timeLabel->setText(tr("%1 / %2").arg(UiText::mediaTime(currentFrameTime()), UiText::mediaTime(duration)));
     if (!m_canvas->hasFrame()) {

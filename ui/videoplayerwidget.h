@@ -16,7 +16,6 @@
 class QAction;
 class QAudioOutput;
 class QLabel;
-class QSlider;
 class QToolButton;
 class QVideoFrame;
 class QVideoSink;
@@ -24,6 +23,7 @@ class QVideoSink;
 namespace sl {
 
 class BookmarkPanel;
+class TimelineWidget;
 class FrameSourceWorker;
 class VideoCanvas;
 
@@ -65,6 +65,8 @@ public:
 
     VideoCanvas *canvas() const { return m_canvas; }
     BookmarkPanel *bookmarkPanel() const { return m_bookmarkPanel; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    FrameSourceWorker *frameSourceWorker() const { return m_frames; }
     // The capture's bookmarks as the store last wrote them (listed beside the
     // video); a bookmark just added gets its name edited in place.
     void setBookmarks(std::vector<Bookmark> bookmarks);
@@ -151,8 +153,8 @@ private:
     void onPlayerError(QMediaPlayer::Error error, const QString &errorString);
     void onDurationChanged(qint64 ms);
     void onPositionChanged(qint64 ms);
-    void onScrubMoved(int ms);
-    void onScrubReleased();
+    void onScrubMoved(double seconds);
+    void onScrubReleased(double seconds);
     void showError(const QString &message);
     void updateLabels();
     // Works out fps() once per capture and media, not on every frame.
@@ -169,6 +171,7 @@ private:
     void enterExactMode();
 
     CaptureManifest m_manifest;
+    std::vector<Markup> m_worldMarkups; // the spatial frame's, for the timeline's density
     QString m_mediaPath;
     QMediaPlayer *m_player = nullptr;
     QVideoSink *m_sink = nullptr;
@@ -177,11 +180,9 @@ private:
     QToolButton *m_playButton = nullptr;
     QToolButton *m_prevButton = nullptr;
     QToolButton *m_nextButton = nullptr;
-    QSlider *m_slider = nullptr;
+    TimelineWidget *m_timeline = nullptr;
     QLabel *m_timeLabel = nullptr;
     QLabel *m_frameLabel = nullptr;
-    QTimer m_scrubTimer;       // throttles seeks while the slider is dragged
-    int m_scrubTarget = -1;    // milliseconds
     bool m_resumeAfterScrub = false;
     qint64 m_timeOffsetUs = 0;   // frame stamps minus media time, microseconds
     bool m_offsetPending = true; // the next frame is the media's first: it gives the offset

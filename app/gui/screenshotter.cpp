@@ -19,6 +19,7 @@
 #include "items/assettreemodel.h"
 #include "mainwindow.h"
 #include "photoview.h"
+#include "player/timelinewidget.h"
 #include "videoplayerwidget.h"
 
 #include <QDir>
@@ -196,7 +197,10 @@ bool Screenshotter::contentReady()
             m_seekRequested = true;
             return false;
         }
-        return player->framesPainted() > 0 && player->currentFrameTime() >= target - 0.5;
+        // And the timeline with its thumbnails and markup density.
+        const TimelineWidget *timeline = player->timeline();
+        return player->framesPainted() > 0 && player->currentFrameTime() >= target - 0.5 &&
+               timeline->stripFinished() && !timeline->density().empty();
     }
     return true;
 }

@@ -47,3 +47,16 @@ inline constexpr int kCsvColumns = 256;
 inline constexpr int kCsvFieldChars = 32'768;
 
 } // namespace sl::limits
+
+// The timeline's thumbnail cache on disk (ThumbnailCache).
+namespace sl::limits {
+
+// Bytes of cached thumbnails kept; past it the least recently written go
+// first. 256 MiB holds ~40,000 thumbnails of 90 px (~6 KiB as JPEG):
+// the strips of a few thousand videos.
+inline constexpr qint64 kThumbnailCacheBytes = 256LL * 1024 * 1024;
+// Thumbnails in one strip, and a thumbnail's height in pixels.
+inline constexpr int kThumbnailsPerStrip = 400;
+inline constexpr int kThumbnailHeight = 512;
+
+} // namespace sl::limits

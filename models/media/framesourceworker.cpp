@@ -110,6 +110,7 @@ void FrameSourceWorker::run()
             continue;
         const int index = request->index ? *request->index : source->frameIndexAt(*request->seconds);
         const QImage image = index >= 0 ? source->frame(index) : source->frameAt(*request->seconds);
+        ++m_served;
         if (image.isNull()) {
             const QString error = source->lastError();
             post(media, [this, index, error] { Q_EMIT frameFailed(index, error); });

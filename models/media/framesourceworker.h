@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -35,6 +36,9 @@ class FrameSourceWorker : public QObject
     void requestTime(double seconds);
     // Forgets the open media and any pending request.
     void close();
+    // Frame requests decoded (or failed) so far: a drag over many positions
+    // counts only those that were still the latest when the thread got to them.
+    qint64 requestsServed() const { return m_served.load(); }
 
   Q_SIGNALS:
     // The frame index of the opened video (empty for a photo) and its
@@ -61,6 +65,7 @@ class FrameSourceWorker : public QObject
     std::optional<QString> m_openPath; // an open() not yet started
     MediaType m_openType = MediaType::Video;
     std::optional<Request> m_pending;
+    std::atomic<qint64> m_served{0};
     std::thread m_thread;
 };
 

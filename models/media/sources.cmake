@@ -13,7 +13,11 @@ target_sources(sightline_models PRIVATE
     media/photoreader.cpp media/photoreader.h
     media/rgbconverter.cpp media/rgbconverter.h
     media/thirdpartylog.cpp media/thirdpartylog.h
+    media/thumbnailcache.cpp media/thumbnailcache.h
     media/thumbnailer.cpp media/thumbnailer.h
+    media/thumbnailplan.cpp media/thumbnailplan.h
+    media/thumbnailstripmaker.cpp media/thumbnailstripmaker.h
+    media/thumbnailstripworker.cpp media/thumbnailstripworker.h
     media/videodecoder.cpp media/videodecoder.h
     media/videoheader.cpp media/videoheader.h
 )

@@ -48,6 +48,14 @@ QImage fittedRgb(const QImage &rgb, QSize maxSize)
 
 } // namespace
 
+QImage Thumbnailer::fitted(const QImage &rgb, QSize maxSize)
+{
+    if (rgb.isNull() || maxSize.isEmpty())
+        return {};
+    return fittedRgb(rgb.format() == QImage::Format_RGB888 ? rgb : rgb.convertToFormat(QImage::Format_RGB888),
+                     maxSize);
+}
+
 QImage Thumbnailer::make(const QString &mediaPath, MediaType type, QSize maxSize, QString *error)
 {
     if (maxSize.width() <= 0 || maxSize.height() <= 0) {

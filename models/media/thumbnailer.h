@@ -16,6 +16,9 @@ public:
     // A photo scaled to fit `maxSize`, or a video's frame at 10% of its length.
     // Null image with *error set when the media cannot be decoded.
     static QImage make(const QString &mediaPath, MediaType type, QSize maxSize, QString *error = nullptr);
+    // An RGB888 image scaled to fit `maxSize` (aspect kept, never enlarged),
+    // area-averaged; null when the result cannot be allocated.
+    static QImage fitted(const QImage &rgb, QSize maxSize);
 };
 
 } // namespace sl

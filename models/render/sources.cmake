@@ -4,6 +4,7 @@ target_sources(sightline_models PRIVATE
     render/frameexporter.cpp render/frameexporter.h
     render/markuphittest.cpp render/markuphittest.h
     render/markuppicker.cpp render/markuppicker.h
+    render/markupdensity.cpp render/markupdensity.h
     render/markupplan.cpp render/markupplan.h
     render/markuppainter.cpp render/markuppainter.h
     render/overlayfilter.cpp render/overlayfilter.h

@@ -13,3 +13,10 @@ add_executable(bench_videoexport media/bench_videoexport.cpp)
 target_link_libraries(bench_videoexport PRIVATE sightline_models sightline_warnings)
 add_dependencies(bench_videoexport sightline-cli)
 target_compile_definitions(bench_videoexport PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+# The timeline's thumbnail strip against libffmpegthumbnailer (Debian:
+# libffmpegthumbnailer-dev), both in-process.
+pkg_check_modules(SL_BENCH_THUMBNAILER IMPORTED_TARGET libffmpegthumbnailer)
+if(SL_BENCH_THUMBNAILER_FOUND)
+    add_executable(bench_thumbnails media/bench_thumbnails.cpp)
+    target_link_libraries(bench_thumbnails PRIVATE sightline_models sightline_warnings PkgConfig::SL_BENCH_THUMBNAILER)
+endif()

@@ -7,3 +7,4 @@ sl_add_test(tst_videoexporter LABEL core SOURCES render/tst_videoexporter.cpp ${
 target_include_directories(tst_videoexporter PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 sl_add_test(tst_edgeindicator LABEL core SOURCES render/tst_edgeindicator.cpp)
 sl_add_test(tst_overlayfilter LABEL core SOURCES render/tst_overlayfilter.cpp render/overlayprobe.cpp render/overlayprobe.h)
+sl_add_test(tst_markupdensity LABEL core SOURCES render/tst_markupdensity.cpp)

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTest>
@@ -84,6 +85,8 @@ private:
 
 void TestVideoPlayer::initTestCase()
 {
+    // The timeline's thumbnails go to a test cache folder, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_tmp.isValid());
     QString error;
     const auto video = sl::test::makeDemoCapture(m_tmp.path(), QStringLiteral("2b0c6f43-0000-4000-8000-00000000000b"),
