@@ -39,4 +39,9 @@ std::optional<QUrl> EnvironmentUrl::check(const QString &text, QString *error)
     return root;
 }
 
+QUrl EnvironmentUrl::webApiRoot(const QUrl &environment)
+{
+    return environment.resolved(QUrl(QStringLiteral("/api/data/v9.2/")));
+}
+
 } // namespace sl

@@ -7,6 +7,9 @@
 #include <QPointer>
 #include <QThread>
 
+#include <functional>
+#include <memory>
+
 namespace sl {
 
 // Runs one sync on a thread of its own, with its own Workspace (and so its
@@ -18,7 +21,13 @@ class SyncThread : public QThread
     Q_OBJECT
 
 public:
+    // Makes the sync's TokenSource on the sync's thread (see TokenRelay).
+    using TokenSourceFactory = std::function<std::unique_ptr<TokenSource>()>;
+
+    // With a fixed token (SIGHTLINE_TOKEN): a 401 cannot be cured by a refresh.
     SyncThread(const QString &workspaceDirectory, const QUrl &serviceRoot, const QByteArray &token,
+               SyncOptions options = {}, QObject *parent = nullptr);
+    SyncThread(const QString &workspaceDirectory, const QUrl &serviceRoot, TokenSourceFactory tokens,
                SyncOptions options = {}, QObject *parent = nullptr);
     ~SyncThread() override;
 
@@ -30,6 +39,9 @@ public:
 Q_SIGNALS:
     void progress(const sl::SyncProgress &progress);
     void storeBusy(int seconds);
+    // Whether the last request got an answer (false: refused, no route, DNS,
+    // timeout: offline); emitted when that changes, the first time included.
+    void reachabilityChanged(bool reachable);
     void syncFinished(const sl::SyncSummary &summary);
 
 protected:
@@ -38,7 +50,7 @@ protected:
 private:
     QString m_directory;
     QUrl m_serviceRoot;
-    QByteArray m_token;
+    TokenSourceFactory m_tokens;
     SyncOptions m_options;
     mutable QMutex m_mutex; // guards m_summary and m_engine
     SyncSummary m_summary;
