@@ -12,6 +12,7 @@
 #include "sync/syncstatuswidget.h"
 
 #include <QAction>
+#include <QDir>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -108,6 +109,16 @@ class tst_SyncStatus : public QObject
         QVERIFY(AssetEditor(workspace->database()).update(assetId, edit, QStringLiteral("tester")).saved());
     }
 
+    // With SIGHTLINE_SCREENSHOT_DIR set (run under xvfb-run): the picture the README shows.
+    static void saveScreenshot(QWidget &widget, const char *name)
+    {
+        const QString dir = qEnvironmentVariable("SIGHTLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(300); // let the window manager place and paint it
+        QVERIFY(widget.grab().save(QDir(dir).filePath(QString::fromLatin1(name))));
+    }
+
     static SyncSummary syncNow(Rig &rig)
     {
         QSignalSpy finished(rig.runner, &SyncRunner::finished);
@@ -131,7 +142,7 @@ private Q_SLOTS:
     void syncNowPushesOfflineEditsAndShowsTheStatus()
     {
         Rig rig;
-        QVERIFY(build(rig, 5));
+        QVERIFY(build(rig, 40));
         QCOMPARE(rig.status->offlineText(), QStringLiteral("Offline: not signed in"));
         QCOMPARE(rig.status->lastSyncText(), QStringLiteral("Never synced"));
         QVERIFY(signIn(rig));
@@ -145,6 +156,10 @@ private Q_SLOTS:
         editName(rig.dir.path(), rig.assetIds.at(1), QStringLiteral("Pump B (edited)"));
         QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 2, 10'000);
         QCOMPARE(rig.status->pendingText(), QStringLiteral("Edits pending: 2"));
+        if (!qEnvironmentVariableIsEmpty("SIGHTLINE_SCREENSHOT_DIR")) {
+            rig.window->statusBar()->clearMessage(); // the picture is of the sync status on the right
+            saveScreenshot(*rig.window, "sync-status.png");
+        }
 
         const SyncSummary summary = syncNow(rig);
         QVERIFY2(summary.ok(), qPrintable(summary.errors.join(QLatin1Char('\n'))));

@@ -66,7 +66,12 @@ SyncStatusWidget::SyncStatusWidget(StoreWorker &store, SyncActions &actions, QWi
         widget->hide();
 
     SyncRunner &runner = *m_actions.runner();
-    connect(m_cancel, &QToolButton::clicked, &runner, &SyncRunner::cancel);
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        m_actions.runner()->cancel();
+        // A page being applied is finished, and an edit on its way waits for its answer.
+        m_cancel->setEnabled(false);
+        m_progressLabel->setText(tr("Stopping…"));
+    });
     connect(m_conflicts, &QToolButton::clicked, &m_actions, [this] { m_actions.showConflicts(); });
     connect(m_offline, &QToolButton::clicked, &m_actions, [this] {
         if (!m_actions.runner()->isConnected() || m_signInNeeded)
@@ -143,6 +148,8 @@ bool SyncStatusWidget::isStoreBusyShown() const { return m_busy->isVisibleTo(thi
 
 void SyncStatusWidget::showProgress(const SyncProgress &progress)
 {
+    if (!m_cancel->isEnabled() && progress.phase != SyncProgress::Phase::Done)
+        return; // stopping: keep saying so
     const bool running = progress.phase != SyncProgress::Phase::Done;
     QString text;
     if (progress.phase == SyncProgress::Phase::Pushing)
