@@ -9,14 +9,26 @@ WatchedTransport::WatchedTransport(HttpTransport &inner, Watcher watcher)
 
 HttpTransport::RequestId WatchedTransport::send(const HttpRequest &request, Callback done)
 {
-    return m_inner.send(request, [watcher = m_watcher, done = std::move(done)](const HttpResponse &response) {
+    // The id is known once send() returns; the callback never runs before that.
+    auto id = std::make_shared<RequestId>(0);
+    *id = m_inner.send(request, [watcher = m_watcher, inFlight = m_inFlight, id, done = std::move(done)](const HttpResponse &response) {
+        inFlight->erase(*id);
         if (watcher)
             watcher(response);
         done(response);
     });
+    m_inFlight->insert(*id);
+    return *id;
 }
 
 void WatchedTransport::cancel(RequestId id) { m_inner.cancel(id); }
+
+void WatchedTransport::cancelAll()
+{
+    const std::set<RequestId> ids = *m_inFlight; // cancel() may answer at once and erase
+    for (const RequestId id : ids)
+        m_inner.cancel(id);
+}
 
 bool WatchedTransport::isUnreachable(const HttpResponse &response)
 {

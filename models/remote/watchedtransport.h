@@ -3,6 +3,8 @@
 #include "remote/httptransport.h"
 
 #include <functional>
+#include <memory>
+#include <set>
 
 namespace sl {
 
@@ -19,6 +21,10 @@ public:
 
     RequestId send(const HttpRequest &request, Callback done) override;
     void cancel(RequestId id) override;
+    // Cancels every request on the wire (a sync told to stop now: a write cut
+    // off this way is one the store may or may not have taken, which the
+    // push already handles as it does a cut connection).
+    void cancelAll();
 
     // No answer at all because the store could not be reached (refused,
     // no route, DNS, timeout); a cancel or an answer too large is not that.
@@ -27,6 +33,8 @@ public:
 private:
     HttpTransport &m_inner;
     Watcher m_watcher;
+    // The requests on the wire; shared with their callbacks, which outlive no transport call.
+    std::shared_ptr<std::set<RequestId>> m_inFlight = std::make_shared<std::set<RequestId>>();
 };
 
 } // namespace sl

@@ -60,8 +60,11 @@ void SyncThread::requestCancel()
 {
     QMutexLocker lock(&m_mutex);
     m_cancelRequested = true;
-    if (m_engine)
+    if (m_engine) {
         QMetaObject::invokeMethod(m_engine, &SyncEngine::cancel, Qt::QueuedConnection);
+        // Then, on the sync's thread, what is still on the wire (a push waits for its answer otherwise).
+        QMetaObject::invokeMethod(m_engine, [transport = m_transport] { transport->cancelAll(); }, Qt::QueuedConnection);
+    }
 }
 
 SyncSummary SyncThread::summary() const
@@ -111,6 +114,7 @@ void SyncThread::run()
     {
         QMutexLocker lock(&m_mutex);
         m_engine = &engine;
+        m_transport = &transport;
         cancelled = m_cancelRequested;
     }
     engine.start();
@@ -124,6 +128,7 @@ void SyncThread::run()
     {
         QMutexLocker lock(&m_mutex);
         m_engine = nullptr;
+        m_transport = nullptr;
         m_summary = summary;
     }
     Q_EMIT syncFinished(summary);

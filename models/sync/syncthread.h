@@ -12,6 +12,8 @@
 
 namespace sl {
 
+class WatchedTransport;
+
 // Runs one sync on a thread of its own, with its own Workspace (and so its
 // own SQLite connection), a CurlTransport and the system clock, so that the
 // GUI thread (or the CLI's) only hears of it: progress() and finished() are
@@ -31,7 +33,9 @@ public:
                SyncOptions options = {}, QObject *parent = nullptr);
     ~SyncThread() override;
 
-    // Asks the running sync to stop; safe from any thread.
+    // Asks the running sync to stop now, cutting off the requests on the
+    // wire (what was committed stays; a page is applied whole or not at all;
+    // an edit cut off stays queued); safe from any thread.
     void requestCancel();
     // After finished(): what the sync did.
     SyncSummary summary() const;
@@ -52,9 +56,10 @@ private:
     QUrl m_serviceRoot;
     TokenSourceFactory m_tokens;
     SyncOptions m_options;
-    mutable QMutex m_mutex; // guards m_summary and m_engine
+    mutable QMutex m_mutex; // guards m_summary, m_engine and m_transport
     SyncSummary m_summary;
     QPointer<SyncEngine> m_engine;
+    WatchedTransport *m_transport = nullptr; // of the running sync, on its thread
     bool m_cancelRequested = false;
 };
 

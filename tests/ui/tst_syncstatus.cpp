@@ -142,7 +142,7 @@ private Q_SLOTS:
     void syncNowPushesOfflineEditsAndShowsTheStatus()
     {
         Rig rig;
-        QVERIFY(build(rig, 40));
+        QVERIFY(build(rig, 5));
         QCOMPARE(rig.status->offlineText(), QStringLiteral("Offline: not signed in"));
         QCOMPARE(rig.status->lastSyncText(), QStringLiteral("Never synced"));
         QVERIFY(signIn(rig));
@@ -156,10 +156,6 @@ private Q_SLOTS:
         editName(rig.dir.path(), rig.assetIds.at(1), QStringLiteral("Pump B (edited)"));
         QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 2, 10'000);
         QCOMPARE(rig.status->pendingText(), QStringLiteral("Edits pending: 2"));
-        if (!qEnvironmentVariableIsEmpty("SIGHTLINE_SCREENSHOT_DIR")) {
-            rig.window->statusBar()->clearMessage(); // the picture is of the sync status on the right
-            saveScreenshot(*rig.window, "sync-status.png");
-        }
 
         const SyncSummary summary = syncNow(rig);
         QVERIFY2(summary.ok(), qPrintable(summary.errors.join(QLatin1Char('\n'))));
@@ -212,6 +208,44 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20'000));
         QVERIFY(finished.first().at(0).value<SyncSummary>().ok());
         QVERIFY(!rig.status->isStoreBusyShown());
+    }
+
+    void cancelDuringAHeldPushKeepsTheEditsQueued()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 40));
+        QVERIFY(signIn(rig));
+        editName(rig.dir.path(), rig.assetIds.at(0), QStringLiteral("Pump A (held)"));
+        editName(rig.dir.path(), rig.assetIds.at(1), QStringLiteral("Pump B (held)"));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 2, 10'000);
+        rig.server->faults().hangRequests = 1; // the first edit's PATCH gets no answer
+        QSignalSpy finished(rig.runner, &SyncRunner::finished);
+        QVERIFY(rig.runner->syncNow());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.server->countRequests("PATCH") == 1, 10'000);
+        QCOMPARE(rig.status->progressText(), QStringLiteral("Syncing…"));
+        QVERIFY(rig.status->cancelButton()->isVisible());
+        if (!qEnvironmentVariableIsEmpty("SIGHTLINE_SCREENSHOT_DIR")) {
+            rig.window->statusBar()->clearMessage(); // the picture is of the sync status on the right
+            saveScreenshot(*rig.window, "sync-status.png");
+        }
+        rig.status->cancelButton()->click();
+        QCOMPARE(rig.status->progressText(), QStringLiteral("Stopping…"));
+        QVERIFY(finished.wait(10'000)); // at once, not after the transfer's timeout
+        QVERIFY(finished.first().at(0).value<SyncSummary>().cancelled);
+        QCOMPARE(rig.status->progressText(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 2, 10'000);
+        QCOMPARE(rig.server->countRequests("PATCH"), 1); // the second edit was not sent
+        QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
+                 QStringLiteral("Pump 00001"));
+
+        // The next sync sends both.
+        const SyncSummary summary = syncNow(rig);
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join(QLatin1Char('\n'))));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 0, 10'000);
+        QCOMPARE(rig.server->table().row(rig.assetIds.at(0)).value(QStringLiteral("msdyn_name")).toString(),
+                 QStringLiteral("Pump A (held)"));
+        QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
+                 QStringLiteral("Pump B (held)"));
     }
 
     void cancelDuringAPullLeavesWholePages()

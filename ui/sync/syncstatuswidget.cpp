@@ -68,7 +68,7 @@ SyncStatusWidget::SyncStatusWidget(StoreWorker &store, SyncActions &actions, QWi
     SyncRunner &runner = *m_actions.runner();
     connect(m_cancel, &QToolButton::clicked, this, [this] {
         m_actions.runner()->cancel();
-        // A page being applied is finished, and an edit on its way waits for its answer.
+        // A page being applied is finished first; requests on the wire are cut off.
         m_cancel->setEnabled(false);
         m_progressLabel->setText(tr("Stopping…"));
     });
