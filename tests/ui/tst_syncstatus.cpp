@@ -6,7 +6,9 @@
 #include "store/assetrepository.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
+#include "sync/conflictdialog.h"
 #include "sync/connectdialog.h"
+#include "sync/syncconflictrepository.h"
 #include "sync/syncactions.h"
 #include "sync/syncrunner.h"
 #include "sync/syncstatuswidget.h"
@@ -246,6 +248,33 @@ private Q_SLOTS:
                  QStringLiteral("Pump A (held)"));
         QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
                  QStringLiteral("Pump B (held)"));
+    }
+
+    void conflictsShowAndOpenTheConflictDialog()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 3));
+        QVERIFY(signIn(rig));
+        QVERIFY(!rig.status->conflictsButton()->isVisibleTo(rig.status));
+        editName(rig.dir.path(), rig.assetIds.at(0), QStringLiteral("Pump A (mine)"));
+        {
+            // As a push's 412 with fields changed on both sides leaves it.
+            std::unique_ptr<Workspace> workspace = Workspace::open(rig.dir.path());
+            QVERIFY(workspace);
+            const std::vector<OutboxEntry> entries = workspace->outbox().pending(10);
+            QCOMPARE(int(entries.size()), 1);
+            SyncConflictRepository(workspace->database())
+                .record(entries.front().seq,
+                        {{QStringLiteral("name"), entries.front().base.value(QStringLiteral("name")),
+                          entries.front().payload.value(QStringLiteral("name")), QJsonValue(QStringLiteral("Pump A (theirs)"))}},
+                        QStringLiteral("W/\"900\""));
+            QVERIFY(workspace->outbox().setState(entries.front().seq, OutboxState::Conflict));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(rig.status->conflictsButton()->isVisibleTo(rig.status), 10'000);
+        QCOMPARE(rig.status->conflictsButton()->text(), QStringLiteral("Conflicts: 1"));
+        QCOMPARE(rig.status->pendingCount(), 1); // a conflict is an edit not on the store yet
+        rig.status->conflictsButton()->click();
+        QTRY_VERIFY(rig.window->findChild<ConflictDialog *>());
     }
 
     void cancelDuringAPullLeavesWholePages()
