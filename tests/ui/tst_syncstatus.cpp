@@ -64,7 +64,7 @@ class tst_SyncStatus : public QObject
     }
 
     // Builds the rig; false (with a failed check) when a step did not work.
-    static bool build(Rig &rig, int assets, int pageSize = 5'000)
+    static bool build(Rig &rig, int assets, int pageSize = 5'000, bool openWorkspace = true)
     {
         rig.signIn->switches().intervalSeconds = 1;
         rig.signIn->switches().approveAfterPolls = 1;
@@ -81,13 +81,13 @@ class tst_SyncStatus : public QObject
         if (!rig.status || !rig.runner)
             return false;
         rig.runner->setOptions(quickOptions(pageSize));
-        QSignalSpy verified(rig.window.get(), &MainWindow::workspaceVerified);
-        rig.window->openWorkspace(rig.dir.path());
-        if (!verified.wait(30'000))
-            return false;
         rig.window->resize(1200, 700);
         rig.window->show();
-        return true;
+        if (!openWorkspace)
+            return true;
+        QSignalSpy verified(rig.window.get(), &MainWindow::workspaceVerified);
+        rig.window->openWorkspace(rig.dir.path());
+        return verified.wait(30'000);
     }
 
     // Signs in through the Connect dialog as a user does; the first sync follows.
@@ -248,6 +248,26 @@ private Q_SLOTS:
                  QStringLiteral("Pump A (held)"));
         QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
                  QStringLiteral("Pump B (held)"));
+    }
+
+    void aSignInBeforeTheWorkspaceOpensSyncsItOnceOpen()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 4, 5'000, false));
+        QSignalSpy finished(rig.runner, &SyncRunner::finished);
+        ConnectDialog *dialog = rig.window->syncActions()->showConnect();
+        dialog->environmentEdit()->setText(rig.server->serviceRoot().resolved(QUrl(QStringLiteral("/"))).toString());
+        dialog->signInButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(rig.runner->isConnected(), 20'000);
+        QCOMPARE(rig.status->offlineText(), QString());
+        QVERIFY(!rig.runner->isRunning()); // no workspace yet: the sync waits for one
+        QCOMPARE(finished.count(), 0);
+        rig.window->openWorkspace(rig.dir.path());
+        QVERIFY(finished.wait(30'000));
+        const SyncSummary summary = finished.first().at(0).value<SyncSummary>();
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(summary.pulled, 4 + 2 + 2 + 2); // assets and lookups
+        QTRY_COMPARE(rig.status->lastSyncText(), QStringLiteral("Synced just now"));
     }
 
     void conflictsShowAndOpenTheConflictDialog()

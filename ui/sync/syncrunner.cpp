@@ -24,9 +24,14 @@ void SyncRunner::setWorkspace(const QString &directory)
 {
     if (directory == m_directory)
         return;
-    cancel(); // a sync of the workspace closed ends; its commits are whole pages
+    // A sync of the workspace closed ends (its commits are whole pages); one
+    // asked for before a workspace was open (the start's) runs now.
+    if (m_thread)
+        m_thread->requestCancel();
     m_directory = directory;
-    if (m_wanted && !m_thread)
+    if (isConnected() && !m_directory.isEmpty())
+        m_wanted = true; // a workspace opened while connected is brought up to date
+    if (m_wanted && !m_thread && !m_directory.isEmpty())
         start();
 }
 
@@ -97,6 +102,8 @@ void SyncRunner::onFinished(const SyncSummary &summary)
     if (m_periodic.isActive())
         m_periodic.start(); // the next background sync counts from this one's end
     Q_EMIT finished(summary);
+    if (m_wanted && isConnected() && !m_directory.isEmpty())
+        start(); // asked for while this one ran for a workspace since closed
 }
 
 } // namespace sl

@@ -16,8 +16,9 @@ class SyncThread;
 // Runs syncs of the open workspace from the GUI, one at a time, each on a
 // SyncThread with the signed-in user's token (through a TokenRelay, so a
 // 401 refreshes it on the GUI thread): when asked (Sync now), every few
-// minutes while connected, and once when a connection is made (after a
-// sign-in, or after the sign-in kept from the last run was resumed).
+// minutes while connected, once when a connection is made (after a
+// sign-in, or after the sign-in kept from the last run was resumed), and
+// once when a workspace is opened while connected.
 class SyncRunner : public QObject
 {
     Q_OBJECT
