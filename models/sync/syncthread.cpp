@@ -4,7 +4,6 @@
 #include "remote/systemclock.h"
 #include "remote/tokensource.h"
 #include "remote/watchedtransport.h"
-#include "store/workspace.h"
 
 #include <QEventLoop>
 #include <QMetaObject>
@@ -76,7 +75,7 @@ SyncSummary SyncThread::summary() const
 void SyncThread::run()
 {
     QString error;
-    std::unique_ptr<Workspace> workspace = Workspace::open(m_directory, &error);
+    std::unique_ptr<Workspace> workspace = Workspace::open(m_directory, m_check, &error);
     if (!workspace) {
         SyncSummary failed;
         failed.errors.append(error);

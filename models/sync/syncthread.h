@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/workspace.h"
 #include "sync/syncengine.h"
 
 #include <QByteArray>
@@ -37,6 +38,11 @@ public:
     // wire (what was committed stays; a page is applied whole or not at all;
     // an edit cut off stays queued); safe from any thread.
     void requestCancel();
+    // Before start(): Deferred skips SQLite's check of the whole file when
+    // another connection has already found it sound (the window's, which
+    // hands a workspace to syncs only then); a sync every few minutes need
+    // not read a large file whole each time.
+    void setWorkspaceCheck(Workspace::Check check) { m_check = check; }
     // After finished(): what the sync did.
     SyncSummary summary() const;
 
@@ -56,6 +62,7 @@ private:
     QUrl m_serviceRoot;
     TokenSourceFactory m_tokens;
     SyncOptions m_options;
+    Workspace::Check m_check = Workspace::Check::BeforeOpening;
     mutable QMutex m_mutex; // guards m_summary, m_engine and m_transport
     SyncSummary m_summary;
     QPointer<SyncEngine> m_engine;

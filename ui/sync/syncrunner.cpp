@@ -83,6 +83,8 @@ void SyncRunner::start()
 {
     m_wanted = false;
     m_thread = new SyncThread(m_directory, m_serviceRoot, m_relay->factory(), m_options, this);
+    // The window hands a workspace over only after its whole-file check passed.
+    m_thread->setWorkspaceCheck(Workspace::Check::Deferred);
     connect(m_thread, &SyncThread::progress, this, &SyncRunner::progress);
     connect(m_thread, &SyncThread::storeBusy, this, &SyncRunner::storeBusy);
     connect(m_thread, &SyncThread::reachabilityChanged, this, &SyncRunner::reachabilityChanged);
