@@ -168,7 +168,8 @@ private Q_SLOTS:
                  QStringLiteral("Pump A (edited)"));
         QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
                  QStringLiteral("Pump B (edited)"));
-        QVERIFY(rig.window->statusBar()->currentMessage().startsWith(QStringLiteral("Synced: ")));
+        QVERIFY2(rig.status->lastSyncToolTip().endsWith(QStringLiteral("Last sync: ") + summary.line()),
+                 qPrintable(rig.status->lastSyncToolTip()));
     }
 
     void aStoreThatIsGoneShowsOfflineAndKeepsTheEdits()

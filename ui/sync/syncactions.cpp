@@ -144,8 +144,8 @@ void SyncActions::onSyncFinished(const SyncSummary &summary)
         Q_EMIT statusChanged(tr("Sync cancelled: %1").arg(summary.line()));
     else if (!summary.errors.isEmpty())
         Q_EMIT statusChanged(tr("Sync failed: %1").arg(summary.errors.first()));
-    else
-        Q_EMIT statusChanged(tr("Synced: %1").arg(summary.line()));
+    // A sync that went well says so in the sync status (its tooltip has the
+    // summary): no message every few minutes over the workspace's path.
 }
 
 void SyncActions::announce()

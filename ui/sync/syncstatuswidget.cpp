@@ -137,6 +137,8 @@ QString SyncStatusWidget::pendingText() const
 
 QString SyncStatusWidget::lastSyncText() const { return m_lastSync->text(); }
 
+QString SyncStatusWidget::lastSyncToolTip() const { return m_lastSync->toolTip(); }
+
 QString SyncStatusWidget::offlineText() const { return m_offline->isVisibleTo(this) ? m_offline->text() : QString(); }
 
 QString SyncStatusWidget::progressText() const
@@ -178,7 +180,10 @@ void SyncStatusWidget::onFinished(const SyncSummary &summary)
     m_busyEnds.stop();
     m_signInNeeded = summary.signInNeeded;
     m_reachable = !summary.unreachable;
+    m_lastSummary = summary.cancelled ? tr("Last sync cancelled: %1").arg(summary.line())
+                                      : tr("Last sync: %1").arg(summary.line());
     updateOffline();
+    updateLastSync();
     recount();
 }
 
@@ -221,7 +226,12 @@ void SyncStatusWidget::updateLastSync()
             text = tr("Synced on %1").arg(QLocale().toString(last.toLocalTime().date(), QLocale::ShortFormat));
     }
     m_lastSync->setText(text);
-    m_lastSync->setToolTip(last.isValid() ? QLocale().toString(last.toLocalTime(), QLocale::LongFormat) : QString());
+    QStringList tip;
+    if (last.isValid())
+        tip.append(QLocale().toString(last.toLocalTime(), QLocale::LongFormat));
+    if (!m_lastSummary.isEmpty())
+        tip.append(m_lastSummary);
+    m_lastSync->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 } // namespace sl

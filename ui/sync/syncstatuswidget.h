@@ -33,6 +33,7 @@ public:
     int pendingCount() const { return m_counts.pending(); }
     QString pendingText() const;
     QString lastSyncText() const;
+    QString lastSyncToolTip() const; // when, and what the last sync did
     QString offlineText() const; // empty while the badge is hidden
     QString progressText() const; // empty while no sync runs
     bool isStoreBusyShown() const;
@@ -61,6 +62,7 @@ private:
     SyncStatusCounts m_counts;
     bool m_reachable = true;
     bool m_signInNeeded = false;
+    QString m_lastSummary; // the last sync's summary line; empty before one
     QLabel *m_pending = nullptr;
     QLabel *m_lastSync = nullptr;
     QToolButton *m_offline = nullptr;
