@@ -64,10 +64,10 @@ bool SyncRunner::syncNow()
 {
     if (!isConnected())
         return false;
-    if (m_thread)
-        return true; // one at a time: the running one does it
+    // One at a time: asked for while one runs, the next starts when it ends
+    // (edits made meanwhile may have missed its push).
     m_wanted = true;
-    if (!m_directory.isEmpty())
+    if (!m_thread && !m_directory.isEmpty())
         start();
     return true;
 }
@@ -105,7 +105,7 @@ void SyncRunner::onFinished(const SyncSummary &summary)
         m_periodic.start(); // the next background sync counts from this one's end
     Q_EMIT finished(summary);
     if (m_wanted && isConnected() && !m_directory.isEmpty())
-        start(); // asked for while this one ran for a workspace since closed
+        start(); // asked for while this one ran
 }
 
 } // namespace sl

@@ -37,8 +37,8 @@ public:
     void setIntervalMinutes(int minutes);
     int intervalMinutes() const { return m_intervalMinutes; }
 
-    // Starts a sync unless one runs; without a workspace yet, it starts when
-    // one is set. False when not connected.
+    // Starts a sync; while one runs, the next starts when it ends; without a
+    // workspace yet, when one is set. False when not connected.
     bool syncNow();
     // Stops the running sync after the page or request in flight.
     void cancel();
