@@ -14,6 +14,8 @@ namespace sl {
 namespace {
 
 constexpr int kTickMs = 30'000; // how often "n min ago" is written again
+constexpr int kRetryMs = 2'000; // after a count that could not be read
+constexpr int kMaxRetries = 5;  // in a row; the next change counts again
 
 QToolButton *flatButton(QWidget *parent, const QString &name)
 {
@@ -113,8 +115,19 @@ void SyncStatusWidget::recount()
     m_store.post<SyncStatusCounts>(
         this, [](Workspace &workspace) { return SyncStatusCounts::read(workspace.database()); },
         [this, generation](StoreResult<SyncStatusCounts> result) {
-            if (generation != m_generation || !result.value)
-                return; // overtaken by a newer count, or no workspace: keep what is shown
+            if (generation != m_generation)
+                return; // overtaken by a newer count
+            if (!result.value) {
+                // No workspace (nothing to show), or the read failed (e.g. the
+                // file busy with another program's write): try again shortly.
+                if (!m_store.directory().isEmpty() && ++m_retries <= kMaxRetries)
+                    QTimer::singleShot(kRetryMs, this, [this, generation] {
+                        if (generation == m_generation)
+                            recount();
+                    });
+                return;
+            }
+            m_retries = 0;
             showCounts(*result.value);
             Q_EMIT countsShown();
         });

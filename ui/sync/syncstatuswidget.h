@@ -74,6 +74,7 @@ private:
     QTimer m_busyEnds;  // hides "Store busy" when the wait is over
     QTimer m_ticker;    // "3 min ago" moves on
     quint64 m_generation = 0; // drops a count that a newer one overtook
+    int m_retries = 0;        // counts that failed in a row
 };
 
 } // namespace sl
