@@ -122,6 +122,9 @@ screenshots() {
     # The sync dialogs (Connect with a code, conflicts) from their test, against the fake store.
     SIGHTLINE_SCREENSHOT_DIR="$here/docs/screenshots" LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/ui/tst_syncdialogs"
+    # The main window's sync status (a sync under way with two edits pending) against the fake store.
+    SIGHTLINE_SCREENSHOT_DIR="$here/docs/screenshots" LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb \
+        xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/ui/tst_syncstatus" cancelDuringAHeldPushKeepsTheEditsQueued
 }
 
 cmd="${1:-}"

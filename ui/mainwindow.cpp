@@ -28,6 +28,7 @@
 #include "store/storeworker.h"
 #include "store/workspace.h"
 #include "sync/syncactions.h"
+#include "sync/syncstatuswidget.h"
 #include "uitext.h"
 
 #include <QAction>
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (directory != m_requested)
             return; // a workspace opened before the current one
         m_verified = true;
+        m_sync->setWorkspace(directory); // syncs write: like edits, after the whole-file check
         updateAssetActions();
         Q_EMIT workspaceVerified();
     });
@@ -230,6 +232,7 @@ void MainWindow::buildMenus()
 
     m_sync = new SyncActions(*m_store, this);
     m_sync->addTo(menuBar());
+    statusBar()->addPermanentWidget(new SyncStatusWidget(*m_store, *m_sync, this));
     connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_sync->resume();
 
@@ -265,6 +268,7 @@ void MainWindow::onWorkspaceRefused(const QString &directory, const QString &err
         return; // both workers say so: once is enough
     m_refused = true;
     qCWarning(lcUi).noquote() << "cannot open workspace:" << error;
+    m_sync->setWorkspace(QString());
     m_store->close();
     m_background->close();
     m_viewer->closeAll();

@@ -6,6 +6,7 @@
 #include "snapshotcommand.h"
 #include "searchcommand.h"
 #include "mediacommand.h"
+#include "signincommands.h"
 #include "synccommands.h"
 #include "videoexportcommand.h"
 
@@ -91,8 +92,8 @@ public:
                   "  --verbose                     Show log messages on stderr.\n"
                   "  --version                     Show the version.\n"
                   "  --help                        Show this help.\n")
-            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage(), sl::MediaCommand::usage(),
-                 sl::VideoExportCommand::usage());
+            .arg(sl::SearchCommand::usage(), sl::SyncCommands::usage() + sl::SignInCommands::usage(),
+                 sl::MediaCommand::usage(), sl::VideoExportCommand::usage());
     }
 };
 
@@ -129,6 +130,7 @@ int run(const QStringList &arguments)
         {help, version, verbose, workspace, time, out, assets, videos, photos, videoSeconds, dryRun, status, note, bake});
     parser.addOptions(sl::SearchCommand::options());
     parser.addOptions(sl::SyncCommands::options());
+    parser.addOptions(sl::SignInCommands::options());
     parser.addOptions(sl::MediaCommand::options());
     parser.addOptions(sl::VideoExportCommand::options());
 
@@ -262,6 +264,10 @@ int run(const QStringList &arguments)
         return sl::SyncCommands::sync(parser, rest);
     if (command == QLatin1String("outbox"))
         return sl::SyncCommands::outbox(parser, rest);
+    if (command == QLatin1String("signin"))
+        return sl::SignInCommands::signIn(parser, rest);
+    if (command == QLatin1String("signout"))
+        return sl::SignInCommands::signOut(parser, rest);
     if (command == QLatin1String("media"))
         return sl::MediaCommand::run(parser, rest);
 

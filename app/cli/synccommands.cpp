@@ -1,6 +1,8 @@
 #include "synccommands.h"
 
 #include "clicommands.h"
+#include "signin/tokenrelay.h"
+#include "storedsignin.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
@@ -47,7 +49,8 @@ QString SyncCommands::usage()
 {
     return tr("  sync --url URL --workspace DIR  Push the edits made here to the asset store\n"
               "                                (Dataverse), then pull its changes. The access\n"
-              "                                token comes from SIGHTLINE_TOKEN.\n"
+              "                                token comes from SIGHTLINE_TOKEN, else from the\n"
+              "                                sign-in kept by signin.\n"
               "  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,\n"
               "                                record, fields, attempts, last error).\n"
               "  outbox resolve SEQ mine|theirs --workspace DIR\n"
@@ -89,14 +92,28 @@ int SyncCommands::sync(const QCommandLineParser &parser, const QStringList &rest
         CliCommands::fail(tr("--url: '%1' is not an http(s) address of an environment").arg(parser.value(kUrl)));
         return kUsageError;
     }
+    // The token: SIGHTLINE_TOKEN for scripts, else the sign-in kept by `signin`
+    // (refreshed here, and again on a 401, through a relay to the sync's thread).
     const QByteArray token = qgetenv(kTokenVariable).trimmed();
+    std::unique_ptr<StoredSignIn> stored;
+    std::unique_ptr<TokenRelay> relay;
     if (token.isEmpty()) {
-        CliCommands::fail(tr("no access token: set %1 (signing in from the command line is not there yet)")
-                              .arg(QLatin1String(kTokenVariable)));
-        return 1;
+        QUrl environment;
+        environment.setScheme(root.scheme());
+        environment.setHost(root.host());
+        environment.setPort(root.port());
+        stored = std::make_unique<StoredSignIn>(environment);
+        QString error;
+        if (!stored->resume(&error)) {
+            CliCommands::fail(tr("%1: run sightline-cli signin --url %2 first, or set %3")
+                                  .arg(error, environment.toString(), QLatin1String(kTokenVariable)));
+            return 1;
+        }
+        relay = std::make_unique<TokenRelay>(stored->tokens());
     }
-
-    SyncThread thread(directory, root, token);
+    std::unique_ptr<SyncThread> running = relay ? std::make_unique<SyncThread>(directory, root, relay->factory())
+                                                : std::make_unique<SyncThread>(directory, root, token);
+    SyncThread &thread = *running;
     QEventLoop loop;
     QObject context;
     QObject::connect(&thread, &SyncThread::progress, &context, [](const SyncProgress &progress) {
@@ -117,6 +134,9 @@ int SyncCommands::sync(const QCommandLineParser &parser, const QStringList &rest
         progressLine(oneLine(notice));
     for (const QString &error : summary.errors)
         CliCommands::fail(oneLine(error));
+    if (summary.signInNeeded)
+        CliCommands::fail(relay ? tr("the asset store refused the sign-in: run sightline-cli signin again")
+                                : tr("the asset store refused the token in %1").arg(QLatin1String(kTokenVariable)));
     CliCommands::print(summary.line());
     return summary.ok() ? 0 : 1;
 }

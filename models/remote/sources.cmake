@@ -6,6 +6,7 @@ target_sources(sightline_models PRIVATE
     remote/httpheaders.cpp remote/httpheaders.h
     remote/httprequest.h remote/httpresponse.h
     remote/httptransport.h
+    remote/watchedtransport.cpp remote/watchedtransport.h
     remote/curltransportoptions.h
     remote/curltransfer.cpp remote/curltransfer.h
     remote/curlworker.cpp remote/curlworker.h

@@ -4,6 +4,39 @@
 
 namespace sl {
 
+namespace {
+
+// https, or http on this machine's loopback (the fake store).
+bool isSecureOrLoopback(const QUrl &url)
+{
+    const QString host = url.host();
+    static const QRegularExpression kLoopbackV4(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
+    const bool loopback = host == QLatin1String("localhost") || host == QLatin1String("::1") || kLoopbackV4.match(host).hasMatch();
+    return url.scheme() == QLatin1String("https") || (url.scheme() == QLatin1String("http") && loopback);
+}
+
+} // namespace
+
+std::optional<QUrl> EnvironmentUrl::checkAuthority(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (trimmed.isEmpty() || !url.isValid() || url.host().isEmpty()) {
+        *error = tr("%1 is not a web address.").arg(trimmed);
+        return std::nullopt;
+    }
+    if (!isSecureOrLoopback(url)) {
+        *error = tr("%1 must start with https:// (http only for this machine's own address).").arg(trimmed);
+        return std::nullopt;
+    }
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        *error = tr("%1 must not hold a user name, a password, a query or a fragment.").arg(trimmed);
+        return std::nullopt;
+    }
+    error->clear();
+    return url.adjusted(QUrl::StripTrailingSlash);
+}
+
 std::optional<QUrl> EnvironmentUrl::check(const QString &text, QString *error)
 {
     const QString trimmed = text.trimmed();
@@ -17,9 +50,7 @@ std::optional<QUrl> EnvironmentUrl::check(const QString &text, QString *error)
         return std::nullopt;
     }
     const QString host = url.host();
-    static const QRegularExpression kLoopbackV4(QStringLiteral("^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
-    const bool loopback = host == QLatin1String("localhost") || host == QLatin1String("::1") || kLoopbackV4.match(host).hasMatch();
-    if (url.scheme() != QLatin1String("https") && !(url.scheme() == QLatin1String("http") && loopback)) {
+    if (!isSecureOrLoopback(url)) {
         *error = tr("%1 must start with https:// (http only for this machine's own address).").arg(trimmed);
         return std::nullopt;
     }
@@ -37,6 +68,11 @@ std::optional<QUrl> EnvironmentUrl::check(const QString &text, QString *error)
     root.setPort(url.port());
     error->clear();
     return root;
+}
+
+QUrl EnvironmentUrl::webApiRoot(const QUrl &environment)
+{
+    return environment.resolved(QUrl(QStringLiteral("/api/data/v9.2/")));
 }
 
 } // namespace sl

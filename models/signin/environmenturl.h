@@ -18,6 +18,11 @@ class EnvironmentUrl
 public:
     // The environment's root (scheme, host, port); nullopt with `error`.
     static std::optional<QUrl> check(const QString &text, QString *error);
+    // An authority's address (the sign-in endpoints' base, a path allowed):
+    // the same rule for scheme, host and user info; nullopt with `error`.
+    static std::optional<QUrl> checkAuthority(const QString &text, QString *error);
+    // The environment's Web API root: <environment>/api/data/v9.2/
+    static QUrl webApiRoot(const QUrl &environment);
 };
 
 } // namespace sl

@@ -11,8 +11,10 @@ KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent) : QOb
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
 {
     m_memory.write(key, secret);
-    if (m_unavailable)
+    if (m_unavailable) {
+        Q_EMIT written(false);
         return;
+    }
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setInsecureFallback(false); // never a plain file
     job->setKey(key);
@@ -20,6 +22,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError)
             markUnavailable(done->errorString());
+        Q_EMIT written(done->error() == QKeychain::NoError);
     });
     job->start();
 }
@@ -45,14 +48,17 @@ void KeychainSecretStore::read(const QString &key, ReadDone done)
 void KeychainSecretStore::remove(const QString &key)
 {
     m_memory.remove(key);
-    if (m_unavailable)
+    if (m_unavailable) {
+        Q_EMIT removed();
         return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setInsecureFallback(false);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
             markUnavailable(done->errorString());
+        Q_EMIT removed();
     });
     job->start();
 }

@@ -28,6 +28,11 @@ public:
 Q_SIGNALS:
     // Once: "No keychain: you will sign in again next time." and why.
     void unavailable(const QString &message);
+    // A write() ended: `kept` when the keychain holds the secret now (false:
+    // only this run's memory does). A command line waits for it before it ends.
+    void written(bool kept);
+    // A remove() ended (also where there is no keychain: nothing is kept then).
+    void removed();
 
 private:
     void markUnavailable(const QString &why);

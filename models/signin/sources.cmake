@@ -10,4 +10,5 @@ target_sources(sightline_models PRIVATE
     signin/secretstore.h
     signin/keychainsecretstore.cpp signin/keychainsecretstore.h
     signin/signedintokensource.cpp signin/signedintokensource.h
+    signin/tokenrelay.cpp signin/tokenrelay.h
 )

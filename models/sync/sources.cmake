@@ -19,5 +19,6 @@ target_sources(sightline_models PRIVATE
     sync/syncsummary.cpp sync/syncsummary.h
     sync/syncengine.cpp sync/syncengine.h
     sync/syncthread.cpp sync/syncthread.h
+    sync/syncstatuscounts.cpp sync/syncstatuscounts.h
     sync/syncconflictsettlement.cpp sync/syncconflictsettlement.h
 )

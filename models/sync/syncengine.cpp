@@ -9,7 +9,7 @@ namespace sl {
 
 SyncEngine::SyncEngine(HttpTransport &transport, Clock &clock, TokenSource &tokens, Workspace &workspace,
                        const QUrl &serviceRoot, SyncOptions options, QObject *parent)
-    : QObject(parent), m_runner(transport, clock, tokens, RetryPolicy()), m_workspace(workspace),
+    : QObject(parent), m_runner(transport, clock, tokens, RetryPolicy(options.retry)), m_workspace(workspace),
       m_db(workspace.database()), m_serviceRoot(serviceRoot),
       m_options(options)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "remote/requestrunner.h"
+#include "remote/retrypolicy.h"
 #include "sync/syncsummary.h"
 #include "sync/synctable.h"
 
@@ -23,6 +24,7 @@ struct SyncOptions
     int pageSize = 5'000; // Prefer: odata.maxpagesize (limits::kMaxPageSize at most)
     bool push = true;
     bool pull = true;
+    RetryPolicySettings retry; // how often and how long to retry (tests make it short)
 };
 
 // One sync of a workspace with the asset store, on the calling thread's

@@ -33,6 +33,10 @@ public:
     int failed = 0;      // edits kept queued after an error
     int waiting = 0;     // edits not pushed this time
     bool cancelled = false;
+    // The last request got no answer (connection refused, DNS, timeout): offline.
+    bool unreachable = false;
+    // The store refused the token and a refresh did not help: sign in again.
+    bool signInNeeded = false;
     QStringList notices; // e.g. "accounts: deletions are not seen (no change tracking)"
     QStringList errors;  // one line each
 

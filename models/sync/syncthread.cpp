@@ -3,16 +3,48 @@
 #include "remote/curltransport.h"
 #include "remote/systemclock.h"
 #include "remote/tokensource.h"
-#include "store/workspace.h"
+#include "remote/watchedtransport.h"
 
 #include <QEventLoop>
 #include <QMetaObject>
 
 namespace sl {
 
+namespace {
+
+// Tells whoever asks how the refreshes of the token it passes on went.
+class NotedTokenSource : public TokenSource
+{
+public:
+    NotedTokenSource(TokenSource &inner, std::function<void(bool ok)> noted) : m_inner(inner), m_noted(std::move(noted)) {}
+
+    QByteArray accessToken() const override { return m_inner.accessToken(); }
+    void refresh(std::function<void(bool ok)> done) override
+    {
+        m_inner.refresh([noted = m_noted, done = std::move(done)](bool ok) {
+            noted(ok);
+            done(ok);
+        });
+    }
+
+private:
+    TokenSource &m_inner;
+    std::function<void(bool)> m_noted;
+};
+
+} // namespace
+
 SyncThread::SyncThread(const QString &workspaceDirectory, const QUrl &serviceRoot, const QByteArray &token,
                        SyncOptions options, QObject *parent)
-    : QThread(parent), m_directory(workspaceDirectory), m_serviceRoot(serviceRoot), m_token(token),
+    : SyncThread(workspaceDirectory, serviceRoot,
+                 [token]() -> std::unique_ptr<TokenSource> { return std::make_unique<FixedTokenSource>(token); },
+                 options, parent)
+{
+}
+
+SyncThread::SyncThread(const QString &workspaceDirectory, const QUrl &serviceRoot, TokenSourceFactory tokens,
+                       SyncOptions options, QObject *parent)
+    : QThread(parent), m_directory(workspaceDirectory), m_serviceRoot(serviceRoot), m_tokens(std::move(tokens)),
       m_options(options)
 {
 }
@@ -27,8 +59,11 @@ void SyncThread::requestCancel()
 {
     QMutexLocker lock(&m_mutex);
     m_cancelRequested = true;
-    if (m_engine)
+    if (m_engine) {
         QMetaObject::invokeMethod(m_engine, &SyncEngine::cancel, Qt::QueuedConnection);
+        // Then, on the sync's thread, what is still on the wire (a push waits for its answer otherwise).
+        QMetaObject::invokeMethod(m_engine, [transport = m_transport] { transport->cancelAll(); }, Qt::QueuedConnection);
+    }
 }
 
 SyncSummary SyncThread::summary() const
@@ -40,7 +75,7 @@ SyncSummary SyncThread::summary() const
 void SyncThread::run()
 {
     QString error;
-    std::unique_ptr<Workspace> workspace = Workspace::open(m_directory, &error);
+    std::unique_ptr<Workspace> workspace = Workspace::open(m_directory, m_check, &error);
     if (!workspace) {
         SyncSummary failed;
         failed.errors.append(error);
@@ -51,9 +86,24 @@ void SyncThread::run()
         Q_EMIT syncFinished(failed);
         return;
     }
-    CurlTransport transport;
+    CurlTransport curl;
     SystemClock clock;
-    FixedTokenSource tokens(m_token);
+    // What the answers say about the store, request by request (all on this thread).
+    int reachable = -1; // -1 unknown, else whether the last request got an answer
+    bool refreshed = false, refreshFailed = false, refusedAfterRefresh = false;
+    WatchedTransport transport(curl, [&](const HttpResponse &response) {
+        if (response.error == TransportError::Cancelled)
+            return;
+        const int nowReachable = WatchedTransport::isUnreachable(response) ? 0 : 1;
+        if (nowReachable != reachable) {
+            reachable = nowReachable;
+            Q_EMIT reachabilityChanged(reachable == 1);
+        }
+        if (response.completed() && response.status == 401 && refreshed)
+            refusedAfterRefresh = true;
+    });
+    const std::unique_ptr<TokenSource> given = m_tokens();
+    NotedTokenSource tokens(*given, [&](bool ok) { (ok ? refreshed : refreshFailed) = true; });
     SyncEngine engine(transport, clock, tokens, *workspace, m_serviceRoot, m_options);
     QEventLoop loop;
     connect(&engine, &SyncEngine::progress, this, &SyncThread::progress, Qt::DirectConnection);
@@ -63,6 +113,7 @@ void SyncThread::run()
     {
         QMutexLocker lock(&m_mutex);
         m_engine = &engine;
+        m_transport = &transport;
         cancelled = m_cancelRequested;
     }
     engine.start();
@@ -70,10 +121,13 @@ void SyncThread::run()
         engine.cancel();
     if (engine.isRunning())
         loop.exec();
-    const SyncSummary summary = engine.summary();
+    SyncSummary summary = engine.summary();
+    summary.unreachable = reachable == 0;
+    summary.signInNeeded = refreshFailed || refusedAfterRefresh;
     {
         QMutexLocker lock(&m_mutex);
         m_engine = nullptr;
+        m_transport = nullptr;
         m_summary = summary;
     }
     Q_EMIT syncFinished(summary);

@@ -5,3 +5,4 @@ sl_add_test(tst_devicecodesignin LABEL integration SOURCES signin/tst_devicecode
 sl_add_test(tst_signedintokensource LABEL integration SOURCES signin/tst_signedintokensource.cpp signin/signinloop.h LIBS sightline_fakestore)
 sl_add_test(tst_keychainsecretstore LABEL core SOURCES signin/tst_keychainsecretstore.cpp)
 sl_add_test(tst_environmenturl LABEL core SOURCES signin/tst_environmenturl.cpp)
+sl_add_test(tst_tokenrelay LABEL integration SOURCES signin/tst_tokenrelay.cpp signin/signinloop.h LIBS sightline_fakestore)

@@ -42,6 +42,10 @@ set_tests_properties(nowidgets_check_catches_widget_include PROPERTIES LABELS in
 sl_add_test(tst_cli_sync LABEL integration SOURCES app/tst_cli_sync.cpp LIBS sightline_fakestore)
 add_dependencies(tst_cli_sync sightline-cli)
 target_compile_definitions(tst_cli_sync PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+# signin and signout (device code against the fake sign-in; the no-keychain path and its message).
+sl_add_test(tst_cli_signin LABEL integration SOURCES app/tst_cli_signin.cpp LIBS sightline_fakestore)
+add_dependencies(tst_cli_signin sightline-cli)
+target_compile_definitions(tst_cli_signin PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
 
 # export-frame's frame timing and rotation through the real executable.
 sl_add_test(tst_cli_frametiming LABEL integration TIMEOUT 300 SOURCES app/tst_cli_frametiming.cpp

@@ -3,26 +3,38 @@
 #include "remote/curltransport.h"
 #include "remote/systemclock.h"
 #include "signin/keychainsecretstore.h"
+#include "signin/environmenturl.h"
 #include "signin/signedintokensource.h"
+#include "signin/tokenrelay.h"
 #include "sync/conflictdialog.h"
 #include "sync/connectdialog.h"
+#include "sync/syncrunner.h"
 
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QWidget>
 
 namespace sl {
 
 SyncActions::SyncActions(StoreWorker &store, QWidget *window)
-    : QObject(window), m_store(store), m_window(window), m_settings(SignInSettings::load(QSettings()))
+    : QObject(window), m_store(store), m_window(window), m_settings(SignInSettings::load(QSettings())),
+      m_runner(new SyncRunner(this))
 {
+    // Minutes between background syncs while connected (0: only Sync now).
+    m_runner->setIntervalMinutes(QSettings().value(QStringLiteral("sync/intervalMinutes"), 5).toInt());
+    connect(m_runner, &SyncRunner::finished, this, &SyncActions::onSyncFinished);
 }
 
 SyncActions::~SyncActions()
 {
-    // The token source and dialogs use the transport: they go first.
+    // A running sync asks m_tokens for refreshes; then the token source and
+    // dialogs use the transport: they go first.
+    delete m_runner;
     delete m_connect.data();
+    m_relay.reset();
     m_tokens.reset();
     m_transport.reset();
 }
@@ -30,6 +42,14 @@ SyncActions::~SyncActions()
 void SyncActions::addTo(QMenuBar *menuBar)
 {
     QMenu *sync = menuBar->addMenu(tr("&Sync"));
+    QAction *syncNow = sync->addAction(tr("Sync &now"), this, [this] {
+        if (!m_runner->syncNow())
+            Q_EMIT statusChanged(tr("Not signed in: Sync > Connect to asset store."));
+    });
+    syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    // Ctrl+Shift+S: no other action of the window takes it (Save As is not used).
+    syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    sync->addSeparator();
     sync->addAction(tr("&Connect to asset store…"), this, [this] { showConnect(); });
     sync->addAction(tr("&Resolve conflicts…"), this, [this] { showConflicts(); });
 }
@@ -68,9 +88,10 @@ void SyncActions::resume()
         return;
     keepTokens(nullptr);
     m_tokens->resume([this](bool ok) {
-        if (ok)
+        if (ok) {
             announce();
-        else
+            m_runner->syncNow(); // once at start: what changed while Sightline was closed
+        } else
             Q_EMIT statusChanged(tr("Not signed in to %1: Sync > Connect to asset store.").arg(m_settings.environment.host()));
     });
 }
@@ -78,12 +99,53 @@ void SyncActions::resume()
 void SyncActions::keepTokens(const TokenSet *tokens)
 {
     ensureTransport();
+    // A sync still running relays to the tokens replaced here: it ends first.
+    m_runner->cancel();
+    m_runner->setConnection({}, nullptr);
+    m_relay.reset();
     m_tokens = std::make_unique<SignedInTokenSource>(*m_transport, *m_clock, *m_secrets, m_settings);
-    connect(m_tokens.get(), &SignedInTokenSource::signedOut, this, &SyncActions::statusChanged);
+    m_relay = std::make_unique<TokenRelay>(*m_tokens);
+    connect(m_tokens.get(), &SignedInTokenSource::signedOut, this, [this](const QString &reason) {
+        m_runner->setConnection({}, nullptr);
+        Q_EMIT statusChanged(reason);
+    });
+    connect(m_tokens.get(), &SignedInTokenSource::refreshed, this, [this] {
+        m_runner->setConnection(EnvironmentUrl::webApiRoot(m_settings.environment), m_relay.get());
+    });
     if (tokens) {
         m_tokens->setTokens(*tokens);
+        m_runner->setConnection(EnvironmentUrl::webApiRoot(m_settings.environment), m_relay.get());
         announce();
+        m_runner->syncNow(); // a new connection: bring the workspace up to date
     }
+}
+
+void SyncActions::setWorkspace(const QString &directory) { m_runner->setWorkspace(directory); }
+
+void SyncActions::onSyncFinished(const SyncSummary &summary)
+{
+    if (summary.signInNeeded) {
+        Q_EMIT statusChanged(tr("The asset store refused the sign-in: your edits stay queued. Sign in again "
+                                "(Sync > Connect to asset store)."));
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Sign in again"),
+                                    tr("The asset store no longer accepts your sign-in. Your edits stay queued "
+                                       "until you sign in again."),
+                                    QMessageBox::Cancel, m_window);
+        box->setObjectName(QStringLiteral("signInAgainBox"));
+        QPushButton *signIn = box->addButton(tr("Sign in…"), QMessageBox::AcceptRole);
+        connect(signIn, &QPushButton::clicked, this, [this] { showConnect(); });
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open(); // window-modal, does not block: the status bar keeps updating
+        return;
+    }
+    if (summary.unreachable)
+        Q_EMIT statusChanged(tr("The asset store cannot be reached: your edits stay queued."));
+    else if (summary.cancelled)
+        Q_EMIT statusChanged(tr("Sync cancelled: %1").arg(summary.line()));
+    else if (!summary.errors.isEmpty())
+        Q_EMIT statusChanged(tr("Sync failed: %1").arg(summary.errors.first()));
+    // A sync that went well says so in the sync status (its tooltip has the
+    // summary): no message every few minutes over the workspace's path.
 }
 
 void SyncActions::announce()

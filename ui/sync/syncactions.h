@@ -20,11 +20,16 @@ class CurlTransport;
 class KeychainSecretStore;
 class SignedInTokenSource;
 class StoreWorker;
+class SyncRunner;
+struct SyncSummary;
 class SystemClock;
+class TokenRelay;
 
-// The Sync menu of the main window: Connect… (the ConnectDialog, then the
-// signed-in tokens kept in a SignedInTokenSource, the refresh token in the
-// keychain) and Conflicts… (the ConflictDialog on the view store worker).
+// The Sync menu of the main window: Sync now (a SyncRunner with the
+// signed-in token; also every few minutes while connected and once after a
+// sign-in), Connect… (the ConnectDialog, then the signed-in tokens kept in a
+// SignedInTokenSource, the refresh token in the keychain) and Conflicts…
+// (the ConflictDialog on the view store worker).
 class SyncActions : public QObject
 {
     Q_OBJECT
@@ -41,6 +46,10 @@ public:
     ConflictDialog *showConflicts();
     // The signed-in user's tokens; null before a sign-in.
     SignedInTokenSource *tokens() const { return m_tokens.get(); }
+    // Runs the syncs; connected once signed in.
+    SyncRunner *runner() const { return m_runner; }
+    // The workspace the syncs are of (empty: none open).
+    void setWorkspace(const QString &directory);
 
 Q_SIGNALS:
     // One line for the status bar, e.g. "Connected to contoso.crm.dynamics.com as ana@contoso.com".
@@ -50,6 +59,7 @@ private:
     void ensureTransport();
     void keepTokens(const TokenSet *tokens);
     void announce();
+    void onSyncFinished(const SyncSummary &summary);
 
     StoreWorker &m_store;
     QWidget *m_window;
@@ -58,6 +68,8 @@ private:
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<KeychainSecretStore> m_secrets;
     std::unique_ptr<SignedInTokenSource> m_tokens;
+    std::unique_ptr<TokenRelay> m_relay; // m_tokens for the sync threads
+    SyncRunner *m_runner = nullptr;
     QPointer<ConnectDialog> m_connect;
     QPointer<ConflictDialog> m_conflicts;
 };
