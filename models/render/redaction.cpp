@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <mutex>
 
 namespace sl {
 
@@ -78,6 +80,66 @@ cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &
     return hidden;
 }
 
+// The redaction layers of the last frames painted. A viewer repaints one
+// decoded frame many times (a resize, the mouse, a legend toggle, a
+// selection), and each time the same rectangles hide the same pixels: the
+// layer is made once per decoded frame and then only composited. Keyed by
+// the frame's identity (QImage::cacheKey changes with any write to it), its
+// size in painter pixels, the rectangles and the look. Shared by every
+// thread that paints (the GUI, exports): a mutex guards it, never held while
+// a layer is made.
+class LayerCache
+{
+  public:
+    struct Key
+    {
+        qint64 frame = 0;
+        QSize frameSize;
+        Redaction::Look look = Redaction::Look::Blurred;
+        std::vector<QRect> rects;
+        bool operator==(const Key &) const = default;
+    };
+    // At most this many layers (a 4K layer is 33 MB).
+    static constexpr size_t kLayers = 2;
+
+    // A layer: its image (opaque when the union fills its bounds) and where
+    // it goes, in painter pixels.
+    struct Layer
+    {
+        QPoint at;
+        QImage image;
+    };
+
+    bool find(const Key &key, Layer *layer)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[k, found] : m_entries) {
+            if (k == key) {
+                *layer = found;
+                return true;
+            }
+        }
+        return false;
+    }
+    void put(Key key, Layer layer)
+    {
+        std::lock_guard lock(m_mutex);
+        m_entries.emplace_front(std::move(key), std::move(layer));
+        while (m_entries.size() > kLayers)
+            m_entries.pop_back();
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::deque<std::pair<Key, Layer>> m_entries;
+};
+
+LayerCache &layerCache()
+{
+    static LayerCache cache;
+    return cache;
+}
+
 } // namespace
 
 Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
@@ -132,6 +194,17 @@ Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
 void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const QImage &frame, QSize frameSize,
                       Look look)
 {
+    if (rects.empty())
+        return;
+    // Without a frame the layer is flat grey: cheap, and nothing to key it by.
+    LayerCache::Key key;
+    if (!frame.isNull())
+        key = {frame.cacheKey(), frameSize, look, rects};
+    LayerCache::Layer cached;
+    if (!frame.isNull() && layerCache().find(key, &cached)) {
+        painter.drawImage(cached.at, cached.image);
+        return;
+    }
     const Mask mask = unionOf(rects, frameSize);
     if (mask.bounds.isEmpty())
         return;
@@ -152,9 +225,16 @@ void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const 
         cv::bitwise_not(mask.inside, outside);
         hidden.setTo(cv::Scalar::all(0), outside);
     }
-    const QImage image(hidden.data, hidden.cols, hidden.rows, int(hidden.step),
-                       mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
+    // The image keeps the matrix (its pixels) alive for as long as it, or a
+    // cached copy of it, lives: no copy of the pixels.
+    auto *pixels = new cv::Mat(hidden);
+    const QImage image(
+        pixels->data, pixels->cols, pixels->rows, int(pixels->step),
+        mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied,
+        [](void *matrix) { delete static_cast<cv::Mat *>(matrix); }, pixels);
     painter.drawImage(mask.bounds.topLeft(), image);
+    if (!frame.isNull())
+        layerCache().put(std::move(key), {mask.bounds.topLeft(), image});
 }
 
 } // namespace sl

@@ -175,18 +175,29 @@ void benchRedaction(int runs)
             QPainter painter(&canvas);
             painter.drawImage(QPointF(0, 0), frame);
         });
+        QImage decoded = frame; // each run a new decoded frame: one write changes its identity
+        int n = 0;
         for (const auto look : {Redaction::Look::Blurred, Redaction::Look::Pixelated}) {
+            // Once per decoded frame: the layer is made.
             const Timed ours = timeIt(runs, [&] {
+                decoded.setPixel(0, 0, qRgb(n % 256, 0, 0));
+                ++n;
                 QPainter painter(&canvas);
-                Redaction::paint(painter, whole, frame, size, look);
+                Redaction::paint(painter, whole, decoded, size, look);
             });
             const QString what = QStringLiteral("%1 %2x%3").arg(look == Redaction::Look::Blurred ? "blur" : "pixelate")
                                      .arg(size.width())
                                      .arg(size.height());
-            printLine(qPrintable(what), ours, floor, "composite");
+            printLine(qPrintable(what + QStringLiteral(", new frame")), ours, floor, "composite");
+            // Every further paint of that frame: the cached layer, composited.
+            const Timed again = timeIt(runs, [&] {
+                QPainter painter(&canvas);
+                Redaction::paint(painter, whole, decoded, size, look);
+            });
+            printLine(qPrintable(what + QStringLiteral(", repaint")), again, floor, "composite");
         }
     }
-    std::printf("  goal: 1080p <= 5 ms\n");
+    std::printf("  goal: 1080p <= 5 ms (per decoded frame; a repaint composites the cached layer)\n");
 }
 
 } // namespace

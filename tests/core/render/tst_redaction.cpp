@@ -20,6 +20,7 @@ private Q_SLOTS:
     void hidesOnlyTheUnion_data();
     void hidesOnlyTheUnion();
     void pixelatedIsSquareBlocks();
+    void aRepaintIsTheSameAndANewFrameIsHiddenAnew();
     void largeAndSmallUnionsLookAlike_data();
     void largeAndSmallUnionsLookAlike();
 };
@@ -149,6 +150,41 @@ void TestRedaction::pixelatedIsSquareBlocks()
     for (int x = inside.left(); x < inside.right(); ++x)
         steps += pixelated.pixel(x, 90) != pixelated.pixel(x + 1, 90);
     QVERIFY2(steps >= inside.width() / 20 && steps <= inside.width() / 12 + 1, qPrintable(QString::number(steps)));
+}
+
+void TestRedaction::aRepaintIsTheSameAndANewFrameIsHiddenAnew()
+{
+    // The layer of a frame is made once and then reused: a repaint must give
+    // the same pixels, and a frame written to (a new decoded frame) or other
+    // rectangles must never get the old layer.
+    const QSize size(160, 120);
+    QImage frame(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x)
+            frame.setPixelColor(x, y, QColor::fromRgb(x * 255 / 159, 40, 255 - 2 * y));
+    const std::vector<QRect> rects{QRect(20, 10, 100, 80), QRect(0, 100, 30, 20)};
+    const auto redacted = [&](const QImage &source, const std::vector<QRect> &r) {
+        QImage canvas(size, QImage::Format_RGB32);
+        canvas.fill(Qt::white);
+        QPainter painter(&canvas);
+        Redaction::paint(painter, r, source, size, Redaction::Look::Blurred);
+        painter.end();
+        return canvas;
+    };
+    const QImage first = redacted(frame, rects);
+    QCOMPARE(redacted(frame, rects), first);
+    // Outside the rectangles nothing is drawn, on the first paint and the repaint.
+    QCOMPARE(first.pixelColor(150, 5), QColor(Qt::white));
+
+    frame.fill(QColor(200, 0, 0)); // the same QImage, new pixels
+    const QImage red = redacted(frame, rects);
+    const QColor inside = red.pixelColor(70, 50);
+    QVERIFY2(inside.red() > 190 && inside.green() < 10 && inside.blue() < 10, qPrintable(inside.name()));
+
+    const std::vector<QRect> other{QRect(100, 0, 60, 40)};
+    const QImage moved = redacted(frame, other);
+    QCOMPARE(moved.pixelColor(70, 50), QColor(Qt::white)); // not under the other rectangle
+    QVERIFY(moved.pixelColor(130, 20).red() > 190);
 }
 
 void TestRedaction::largeAndSmallUnionsLookAlike_data()
