@@ -1484,7 +1484,7 @@ Optionen:
     </message>
     <message>
         <source>no sign-in is kept here: no keychain runs</source>
-        <translation>hier ist keine Anmeldung aufbewahrt: es läuft kein Schlüsselbund</translation>
+        <translation>hier ist keine Anmeldung aufbewahrt, da kein Schlüsselbund läuft</translation>
     </message>
     <message>
         <source>not signed in to %1</source>
