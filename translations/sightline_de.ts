@@ -214,6 +214,61 @@
     </message>
 </context>
 <context>
+    <name>BatchResponse</name>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP status line</source>
+        <translation>&quot;%1&quot; ist keine HTTP-Statuszeile</translation>
+    </message>
+    <message>
+        <source>the batch answer is larger than %1 bytes</source>
+        <translation>die Batch-Antwort ist größer als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>the batch answer is not multipart/mixed with a boundary</source>
+        <translation>die Batch-Antwort ist nicht vom Typ multipart/mixed mit einer Boundary</translation>
+    </message>
+    <message>
+        <source>the batch answer: %1</source>
+        <translation>die Batch-Antwort: %1</translation>
+    </message>
+    <message>
+        <source>the batch answer has %1 parts for %2 change sets</source>
+        <translation>die Batch-Antwort hat %1 Teile für %2 Änderungssätze</translation>
+    </message>
+    <message>
+        <source>change set %1</source>
+        <translation>Änderungssatz %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: one answer (HTTP %2) for %3 requests</source>
+        <translation>%1: eine Antwort (HTTP %2) für %3 Anfragen</translation>
+    </message>
+    <message>
+        <source>neither an HTTP answer nor a change set</source>
+        <translation>weder eine HTTP-Antwort noch ein Änderungssatz</translation>
+    </message>
+    <message>
+        <source>%1: %2 answers for %3 requests</source>
+        <translation>%1: %2 Antworten für %3 Anfragen</translation>
+    </message>
+    <message>
+        <source>%1: request %2&apos;s answer is not application/http</source>
+        <translation>%1: die Antwort auf Anfrage %2 ist nicht application/http</translation>
+    </message>
+    <message>
+        <source>%1: the answer with Content-ID %2 stands where request %3&apos;s should</source>
+        <translation>%1: die Antwort mit Content-ID %2 steht an der Stelle der Antwort auf Anfrage %3</translation>
+    </message>
+    <message>
+        <source>%1, request %2: %3</source>
+        <translation>%1, Anfrage %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkEditor</name>
     <message>
         <source>No capture with id %1</source>
@@ -660,6 +715,10 @@ Optionen:
         <source>%1 must be only the environment&apos;s address, without a path.</source>
         <translation>%1 darf nur die Adresse der Umgebung sein, ohne Pfad.</translation>
     </message>
+    <message>
+        <source>%1 must not hold a user name, a password, a query or a fragment.</source>
+        <translation>%1 darf keinen Benutzernamen, kein Passwort, keine Abfrage und kein Fragment enthalten.</translation>
+    </message>
 </context>
 <context>
     <name>FrameSource</name>
@@ -719,8 +778,8 @@ Optionen:
         <translation>Art</translation>
     </message>
     <message>
-        <source>With --screenshot: show &lt;kind&gt;: photo or video (the first capture of that kind), browser (the asset hierarchy and facets), or annotate (the first photo in the annotation editor).</source>
-        <translation>Mit --screenshot: &lt;Art&gt; zeigen: photo oder video (die erste Aufnahme dieser Art), browser (die Anlagenhierarchie und die Filter) oder annotate (das erste Foto im Markierungseditor).</translation>
+        <source>With --screenshot: show &lt;kind&gt;: photo or video (the first capture of that kind), browser (the asset hierarchy and facets), annotate (the first photo in the annotation editor), or compare (two photos of one asset in a wipe).</source>
+        <translation>Mit --screenshot: &lt;Art&gt; zeigen: photo oder video (die erste Aufnahme dieser Art), browser (die Anlagenhierarchie und die Filter), annotate (das erste Foto im Markierungseditor) oder compare (zwei Fotos einer Anlage in der Wischblende).</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1327,63 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>SignInCommands</name>
+    <message>
+        <source>%1 needs --url URL (the environment, e.g. https://contoso.crm.dynamics.com)</source>
+        <translation>%1 erfordert --url URL (die Umgebung, z. B. https://contoso.crm.dynamics.com)</translation>
+    </message>
+    <message>
+        <source>  signin --url URL [--authority URL]
+                                Sign in to an environment (device code: open the
+                                link shown and enter the code). The sign-in is
+                                kept in the keychain for sync; where no keychain
+                                runs, use SIGHTLINE_TOKEN instead.
+  signout --url URL             Forget the sign-in kept for an environment.
+</source>
+        <translation>  signin --url URL [--authority URL]
+                                Bei einer Umgebung anmelden (Gerätecode: den
+                                angezeigten Link öffnen und den Code eingeben).
+                                Die Anmeldung wird für sync im Schlüsselbund
+                                aufbewahrt; wo kein Schlüsselbund läuft,
+                                stattdessen SIGHTLINE_TOKEN verwenden.
+  signout --url URL             Die für eine Umgebung aufbewahrte Anmeldung
+                                vergessen.
+</translation>
+    </message>
+    <message>
+        <source>signin takes no arguments besides its options (try --help)</source>
+        <translation>signin erwartet außer seinen Optionen keine Argumente (siehe --help)</translation>
+    </message>
+    <message>
+        <source>signed in%1, but no keychain runs here to keep the sign-in: it ended with this command. For sync, set %2 to an access token instead.</source>
+        <translation>angemeldet%1, aber hier läuft kein Schlüsselbund, der sie aufbewahren könnte: Die Anmeldung endete mit diesem Befehl. Setzen Sie für sync stattdessen %2 auf ein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source> as %1</source>
+        <translation> als %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Bei %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Als %2 bei %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>signout takes no arguments besides its options (try --help)</source>
+        <translation>signout erwartet außer seinen Optionen keine Argumente (siehe --help)</translation>
+    </message>
+    <message>
+        <source>No keychain runs here, so no sign-in was kept for %1.</source>
+        <translation>Hier läuft kein Schlüsselbund, daher wurde für %1 keine Anmeldung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Bei %1 abgemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>SnapshotCommand</name>
     <message>
         <source>snapshot needs one capture id (try --help)</source>
@@ -1357,30 +1473,26 @@ Optionen:
     </message>
 </context>
 <context>
-    <name>SyncCommands</name>
+    <name>StoredSignIn</name>
     <message>
-        <source>  sync --url URL --workspace DIR  Push the edits made here to the asset store
-                                (Dataverse), then pull its changes. The access
-                                token comes from SIGHTLINE_TOKEN.
-  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,
-                                record, fields, attempts, last error).
-  outbox resolve SEQ mine|theirs --workspace DIR
-                                Settle an edit in conflict: push this workspace&apos;s
-                                values over the store&apos;s, or take the store&apos;s.
-</source>
-        <translation>  sync --url URL --workspace DIR  Die hier vorgenommenen Änderungen an den
-                                Anlagenspeicher (Dataverse) senden, dann dessen
-                                Änderungen abrufen. Das Zugriffstoken stammt
-                                aus SIGHTLINE_TOKEN.
-  outbox --workspace DIR        Die zum Senden wartenden Änderungen auflisten
-                                (seq, Zustand, Datensatz, Felder, Versuche,
-                                letzter Fehler).
-  outbox resolve SEQ mine|theirs --workspace DIR
-                                Eine Änderung im Konflikt auflösen: die Werte
-                                dieses Arbeitsbereichs über die des Speichers
-                                schreiben oder die des Speichers übernehmen.
-</translation>
+        <source>To sign in, open %1 and enter the code %2</source>
+        <translation>Öffnen Sie zum Anmelden %1 und geben Sie den Code %2 ein</translation>
     </message>
+    <message>
+        <source>Waiting for the sign-in… (Ctrl+C stops)</source>
+        <translation>Warten auf die Anmeldung… (Strg+C bricht ab)</translation>
+    </message>
+    <message>
+        <source>no sign-in is kept here: no keychain runs</source>
+        <translation>hier ist keine Anmeldung aufbewahrt, da kein Schlüsselbund läuft</translation>
+    </message>
+    <message>
+        <source>not signed in to %1</source>
+        <translation>nicht bei %1 angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
     <message>
         <source>sync takes no arguments besides its options (try --help)</source>
         <translation>sync erwartet außer seinen Optionen keine Argumente (siehe --help)</translation>
@@ -1392,10 +1504,6 @@ Optionen:
     <message>
         <source>--url: &apos;%1&apos; is not an http(s) address of an environment</source>
         <translation>--url: &apos;%1&apos; ist keine http(s)-Adresse einer Umgebung</translation>
-    </message>
-    <message>
-        <source>no access token: set %1 (signing in from the command line is not there yet)</source>
-        <translation>kein Zugriffstoken: Setzen Sie %1 (die Anmeldung über die Befehlszeile gibt es noch nicht)</translation>
     </message>
     <message>
         <source>pushed %1 of %2 edits</source>
@@ -1416,6 +1524,43 @@ Optionen:
     <message>
         <source>outbox needs --workspace DIR</source>
         <translation>outbox erfordert --workspace DIR</translation>
+    </message>
+    <message>
+        <source>  sync --url URL --workspace DIR  Push the edits made here to the asset store
+                                (Dataverse), then pull its changes. The access
+                                token comes from SIGHTLINE_TOKEN, else from the
+                                sign-in kept by signin.
+  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,
+                                record, fields, attempts, last error).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Settle an edit in conflict: push this workspace&apos;s
+                                values over the store&apos;s, or take the store&apos;s.
+</source>
+        <translation>  sync --url URL --workspace DIR  Die hier vorgenommenen Änderungen an den
+                                Anlagenspeicher (Dataverse) senden, dann dessen
+                                Änderungen abrufen. Das Zugriffstoken stammt
+                                aus SIGHTLINE_TOKEN, sonst aus der mit signin
+                                aufbewahrten Anmeldung.
+  outbox --workspace DIR        Die zum Senden wartenden Änderungen auflisten
+                                (seq, Zustand, Datensatz, Felder, Versuche,
+                                letzter Fehler).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Eine Änderung im Konflikt auflösen: die Werte
+                                dieses Arbeitsbereichs über die des Speichers
+                                schreiben oder die des Speichers übernehmen.
+</translation>
+    </message>
+    <message>
+        <source>%1: run sightline-cli signin --url %2 first, or set %3</source>
+        <translation>%1: Führen Sie zuerst sightline-cli signin --url %2 aus oder setzen Sie %3</translation>
+    </message>
+    <message>
+        <source>the asset store refused the sign-in: run sightline-cli signin again</source>
+        <translation>der Anlagenspeicher hat die Anmeldung abgelehnt: Führen Sie sightline-cli signin erneut aus</translation>
+    </message>
+    <message>
+        <source>the asset store refused the token in %1</source>
+        <translation>der Anlagenspeicher hat das Token in %1 abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1668,13 @@ Optionen:
     <message>
         <source>system error %1</source>
         <translation>Systemfehler %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStripMaker</name>
+    <message>
+        <source>%1: a strip of %2 thumbnails of %3 px is not allowed (at most %4 of %5 px)</source>
+        <translation>%1: ein Streifen aus %2 Vorschaubildern zu %3 px ist nicht zulässig (höchstens %4 zu %5 px)</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2732,210 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::CompareActions</name>
+    <message>
+        <source>Co&amp;mpare with…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Select a capture to compare.</source>
+        <translation>Wählen Sie eine Aufnahme zum Vergleichen aus.</translation>
+    </message>
+    <message>
+        <source>This asset has no other capture to compare with.</source>
+        <translation>Diese Anlage hat keine andere Aufnahme zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare these two</source>
+        <translation>Diese beiden vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>The captures could not be read: %1</source>
+        <translation>Die Aufnahmen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>That capture is not in this workspace.</source>
+        <translation>Diese Aufnahme ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Only captures of the same asset can be compared.</source>
+        <translation>Nur Aufnahmen derselben Anlage können verglichen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CompareChooserDialog</name>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Compare %1 with:</source>
+        <translation>%1 vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>A capture in Compare: type and date.</extracomment>
+        <translation>%1 vom %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 by %3</source>
+        <extracomment>A capture in Compare: type, date and who took it.</extracomment>
+        <translation>%1 vom %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CompareSide</name>
+    <message>
+        <source>Markup not shown: %1</source>
+        <translation>Markierungen nicht angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>Loading video…</source>
+        <translation>Video wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loading photo…</source>
+        <translation>Foto wird geladen…</translation>
+    </message>
+    <message>
+        <source>The video ends early, at %1 s</source>
+        <translation>Das Video endet vorzeitig bei %1 s</translation>
+    </message>
+    <message>
+        <source>the video has no frame</source>
+        <translation>das Video hat kein Bild</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be shown: %2</source>
+        <translation>Bild %1 kann nicht angezeigt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sl::CompareWindow</name>
+    <message>
+        <source>Compare captures</source>
+        <translation>Aufnahmen vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>Erstes Bild</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Wischblende</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>older</source>
+        <translation>älter</translation>
+    </message>
+    <message>
+        <source>newer</source>
+        <translation>neuer</translation>
+    </message>
+    <message>
+        <source>%1 · &lt;b&gt;%2&lt;/b&gt;</source>
+        <extracomment>A compared capture&apos;s title: what it is (type, date, who) and whether it is the older or newer of the two.</extracomment>
+        <translation>%1 · &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>Vergleich: %1 und %2</translation>
+    </message>
+    <message>
+        <source>Aligned by capture time: B starts %1 s after A</source>
+        <translation>Nach Aufnahmezeit ausgerichtet: B beginnt %1 s nach A</translation>
+    </message>
+    <message>
+        <source>Aligned by capture time: B starts %1 s before A</source>
+        <translation>Nach Aufnahmezeit ausgerichtet: B beginnt %1 s vor A</translation>
+    </message>
+    <message>
+        <source>Aligned at their starts (no shared spatial frame): offset 0 s</source>
+        <translation>Am Anfang ausgerichtet (kein gemeinsames räumliches Bezugssystem): Versatz 0 s</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>starts in %1 s</source>
+        <extracomment>A compared video whose first frame comes later on the shared clock (it shows that frame meanwhile).</extracomment>
+        <translation>beginnt in %1 s</translation>
+    </message>
+    <message>
+        <source>frame %1/%2</source>
+        <translation>Bild %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 / %2   A: %3   B: %4</source>
+        <translation>%1 / %2   A: %3   B: %4</translation>
+    </message>
+</context>
+<context>
     <name>sl::ConflictDialog</name>
     <message>
         <source>(empty)</source>
@@ -3207,6 +3563,14 @@ wird geladen…</translation>
         <source>Snapshot saved as a new capture.</source>
         <translation>Standbild als neue Aufnahme gespeichert.</translation>
     </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>sl::ManifestReader</name>
@@ -3548,6 +3912,13 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::OutboxBatchSender</name>
+    <message>
+        <source>more than %1 edits for one batch</source>
+        <translation>mehr als %1 Änderungen für einen Batch</translation>
+    </message>
+</context>
+<context>
     <name>sl::OutboxPushJob</name>
     <message>
         <source>its id is not a GUID, so the asset store cannot hold it</source>
@@ -3583,14 +3954,112 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::OverlayCanvas</name>
+    <message>
+        <source>Show legend</source>
+        <translation>Legende anzeigen</translation>
+    </message>
+    <message>
+        <source>Markup by author and kind: untick to hide (%1 shows or hides this legend)</source>
+        <translation>Markierungen nach Autor und Art: Häkchen entfernen zum Ausblenden (%1 blendet diese Legende ein oder aus)</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>Space: %1</source>
+        <translation>Raum: %1</translation>
+    </message>
+    <message>
+        <source>world (anchored in 3D)</source>
+        <translation>Welt (im 3D-Raum verankert)</translation>
+    </message>
+    <message>
+        <source>image (on the picture)</source>
+        <translation>Bild (direkt auf dem Bild)</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Shown: %1 – %2</source>
+        <translation>Angezeigt: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation>Text: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sl::OverlayLegendPanel</name>
+    <message>
+        <source>Ink</source>
+        <translation>Freihand</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Schwärzung</translation>
+    </message>
+    <message>
+        <source>(no author)</source>
+        <translation>(ohne Autor)</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Autoren</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>Arten</translation>
+    </message>
+</context>
+<context>
     <name>sl::OverlayRenderer</name>
     <message>
         <source>This capture has no camera intrinsics: 3D markup is not shown.</source>
         <translation>Diese Aufnahme hat keine intrinsischen Kameraparameter: 3D-Markierungen werden nicht angezeigt.</translation>
-    </message>
-    <message>
-        <source>No camera pose in this capture: 3D markup is not shown.</source>
-        <translation>Keine Kamerapose in dieser Aufnahme: 3D-Markierungen werden nicht angezeigt.</translation>
     </message>
     <message numerus="yes">
         <source>Markup simplified for speed: %n markup(s) drawn at reduced detail.</source>
@@ -3598,6 +4067,14 @@ wird geladen…</translation>
             <numerusform>Markierungen zur Beschleunigung vereinfacht: %n Markierung mit reduziertem Detailgrad gezeichnet.</numerusform>
             <numerusform>Markierungen zur Beschleunigung vereinfacht: %n Markierungen mit reduziertem Detailgrad gezeichnet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This capture has no camera poses: its world markup cannot be placed.</source>
+        <translation>Diese Aufnahme hat keine Kameraposen: Die Markierung im 3D-Raum kann nicht platziert werden.</translation>
+    </message>
+    <message>
+        <source>This capture has no camera poses: its %1 world markups cannot be placed.</source>
+        <translation>Diese Aufnahme hat keine Kameraposen: %1 Markierungen im 3D-Raum können nicht platziert werden.</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +4174,42 @@ wird geladen…</translation>
         <source>Connected to %1 as %2</source>
         <translation>Verbunden mit %1 als %2</translation>
     </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Not signed in: Sync &gt; Connect to asset store.</source>
+        <translation>Nicht angemeldet: Synchronisierung &gt; Mit Anlagenspeicher verbinden.</translation>
+    </message>
+    <message>
+        <source>The asset store refused the sign-in: your edits stay queued. Sign in again (Sync &gt; Connect to asset store).</source>
+        <translation>Der Anlagenspeicher hat die Anmeldung abgelehnt: Ihre Änderungen bleiben im Postausgang. Melden Sie sich erneut an (Synchronisierung &gt; Mit Anlagenspeicher verbinden).</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>The asset store no longer accepts your sign-in. Your edits stay queued until you sign in again.</source>
+        <translation>Der Anlagenspeicher akzeptiert Ihre Anmeldung nicht mehr. Ihre Änderungen bleiben im Postausgang, bis Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>The asset store cannot be reached: your edits stay queued.</source>
+        <translation>Der Anlagenspeicher ist nicht erreichbar: Ihre Änderungen bleiben im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Sync cancelled: %1</source>
+        <translation>Synchronisierung abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>sl::SyncEngine</name>
@@ -3717,6 +4230,116 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::SyncStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was applied stays, the edits not sent stay queued</source>
+        <translation>Synchronisierung anhalten; bereits Übernommenes bleibt erhalten, nicht gesendete Änderungen bleiben im Postausgang</translation>
+    </message>
+    <message>
+        <source>Store busy</source>
+        <translation>Speicher ausgelastet</translation>
+    </message>
+    <message>
+        <source>Edits changed here and on the asset store: choose which to keep</source>
+        <translation>Änderungen, die hier und im Anlagenspeicher vorgenommen wurden: Wählen Sie, welche gelten sollen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Edits made here that the asset store does not have yet</source>
+        <translation>Hier vorgenommene Änderungen, die der Anlagenspeicher noch nicht hat</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>Konflikte: %1</translation>
+    </message>
+    <message>
+        <source>No edits pending</source>
+        <translation>Keine ausstehenden Änderungen</translation>
+    </message>
+    <message>
+        <source>Edits pending: %1</source>
+        <translation>Ausstehende Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>Sending edits: %1 of %2</source>
+        <translation>Änderungen werden gesendet: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Receiving %1 (%2 so far)</source>
+        <translation>%1 wird abgerufen (bisher %2)</translation>
+    </message>
+    <message>
+        <source>The asset store asked to wait %1 s (too many requests)</source>
+        <translation>Der Anlagenspeicher bittet, %1 s zu warten (zu viele Anfragen)</translation>
+    </message>
+    <message>
+        <source>Last sync cancelled: %1</source>
+        <translation>Letzte Synchronisierung abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Letzte Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <source>Offline: not signed in</source>
+        <translation>Offline: nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sync &gt; Connect to asset store signs in</source>
+        <translation>Synchronisierung &gt; Mit Anlagenspeicher verbinden meldet Sie an</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>The asset store refused the sign-in; your edits stay queued. Click to sign in.</source>
+        <translation>Der Anlagenspeicher hat die Anmeldung abgelehnt; Ihre Änderungen bleiben im Postausgang. Klicken Sie, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>The asset store cannot be reached; your edits stay queued. Click to try again.</source>
+        <translation>Der Anlagenspeicher ist nicht erreichbar; Ihre Änderungen bleiben im Postausgang. Klicken Sie, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Gerade eben synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n min ago</source>
+        <translation>
+            <numerusform>Vor %n Minute synchronisiert</numerusform>
+            <numerusform>Vor %n Minuten synchronisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Um %1 synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced on %1</source>
+        <translation>Am %1 synchronisiert</translation>
+    </message>
+</context>
+<context>
     <name>sl::TablePullJob</name>
     <message>
         <source>%1: no valid URL to read</source>
@@ -3732,6 +4355,13 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::ThumbnailCache</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
     <name>sl::Thumbnailer</name>
     <message>
         <source>invalid thumbnail size %1x%2</source>
@@ -3743,6 +4373,59 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::TimelinePreview</name>
+    <message>
+        <source>%1 (picture at %2)</source>
+        <translation>%1 (Bild bei %2)</translation>
+    </message>
+</context>
+<context>
+    <name>sl::TimelineWidget</name>
+    <message>
+        <source>Click or drag to scrub; hover to preview</source>
+        <translation>Klicken oder ziehen, um durch das Video zu spulen; für eine Vorschau mit der Maus darauf zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::VideoExportRunner</name>
+    <message>
+        <source>Export video</source>
+        <translation>Video exportieren</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <source>An export is already running: wait for it or cancel it first.</source>
+        <translation>Es läuft bereits ein Export: Warten Sie, bis er fertig ist, oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting frame %1 of %2…</source>
+        <translation>Bild %1 von %2 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Es läuft bereits ein Export.</translation>
+    </message>
+    <message>
+        <source>The video was written, but its export could not be recorded: %1</source>
+        <translation>Das Video wurde geschrieben, aber sein Export konnte nicht protokolliert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be exported.</source>
+        <translation>%1 konnte nicht exportiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>sl::VideoPlayerWidget</name>
     <message>
         <source>Previous frame (Left or ,)</source>
@@ -3751,10 +4434,6 @@ wird geladen…</translation>
     <message>
         <source>Next frame (Right or .)</source>
         <translation>Nächstes Bild (Rechts oder .)</translation>
-    </message>
-    <message>
-        <source>Drag to scrub through the video</source>
-        <translation>Ziehen, um durch das Video zu spulen</translation>
     </message>
     <message>
         <source>Loading video…</source>
@@ -3891,6 +4570,56 @@ wird geladen…</translation>
     <message>
         <source>Bookmark %1</source>
         <translation>Lesezeichen %1</translation>
+    </message>
+    <message>
+        <source>Export video…</source>
+        <translation>Video exportieren…</translation>
+    </message>
+    <message>
+        <source>Export in–out range…</source>
+        <translation>Schleifenbereich exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>sl::WipeView</name>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+</context>
+<context>
+    <name>sl::multipart</name>
+    <message>
+        <source>its headers do not end with an empty line</source>
+        <translation>die Header enden nicht mit einer Leerzeile</translation>
+    </message>
+    <message>
+        <source>the header line &quot;%1&quot; has no name</source>
+        <translation>die Headerzeile &quot;%1&quot; hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>it names no multipart boundary</source>
+        <translation>der Text nennt keine Multipart-Boundary</translation>
+    </message>
+    <message>
+        <source>the boundary &quot;%1&quot; is not in it</source>
+        <translation>die Boundary &quot;%1&quot; kommt im Text nicht vor</translation>
+    </message>
+    <message>
+        <source>it ends after a delimiter (truncated)</source>
+        <translation>der Text endet nach einer Trennzeile (abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>part %1 has no delimiter after it (truncated)</source>
+        <translation>auf Teil %1 folgt keine Trennzeile (abgeschnitten)</translation>
+    </message>
+    <message>
+        <source>part %1: %2</source>
+        <translation>Teil %1: %2</translation>
     </message>
 </context>
 </TS>
