@@ -29,11 +29,6 @@ qsizetype findDelimiter(const QByteArray &body, const QByteArray &delimiter, qsi
     return -1;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("sl::MultipartMixed", text);
-}
-
 } // namespace
 
 QByteArray boundaryOf(const QByteArray &contentType)
@@ -76,20 +71,20 @@ qsizetype readHeaders(const QByteArray &text, qsizetype from, HttpHeaders *heade
         qsizetype next = -1;
         const QByteArray line = readLine(text, at, &next);
         if (next < 0) {
-            *error = tr("its headers do not end with an empty line");
+            *error = QCoreApplication::translate("sl::multipart", "its headers do not end with an empty line");
             return -1;
         }
         if (line.isEmpty())
             return next;
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0) {
-            *error = tr("the header line \"%1\" has no name").arg(QString::fromLatin1(line.left(80)));
+            *error = QCoreApplication::translate("sl::multipart", "the header line \"%1\" has no name").arg(QString::fromLatin1(line.left(80)));
             return -1;
         }
         headers->append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
         at = next;
     }
-    *error = tr("its headers do not end with an empty line");
+    *error = QCoreApplication::translate("sl::multipart", "its headers do not end with an empty line");
     return -1;
 }
 
@@ -97,13 +92,13 @@ bool split(const QByteArray &body, const QByteArray &boundary, std::vector<MimeP
 {
     parts->clear();
     if (boundary.isEmpty()) {
-        *error = tr("it names no multipart boundary");
+        *error = QCoreApplication::translate("sl::multipart", "it names no multipart boundary");
         return false;
     }
     const QByteArray delimiter = "--" + boundary;
     qsizetype at = findDelimiter(body, delimiter, 0);
     if (at < 0) {
-        *error = tr("the boundary \"%1\" is not in it").arg(QString::fromLatin1(boundary));
+        *error = QCoreApplication::translate("sl::multipart", "the boundary \"%1\" is not in it").arg(QString::fromLatin1(boundary));
         return false;
     }
     std::vector<MimePart> found;
@@ -116,12 +111,12 @@ bool split(const QByteArray &body, const QByteArray &boundary, std::vector<MimeP
         qsizetype contentStart = -1;
         readLine(body, after, &contentStart); // transport padding up to the line break
         if (contentStart < 0) {
-            *error = tr("it ends after a delimiter (truncated)");
+            *error = QCoreApplication::translate("sl::multipart", "it ends after a delimiter (truncated)");
             return false;
         }
         const qsizetype nextAt = findDelimiter(body, delimiter, contentStart);
         if (nextAt < 0) {
-            *error = tr("part %1 has no delimiter after it (truncated)").arg(found.size() + 1);
+            *error = QCoreApplication::translate("sl::multipart", "part %1 has no delimiter after it (truncated)").arg(found.size() + 1);
             return false;
         }
         // The line break before the delimiter belongs to the delimiter.
@@ -135,7 +130,7 @@ bool split(const QByteArray &body, const QByteArray &boundary, std::vector<MimeP
         QString why;
         const qsizetype bodyStart = readHeaders(content + "\r\n", 0, &part.headers, &why);
         if (bodyStart < 0) {
-            *error = tr("part %1: %2").arg(found.size() + 1).arg(why);
+            *error = QCoreApplication::translate("sl::multipart", "part %1: %2").arg(found.size() + 1).arg(why);
             return false;
         }
         part.content = content.mid(qMin(bodyStart, content.size()));
