@@ -3563,14 +3563,6 @@ wird geladen…</translation>
         <source>Snapshot saved as a new capture.</source>
         <translation>Standbild als neue Aufnahme gespeichert.</translation>
     </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
-    </message>
-    <message>
-        <source>The export was cancelled; nothing was written.</source>
-        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
-    </message>
 </context>
 <context>
     <name>sl::ManifestReader</name>
@@ -4423,6 +4415,14 @@ wird geladen…</translation>
     <message>
         <source>%1 could not be exported.</source>
         <translation>%1 konnte nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>Der Export wurde abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>

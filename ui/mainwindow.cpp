@@ -115,19 +115,7 @@ void MainWindow::buildUi()
     });
     connect(m_viewer, &CaptureViewerWidget::snapshotRequested, this, &MainWindow::snapshotCapture);
     m_videoExport = new VideoExportRunner(*m_store, this);
-    connect(m_viewer, &CaptureViewerWidget::videoExportRequested, m_videoExport,
-            [this](const QString &captureId, const QString &name, double from, double to) {
-                m_videoExport->exportCapture(captureId, name, from >= 0 ? std::optional(from) : std::nullopt,
-                                             to >= 0 ? std::optional(to) : std::nullopt);
-            });
-    connect(m_videoExport, &VideoExportRunner::finished, this,
-            [this](const QString &, const QString &path, VideoExporter::Outcome outcome) {
-                if (outcome != VideoExporter::Outcome::Failed) // a failure has its own message box
-                    statusBar()->showMessage(outcome == VideoExporter::Outcome::Done
-                                                 ? tr("Exported %1").arg(QDir::toNativeSeparators(path))
-                                                 : tr("The export was cancelled; nothing was written."),
-                                             10000);
-            });
+    m_videoExport->serve(*m_viewer);
     // A snapshot just made goes to the annotation editor once its photo shows.
     connect(this, &MainWindow::captureOpened, this, [this](const QString &captureId) {
         if (captureId != m_annotateWhenOpened)

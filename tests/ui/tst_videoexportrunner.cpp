@@ -15,10 +15,12 @@
 #include <QAction>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,7 +52,7 @@ private:
     QString m_workspaceDir;
     QString m_videoId;
     QString m_videoPath;
-    std::unique_ptr<QWidget> m_window;
+    std::unique_ptr<QMainWindow> m_window;
     std::unique_ptr<sl::StoreWorker> m_store;
     sl::VideoExportRunner *m_runner = nullptr;
 };
@@ -80,7 +82,7 @@ void TestVideoExportRunner::initTestCase()
         }
         QVERIFY2(!m_videoId.isEmpty(), "the demo workspace has no video");
     }
-    m_window = std::make_unique<QWidget>();
+    m_window = std::make_unique<QMainWindow>();
     m_store = std::make_unique<sl::StoreWorker>();
     QSignalSpy opened(m_store.get(), &sl::StoreWorker::opened);
     m_store->open(m_workspaceDir);
@@ -135,6 +137,7 @@ void TestVideoExportRunner::exportsTheWholeVideoAndRecordsIt()
     QCOMPARE(result.at(2).value<VideoExporter::Outcome>(), VideoExporter::Outcome::Done);
     QVERIFY2(result.at(3).toString().isEmpty(), qPrintable(result.at(3).toString()));
     QVERIFY(!m_runner->isRunning());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("whole.mp4")));
 
     // Every frame of the original is in the export, each at its own time.
     sl::FrameSource original, exported;
@@ -176,6 +179,7 @@ void TestVideoExportRunner::cancelLeavesNothing()
     QVERIFY(!QFile::exists(path));
     QCOMPARE(exportRows(), rowsBefore);
     QVERIFY(!m_runner->isRunning());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("cancelled")));
 }
 
 void TestVideoExportRunner::anUnwritableTargetSaysWhy()

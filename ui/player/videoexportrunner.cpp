@@ -1,5 +1,6 @@
 #include "player/videoexportrunner.h"
 
+#include "captureviewerwidget.h"
 #include "common/outputfile.h"
 #include "editing/editauthor.h"
 #include "render/videoexporttask.h"
@@ -10,11 +11,12 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QWidget>
+#include <QStatusBar>
 
 namespace sl {
 
@@ -35,7 +37,7 @@ QString safeFileName(const QString &name)
 
 } // namespace
 
-VideoExportRunner::VideoExportRunner(StoreWorker &store, QWidget *window)
+VideoExportRunner::VideoExportRunner(StoreWorker &store, QMainWindow *window)
     : QObject(window), m_store(store), m_window(window), m_task(new VideoExportTask(this))
 {
     m_chooser = [this](const QString &suggestedPath) {
@@ -44,6 +46,15 @@ VideoExportRunner::VideoExportRunner(StoreWorker &store, QWidget *window)
 }
 
 VideoExportRunner::~VideoExportRunner() = default; // the task (a child) cancels and waits
+
+void VideoExportRunner::serve(CaptureViewerWidget &viewer)
+{
+    connect(&viewer, &CaptureViewerWidget::videoExportRequested, this,
+            [this](const QString &captureId, const QString &name, double from, double to) {
+                exportCapture(captureId, name, from >= 0 ? std::optional(from) : std::nullopt,
+                              to >= 0 ? std::optional(to) : std::nullopt);
+            });
+}
 
 bool VideoExportRunner::isRunning() const
 {
@@ -150,7 +161,11 @@ void VideoExportRunner::end(const QString &captureId, const QString &path, Video
         m_progress->hide();
         m_progress->deleteLater();
     }
-    if (outcome == VideoExporter::Outcome::Failed) {
+    if (outcome == VideoExporter::Outcome::Done) {
+        m_window->statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 10000);
+    } else if (outcome == VideoExporter::Outcome::Cancelled) {
+        m_window->statusBar()->showMessage(tr("The export was cancelled; nothing was written."), 10000);
+    } else {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Export video"),
                                     tr("%1 could not be exported.").arg(QDir::toNativeSeparators(path)),
                                     QMessageBox::Ok, m_window);

@@ -9,11 +9,12 @@
 #include <functional>
 #include <optional>
 
+class QMainWindow;
 class QProgressDialog;
-class QWidget;
 
 namespace sl {
 
+class CaptureViewerWidget;
 class StoreWorker;
 class VideoExportTask;
 
@@ -22,7 +23,7 @@ class VideoExportTask;
 // and encodes on a VideoExportTask with a progress dialog whose Cancel
 // stops it (nothing is left at the target), then writes the export's audit
 // row on the store worker, as `sightline-cli export-video --workspace` does.
-// One export at a time.
+// One export at a time; the window's status bar says how it ended.
 class VideoExportRunner : public QObject
 {
     Q_OBJECT
@@ -31,8 +32,11 @@ public:
     // Returns the chosen file, or empty when the user backed out.
     using TargetChooser = std::function<QString(const QString &suggestedPath)>;
 
-    VideoExportRunner(StoreWorker &store, QWidget *window);
+    VideoExportRunner(StoreWorker &store, QMainWindow *window);
     ~VideoExportRunner() override;
+
+    // Exports what the viewer's players ask for.
+    void serve(CaptureViewerWidget &viewer);
 
     // Exports the capture, or its [from, to) seconds when both are given.
     void exportCapture(const QString &captureId, const QString &suggestedName, std::optional<double> from,
@@ -55,7 +59,7 @@ private:
     void end(const QString &captureId, const QString &path, VideoExporter::Outcome outcome, const QString &error);
 
     StoreWorker &m_store;
-    QWidget *m_window;
+    QMainWindow *m_window;
     TargetChooser m_chooser;
     VideoExportTask *m_task = nullptr;
     QPointer<QProgressDialog> m_progress;
