@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/partfile.h"
 #include "remote/remoteerror.h"
 #include "remote/remotelimits.h"
 
@@ -43,8 +44,8 @@ public:
     // Where this run started: the part file's size then (0: from the start).
     qint64 resumedFrom() const { return m_resumedFrom; }
     qint64 totalBytes() const { return m_total; }
-    static QString partPathOf(const QString &targetPath) { return targetPath + QStringLiteral(".part"); }
-    static QString tagPathOf(const QString &targetPath) { return targetPath + QStringLiteral(".part.tag"); }
+    static QString partPathOf(const QString &targetPath) { return PartFile::pathOf(targetPath); }
+    static QString tagPathOf(const QString &targetPath) { return PartFile::tagPathOf(targetPath); }
 
 private:
     // Keeps the part file only when it belongs to `validator`; false when it cannot be set up.

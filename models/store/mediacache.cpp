@@ -1,8 +1,10 @@
 #include "store/mediacache.h"
 
+#include "common/partfile.h"
 #include "store/database.h"
 #include "store/workspace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QUuid>
@@ -92,9 +94,10 @@ QStringList MediaCache::evict(const QString &keep)
         QString file;
     };
     std::vector<Victim> victims;
+    const qint64 parts = sweepPartFiles();
     {
         Transaction transaction(db);
-        qint64 used = usedBytes();
+        qint64 used = usedBytes() + parts;
         Statement oldest = db.cached(
             "SELECT capture_id, file, bytes FROM media_cache "
             "WHERE asset_id NOT IN (SELECT asset_id FROM offline_assets) AND capture_id != ? ORDER BY last_used");
@@ -135,6 +138,33 @@ bool MediaCache::isKeptOffline(const QString &assetId) const
     Statement query = m_workspace.database().cached("SELECT 1 FROM offline_assets WHERE asset_id = ?");
     query.bind(1, assetId);
     return query.step();
+}
+
+QFileInfoList MediaCache::partFiles() const
+{
+    return QDir(folder()).entryInfoList({QLatin1Char('*') + PartFile::suffix()}, QDir::Files | QDir::Hidden);
+}
+
+qint64 MediaCache::sweepPartFiles() const
+{
+    const QDateTime staleBefore = QDateTime::currentDateTimeUtc().addSecs(-kStalePartSeconds);
+    qint64 kept = 0;
+    for (const QFileInfo &part : partFiles()) {
+        if (part.lastModified().toUTC() < staleBefore && QFile::remove(part.filePath())) {
+            QFile::remove(part.filePath() + QStringLiteral(".tag")); // PartFile::tagPathOf of its target
+            continue;
+        }
+        kept += part.size();
+    }
+    return kept;
+}
+
+qint64 MediaCache::partBytes() const
+{
+    qint64 bytes = 0;
+    for (const QFileInfo &part : partFiles())
+        bytes += part.size();
+    return bytes;
 }
 
 qint64 MediaCache::usedBytes() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QFileInfoList>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,9 @@ class MediaCache
 
 public:
     static constexpr const char *kFolder = "cache";
+    // A part file not written to for a day belongs to a download nobody
+    // resumes (a resume rewrites it within seconds of starting).
+    static constexpr qint64 kStalePartSeconds = 24 * 3600;
 
     // `capBytes`: remote/remotelimits.h's kMediaCacheBytes unless the user set one.
     MediaCache(Workspace &workspace, qint64 capBytes);
@@ -43,16 +47,23 @@ public:
     QStringList add(const QString &captureId, const QString &assetId, const QString &absolutePath,
                     const QString &etag = QString());
     // Removes least recently used files of assets not kept offline until
-    // the cache is within its cap, `keep` aside. Returns the capture ids evicted.
+    // the cache is within its cap, `keep` aside. Part files of downloads cut
+    // off count against the cap; one untouched for kStalePartSeconds is
+    // abandoned and removed first. Returns the capture ids evicted.
     QStringList evict(const QString &keep = QString());
 
     void setKeptOffline(const QString &assetId, bool keep);
     bool isKeptOffline(const QString &assetId) const;
     qint64 usedBytes() const;
+    // Bytes of part files in the cache folder now.
+    qint64 partBytes() const;
     qint64 capBytes() const { return m_capBytes; }
 
 private:
     QString folder() const;
+    QFileInfoList partFiles() const;
+    // Removes stale part files; the bytes of those left.
+    qint64 sweepPartFiles() const;
 
     Workspace &m_workspace;
     qint64 m_capBytes;

@@ -1,8 +1,10 @@
+#include "common/partfile.h"
 #include "store/database.h"
 #include "store/mediacache.h"
 #include "store/workspace.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -117,6 +119,39 @@ private Q_SLOTS:
         // Kept no longer: the least recently used go down to the cap.
         cache.setKeptOffline(pinned, false);
         QCOMPARE(cache.evict(), QStringList{pinnedIds[0]});
+        QCOMPARE(cache.usedBytes(), 2 * kFile);
+    }
+
+    void partFilesCountAndStaleOnesAreSwept()
+    {
+        // What cut-off downloads left: a fresh part file counts against the
+        // cap (its download may resume), a stale one is removed first.
+        MediaCache cache(*m_workspace, 3 * kFile);
+        const QString asset = newId();
+        const QStringList ids{newId(), newId(), newId()};
+        QVERIFY(cacheFile(cache, ids[0], asset).isEmpty());
+        QVERIFY(cacheFile(cache, ids[1], asset).isEmpty());
+        QString reason;
+        const QString fresh = PartFile::pathOf(cache.pathFor(newId(), QString(), true, &reason));
+        const QString stale = PartFile::pathOf(cache.pathFor(newId(), QString(), true, &reason));
+        for (const QString &path : {fresh, stale}) {
+            QFile part(path);
+            QVERIFY(part.open(QIODevice::WriteOnly));
+            part.write(QByteArray(kFile, 'p'));
+        }
+        {
+            QFile old(stale);
+            QVERIFY(old.open(QIODevice::ReadWrite));
+            QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-MediaCache::kStalePartSeconds - 60),
+                                    QFileDevice::FileModificationTime));
+        }
+        QCOMPARE(cache.partBytes(), 2 * kFile);
+        // Two files and the fresh part fill the cap: the third file makes room
+        // by evicting the least recently used file; the stale part is gone.
+        QCOMPARE(cacheFile(cache, ids[2], asset), QStringList{ids[0]});
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(QFileInfo::exists(fresh));
+        QCOMPARE(cache.partBytes(), kFile);
         QCOMPARE(cache.usedBytes(), 2 * kFile);
     }
 
