@@ -27,8 +27,14 @@ namespace {
 
 // Tables read back from the old database, parents before children. The
 // derived ones (the search index, world markup rows) are remade instead.
-const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",   "spatial_frames",
-                                       "captures", "markups",   "outbox",     "audit_log", "media_journal"};
+// The sync's own tables come too: without sync_state the next sync would read
+// every table whole, without sync_conflicts the conflicts waiting for the user
+// would be lost, and without the cache rows the cached media would be
+// unknown files.
+const char *const kSalvagedTables[] = {"accounts",     "products",       "categories",  "assets",
+                                       "spatial_frames", "captures",     "markups",     "outbox",
+                                       "audit_log",    "media_journal",  "sync_state",  "sync_conflicts",
+                                       "media_cache",  "offline_assets"};
 
 // What is read of a table: all of it, except markups, whose generated column
 // is not written and whose imported rows are remade by the re-import (those
