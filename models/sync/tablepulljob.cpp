@@ -211,7 +211,7 @@ void TablePullJob::onReadFinished(bool ok)
         return;
     }
     if (ok) {
-        if (m_mode == Mode::Polling) {
+        if (m_mode == Mode::Polling && !m_outcome.swept) { // a poll right after its sweep counts as that sweep
             try {
                 IdSweepSchedule(m_db, m_spec.entitySet).countPoll(QDateTime::currentDateTimeUtc());
             } catch (const StoreError &error) {
