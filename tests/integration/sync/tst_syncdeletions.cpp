@@ -121,6 +121,23 @@ private Q_SLOTS:
         QCOMPARE(m_world.workspace().outbox().count(), 1);
     }
 
+    void anEditOfARowDeletedThereInABatchIsRefusedAndTheOthersGo()
+    {
+        SyncOptions options;
+        options.pageSize = 100;
+        QVERIFY(m_world.sync(options).ok());
+        for (int i = 0; i < 12; ++i) // enough to go through $batch
+            rename(m_ids[100 + i], QStringLiteral("Batch %1").arg(i));
+        m_world.server().table().remove(m_ids[105]);
+
+        const SyncSummary summary = m_world.sync(options);
+        QVERIFY(m_world.server().countRequests("POST") > 0); // the $batch
+        QCOMPARE(summary.pushed, 11);
+        QCOMPARE(summary.failed, 1);
+        checkKeptAndRefused(m_ids[105], summary);
+        QCOMPARE(m_world.server().table().row(m_ids[106]).value("msdyn_name").toString(), QStringLiteral("Batch 6"));
+    }
+
     void reReadCutMidWayRemovesNothingAndTheNextSyncSweeps()
     {
         if (m_world.hardened())
