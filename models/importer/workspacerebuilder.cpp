@@ -53,6 +53,22 @@ QByteArray native(const QString &path)
     return QFile::encodeName(path);
 }
 
+// Whether the old database has `table` (one of an older schema version may
+// lack the newer tables: nothing to read back then, and nothing unreadable).
+// A schema that does not read counts as having it: the copy says unreadable.
+bool hasTable(sqlite3 *db, const char *table)
+{
+    sqlite3_stmt *query = nullptr;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &query,
+                                nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(query, 1, table, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(query);
+    sqlite3_finalize(query);
+    return rc != SQLITE_DONE; // DONE: read whole, and no such table
+}
+
 // Copies the rows of `table` that still read from `from` into `to` (same
 // schema version or older: only the columns both have). Stops at the first
 // unreadable page; returns the rows copied and sets *complete.
@@ -167,6 +183,8 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
             db.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
             Transaction transaction(db);
             for (const char *table : kSalvagedTables) {
+                if (!hasTable(old->handle(), table))
+                    continue;
                 bool complete = false;
                 const int rows = copyRows(old->handle(), db, table, &complete);
                 report.salvaged.append(complete ? tr("%1: %2 rows").arg(QLatin1String(table)).arg(rows)

@@ -182,6 +182,27 @@ private Q_SLOTS:
         QCOMPARE(db.integrityProblem(Database::Check::Full), QString());
     }
 
+    void aDatabaseWithoutTheSyncTablesRebuildsWithoutComplaint()
+    {
+        makeWorkspace();
+        {
+            std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path());
+            QVERIFY(workspace);
+            // As a database of a schema before the sync came.
+            workspace->database().exec(QStringLiteral("DROP TABLE sync_conflicts"));
+            workspace->database().exec(QStringLiteral("DROP TABLE offline_assets"));
+        }
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+        const QString salvaged = report.salvaged.join(QLatin1Char('\n'));
+        QVERIFY2(!salvaged.contains(QStringLiteral("unreadable")), qPrintable(salvaged));
+        QVERIFY2(!salvaged.contains(QStringLiteral("offline_assets")), qPrintable(salvaged));
+        QVERIFY2(salvaged.contains(QStringLiteral("sync_state: 0 rows")), qPrintable(salvaged));
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path());
+        QVERIFY(workspace);
+        QCOMPARE(workspace->assets().count(), 3001);
+    }
+
     void damagedWorkspaceGetsItsCapturesBack()
     {
         makeWorkspace();
