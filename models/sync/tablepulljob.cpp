@@ -159,7 +159,8 @@ void TablePullJob::onPage(const ODataPage &page)
         }
         QElapsedTimer timer;
         timer.start();
-        const PageApplied applied = m_sweeping ? applySweeping(page, endState) : applier.apply(spec.table, page, endState);
+        const PageApplied applied =
+            m_sweeping ? applySweeping(page, endState) : applier.apply(spec.table, page, endState);
         qCDebug(lcSync) << spec.entitySet << "page of" << page.rows.size() << "rows applied in" << timer.elapsed() << "ms";
         if (applied.newestModified > m_newestModified)
             m_newestModified = applied.newestModified;

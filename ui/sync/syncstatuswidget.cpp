@@ -201,7 +201,8 @@ void SyncStatusWidget::onFinished(const SyncSummary &summary)
     for (int i = 0; i < summary.notices.size() && i < kNoticesShown; ++i)
         m_lastSummary += QLatin1Char('\n') + summary.notices.at(i);
     if (summary.notices.size() > kNoticesShown)
-        m_lastSummary += QLatin1Char('\n') + tr("… and %n more", nullptr, int(summary.notices.size() - kNoticesShown));
+        m_lastSummary +=
+            QLatin1Char('\n') + tr("… and %n more", nullptr, int(summary.notices.size() - kNoticesShown));
     updateOffline();
     updateLastSync();
     recount();

@@ -177,7 +177,8 @@ private Q_SLOTS:
         QCOMPARE(db.queryText(QStringLiteral("SELECT file || ' ' || bytes || ' ' || etag || ' ' || last_used "
                                              "FROM media_cache WHERE capture_id = 'c-1'")),
                  QStringLiteral("cache/c-1.jpg 1234 W/\"5\" 9"));
-        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM offline_assets WHERE asset_id = '%1'").arg(kAssetId)),
+        QCOMPARE(db.queryText(
+                     QStringLiteral("SELECT count(*) FROM offline_assets WHERE asset_id = '%1'").arg(kAssetId)),
                  QStringLiteral("1"));
         QCOMPARE(db.integrityProblem(Database::Check::Full), QString());
     }
