@@ -1,6 +1,7 @@
 #include "synccommands.h"
 
 #include "clicommands.h"
+#include "common/inputlimits.h"
 #include "signin/tokenrelay.h"
 #include "storedsignin.h"
 #include "store/database.h"
@@ -22,6 +23,7 @@ namespace {
 constexpr int kUsageError = 2;
 const QString kUrl = QStringLiteral("url");
 const QString kWorkspace = QStringLiteral("workspace");
+const QString kIdSweepEvery = QStringLiteral("id-sweep-every");
 
 void progressLine(const QString &line)
 {
@@ -42,7 +44,8 @@ QString oneLine(const QString &text)
 
 QList<QCommandLineOption> SyncCommands::options()
 {
-    return {QCommandLineOption(kUrl, QString(), QStringLiteral("url"))};
+    return {QCommandLineOption(kUrl, QString(), QStringLiteral("url")),
+            QCommandLineOption(kIdSweepEvery, QString(), QStringLiteral("n"))};
 }
 
 QString SyncCommands::usage()
@@ -50,7 +53,11 @@ QString SyncCommands::usage()
     return tr("  sync --url URL --workspace DIR  Push the edits made here to the asset store\n"
               "                                (Dataverse), then pull its changes. The access\n"
               "                                token comes from SIGHTLINE_TOKEN, else from the\n"
-              "                                sign-in kept by signin.\n"
+              "                                sign-in kept by signin. A table the store keeps\n"
+              "                                no changes for is polled, which cannot see\n"
+              "                                deletions: every Nth sync (--id-sweep-every N,\n"
+              "                                default 10) or a day after the last, its ids are\n"
+              "                                read whole and the rows deleted there removed.\n"
               "  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,\n"
               "                                record, fields, attempts, last error).\n"
               "  outbox resolve SEQ mine|theirs --workspace DIR\n"
@@ -92,6 +99,18 @@ int SyncCommands::sync(const QCommandLineParser &parser, const QStringList &rest
         CliCommands::fail(tr("--url: '%1' is not an http(s) address of an environment").arg(parser.value(kUrl)));
         return kUsageError;
     }
+    SyncOptions options;
+    if (parser.isSet(kIdSweepEvery)) {
+        bool ok = false;
+        const int every = parser.value(kIdSweepEvery).toInt(&ok);
+        if (!ok || every < 1 || every > limits::kIdSweepEveryPolls) {
+            CliCommands::fail(tr("--id-sweep-every: '%1' is not a whole number from 1 to %2")
+                                  .arg(parser.value(kIdSweepEvery))
+                                  .arg(limits::kIdSweepEveryPolls));
+            return kUsageError;
+        }
+        options.idSweep.everyPolls = every;
+    }
     // The token: SIGHTLINE_TOKEN for scripts, else the sign-in kept by `signin`
     // (refreshed here, and again on a 401, through a relay to the sync's thread).
     const QByteArray token = qgetenv(kTokenVariable).trimmed();
@@ -111,8 +130,9 @@ int SyncCommands::sync(const QCommandLineParser &parser, const QStringList &rest
         }
         relay = std::make_unique<TokenRelay>(stored->tokens());
     }
-    std::unique_ptr<SyncThread> running = relay ? std::make_unique<SyncThread>(directory, root, relay->factory())
-                                                : std::make_unique<SyncThread>(directory, root, token);
+    std::unique_ptr<SyncThread> running = relay
+                                              ? std::make_unique<SyncThread>(directory, root, relay->factory(), options)
+                                              : std::make_unique<SyncThread>(directory, root, token, options);
     SyncThread &thread = *running;
     QEventLoop loop;
     QObject context;

@@ -58,5 +58,8 @@ inline constexpr qint64 kThumbnailCacheBytes = 256LL * 1024 * 1024;
 // Thumbnails in one strip, and a thumbnail's height in pixels.
 inline constexpr int kThumbnailsPerStrip = 400;
 inline constexpr int kThumbnailHeight = 512;
+// Polls between two id sweeps of a table without change tracking (the
+// sync's --id-sweep-every and setting sync/idSweepEveryPolls): at most.
+inline constexpr int kIdSweepEveryPolls = 1'000;
 
 } // namespace sl::limits

@@ -27,8 +27,14 @@ namespace {
 
 // Tables read back from the old database, parents before children. The
 // derived ones (the search index, world markup rows) are remade instead.
-const char *const kSalvagedTables[] = {"accounts", "products",  "categories", "assets",   "spatial_frames",
-                                       "captures", "markups",   "outbox",     "audit_log", "media_journal"};
+// The sync's own tables come too: without sync_state the next sync would read
+// every table whole, without sync_conflicts the conflicts waiting for the user
+// would be lost, and without the cache rows the cached media would be
+// unknown files.
+const char *const kSalvagedTables[] = {"accounts",     "products",       "categories",  "assets",
+                                       "spatial_frames", "captures",     "markups",     "outbox",
+                                       "audit_log",    "media_journal",  "sync_state",  "sync_conflicts",
+                                       "media_cache",  "offline_assets"};
 
 // What is read of a table: all of it, except markups, whose generated column
 // is not written and whose imported rows are remade by the re-import (those
@@ -45,6 +51,22 @@ QString selectFor(const char *table)
 QByteArray native(const QString &path)
 {
     return QFile::encodeName(path);
+}
+
+// Whether the old database has `table` (one of an older schema version may
+// lack the newer tables: nothing to read back then, and nothing unreadable).
+// A schema that does not read counts as having it: the copy says unreadable.
+bool hasTable(sqlite3 *db, const char *table)
+{
+    sqlite3_stmt *query = nullptr;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &query,
+                                nullptr);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(query, 1, table, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(query);
+    sqlite3_finalize(query);
+    return rc != SQLITE_DONE; // DONE: read whole, and no such table
 }
 
 // Copies the rows of `table` that still read from `from` into `to` (same
@@ -161,6 +183,8 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
             db.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
             Transaction transaction(db);
             for (const char *table : kSalvagedTables) {
+                if (!hasTable(old->handle(), table))
+                    continue;
                 bool complete = false;
                 const int rows = copyRows(old->handle(), db, table, &complete);
                 report.salvaged.append(complete ? tr("%1: %2 rows").arg(QLatin1String(table)).arg(rows)

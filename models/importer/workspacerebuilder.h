@@ -20,7 +20,8 @@ struct RebuildReport
 // Makes a new database for a workspace whose database is damaged: re-imports
 // every stored capture from the manifest and media files of its media folder,
 // reads back what it can of the old database's tables (assets and lookups,
-// reviews, the outbox of unsent edits), and only then puts the new database in
+// reviews, the outbox of unsent edits, where each synced table ended, the sync
+// conflicts and the media cache rows), and only then puts the new database in
 // place, keeping the old one (with its WAL) beside it under a new name. Holds
 // the workspace's write lock throughout. Sightline should not have the
 // workspace open meanwhile.

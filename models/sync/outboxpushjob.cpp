@@ -503,14 +503,25 @@ void OutboxPushJob::fail(const OutboxEntry &entry, const RemoteError &error)
 
 void OutboxPushJob::recordFailure(const OutboxEntry &entry, const RemoteError &error)
 {
-    const QString line = recordName(entry) + QStringLiteral(": ") + error.message;
+    // An update of a record the store no longer has (deleted there; a pull
+    // kept the row here because of this edit): sending it again cannot
+    // succeed, so it is refused, and kept in the outbox for the user.
+    const bool gone = error.kind == RemoteError::Kind::NotFound && isUpdate(entry.operation);
+    const QString reason =
+        gone ? tr("refused: the store no longer has this record (deleted there); the edit is kept here")
+             : error.message;
+    const QString line = recordName(entry) + QStringLiteral(": ") + reason;
     qCWarning(lcSync).noquote() << "push failed:" << line;
     m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId);
     try {
         Transaction transaction(m_db);
         OutboxRepository outbox(m_db);
-        outbox.markFailed(entry.seq, error.message);
-        outbox.setState(entry.seq, OutboxState::Queued);
+        if (gone) {
+            outbox.setState(entry.seq, OutboxState::Refused, reason);
+        } else {
+            outbox.markFailed(entry.seq, error.message);
+            outbox.setState(entry.seq, OutboxState::Queued);
+        }
         transaction.commit();
     } catch (const StoreError &storeError) {
         m_outcome.errors.append(storeError.message());

@@ -13,6 +13,8 @@ target_sources(sightline_models PRIVATE
     sync/syncpageapplier.cpp sync/syncpageapplier.h
     sync/fieldmerge.cpp sync/fieldmerge.h
     sync/tablepulljob.cpp sync/tablepulljob.h
+    sync/pullsweep.cpp sync/pullsweep.h
+    sync/idsweepschedule.cpp sync/idsweepschedule.h
     sync/pushconfirmation.cpp sync/pushconfirmation.h
     sync/outboxbatchsender.cpp sync/outboxbatchsender.h
     sync/outboxpushjob.cpp sync/outboxpushjob.h

@@ -86,6 +86,7 @@ void SyncEngine::pullNext()
         Q_EMIT progress({SyncProgress::Phase::Pulling, entitySet, rows, -1});
     });
     connect(m_pull, &TablePullJob::finished, this, &SyncEngine::onTablePulled);
+    m_pull->setIdSweepSettings(m_options.idSweep);
     m_pull->start();
 }
 
@@ -98,10 +99,15 @@ void SyncEngine::onTablePulled()
     m_summary.keptPending += pulled.keptPending;
     if (pulled.ok && !pulled.deletionsSeen)
         m_summary.notices.append(tr("%1: the asset store has no change tracking for this table; deletions there are "
-                                    "not seen").arg(entitySet));
+                                    "not seen, except by an occasional read of every id (%2)")
+                                     .arg(entitySet, pulled.swept ? tr("done this time") : tr("not this time")));
     if (pulled.ok && pulled.reread)
         m_summary.notices.append(tr("%1: the store no longer knew where the last sync ended, so the table was read "
-                                    "whole; rows it deleted meanwhile are still here").arg(entitySet));
+                                    "whole; rows it no longer has were removed here").arg(entitySet));
+    if (!pulled.keptGone.isEmpty())
+        m_summary.notices.append(tr("%1: %n record(s) deleted on the store kept here for the edits waiting on them "
+                                    "(the push will refuse those edits): %2", nullptr, int(pulled.keptGone.size()))
+                                     .arg(entitySet, pulled.keptGone.join(QLatin1String(", "))));
     m_pull->deleteLater();
     if (!pulled.ok) {
         if (m_cancelled)

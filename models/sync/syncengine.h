@@ -2,6 +2,7 @@
 
 #include "remote/requestrunner.h"
 #include "remote/retrypolicy.h"
+#include "sync/idsweepschedule.h"
 #include "sync/syncsummary.h"
 #include "sync/synctable.h"
 
@@ -25,6 +26,7 @@ struct SyncOptions
     bool push = true;
     bool pull = true;
     RetryPolicySettings retry; // how often and how long to retry (tests make it short)
+    IdSweepSettings idSweep;   // how often a table without change tracking has its ids read to find deletions
 };
 
 // One sync of a workspace with the asset store, on the calling thread's

@@ -3,6 +3,7 @@
 #include "remote/odataquery.h"
 #include "remote/pagedreadjob.h"
 #include "store/database.h"
+#include "sync/pullsweep.h"
 #include "sync/synclogging.h"
 
 #include <QDateTime>
@@ -18,6 +19,15 @@ QUrl queryUrl(const QUrl &serviceRoot, const SyncTableSpec &spec, const QString 
     query.select(spec.columns);
     if (!filter.isEmpty())
         query.filter(filter);
+    QString error;
+    return query.url(&error);
+}
+
+// The keys alone, for an id sweep.
+QUrl idsUrl(const QUrl &serviceRoot, const SyncTableSpec &spec)
+{
+    ODataQuery query(serviceRoot, spec.entitySet);
+    query.select({spec.keyColumn});
     QString error;
     return query.url(&error);
 }
@@ -49,13 +59,37 @@ void TablePullJob::start()
         return;
     }
     m_previousModified = state ? state->lastModified : QString();
+    m_sweeping = false;
     if (state && !state->deltaLink.isEmpty()) {
         read(Mode::Delta, QUrl(state->deltaLink));
     } else if (state && !state->tracked && !state->lastModified.isEmpty()) {
-        read(Mode::Polling, queryUrl(m_serviceRoot, m_spec, QStringLiteral("modifiedon gt %1").arg(state->lastModified)));
+        bool due = false;
+        try {
+            due = PullSweep::sweeps(m_spec.table)
+                  && IdSweepSchedule(m_db, m_spec.entitySet).due(m_idSweep, QDateTime::currentDateTimeUtc());
+        } catch (const StoreError &error) {
+            finish(error.message());
+            return;
+        }
+        if (due) {
+            m_sweeping = true;
+            read(Mode::IdSweep, idsUrl(m_serviceRoot, m_spec));
+        } else {
+            poll();
+        }
     } else {
+        // A table pulled before and read whole again (its delta link had
+        // expired, maybe in a sync cut since): what the read does not
+        // return is gone on the store. A first pull sweeps nothing.
+        m_sweeping = state.has_value() && PullSweep::sweeps(m_spec.table);
         read(Mode::Full, queryUrl(m_serviceRoot, m_spec, QString()));
     }
+}
+
+void TablePullJob::poll()
+{
+    m_sweeping = false;
+    read(Mode::Polling, queryUrl(m_serviceRoot, m_spec, QStringLiteral("modifiedon gt %1").arg(m_previousModified)));
 }
 
 void TablePullJob::cancel()
@@ -75,6 +109,14 @@ void TablePullJob::read(Mode mode, const QUrl &url)
         finish(tr("%1: no valid URL to read").arg(m_spec.entitySet));
         return;
     }
+    if (m_sweeping) {
+        try {
+            PullSweep::begin(m_db, m_spec.table);
+        } catch (const StoreError &error) {
+            finish(error.message());
+            return;
+        }
+    }
     if (m_read)
         m_read->deleteLater(); // we may be inside its finished signal
     const QList<QByteArray> preferences =
@@ -82,14 +124,19 @@ void TablePullJob::read(Mode mode, const QUrl &url)
     m_read = new PagedReadJob(m_runner, url, m_pageSize, preferences, this);
     connect(m_read, &PagedReadJob::pageReady, this, &TablePullJob::onPage);
     connect(m_read, &PagedReadJob::finished, this, &TablePullJob::onReadFinished);
-    qCInfo(lcSync) << "pulling" << m_spec.entitySet << (mode == Mode::Full ? "whole" : mode == Mode::Delta ? "delta" : "by modifiedon");
+    qCInfo(lcSync) << "pulling" << m_spec.entitySet
+                   << (mode == Mode::Full      ? "whole"
+                       : mode == Mode::Delta   ? "delta"
+                       : mode == Mode::IdSweep ? "ids only (to find deletions)"
+                                               : "by modifiedon")
+                   << (m_sweeping ? "and sweeping" : "");
     m_read->start();
 }
 
 void TablePullJob::onPage(const ODataPage &page)
 {
     std::optional<SyncTableState> endState;
-    if (page.nextLink.isEmpty()) {
+    if (page.nextLink.isEmpty() && m_mode != Mode::IdSweep) {
         // The last page: where this pull ended commits with it.
         SyncTableState state;
         state.entitySet = m_spec.entitySet;
@@ -112,7 +159,8 @@ void TablePullJob::onPage(const ODataPage &page)
         }
         QElapsedTimer timer;
         timer.start();
-        const PageApplied applied = applier.apply(spec.table, page, endState);
+        const PageApplied applied =
+            m_sweeping ? applySweeping(page, endState) : applier.apply(spec.table, page, endState);
         qCDebug(lcSync) << spec.entitySet << "page of" << page.rows.size() << "rows applied in" << timer.elapsed() << "ms";
         if (applied.newestModified > m_newestModified)
             m_newestModified = applied.newestModified;
@@ -130,13 +178,48 @@ void TablePullJob::onPage(const ODataPage &page)
     Q_EMIT pageApplied(m_outcome.upserted + m_outcome.deleted);
 }
 
+PageApplied TablePullJob::applySweeping(const ODataPage &page, const std::optional<SyncTableState> &endState)
+{
+    Transaction transaction(m_db);
+    PullSweep::markSeen(m_db, m_spec.table, page);
+    PageApplied applied;
+    if (m_mode != Mode::IdSweep)
+        applied = SyncPageApplier(m_db).apply(m_spec.table, page, endState);
+    if (page.nextLink.isEmpty()) {
+        const SweepResult swept = PullSweep::sweep(m_db, m_spec.table);
+        if (m_mode == Mode::IdSweep)
+            IdSweepSchedule(m_db, m_spec.entitySet).swept(QDateTime::currentDateTimeUtc());
+        transaction.commit();
+        qCInfo(lcSync) << m_spec.entitySet << "sweep:" << swept.removed << "rows the store no longer has removed,"
+                       << swept.kept.size() << "kept for their edits";
+        applied.deleted += swept.removed;
+        m_outcome.swept = true;
+        m_outcome.keptGone += swept.kept;
+        return applied;
+    }
+    transaction.commit();
+    return applied;
+}
+
 void TablePullJob::onReadFinished(bool ok)
 {
     if (!m_pageError.isEmpty()) {
         finish(m_pageError);
         return;
     }
+    if (ok && m_mode == Mode::IdSweep) {
+        poll(); // the ids are swept: now the changes
+        return;
+    }
     if (ok) {
+        if (m_mode == Mode::Polling && !m_outcome.swept) { // a poll right after its sweep counts as that sweep
+            try {
+                IdSweepSchedule(m_db, m_spec.entitySet).countPoll(QDateTime::currentDateTimeUtc());
+            } catch (const StoreError &error) {
+                finish(error.message());
+                return;
+            }
+        }
         finish(QString());
         return;
     }
@@ -144,13 +227,21 @@ void TablePullJob::onReadFinished(bool ok)
     if (m_mode == Mode::Delta && m_pagesApplied == 0 && isStaleDeltaLink(error)) {
         qCInfo(lcSync) << m_spec.entitySet << "delta link refused (" << error.status << "); reading the table whole";
         try {
-            SyncStateRepository(m_db).forget(m_spec.entitySet);
+            // The state stays without its link: a re-read cut half-way is
+            // still a re-read (and sweeps) when the next sync reads again.
+            SyncStateRepository repository(m_db);
+            SyncTableState state = repository.find(m_spec.entitySet).value_or(SyncTableState{m_spec.entitySet});
+            state.deltaLink.clear();
+            state.lastModified.clear();
+            state.tracked = true;
+            repository.save(state);
         } catch (const StoreError &storeError) {
             finish(storeError.message());
             return;
         }
         m_previousModified.clear();
         m_outcome.reread = true;
+        m_sweeping = PullSweep::sweeps(m_spec.table);
         read(Mode::Full, queryUrl(m_serviceRoot, m_spec, QString()));
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "remote/odatapage.h"
 #include "remote/remoteerror.h"
+#include "sync/idsweepschedule.h"
 #include "sync/syncpageapplier.h"
 #include "sync/synctable.h"
 
@@ -25,7 +26,9 @@ struct TablePullOutcome
     int keptPending = 0;
     bool delta = false;          // read the changes since the last pull (a delta link or modifiedon polling)
     bool deletionsSeen = true;   // false: the store has no change tracking for the table
-    bool reread = false;         // the delta link had expired: read whole, deletions meanwhile not seen
+    bool reread = false;         // the table was read whole again (its delta link had expired)
+    bool swept = false;          // a whole read or an id sweep ended, and rows it did not return were removed
+    QStringList keptGone;        // ids the store no longer has, kept here for the edit waiting on them
     QString error;               // why it stopped; empty when ok
 };
 
@@ -37,6 +40,10 @@ struct TablePullOutcome
 // expired token) falls back to a full read. Each page is applied in one
 // transaction (SyncPageApplier); where the pull ended is stored with the
 // last page, so a pull cut half-way starts again from the same point.
+// Deletions neither can tell (PullSweep): a table read whole again (pulled
+// before) removes, with its last page, the rows the read did not return;
+// a polled table reads its ids alone every so often (IdSweepSchedule)
+// before its poll, to the same end.
 class TablePullJob : public QObject
 {
     Q_OBJECT
@@ -47,6 +54,7 @@ public:
 
     void start();
     void cancel();
+    void setIdSweepSettings(const IdSweepSettings &settings) { m_idSweep = settings; }
     const TablePullOutcome &outcome() const { return m_outcome; }
 
 Q_SIGNALS:
@@ -55,11 +63,15 @@ Q_SIGNALS:
     void finished();
 
 private:
-    enum class Mode { Full, Delta, Polling };
+    enum class Mode { Full, Delta, Polling, IdSweep };
     void read(Mode mode, const QUrl &url);
     void onPage(const ODataPage &page);
     void onReadFinished(bool ok);
     void finish(const QString &error);
+    void poll();
+    // A page of a read that sweeps: its ids marked, the page applied (not
+    // for an id sweep), and after the last one the sweep, in one transaction.
+    PageApplied applySweeping(const ODataPage &page, const std::optional<SyncTableState> &endState);
 
     RequestRunner &m_runner;
     Database &m_db;
@@ -67,6 +79,8 @@ private:
     SyncTableSpec m_spec;
     int m_pageSize;
     Mode m_mode = Mode::Full;
+    bool m_sweeping = false; // this read marks the ids it returns and sweeps after its last page
+    IdSweepSettings m_idSweep;
     QString m_newestModified;
     QString m_previousModified;
     QString m_pageError; // a page that could not be stored

@@ -6,3 +6,4 @@ sl_add_test(tst_syncsnapshot LABEL integration SOURCES sync/tst_syncsnapshot.cpp
 sl_add_test(tst_syncmediaupload LABEL integration SOURCES sync/tst_syncmediaupload.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_mediafetch LABEL integration SOURCES sync/tst_mediafetch.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_syncbatch LABEL integration SOURCES sync/tst_syncbatch.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
+sl_add_test(tst_syncdeletions LABEL integration SOURCES sync/tst_syncdeletions.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)

@@ -298,6 +298,18 @@ private Q_SLOTS:
         QTRY_VERIFY(rig.window->findChild<ConflictDialog *>());
     }
 
+    void aStoreWithoutChangeTrackingSaysDeletionsAreNotSeen()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 5));
+        rig.server->faults().noChangeTracking = true;
+        QVERIFY(signIn(rig));
+        QTRY_VERIFY2(rig.status->lastSyncToolTip().contains(
+                         QStringLiteral("msdyn_customerassets: the asset store has no change tracking for this table; "
+                                        "deletions there are not seen")),
+                     qPrintable(rig.status->lastSyncToolTip()));
+    }
+
     void cancelDuringAPullLeavesWholePages()
     {
         constexpr int kPage = 100;

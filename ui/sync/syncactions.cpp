@@ -1,5 +1,6 @@
 #include "sync/syncactions.h"
 
+#include "common/inputlimits.h"
 #include "remote/curltransport.h"
 #include "remote/systemclock.h"
 #include "signin/keychainsecretstore.h"
@@ -25,6 +26,13 @@ SyncActions::SyncActions(StoreWorker &store, QWidget *window)
 {
     // Minutes between background syncs while connected (0: only Sync now).
     m_runner->setIntervalMinutes(QSettings().value(QStringLiteral("sync/intervalMinutes"), 5).toInt());
+    // Polls of a table without change tracking between two reads of all its
+    // ids (which find the rows deleted on the store).
+    SyncOptions options;
+    options.idSweep.everyPolls =
+        qBound(1, QSettings().value(QStringLiteral("sync/idSweepEveryPolls"), options.idSweep.everyPolls).toInt(),
+               limits::kIdSweepEveryPolls);
+    m_runner->setOptions(options);
     connect(m_runner, &SyncRunner::finished, this, &SyncActions::onSyncFinished);
 }
 

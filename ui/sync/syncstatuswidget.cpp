@@ -195,6 +195,14 @@ void SyncStatusWidget::onFinished(const SyncSummary &summary)
     m_reachable = !summary.unreachable;
     m_lastSummary = summary.cancelled ? tr("Last sync cancelled: %1").arg(summary.line())
                                       : tr("Last sync: %1").arg(summary.line());
+    // What the user should know besides the counts (e.g. that deletions on
+    // the store are not seen for a table): the first few, one a line.
+    constexpr int kNoticesShown = 5;
+    for (int i = 0; i < summary.notices.size() && i < kNoticesShown; ++i)
+        m_lastSummary += QLatin1Char('\n') + summary.notices.at(i);
+    if (summary.notices.size() > kNoticesShown)
+        m_lastSummary +=
+            QLatin1Char('\n') + tr("… and %n more", nullptr, int(summary.notices.size() - kNoticesShown));
     updateOffline();
     updateLastSync();
     recount();

@@ -11,6 +11,8 @@
 #include "annotation/markupeditor.h"
 #include "store/markuprepository.h"
 #include "store/workspace.h"
+#include "sync/syncconflictrepository.h"
+#include "sync/syncstaterepository.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -119,6 +121,87 @@ private Q_SLOTS:
                  size_t(2)); // the evidence trail
         QCOMPARE(workspace->media().unreferencedFiles(), QStringList());
         QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
+    }
+
+    void syncStateConflictsAndCacheRowsSurvive()
+    {
+        makeWorkspace();
+        {
+            QString error;
+            std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            Database &db = workspace->database();
+            SyncStateRepository(db).save({QStringLiteral("msdyn_customerassets"),
+                                          QStringLiteral("https://store.example/api/data/v9.2/x?$deltatoken=42"),
+                                          QStringLiteral("2026-01-02T03:04:05Z"), true,
+                                          QStringLiteral("2026-01-02T03:05:00.000Z")});
+            SyncStateRepository(db).save({QStringLiteral("accounts"), QString(), QStringLiteral("2026-01-01T00:00:00Z"),
+                                          false, QStringLiteral("2026-01-02T03:05:00.000Z")});
+            const std::vector<OutboxEntry> pending = workspace->outbox().pending(10);
+            QVERIFY(!pending.empty());
+            SyncConflictRepository(db).record(pending.front().seq,
+                                              {{QStringLiteral("review_note"), QJsonValue(QString()),
+                                                QJsonValue(QStringLiteral("blurred")),
+                                                QJsonValue(QStringLiteral("sharp enough"))}},
+                                              QStringLiteral("W/\"77\""));
+            db.exec(QStringLiteral("INSERT INTO media_cache(capture_id, asset_id, file, bytes, etag, last_used) "
+                                   "VALUES ('c-1', '%1', 'cache/c-1.jpg', 1234, 'W/\"5\"', 9)")
+                        .arg(kAssetId));
+            db.exec(QStringLiteral("INSERT INTO offline_assets(asset_id) VALUES ('%1')").arg(kAssetId));
+            db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        Database &db = workspace->database();
+        // Where each table's pull ended: the next sync reads changes, not everything.
+        const auto assets = SyncStateRepository(db).find(QStringLiteral("msdyn_customerassets"));
+        QVERIFY(assets);
+        QCOMPARE(assets->deltaLink, QStringLiteral("https://store.example/api/data/v9.2/x?$deltatoken=42"));
+        QCOMPARE(assets->lastModified, QStringLiteral("2026-01-02T03:04:05Z"));
+        QCOMPARE(assets->pulledAt, QStringLiteral("2026-01-02T03:05:00.000Z"));
+        const auto accounts = SyncStateRepository(db).find(QStringLiteral("accounts"));
+        QVERIFY(accounts);
+        QVERIFY(!accounts->tracked);
+        // The conflict still waits for the user, on the same outbox entry.
+        const std::vector<SyncConflict> conflicts = SyncConflictRepository(db).all();
+        QCOMPARE(conflicts.size(), size_t(1));
+        QCOMPARE(conflicts.front().field.field, QStringLiteral("review_note"));
+        QCOMPARE(conflicts.front().field.theirs.toString(), QStringLiteral("sharp enough"));
+        QCOMPARE(conflicts.front().theirEtag, QStringLiteral("W/\"77\""));
+        QCOMPARE(conflicts.front().entityId, captureId(1));
+        // The cache rows and "keep available offline".
+        QCOMPARE(db.queryText(QStringLiteral("SELECT file || ' ' || bytes || ' ' || etag || ' ' || last_used "
+                                             "FROM media_cache WHERE capture_id = 'c-1'")),
+                 QStringLiteral("cache/c-1.jpg 1234 W/\"5\" 9"));
+        QCOMPARE(db.queryText(
+                     QStringLiteral("SELECT count(*) FROM offline_assets WHERE asset_id = '%1'").arg(kAssetId)),
+                 QStringLiteral("1"));
+        QCOMPARE(db.integrityProblem(Database::Check::Full), QString());
+    }
+
+    void aDatabaseWithoutTheSyncTablesRebuildsWithoutComplaint()
+    {
+        makeWorkspace();
+        {
+            std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path());
+            QVERIFY(workspace);
+            // As a database of a schema before the sync came.
+            workspace->database().exec(QStringLiteral("DROP TABLE sync_conflicts"));
+            workspace->database().exec(QStringLiteral("DROP TABLE offline_assets"));
+        }
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+        const QString salvaged = report.salvaged.join(QLatin1Char('\n'));
+        QVERIFY2(!salvaged.contains(QStringLiteral("unreadable")), qPrintable(salvaged));
+        QVERIFY2(!salvaged.contains(QStringLiteral("offline_assets")), qPrintable(salvaged));
+        QVERIFY2(salvaged.contains(QStringLiteral("sync_state: 0 rows")), qPrintable(salvaged));
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path());
+        QVERIFY(workspace);
+        QCOMPARE(workspace->assets().count(), 3001);
     }
 
     void damagedWorkspaceGetsItsCapturesBack()

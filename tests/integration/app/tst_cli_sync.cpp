@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace sl::test;
@@ -146,6 +147,34 @@ private Q_SLOTS:
         run = cli({"media", "fetch", "not-an-id", "--url", root, "--workspace", dir.path()});
         QCOMPARE(run.code, 2);
         QVERIFY2(run.err.contains("not-an-id"), qPrintable(run.err));
+    }
+
+    // Last: it deletes a row on the shared server.
+    void withoutChangeTrackingDeletionsAreSweptEveryNthSync()
+    {
+        QTemporaryDir dir;
+        const QString root = m_server.serviceRoot().toString();
+        m_server.faults().noChangeTracking = true;
+        const auto restore = qScopeGuard([this] { m_server.faults().noChangeTracking = false; });
+        const QStringList sync{"sync", "--url", root, "--workspace", dir.path(), "--id-sweep-every", "2"};
+        Run run = cli(sync);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.err.contains("msdyn_customerassets: the asset store has no change tracking for this table; "
+                                  "deletions there are not seen"),
+                 qPrintable(run.err));
+
+        m_server.table().remove(m_ids[100]);
+        run = cli(sync); // the first poll cannot see it
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains("deleted 0,"), qPrintable(run.out));
+        run = cli(sync); // the second reads every id
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains("deleted 1,"), qPrintable(run.out));
+        QVERIFY2(run.err.contains("(done this time)"), qPrintable(run.err));
+
+        run = cli({"sync", "--url", root, "--workspace", dir.path(), "--id-sweep-every", "0"});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains("--id-sweep-every: '0' is not a whole number from 1 to 1000"), qPrintable(run.err));
     }
 };
 

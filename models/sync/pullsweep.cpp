@@ -1,0 +1,86 @@
+#include "sync/pullsweep.h"
+
+#include "store/database.h"
+
+#include <QUuid>
+
+namespace sl {
+
+namespace {
+
+// The local table of a swept store table.
+QLatin1String localTable(SyncTable table)
+{
+    switch (table) {
+    case SyncTable::Accounts: return QLatin1String("accounts");
+    case SyncTable::Products: return QLatin1String("products");
+    case SyncTable::Categories: return QLatin1String("categories");
+    case SyncTable::Assets:
+    case SyncTable::Attachments: break;
+    }
+    return QLatin1String("assets");
+}
+
+void ensureSeenTable(Database &db)
+{
+    db.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS sync_seen(entity_set TEXT NOT NULL, id TEXT NOT NULL, "
+                           "PRIMARY KEY (entity_set, id)) WITHOUT ROWID"));
+}
+
+// The rows of the local table that the read did not return.
+QString notSeen(SyncTable table)
+{
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM temp.sync_seen s WHERE s.entity_set = '%1' AND s.id = t.id)")
+        .arg(syncTableSpec(table).entitySet);
+}
+
+// ... and of those the ones that stay: an edit here waits for them (any
+// outbox state), or, for assets, they were made here and never came from
+// the store.
+QString keptHere(SyncTable table)
+{
+    if (table != SyncTable::Assets)
+        return QStringLiteral("0");
+    return QStringLiteral("(t.created_here <> 0 OR EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'asset' "
+                          "AND o.entity_id = t.id))");
+}
+
+} // namespace
+
+void PullSweep::begin(Database &db, SyncTable table)
+{
+    ensureSeenTable(db);
+    Statement clear = db.cached("DELETE FROM temp.sync_seen WHERE entity_set = ?");
+    clear.bind(1, syncTableSpec(table).entitySet).run();
+}
+
+void PullSweep::markSeen(Database &db, SyncTable table, const ODataPage &page)
+{
+    const SyncTableSpec spec = syncTableSpec(table);
+    Statement mark = db.cached("INSERT OR IGNORE INTO temp.sync_seen(entity_set, id) VALUES (?, ?)");
+    for (const ODataRow &row : page.rows) {
+        // The same form as the local key (StoreColumns): lower case, no braces.
+        const QUuid key = QUuid::fromString(row.values.value(spec.keyColumn).toString());
+        if (key.isNull())
+            continue;
+        mark.bind(1, spec.entitySet).bind(2, key.toString(QUuid::WithoutBraces)).run();
+        mark.reset();
+    }
+}
+
+SweepResult PullSweep::sweep(Database &db, SyncTable table)
+{
+    SweepResult result;
+    if (!sweeps(table))
+        return result;
+    const QLatin1String local = localTable(table);
+    Statement kept = db.prepare(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND %3 ORDER BY t.id")
+                                    .arg(local, notSeen(table), keptHere(table)));
+    while (kept.step())
+        result.kept.append(kept.columnText(0));
+    db.exec(QStringLiteral("DELETE FROM %1 AS t WHERE %2 AND NOT %3").arg(local, notSeen(table), keptHere(table)));
+    result.removed = db.changes();
+    return result;
+}
+
+} // namespace sl
