@@ -2,3 +2,4 @@
 sl_add_test(tst_fieldmerge LABEL core SOURCES sync/tst_fieldmerge.cpp)
 sl_add_test(tst_capturecolumns LABEL core SOURCES sync/tst_capturecolumns.cpp)
 sl_add_test(tst_syncconflictsettlement LABEL core SOURCES sync/tst_syncconflictsettlement.cpp)
+sl_add_test(tst_storecolumns LABEL core SOURCES sync/tst_storecolumns.cpp)
