@@ -29,10 +29,6 @@ Asset readAsset(const Statement &row)
     return asset;
 }
 
-namespace {
-
-// Appends `text` as a JSON string (RFC 8259: quote, backslash and control
-// characters escaped; everything else as UTF-8).
 void appendJsonString(QByteArray &json, const QString &text)
 {
     static const char kHex[] = "0123456789abcdef";
@@ -49,6 +45,8 @@ void appendJsonString(QByteArray &json, const QString &text)
     }
     json.append('"');
 }
+
+namespace {
 
 void appendOptionalJsonString(QByteArray &json, const QString &text)
 {

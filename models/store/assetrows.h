@@ -44,6 +44,10 @@ Asset readAsset(const Statement &row);
 // The assets with these row ids (assets.rid), in the order given; ids of
 // rows that no longer exist are left out. One statement.
 std::vector<Asset> readAssetsByRowId(Database &db, std::span<const qint64> rowIds);
+// Appends `text` as a JSON string (RFC 8259: quote, backslash and control
+// characters escaped; everything else as UTF-8), for statements that read
+// their rows with json_each.
+void appendJsonString(QByteArray &json, const QString &text);
 // Appends an asset as the JSON array a batch upsert reads (SL_ASSET_JSON_ROW):
 // id, name, tag, account, product, category, parent (null when empty),
 // latitude, longitude, state code, modified on. Written by hand: Qt's JSON

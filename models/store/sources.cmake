@@ -11,6 +11,7 @@ target_sources(sightline_models PRIVATE
     store/assettextmatcher.cpp store/assettextmatcher.h
     store/capturerepository.cpp store/capturerepository.h
     store/currentmanifest.cpp store/currentmanifest.h
+    store/bulkwritescope.cpp store/bulkwritescope.h
     store/database.cpp store/database.h
     store/markupfill.h
     store/markuprepository.cpp store/markuprepository.h

@@ -9,9 +9,28 @@ namespace {
 // A lookup's display name, when the store sent the formatted-value annotation.
 const QLatin1String kFormatted("@OData.Community.Display.V1.FormattedValue");
 
+// Whether `text` is already a GUID as QUuid::WithoutBraces writes it (36
+// characters, lower-case hex, dashes at 8, 13, 18 and 23): what the store
+// sends, kept as it is without a parse and a new string (~1 us each, four a row).
+bool isCanonicalGuid(const QString &text)
+{
+    if (text.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < 36; ++i) {
+        const char16_t c = text.at(i).unicode();
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != u'-' : !((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
 QString guidOf(const QJsonValue &value)
 {
-    const QUuid id = QUuid::fromString(value.toString());
+    QString text = value.toString();
+    if (isCanonicalGuid(text) && text != QLatin1String("00000000-0000-0000-0000-000000000000"))
+        return text; // (the nil GUID is no id: QUuid reads it as null below)
+    const QUuid id = QUuid::fromString(text);
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 

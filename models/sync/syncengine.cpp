@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "store/bulkwritescope.h"
 #include "store/workspace.h"
 #include "sync/outboxpushjob.h"
 #include "sync/synclogging.h"
@@ -21,6 +22,7 @@ SyncEngine::~SyncEngine()
     // The jobs hold references to m_runner: they go first.
     delete m_push;
     delete m_pull;
+    m_bulkWrite.reset();
 }
 
 void SyncEngine::start()
@@ -79,6 +81,8 @@ void SyncEngine::pullNext()
         finish();
         return;
     }
+    if (!m_bulkWrite)
+        m_bulkWrite = std::make_unique<BulkWriteScope>(m_db);
     const SyncTable table = kPullOrder[m_nextTable++];
     m_pull = new TablePullJob(m_runner, m_db, m_serviceRoot, table, m_options.pageSize, this);
     const QString entitySet = syncTableSpec(table).entitySet;
@@ -122,6 +126,7 @@ void SyncEngine::onTablePulled()
 
 void SyncEngine::finish()
 {
+    m_bulkWrite.reset(); // before finished(): its receiver may close the workspace
     m_running = false;
     if (m_cancelled)
         m_summary.cancelled = true;

@@ -14,6 +14,8 @@
 
 namespace sl {
 
+class BulkWriteScope;
+
 class Database;
 class OutboxPushJob;
 class Workspace;
@@ -71,6 +73,9 @@ private:
     SyncOptions m_options;
     QPointer<OutboxPushJob> m_push;
     QPointer<TablePullJob> m_pull;
+    // Lasts from the first table pulled to the end of the sync: page commits
+    // without a disk flush each, one WAL checkpoint at the end.
+    std::unique_ptr<BulkWriteScope> m_bulkWrite;
     size_t m_nextTable = 0;
     bool m_running = false;
     bool m_cancelled = false;

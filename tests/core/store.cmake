@@ -1,5 +1,6 @@
 # Tests of models/store.
 sl_add_test(tst_database LABEL core SOURCES store/tst_database.cpp)
+sl_add_test(tst_bulkwritescope LABEL core SOURCES store/tst_bulkwritescope.cpp)
 sl_add_test(tst_searchquery LABEL core SOURCES store/tst_searchquery.cpp)
 sl_add_test(tst_assetrepository LABEL core SOURCES store/tst_assetrepository.cpp)
 sl_add_test(tst_assetfinder LABEL core SOURCES store/tst_assetfinder.cpp)

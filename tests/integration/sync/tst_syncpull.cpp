@@ -110,6 +110,18 @@ private Q_SLOTS:
         }
         expected.sort();
         QCOMPARE(SyncFixture::changedIds(before, after), expected);
+        // The search indexes follow: the old words and tag are gone (a
+        // changed row's index rows are replaced), the new ones found once,
+        // and the row added by the delta is found too.
+        AssetRepository &assets = m_world.workspace().assets();
+        const QString oldTag = before.at(ids[1500]).assetTag;
+        QCOMPARE(assets.countMatching(QStringLiteral("Renamed on the server")), 1);
+        QCOMPARE(assets.countMatching(QStringLiteral("NEW-TAG")), 1);
+        QCOMPARE(assets.countMatching(oldTag), 0);
+        QCOMPARE(assets.countMatching(QStringLiteral("Added on the server")), 1);
+        const QString indexRows = m_world.workspace().database().queryText(
+            QStringLiteral("SELECT (SELECT count(*) FROM asset_search) - (SELECT count(*) FROM assets)"));
+        QCOMPARE(indexRows, QStringLiteral("0"));
         // The second pull asked for changes only: one page, not seven.
         int assetReads = 0;
         for (const auto &request : m_world.server().requests())
