@@ -1526,31 +1526,6 @@ Optionen:
         <translation>outbox erfordert --workspace DIR</translation>
     </message>
     <message>
-        <source>  sync --url URL --workspace DIR  Push the edits made here to the asset store
-                                (Dataverse), then pull its changes. The access
-                                token comes from SIGHTLINE_TOKEN, else from the
-                                sign-in kept by signin.
-  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,
-                                record, fields, attempts, last error).
-  outbox resolve SEQ mine|theirs --workspace DIR
-                                Settle an edit in conflict: push this workspace&apos;s
-                                values over the store&apos;s, or take the store&apos;s.
-</source>
-        <translation>  sync --url URL --workspace DIR  Die hier vorgenommenen Änderungen an den
-                                Anlagenspeicher (Dataverse) senden, dann dessen
-                                Änderungen abrufen. Das Zugriffstoken stammt
-                                aus SIGHTLINE_TOKEN, sonst aus der mit signin
-                                aufbewahrten Anmeldung.
-  outbox --workspace DIR        Die zum Senden wartenden Änderungen auflisten
-                                (seq, Zustand, Datensatz, Felder, Versuche,
-                                letzter Fehler).
-  outbox resolve SEQ mine|theirs --workspace DIR
-                                Eine Änderung im Konflikt auflösen: die Werte
-                                dieses Arbeitsbereichs über die des Speichers
-                                schreiben oder die des Speichers übernehmen.
-</translation>
-    </message>
-    <message>
         <source>%1: run sightline-cli signin --url %2 first, or set %3</source>
         <translation>%1: Führen Sie zuerst sightline-cli signin --url %2 aus oder setzen Sie %3</translation>
     </message>
@@ -1561,6 +1536,45 @@ Optionen:
     <message>
         <source>the asset store refused the token in %1</source>
         <translation>der Anlagenspeicher hat das Token in %1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>  sync --url URL --workspace DIR  Push the edits made here to the asset store
+                                (Dataverse), then pull its changes. The access
+                                token comes from SIGHTLINE_TOKEN, else from the
+                                sign-in kept by signin. A table the store keeps
+                                no changes for is polled, which cannot see
+                                deletions: every Nth sync (--id-sweep-every N,
+                                default 10) or a day after the last, its ids are
+                                read whole and the rows deleted there removed.
+  outbox --workspace DIR        List the edits waiting to be pushed (seq, state,
+                                record, fields, attempts, last error).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Settle an edit in conflict: push this workspace&apos;s
+                                values over the store&apos;s, or take the store&apos;s.
+</source>
+        <translation>  sync --url URL --workspace DIR  Die hier vorgenommenen Änderungen an den
+                                Anlagenspeicher (Dataverse) senden, dann dessen
+                                Änderungen abrufen. Das Zugriffstoken stammt
+                                aus SIGHTLINE_TOKEN, sonst aus der mit signin
+                                aufbewahrten Anmeldung. Eine Tabelle, für die
+                                der Speicher keine Änderungen verfolgt, wird
+                                abgefragt, was Löschungen nicht erkennt: bei
+                                jeder N-ten Synchronisierung (--id-sweep-every
+                                N, Standard 10) oder einen Tag nach der letzten
+                                werden alle ihre IDs gelesen und die dort
+                                gelöschten Zeilen entfernt.
+  outbox --workspace DIR        Die zum Senden wartenden Änderungen auflisten
+                                (seq, Zustand, Datensatz, Felder, Versuche,
+                                letzter Fehler).
+  outbox resolve SEQ mine|theirs --workspace DIR
+                                Eine Änderung im Konflikt auflösen: die Werte
+                                dieses Arbeitsbereichs über die des Speichers
+                                schreiben oder die des Speichers übernehmen.
+</translation>
+    </message>
+    <message>
+        <source>--id-sweep-every: &apos;%1&apos; is not a whole number from 1 to %2</source>
+        <translation>--id-sweep-every: &apos;%1&apos; ist keine ganze Zahl von 1 bis %2</translation>
     </message>
 </context>
 <context>
@@ -3944,6 +3958,10 @@ wird geladen…</translation>
         <source>refused: %1</source>
         <translation>abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>refused: the store no longer has this record (deleted there); the edit is kept here</source>
+        <translation>abgelehnt: Der Speicher hat diesen Datensatz nicht mehr (dort gelöscht); die Änderung bleibt hier erhalten</translation>
+    </message>
 </context>
 <context>
     <name>sl::OverlayCanvas</name>
@@ -4213,12 +4231,27 @@ wird geladen…</translation>
         </translation>
     </message>
     <message>
-        <source>%1: the asset store has no change tracking for this table; deletions there are not seen</source>
-        <translation>%1: der Anlagenspeicher verfolgt für diese Tabelle keine Änderungen; dort gelöschte Zeilen werden nicht erkannt</translation>
+        <source>%1: the asset store has no change tracking for this table; deletions there are not seen, except by an occasional read of every id (%2)</source>
+        <translation>%1: Der Anlagenspeicher verfolgt für diese Tabelle keine Änderungen; dortige Löschungen werden nur durch ein gelegentliches Lesen aller IDs erkannt (%2)</translation>
     </message>
     <message>
-        <source>%1: the store no longer knew where the last sync ended, so the table was read whole; rows it deleted meanwhile are still here</source>
-        <translation>%1: der Speicher wusste nicht mehr, wo die letzte Synchronisierung endete, daher wurde die Tabelle vollständig gelesen; dort inzwischen gelöschte Zeilen sind hier noch vorhanden</translation>
+        <source>done this time</source>
+        <translation>diesmal erfolgt</translation>
+    </message>
+    <message>
+        <source>not this time</source>
+        <translation>diesmal nicht</translation>
+    </message>
+    <message>
+        <source>%1: the store no longer knew where the last sync ended, so the table was read whole; rows it no longer has were removed here</source>
+        <translation>%1: Der Speicher kannte das Ende der letzten Synchronisierung nicht mehr, daher wurde die Tabelle vollständig gelesen; Zeilen, die er nicht mehr hat, wurden hier entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n record(s) deleted on the store kept here for the edits waiting on them (the push will refuse those edits): %2</source>
+        <translation>
+            <numerusform>%1: %n im Speicher gelöschter Datensatz wird hier für die auf ihn wartenden Änderungen aufbewahrt (das Senden wird diese Änderungen ablehnen): %2</numerusform>
+            <numerusform>%1: %n im Speicher gelöschte Datensätze werden hier für die auf sie wartenden Änderungen aufbewahrt (das Senden wird diese Änderungen ablehnen): %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4329,6 +4362,13 @@ wird geladen…</translation>
     <message>
         <source>Synced on %1</source>
         <translation>Am %1 synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
