@@ -34,6 +34,7 @@ using namespace sl;
 using sl::bench::decodeOneFrameFloor;
 using sl::bench::makeClip;
 using sl::bench::msSince;
+using sl::bench::openFloorDecoder;
 using sl::bench::run;
 using sl::bench::spreadOf;
 
@@ -213,16 +214,10 @@ double openFirstFrameFloor(const QString &path)
     QElapsedTimer timer;
     timer.start();
     AVFormatContext *input = nullptr;
-    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+    AVCodecContext *context = nullptr;
+    int stream = -1;
+    if (!openFloorDecoder(path, &input, &context, &stream))
         return -1;
-    avformat_find_stream_info(input, nullptr);
-    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
-    AVCodecContext *context = avcodec_alloc_context3(codec);
-    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
-    context->thread_count = 0;
-    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    avcodec_open2(context, codec, nullptr);
     AVPacket *packet = av_packet_alloc();
     AVFrame *frame = av_frame_alloc();
     bool got = false;

@@ -47,21 +47,34 @@ inline bool makeClip(const QString &path, int seconds, int gop)
                 QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path});
 }
 
+// The floors' decoder: the file's best video stream opened with libavcodec,
+// with the same threading as ours (all cores, frame and slice threads).
+// False when the file cannot be opened.
+inline bool openFloorDecoder(const QString &path, AVFormatContext **input, AVCodecContext **context, int *stream)
+{
+    *input = nullptr;
+    if (avformat_open_input(input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+        return false;
+    avformat_find_stream_info(*input, nullptr);
+    *stream = av_find_best_stream(*input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    const AVCodec *codec = avcodec_find_decoder((*input)->streams[*stream]->codecpar->codec_id);
+    *context = avcodec_alloc_context3(codec);
+    avcodec_parameters_to_context(*context, (*input)->streams[*stream]->codecpar);
+    (*context)->thread_count = 0;
+    (*context)->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    avcodec_open2(*context, codec, nullptr);
+    return true;
+}
+
 // The floor: libavcodec decoding the whole file in-process with the same
 // threading, no conversion; milliseconds per frame.
 inline double decodeOneFrameFloor(const QString &path)
 {
     AVFormatContext *input = nullptr;
-    if (avformat_open_input(&input, path.toLocal8Bit().constData(), nullptr, nullptr) < 0)
+    AVCodecContext *context = nullptr;
+    int stream = -1;
+    if (!openFloorDecoder(path, &input, &context, &stream))
         return -1;
-    avformat_find_stream_info(input, nullptr);
-    const int stream = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    const AVCodec *codec = avcodec_find_decoder(input->streams[stream]->codecpar->codec_id);
-    AVCodecContext *context = avcodec_alloc_context3(codec);
-    avcodec_parameters_to_context(context, input->streams[stream]->codecpar);
-    context->thread_count = 0;
-    context->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    avcodec_open2(context, codec, nullptr);
     AVPacket *packet = av_packet_alloc();
     AVFrame *frame = av_frame_alloc();
     int frames = 0;
