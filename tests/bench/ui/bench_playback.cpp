@@ -8,6 +8,7 @@
 //     window between the first and the last painted that were never
 //     painted), against the floor: a bare QMediaPlayer on a QVideoSink
 //     playing the same window, frames delivered and dropped alike;
+//     with the spread (p50/p95/max) of frames dropped per second;
 //   - the peak resident memory of the process after our run (VmHWM; goal:
 //     at most 500 MB), and the overlay's work per painted frame.
 //
@@ -40,7 +41,9 @@
 #include <cmath>
 #include <cstdio>
 #include <random>
+#include <iterator>
 #include <set>
+#include <vector>
 
 using namespace sl;
 
@@ -162,11 +165,30 @@ WindowCount countWindow(const std::set<int> &seen)
     return count;
 }
 
-void printWindow(const char *who, const WindowCount &count, double seconds)
+// Frames dropped in each whole second of the window (the clip is 30 fps,
+// constant): their spread says whether drops are steady or come in bursts.
+bench::Spread dropsPerSecond(const std::set<int> &seen)
+{
+    if (seen.empty())
+        return {};
+    constexpr int kFps = 30;
+    std::vector<double> drops;
+    for (int second = *seen.begin() / kFps + 1; (second + 1) * kFps - 1 <= *seen.rbegin(); ++second) {
+        const auto from = seen.lower_bound(second * kFps), to = seen.lower_bound((second + 1) * kFps);
+        drops.push_back(double(kFps - std::distance(from, to)));
+    }
+    return bench::spreadOf(drops);
+}
+
+void printWindow(const char *who, const WindowCount &count, double seconds, const std::set<int> &seen)
 {
     const int dropped = count.inWindow - count.shown;
-    std::printf("%-28s %6d frames in %5.1f s, %5d shown, %5d dropped (%.2f%%)\n", who, count.inWindow, seconds,
-                count.shown, dropped, count.inWindow > 0 ? 100.0 * dropped / count.inWindow : 0.0);
+    const bench::Spread perSecond = dropsPerSecond(seen);
+    std::printf("%-28s %6d frames in %5.1f s, %5d shown, %5d dropped (%.2f%%); dropped per second p50 %.0f "
+                "p95 %.0f max %.0f\n",
+                who, count.inWindow, seconds, count.shown, dropped,
+                count.inWindow > 0 ? 100.0 * dropped / count.inWindow : 0.0, perSecond.p50, perSecond.p95,
+                perSecond.max);
 }
 
 } // namespace
@@ -241,7 +263,7 @@ int main(int argc, char **argv)
             std::printf("window: frames %d to %d painted (played from %.1f s, frame %d)\n", *seen.begin(), *seen.rbegin(),
                         start, index ? index->indexAt(start) : -1);
         if (index)
-            printWindow("ours (player + overlay)", countWindow(seen), playedS);
+            printWindow("ours (player + overlay)", countWindow(seen), playedS, seen);
         std::printf("frames with world markup drawn: %d of %d painted\n", overlayDrawn, int(seen.size()));
         std::printf("memory: RSS now %.0f MB, peak %.0f MB (goal: at most 500 MB)\n", rssMb("VmRSS:"),
                     rssMb("VmHWM:"));
@@ -273,7 +295,7 @@ int main(int argc, char **argv)
         std::set<int> seen;
         for (const qint64 us : stamps)
             seen.insert(int(std::llround(double(us) / 1e6 * 30.0)));
-        printWindow("floor (QMediaPlayer → sink)", countWindow(seen), playedS);
+        printWindow("floor (QMediaPlayer → sink)", countWindow(seen), playedS, seen);
     }
     return 0;
 }
