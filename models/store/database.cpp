@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "store/rowset.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -244,7 +245,7 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
     if (access == Access::ReadOnly) // a damaged database is read as it is, never changed
         return db;
     // Reading the journal mode back also proves the file is a database.
-    const QString mode = db->queryText(QStringLiteral("PRAGMA journal_mode=WAL"));
+    const QString mode = db->switchToWal();
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         qCWarning(lcStore) << "journal mode of" << path << "is" << mode << "(WAL unavailable)";
     // A 32 MiB page cache (SQLite's default is 2 MiB) keeps the indices of a
@@ -259,6 +260,25 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
     // closes; with it, every checkpoint that resets the WAL also truncates it.
     db->exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalSizeLimit));
     return db;
+}
+
+QString Database::switchToWal()
+{
+    // Switching a new file to WAL needs it alone, and SQLite answers
+    // SQLITE_BUSY at once, without its busy handler, when another connection
+    // is opening the same new file (a window and a command started
+    // together): wait for our turn here, as long as the busy timeout allows.
+    QElapsedTimer waited;
+    waited.start();
+    for (int pause = 1;; pause = qMin(pause * 2, 50)) {
+        try {
+            return queryText(QStringLiteral("PRAGMA journal_mode=WAL"));
+        } catch (const StoreError &error) {
+            if (error.sqliteCode() != SQLITE_BUSY || waited.elapsed() >= m_busyTimeoutMs)
+                throw;
+        }
+        QThread::msleep(pause);
+    }
 }
 
 Database::~Database()

@@ -160,6 +160,7 @@ private:
     Database() = default;
     [[noreturn]] void fail(int rc, const QString &what) const;
     void returnToCache(sqlite3_stmt *stmt);
+    QString switchToWal(); // the journal mode read back
 
     void checkThread() const; // throws StoreError off the owning thread
 

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/outboxrepository.h"
+#include "sync/synctable.h"
 
 namespace sl {
 
@@ -20,9 +21,19 @@ SyncStatusCounts SyncStatusCounts::read(Database &db)
             counts.refused += count;
         // Sent: confirmed, about to be removed; not pending.
     }
-    Statement pulled = db.cached("SELECT max(pulled_at) FROM sync_state WHERE pulled_at <> ''");
-    if (pulled.step() && !pulled.columnIsNull(0))
-        counts.lastPulledAt = QDateTime::fromString(pulled.columnText(0), Qt::ISODateWithMs).toUTC();
+    Statement pulled = db.cached("SELECT pulled_at FROM sync_state WHERE entity_set = ?");
+    QDateTime oldest;
+    for (const SyncTable table : kPullOrder) {
+        pulled.reset();
+        pulled.bind(1, syncTableSpec(table).entitySet);
+        const QDateTime at = pulled.step() ? QDateTime::fromString(pulled.columnText(0), Qt::ISODateWithMs).toUTC()
+                                           : QDateTime();
+        if (!at.isValid())
+            return counts; // a table never pulled whole: not synced yet
+        if (!oldest.isValid() || at < oldest)
+            oldest = at;
+    }
+    counts.lastPulledAt = oldest;
     return counts;
 }
 

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace sl;
 
 class tst_Database : public QObject
@@ -244,6 +247,36 @@ private Q_SLOTS:
         Statement again = db->cached(sql); // back from the cache, reset
         QVERIFY(again.step());
         QCOMPARE(again.columnInt(0), 1);
+    }
+
+    // Two programs (or a window and a command) opening a new workspace at the
+    // same moment: switching the new file to WAL needs it alone, and SQLite
+    // answers "locked" at once instead of waiting; the open waits its turn.
+    void concurrentOpensOfANewFileBothSucceed()
+    {
+        constexpr int kRounds = 30;
+        constexpr int kOpeners = 4;
+        for (int round = 0; round < kRounds; ++round) {
+            const QString path = m_dir->filePath(QStringLiteral("new-%1.db").arg(round));
+            std::atomic<int> opened{0};
+            std::vector<QString> errors(kOpeners);
+            std::vector<std::thread> threads;
+            for (int i = 0; i < kOpeners; ++i)
+                threads.emplace_back([&, i] {
+                    try {
+                        std::unique_ptr<Database> db = Database::open(path);
+                        Migrations::run(*db);
+                        ++opened;
+                    } catch (const StoreError &error) {
+                        errors[i] = QString::fromUtf8(error.what());
+                    }
+                });
+            for (std::thread &thread : threads)
+                thread.join();
+            for (const QString &error : errors)
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(opened.load(), kOpeners);
+        }
     }
 
     void errorsAreReported()
