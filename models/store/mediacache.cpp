@@ -30,7 +30,8 @@ QString MediaCache::folder() const
     return QDir(m_workspace.directory()).filePath(QLatin1String(kFolder));
 }
 
-QString MediaCache::pathFor(const QString &captureId, const QString &storeFileName, bool video, QString *reason) const
+QString MediaCache::relativePathFor(const QString &captureId, const QString &storeFileName, bool video,
+                                    QString *reason)
 {
     const QUuid id = QUuid::fromString(captureId);
     if (id.isNull()) {
@@ -42,7 +43,18 @@ QString MediaCache::pathFor(const QString &captureId, const QString &storeFileNa
     const QString suffix = QFileInfo(storeFileName).suffix().toLower();
     const QStringList &known = video ? kVideoSuffixes : kPhotoSuffixes;
     const QString extension = known.contains(suffix) ? suffix : known.first();
-    return QDir(folder()).filePath(id.toString(QUuid::WithoutBraces) + QLatin1Char('.') + extension);
+    return QLatin1String(kFolder) + QLatin1Char('/') + id.toString(QUuid::WithoutBraces) + QLatin1Char('.') + extension;
+}
+
+bool MediaCache::isCachePath(const QString &relativePath)
+{
+    return relativePath.startsWith(QLatin1String(kFolder) + QLatin1Char('/'));
+}
+
+QString MediaCache::pathFor(const QString &captureId, const QString &storeFileName, bool video, QString *reason) const
+{
+    const QString relative = relativePathFor(captureId, storeFileName, video, reason);
+    return relative.isEmpty() ? QString() : QDir(m_workspace.directory()).filePath(relative);
 }
 
 std::optional<QString> MediaCache::use(const QString &captureId, const QString &etag)
@@ -131,6 +143,15 @@ void MediaCache::setKeptOffline(const QString &assetId, bool keep)
         keep ? "INSERT INTO offline_assets (asset_id) VALUES (?) ON CONFLICT(asset_id) DO NOTHING"
              : "DELETE FROM offline_assets WHERE asset_id = ?");
     statement.bind(1, assetId).run();
+}
+
+QStringList MediaCache::keptOfflineAssets() const
+{
+    QStringList assets;
+    Statement query = m_workspace.database().cached("SELECT asset_id FROM offline_assets ORDER BY asset_id");
+    while (query.step())
+        assets.append(query.columnText(0));
+    return assets;
 }
 
 bool MediaCache::isKeptOffline(const QString &assetId) const

@@ -35,6 +35,14 @@ public:
     // else by kind ("jpg" for a photo, "mp4" for a video). Empty, with
     // *reason set, when the capture id is not a GUID.
     QString pathFor(const QString &captureId, const QString &storeFileName, bool video, QString *reason) const;
+    // The same relative to the workspace: a capture pulled from the store
+    // keeps it as its media path (CaptureRecord::mediaPath) before and after
+    // its file is downloaded.
+    static QString relativePathFor(const QString &captureId, const QString &storeFileName, bool video,
+                                   QString *reason);
+    // Whether a capture's media path (relative) is in the cache: its file may
+    // not be here yet, or may have been evicted; fetching brings it back.
+    static bool isCachePath(const QString &relativePath);
 
     // The cached file of a capture (absolute), marked used now; nullopt when
     // it is not cached, its file is gone (the row is dropped then), or `etag`
@@ -54,6 +62,7 @@ public:
 
     void setKeptOffline(const QString &assetId, bool keep);
     bool isKeptOffline(const QString &assetId) const;
+    QStringList keptOfflineAssets() const; // ordered by id
     qint64 usedBytes() const;
     // Bytes of part files in the cache folder now.
     qint64 partBytes() const;

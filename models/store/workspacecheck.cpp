@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/mediastore.h"
+#include "store/mediacache.h"
 #include "store/workspace.h"
 #include "store/workspacelock.h"
 
@@ -51,6 +52,8 @@ WorkspaceCheckReport WorkspaceCheck::run(const QString &directory)
             const QString sha256 = rows.columnText(2);
             const QString manifestPath = rows.columnText(3);
             const QString absolute = media.absolutePath(mediaPath);
+            if (!absolute.isEmpty() && MediaCache::isCachePath(mediaPath))
+                continue; // pulled from the store: fetched when wanted, evicted past the cache's cap
             if (absolute.isEmpty() || !QFileInfo(absolute).isFile()) {
                 report.problems.append(tr("capture %1: its media %2 is missing").arg(id, mediaPath));
                 continue;

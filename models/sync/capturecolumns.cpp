@@ -37,6 +37,12 @@ bool CaptureColumns::isVideo(const QJsonObject &row)
     return row.value(QStringLiteral("msdyn_attachmenttype")).toInt() == kAttachmentVideo;
 }
 
+QString CaptureColumns::storeFileName(const QJsonObject &row)
+{
+    const QString fileName = row.value(QStringLiteral("msdyn_file_name")).toString();
+    return fileName.isEmpty() ? row.value(QStringLiteral("msdyn_name")).toString() : fileName;
+}
+
 std::optional<int> CaptureColumns::reviewStatusChoice(const QString &key)
 {
     for (const auto &[name, choice] : kReviewChoices)

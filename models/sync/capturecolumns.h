@@ -34,6 +34,9 @@ public:
     // Whether an attachment row (msdyn_attachmenttype) is a video: its media
     // is in msdyn_file; else a photo's is in msdyn_image.
     static bool isVideo(const QJsonObject &row);
+    // The name the store gives an attachment's file (msdyn_file_name, else
+    // msdyn_name): only its suffix is ever used (MediaCache).
+    static QString storeFileName(const QJsonObject &row);
 
     // The whole attachment of a capture made here, for its create: name,
     // asset (bound through its navigation property), attachment type and

@@ -55,8 +55,9 @@ void MediaFetchJob::start(const QString &assetId)
     connect(m_list, &PagedReadJob::pageReady, this, &MediaFetchJob::onPage);
     connect(m_list, &PagedReadJob::finished, this, [this](bool ok) {
         if (!ok) {
-            m_outcome.errors.append(tr("the attachments of asset %1 cannot be listed: %2")
-                                        .arg(m_assetId, m_list->error().message));
+            if (!m_cancelled)
+                m_outcome.errors.append(tr("the attachments of asset %1 cannot be listed: %2")
+                                            .arg(m_assetId, m_list->error().message));
             finish();
             return;
         }
@@ -69,15 +70,24 @@ void MediaFetchJob::onPage(const ODataPage &page)
 {
     const QString key = syncTableSpec(SyncTable::Attachments).keyColumn;
     for (const ODataRow &row : page.rows) {
-        const QString fileName = row.values.value(QStringLiteral("msdyn_file_name")).toString();
-        m_attachments.push_back({row.values.value(key).toString(),
-                                 fileName.isEmpty() ? row.values.value(QStringLiteral("msdyn_name")).toString() : fileName,
+        m_attachments.push_back({row.values.value(key).toString(), CaptureColumns::storeFileName(row.values),
                                  CaptureColumns::isVideo(row.values), row.etag});
     }
 }
 
+void MediaFetchJob::cancel()
+{
+    m_cancelled = true;
+    if (m_list)
+        m_list->cancel();
+}
+
 void MediaFetchJob::next()
 {
+    if (m_cancelled) {
+        finish();
+        return;
+    }
     while (m_next < m_attachments.size()) {
         const Attachment &attachment = m_attachments[m_next++];
         Q_EMIT progress(int(m_next) - 1, int(m_attachments.size()));
@@ -110,6 +120,10 @@ void MediaFetchJob::next()
             if (!self)
                 return;
             self->m_outcome.resumedBytes += self->m_download.resumedFrom();
+            if (error.isError() && self->m_cancelled) {
+                self->finish(); // cut off by the cancel: not a failure
+                return;
+            }
             if (error.isError()) {
                 self->m_outcome.errors.append(tr("capture %1: %2").arg(current.id, error.message));
                 self->next();

@@ -39,6 +39,9 @@ public:
                   QObject *parent = nullptr);
 
     void start(const QString &assetId);
+    // Stops after the request in flight (the sync's cancel also cuts it off);
+    // a download cut off leaves its part file, which the next fetch resumes.
+    void cancel();
     // Bytes per Range request (tests use small ones).
     void setChunkBytes(qint64 bytes) { m_download.setChunkBytes(bytes); }
     const MediaFetchOutcome &outcome() const { return m_outcome; }
@@ -69,6 +72,7 @@ private:
     QString m_assetId;
     std::vector<Attachment> m_attachments;
     size_t m_next = 0;
+    bool m_cancelled = false;
     MediaFetchOutcome m_outcome;
 };
 

@@ -5,6 +5,7 @@ target_sources(sightline_models PRIVATE
     sync/synctable.cpp sync/synctable.h
     sync/storecolumns.cpp sync/storecolumns.h
     sync/capturecolumns.cpp sync/capturecolumns.h
+    sync/remotecapture.cpp sync/remotecapture.h
     sync/capturemedia.cpp sync/capturemedia.h
     sync/mediafetchjob.cpp sync/mediafetchjob.h
     sync/syncstaterepository.cpp sync/syncstaterepository.h

@@ -1,7 +1,10 @@
 #include "sync/syncengine.h"
 
 #include "store/bulkwritescope.h"
+#include "store/database.h"
+#include "store/mediacache.h"
 #include "store/workspace.h"
+#include "sync/mediafetchjob.h"
 #include "sync/outboxpushjob.h"
 #include "sync/synclogging.h"
 #include "sync/tablepulljob.h"
@@ -22,6 +25,7 @@ SyncEngine::~SyncEngine()
     // The jobs hold references to m_runner: they go first.
     delete m_push;
     delete m_pull;
+    delete m_fetch;
     m_bulkWrite.reset();
 }
 
@@ -73,12 +77,14 @@ void SyncEngine::cancel()
         m_push->cancel();
     if (m_pull)
         m_pull->cancel();
+    if (m_fetch)
+        m_fetch->cancel();
 }
 
 void SyncEngine::pullNext()
 {
     if (m_cancelled || !m_options.pull || m_nextTable >= kPullOrder.size()) {
-        finish();
+        startFetching();
         return;
     }
     if (!m_bulkWrite)
@@ -101,6 +107,8 @@ void SyncEngine::onTablePulled()
     m_summary.pulled += pulled.upserted;
     m_summary.deleted += pulled.deleted;
     m_summary.keptPending += pulled.keptPending;
+    m_summary.capturesAdded += pulled.capturesAdded;
+    m_summary.notices += pulled.notices;
     if (pulled.ok && !pulled.deletionsSeen)
         m_summary.notices.append(tr("%1: the asset store has no change tracking for this table; deletions there are "
                                     "not seen, except by an occasional read of every id (%2)")
@@ -122,6 +130,50 @@ void SyncEngine::onTablePulled()
         return;
     }
     pullNext();
+}
+
+void SyncEngine::startFetching()
+{
+    m_fetchAssets.clear();
+    if (!m_cancelled) {
+        for (const QString &asset : m_options.fetchMediaOf)
+            if (!m_fetchAssets.contains(asset))
+                m_fetchAssets.append(asset);
+        if (m_options.fetchKeptOffline) {
+            try {
+                for (const QString &asset : MediaCache(m_workspace, m_options.mediaCacheBytes).keptOfflineAssets())
+                    if (!m_fetchAssets.contains(asset))
+                        m_fetchAssets.append(asset);
+            } catch (const StoreError &error) {
+                m_summary.errors.append(error.message());
+            }
+        }
+    }
+    fetchNext();
+}
+
+void SyncEngine::fetchNext()
+{
+    if (m_cancelled || m_fetchAssets.isEmpty()) {
+        finish();
+        return;
+    }
+    const QString asset = m_fetchAssets.takeFirst();
+    m_fetch = new MediaFetchJob(m_runner, m_workspace, m_serviceRoot, m_options.mediaCacheBytes, this);
+    connect(m_fetch, &MediaFetchJob::progress, this, [this, asset](int done, int total) {
+        Q_EMIT progress({SyncProgress::Phase::Fetching, asset, done, total});
+    });
+    connect(m_fetch, &MediaFetchJob::finished, this, [this] {
+        const MediaFetchOutcome &fetched = m_fetch->outcome();
+        m_summary.mediaFetched += fetched.downloaded;
+        if (m_cancelled)
+            m_summary.cancelled = true;
+        else
+            m_summary.errors += fetched.errors;
+        m_fetch->deleteLater();
+        fetchNext();
+    });
+    m_fetch->start(asset);
 }
 
 void SyncEngine::finish()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "remote/remotelimits.h"
 #include "remote/requestrunner.h"
 #include "remote/retrypolicy.h"
 #include "sync/idsweepschedule.h"
@@ -17,6 +18,7 @@ namespace sl {
 class BulkWriteScope;
 
 class Database;
+class MediaFetchJob;
 class OutboxPushJob;
 class Workspace;
 class TablePullJob;
@@ -29,6 +31,12 @@ struct SyncOptions
     bool pull = true;
     RetryPolicySettings retry; // how often and how long to retry (tests make it short)
     IdSweepSettings idSweep;   // how often a table without change tracking has its ids read to find deletions
+    // After the pull: the assets whose captures' files to download into the
+    // media cache (the viewer's Fetch), and whether those of the assets kept
+    // available offline are brought up to date too.
+    QStringList fetchMediaOf;
+    bool fetchKeptOffline = true;
+    qint64 mediaCacheBytes = limits::kMediaCacheBytes;
 };
 
 // One sync of a workspace with the asset store, on the calling thread's
@@ -38,7 +46,9 @@ struct SyncOptions
 // back the store's state of every record just written (merged fields and
 // new ETags included); a record with an edit still waiting is left alone by
 // the pull. A pull that fails stops the sync (later tables would lack their
-// lookups).
+// lookups). Last, the files of the assets asked for and of those kept
+// available offline are fetched into the media cache (MediaFetchJob), one
+// asset at a time.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -64,6 +74,8 @@ Q_SIGNALS:
 private:
     void pullNext();
     void onTablePulled();
+    void startFetching();
+    void fetchNext();
     void finish();
 
     RequestRunner m_runner;
@@ -73,6 +85,8 @@ private:
     SyncOptions m_options;
     QPointer<OutboxPushJob> m_push;
     QPointer<TablePullJob> m_pull;
+    QPointer<MediaFetchJob> m_fetch;
+    QStringList m_fetchAssets; // what is left to fetch, in order
     // Lasts from the first table pulled to the end of the sync: page commits
     // without a disk flush each, one WAL checkpoint at the end.
     std::unique_ptr<BulkWriteScope> m_bulkWrite;

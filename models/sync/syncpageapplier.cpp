@@ -2,9 +2,11 @@
 
 #include "store/assetrepository.h"
 #include "store/assetrows.h"
+#include "store/capturerepository.h"
 #include "store/currentmanifest.h"
 #include "store/database.h"
 #include "sync/capturecolumns.h"
+#include "sync/remotecapture.h"
 #include "sync/storecolumns.h"
 
 #include <QSet>
@@ -134,8 +136,22 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
         const QJsonObject values = CaptureColumns::fieldValues(row.values);
         const QJsonValue theirManifest = values.value(QLatin1String("sl_manifest"));
         const std::optional<QString> ours = CurrentManifest::jsonOf(m_db, id);
-        if (!ours)
-            continue; // an attachment with no capture here is not made one
+        if (!ours) {
+            QString reason, notice;
+            std::optional<CaptureRecord> capture = RemoteCapture::fromAttachment(row.values, &reason, &notice);
+            if (!notice.isEmpty())
+                applied.notices.append(notice);
+            if (!capture) {
+                applied.notices.append(reason);
+                continue;
+            }
+            CaptureRepository(m_db).upsert(*capture);
+            etagOnly.bind(1, QString::fromUtf8(row.etag)).bind(2, id).run();
+            etagOnly.reset();
+            ++applied.capturesAdded;
+            ++applied.upserted;
+            continue;
+        }
         if (theirManifest.isString() && theirManifest.toString() != *ours)
             continue;
         const QString status = values.value(QLatin1String("sl_reviewstatus")).toString();

@@ -17,13 +17,16 @@ struct PageApplied
     int deleted = 0;       // rows removed ($deletedEntity)
     int keptPending = 0;   // rows left alone because an edit here waits to be pushed
     QString newestModified; // the newest modifiedon of the page's rows ('' when none)
+    int capturesAdded = 0;  // attachments made captures here (RemoteCapture)
+    QStringList notices;    // what the user should know (an attachment's manifest not taken)
 };
 
 // Applies one page of a pull to the workspace in ONE transaction, so that a
 // cut never half-applies it: rows through AssetRepository's upserts (which
 // keep the search indexes right), each asset's ETag, $deletedEntity rows
-// removed; attachments only update the captures this workspace has (their
-// ETag and review); and, with the last page, where the pull ended. A row with an
+// removed; attachments update the captures this workspace has (their ETag
+// and review) and become captures where it has none (RemoteCapture, media
+// fetched later); and, with the last page, where the pull ended. A row with an
 // outbox entry (any state) is never removed nor overwritten: the push and
 // its merge deal with it. Throws StoreError; nothing is written then.
 class SyncPageApplier

@@ -19,6 +19,7 @@ SyncTableSpec syncTableSpec(SyncTable table)
         return {table, QStringLiteral("msdyn_customerassetattachments"),
                 QStringLiteral("msdyn_customerassetattachmentid"),
                 {QStringLiteral("msdyn_name"), QStringLiteral("_msdyn_customerasset_value"),
+                 QStringLiteral("msdyn_attachmenttype"), QStringLiteral("msdyn_file_name"), QStringLiteral("createdon"),
                  QStringLiteral("sl_manifest"), QStringLiteral("sl_reviewstatus"), QStringLiteral("sl_reviewnote"),
                  QStringLiteral("modifiedon")}};
     case SyncTable::Assets:

@@ -167,6 +167,8 @@ void TablePullJob::onPage(const ODataPage &page)
         m_outcome.upserted += applied.upserted;
         m_outcome.deleted += applied.deleted;
         m_outcome.keptPending += applied.keptPending;
+        m_outcome.capturesAdded += applied.capturesAdded;
+        m_outcome.notices += applied.notices;
         ++m_pagesApplied;
         if (endState)
             m_outcome.deletionsSeen = endState->tracked;

@@ -29,6 +29,8 @@ struct TablePullOutcome
     bool reread = false;         // the table was read whole again (its delta link had expired)
     bool swept = false;          // a whole read or an id sweep ended, and rows it did not return were removed
     QStringList keptGone;        // ids the store no longer has, kept here for the edit waiting on them
+    int capturesAdded = 0;       // attachments made captures here
+    QStringList notices;         // what the pages' application said (PageApplied::notices)
     QString error;               // why it stopped; empty when ok
 };
 

@@ -24,6 +24,7 @@ QByteArray FakeTable::etag(const QString &id) const
 
 QByteArray FakeTable::write(const QString &id, const QJsonObject &columns)
 {
+    const bool created = m_rows.count(id) == 0;
     Row &row = m_rows[id];
     for (auto it = columns.begin(); it != columns.end(); ++it) {
         if (!it.key().startsWith(QLatin1Char('@')) && it.key() != m_keyColumn)
@@ -34,6 +35,9 @@ QByteArray FakeTable::write(const QString &id, const QJsonObject &columns)
         row.columns.insert(QStringLiteral("modifiedon"), QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC)
                                                             .addSecs(row.version)
                                                             .toString(Qt::ISODate));
+    // Like Dataverse, a row's creation time is stamped once.
+    if (created && !row.columns.contains(QLatin1String("createdon")))
+        row.columns.insert(QStringLiteral("createdon"), row.columns.value(QLatin1String("modifiedon")));
     m_tombstones.erase(id);
     return etag(id);
 }

@@ -1,0 +1,193 @@
+#include "syncfixture.h"
+
+#include "capture/manifestwriter.h"
+#include "store/assetdetails.h"
+#include "store/capturerepository.h"
+#include "store/mediacache.h"
+#include "store/workspacecheck.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+#include <QUuid>
+
+using namespace sl;
+using namespace sl::test;
+
+// Captures on the asset store that this workspace does not have, written
+// like specifications: put attachments on the fake store, sync, and the
+// workspace lists them as captures whose files are in the media cache once
+// fetched (asked for, or kept available offline), with the manifest of a
+// capture pushed from another workspace (markup included), or one made of
+// the attachment's columns.
+class tst_RemoteCaptures : public QObject
+{
+    Q_OBJECT
+
+private:
+    SyncFixture m_world;
+    QStringList m_assets;
+    static constexpr int kImage = 700610000;
+    static constexpr int kVideo = 700610001;
+
+    static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+    QString addAttachment(const QString &assetId, int type, const QByteArray &bytes, const QString &fileName)
+    {
+        const QString id = newId();
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        QJsonObject columns{{"msdyn_name", fileName},
+                            {"_msdyn_customerasset_value", assetId},
+                            {"msdyn_attachmenttype", type},
+                            {"msdyn_file_name", fileName}};
+        m_world.server().table(entitySet).write(id, columns);
+        m_world.server().media().setFile(entitySet, id, type == kVideo ? "msdyn_file" : "msdyn_image", bytes, fileName);
+        return id;
+    }
+
+    // A manifest as another workspace pushed it: a photo with one image arrow.
+    static QString pushedManifest(const QString &id, const QString &assetId)
+    {
+        CaptureManifest manifest;
+        manifest.id = id;
+        manifest.assetId = assetId;
+        manifest.mediaType = MediaType::Photo;
+        manifest.mediaFile = QStringLiteral("flange.jpg");
+        manifest.capturedAt = QStringLiteral("2026-05-04T10:20:30Z");
+        manifest.capturedBy = QStringLiteral("Dana");
+        Markup arrow;
+        arrow.id = QStringLiteral("a1");
+        arrow.kind = MarkupKind::Arrow;
+        arrow.space = MarkupSpace::Image;
+        arrow.author = QStringLiteral("Dana");
+        arrow.imagePoints = {cv::Point2d(0.1, 0.1), cv::Point2d(0.5, 0.4)};
+        manifest.markups.push_back(arrow);
+        return QString::fromUtf8(ManifestWriter::toBytes(ManifestWriter::toJson(manifest)));
+    }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { SyncFixture::addStoreRows(); }
+
+    void init()
+    {
+        QVERIFY(m_world.setUpForRow());
+        m_assets = m_world.server().seedAssets(3);
+    }
+
+    void cleanup() { m_world.tearDown(); }
+
+    void attachmentsBecomeCapturesAndTheirFilesComeWhenFetched()
+    {
+        const QByteArray photoBytes(120'000, 'p');
+        const QByteArray videoBytes(250'000, 'v');
+        const QString photo = addAttachment(m_assets[0], kImage, photoBytes, QStringLiteral("flange.jpg"));
+        // As another workspace pushed it: the manifest carries the attachment's own id.
+        m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
+            .write(photo, {{"sl_manifest", pushedManifest(photo, m_assets[0])}});
+        const QString video = addAttachment(m_assets[0], kVideo, videoBytes, QStringLiteral("walkround.MP4"));
+
+        const SyncSummary first = m_world.sync();
+        QVERIFY2(first.ok(), qPrintable(first.errors.join('\n')));
+        QCOMPARE(first.capturesAdded, 2);
+        QVERIFY2(first.line().contains(QStringLiteral("pulled 5 (new captures: 2), ")), qPrintable(first.line()));
+        QCOMPARE(first.mediaFetched, 0); // nothing asked for yet
+
+        Workspace &workspace = m_world.workspace();
+        const std::optional<CaptureRecord> photoRecord = workspace.captures().byId(photo);
+        QVERIFY(photoRecord);
+        QCOMPARE(photoRecord->assetId, m_assets[0]);
+        QCOMPARE(photoRecord->mediaType, MediaType::Photo);
+        QCOMPARE(photoRecord->mediaPath, QStringLiteral("cache/%1.jpg").arg(photo));
+        QCOMPARE(photoRecord->capturedAt, QStringLiteral("2026-05-04T10:20:30Z")); // the pushed manifest's
+        const std::optional<CaptureRecord> videoRecord = workspace.captures().byId(video);
+        QVERIFY(videoRecord);
+        QCOMPARE(videoRecord->mediaType, MediaType::Video);
+        QCOMPARE(videoRecord->mediaPath, QStringLiteral("cache/%1.mp4").arg(video)); // the store's name lower-cased
+        QVERIFY(!videoRecord->capturedAt.isEmpty()); // createdon
+        QVERIFY(videoRecord->manifest.markups.empty());
+        QVERIFY(!videoRecord->manifest.camera);
+
+        // The pushed markup is filed like an imported capture's.
+        const std::optional<CaptureOpening> opening = CaptureOpening::read(workspace, photo);
+        QVERIFY(opening);
+        QCOMPARE(int(opening->record.manifest.markups.size()), 1);
+        QCOMPARE(opening->record.manifest.markups.front().author, QStringLiteral("Dana"));
+        QVERIFY(!QFileInfo::exists(opening->mediaPath)); // not fetched yet
+        // A file not fetched yet is not damage.
+        const WorkspaceCheckReport check = WorkspaceCheck::run(m_world.workspaceDirectory());
+        QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join('\n')));
+
+        // A second sync makes nothing twice.
+        const int captures = workspace.captures().count();
+        const SyncSummary again = m_world.sync();
+        QVERIFY(again.ok());
+        QCOMPARE(again.capturesAdded, 0);
+        QCOMPARE(workspace.captures().count(), captures);
+
+        // Fetch: the files land where the captures point.
+        SyncOptions fetch;
+        fetch.fetchMediaOf = {m_assets[0]};
+        const SyncSummary fetched = m_world.sync(fetch);
+        QVERIFY2(fetched.ok(), qPrintable(fetched.errors.join('\n')));
+        QCOMPARE(fetched.mediaFetched, 2);
+        QVERIFY2(fetched.line().endsWith(QStringLiteral(", files fetched: 2")), qPrintable(fetched.line()));
+        QCOMPARE(read(workspace.absoluteMediaPath(photoRecord->mediaPath)), photoBytes);
+        QCOMPARE(read(workspace.absoluteMediaPath(videoRecord->mediaPath)), videoBytes);
+    }
+
+    void theFilesOfAnAssetKeptOfflineComeWithEverySync()
+    {
+        const QByteArray bytes(90'000, 'k');
+        const QString photo = addAttachment(m_assets[1], kImage, bytes, QStringLiteral("gauge.png"));
+        addAttachment(m_assets[2], kImage, QByteArray(1000, 'x'), QStringLiteral("other.jpg"));
+        QVERIFY(m_world.sync().ok());
+        MediaCache(m_world.workspace(), limits::kMediaCacheBytes).setKeptOffline(m_assets[1], true);
+        const SyncSummary summary = m_world.sync();
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join('\n')));
+        QCOMPARE(summary.mediaFetched, 1); // the other asset's file stays on the store
+        const std::optional<CaptureRecord> record = m_world.workspace().captures().byId(photo);
+        QVERIFY(record);
+        QCOMPARE(read(m_world.workspace().absoluteMediaPath(record->mediaPath)), bytes);
+        // Up to date: the next sync downloads nothing.
+        QCOMPARE(m_world.sync().mediaFetched, 0);
+    }
+
+    void aManifestOfAnotherCaptureIsNotTaken()
+    {
+        const QString other = newId();
+        const QString photo = addAttachment(m_assets[0], kImage, QByteArray(500, 'o'), QStringLiteral("o.jpg"));
+        m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
+            .write(photo, {{"sl_manifest", pushedManifest(other, m_assets[0])}});
+        const SyncSummary summary = m_world.sync();
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.capturesAdded, 1);
+        QVERIFY2(summary.notices.join('\n').contains(QStringLiteral("is of another capture")),
+                 qPrintable(summary.notices.join('\n')));
+        const std::optional<CaptureRecord> record = m_world.workspace().captures().byId(photo);
+        QVERIFY(record);
+        QVERIFY(record->manifest.markups.empty()); // the other capture's arrow is not filed here
+        QCOMPARE(record->manifest.id, photo);
+    }
+
+    void anAttachmentOfNoAssetIsNotACapture()
+    {
+        const QString id = newId();
+        m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
+            .write(id, {{"msdyn_name", "loose.jpg"}, {"msdyn_attachmenttype", kImage}});
+        const SyncSummary summary = m_world.sync();
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.capturesAdded, 0);
+        QVERIFY(!m_world.workspace().captures().byId(id));
+        QVERIFY2(summary.notices.join('\n').contains(QStringLiteral("belongs to no customer asset")),
+                 qPrintable(summary.notices.join('\n')));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RemoteCaptures)
+#include "tst_remotecaptures.moc"
