@@ -1,6 +1,7 @@
 #include "captureviewerwidget.h"
 
 #include "photoview.h"
+#include "sync/remotemediapanel.h"
 #include "uitext.h"
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
@@ -49,12 +50,23 @@ CaptureViewerWidget::CaptureViewerWidget(QWidget *parent)
 }
 
 QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QString &mediaPath,
-                                          std::vector<Markup> worldMarkups)
+                                          std::vector<Markup> worldMarkups, bool mediaToFetch)
 {
     const int existing = tabOf(record.id);
+    int insertAt = -1;                 // where a panel that gives way was
+    QWidget *keepCurrent = nullptr;    // the tab the user looks at, when not that panel
     if (existing >= 0) {
-        m_tabs->setCurrentIndex(existing);
-        return m_tabs->widget(existing);
+        // A capture waiting for its file whose file is here now: the panel
+        // gives way to the photo or the player, in its place.
+        if (!mediaToFetch && qobject_cast<RemoteMediaPanel *>(m_tabs->widget(existing))) {
+            if (m_tabs->currentIndex() != existing)
+                keepCurrent = m_tabs->currentWidget();
+            insertAt = existing;
+            closeTab(existing);
+        } else {
+            m_tabs->setCurrentIndex(existing);
+            return m_tabs->widget(existing);
+        }
     }
     if (int(m_openOrder.size()) >= kMaxTabs)
         closeTab(m_tabs->indexOf(m_openOrder.front()));
@@ -65,7 +77,15 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     // A capture whose stored manifest no longer reads shows its media alone.
     if (!record.manifestError.isEmpty())
         worldMarkups.clear();
-    if (record.mediaType == MediaType::Video) {
+    if (mediaToFetch) {
+        auto *panel = new RemoteMediaPanel(record.mediaType, record.capturedAt, m_tabs);
+        connect(panel, &RemoteMediaPanel::fetchRequested, this,
+                [this, panel, assetId = record.assetId, captureId = record.id] {
+                    panel->setFetching(true);
+                    Q_EMIT mediaFetchRequested(assetId, captureId);
+                });
+        view = focusTarget = panel;
+    } else if (record.mediaType == MediaType::Video) {
         auto *player = new VideoPlayerWidget(m_tabs);
         player->open(record.manifest, mediaPath, std::move(worldMarkups));
         const QString captureId = record.id;
@@ -90,17 +110,21 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
         view = photo;
         focusTarget = canvas = photo;
     }
-    if (!record.manifestError.isEmpty())
+    if (canvas && !record.manifestError.isEmpty())
         canvas->setCaptureNotice(
             tr("The stored manifest of this capture no longer reads (%1): its markup and camera are not shown.")
                 .arg(record.manifestError));
     view->setProperty(kCaptureIdProperty, record.id);
     const QString title = tr("%1 · %2").arg(UiText::mediaType(record.mediaType), UiText::captureDate(record.capturedAt));
-    const int index = m_tabs->addTab(view, title);
+    const int index = insertAt >= 0 ? m_tabs->insertTab(insertAt, view, title) : m_tabs->addTab(view, title);
     m_tabs->setTabToolTip(index, QFileInfo(mediaPath).fileName());
     m_openOrder.push_back(view);
     m_records[view] = record;
     m_stack->setCurrentWidget(m_tabs);
+    if (keepCurrent) {
+        m_tabs->setCurrentWidget(keepCurrent);
+        return view;
+    }
     m_tabs->setCurrentIndex(index);
     focusTarget->setFocus(Qt::OtherFocusReason);
     return view;
@@ -153,6 +177,21 @@ void CaptureViewerWidget::setBookmarks(const QString &captureId, std::vector<Boo
     m_records[view].manifest.bookmarks = bookmarks;
     if (auto *player = qobject_cast<VideoPlayerWidget *>(view))
         player->setBookmarks(std::move(bookmarks));
+}
+
+QStringList CaptureViewerWidget::capturesWaitingForMedia() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (qobject_cast<RemoteMediaPanel *>(m_tabs->widget(i)))
+            ids.append(m_tabs->widget(i)->property(kCaptureIdProperty).toString());
+    return ids;
+}
+
+RemoteMediaPanel *CaptureViewerWidget::remoteMediaPanel(const QString &captureId) const
+{
+    const int tab = tabOf(captureId);
+    return tab >= 0 ? qobject_cast<RemoteMediaPanel *>(m_tabs->widget(tab)) : nullptr;
 }
 
 int CaptureViewerWidget::tabOf(const QString &captureId) const

@@ -16,6 +16,7 @@ class QTabWidget;
 namespace sl {
 
 class PhotoView;
+class RemoteMediaPanel;
 class VideoPlayerWidget;
 
 // Where opened captures are viewed: one tab per capture, a PhotoView for a
@@ -28,7 +29,11 @@ public:
 
     // Opens a capture in a new tab, or switches to its tab when it is open.
     // `mediaPath` is absolute; `worldMarkups` are its spatial frame's.
-    QWidget *openCapture(const CaptureRecord &record, const QString &mediaPath, std::vector<Markup> worldMarkups);
+    // `mediaToFetch`: its file is on the asset store only (CaptureOpening):
+    // the tab offers to fetch it, and gives way to the view when the
+    // capture is opened again with its file here.
+    QWidget *openCapture(const CaptureRecord &record, const QString &mediaPath, std::vector<Markup> worldMarkups,
+                         bool mediaToFetch = false);
     void closeAll();
 
     int count() const;
@@ -41,6 +46,10 @@ public:
     QTabWidget *tabWidget() const { return m_tabs; }
     // What the store wrote for a capture's bookmarks: shown in its player.
     void setBookmarks(const QString &captureId, std::vector<Bookmark> bookmarks);
+
+    // The captures whose tabs wait for their file from the asset store.
+    QStringList capturesWaitingForMedia() const;
+    RemoteMediaPanel *remoteMediaPanel(const QString &captureId) const;
 
     // Tabs kept open at most; opening another closes the oldest.
     static constexpr int kMaxTabs = 8;
@@ -55,6 +64,8 @@ Q_SIGNALS:
     void snapshotRequested(const QString &captureId, double seconds, bool baked);
     // A player asked to export its video (seconds; negative: start or end).
     void videoExportRequested(const QString &captureId, const QString &suggestedName, double from, double to);
+    // A tab asked for its capture's file from the asset store (its asset's files come).
+    void mediaFetchRequested(const QString &assetId, const QString &captureId);
 
 private:
     int tabOf(const QString &captureId) const;

@@ -27,6 +27,7 @@
 #include "store/capturerepository.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
+#include "sync/mediafetchfollower.h"
 #include "sync/syncactions.h"
 #include "sync/syncstatuswidget.h"
 #include "uitext.h"
@@ -221,6 +222,7 @@ void MainWindow::buildMenus()
     m_sync = new SyncActions(*m_store, this);
     m_sync->addTo(menuBar());
     statusBar()->addPermanentWidget(new SyncStatusWidget(*m_store, *m_sync, this));
+    new MediaFetchFollower(*m_store, *m_viewer, *m_sync, this);
     connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_sync->resume();
 
@@ -409,7 +411,8 @@ void MainWindow::openCapture(const QString &captureId)
                 return;
             }
             CaptureOpening &opening = **result.value;
-            m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
+            m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups),
+                                  opening.mediaToFetch);
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
         });

@@ -4,7 +4,10 @@
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/markuprepository.h"
+#include "store/mediacache.h"
 #include "store/workspace.h"
+
+#include <QFileInfo>
 
 namespace sl {
 
@@ -49,6 +52,7 @@ std::optional<CaptureOpening> CaptureOpening::read(Workspace &workspace, const Q
             record->manifest.markups.push_back(std::move(markup));
     }
     opening.mediaPath = workspace.absoluteMediaPath(record->mediaPath);
+    opening.mediaToFetch = MediaCache::isCachePath(record->mediaPath) && !QFileInfo::exists(opening.mediaPath);
     opening.record = std::move(*record);
     snapshot.commit();
     return opening;

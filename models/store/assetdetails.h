@@ -48,6 +48,9 @@ struct CaptureOpening
     CaptureRecord record;
     QString mediaPath;
     std::vector<Markup> worldMarkups;
+    // Pulled from the asset store and its file not in the media cache (not
+    // fetched yet, or evicted): the viewer offers to fetch it.
+    bool mediaToFetch = false;
     // std::nullopt when there is no such capture. Throws StoreError.
     static std::optional<CaptureOpening> read(Workspace &workspace, const QString &captureId);
 };

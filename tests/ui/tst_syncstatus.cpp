@@ -1,20 +1,25 @@
 #include "fakedataverse.h"
 #include "fakesignin.h"
 
+#include "captureviewerwidget.h"
 #include "editing/asseteditor.h"
 #include "mainwindow.h"
 #include "store/assetrepository.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
+#include "photoview.h"
 #include "sync/conflictdialog.h"
 #include "sync/connectdialog.h"
+#include "sync/remotemediapanel.h"
 #include "sync/syncconflictrepository.h"
 #include "sync/syncactions.h"
 #include "sync/syncrunner.h"
 #include "sync/syncstatuswidget.h"
 
 #include <QAction>
+#include <QBuffer>
 #include <QDir>
+#include <QImage>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -343,6 +348,69 @@ private Q_SLOTS:
         const int stored = workspace->assets().count();
         QVERIFY2(stored > 0 && stored < 6'000, qPrintable(QString::number(stored)));
         QCOMPARE(stored % kPage, 0); // whole pages only
+    }
+
+    // A photo on the store that this workspace has never had: the first sync
+    // lists it as a capture; its tab offers the fetch; the file comes with a
+    // sync and the photo takes the tab's place.
+    void aCaptureOnTheStoreIsFetchedFromItsTab()
+    {
+        Rig rig;
+        QImage picture(320, 240, QImage::Format_RGB32);
+        picture.fill(QColor(30, 120, 200));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && picture.save(&buffer, "JPG"));
+        const QString photo = QStringLiteral("5b0f3c8e-1d2a-4e6f-9a7b-0c1d2e3f4a5b");
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        QVERIFY(build(rig, 2));
+        rig.server->table(entitySet).write(photo, {{"msdyn_name", "flange.jpg"},
+                                                   {"_msdyn_customerasset_value", rig.assetIds.at(0)},
+                                                   {"msdyn_attachmenttype", 700610000},
+                                                   {"msdyn_file_name", "flange.jpg"}});
+        rig.server->media().setFile(entitySet, photo, "msdyn_image", jpeg, "flange.jpg");
+        QVERIFY(signIn(rig)); // the first sync lists it
+
+        auto *viewer = rig.window->findChild<CaptureViewerWidget *>();
+        QVERIFY(viewer);
+        rig.window->openCapture(photo);
+        QTRY_VERIFY(viewer->remoteMediaPanel(photo));
+        RemoteMediaPanel *panel = viewer->remoteMediaPanel(photo);
+        QCOMPARE(viewer->capturesWaitingForMedia(), QStringList{photo});
+        if (!qEnvironmentVariableIsEmpty("SIGHTLINE_SCREENSHOT_DIR")) {
+            rig.window->statusBar()->clearMessage(); // the picture is of the tab
+            saveScreenshot(*rig.window, "remote-capture.png");
+        }
+        QSignalSpy finished(rig.runner, &SyncRunner::finished);
+        panel->fetchButton()->click();
+        QCOMPARE(panel->statusText(), QStringLiteral("Fetching…"));
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.first().at(0).value<SyncSummary>().mediaFetched, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->currentPhotoView(), 10'000);
+        QVERIFY(viewer->capturesWaitingForMedia().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->currentPhotoView()->hasFrame(), 10'000);
+        QCOMPARE(viewer->count(), 1);
+    }
+
+    void aFetchThatFindsNoFileSaysSo()
+    {
+        Rig rig;
+        const QString photo = QStringLiteral("6c1f3c8e-1d2a-4e6f-9a7b-0c1d2e3f4a5c");
+        QVERIFY(build(rig, 2));
+        rig.server->table(QString::fromLatin1(FakeDataverse::kAttachments))
+            .write(photo, {{"msdyn_name", "gone.jpg"},
+                           {"_msdyn_customerasset_value", rig.assetIds.at(1)},
+                           {"msdyn_attachmenttype", 700610000}});
+        QVERIFY(signIn(rig));
+        auto *viewer = rig.window->findChild<CaptureViewerWidget *>();
+        QVERIFY(viewer);
+        rig.window->openCapture(photo);
+        QTRY_VERIFY(viewer->remoteMediaPanel(photo));
+        QSignalSpy finished(rig.runner, &SyncRunner::finished);
+        viewer->remoteMediaPanel(photo)->fetchButton()->click();
+        QVERIFY(finished.wait(30'000));
+        QTRY_VERIFY(viewer->remoteMediaPanel(photo)->statusText().startsWith(QStringLiteral("Not fetched: ")));
+        QVERIFY(viewer->remoteMediaPanel(photo)->fetchButton()->isEnabled()); // it can be asked again
     }
 
     void aRefusedTokenIsRefreshedThenARefusedRefreshAsksToSignIn()

@@ -72,6 +72,15 @@ bool SyncRunner::syncNow()
     return true;
 }
 
+bool SyncRunner::fetchMedia(const QString &assetId)
+{
+    if (!isConnected())
+        return false;
+    if (!m_fetchAssets.contains(assetId))
+        m_fetchAssets.append(assetId);
+    return syncNow();
+}
+
 void SyncRunner::cancel()
 {
     m_wanted = false;
@@ -82,7 +91,9 @@ void SyncRunner::cancel()
 void SyncRunner::start()
 {
     m_wanted = false;
-    m_thread = new SyncThread(m_directory, m_serviceRoot, m_relay->factory(), m_options, this);
+    SyncOptions options = m_options;
+    options.fetchMediaOf = std::exchange(m_fetchAssets, {});
+    m_thread = new SyncThread(m_directory, m_serviceRoot, m_relay->factory(), options, this);
     // The window hands a workspace over only after its whole-file check passed.
     m_thread->setWorkspaceCheck(Workspace::Check::Deferred);
     connect(m_thread, &SyncThread::progress, this, &SyncRunner::progress);

@@ -40,6 +40,10 @@ public:
     // Starts a sync; while one runs, the next starts when it ends; without a
     // workspace yet, when one is set. False when not connected.
     bool syncNow();
+    // Asks for a sync that also fetches the files of an asset's captures
+    // into the media cache (after the running one, if any). False when not
+    // connected.
+    bool fetchMedia(const QString &assetId);
     // Stops the running sync after the page or request in flight.
     void cancel();
     bool isRunning() const { return m_thread != nullptr; }
@@ -68,6 +72,7 @@ private:
     QTimer m_periodic;
     SyncThread *m_thread = nullptr; // the running sync; null when none
     bool m_wanted = false;          // a sync was asked for while none could start
+    QStringList m_fetchAssets;      // assets whose files the next sync fetches
     QDateTime m_lastSuccessAt;
 };
 
