@@ -7,7 +7,8 @@ class Database;
 // A first (whole) pull of the assets loads them in bulk: the secondary
 // indexes of `assets` and the rows of the two search indexes are built once
 // when the load ends instead of being kept up to date row by row (every
-// 5,000-row page dirtied most pages of nine indexes, ~70% of a pull).
+// 5,000-row page dirtied most pages of the indexes keyed by GUIDs or
+// names; measured in docs/SYNC-PERFORMANCE.md).
 //
 // The missing indexes are the load's only mark, so nothing can disagree
 // with it: while any of them is missing, AssetRepository::upsertAssets does

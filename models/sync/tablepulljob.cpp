@@ -1,7 +1,7 @@
 #include "sync/tablepulljob.h"
 
-#include "remote/odataquery.h"
 #include "common/faultpoint.h"
+#include "remote/odataquery.h"
 #include "remote/pagedreadjob.h"
 #include "store/assetbulkload.h"
 #include "store/database.h"
