@@ -1,6 +1,7 @@
 #include "store/assetrepository.h"
 
 #include "common/logging.h"
+#include "store/assetbulkload.h"
 #include "store/assetfinder.h"
 #include "store/assetrows.h"
 #include "store/database.h"
@@ -209,7 +210,10 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
                                << "asset(s) refer to a parent that is not in the workspace; "
                                   "stored them as top-level assets";
     }
-    reindex(m_db, changed, newAbove);
+    // During a bulk load (a first pull, AssetBulkLoad) the search index is
+    // rebuilt whole when the load ends.
+    if (!AssetBulkLoad::isActive(m_db))
+        reindex(m_db, changed, newAbove);
     transaction.commit();
     if (changed.size() >= kBulkRows)
         m_db.checkpointIfIdle(); // keeps the WAL small (see Database::kJournalSizeLimit)

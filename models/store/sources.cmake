@@ -1,6 +1,7 @@
 # Sources of models/store (paths relative to models/).
 target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
+    store/assetbulkload.cpp store/assetbulkload.h
     store/assetdetails.cpp store/assetdetails.h
     store/assetfacetcounter.cpp store/assetfacetcounter.h
     store/assetfiltersql.cpp store/assetfiltersql.h

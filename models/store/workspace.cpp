@@ -1,6 +1,7 @@
 #include "store/workspace.h"
 
 #include "common/logging.h"
+#include "store/assetbulkload.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
@@ -79,6 +80,8 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QStri
             if (!finding.isEmpty())
                 return fail(damagedMessage(absolute, finding));
             Migrations::run(*workspace->d->database);
+            // A first sync killed while it loaded the assets in bulk.
+            AssetBulkLoad::repairIfInterrupted(*workspace->d->database);
         }
     } catch (const StoreError &e) {
         if (e.isDamaged())

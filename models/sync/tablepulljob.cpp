@@ -1,7 +1,9 @@
 #include "sync/tablepulljob.h"
 
+#include "common/faultpoint.h"
 #include "remote/odataquery.h"
 #include "remote/pagedreadjob.h"
+#include "store/assetbulkload.h"
 #include "store/database.h"
 #include "sync/pullsweep.h"
 #include "sync/synclogging.h"
@@ -46,6 +48,11 @@ TablePullJob::TablePullJob(RequestRunner &runner, Database &db, const QUrl &serv
     : QObject(parent), m_runner(runner), m_db(db), m_serviceRoot(serviceRoot), m_spec(syncTableSpec(table)),
       m_pageSize(pageSize)
 {
+}
+
+TablePullJob::~TablePullJob()
+{
+    endCutBulkLoad();
 }
 
 void TablePullJob::start()
@@ -117,6 +124,18 @@ void TablePullJob::read(Mode mode, const QUrl &url)
             return;
         }
     }
+    // A first whole read of the assets (never pulled, so nothing to sweep)
+    // loads in bulk. Not a re-read: it meets a full table, whose indexes
+    // would cost more to build again than to keep.
+    if (mode == Mode::Full && !m_sweeping && m_spec.table == SyncTable::Assets && !m_bulkLoad) {
+        try {
+            AssetBulkLoad::begin(m_db);
+            m_bulkLoad = true;
+        } catch (const StoreError &error) {
+            finish(error.message());
+            return;
+        }
+    }
     if (m_read)
         m_read->deleteLater(); // we may be inside its finished signal
     const QList<QByteArray> preferences =
@@ -147,7 +166,6 @@ void TablePullJob::onPage(const ODataPage &page)
     }
     try {
         const SyncTableSpec &spec = m_spec;
-        SyncPageApplier applier(m_db);
         if (endState) {
             // The newest modifiedon includes this page's rows: peek before applying.
             for (const ODataRow &row : page.rows) {
@@ -160,7 +178,7 @@ void TablePullJob::onPage(const ODataPage &page)
         QElapsedTimer timer;
         timer.start();
         const PageApplied applied =
-            m_sweeping ? applySweeping(page, endState) : applier.apply(spec.table, page, endState);
+            m_sweeping ? applySweeping(page, endState) : applyPage(page, endState);
         qCDebug(lcSync) << spec.entitySet << "page of" << page.rows.size() << "rows applied in" << timer.elapsed() << "ms";
         if (applied.newestModified > m_newestModified)
             m_newestModified = applied.newestModified;
@@ -177,7 +195,35 @@ void TablePullJob::onPage(const ODataPage &page)
         m_read->cancel();
         return;
     }
+    faultPoint("pull.page"); // a page committed, maybe not the last
     Q_EMIT pageApplied(m_outcome.upserted + m_outcome.deleted);
+}
+
+PageApplied TablePullJob::applyPage(const ODataPage &page, const std::optional<SyncTableState> &endState)
+{
+    if (!m_bulkLoad || !endState)
+        return SyncPageApplier(m_db).apply(m_spec.table, page, endState);
+    // The pull's end commits with its indexes: a workspace that says the
+    // table was pulled never lacks one.
+    Transaction transaction(m_db);
+    const PageApplied applied = SyncPageApplier(m_db).apply(m_spec.table, page, endState);
+    AssetBulkLoad::finish(m_db);
+    transaction.commit();
+    m_bulkLoad = false;
+    return applied;
+}
+
+void TablePullJob::endCutBulkLoad()
+{
+    if (!m_bulkLoad)
+        return;
+    m_bulkLoad = false;
+    try {
+        AssetBulkLoad::repairIfInterrupted(m_db);
+    } catch (const StoreError &error) {
+        // The workspace's next open builds them.
+        qCWarning(lcSync).noquote() << "the indexes of a cut first pull could not be built:" << error.message();
+    }
 }
 
 PageApplied TablePullJob::applySweeping(const ODataPage &page, const std::optional<SyncTableState> &endState)
@@ -252,6 +298,7 @@ void TablePullJob::onReadFinished(bool ok)
 
 void TablePullJob::finish(const QString &error)
 {
+    endCutBulkLoad();
     m_outcome.ok = error.isEmpty();
     m_outcome.error = error;
     Q_EMIT finished();

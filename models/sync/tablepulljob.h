@@ -45,7 +45,9 @@ struct TablePullOutcome
 // Deletions neither can tell (PullSweep): a table read whole again (pulled
 // before) removes, with its last page, the rows the read did not return;
 // a polled table reads its ids alone every so often (IdSweepSchedule)
-// before its poll, to the same end.
+// before its poll, to the same end. A first pull of the assets (the table
+// never pulled whole) is a bulk load (AssetBulkLoad): its indexes are built
+// by the transaction of its last page, or when it is cut.
 class TablePullJob : public QObject
 {
     Q_OBJECT
@@ -53,6 +55,7 @@ class TablePullJob : public QObject
 public:
     TablePullJob(RequestRunner &runner, Database &db, const QUrl &serviceRoot, SyncTable table, int pageSize,
                  QObject *parent = nullptr);
+    ~TablePullJob() override;
 
     void start();
     void cancel();
@@ -74,6 +77,11 @@ private:
     // A page of a read that sweeps: its ids marked, the page applied (not
     // for an id sweep), and after the last one the sweep, in one transaction.
     PageApplied applySweeping(const ODataPage &page, const std::optional<SyncTableState> &endState);
+    // A page not swept: the last page of a bulk load also ends the load.
+    PageApplied applyPage(const ODataPage &page, const std::optional<SyncTableState> &endState);
+    // Ends a bulk load cut before its last page (its indexes built now);
+    // never throws.
+    void endCutBulkLoad();
 
     RequestRunner &m_runner;
     Database &m_db;
@@ -82,6 +90,7 @@ private:
     int m_pageSize;
     Mode m_mode = Mode::Full;
     bool m_sweeping = false; // this read marks the ids it returns and sweeps after its last page
+    bool m_bulkLoad = false; // this read is a first pull of the assets, loaded in bulk (AssetBulkLoad)
     IdSweepSettings m_idSweep;
     QString m_newestModified;
     QString m_previousModified;

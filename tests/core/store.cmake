@@ -12,3 +12,4 @@ sl_add_test(tst_workspaceintegrity LABEL core SOURCES store/tst_workspaceintegri
 sl_add_test(tst_storeworker LABEL core SOURCES store/tst_storeworker.cpp)
 sl_add_test(tst_markuprepository LABEL core SOURCES store/tst_markuprepository.cpp)
 sl_add_test(tst_mediacache LABEL core SOURCES store/tst_mediacache.cpp)
+sl_add_test(tst_assetbulkload LABEL core SOURCES store/tst_assetbulkload.cpp)

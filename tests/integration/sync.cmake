@@ -8,3 +8,4 @@ sl_add_test(tst_mediafetch LABEL integration SOURCES sync/tst_mediafetch.cpp syn
 sl_add_test(tst_syncbatch LABEL integration SOURCES sync/tst_syncbatch.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_syncdeletions LABEL integration SOURCES sync/tst_syncdeletions.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
 sl_add_test(tst_remotecaptures LABEL integration SOURCES sync/tst_remotecaptures.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)
+sl_add_test(tst_syncbulkload LABEL integration SOURCES sync/tst_syncbulkload.cpp sync/syncfixture.cpp sync/syncfixture.h LIBS sightline_fakestore)

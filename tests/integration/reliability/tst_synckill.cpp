@@ -4,14 +4,19 @@
 // write taken per record, no duplicate record), and the outbox is empty.
 // The same for captures reviewed here, whose attachments the push creates,
 // and for enough updates to go through $batch (killed before the batch goes
-// out, and after the store took it).
+// out, and after the store took it). And a first pull, loaded in bulk,
+// killed between its pages: the workspace opens with every index, and the
+// next sync leaves the search index exact.
 #include "clirunner.h"
 #include "fakedataverse.h"
 
 #include "capture/manifestreader.h"
 #include "editing/asseteditor.h"
 #include "editing/revieweditor.h"
+#include "store/assetbulkload.h"
+#include "store/assetrepository.h"
 #include "store/capturerepository.h"
+#include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -280,6 +285,50 @@ private Q_SLOTS:
         QString error;
         const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
         QCOMPARE(workspace->outbox().count(), 0);
+    }
+
+    void killedFirstPullOpensWithEveryIndex_data()
+    {
+        QTest::addColumn<QString>("faultKill");
+        // The accounts, products and categories commit a page each first:
+        // the 4th page is the assets' first, the 5th their second.
+        QTest::newRow("after the first assets page") << QStringLiteral("pull.page:4");
+        QTest::newRow("after the second assets page") << QStringLiteral("pull.page:5");
+    }
+
+    void killedFirstPullOpensWithEveryIndex()
+    {
+        QFETCH(QString, faultKill);
+        constexpr int kAssets = 12'000; // three pages of the CLI's 5,000
+        FakeDataverse server;
+        QVERIFY(server.start());
+        server.seedAssets(kAssets);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliOutcome killed = sync(server, dir.path(), faultKill);
+        QVERIFY2(killed.killedBy(SIGKILL), qPrintable(killed.describe()));
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            Database &db = workspace->database();
+            QVERIFY(!AssetBulkLoad::isActive(db));
+            const int rows = workspace->assets().count();
+            QVERIFY2(rows > 0 && rows < kAssets && rows % 5'000 == 0, qPrintable(QString::number(rows)));
+            QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt(), rows);
+        }
+        const CliOutcome again = sync(server, dir.path(), QString());
+        QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
+        QString error;
+        const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        Database &db = workspace->database();
+        QVERIFY(!AssetBulkLoad::isActive(db));
+        QCOMPARE(workspace->assets().count(), kAssets);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt(), kAssets);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_tag_search")).toInt(), kAssets);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("TAG-11999")), 1);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("Pump 00007")), 1);
     }
 };
 

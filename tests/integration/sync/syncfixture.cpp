@@ -44,6 +44,12 @@ void SyncFixture::tearDown()
     m_server.reset();
 }
 
+bool SyncFixture::startOverInFreshWorkspace()
+{
+    closeTemporaryWorkspace(m_dir, m_workspace);
+    return openTemporaryWorkspace(m_dir, m_workspace);
+}
+
 void SyncFixture::harden()
 {
     m_hard = true;

@@ -63,6 +63,10 @@ public:
     // Local equals server, the ETags aside (the pull never sees a row with a pending edit).
     bool sameAssets(const AssetStates &local, const AssetStates &server, QString *why);
 
+    // Closes the workspace and opens a new, empty one in its place (the
+    // same store): its next sync is a first pull.
+    bool startOverInFreshWorkspace();
+
     FakeDataverse &server() { return *m_server; }
     Workspace &workspace() { return *m_workspace; }
     QString workspaceDirectory() const { return m_dir->path(); }

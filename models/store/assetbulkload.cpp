@@ -1,0 +1,96 @@
+#include "store/assetbulkload.h"
+
+#include "common/logging.h"
+#include "store/assetrepository.h"
+#include "store/database.h"
+
+#include <QElapsedTimer>
+#include <QStringList>
+
+#include <iterator>
+
+namespace sl {
+
+namespace {
+
+constexpr int kFtsAutomerge = 4; // FTS5's default 'automerge'
+
+} // namespace
+
+// The same columns as the schema's (migrations.cpp, versions 1, 3 and 4);
+// tst_assetbulkload checks that a new workspace's indexes read the same.
+const AssetBulkLoad::Index AssetBulkLoad::kDeferredIndexes[] = {
+    {"assets_name_id", "CREATE INDEX IF NOT EXISTS assets_name_id ON assets(name, id)"},
+    {"assets_account", "CREATE INDEX IF NOT EXISTS assets_account ON assets(account_id)"},
+    {"assets_product", "CREATE INDEX IF NOT EXISTS assets_product ON assets(product_id)"},
+    {"assets_category", "CREATE INDEX IF NOT EXISTS assets_category ON assets(category_id)"},
+    {"assets_parent_name", "CREATE INDEX IF NOT EXISTS assets_parent_name ON assets(parent_id, name, id)"},
+    {"assets_modified_id", "CREATE INDEX IF NOT EXISTS assets_modified_id ON assets(modified_on, id)"},
+    {"assets_state", "CREATE INDEX IF NOT EXISTS assets_state ON assets(state_code)"},
+};
+const int AssetBulkLoad::kDeferredIndexCount = int(std::size(kDeferredIndexes));
+
+void AssetBulkLoad::begin(Database &db)
+{
+    // A transaction of its own: a reader sees the indexes either all there
+    // or all gone, and its statements are prepared again on the new schema.
+    Transaction transaction(db);
+    for (const Index &index : kDeferredIndexes)
+        db.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index.name)));
+    transaction.commit();
+    qCInfo(lcStore) << "assets: bulk load begun (secondary and search indexes built when it ends)";
+}
+
+bool AssetBulkLoad::isActive(Database &db)
+{
+    Statement query = db.cached("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'assets' "
+                                "AND name IN (SELECT value FROM json_each(?))");
+    static const QString names = []() -> QString {
+        QStringList list;
+        for (const Index &index : kDeferredIndexes)
+            list.append(QLatin1Char('"') + QLatin1String(index.name) + QLatin1Char('"'));
+        return QLatin1Char('[') + list.join(QLatin1Char(',')) + QLatin1Char(']');
+    }();
+    query.bind(1, names);
+    const int present = query.step() ? query.columnInt(0) : 0;
+    query.reset();
+    return present < kDeferredIndexCount;
+}
+
+void AssetBulkLoad::finish(Database &db)
+{
+    if (!isActive(db))
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    Transaction transaction(db); // a savepoint inside the pull's last page
+    for (const Index &index : kDeferredIndexes)
+        db.exec(QString::fromLatin1(index.createSql));
+    // FTS5 merges its segments as it writes them (automerge, 4 by default):
+    // a whole index written at once would be merged again and again (~40%
+    // of its build). Off for the build, back to the default in the same
+    // transaction, so no other writer ever sees it off; the segments left
+    // are merged by later writes, and at 16 a level (crisismerge) anyway.
+    for (const char *table : {"asset_search", "asset_tag_search"})
+        db.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES('automerge', 0)").arg(QLatin1String(table)));
+    AssetRepository(db).rebuildSearchIndex();
+    for (const char *table : {"asset_search", "asset_tag_search"})
+        db.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES('automerge', %2)")
+                    .arg(QLatin1String(table))
+                    .arg(kFtsAutomerge));
+    transaction.commit();
+    qCInfo(lcStore) << "assets: bulk load ended; indexes and search index built in" << timer.elapsed() << "ms";
+}
+
+bool AssetBulkLoad::repairIfInterrupted(Database &db)
+{
+    if (!isActive(db))
+        return false;
+    qCWarning(lcStore) << "assets: a bulk load (a first sync) was cut; building its indexes now";
+    Transaction transaction(db);
+    finish(db);
+    transaction.commit();
+    return true;
+}
+
+} // namespace sl

@@ -1,0 +1,123 @@
+// AssetBulkLoad: the indexes it drops are the schema's own, while they are
+// missing the search index is left for the end, its end makes the search
+// index exact, and a workspace a kill left in the middle of one opens whole.
+#include "store/assetbulkload.h"
+#include "store/assetrepository.h"
+#include "store/database.h"
+#include "store/workspace.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sl;
+using namespace sl::test;
+
+namespace {
+
+std::vector<Asset> someAssets(int count, const QString &prefix)
+{
+    std::vector<Asset> rows;
+    for (int i = 0; i < count; ++i) {
+        Asset asset;
+        asset.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+        asset.name = QStringLiteral("%1 %2").arg(prefix).arg(i);
+        asset.assetTag = QStringLiteral("BLK-%1").arg(i);
+        asset.accountId = QStringLiteral("00000000-0000-4000-9000-000000000001");
+        asset.accountName = QStringLiteral("Northwind");
+        rows.push_back(asset);
+    }
+    return rows;
+}
+
+int searchRows(Database &db)
+{
+    return db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt();
+}
+
+} // namespace
+
+class tst_AssetBulkLoad : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // The statements that make the indexes again are the schema's: a new
+    // workspace's indexes read the same (IF NOT EXISTS aside).
+    void indexesAreTheSchemas()
+    {
+        std::unique_ptr<QTemporaryDir> dir;
+        std::unique_ptr<Workspace> workspace;
+        QVERIFY(openTemporaryWorkspace(dir, workspace));
+        Database &db = workspace->database();
+        QVERIFY(!AssetBulkLoad::isActive(db));
+        for (int i = 0; i < AssetBulkLoad::kDeferredIndexCount; ++i) {
+            const AssetBulkLoad::Index &index = AssetBulkLoad::kDeferredIndexes[i];
+            const QString schema = db.queryText(
+                QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = '%1'").arg(QLatin1String(index.name)));
+            QCOMPARE(schema, QString::fromLatin1(index.createSql).remove(QStringLiteral("IF NOT EXISTS ")));
+        }
+        // The parent link's index stays: the deferred foreign key needs it.
+        for (int i = 0; i < AssetBulkLoad::kDeferredIndexCount; ++i)
+            QVERIFY(QLatin1String(AssetBulkLoad::kDeferredIndexes[i].name) != QLatin1String("assets_parent"));
+        closeTemporaryWorkspace(dir, workspace);
+    }
+
+    void searchIndexIsBuiltWhenTheLoadEnds()
+    {
+        std::unique_ptr<QTemporaryDir> dir;
+        std::unique_ptr<Workspace> workspace;
+        QVERIFY(openTemporaryWorkspace(dir, workspace));
+        Database &db = workspace->database();
+        workspace->assets().upsertAssets(someAssets(10, QStringLiteral("Before")));
+        QCOMPARE(searchRows(db), 10);
+
+        AssetBulkLoad::begin(db);
+        QVERIFY(AssetBulkLoad::isActive(db));
+        // Rows renamed and added during the load: not indexed yet.
+        workspace->assets().upsertAssets(someAssets(40, QStringLiteral("During")));
+        QCOMPARE(workspace->assets().count(), 40);
+        QCOMPARE(searchRows(db), 10);
+
+        {
+            Transaction transaction(db);
+            AssetBulkLoad::finish(db);
+            transaction.commit();
+        }
+        QVERIFY(!AssetBulkLoad::isActive(db));
+        QCOMPARE(searchRows(db), 40);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("During")), 40);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("Before")), 0);
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("LK-3")), 11); // trigrams: BLK-3, BLK-30..39
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("Northwind")), 40);
+        // Back to indexing row by row.
+        workspace->assets().upsertAssets(someAssets(41, QStringLiteral("After")));
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("After")), 41);
+        QCOMPARE(searchRows(db), 41);
+        closeTemporaryWorkspace(dir, workspace);
+    }
+
+    // A load a kill cut (the indexes still dropped) ends when the workspace
+    // is opened with its check.
+    void openEndsACutLoad()
+    {
+        std::unique_ptr<QTemporaryDir> dir;
+        std::unique_ptr<Workspace> workspace;
+        QVERIFY(openTemporaryWorkspace(dir, workspace));
+        AssetBulkLoad::begin(workspace->database());
+        workspace->assets().upsertAssets(someAssets(25, QStringLiteral("Cut")));
+        QCOMPARE(searchRows(workspace->database()), 0);
+        workspace.reset();
+
+        QString error;
+        workspace = Workspace::open(dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QVERIFY(!AssetBulkLoad::isActive(workspace->database()));
+        QCOMPARE(workspace->assets().countMatching(QStringLiteral("Cut")), 25);
+        QVERIFY(!AssetBulkLoad::repairIfInterrupted(workspace->database())); // nothing left to do
+        closeTemporaryWorkspace(dir, workspace);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_AssetBulkLoad)
+#include "tst_assetbulkload.moc"
