@@ -7,24 +7,14 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QStringBuilder>
 
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <opencv2/imgcodecs.hpp>
-
 namespace sl {
-
-namespace {
-
-std::string nativePath(const QString &path)
-{
-    return QFile::encodeName(path).toStdString();
-}
-
-} // namespace
 
 QString MediaFile::describe(const QString &path, const QString &reason)
 {
@@ -84,12 +74,11 @@ bool MediaFile::checkImageSize(const QString &path, QSize size, Kind kind, QStri
 
 bool MediaFile::looksLikeImage(const QString &path)
 {
-    try {
-        return cv::haveImageReader(nativePath(path));
-    } catch (const cv::Exception &e) {
-        qCDebug(lcMedia) << "haveImageReader failed for" << path << e.what();
-        return false;
-    }
+    // By its first bytes, whatever its name says, with the readers that
+    // PhotoReader decodes with: what is called a photo here can be read.
+    QImageReader reader(path);
+    reader.setDecideFormatFromContent(true);
+    return reader.canRead();
 }
 
 bool MediaFile::hasPhotoExtension(const QString &path)

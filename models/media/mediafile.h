@@ -18,7 +18,8 @@ public:
     // A decoded picture of `size` stays within the limits (each side and the
     // area, common/inputlimits.h); checked from headers, before decoding.
     static bool checkImageSize(const QString &path, QSize size, Kind kind, QString *error);
-    // Whether OpenCV recognises the file as a still image by its signature.
+    // Whether the file is a still image by its first bytes (Qt's image
+    // readers, which PhotoReader decodes with), whatever its name says.
     static bool looksLikeImage(const QString &path);
     // Whether the file starts like a video container (MP4/MOV, Matroska/WebM,
     // AVI, MPEG-TS/PS, FLV): for saying what a file is when it is not a photo.

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <deque>
 #include <mutex>
@@ -50,7 +51,12 @@ cv::Mat cellAverages(const QImage &frame, cv::Size grid)
     return coarse;
 }
 
-// The hidden look of the frame over `bounds` (painter pixels), opaque B, G, R, A.
+class LayerCache;
+LayerCache &layerCache();
+cv::Mat layerBuffer(int rows, int cols);
+
+// The hidden look of the frame over `bounds` (painter pixels), opaque B, G,
+// R, A, in a buffer lent by the layer cache.
 cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds, Redaction::Look look)
 {
     const cv::Size grid(std::max(1, (frameSize.width() + cell - 1) / cell),
@@ -68,13 +74,13 @@ cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &
     // the cell the centre is in) some 10-20x faster than warpAffine (1.2 ms
     // against 24 ms at 1080p here); bounds is then a view into it.
     if (2 * qint64(bounds.width()) * bounds.height() >= qint64(frameSize.width()) * frameSize.height()) {
-        cv::Mat whole;
+        cv::Mat whole = layerBuffer(frameSize.height(), frameSize.width());
         cv::resize(coarse, whole, cv::Size(frameSize.width(), frameSize.height()), 0, 0,
                    blocks ? cv::INTER_NEAREST_EXACT : cv::INTER_LINEAR);
         return whole(cv::Rect(bounds.x(), bounds.y(), bounds.width(), bounds.height()));
     }
     const cv::Matx23d toGrid(sx, 0, (bounds.x() + 0.5) * sx - 0.5, 0, sy, (bounds.y() + 0.5) * sy - 0.5);
-    cv::Mat hidden;
+    cv::Mat hidden = layerBuffer(bounds.height(), bounds.width());
     cv::warpAffine(coarse, hidden, toGrid, cv::Size(bounds.width(), bounds.height()),
                    (blocks ? cv::INTER_NEAREST : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
     return hidden;
@@ -88,6 +94,12 @@ cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &
 // size in painter pixels, the rectangles and the look. Shared by every
 // thread that paints (the GUI, exports): a mutex guards it, never held while
 // a layer is made.
+//
+// It also lends the pixel buffers of layers no longer shown to the next
+// layer of the same size: a new decoded frame (25-60 a second in playback)
+// writes memory already mapped instead of taking a fresh whole-frame buffer,
+// whose first touch page by page cost more than making the layer (a 1080p
+// layer is 8 MB, 2,000 page faults).
 class LayerCache
 {
   public:
@@ -101,6 +113,9 @@ class LayerCache
     };
     // At most this many layers (a 4K layer is 33 MB).
     static constexpr size_t kLayers = 2;
+    // Buffers held in all: the cached layers' and one more, so a new layer
+    // finds one free while the two last are still cached.
+    static constexpr size_t kBuffers = kLayers + 1;
 
     // A layer: its image (opaque when the union fills its bounds) and where
     // it goes, in painter pixels.
@@ -129,9 +144,37 @@ class LayerCache
             m_entries.pop_back();
     }
 
+    // A buffer of `rows` x `cols` B, G, R, A pixels that no layer in use
+    // holds (its contents are stale), or a new one, kept for lending again
+    // once its layer is dropped everywhere.
+    cv::Mat buffer(int rows, int cols)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const cv::Mat &spare : m_buffers) {
+            if (spare.rows == rows && spare.cols == cols && isFree(spare))
+                return spare;
+        }
+        cv::Mat fresh(rows, cols, CV_8UC4);
+        // Free buffers of another size go first, then the oldest lent.
+        const auto stale = std::find_if(m_buffers.begin(), m_buffers.end(), isFree);
+        if (stale != m_buffers.end())
+            m_buffers.erase(stale);
+        m_buffers.push_back(fresh);
+        while (m_buffers.size() > kBuffers)
+            m_buffers.pop_front();
+        return fresh;
+    }
+
   private:
+    // Only this cache's list holds the buffer: no image shows it any more.
+    static bool isFree(const cv::Mat &m)
+    {
+        return m.u && std::atomic_ref<int>(m.u->refcount).load(std::memory_order_acquire) == 1;
+    }
+
     std::mutex m_mutex;
     std::deque<std::pair<Key, Layer>> m_entries;
+    std::deque<cv::Mat> m_buffers;
 };
 
 LayerCache &layerCache()
@@ -140,18 +183,34 @@ LayerCache &layerCache()
     return cache;
 }
 
+cv::Mat layerBuffer(int rows, int cols)
+{
+    return layerCache().buffer(rows, cols);
+}
+
+// The bounding box of `rects` inside a frame of `size`; true when one of the
+// rectangles covers all the others (the union is the box).
+bool boundsOf(const std::vector<QRect> &rects, QSize size, QRect *bounds)
+{
+    const QRect frame(QPoint(0, 0), size);
+    *bounds = {};
+    for (const QRect &r : rects)
+        *bounds |= r.intersected(frame);
+    return !bounds->isEmpty() &&
+           std::any_of(rects.begin(), rects.end(), [&](const QRect &r) { return r.contains(*bounds); });
+}
+
 } // namespace
 
 Redaction::Mask Redaction::unionOf(const std::vector<QRect> &rects, QSize size)
 {
     Mask mask;
     const QRect frame(QPoint(0, 0), size);
-    for (const QRect &r : rects)
-        mask.bounds |= r.intersected(frame);
+    const bool oneCoversAll = boundsOf(rects, size, &mask.bounds);
     if (mask.bounds.isEmpty())
         return mask;
     const int w = mask.bounds.width(), h = mask.bounds.height();
-    if (std::any_of(rects.begin(), rects.end(), [&](const QRect &r) { return r.contains(mask.bounds); })) {
+    if (oneCoversAll) {
         // One rectangle covers all the others: nothing to sum.
         mask.inside = cv::Mat(h, w, CV_8U, cv::Scalar(255));
         mask.full = true;
@@ -205,7 +264,12 @@ void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const 
         painter.drawImage(cached.at, cached.image);
         return;
     }
-    const Mask mask = unionOf(rects, frameSize);
+    // One rectangle over all the others (a whole-frame redaction): no mask
+    // to build, the layer is opaque.
+    Mask mask;
+    mask.full = boundsOf(rects, frameSize, &mask.bounds);
+    if (!mask.full)
+        mask = unionOf(rects, frameSize);
     if (mask.bounds.isEmpty())
         return;
     if (frame.isNull() && mask.full) {

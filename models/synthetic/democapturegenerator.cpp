@@ -2,6 +2,8 @@
 
 #include "capture/manifestwriter.h"
 #include "common/logging.h"
+#include "media/imageconversion.h"
+#include "media/mp4videowriter.h"
 #include "synthetic/democaptureplan.h"
 #include "synthetic/scenerenderer.h"
 
@@ -10,11 +12,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageWriter>
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentMap>
-
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/videoio.hpp>
 
 #include <cmath>
 
@@ -32,31 +32,31 @@ struct Job
     QString error;
 };
 
+// Written with the app's own MP4 writer (libavcodec), as video export is:
+// the command-line tool then loads no OpenCV video or image-file library,
+// whose dependencies cost every start of it more than a frame export.
 bool writeVideo(const DemoCaptureSpec &spec, const QString &path, QString *error)
 {
-    const cv::Size size(spec.renderCamera.width, spec.renderCamera.height);
-    cv::VideoWriter writer;
-    try {
-        writer.open(QFile::encodeName(path).toStdString(), cv::CAP_FFMPEG,
-                    cv::VideoWriter::fourcc('a', 'v', 'c', '1'), spec.fps, size, true);
-    } catch (const cv::Exception &e) {
-        qCWarning(lcDemo) << "VideoWriter::open threw:" << e.what();
-    }
-    if (!writer.isOpened()) {
-        *error = QCoreApplication::translate(
-                     "sl::DemoCaptureGenerator",
-                     "%1: the H.264 encoder (avc1) could not be opened; OpenCV needs an FFmpeg with an H.264 "
-                     "encoder (libx264 or OpenH264)")
-                     .arg(QFileInfo(path).fileName());
+    const QSize size(spec.renderCamera.width, spec.renderCamera.height);
+    Mp4VideoWriter writer;
+    if (!writer.open(path, size, spec.fps, error))
         return false;
-    }
     SceneRenderer renderer;
     cv::Mat frame;
+    const double frameSeconds = 1.0 / spec.fps;
     for (int i = 0; i < spec.frameCount; ++i) {
         renderer.render(spec.renderCamera, spec.cameraOfFrame(i), frame);
-        writer.write(frame);
+        const QImage image = ImageConversion::toQImage(frame);
+        if (image.isNull()) {
+            *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "%1: a frame could not be rendered")
+                         .arg(QFileInfo(path).fileName());
+            return false;
+        }
+        if (!writer.write(image, i * frameSeconds, frameSeconds, error))
+            return false;
     }
-    writer.release();
+    if (!writer.finish(error))
+        return false;
     if (QFileInfo(path).size() <= 0) {
         *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "%1: the encoder wrote no video")
                      .arg(QFileInfo(path).fileName());
@@ -68,18 +68,22 @@ bool writeVideo(const DemoCaptureSpec &spec, const QString &path, QString *error
 bool writePhoto(const DemoCaptureSpec &spec, const QString &path, QString *error)
 {
     SceneRenderer renderer;
-    const cv::Mat image = renderer.render(spec.renderCamera, spec.cameraOfFrame(0));
-    std::vector<uchar> jpeg;
-    if (image.empty() || !cv::imencode(".jpg", image, jpeg, {cv::IMWRITE_JPEG_QUALITY, kJpegQuality})) {
+    const QImage image = ImageConversion::toQImage(renderer.render(spec.renderCamera, spec.cameraOfFrame(0)));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    QImageWriter writer(&file, "jpeg");
+    writer.setQuality(kJpegQuality);
+    if (image.isNull() || !writer.write(image)) {
         *error = QCoreApplication::translate("sl::DemoCaptureGenerator",
                                              "%1: the photo could not be encoded as JPEG")
                      .arg(QFileInfo(path).fileName());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(reinterpret_cast<const char *>(jpeg.data()), qint64(jpeg.size())) != qint64(jpeg.size()) ||
-        !file.commit()) {
+    if (!file.commit()) {
         *error = QCoreApplication::translate("sl::DemoCaptureGenerator", "cannot write %1: %2")
                      .arg(QDir::toNativeSeparators(path), file.errorString());
         return false;

@@ -13,7 +13,8 @@
 //     -frames:v 1 out.png`, both as processes.
 // The process pairs run interleaved (alternating which goes first), 5 times
 // warm and 3 times cold (page cache dropped before every run of either), and
-// print p50/p95 of both; ffmpeg runs with -nostdin -loglevel error.
+// print p50/p95 of both, wall time and then CPU time (user + system of all
+// threads); ffmpeg runs with -nostdin -loglevel error.
 // Goals: step p95 <= 16 ms forward, <= 50 ms back; ratios <= 1.2.
 
 #include "benchclip.h"
@@ -121,14 +122,26 @@ QStringList ffmpegArgs(const QStringList &rest)
            rest;
 }
 
-void printPair(const char *what, const char *temperature, const std::vector<double> &ours,
-               const std::vector<double> &floor, const char *floorName)
+// Wall and CPU time of one side's runs, milliseconds.
+struct Runs
 {
-    const bench::Spread a = spreadOf(ours);
-    const bench::Spread b = spreadOf(floor);
+    std::vector<double> wall, cpu;
+};
+
+void printPair(const char *what, const char *temperature, const Runs &ours, const Runs &floor,
+               const char *floorName)
+{
+    const bench::Spread a = spreadOf(ours.wall);
+    const bench::Spread b = spreadOf(floor.wall);
     std::printf("  %-22s %-4s ours p50 %6.0f p95 %6.0f ms | %s p50 %6.0f p95 %6.0f ms | p50 ratio %.2f (n=%zu/%zu)\n",
                 what, temperature, a.p50, a.p95, floorName, b.p50, b.p95, b.p50 > 0 ? a.p50 / b.p50 : 0.0,
-                ours.size(), floor.size());
+                ours.wall.size(), floor.wall.size());
+    // CPU time (user + system, all threads) of the same runs: what other
+    // work on the machine changes least.
+    const bench::Spread c = spreadOf(ours.cpu);
+    const bench::Spread d = spreadOf(floor.cpu);
+    std::printf("  %-22s %-4s ours CPU p50 %6.0f p95 %6.0f ms | floor CPU p50 %6.0f p95 %6.0f ms | p50 ratio %.2f\n", "",
+                temperature, c.p50, c.p95, d.p50, d.p95, d.p50 > 0 ? c.p50 / d.p50 : 0.0);
 }
 
 // Runs ours and the floor as whole processes, interleaved (which one goes
@@ -139,17 +152,19 @@ void comparePair(const char *what, const char *floorName, const std::function<Co
 {
     constexpr int kWarm = 5;
     constexpr int kCold = 3;
-    const auto once = [](const Command &c, bool cold, std::vector<double> &into) {
+    const auto once = [](const Command &c, bool cold, Runs &into) {
         if (cold)
             bench::dropOsPageCache();
-        double ms = 0;
-        if (run(c.program, c.args, &ms))
-            into.push_back(ms);
+        double ms = 0, cpu = 0;
+        if (run(c.program, c.args, &ms, &cpu)) {
+            into.wall.push_back(ms);
+            into.cpu.push_back(cpu);
+        }
     };
-    std::vector<double> discard;
+    Runs discard;
     once(ours(0), false, discard); // warm the binaries and the clip
     once(floor(0), false, discard);
-    std::vector<double> oursWarm, floorWarm, oursCold, floorCold;
+    Runs oursWarm, floorWarm, oursCold, floorCold;
     for (int r = 0; r < kWarm; ++r) {
         if (r % 2 == 0) {
             once(ours(r), false, oursWarm);
