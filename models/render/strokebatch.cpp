@@ -31,28 +31,19 @@ QImage *directTarget(QPainter &painter)
     return format == QImage::Format_RGB32 || format == QImage::Format_ARGB32_Premultiplied ? image : nullptr;
 }
 
-// Scratch of the thread that paints: kept from one frame to the next.
-StrokeRaster::Scratch &threadScratch()
-{
-    thread_local StrokeRaster::Scratch scratch;
-    return scratch;
-}
-
 void drawInBands(uchar *bits, int width, int height, qsizetype stride, const std::vector<StrokeRaster::Stroke> &strokes)
 {
-    StrokeRaster::Scratch &scratch = threadScratch();
-    const uint32_t firstId = scratch.reserve(width, height, uint32_t(strokes.size()));
-    StrokeRaster raster(bits, width, height, stride, scratch);
+    const StrokeRaster raster(bits, width, height, stride);
     const int threads = std::max(1, cv::getNumThreads());
     const int bands = std::clamp(height / kMinBandRows, 1, threads * kBandsPerThread);
     if (bands == 1 || threads == 1) {
-        raster.draw(strokes, firstId, 0, height);
+        raster.draw(strokes, 0, height);
         return;
     }
     // Bands share no pixel, so they are drawn apart, each stroke in order.
     cv::parallel_for_(cv::Range(0, bands), [&](const cv::Range &range) {
         for (int band = range.start; band < range.end; ++band)
-            raster.draw(strokes, firstId, int(qint64(height) * band / bands), int(qint64(height) * (band + 1) / bands));
+            raster.draw(strokes, int(qint64(height) * band / bands), int(qint64(height) * (band + 1) / bands));
     });
 }
 

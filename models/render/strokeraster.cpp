@@ -1,5 +1,7 @@
 #include "render/strokeraster.h"
 
+#include <QColor>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -108,26 +110,130 @@ private:
     double m_p, m_q, m_inverseA, m_inverse2ab, m_atQ;
 };
 
-} // namespace
-
-uint32_t StrokeRaster::Scratch::reserve(int width, int height, uint32_t count)
+// One segment of a stroke, ready to give the coverage of any pixel near it.
+class Segment
 {
-    const size_t cells = size_t(std::max(0, width)) * size_t(std::max(0, height));
-    if (cells > m_cells.size() || m_next + uint64_t(count) > kMaxId) {
-        // Larger, or the ids wrap: everything is forgotten once.
-        m_cells.assign(std::max(cells, m_cells.size()), 0);
-        m_next = 1;
+public:
+    Segment(const QPointF &a, const QPointF &b, bool flatStart, bool flatEnd, double half)
+        : m_a(a), m_flatStart(flatStart), m_flatEnd(flatEnd), m_half(half)
+    {
+        m_dx = b.x() - a.x();
+        m_dy = b.y() - a.y();
+        m_length2 = m_dx * m_dx + m_dy * m_dy;
+        const bool point = m_length2 < 1e-12;
+        m_inverse2 = point ? 0 : 1 / m_length2;
+        m_inverse = point ? 0 : 1 / std::sqrt(m_length2);
+        m_edge = point ? EdgeCoverage(1, 0) : EdgeCoverage(m_dx * m_inverse, m_dy * m_inverse);
+        // Strokes at most a device pixel wide are hairlines, as QPainter draws
+        // them (its cosmetic stroker): two pixels across the line's minor axis
+        // share one pixel of ink by their distance along that axis.
+        m_hairline = half <= 0.5 + 1e-9;
+        m_major = point ? 1.0 : std::max(std::abs(m_dx), std::abs(m_dy)) * m_inverse;
+        m_reach = m_hairline ? 1.0 : half + m_edge.reach() + (flatStart || flatEnd ? 0.5 : 0.0);
+        m_round = !flatStart && !flatEnd && !m_hairline;
+        m_outer2 = float((half + m_edge.reach()) * (half + m_edge.reach()));
+        m_inner2 = half > m_edge.reach() ? float((half - m_edge.reach()) * (half - m_edge.reach())) : -1.0f;
+        m_b = b;
+        const double top = std::min(a.y(), b.y()) - m_reach, bottom = std::max(a.y(), b.y()) + m_reach;
+        // Rows whose centre (y + 0.5) lies within [top, bottom].
+        m_valid = std::isfinite(top) && std::isfinite(bottom) && std::isfinite(a.x()) && std::isfinite(b.x());
+        m_firstRow = m_valid ? int(std::max(-1e9, std::ceil(top - 0.5))) : 0;
+        m_lastRow = m_valid ? int(std::min(1e9, std::floor(bottom - 0.5))) : -1;
     }
-    // Cells of another layout keep older ids, which no stroke drawn from now on has.
-    m_width = width;
-    m_height = height;
-    const uint32_t first = m_next;
-    m_next += count;
-    return first;
+
+    int firstRow() const { return m_firstRow; }
+    int lastRow() const { return m_lastRow; }
+
+    // Raises `coverage` (0..255 per pixel of the row `y`, `width` pixels) to
+    // this segment's; widens [lo, hi] to the pixels it touched.
+    void cover(int y, uint8_t *coverage, int width, int &lo, int &hi) const
+    {
+        const double py = y + 0.5;
+        double left, right;
+        capsuleSpan(m_a, m_b, m_reach, py, left, right);
+        const int x0 = std::max(0, int(std::ceil(left - 0.5)));
+        const int x1 = std::min(width - 1, int(std::floor(right - 0.5)));
+        if (x0 > x1)
+            return;
+        lo = std::min(lo, x0);
+        hi = std::max(hi, x1);
+        const double ry = py - m_a.y();
+        if (m_round) {
+            // Round ends, not a hairline (most pixels of most strokes): in
+            // floats, the pixels wholly inside or outside known from the
+            // squared distance, the edges' coverage worked out on the fringe only.
+            const float dx = float(m_dx), dy = float(m_dy), inverse2 = float(m_inverse2), fry = float(ry);
+            float rx = float(x0 + 0.5 - m_a.x());
+            for (int x = x0; x <= x1; ++x, rx += 1.0f) {
+                const float t = std::clamp((rx * dx + fry * dy) * inverse2, 0.0f, 1.0f);
+                const float ex = rx - t * dx, ey = fry - t * dy;
+                const float d2 = ex * ex + ey * ey;
+                if (d2 >= m_outer2)
+                    continue;
+                int c = 255;
+                if (d2 > m_inner2) {
+                    const double d = std::sqrt(double(d2));
+                    c = int((m_edge(m_half - d) - m_edge(-m_half - d)) * 255 + 0.5);
+                }
+                if (c > coverage[x])
+                    coverage[x] = uint8_t(c);
+            }
+            return;
+        }
+        for (int x = x0; x <= x1; ++x) {
+            const double rx = x + 0.5 - m_a.x();
+            const double along = rx * m_dx + ry * m_dy; // t * length^2
+            double t = along * m_inverse2;
+            if (!m_flatStart)
+                t = std::max(t, 0.0);
+            if (!m_flatEnd)
+                t = std::min(t, 1.0);
+            const double ex = rx - t * m_dx, ey = ry - t * m_dy;
+            const double d = std::sqrt(ex * ex + ey * ey);
+            double c = m_hairline ? 1 - d / m_major : m_edge(m_half - d) - m_edge(-m_half - d);
+            if (m_flatStart)
+                c = std::min(c, m_edge(along * m_inverse));
+            if (m_flatEnd)
+                c = std::min(c, m_edge((m_length2 - along) * m_inverse));
+            const int value = c >= 1 ? 255 : int(c * 255 + 0.5);
+            if (value > coverage[x])
+                coverage[x] = uint8_t(value);
+        }
+    }
+
+private:
+    QPointF m_a, m_b;
+    bool m_flatStart, m_flatEnd, m_hairline = false, m_round = true, m_valid = true;
+    double m_half;
+    double m_dx = 0, m_dy = 0, m_length2 = 0, m_inverse2 = 0, m_inverse = 0, m_major = 1, m_reach = 0;
+    EdgeCoverage m_edge{1, 0};
+    float m_outer2 = 0, m_inner2 = 0;
+    int m_firstRow = 0, m_lastRow = -1;
+};
+
+// Rows of the target fetched ahead of the row being drawn.
+constexpr int kRowsAhead = 2;
+
+// What one thread reuses from stroke to stroke: a row of coverage (kept all
+// zero between rows) and the stroke's segments sorted into rows.
+struct Workspace
+{
+    std::vector<uint8_t> coverage;
+    std::vector<Segment> segments;
+    std::vector<int> rowStart; // per row of the stroke: first index into `byRow`
+    std::vector<int> byRow;    // segment indices, row by row
+};
+
+Workspace &threadWorkspace()
+{
+    thread_local Workspace workspace;
+    return workspace;
 }
 
-StrokeRaster::StrokeRaster(uchar *bits, int width, int height, qsizetype stride, Scratch &scratch)
-    : m_bits(bits), m_width(width), m_height(height), m_stride(stride), m_scratch(scratch)
+} // namespace
+
+StrokeRaster::StrokeRaster(uchar *bits, int width, int height, qsizetype stride)
+    : m_bits(bits), m_width(width), m_height(height), m_stride(stride)
 {
 }
 
@@ -136,102 +242,89 @@ double StrokeRaster::widthScale(const QTransform &transform)
     return std::sqrt(std::abs(transform.m11() * transform.m22() - transform.m12() * transform.m21()));
 }
 
-void StrokeRaster::draw(const std::vector<Stroke> &strokes, uint32_t firstId, int rowBegin, int rowEnd)
+void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int rowEnd) const
 {
     rowBegin = std::max(rowBegin, 0);
     rowEnd = std::min(rowEnd, m_height);
-    if (rowBegin >= rowEnd)
+    if (rowBegin >= rowEnd || m_width <= 0)
         return;
-    for (size_t k = 0; k < strokes.size(); ++k) {
-        const Stroke &s = strokes[k];
-        const uint32_t id = firstId + uint32_t(k);
-        const size_t n = s.points.size();
-        if (n == 0 || s.halfWidth <= 0 || qAlpha(s.color) == 0)
+    Workspace &w = threadWorkspace();
+    if (w.coverage.size() < size_t(m_width))
+        w.coverage.assign(size_t(m_width), 0);
+    uint8_t *coverage = w.coverage.data();
+    for (const Stroke &stroke : strokes) {
+        const size_t n = stroke.points.size();
+        const int alpha = qAlpha(stroke.color);
+        if (n == 0 || stroke.halfWidth <= 0 || alpha == 0)
             continue;
-        if (n == 1) {
-            drawSegment(s.points[0], s.points[0], false, false, s.halfWidth, id, s.color, rowBegin, rowEnd);
-            continue;
-        }
-        for (size_t i = 0; i + 1 < n; ++i) {
-            drawSegment(s.points[i], s.points[i + 1], s.flatCaps && i == 0, s.flatCaps && i + 2 == n, s.halfWidth,
-                        id, s.color, rowBegin, rowEnd);
-        }
-    }
-}
-
-void StrokeRaster::drawSegment(QPointF a, QPointF b, bool flatStart, bool flatEnd, double half, uint32_t id,
-                               uint32_t color, int rowBegin, int rowEnd)
-{
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double length2 = dx * dx + dy * dy;
-    const bool point = length2 < 1e-12;
-    const double length = std::sqrt(length2);
-    const double inverse2 = point ? 0 : 1 / length2, inverse = point ? 0 : 1 / length;
-    // A pixel's coverage is the share of it within `half` of the centre
-    // line: both edges of the stroke at distance d, through the footprint
-    // of the pixel across this segment's direction.
-    const EdgeCoverage edge = point ? EdgeCoverage(1, 0) : EdgeCoverage(dx * inverse, dy * inverse);
-    // Strokes at most a device pixel wide are hairlines, as QPainter draws
-    // them (its cosmetic stroker): two pixels across the line's minor axis
-    // share one pixel of ink by their distance along that axis.
-    const bool hairline = half <= 0.5 + 1e-9;
-    const double major = point ? 1.0 : std::max(std::abs(dx), std::abs(dy)) * inverse;
-    const double reach = hairline ? 1.0 : half + edge.reach() + (flatStart || flatEnd ? 0.5 : 0.0);
-    const double top = std::min(a.y(), b.y()) - reach, bottom = std::max(a.y(), b.y()) + reach;
-    // Rows whose centre (y + 0.5) lies within [top, bottom].
-    if (!std::isfinite(top) || !std::isfinite(bottom))
-        return;
-    const int y0 = std::max(rowBegin, int(std::ceil(top - 0.5)));
-    const int y1 = std::min(rowEnd - 1, int(std::floor(bottom - 0.5)));
-    for (int y = y0; y <= y1; ++y) {
-        const double py = y + 0.5;
-        double lo, hi;
-        capsuleSpan(a, b, reach, py, lo, hi);
-        const int x0 = std::max(0, int(std::ceil(lo - 0.5)));
-        const int x1 = std::min(m_width - 1, int(std::floor(hi - 0.5)));
-        if (x0 > x1)
-            continue;
-        auto *pixels = reinterpret_cast<uint32_t *>(m_bits + y * m_stride);
-        uint32_t *cells = m_scratch.row(y);
-        const double ry = py - a.y();
-        for (int x = x0; x <= x1; ++x) {
-            const double rx = x + 0.5 - a.x();
-            const double along = rx * dx + ry * dy; // t * length^2
-            double t = along * inverse2;
-            if (!flatStart)
-                t = std::max(t, 0.0);
-            if (!flatEnd)
-                t = std::min(t, 1.0);
-            const double ex = rx - t * dx, ey = ry - t * dy;
-            const double d = std::sqrt(ex * ex + ey * ey);
-            double coverage = hairline ? 1 - d / major : edge(half - d) - edge(-half - d);
-            if (flatStart)
-                coverage = std::min(coverage, edge(along * inverse));
-            if (flatEnd)
-                coverage = std::min(coverage, edge((length2 - along) * inverse));
-            if (coverage <= 0)
+        // The segments that reach into these rows (one point: a dot).
+        w.segments.clear();
+        int top = rowEnd, bottom = rowBegin - 1;
+        const double half = stroke.halfWidth;
+        const double margin = std::max(half, 0.5) + 1.5;
+        for (size_t i = 0; i + 1 < std::max<size_t>(n, 2); ++i) {
+            const QPointF &a = stroke.points[i];
+            const QPointF &b = stroke.points[std::min(i + 1, n - 1)];
+            if (std::max(a.y(), b.y()) + margin < rowBegin || std::min(a.y(), b.y()) - margin > rowEnd)
                 continue;
-            cover(pixels + x, cells[x], coverage >= 1 ? 255 : int(coverage * 255 + 0.5), id, color);
+            const Segment segment(a, b, stroke.flatCaps && i == 0, stroke.flatCaps && i + 2 >= n, half);
+            const int first = std::max(segment.firstRow(), rowBegin), last = std::min(segment.lastRow(), rowEnd - 1);
+            if (first > last)
+                continue;
+            w.segments.push_back(segment);
+            top = std::min(top, first);
+            bottom = std::max(bottom, last);
+        }
+        if (top > bottom)
+            continue;
+        // Segments sorted into the rows they touch (a counting sort).
+        const int rows = bottom - top + 1;
+        w.rowStart.assign(size_t(rows) + 1, 0);
+        for (const Segment &s : w.segments) {
+            for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
+                ++w.rowStart[size_t(y - top) + 1];
+        }
+        for (int r = 0; r < rows; ++r)
+            w.rowStart[size_t(r) + 1] += w.rowStart[size_t(r)];
+        w.byRow.resize(size_t(w.rowStart[size_t(rows)]));
+        {
+            std::vector<int> &fill = w.rowStart; // advanced while filling, then restored
+            for (int i = 0; i < int(w.segments.size()); ++i) {
+                const Segment &s = w.segments[size_t(i)];
+                for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
+                    w.byRow[size_t(fill[size_t(y - top)]++)] = i;
+            }
+            for (int r = rows; r > 0; --r)
+                fill[size_t(r)] = fill[size_t(r) - 1];
+            fill[0] = 0;
+        }
+        // Row by row: the segments' coverage, then one blend of the colour.
+        const uint32_t opaque = stroke.color | 0xff000000u;
+        int lo = m_width, hi = -1;
+        for (int y = top; y <= bottom; ++y) {
+            // The target's next rows are far apart in memory: asked for
+            // early, they arrive while this row's coverage is worked out.
+            for (int ahead = 1; ahead <= kRowsAhead && lo <= hi && y + ahead <= bottom; ++ahead) {
+                const uchar *next = m_bits + (y + ahead) * m_stride;
+                for (int x = lo & ~15; x <= hi; x += 16)
+                    __builtin_prefetch(next + 4 * x, 1);
+            }
+            lo = m_width;
+            hi = -1;
+            const int from = w.rowStart[size_t(y - top)], to = w.rowStart[size_t(y - top) + 1];
+            for (int k = from; k < to; ++k)
+                w.segments[size_t(w.byRow[size_t(k)])].cover(y, coverage, m_width, lo, hi);
+            auto *pixels = reinterpret_cast<uint32_t *>(m_bits + y * m_stride);
+            for (int x = lo; x <= hi; ++x) {
+                const int c = coverage[x];
+                if (c == 0)
+                    continue;
+                coverage[x] = 0;
+                const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
+                pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
+            }
         }
     }
-}
-
-void StrokeRaster::cover(uint32_t *pixel, uint32_t &cell, int coverage, uint32_t id, uint32_t color) const
-{
-    // What this stroke covered of the pixel already: it is one shape, so
-    // the pixel gets the larger coverage, not both.
-    const int before = (cell >> 8) == id ? int(cell & 0xff) : 0;
-    if (coverage <= before)
-        return;
-    cell = (id << 8) | uint32_t(coverage);
-    const int alpha = qAlpha(color);
-    const int was = (before * alpha + 127) / 255, now = (coverage * alpha + 127) / 255;
-    if (now <= was)
-        return;
-    // Over a pixel already blended at `was`, blending again at k brings it
-    // to `now`: 1 - now = (1 - was)(1 - k).
-    const uint32_t k = was == 0 ? uint32_t(now) : uint32_t(((now - was) * 255 + (255 - was) / 2) / (255 - was));
-    *pixel = interpolate255(color | 0xff000000u, k, *pixel);
 }
 
 } // namespace sl
