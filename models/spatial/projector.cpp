@@ -190,9 +190,53 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
 {
     if (camera.empty())
         return {};
-    // Points past the trusted radius are projected at that radius and then
-    // pushed outwards from the principal point by the remaining ratio: the
-    // result is continuous at the limit and keeps heading out of the image.
+    std::vector<cv::Point2d> pixels(camera.size());
+    const std::vector<double> &d = m_intrinsics.distortion;
+    // OpenCV's tilted-sensor model (coefficients 13 and 14) goes through
+    // cv::projectPoints; every other model is worked out here, the same
+    // formula without its per-call set-up.
+    const bool tilted = d.size() > 12 && (d[12] != 0.0 || (d.size() > 13 && d[13] != 0.0));
+    if (tilted) {
+        projectCameraPointsThroughOpenCv(camera, pixels);
+        return pixels;
+    }
+    const auto k = [&d](size_t i) { return i < d.size() ? d[i] : 0.0; };
+    const double k1 = k(0), k2 = k(1), p1 = k(2), p2 = k(3), k3 = k(4), k4 = k(5), k5 = k(6), k6 = k(7);
+    const double s1 = k(8), s2 = k(9), s3 = k(10), s4 = k(11);
+    const double fx = m_intrinsics.fx, fy = m_intrinsics.fy, cx = m_intrinsics.cx, cy = m_intrinsics.cy;
+    const bool distorted = !std::isinf(m_distortionLimit);
+    for (size_t i = 0; i < camera.size(); ++i) {
+        const cv::Vec3d &c = camera[i];
+        double x = c[0] / c[2], y = c[1] / c[2];
+        // Points past the trusted radius are projected at that radius and
+        // then pushed outwards from the principal point by the remaining
+        // ratio: the result is continuous at the limit and keeps heading
+        // out of the image.
+        double stretch = 1.0;
+        if (distorted) {
+            const double r = std::hypot(x, y);
+            if (r > m_distortionLimit) {
+                const double f = m_distortionLimit / r;
+                x *= f;
+                y *= f;
+                stretch = r / m_distortionLimit;
+            }
+            const double r2 = x * x + y * y, r4 = r2 * r2, r6 = r4 * r2;
+            const double radial = (1 + k1 * r2 + k2 * r4 + k3 * r6) / (1 + k4 * r2 + k5 * r4 + k6 * r6);
+            const double xy2 = 2 * x * y;
+            const double xd = x * radial + p1 * xy2 + p2 * (r2 + 2 * x * x) + s1 * r2 + s2 * r4;
+            const double yd = y * radial + p1 * (r2 + 2 * y * y) + p2 * xy2 + s3 * r2 + s4 * r4;
+            x = xd;
+            y = yd;
+        }
+        pixels[i] = cv::Point2d(cx + fx * x * stretch, cy + fy * y * stretch);
+    }
+    return pixels;
+}
+
+void Projector::projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &camera,
+                                                 std::vector<cv::Point2d> &pixels) const
+{
     std::vector<cv::Point3d> object;
     std::vector<double> stretch(camera.size(), 1.0);
     object.reserve(camera.size());
@@ -208,17 +252,13 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
             object.emplace_back(c[0], c[1], c[2]);
         }
     }
-
-    std::vector<cv::Point2d> pixels;
     const cv::Vec3d zero(0, 0, 0);
     cv::projectPoints(object, zero, zero, m_intrinsics.cameraMatrix(), m_distortion, pixels);
-
     const cv::Point2d centre(m_intrinsics.cx, m_intrinsics.cy);
     for (size_t i = 0; i < pixels.size(); ++i) {
         if (stretch[i] != 1.0)
             pixels[i] = centre + (pixels[i] - centre) * stretch[i];
     }
-    return pixels;
 }
 
 } // namespace sl
