@@ -29,9 +29,12 @@ constexpr double kGlyphPairNs = 2'000; // per other character of the same line (
 constexpr double kGlyphPixelSize = 24; // the time of a character grows with its size over this
 
 // Time constants of StrokeRaster (ink, lines, projected outlines, drawn by
-// StrokeBatch), nanoseconds, measured the same way, rounded up.
-constexpr double kRasterStrokeNs = 2'000; // one stroke: its points mapped to the device
-constexpr double kRasterVertexNs = 60;    // one segment: its rows' spans
+// StrokeBatch), nanoseconds: measured on bench_overlay (1,000 strokes, ~2
+// million pixels near segments a frame) and on dense strokes of 7,400
+// segments (1 and 24 px wide) on a loaded machine, divided by the slowdown
+// the same runs showed for decoding a frame (about 3), rounded up.
+constexpr double kRasterStrokeNs = 3'000; // one stroke: its points mapped to the device, its rows sorted
+constexpr double kRasterVertexNs = 200;   // one segment: its set-up and its rows' spans
 constexpr double kRasterPixelNs = 5;      // one pixel near a segment: distance, coverage, blend
 
 // Rows per band of the crossings histogram.

@@ -26,51 +26,84 @@ inline uint32_t interpolate255(uint32_t x, uint32_t a, uint32_t y)
     return x | t;
 }
 
-// The x interval [lo, hi] of the row at height y within `reach` of the
-// segment a + t d, t in [0, 1] (a capsule: convex, so one interval).
-void capsuleSpan(const QPointF &a, const QPointF &b, double reach, double y, double &lo, double &hi)
+// The x intervals of rows within `reach` of the segment a + t (b - a), t in
+// [0, 1] (a capsule: convex, so one interval a row), with what every row
+// shares worked out once.
+class CapsuleRows
 {
-    lo = std::numeric_limits<double>::infinity();
-    hi = -lo;
-    for (const QPointF &end : {a, b}) {
-        const double dy = y - end.y();
-        if (std::abs(dy) <= reach) {
-            const double w = std::sqrt(reach * reach - dy * dy);
-            lo = std::min(lo, end.x() - w);
-            hi = std::max(hi, end.x() + w);
+public:
+    CapsuleRows() = default;
+    CapsuleRows(const QPointF &a, const QPointF &b, double reach)
+        : m_ax(a.x()), m_ay(a.y()), m_bx(b.x()), m_by(b.y()), m_reach(reach), m_reach2(reach * reach)
+    {
+        const double dx = b.x() - a.x(), dy = b.y() - a.y();
+        const double length2 = dx * dx + dy * dy;
+        m_point = length2 < 1e-12;
+        if (m_point)
+            return;
+        const double length = std::sqrt(length2);
+        // Within reach of the line: |dx (y - ay) - dy (x - ax)| / length <= reach.
+        m_slanted = std::abs(dy) > 1e-12;
+        if (m_slanted) {
+            m_xPerY = dx / dy;
+            m_bandHalf = reach * length / std::abs(dy);
+        }
+        // Beside the segment: 0 <= (x - ax) dx + (y - ay) dy <= length^2.
+        m_upright = std::abs(dx) <= 1e-12;
+        if (!m_upright) {
+            m_besideSlope = dy / dx;
+            m_besideLength = length2 / dx;
+        }
+        m_dy = dy;
+        m_length2 = length2;
+    }
+
+    void span(double y, double &lo, double &hi) const
+    {
+        lo = std::numeric_limits<double>::infinity();
+        hi = -lo;
+        const double ya = y - m_ay, yb = y - m_by;
+        if (ya * ya <= m_reach2) {
+            const double w = std::sqrt(m_reach2 - ya * ya);
+            lo = m_ax - w;
+            hi = m_ax + w;
+        }
+        if (yb * yb <= m_reach2) {
+            const double w = std::sqrt(m_reach2 - yb * yb);
+            lo = std::min(lo, m_bx - w);
+            hi = std::max(hi, m_bx + w);
+        }
+        if (m_point)
+            return;
+        double bandLo = -std::numeric_limits<double>::infinity(), bandHi = -bandLo;
+        if (m_slanted) {
+            const double centre = m_ax + ya * m_xPerY;
+            bandLo = centre - m_bandHalf;
+            bandHi = centre + m_bandHalf;
+        } else if (std::abs(ya) > m_reach) {
+            return;
+        }
+        if (!m_upright) {
+            const double x0 = m_ax - ya * m_besideSlope;
+            const double x1 = x0 + m_besideLength;
+            bandLo = std::max(bandLo, std::min(x0, x1));
+            bandHi = std::min(bandHi, std::max(x0, x1));
+        } else {
+            const double along = ya * m_dy;
+            if (along < 0 || along > m_length2)
+                return;
+        }
+        if (bandLo <= bandHi) {
+            lo = std::min(lo, bandLo);
+            hi = std::max(hi, bandHi);
         }
     }
-    const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double length2 = dx * dx + dy * dy;
-    if (length2 < 1e-12)
-        return;
-    const double length = std::sqrt(length2);
-    // Within reach of the line: |dx (y - ay) - dy (x - ax)| / length <= reach.
-    double bandLo = -std::numeric_limits<double>::infinity(), bandHi = -bandLo;
-    const double across = dx * (y - a.y());
-    if (std::abs(dy) > 1e-12) {
-        const double x0 = a.x() + (across - reach * length) / dy;
-        const double x1 = a.x() + (across + reach * length) / dy;
-        bandLo = std::min(x0, x1);
-        bandHi = std::max(x0, x1);
-    } else if (std::abs(across) > reach * length) {
-        return;
-    }
-    // Beside the segment: 0 <= (x - ax) dx + (y - ay) dy <= length^2.
-    const double along = (y - a.y()) * dy;
-    if (std::abs(dx) > 1e-12) {
-        const double x0 = a.x() - along / dx;
-        const double x1 = a.x() + (length2 - along) / dx;
-        bandLo = std::max(bandLo, std::min(x0, x1));
-        bandHi = std::min(bandHi, std::max(x0, x1));
-    } else if (along < 0 || along > length2) {
-        return;
-    }
-    if (bandLo <= bandHi) {
-        lo = std::min(lo, bandLo);
-        hi = std::max(hi, bandHi);
-    }
-}
+
+private:
+    double m_ax = 0, m_ay = 0, m_bx = 0, m_by = 0, m_reach = 0, m_reach2 = 0;
+    bool m_point = true, m_slanted = false, m_upright = true;
+    double m_xPerY = 0, m_bandHalf = 0, m_besideSlope = 0, m_besideLength = 0, m_dy = 0, m_length2 = 0;
+};
 
 // The share of a pixel (a unit square) on one side of a straight edge, as a
 // function of the pixel centre's signed distance x past the edge: the edge's
@@ -134,6 +167,7 @@ public:
         m_outer2 = float((half + m_edge.reach()) * (half + m_edge.reach()));
         m_inner2 = half > m_edge.reach() ? float((half - m_edge.reach()) * (half - m_edge.reach())) : -1.0f;
         m_b = b;
+        m_rows = CapsuleRows(a, b, m_reach);
         const double top = std::min(a.y(), b.y()) - m_reach, bottom = std::max(a.y(), b.y()) + m_reach;
         // Rows whose centre (y + 0.5) lies within [top, bottom].
         m_valid = std::isfinite(top) && std::isfinite(bottom) && std::isfinite(a.x()) && std::isfinite(b.x());
@@ -150,7 +184,7 @@ public:
     {
         const double py = y + 0.5;
         double left, right;
-        capsuleSpan(m_a, m_b, m_reach, py, left, right);
+        m_rows.span(py, left, right);
         const int x0 = std::max(0, int(std::ceil(left - 0.5)));
         const int x1 = std::min(width - 1, int(std::floor(right - 0.5)));
         if (x0 > x1)
@@ -207,6 +241,7 @@ private:
     double m_half;
     double m_dx = 0, m_dy = 0, m_length2 = 0, m_inverse2 = 0, m_inverse = 0, m_major = 1, m_reach = 0;
     EdgeCoverage m_edge{1, 0};
+    CapsuleRows m_rows;
     float m_outer2 = 0, m_inner2 = 0;
     int m_firstRow = 0, m_lastRow = -1;
 };
