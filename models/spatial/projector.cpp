@@ -180,7 +180,7 @@ int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
     // Pinhole length of the projected segment decides how finely to cut it.
     const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
     const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);
-    const double length = std::hypot(du, dv);
+    const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
     if (!std::isfinite(length))
         return kMaxSubdivisions;
     return std::clamp(int(std::ceil(length / kMaxPieceLength)), 1, kMaxSubdivisions);
@@ -214,8 +214,9 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
         // out of the image.
         double stretch = 1.0;
         if (distorted) {
-            const double r = std::hypot(x, y);
-            if (r > m_distortionLimit) {
+            const double radius2 = x * x + y * y;
+            if (radius2 > m_distortionLimit * m_distortionLimit) {
+                const double r = std::sqrt(radius2);
                 const double f = m_distortionLimit / r;
                 x *= f;
                 y *= f;
