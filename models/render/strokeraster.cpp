@@ -2,7 +2,12 @@
 
 #include <QColor>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
@@ -219,7 +224,38 @@ public:
             const float half = float(m_half);
             const EdgeCoverage::Branchless edge = m_branchless;
             const float rx0 = float(x0 + 0.5 - m_a.x());
-            for (int x = x0; x <= x1; ++x) {
+            int x = x0;
+#ifdef __SSE2__
+            // Four pixels at a time, the same arithmetic as below.
+            const __m128 vdx = _mm_set1_ps(dx), vdy = _mm_set1_ps(dy), vinverse2 = _mm_set1_ps(inverse2);
+            const __m128 vry = _mm_set1_ps(fry), vhalf = _mm_set1_ps(half);
+            const __m128 vp = _mm_set1_ps(edge.p), vq = _mm_set1_ps(edge.q), vinverse2ab = _mm_set1_ps(edge.inverse2ab);
+            const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f), scale = _mm_set1_ps(255.0f);
+            const __m128 rounding = _mm_set1_ps(0.5f), steps = _mm_set_ps(3, 2, 1, 0);
+            const auto square = [zero](__m128 u) {
+                u = _mm_max_ps(u, zero);
+                return _mm_mul_ps(u, u);
+            };
+            for (; x + 3 <= x1; x += 4) {
+                const __m128 rx = _mm_add_ps(_mm_set1_ps(rx0 + float(x - x0)), steps);
+                __m128 t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(rx, vdx), _mm_mul_ps(vry, vdy)), vinverse2);
+                t = _mm_min_ps(_mm_max_ps(t, zero), one);
+                const __m128 ex = _mm_sub_ps(rx, _mm_mul_ps(t, vdx)), ey = _mm_sub_ps(vry, _mm_mul_ps(t, vdy));
+                const __m128 d = _mm_sqrt_ps(_mm_add_ps(_mm_mul_ps(ex, ex), _mm_mul_ps(ey, ey)));
+                const __m128 u = _mm_sub_ps(vhalf, d);
+                __m128 f = _mm_add_ps(_mm_sub_ps(_mm_sub_ps(square(_mm_add_ps(u, vp)), square(_mm_add_ps(u, vq))),
+                                                 square(_mm_sub_ps(u, vq))),
+                                      square(_mm_sub_ps(u, vp)));
+                f = _mm_min_ps(_mm_max_ps(_mm_mul_ps(f, vinverse2ab), zero), one);
+                const __m128i c = _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(f, scale), rounding));
+                const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(c, c), _mm_setzero_si128());
+                int32_t packed;
+                std::memcpy(&packed, coverage + x, 4);
+                packed = _mm_cvtsi128_si32(_mm_max_epu8(bytes, _mm_cvtsi32_si128(packed)));
+                std::memcpy(coverage + x, &packed, 4);
+            }
+#endif
+            for (; x <= x1; ++x) {
                 const float rx = rx0 + float(x - x0);
                 const float t = std::clamp((rx * dx + fry * dy) * inverse2, 0.0f, 1.0f);
                 const float ex = rx - t * dx, ey = fry - t * dy;
