@@ -236,7 +236,10 @@ public:
                 u = _mm_max_ps(u, zero);
                 return _mm_mul_ps(u, u);
             };
-            for (; x + 3 <= x1; x += 4) {
+            // Past x1 up to the next multiple of four (within the row's
+            // buffer, four longer than the target): those pixels get their
+            // own exact coverage too, mostly nothing.
+            for (; x <= x1; x += 4) {
                 const __m128 rx = _mm_add_ps(_mm_set1_ps(rx0 + float(x - x0)), steps);
                 __m128 t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(rx, vdx), _mm_mul_ps(vry, vdy)), vinverse2);
                 t = _mm_min_ps(_mm_max_ps(t, zero), one);
@@ -254,6 +257,7 @@ public:
                 packed = _mm_cvtsi128_si32(_mm_max_epu8(bytes, _mm_cvtsi32_si128(packed)));
                 std::memcpy(coverage + x, &packed, 4);
             }
+            hi = std::max(hi, std::min(x - 1, width - 1));
 #endif
             for (; x <= x1; ++x) {
                 const float rx = rx0 + float(x - x0);
@@ -335,8 +339,9 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
     if (rowBegin >= rowEnd || m_width <= 0)
         return;
     Workspace &w = threadWorkspace();
-    if (w.coverage.size() < size_t(m_width))
-        w.coverage.assign(size_t(m_width), 0);
+    // Four more than a row: the last pixels are worked out four at a time.
+    if (w.coverage.size() < size_t(m_width) + 4)
+        w.coverage.assign(size_t(m_width) + 4, 0);
     uint8_t *coverage = w.coverage.data();
     for (const Stroke &stroke : strokes) {
         const size_t n = stroke.points.size();
