@@ -122,9 +122,11 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
         current.clear();
     };
     int budget = kMaxSubdividedPoints;
+    // Each point through the pose once: a segment's end is the next one's start.
+    cv::Vec3d b = world.size() >= 2 ? toCameraCv(world[0]) : cv::Vec3d();
     for (size_t i = 0; i + 1 < world.size(); ++i) {
-        const cv::Vec3d a = toCameraCv(world[i]);
-        const cv::Vec3d b = toCameraCv(world[i + 1]);
+        const cv::Vec3d a = b;
+        b = toCameraCv(world[i + 1]);
         if (!isFinite(a) || !isFinite(b) || std::max(a[2], b[2]) <= kNearPlane) {
             flush(); // wholly behind (or lying in the near plane): not drawn
             continue;
