@@ -414,6 +414,9 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
                 const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
                 pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
             }
+            // What was worked out past the target's last pixel is dropped
+            // too: a wider target later would take it for coverage.
+            std::memset(coverage + m_width, 0, 4);
         }
     }
 }

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void drawsWhatQPainterDraws_data();
     void drawsWhatQPainterDraws();
     void laterStrokesStayOnTop();
+    void narrowTargetLeavesNothingForAWiderOne();
 };
 
 namespace {
@@ -198,6 +199,36 @@ void TestStrokeBatch::laterStrokesStayOnTop()
     QCOMPARE(image.pixelColor(20, 50), QColor(Qt::red));
     QCOMPARE(image.pixelColor(50, 20), QColor(Qt::blue));
     QCOMPARE(image.pixelColor(20, 20), QColor(Qt::white));
+}
+
+void TestStrokeBatch::narrowTargetLeavesNothingForAWiderOne()
+{
+    // A stroke running off the right edge of a narrow image, then on the
+    // same thread a wide image with a straight, even stroke across where the
+    // narrow image ended: the stroke is the same all along its middle,
+    // nothing of the first image shows in the second.
+    QImage narrow(37, 20, QImage::Format_RGB32);
+    narrow.fill(Qt::white);
+    {
+        QPainter painter(&narrow);
+        StrokeBatch batch;
+        const PlannedShape offEdge = shape(Kind::Ink, {QPointF(20, 2), QPointF(60, 18)}, 8, Qt::black);
+        batch.add(offEdge);
+        batch.flush(painter);
+    }
+    QImage wide(200, 20, QImage::Format_RGB32);
+    wide.fill(Qt::white);
+    {
+        QPainter painter(&wide);
+        StrokeBatch batch;
+        const PlannedShape across = shape(Kind::Ink, {QPointF(10, 9.7), QPointF(190, 9.7)}, 3, Qt::black);
+        batch.add(across);
+        batch.flush(painter);
+    }
+    for (int y = 0; y < wide.height(); ++y) {
+        for (int x = 30; x < 45; ++x)
+            QCOMPARE(wide.pixel(x, y), wide.pixel(100, y));
+    }
 }
 
 QTEST_MAIN(TestStrokeBatch)
