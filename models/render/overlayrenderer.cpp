@@ -6,6 +6,7 @@
 #include "render/reducedlayer.h"
 #include "render/redaction.h"
 #include "render/renderbudget.h"
+#include "render/strokebatch.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -27,23 +28,36 @@ bool canDrawText()
     return qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr;
 }
 
-// Draws shapes exactly, through MarkupPainter, each with its offset.
+// Draws shapes exactly: polylines through StrokeBatch (collected, then drawn
+// at once before anything else is drawn over them), the rest through
+// MarkupPainter, each with its offset.
 class ExactPass
 {
 public:
     explicit ExactPass(QPainter &painter) : m_painter(painter), m_shapes(painter) {}
-    ~ExactPass() { setOffset(QPointF()); }
+    ~ExactPass() { flush(); }
 
-    void draw(const PlannedShape &s, bool inPieces)
+    // Draws the polylines collected so far; the painter back to the frame's own pixels.
+    void flush()
     {
-        setOffset(s.offset);
-        // A translucent stroke (a highlighter) is one path: pieces would
-        // overlap where they meet and show darker beads there.
-        if (inPieces && s.color.alpha() == 255
-            && (s.kind == Kind::Ink || s.kind == Kind::Line || s.kind == Kind::Polygon)) {
-            m_shapes.strokeInPieces(s.points, s.color, s.width, s.kind == Kind::Line ? Qt::FlatCap : Qt::RoundCap);
+        setOffset(QPointF());
+        m_batch.flush(m_painter);
+    }
+
+    void draw(const PlannedShape &s)
+    {
+        if (StrokeBatch::draws(s)) {
+            m_batch.add(s);
             return;
         }
+        flush();
+        drawOne(s);
+    }
+
+private:
+    void drawOne(const PlannedShape &s)
+    {
+        setOffset(s.offset);
         switch (s.kind) {
         case Kind::Ink:
             m_shapes.ink(s.points, s.color, s.width);
@@ -69,7 +83,6 @@ public:
         }
     }
 
-    // Back to the frame's own pixels (for the reduced layer).
     void setOffset(const QPointF &offset)
     {
         if (offset == m_offset)
@@ -83,9 +96,9 @@ public:
         m_offset = offset;
     }
 
-private:
     QPainter &m_painter;
     MarkupPainter m_shapes;
+    StrokeBatch m_batch;
     QPointF m_offset;
 };
 
@@ -123,9 +136,8 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
     // 2. The shapes in order: world markup, then image markup.
     {
         ExactPass exact(painter);
-        const auto inPieces = [&](size_t i) { return !budget.inPieces.empty() && budget.inPieces[i]; };
         for (size_t i = 0; i < budget.first && i < plan.shapes.size(); ++i)
-            exact.draw(plan.shapes[i], inPieces(i));
+            exact.draw(plan.shapes[i]);
         if (budget.reduced()) {
             ReducedLayer layer(frameSize, budget.scale);
             std::set<int> markups;
@@ -133,7 +145,7 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
                 layer.draw(plan.shapes[i]);
                 markups.insert(plan.shapes[i].markup);
             }
-            exact.setOffset(QPointF());
+            exact.flush();
             layer.composite(painter);
             const QString simplified = QCoreApplication::translate(
                 "sl::OverlayRenderer", "Markup simplified for speed: %n markup(s) drawn at reduced detail.", nullptr,
@@ -144,7 +156,7 @@ OverlayResult OverlayRenderer::paint(QPainter &painter, const CaptureManifest &m
                               << budget.exactNanoseconds / 1e6 << "ms exact";
         }
         for (size_t i = budget.reduced() ? budget.last : budget.first; i < plan.shapes.size(); ++i)
-            exact.draw(plan.shapes[i], inPieces(i));
+            exact.draw(plan.shapes[i]);
     }
 
     // 3. Arrows toward world markup out of the picture, over everything.

@@ -28,6 +28,15 @@ constexpr double kGlyphNs = 150'000;   // one label character: outline, halo str
 constexpr double kGlyphPairNs = 2'000; // per other character of the same line (shared rows)
 constexpr double kGlyphPixelSize = 24; // the time of a character grows with its size over this
 
+// Time constants of StrokeRaster (ink, lines, projected outlines, drawn by
+// StrokeBatch), nanoseconds: measured on bench_overlay (1,000 strokes, ~2
+// million pixels near segments a frame) and on dense strokes of 7,400
+// segments (1 and 24 px wide) on a loaded machine, divided by the slowdown
+// the same runs showed for decoding a frame (about 3), rounded up.
+constexpr double kRasterStrokeNs = 3'000; // one stroke: its points mapped to the device, its rows sorted
+constexpr double kRasterVertexNs = 200;   // one segment: its set-up and its rows' spans
+constexpr double kRasterPixelNs = 5;      // one pixel near a segment: distance, coverage, blend
+
 // Rows per band of the crossings histogram.
 constexpr int kBandRows = 8;
 
@@ -175,6 +184,19 @@ void measureLabel(const PlannedShape &shape, QSizeF frame, PaintCost::Measure &m
     m.width = shape.pixelSize;
 }
 
+// A polyline drawn by StrokeRaster: every segment visits the pixels within
+// reach of it (half the width and a pixel), joins visited once per segment.
+void measureRasterPolyline(const QPolygonF &points, double width, PaintCost::Measure &m)
+{
+    m.width = width;
+    m.vertices = int(points.size());
+    for (qsizetype i = 1; i < points.size(); ++i)
+        m.length += distance(points[i - 1], points[i]);
+    const double across = width + 2;
+    const double pixels = m.length * across + double(points.size()) * across * across;
+    m.exactNanoseconds = kRasterStrokeNs + kRasterVertexNs * double(points.size()) + kRasterPixelNs * pixels;
+}
+
 QPolygonF ellipseOutline(const QRectF &rect)
 {
     QPolygonF outline;
@@ -194,7 +216,7 @@ PaintCost::Measure PaintCost::measure(const PlannedShape &shape, QSizeF frameSiz
     case Kind::Ink:
     case Kind::Line:
     case Kind::Polygon:
-        measurePolyline(shape.points, false, shape.width, frameSize, m);
+        measureRasterPolyline(shape.points, shape.width, m);
         break;
     case Kind::Arrow:
         measurePolyline(shape.points, false, shape.width, frameSize, m);
@@ -215,9 +237,9 @@ PaintCost::Measure PaintCost::measure(const PlannedShape &shape, QSizeF frameSiz
         measureLabel(shape, frameSize, m);
         break;
     }
-    const bool piecewise = shape.kind == Kind::Ink || shape.kind == Kind::Line || shape.kind == Kind::Polygon;
-    if (!piecewise || m.piecewiseNanoseconds > m.exactNanoseconds)
-        m.piecewiseNanoseconds = m.exactNanoseconds;
+    // Only QPainter's polylines (arrows' shafts, outlines) would be cheaper
+    // in pieces, and the renderer draws none in pieces: the same time.
+    m.piecewiseNanoseconds = m.exactNanoseconds;
     return m;
 }
 

@@ -7,9 +7,10 @@
 namespace sl {
 
 // What drawing a shape costs, known before it is drawn, so that the work of
-// a frame can be bounded. Two measures: the time QPainter takes to draw it
-// exactly (antialiased), and the pixels a cheap rasteriser touches drawing
-// it at a reduced scale.
+// a frame can be bounded. Two measures: the time drawing it exactly takes
+// (antialiased: StrokeRaster for ink, lines and outlines, whose time follows
+// the pixels within reach of each segment; QPainter for the rest), and the
+// pixels a cheap rasteriser touches drawing it at a reduced scale.
 class PaintCost
 {
 public:

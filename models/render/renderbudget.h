@@ -10,15 +10,16 @@ namespace sl {
 
 // Keeps the work of drawing one frame's markup bounded for any manifest
 // within the input limits (at most ~100 ms for 1080p), in three steps:
-// shapes whose exact QPainter drawing fits the budget are drawn exactly as
-// they always were; past it, the costliest polylines are drawn in pieces
-// (the same pixels but where pieces meet); past that, the costliest shapes
+// shapes whose exact drawing (StrokeRaster for polylines, QPainter for the
+// rest) fits the budget are drawn exactly; past it, the costliest shapes
+// QPainter would draw faster in pieces are (PaintCost gives StrokeRaster's
+// polylines no gain in pieces: they never are); past that, the costliest shapes
 // (and what lies between them in drawing order, so that later markup stays
 // on top) go to a ReducedLayer whose scale keeps its pixels within budget.
 class RenderBudget
 {
 public:
-    // Estimated QPainter time for the shapes drawn exactly, nanoseconds.
+    // Estimated time for the shapes drawn exactly, nanoseconds.
     static constexpr double kExactNanoseconds = 50e6;
     // Work of the reduced layer, pixels (PaintCost::reducedPixels).
     static constexpr double kReducedPixels = 2.5e6;

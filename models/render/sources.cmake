@@ -15,6 +15,8 @@ target_sources(sightline_models PRIVATE
     render/reducedlayer.cpp render/reducedlayer.h
     render/redaction.cpp render/redaction.h
     render/renderbudget.cpp render/renderbudget.h
+    render/strokebatch.cpp render/strokebatch.h
+    render/strokeraster.cpp render/strokeraster.h
     render/strokesimplifier.cpp render/strokesimplifier.h
     render/videoexporter.cpp render/videoexporter.h
     render/videoexporttask.cpp render/videoexporttask.h

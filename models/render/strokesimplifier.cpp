@@ -10,7 +10,9 @@ namespace {
 
 double distance(const QPointF &a, const QPointF &b)
 {
-    return std::hypot(b.x() - a.x(), b.y() - a.y());
+    // Pixel coordinates are far from overflow: plain sqrt, without hypot's cost.
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    return std::sqrt(dx * dx + dy * dy);
 }
 
 // Angle of b - a relative to `reference`, in (-pi, pi].

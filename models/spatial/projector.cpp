@@ -122,9 +122,11 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
         current.clear();
     };
     int budget = kMaxSubdividedPoints;
+    // Each point through the pose once: a segment's end is the next one's start.
+    cv::Vec3d b = world.size() >= 2 ? toCameraCv(world[0]) : cv::Vec3d();
     for (size_t i = 0; i + 1 < world.size(); ++i) {
-        const cv::Vec3d a = toCameraCv(world[i]);
-        const cv::Vec3d b = toCameraCv(world[i + 1]);
+        const cv::Vec3d a = b;
+        b = toCameraCv(world[i + 1]);
         if (!isFinite(a) || !isFinite(b) || std::max(a[2], b[2]) <= kNearPlane) {
             flush(); // wholly behind (or lying in the near plane): not drawn
             continue;
@@ -180,7 +182,7 @@ int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
     // Pinhole length of the projected segment decides how finely to cut it.
     const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
     const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);
-    const double length = std::hypot(du, dv);
+    const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
     if (!std::isfinite(length))
         return kMaxSubdivisions;
     return std::clamp(int(std::ceil(length / kMaxPieceLength)), 1, kMaxSubdivisions);
@@ -190,9 +192,54 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
 {
     if (camera.empty())
         return {};
-    // Points past the trusted radius are projected at that radius and then
-    // pushed outwards from the principal point by the remaining ratio: the
-    // result is continuous at the limit and keeps heading out of the image.
+    std::vector<cv::Point2d> pixels(camera.size());
+    const std::vector<double> &d = m_intrinsics.distortion;
+    // OpenCV's tilted-sensor model (coefficients 13 and 14) goes through
+    // cv::projectPoints; every other model is worked out here, the same
+    // formula without its per-call set-up.
+    const bool tilted = d.size() > 12 && (d[12] != 0.0 || (d.size() > 13 && d[13] != 0.0));
+    if (tilted) {
+        projectCameraPointsThroughOpenCv(camera, pixels);
+        return pixels;
+    }
+    const auto k = [&d](size_t i) { return i < d.size() ? d[i] : 0.0; };
+    const double k1 = k(0), k2 = k(1), p1 = k(2), p2 = k(3), k3 = k(4), k4 = k(5), k5 = k(6), k6 = k(7);
+    const double s1 = k(8), s2 = k(9), s3 = k(10), s4 = k(11);
+    const double fx = m_intrinsics.fx, fy = m_intrinsics.fy, cx = m_intrinsics.cx, cy = m_intrinsics.cy;
+    const bool distorted = !std::isinf(m_distortionLimit);
+    for (size_t i = 0; i < camera.size(); ++i) {
+        const cv::Vec3d &c = camera[i];
+        double x = c[0] / c[2], y = c[1] / c[2];
+        // Points past the trusted radius are projected at that radius and
+        // then pushed outwards from the principal point by the remaining
+        // ratio: the result is continuous at the limit and keeps heading
+        // out of the image.
+        double stretch = 1.0;
+        if (distorted) {
+            const double radius2 = x * x + y * y;
+            if (radius2 > m_distortionLimit * m_distortionLimit) {
+                const double r = std::sqrt(radius2);
+                const double f = m_distortionLimit / r;
+                x *= f;
+                y *= f;
+                stretch = r / m_distortionLimit;
+            }
+            const double r2 = x * x + y * y, r4 = r2 * r2, r6 = r4 * r2;
+            const double radial = (1 + k1 * r2 + k2 * r4 + k3 * r6) / (1 + k4 * r2 + k5 * r4 + k6 * r6);
+            const double xy2 = 2 * x * y;
+            const double xd = x * radial + p1 * xy2 + p2 * (r2 + 2 * x * x) + s1 * r2 + s2 * r4;
+            const double yd = y * radial + p1 * (r2 + 2 * y * y) + p2 * xy2 + s3 * r2 + s4 * r4;
+            x = xd;
+            y = yd;
+        }
+        pixels[i] = cv::Point2d(cx + fx * x * stretch, cy + fy * y * stretch);
+    }
+    return pixels;
+}
+
+void Projector::projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &camera,
+                                                 std::vector<cv::Point2d> &pixels) const
+{
     std::vector<cv::Point3d> object;
     std::vector<double> stretch(camera.size(), 1.0);
     object.reserve(camera.size());
@@ -208,17 +255,13 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
             object.emplace_back(c[0], c[1], c[2]);
         }
     }
-
-    std::vector<cv::Point2d> pixels;
     const cv::Vec3d zero(0, 0, 0);
     cv::projectPoints(object, zero, zero, m_intrinsics.cameraMatrix(), m_distortion, pixels);
-
     const cv::Point2d centre(m_intrinsics.cx, m_intrinsics.cy);
     for (size_t i = 0; i < pixels.size(); ++i) {
         if (stretch[i] != 1.0)
             pixels[i] = centre + (pixels[i] - centre) * stretch[i];
     }
-    return pixels;
 }
 
 } // namespace sl

@@ -38,6 +38,9 @@ public:
 private:
     // OpenCV camera coordinates (all z > 0) -> pixels, with the distortion guard.
     std::vector<cv::Point2d> projectCameraPoints(const std::vector<cv::Vec3d> &camera) const;
+    // The same through cv::projectPoints (the tilted-sensor model).
+    void projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &camera,
+                                          std::vector<cv::Point2d> &pixels) const;
     // Number of pieces a visible camera-space segment is cut into before projection.
     int subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const;
 

@@ -8,3 +8,4 @@ target_include_directories(tst_videoexporter PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
 sl_add_test(tst_edgeindicator LABEL core SOURCES render/tst_edgeindicator.cpp)
 sl_add_test(tst_overlayfilter LABEL core SOURCES render/tst_overlayfilter.cpp render/overlayprobe.cpp render/overlayprobe.h)
 sl_add_test(tst_markupdensity LABEL core SOURCES render/tst_markupdensity.cpp)
+sl_add_test(tst_strokebatch LABEL core SOURCES render/tst_strokebatch.cpp)

@@ -4,6 +4,7 @@
 #include "render/markupplan.h"
 #include "render/overlayrenderer.h"
 #include "render/renderbudget.h"
+#include "render/strokebatch.h"
 
 #include <QPainter>
 #include <QtTest>
@@ -550,6 +551,25 @@ void TestOverlayRenderer::labelHasContrastingHalo()
     QVERIFY2(letters > 50, qPrintable(QString::number(letters)));
 }
 
+namespace {
+
+// Ink drawn as the renderer draws polylines (StrokeBatch), at `offset`.
+void drawInk(QPainter &painter, const QPolygonF &points, const QColor &color, double width,
+             QPointF offset = QPointF())
+{
+    PlannedShape shape;
+    shape.kind = PlannedShape::Kind::Ink;
+    shape.points = points;
+    shape.color = color;
+    shape.width = width;
+    shape.offset = offset;
+    StrokeBatch batch;
+    batch.add(shape);
+    batch.flush(painter);
+}
+
+} // namespace
+
 void TestOverlayRenderer::denseStrokeDrawsTheSamePixels_data()
 {
     QTest::addColumn<double>("width");
@@ -562,7 +582,7 @@ void TestOverlayRenderer::denseStrokeDrawsTheSamePixels_data()
 void TestOverlayRenderer::denseStrokeDrawsTheSamePixels()
 {
     // A 10,000-point ink stroke: the renderer simplifies it to the frame's
-    // resolution; drawn unsimplified, it must look the same.
+    // resolution; drawn unsimplified (by the same rasteriser), it must look the same.
     QFETCH(double, width);
     QFETCH(double, jitter);
     const QSize size(640, 360);
@@ -585,7 +605,7 @@ void TestOverlayRenderer::denseStrokeDrawsTheSamePixels()
         QPolygonF polygon;
         for (const cv::Point2d &p : points)
             polygon.append(QPointF(p.x * size.width(), p.y * size.height()));
-        MarkupPainter(painter).ink(polygon, QColor(20, 40, 220), width);
+        drawInk(painter, polygon, QColor(20, 40, 220), width);
     }
     const QImage drawn = out.convertToFormat(QImage::Format_RGB32);
     // Within ~0.3 px, an edge pixel's coverage moves by up to a third; the ink
@@ -620,7 +640,7 @@ void TestOverlayRenderer::denseStrokeDrawsTheSamePixels()
 void TestOverlayRenderer::normalMarkupIsDrawnExactly()
 {
     // A few strokes of normal widths: within the budget, drawn exactly as
-    // MarkupPainter draws them, pixel for pixel, with no notice.
+    // StrokeBatch draws them alone, pixel for pixel, with no notice.
     const QSize size(640, 360);
     CaptureManifest m = manifestFor(MediaType::Photo, size);
     const QColor colors[] = {Qt::red, Qt::blue, QColor(20, 160, 40), Qt::black, Qt::magenta};
@@ -653,7 +673,7 @@ void TestOverlayRenderer::normalMarkupIsDrawnExactly()
         QPainter painter(&reference);
         painter.setRenderHint(QPainter::Antialiasing, true);
         for (int k = 0; k < 5; ++k)
-            MarkupPainter(painter).ink(strokes[size_t(k)], colors[k], 2 + 3 * k);
+            drawInk(painter, strokes[size_t(k)], colors[k], 2 + 3 * k);
     }
     QCOMPARE(changedCount(reference, out), 0);
     QVERIFY(changedCount(blank, out) > 2000);

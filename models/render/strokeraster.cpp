@@ -1,0 +1,424 @@
+#include "render/strokeraster.h"
+
+#include <QColor>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstring>
+#include <cmath>
+#include <limits>
+
+namespace sl {
+
+namespace {
+
+static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "32-bit pixels are read as B, G, R, A bytes");
+
+// (x * a + y * (255 - a)) / 255 on all four bytes at once, rounded, two
+// channels per 32-bit lane (Qt's INTERPOLATE_PIXEL_255 does the same).
+inline uint32_t interpolate255(uint32_t x, uint32_t a, uint32_t y)
+{
+    const uint32_t b = 255 - a;
+    uint32_t t = (x & 0xff00ff) * a + (y & 0xff00ff) * b;
+    t = (t + ((t >> 8) & 0xff00ff) + 0x800080) >> 8;
+    t &= 0xff00ff;
+    x = ((x >> 8) & 0xff00ff) * a + ((y >> 8) & 0xff00ff) * b;
+    x = (x + ((x >> 8) & 0xff00ff) + 0x800080);
+    x &= 0xff00ff00;
+    return x | t;
+}
+
+// The x intervals of rows within `reach` of the segment a + t (b - a), t in
+// [0, 1] (a capsule: convex, so one interval a row), with what every row
+// shares worked out once.
+class CapsuleRows
+{
+public:
+    CapsuleRows() = default;
+    CapsuleRows(const QPointF &a, const QPointF &b, double reach)
+        : m_ax(a.x()), m_ay(a.y()), m_bx(b.x()), m_by(b.y()), m_reach(reach), m_reach2(reach * reach)
+    {
+        const double dx = b.x() - a.x(), dy = b.y() - a.y();
+        const double length2 = dx * dx + dy * dy;
+        m_point = length2 < 1e-12;
+        if (m_point)
+            return;
+        const double length = std::sqrt(length2);
+        // Within reach of the line: |dx (y - ay) - dy (x - ax)| / length <= reach.
+        m_slanted = std::abs(dy) > 1e-12;
+        if (m_slanted) {
+            m_xPerY = dx / dy;
+            m_bandHalf = reach * length / std::abs(dy);
+        }
+        // Beside the segment: 0 <= (x - ax) dx + (y - ay) dy <= length^2.
+        m_upright = std::abs(dx) <= 1e-12;
+        if (!m_upright) {
+            m_besideSlope = dy / dx;
+            m_besideLength = length2 / dx;
+        }
+        m_dy = dy;
+        m_length2 = length2;
+    }
+
+    void span(double y, double &lo, double &hi) const
+    {
+        lo = std::numeric_limits<double>::infinity();
+        hi = -lo;
+        const double ya = y - m_ay, yb = y - m_by;
+        if (ya * ya <= m_reach2) {
+            const double w = std::sqrt(m_reach2 - ya * ya);
+            lo = m_ax - w;
+            hi = m_ax + w;
+        }
+        if (yb * yb <= m_reach2) {
+            const double w = std::sqrt(m_reach2 - yb * yb);
+            lo = std::min(lo, m_bx - w);
+            hi = std::max(hi, m_bx + w);
+        }
+        if (m_point)
+            return;
+        double bandLo = -std::numeric_limits<double>::infinity(), bandHi = -bandLo;
+        if (m_slanted) {
+            const double centre = m_ax + ya * m_xPerY;
+            bandLo = centre - m_bandHalf;
+            bandHi = centre + m_bandHalf;
+        } else if (std::abs(ya) > m_reach) {
+            return;
+        }
+        if (!m_upright) {
+            const double x0 = m_ax - ya * m_besideSlope;
+            const double x1 = x0 + m_besideLength;
+            bandLo = std::max(bandLo, std::min(x0, x1));
+            bandHi = std::min(bandHi, std::max(x0, x1));
+        } else {
+            const double along = ya * m_dy;
+            if (along < 0 || along > m_length2)
+                return;
+        }
+        if (bandLo <= bandHi) {
+            lo = std::min(lo, bandLo);
+            hi = std::max(hi, bandHi);
+        }
+    }
+
+private:
+    double m_ax = 0, m_ay = 0, m_bx = 0, m_by = 0, m_reach = 0, m_reach2 = 0;
+    bool m_point = true, m_slanted = false, m_upright = true;
+    double m_xPerY = 0, m_bandHalf = 0, m_besideSlope = 0, m_besideLength = 0, m_dy = 0, m_length2 = 0;
+};
+
+// The share of a pixel (a unit square) on one side of a straight edge, as a
+// function of the pixel centre's signed distance x past the edge: the edge's
+// direction decides the footprint of the square across it, the sum of two
+// uniform widths |cos| and |sin| (a trapezoid), and this is its CDF. Exact
+// area coverage for straight edges, which is what QPainter computes.
+class EdgeCoverage
+{
+public:
+    // (ux, uy): the edge's unit direction (any unit vector for a round dot).
+    EdgeCoverage(double ux, double uy)
+    {
+        const double a = std::max(std::abs(ux), std::abs(uy)), b = std::min(std::abs(ux), std::abs(uy));
+        m_p = (a + b) / 2;
+        m_q = (a - b) / 2;
+        m_inverseA = 1 / a;
+        m_inverse2ab = b > 1e-9 ? 1 / (2 * a * b) : 0;
+        m_atQ = b / (2 * a);
+    }
+    // Covered share, 0..1, of a pixel whose centre lies x inside the edge.
+    double operator()(double x) const
+    {
+        if (x <= -m_p)
+            return 0;
+        if (x >= m_p)
+            return 1;
+        if (x < -m_q)
+            return (x + m_p) * (x + m_p) * m_inverse2ab;
+        if (x <= m_q)
+            return m_atQ + (x + m_q) * m_inverseA;
+        return 1 - (m_p - x) * (m_p - x) * m_inverse2ab;
+    }
+    // Beyond this distance past an edge a pixel is not touched.
+    double reach() const { return m_p; }
+
+    // The same without branches, in floats (for loops the compiler can
+    // vectorise): the trapezoid's CDF as four clamped squares. An edge along
+    // an axis (b = 0) is taken as a hair off it: within 1/2000 of the box.
+    struct Branchless
+    {
+        float p, q, inverse2ab;
+        float operator()(float x) const
+        {
+            const auto square = [](float u) { return u > 0.0f ? u * u : 0.0f; };
+            const float f = (square(x + p) - square(x + q) - square(x - q) + square(x - p)) * inverse2ab;
+            return std::clamp(f, 0.0f, 1.0f);
+        }
+    };
+    Branchless branchless() const
+    {
+        const double b = std::max(m_p - m_q, 1e-3), a = m_p + m_q;
+        return {float((a + b) / 2), float((a - b) / 2), float(1 / (2 * a * b))};
+    }
+
+private:
+    double m_p, m_q, m_inverseA, m_inverse2ab, m_atQ;
+};
+
+// One segment of a stroke, ready to give the coverage of any pixel near it.
+class Segment
+{
+public:
+    Segment(const QPointF &a, const QPointF &b, bool flatStart, bool flatEnd, double half)
+        : m_a(a), m_flatStart(flatStart), m_flatEnd(flatEnd), m_half(half)
+    {
+        m_dx = b.x() - a.x();
+        m_dy = b.y() - a.y();
+        m_length2 = m_dx * m_dx + m_dy * m_dy;
+        const bool point = m_length2 < 1e-12;
+        m_inverse2 = point ? 0 : 1 / m_length2;
+        m_inverse = point ? 0 : 1 / std::sqrt(m_length2);
+        m_edge = point ? EdgeCoverage(1, 0) : EdgeCoverage(m_dx * m_inverse, m_dy * m_inverse);
+        // Strokes at most a device pixel wide are hairlines, as QPainter draws
+        // them (its cosmetic stroker): two pixels across the line's minor axis
+        // share one pixel of ink by their distance along that axis.
+        m_hairline = half <= 0.5 + 1e-9;
+        m_major = point ? 1.0 : std::max(std::abs(m_dx), std::abs(m_dy)) * m_inverse;
+        m_reach = m_hairline ? 1.0 : half + m_edge.reach() + (flatStart || flatEnd ? 0.5 : 0.0);
+        m_round = !flatStart && !flatEnd && !m_hairline && half >= m_edge.reach();
+        m_branchless = m_edge.branchless();
+        m_b = b;
+        m_rows = CapsuleRows(a, b, m_reach);
+        const double top = std::min(a.y(), b.y()) - m_reach, bottom = std::max(a.y(), b.y()) + m_reach;
+        // Rows whose centre (y + 0.5) lies within [top, bottom].
+        m_valid = std::isfinite(top) && std::isfinite(bottom) && std::isfinite(a.x()) && std::isfinite(b.x());
+        m_firstRow = m_valid ? int(std::max(-1e9, std::ceil(top - 0.5))) : 0;
+        m_lastRow = m_valid ? int(std::min(1e9, std::floor(bottom - 0.5))) : -1;
+    }
+
+    int firstRow() const { return m_firstRow; }
+    int lastRow() const { return m_lastRow; }
+
+    // Raises `coverage` (0..255 per pixel of the row `y`, `width` pixels) to
+    // this segment's; widens [lo, hi] to the pixels it touched.
+    void cover(int y, uint8_t *coverage, int width, int &lo, int &hi) const
+    {
+        const double py = y + 0.5;
+        double left, right;
+        m_rows.span(py, left, right);
+        const int x0 = std::max(0, int(std::ceil(left - 0.5)));
+        const int x1 = std::min(width - 1, int(std::floor(right - 0.5)));
+        if (x0 > x1)
+            return;
+        lo = std::min(lo, x0);
+        hi = std::max(hi, x1);
+        const double ry = py - m_a.y();
+        if (m_round) {
+            // Round ends, not a hairline, its far edge beyond every pixel
+            // the near edge touches (most pixels of most strokes): in floats
+            // and without branches (which pixels are inside, on the fringe or
+            // outside follows no pattern a processor could predict).
+            const float dx = float(m_dx), dy = float(m_dy), inverse2 = float(m_inverse2), fry = float(ry);
+            const float half = float(m_half);
+            const EdgeCoverage::Branchless edge = m_branchless;
+            const float rx0 = float(x0 + 0.5 - m_a.x());
+            int x = x0;
+#ifdef __SSE2__
+            // Four pixels at a time, the same arithmetic as below.
+            const __m128 vdx = _mm_set1_ps(dx), vdy = _mm_set1_ps(dy), vinverse2 = _mm_set1_ps(inverse2);
+            const __m128 vry = _mm_set1_ps(fry), vhalf = _mm_set1_ps(half);
+            const __m128 vp = _mm_set1_ps(edge.p), vq = _mm_set1_ps(edge.q), vinverse2ab = _mm_set1_ps(edge.inverse2ab);
+            const __m128 zero = _mm_setzero_ps(), one = _mm_set1_ps(1.0f), scale = _mm_set1_ps(255.0f);
+            const __m128 rounding = _mm_set1_ps(0.5f), steps = _mm_set_ps(3, 2, 1, 0);
+            const auto square = [zero](__m128 u) {
+                u = _mm_max_ps(u, zero);
+                return _mm_mul_ps(u, u);
+            };
+            // Past x1 up to the next multiple of four (within the row's
+            // buffer, four longer than the target): those pixels get their
+            // own exact coverage too, mostly nothing.
+            for (; x <= x1; x += 4) {
+                const __m128 rx = _mm_add_ps(_mm_set1_ps(rx0 + float(x - x0)), steps);
+                __m128 t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(rx, vdx), _mm_mul_ps(vry, vdy)), vinverse2);
+                t = _mm_min_ps(_mm_max_ps(t, zero), one);
+                const __m128 ex = _mm_sub_ps(rx, _mm_mul_ps(t, vdx)), ey = _mm_sub_ps(vry, _mm_mul_ps(t, vdy));
+                const __m128 d = _mm_sqrt_ps(_mm_add_ps(_mm_mul_ps(ex, ex), _mm_mul_ps(ey, ey)));
+                const __m128 u = _mm_sub_ps(vhalf, d);
+                __m128 f = _mm_add_ps(_mm_sub_ps(_mm_sub_ps(square(_mm_add_ps(u, vp)), square(_mm_add_ps(u, vq))),
+                                                 square(_mm_sub_ps(u, vq))),
+                                      square(_mm_sub_ps(u, vp)));
+                f = _mm_min_ps(_mm_max_ps(_mm_mul_ps(f, vinverse2ab), zero), one);
+                const __m128i c = _mm_cvttps_epi32(_mm_add_ps(_mm_mul_ps(f, scale), rounding));
+                const __m128i bytes = _mm_packus_epi16(_mm_packs_epi32(c, c), _mm_setzero_si128());
+                int32_t packed;
+                std::memcpy(&packed, coverage + x, 4);
+                packed = _mm_cvtsi128_si32(_mm_max_epu8(bytes, _mm_cvtsi32_si128(packed)));
+                std::memcpy(coverage + x, &packed, 4);
+            }
+            hi = std::max(hi, std::min(x - 1, width - 1));
+#endif
+            for (; x <= x1; ++x) {
+                const float rx = rx0 + float(x - x0);
+                const float t = std::clamp((rx * dx + fry * dy) * inverse2, 0.0f, 1.0f);
+                const float ex = rx - t * dx, ey = fry - t * dy;
+                const float d = std::sqrt(ex * ex + ey * ey);
+                const int c = int(edge(half - d) * 255.0f + 0.5f);
+                coverage[x] = uint8_t(std::max(int(coverage[x]), c));
+            }
+            return;
+        }
+        for (int x = x0; x <= x1; ++x) {
+            const double rx = x + 0.5 - m_a.x();
+            const double along = rx * m_dx + ry * m_dy; // t * length^2
+            double t = along * m_inverse2;
+            if (!m_flatStart)
+                t = std::max(t, 0.0);
+            if (!m_flatEnd)
+                t = std::min(t, 1.0);
+            const double ex = rx - t * m_dx, ey = ry - t * m_dy;
+            const double d = std::sqrt(ex * ex + ey * ey);
+            double c = m_hairline ? 1 - d / m_major : m_edge(m_half - d) - m_edge(-m_half - d);
+            if (m_flatStart)
+                c = std::min(c, m_edge(along * m_inverse));
+            if (m_flatEnd)
+                c = std::min(c, m_edge((m_length2 - along) * m_inverse));
+            const int value = c >= 1 ? 255 : int(c * 255 + 0.5);
+            if (value > coverage[x])
+                coverage[x] = uint8_t(value);
+        }
+    }
+
+private:
+    QPointF m_a, m_b;
+    bool m_flatStart, m_flatEnd, m_hairline = false, m_round = true, m_valid = true;
+    double m_half;
+    double m_dx = 0, m_dy = 0, m_length2 = 0, m_inverse2 = 0, m_inverse = 0, m_major = 1, m_reach = 0;
+    EdgeCoverage m_edge{1, 0};
+    EdgeCoverage::Branchless m_branchless{};
+    CapsuleRows m_rows;
+    int m_firstRow = 0, m_lastRow = -1;
+};
+
+// Rows of the target fetched ahead of the row being drawn.
+constexpr int kRowsAhead = 2;
+
+// What one thread reuses from stroke to stroke: a row of coverage (kept all
+// zero between rows) and the stroke's segments sorted into rows.
+struct Workspace
+{
+    std::vector<uint8_t> coverage;
+    std::vector<Segment> segments;
+    std::vector<int> rowStart; // per row of the stroke: first index into `byRow`
+    std::vector<int> byRow;    // segment indices, row by row
+};
+
+Workspace &threadWorkspace()
+{
+    thread_local Workspace workspace;
+    return workspace;
+}
+
+} // namespace
+
+StrokeRaster::StrokeRaster(uchar *bits, int width, int height, qsizetype stride)
+    : m_bits(bits), m_width(width), m_height(height), m_stride(stride)
+{
+}
+
+double StrokeRaster::widthScale(const QTransform &transform)
+{
+    return std::sqrt(std::abs(transform.m11() * transform.m22() - transform.m12() * transform.m21()));
+}
+
+void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int rowEnd) const
+{
+    rowBegin = std::max(rowBegin, 0);
+    rowEnd = std::min(rowEnd, m_height);
+    if (rowBegin >= rowEnd || m_width <= 0)
+        return;
+    Workspace &w = threadWorkspace();
+    // Four more than a row: the last pixels are worked out four at a time.
+    if (w.coverage.size() < size_t(m_width) + 4)
+        w.coverage.assign(size_t(m_width) + 4, 0);
+    uint8_t *coverage = w.coverage.data();
+    for (const Stroke &stroke : strokes) {
+        const size_t n = stroke.points.size();
+        const int alpha = qAlpha(stroke.color);
+        if (n == 0 || stroke.halfWidth <= 0 || alpha == 0)
+            continue;
+        // The segments that reach into these rows (one point: a dot).
+        w.segments.clear();
+        int top = rowEnd, bottom = rowBegin - 1;
+        const double half = stroke.halfWidth;
+        const double margin = std::max(half, 0.5) + 1.5;
+        for (size_t i = 0; i + 1 < std::max<size_t>(n, 2); ++i) {
+            const QPointF &a = stroke.points[i];
+            const QPointF &b = stroke.points[std::min(i + 1, n - 1)];
+            if (std::max(a.y(), b.y()) + margin < rowBegin || std::min(a.y(), b.y()) - margin > rowEnd)
+                continue;
+            const Segment segment(a, b, stroke.flatCaps && i == 0, stroke.flatCaps && i + 2 >= n, half);
+            const int first = std::max(segment.firstRow(), rowBegin), last = std::min(segment.lastRow(), rowEnd - 1);
+            if (first > last)
+                continue;
+            w.segments.push_back(segment);
+            top = std::min(top, first);
+            bottom = std::max(bottom, last);
+        }
+        if (top > bottom)
+            continue;
+        // Segments sorted into the rows they touch (a counting sort).
+        const int rows = bottom - top + 1;
+        w.rowStart.assign(size_t(rows) + 1, 0);
+        for (const Segment &s : w.segments) {
+            for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
+                ++w.rowStart[size_t(y - top) + 1];
+        }
+        for (int r = 0; r < rows; ++r)
+            w.rowStart[size_t(r) + 1] += w.rowStart[size_t(r)];
+        w.byRow.resize(size_t(w.rowStart[size_t(rows)]));
+        {
+            std::vector<int> &fill = w.rowStart; // advanced while filling, then restored
+            for (int i = 0; i < int(w.segments.size()); ++i) {
+                const Segment &s = w.segments[size_t(i)];
+                for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
+                    w.byRow[size_t(fill[size_t(y - top)]++)] = i;
+            }
+            for (int r = rows; r > 0; --r)
+                fill[size_t(r)] = fill[size_t(r) - 1];
+            fill[0] = 0;
+        }
+        // Row by row: the segments' coverage, then one blend of the colour.
+        const uint32_t opaque = stroke.color | 0xff000000u;
+        int lo = m_width, hi = -1;
+        for (int y = top; y <= bottom; ++y) {
+            // The target's next rows are far apart in memory: asked for
+            // early, they arrive while this row's coverage is worked out.
+            for (int ahead = 1; ahead <= kRowsAhead && lo <= hi && y + ahead <= bottom; ++ahead) {
+                const uchar *next = m_bits + (y + ahead) * m_stride;
+                for (int x = lo & ~15; x <= hi; x += 16)
+                    __builtin_prefetch(next + 4 * x, 1);
+            }
+            lo = m_width;
+            hi = -1;
+            const int from = w.rowStart[size_t(y - top)], to = w.rowStart[size_t(y - top) + 1];
+            for (int k = from; k < to; ++k)
+                w.segments[size_t(w.byRow[size_t(k)])].cover(y, coverage, m_width, lo, hi);
+            auto *pixels = reinterpret_cast<uint32_t *>(m_bits + y * m_stride);
+            for (int x = lo; x <= hi; ++x) {
+                const int c = coverage[x];
+                if (c == 0)
+                    continue;
+                coverage[x] = 0;
+                const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
+                pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
+            }
+            // What was worked out past the target's last pixel is dropped
+            // too: a wider target later would take it for coverage.
+            std::memset(coverage + m_width, 0, 4);
+        }
+    }
+}
+
+} // namespace sl
