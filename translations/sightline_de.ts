@@ -1120,6 +1120,33 @@ Optionen:
     </message>
 </context>
 <context>
+    <name>RemoteCapture</name>
+    <message>
+        <source>an attachment without a GUID key</source>
+        <translation>ein Anhang ohne GUID-Schlüssel</translation>
+    </message>
+    <message>
+        <source>attachment %1 belongs to no customer asset</source>
+        <translation>Anhang %1 gehört zu keiner Kundenanlage</translation>
+    </message>
+    <message>
+        <source>attachment %1</source>
+        <translation>Anhang %1</translation>
+    </message>
+    <message>
+        <source>attachment %1: its manifest was not taken: %2</source>
+        <translation>Anhang %1: sein Manifest wurde nicht übernommen: %2</translation>
+    </message>
+    <message>
+        <source>attachment %1: its manifest is of another capture (%2) and was not taken</source>
+        <translation>Anhang %1: sein Manifest gehört zu einer anderen Aufnahme (%2) und wurde nicht übernommen</translation>
+    </message>
+    <message>
+        <source>attachment %1: its manifest says %2 but the attachment is a %3; the manifest was not taken</source>
+        <translation>Anhang %1: sein Manifest nennt %2, der Anhang ist aber %3; das Manifest wurde nicht übernommen</translation>
+    </message>
+</context>
+<context>
     <name>RemoteError</name>
     <message>
         <source>The asset store did not answer in time.</source>
@@ -1615,6 +1642,14 @@ Optionen:
     <message>
         <source>pulled %1, deleted %2, pushed %3, conflicts %4, failed %5</source>
         <translation>%1 abgerufen, %2 gelöscht, %3 gesendet, %4 Konflikte, %5 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (new captures: %2)</source>
+        <translation>%1 (neue Aufnahmen: %2)</translation>
+    </message>
+    <message>
+        <source>, files fetched: %1</source>
+        <translation>, Dateien geholt: %1</translation>
     </message>
 </context>
 <context>
@@ -3143,10 +3178,6 @@ wird geladen…</translation>
 <context>
     <name>sl::DemoCaptureGenerator</name>
     <message>
-        <source>%1: the H.264 encoder (avc1) could not be opened; OpenCV needs an FFmpeg with an H.264 encoder (libx264 or OpenH264)</source>
-        <translation>%1: Der H.264-Encoder (avc1) konnte nicht geöffnet werden; OpenCV benötigt ein FFmpeg mit H.264-Encoder (libx264 oder OpenH264)</translation>
-    </message>
-    <message>
         <source>%1: the encoder wrote no video</source>
         <translation>%1: Der Encoder hat kein Video geschrieben</translation>
     </message>
@@ -3185,6 +3216,10 @@ wird geladen…</translation>
     <message>
         <source>cannot create the folder %1</source>
         <translation>der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: a frame could not be rendered</source>
+        <translation>%1: ein Einzelbild konnte nicht gezeichnet werden</translation>
     </message>
 </context>
 <context>
@@ -3853,6 +3888,33 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::MediaFetchFollower</name>
+    <message>
+        <source>not signed in to the asset store; sign in, then fetch again</source>
+        <translation>nicht beim Anlagenspeicher angemeldet; melden Sie sich an und holen Sie die Datei erneut</translation>
+    </message>
+    <message>
+        <source>the sync was cancelled</source>
+        <translation>die Synchronisierung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the asset store cannot be reached</source>
+        <translation>der Anlagenspeicher ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>the asset store asks to sign in again</source>
+        <translation>der Anlagenspeicher verlangt eine neue Anmeldung</translation>
+    </message>
+    <message>
+        <source>the asset store has no file for it</source>
+        <translation>der Anlagenspeicher hat keine Datei dazu</translation>
+    </message>
+    <message>
+        <source>the capture is no longer in this workspace</source>
+        <translation>die Aufnahme ist nicht mehr in diesem Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
     <name>sl::MediaFetchJob</name>
     <message>
         <source>&apos;%1&apos; is not an asset id (a GUID)</source>
@@ -4127,6 +4189,33 @@ wird geladen…</translation>
     <message>
         <source>Snapshot with overlay</source>
         <translation>Standbild mit eingebrannten Markierungen</translation>
+    </message>
+</context>
+<context>
+    <name>sl::RemoteMediaPanel</name>
+    <message>
+        <source>This video (%1) is on the asset store and not on this computer yet.</source>
+        <translation>Dieses Video (%1) liegt im Anlagenspeicher und noch nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>This photo (%1) is on the asset store and not on this computer yet.</source>
+        <translation>Dieses Foto (%1) liegt im Anlagenspeicher und noch nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Fetch from the asset store</source>
+        <translation>Aus dem Anlagenspeicher holen</translation>
+    </message>
+    <message>
+        <source>Downloads the photos and videos of this asset into the media cache with the next sync</source>
+        <translation>Lädt die Fotos und Videos dieser Anlage mit der nächsten Synchronisierung in den Mediencache</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Wird geholt…</translation>
+    </message>
+    <message>
+        <source>Not fetched: %1</source>
+        <translation>Nicht geholt: %1</translation>
     </message>
 </context>
 <context>

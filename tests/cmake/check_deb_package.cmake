@@ -1,6 +1,6 @@
 # Builds the .deb with CPack into a scratch folder and checks what it declares
 # and holds: the two executables, the desktop entry, the metainfo, the icon, and
-# dependencies on Debian's Qt and OpenCV packages.
+# dependencies on Debian's Qt, OpenCV (only the modules linked) and FFmpeg packages.
 set(out "${BUILD}/deb-check")
 file(REMOVE_RECURSE "${out}")
 file(MAKE_DIRECTORY "${out}")
@@ -18,7 +18,7 @@ execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "dpkg-deb could not read ${debs}")
 endif()
-foreach(dep libqt6widgets6 libqt6multimedia6 libopencv-videoio libsqlite3-0 gstreamer1.0-libav qt6-qpa-plugins)
+foreach(dep libqt6widgets6 libqt6multimedia6 libopencv-core libopencv-calib3d libavcodec libsqlite3-0 gstreamer1.0-libav qt6-qpa-plugins)
   string(FIND "${depends}" "${dep}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends lacks ${dep}: ${depends}")
