@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QTest>
+#include <QUuid>
 
 namespace sl::test {
 
@@ -165,6 +166,18 @@ bool SyncFixture::sameAssets(const AssetStates &local, const AssetStates &server
         }
     }
     return true;
+}
+
+QString SyncFixture::addAttachment(const QString &assetId, int type, const QByteArray &bytes, const QString &fileName)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+    m_server->table(entitySet).write(id, {{"msdyn_name", fileName},
+                                          {"_msdyn_customerasset_value", assetId},
+                                          {"msdyn_attachmenttype", type},
+                                          {"msdyn_file_name", fileName}});
+    m_server->media().setFile(entitySet, id, type == kVideo ? "msdyn_file" : "msdyn_image", bytes, fileName);
+    return id;
 }
 
 } // namespace sl::test

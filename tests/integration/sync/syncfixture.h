@@ -67,6 +67,14 @@ public:
     // same store): its next sync is a first pull.
     bool startOverInFreshWorkspace();
 
+    // The attachment types of ASSET-STORE.md (msdyn_attachmenttype).
+    static constexpr int kImage = 700610000;
+    static constexpr int kVideo = 700610001;
+    // An attachment of `assetId` on the store with its file (msdyn_image for
+    // a photo, msdyn_file for a video); returns its new id.
+    QString addAttachment(const QString &assetId, int type, const QByteArray &bytes,
+                          const QString &fileName = QStringLiteral("walkround.mp4"));
+
     FakeDataverse &server() { return *m_server; }
     Workspace &workspace() { return *m_workspace; }
     QString workspaceDirectory() const { return m_dir->path(); }

@@ -27,10 +27,9 @@ private:
     QStringList m_assets;
     static constexpr qint64 kChunk = 64 * 1024; // bytes per Range request here
     static constexpr qint64 kNoCap = 1LL << 40;
-    static constexpr int kImage = 700610000;
-    static constexpr int kVideo = 700610001;
+    static constexpr int kImage = SyncFixture::kImage;
+    static constexpr int kVideo = SyncFixture::kVideo;
 
-    static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
     static QByteArray randomBytes(qint64 size, quint32 seed)
     {
         QByteArray bytes(size, Qt::Uninitialized);
@@ -40,19 +39,6 @@ private:
         return bytes;
     }
 
-    // An attachment of `assetId` on the store with its file.
-    QString addAttachment(const QString &assetId, int type, const QByteArray &bytes,
-                          const QString &fileName = QStringLiteral("walkround.mp4"))
-    {
-        const QString id = newId();
-        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
-        m_world.server().table(entitySet).write(id, {{"msdyn_name", fileName},
-                                                     {"_msdyn_customerasset_value", assetId},
-                                                     {"msdyn_attachmenttype", type},
-                                                     {"msdyn_file_name", fileName}});
-        m_world.server().media().setFile(entitySet, id, type == kVideo ? "msdyn_file" : "msdyn_image", bytes, fileName);
-        return id;
-    }
 
     QString cached(const QString &id, bool video, const QString &fileName = QStringLiteral("walkround.mp4"))
     {
@@ -90,9 +76,9 @@ private Q_SLOTS:
     {
         const QByteArray photoBytes = randomBytes(300'000, 1);
         const QByteArray videoBytes = randomBytes(1'000'000, 2);
-        const QString photo = addAttachment(m_assets[0], kImage, photoBytes, QStringLiteral("pump.jpg"));
-        const QString video = addAttachment(m_assets[0], kVideo, videoBytes);
-        const QString elsewhere = addAttachment(m_assets[1], kVideo, randomBytes(1000, 3));
+        const QString photo = m_world.addAttachment(m_assets[0], kImage, photoBytes, QStringLiteral("pump.jpg"));
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, videoBytes);
+        const QString elsewhere = m_world.addAttachment(m_assets[1], kVideo, randomBytes(1000, 3));
 
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(outcome.ok(), qPrintable(outcome.errors.join('\n')));
@@ -129,7 +115,7 @@ private Q_SLOTS:
     void aDownloadCutAtHalfResumesWithRange()
     {
         const QByteArray bytes = randomBytes(1 << 20, 4);
-        const QString video = addAttachment(m_assets[0], kVideo, bytes);
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, bytes);
         // Cut in the middle of the ninth range, every time: the retries give up.
         m_world.server().faults().cutDownloadAt = (1 << 19) + 1000;
         m_world.server().faults().cutDownloads = 1'000;
@@ -154,7 +140,7 @@ private Q_SLOTS:
     // one's first half: the record's new ETag starts the download over.
     void aFileReplacedAfterACutIsFetchedFromTheStart()
     {
-        const QString video = addAttachment(m_assets[0], kVideo, randomBytes(1 << 20, 12));
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, randomBytes(1 << 20, 12));
         m_world.server().faults().cutDownloadAt = (1 << 19) + 1000;
         m_world.server().faults().cutDownloads = 1'000;
         QVERIFY(!m_world.fetchMedia(m_assets[0], kChunk, kNoCap).ok());
@@ -177,7 +163,7 @@ private Q_SLOTS:
     {
         FakeMedia &media = m_world.server().media();
         const QString set = QString::fromLatin1(FakeDataverse::kAttachments);
-        const QString id = addAttachment(m_assets[0], kVideo, "old");
+        const QString id = m_world.addAttachment(m_assets[0], kVideo, "old");
         const QUrl column(m_world.server().serviceRoot().toString() + set + "(" + id + ")/msdyn_file?x-ms-file-name=a.mp4");
         const FakeResponse opened = media.begin(set, id, "msdyn_file", column, "chunked");
         QCOMPARE(opened.status, 200);
@@ -198,7 +184,7 @@ private Q_SLOTS:
     void aSingleCutIsRetriedInTheSameFetch()
     {
         const QByteArray bytes = randomBytes(400'000, 5);
-        const QString video = addAttachment(m_assets[0], kVideo, bytes);
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, bytes);
         m_world.server().faults().cutDownloadAt = 200'000;
         m_world.server().faults().cutDownloads = 1;
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
@@ -210,7 +196,7 @@ private Q_SLOTS:
     void aStoreFileNameIsNeverAPath()
     {
         const QByteArray bytes = randomBytes(5000, 6);
-        const QString video = addAttachment(m_assets[0], kVideo, bytes, QStringLiteral("../../../escaped.mp4"));
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, bytes, QStringLiteral("../../../escaped.mp4"));
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(outcome.ok(), qPrintable(outcome.errors.join('\n')));
         const QString expected = QDir(m_world.workspaceDirectory()).filePath(QStringLiteral("cache/%1.mp4").arg(video));
@@ -223,10 +209,10 @@ private Q_SLOTS:
     void theCapEvictsLeastRecentlyUsedNeverAnAssetKeptOffline()
     {
         constexpr qint64 kFile = 100'000;
-        const QString loose1 = addAttachment(m_assets[1], kVideo, randomBytes(kFile, 7));
-        const QString loose2 = addAttachment(m_assets[1], kVideo, randomBytes(kFile, 8));
-        const QString kept1 = addAttachment(m_assets[0], kVideo, randomBytes(kFile, 9));
-        const QString kept2 = addAttachment(m_assets[0], kVideo, randomBytes(kFile, 10));
+        const QString loose1 = m_world.addAttachment(m_assets[1], kVideo, randomBytes(kFile, 7));
+        const QString loose2 = m_world.addAttachment(m_assets[1], kVideo, randomBytes(kFile, 8));
+        const QString kept1 = m_world.addAttachment(m_assets[0], kVideo, randomBytes(kFile, 9));
+        const QString kept2 = m_world.addAttachment(m_assets[0], kVideo, randomBytes(kFile, 10));
         const qint64 cap = 5 * kFile / 2;
         QVERIFY(m_world.fetchMedia(m_assets[1], kChunk, cap).ok());
         MediaCache(m_world.workspace(), cap).setKeptOffline(m_assets[0], true);
@@ -239,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(cached(kept1, true)));
         QVERIFY(QFileInfo::exists(cached(kept2, true)));
         // More than the cap of kept files stays.
-        const QString kept3 = addAttachment(m_assets[0], kVideo, randomBytes(kFile, 11));
+        const QString kept3 = m_world.addAttachment(m_assets[0], kVideo, randomBytes(kFile, 11));
         const MediaFetchOutcome more = m_world.fetchMedia(m_assets[0], kChunk, cap);
         QVERIFY(more.evicted.isEmpty());
         QCOMPARE(MediaCache(m_world.workspace(), cap).usedBytes(), 3 * kFile);

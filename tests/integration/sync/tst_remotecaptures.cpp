@@ -27,23 +27,11 @@ class tst_RemoteCaptures : public QObject
 private:
     SyncFixture m_world;
     QStringList m_assets;
-    static constexpr int kImage = 700610000;
-    static constexpr int kVideo = 700610001;
+    static constexpr int kImage = SyncFixture::kImage;
+    static constexpr int kVideo = SyncFixture::kVideo;
 
     static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
-    QString addAttachment(const QString &assetId, int type, const QByteArray &bytes, const QString &fileName)
-    {
-        const QString id = newId();
-        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
-        QJsonObject columns{{"msdyn_name", fileName},
-                            {"_msdyn_customerasset_value", assetId},
-                            {"msdyn_attachmenttype", type},
-                            {"msdyn_file_name", fileName}};
-        m_world.server().table(entitySet).write(id, columns);
-        m_world.server().media().setFile(entitySet, id, type == kVideo ? "msdyn_file" : "msdyn_image", bytes, fileName);
-        return id;
-    }
 
     // A manifest as another workspace pushed it: a photo with one image arrow.
     static QString pushedManifest(const QString &id, const QString &assetId)
@@ -86,11 +74,11 @@ private Q_SLOTS:
     {
         const QByteArray photoBytes(120'000, 'p');
         const QByteArray videoBytes(250'000, 'v');
-        const QString photo = addAttachment(m_assets[0], kImage, photoBytes, QStringLiteral("flange.jpg"));
+        const QString photo = m_world.addAttachment(m_assets[0], kImage, photoBytes, QStringLiteral("flange.jpg"));
         // As another workspace pushed it: the manifest carries the attachment's own id.
         m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
             .write(photo, {{"sl_manifest", pushedManifest(photo, m_assets[0])}});
-        const QString video = addAttachment(m_assets[0], kVideo, videoBytes, QStringLiteral("walkround.MP4"));
+        const QString video = m_world.addAttachment(m_assets[0], kVideo, videoBytes, QStringLiteral("walkround.MP4"));
 
         const SyncSummary first = m_world.sync();
         QVERIFY2(first.ok(), qPrintable(first.errors.join('\n')));
@@ -144,8 +132,8 @@ private Q_SLOTS:
     void theFilesOfAnAssetKeptOfflineComeWithEverySync()
     {
         const QByteArray bytes(90'000, 'k');
-        const QString photo = addAttachment(m_assets[1], kImage, bytes, QStringLiteral("gauge.png"));
-        addAttachment(m_assets[2], kImage, QByteArray(1000, 'x'), QStringLiteral("other.jpg"));
+        const QString photo = m_world.addAttachment(m_assets[1], kImage, bytes, QStringLiteral("gauge.png"));
+        m_world.addAttachment(m_assets[2], kImage, QByteArray(1000, 'x'), QStringLiteral("other.jpg"));
         QVERIFY(m_world.sync().ok());
         MediaCache(m_world.workspace(), limits::kMediaCacheBytes).setKeptOffline(m_assets[1], true);
         const SyncSummary summary = m_world.sync();
@@ -161,7 +149,7 @@ private Q_SLOTS:
     void aManifestOfAnotherCaptureIsNotTaken()
     {
         const QString other = newId();
-        const QString photo = addAttachment(m_assets[0], kImage, QByteArray(500, 'o'), QStringLiteral("o.jpg"));
+        const QString photo = m_world.addAttachment(m_assets[0], kImage, QByteArray(500, 'o'), QStringLiteral("o.jpg"));
         m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
             .write(photo, {{"sl_manifest", pushedManifest(other, m_assets[0])}});
         const SyncSummary summary = m_world.sync();
