@@ -125,6 +125,9 @@ screenshots() {
     # The main window's sync status (a sync under way with two edits pending) against the fake store.
     SIGHTLINE_SCREENSHOT_DIR="$here/docs/screenshots" LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/ui/tst_syncstatus" cancelDuringAHeldPushKeepsTheEditsQueued
+    # A capture pulled from the store, its tab offering the fetch of its file.
+    SIGHTLINE_SCREENSHOT_DIR="$here/docs/screenshots" LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb \
+        xvfb-run -a -s "-screen 0 1400x900x24" "$build_dir/tests/ui/tst_syncstatus" aCaptureOnTheStoreIsFetchedFromItsTab
 }
 
 cmd="${1:-}"
