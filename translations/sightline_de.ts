@@ -3980,6 +3980,33 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::OfflineAssetAction</name>
+    <message>
+        <source>&amp;Keep media available offline</source>
+        <translation>Medien offline &amp;verfügbar halten</translation>
+    </message>
+    <message>
+        <source>The photos and videos of the asset shown come with every sync and are never evicted from the media cache</source>
+        <translation>Die Fotos und Videos der angezeigten Anlage kommen mit jeder Synchronisierung und werden nie aus dem Mediencache entfernt</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s media could not be kept offline: %1</source>
+        <translation>Die Medien der Anlage konnten nicht offline verfügbar gehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>The asset&apos;s media may be evicted from the cache again.</source>
+        <translation>Die Medien der Anlage dürfen wieder aus dem Cache entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Fetching the asset&apos;s media; it stays available offline.</source>
+        <translation>Die Medien der Anlage werden geholt; sie bleiben offline verfügbar.</translation>
+    </message>
+    <message>
+        <source>Kept offline: the asset&apos;s media comes with the next sync once signed in.</source>
+        <translation>Offline verfügbar: die Medien der Anlage kommen mit der nächsten Synchronisierung nach der Anmeldung.</translation>
+    </message>
+</context>
+<context>
     <name>sl::OutboxBatchSender</name>
     <message>
         <source>more than %1 edits for one batch</source>

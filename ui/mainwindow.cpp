@@ -223,6 +223,7 @@ void MainWindow::buildMenus()
     m_sync->addTo(menuBar());
     statusBar()->addPermanentWidget(new SyncStatusWidget(*m_store, *m_sync, this));
     new MediaFetchFollower(*m_store, *m_viewer, *m_sync, this);
+    connect(this, &MainWindow::assetShown, m_sync, &SyncActions::setCurrentAsset);
     connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
     m_sync->resume();
 

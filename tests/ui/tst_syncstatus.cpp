@@ -4,7 +4,9 @@
 #include "captureviewerwidget.h"
 #include "editing/asseteditor.h"
 #include "mainwindow.h"
+#include "store/assetdetails.h"
 #include "store/assetrepository.h"
+#include "store/mediacache.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 #include "photoview.h"
@@ -390,6 +392,46 @@ private Q_SLOTS:
         QVERIFY(viewer->capturesWaitingForMedia().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(viewer->currentPhotoView()->hasFrame(), 10'000);
         QCOMPARE(viewer->count(), 1);
+    }
+
+    // Sync > Keep media available offline, for the asset shown: its files
+    // come at once and with every sync; the state follows the asset shown.
+    void keepingAnAssetOfflineFetchesItsFiles()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 2));
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        const QString photo = QStringLiteral("7d2f3c8e-1d2a-4e6f-9a7b-0c1d2e3f4a5d");
+        rig.server->table(entitySet).write(photo, {{"msdyn_name", "valve.jpg"},
+                                                   {"_msdyn_customerasset_value", rig.assetIds.at(0)},
+                                                   {"msdyn_attachmenttype", 700610000},
+                                                   {"msdyn_file_name", "valve.jpg"}});
+        rig.server->media().setFile(entitySet, photo, "msdyn_image", QByteArray(4000, 'j'), "valve.jpg");
+        QVERIFY(signIn(rig));
+        auto *keep = rig.window->findChild<QAction *>(QStringLiteral("keepOfflineAction"));
+        QVERIFY(keep);
+        QVERIFY(!keep->isEnabled()); // no asset shown
+
+        rig.window->showAsset(rig.assetIds.at(0));
+        QTRY_VERIFY(keep->isEnabled());
+        QVERIFY(!keep->isChecked());
+        QSignalSpy finished(rig.runner, &SyncRunner::finished);
+        keep->trigger();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(finished.first().at(0).value<SyncSummary>().mediaFetched, 1);
+        {
+            std::unique_ptr<Workspace> workspace = Workspace::open(rig.dir.path());
+            QVERIFY(workspace);
+            QVERIFY(MediaCache(*workspace, 1 << 30).isKeptOffline(rig.assetIds.at(0)));
+            const std::optional<CaptureOpening> opening = CaptureOpening::read(*workspace, photo);
+            QVERIFY(opening && !opening->mediaToFetch);
+        }
+
+        // Another asset: not kept; back to the first: kept.
+        rig.window->showAsset(rig.assetIds.at(1));
+        QTRY_VERIFY(keep->isEnabled() && !keep->isChecked());
+        rig.window->showAsset(rig.assetIds.at(0));
+        QTRY_VERIFY(keep->isEnabled() && keep->isChecked());
     }
 
     void aFetchThatFindsNoFileSaysSo()

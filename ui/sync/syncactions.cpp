@@ -9,6 +9,7 @@
 #include "signin/tokenrelay.h"
 #include "sync/conflictdialog.h"
 #include "sync/connectdialog.h"
+#include "sync/offlineassetaction.h"
 #include "sync/syncrunner.h"
 
 #include <QMenu>
@@ -34,6 +35,8 @@ SyncActions::SyncActions(StoreWorker &store, QWidget *window)
                limits::kIdSweepEveryPolls);
     m_runner->setOptions(options);
     connect(m_runner, &SyncRunner::finished, this, &SyncActions::onSyncFinished);
+    m_offline = new OfflineAssetAction(m_store, *m_runner, this);
+    connect(m_offline, &OfflineAssetAction::statusChanged, this, &SyncActions::statusChanged);
 }
 
 SyncActions::~SyncActions()
@@ -60,6 +63,13 @@ void SyncActions::addTo(QMenuBar *menuBar)
     sync->addSeparator();
     sync->addAction(tr("&Connect to asset store…"), this, [this] { showConnect(); });
     sync->addAction(tr("&Resolve conflicts…"), this, [this] { showConflicts(); });
+    sync->addSeparator();
+    sync->addAction(m_offline->action());
+}
+
+void SyncActions::setCurrentAsset(const QString &assetId)
+{
+    m_offline->setAsset(assetId);
 }
 
 void SyncActions::ensureTransport()
@@ -128,7 +138,11 @@ void SyncActions::keepTokens(const TokenSet *tokens)
     }
 }
 
-void SyncActions::setWorkspace(const QString &directory) { m_runner->setWorkspace(directory); }
+void SyncActions::setWorkspace(const QString &directory)
+{
+    m_runner->setWorkspace(directory);
+    m_offline->setAsset(QString()); // an asset of the workspace before
+}
 
 void SyncActions::onSyncFinished(const SyncSummary &summary)
 {

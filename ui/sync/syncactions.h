@@ -18,6 +18,7 @@ class ConflictDialog;
 class ConnectDialog;
 class CurlTransport;
 class KeychainSecretStore;
+class OfflineAssetAction;
 class SignedInTokenSource;
 class StoreWorker;
 class SyncRunner;
@@ -28,8 +29,9 @@ class TokenRelay;
 // The Sync menu of the main window: Sync now (a SyncRunner with the
 // signed-in token; also every few minutes while connected and once after a
 // sign-in), Connect… (the ConnectDialog, then the signed-in tokens kept in a
-// SignedInTokenSource, the refresh token in the keychain) and Conflicts…
-// (the ConflictDialog on the view store worker).
+// SignedInTokenSource, the refresh token in the keychain), Conflicts…
+// (the ConflictDialog on the view store worker) and Keep media available
+// offline (OfflineAssetAction) for the asset shown.
 class SyncActions : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,8 @@ public:
     SyncRunner *runner() const { return m_runner; }
     // The workspace the syncs are of (empty: none open).
     void setWorkspace(const QString &directory);
+    // The asset shown (empty: none): what Keep media available offline is of.
+    void setCurrentAsset(const QString &assetId);
 
 Q_SIGNALS:
     // One line for the status bar, e.g. "Connected to contoso.crm.dynamics.com as ana@contoso.com".
@@ -70,6 +74,7 @@ private:
     std::unique_ptr<SignedInTokenSource> m_tokens;
     std::unique_ptr<TokenRelay> m_relay; // m_tokens for the sync threads
     SyncRunner *m_runner = nullptr;
+    OfflineAssetAction *m_offline = nullptr;
     QPointer<ConnectDialog> m_connect;
     QPointer<ConflictDialog> m_conflicts;
 };
