@@ -2764,6 +2764,10 @@ wird geladen…</translation>
             <numerusform>Notiz für %n Aufnahmen:</numerusform>
         </translation>
     </message>
+    <message>
+        <source>On the asset store, not fetched yet: open it to fetch it.</source>
+        <translation>Im Anlagenspeicher, noch nicht geholt: zum Holen öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>sl::CaptureViewerWidget</name>

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "media/thumbnailer.h"
+#include "store/mediacache.h"
 #include "uitext.h"
 
 #include <QDateTime>
@@ -241,6 +242,7 @@ void CaptureGalleryWidget::requestThumbnail(int row)
     const QSize maxSize = thumbnailSize() * devicePixelRatioF();
     const QString path = entry.mediaPath;
     const MediaType type = entry.record.mediaType;
+    const bool cached = MediaCache::isCachePath(entry.record.mediaPath);
     const quint64 generation = m_generation;
     auto *watcher = new QFutureWatcher<Thumbnail>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher]() {
@@ -253,6 +255,7 @@ void CaptureGalleryWidget::requestThumbnail(int row)
         thumbnail.row = row;
         thumbnail.cacheKey = cacheKey;
         if (!QFileInfo::exists(path)) {
+            thumbnail.onStore = cached;
             thumbnail.error = CaptureGalleryWidget::tr("The media file is missing: %1").arg(QFileInfo(path).fileName());
             return thumbnail;
         }
@@ -269,7 +272,10 @@ void CaptureGalleryWidget::onThumbnail(const Thumbnail &thumbnail)
     QListWidgetItem *item = m_list->item(thumbnail.row);
     if (item) {
         const MediaType type = m_entries[size_t(thumbnail.row)].record.mediaType;
-        if (thumbnail.image.isNull()) {
+        if (thumbnail.onStore) {
+            item->setToolTip(item->toolTip() + QLatin1Char('\n')
+                             + tr("On the asset store, not fetched yet: open it to fetch it."));
+        } else if (thumbnail.image.isNull()) {
             qCWarning(lcUi) << "no thumbnail for" << m_entries[size_t(thumbnail.row)].mediaPath << thumbnail.error;
             item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
             item->setToolTip(tr("No thumbnail: %1").arg(thumbnail.error));

@@ -80,6 +80,7 @@ private:
         QString cacheKey;
         QImage image;
         QString error;
+        bool onStore = false; // pulled from the asset store, its file not fetched
     };
     void requestThumbnail(int row);
     void onThumbnail(const Thumbnail &thumbnail);

@@ -1,6 +1,7 @@
 #include "fakedataverse.h"
 #include "fakesignin.h"
 
+#include "capturegallerywidget.h"
 #include "captureviewerwidget.h"
 #include "editing/asseteditor.h"
 #include "mainwindow.h"
@@ -22,6 +23,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -372,6 +374,15 @@ private Q_SLOTS:
                                                    {"msdyn_file_name", "flange.jpg"}});
         rig.server->media().setFile(entitySet, photo, "msdyn_image", jpeg, "flange.jpg");
         QVERIFY(signIn(rig)); // the first sync lists it
+
+        // The gallery lists it, saying where its file is.
+        auto *gallery = rig.window->findChild<CaptureGalleryWidget *>();
+        QVERIFY(gallery);
+        rig.window->showAsset(rig.assetIds.at(0));
+        QTRY_COMPARE(gallery->count(), 1);
+        QTRY_COMPARE(gallery->thumbnailsPending(), 0);
+        QVERIFY2(gallery->listWidget()->item(0)->toolTip().endsWith(QStringLiteral("\nOn the asset store, not fetched yet: open it to fetch it.")),
+                 qPrintable(gallery->listWidget()->item(0)->toolTip()));
 
         auto *viewer = rig.window->findChild<CaptureViewerWidget *>();
         QVERIFY(viewer);
