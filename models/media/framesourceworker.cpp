@@ -5,6 +5,14 @@
 
 namespace sl {
 
+namespace {
+
+// Frames decoded ahead of the last one served: two keep a held arrow key
+// (about 30 steps a second) ahead of decoding on a long keyframe interval.
+constexpr int kPrefetchFrames = 2;
+
+} // namespace
+
 FrameSourceWorker::FrameSourceWorker(QObject *parent) : QObject(parent)
 {
     m_thread = std::thread([this] { run(); });
@@ -59,6 +67,12 @@ void FrameSourceWorker::run()
 {
     std::unique_ptr<FrameSource> source;
     quint64 openedMedia = 0;
+    // After a frame is served and while nothing else is asked, the next ones
+    // are decoded into the source's cache: a reviewer's step forward (an
+    // arrow key, or its repeat) then finds its frame decoded. A request that
+    // arrives meanwhile waits for at most the one frame being decoded.
+    int prefetchNext = -1;
+    int prefetchLeft = 0;
     // Answers are posted to this object's thread and dropped there when a
     // newer open() made them stale.
     const auto post = [this](quint64 media, auto emitter) {
@@ -81,7 +95,7 @@ void FrameSourceWorker::run()
         quint64 media = 0;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stop || m_openPath || m_pending; });
+            m_wake.wait(lock, [&] { return m_stop || m_openPath || m_pending || (prefetchLeft > 0 && source); });
             if (m_stop)
                 return;
             media = m_media;
@@ -89,6 +103,15 @@ void FrameSourceWorker::run()
             openType = m_openType;
             request.swap(m_pending);
         }
+        if (!openPath && !request) {
+            --prefetchLeft;
+            if (prefetchNext < source->frameCount()) {
+                source->frame(prefetchNext++); // into the cache; a failure is met again when asked for
+                ++m_decodedAhead;
+            }
+            continue;
+        }
+        prefetchLeft = 0;
         if (openPath) {
             source.reset();
             openedMedia = media;
@@ -117,6 +140,8 @@ void FrameSourceWorker::run()
         } else {
             const double seconds = source->timeOfFrame(index);
             post(media, [this, index, seconds, image] { Q_EMIT frameReady(index, seconds, image); });
+            prefetchNext = index + 1;
+            prefetchLeft = kPrefetchFrames;
         }
     }
 }

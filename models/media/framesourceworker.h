@@ -19,7 +19,8 @@ namespace sl {
 // The asynchronous front of a FrameSource for the GUI: the source lives on
 // a thread of its own; requests are collapsed so that only the latest
 // target is decoded (a scrub or a held arrow key never queues up), and
-// answers arrive as signals on the worker object's thread.
+// answers arrive as signals on the worker object's thread. While nothing is
+// asked, the frames after the last one served are decoded ahead.
 class FrameSourceWorker : public QObject
 {
     Q_OBJECT
@@ -39,6 +40,9 @@ class FrameSourceWorker : public QObject
     // Frame requests decoded (or failed) so far: a drag over many positions
     // counts only those that were still the latest when the thread got to them.
     qint64 requestsServed() const { return m_served.load(); }
+    // Frames decoded ahead of the last one served, so far (while nothing
+    // was asked): the next steps forward find them decoded.
+    qint64 framesDecodedAhead() const { return m_decodedAhead.load(); }
 
   Q_SIGNALS:
     // The frame index of the opened video (empty for a photo) and its
@@ -66,6 +70,7 @@ class FrameSourceWorker : public QObject
     MediaType m_openType = MediaType::Video;
     std::optional<Request> m_pending;
     std::atomic<qint64> m_served{0};
+    std::atomic<qint64> m_decodedAhead{0};
     std::thread m_thread;
 };
 

@@ -4,6 +4,8 @@
 // then times, each beside a floor measured in the same run:
 //   - a one-frame step forward and back, and a random seek, through the
 //     frame source, against decoding one frame with libavcodec in-process;
+//     and a step forward as the player asks for it (FrameSourceWorker, one
+//     request every 33 ms as a held arrow key repeats);
 //   - opening the clip and its first frame with the page cache dropped,
 //     against libavformat + libavcodec doing the same in-process;
 //   - decoding every frame to RGB, as a whole process (this program run
@@ -21,11 +23,14 @@
 #include "benchstats.h"
 #include "capture/manifestwriter.h"
 #include "media/framesource.h"
+#include "media/framesourceworker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 #include <functional>
@@ -62,6 +67,40 @@ void printSpread(const char *what, const std::vector<double> &ms, double floor)
     const bench::Spread s = spreadOf(ms);
     std::printf("  %-24s p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms   floor %5.2f ms  p95/floor %5.1f\n", what, s.p50,
                 s.p95, s.max, floor, s.p95 / floor);
+}
+
+// A step forward as the player asks for it: through FrameSourceWorker (its
+// thread, its request collapsing, its decoding ahead), one request every
+// 33 ms as an arrow key held down repeats, timed from the request to the
+// frame's arrival on this thread.
+void benchPlayerSteps(const QString &clip, double floor)
+{
+    constexpr int kRepeatMs = 33;
+    FrameSourceWorker worker;
+    QEventLoop loop;
+    bool ok = false;
+    QObject::connect(&worker, &FrameSourceWorker::opened, &loop, [&] { ok = true; loop.quit(); });
+    QObject::connect(&worker, &FrameSourceWorker::openFailed, &loop, [&] { loop.quit(); });
+    QObject::connect(&worker, &FrameSourceWorker::frameReady, &loop, [&] { loop.quit(); });
+    QObject::connect(&worker, &FrameSourceWorker::frameFailed, &loop, [&] { ok = false; loop.quit(); });
+    worker.open(clip, MediaType::Video);
+    loop.exec();
+    if (!ok) {
+        std::printf("  player steps: cannot open\n");
+        return;
+    }
+    worker.requestFrame(0);
+    loop.exec();
+    std::vector<double> forward;
+    QElapsedTimer timer;
+    for (int i = 1; i < 150 && ok; ++i) {
+        QThread::msleep(kRepeatMs);
+        timer.start();
+        worker.requestFrame(i);
+        loop.exec();
+        forward.push_back(msSince(timer));
+    }
+    printSpread("player step fwd, 33 ms", forward, floor);
 }
 
 void benchSteps(const QString &clip, const char *name)
@@ -101,6 +140,7 @@ void benchSteps(const QString &clip, const char *name)
     printSpread("step forward", forward, floor);
     printSpread("step back", backward, floor);
     printSpread("random seek", seeks, floor);
+    benchPlayerSteps(clip, floor);
     const FrameSource::Stats stats = source.stats();
     std::printf("  (%lld decoded, %lld converted, %lld seeks, %lld cache hits, %.0f MiB cached)\n",
                 qlonglong(stats.decoded), qlonglong(stats.converted), qlonglong(stats.seeks),

@@ -25,6 +25,7 @@ class TestFrameSourceWorker : public QObject
     void aSlotMayAskForTheNextFrame();
     void openFailureSaysWhy();
     void reopenDropsOlderAnswers();
+    void theNextFramesAreDecodedAhead();
 
   private:
     QString clip() const { return m_dir.filePath(QStringLiteral("clip.mp4")); }
@@ -122,6 +123,34 @@ void TestFrameSourceWorker::reopenDropsOlderAnswers()
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
     QTest::qWait(200);
     QCOMPARE(ready.count(), 0);
+}
+
+// While nothing is asked, the two frames after the one served are decoded
+// ahead; the steps forward then get exactly their frames, and a request
+// made meanwhile is still answered with its own.
+void TestFrameSourceWorker::theNextFramesAreDecodedAhead()
+{
+    FrameSourceWorker worker;
+    QSignalSpy ready(&worker, &FrameSourceWorker::frameReady);
+    worker.open(clip(), MediaType::Video);
+    worker.requestFrame(40);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(worker.framesDecodedAhead(), qint64(2), 15000);
+    for (int i = 41; i <= 44; ++i) {
+        worker.requestFrame(i);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), i - 39, 15000);
+        QCOMPARE(ready.last().at(0).toInt(), i);
+        QCOMPARE(TestClip::numberOf(ready.last().at(2).value<QImage>()), i);
+    }
+    // The last frames: nothing past the end is decoded.
+    const qint64 before = worker.framesDecodedAhead();
+    worker.requestFrame(119);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.last().at(0).toInt(), 119, 15000);
+    QTest::qWait(200);
+    QVERIFY(worker.framesDecodedAhead() <= before + 2); // what the steps before left to do, no more
+    worker.requestFrame(10); // backwards, after decoding ahead
+    QTRY_COMPARE_WITH_TIMEOUT(ready.last().at(0).toInt(), 10, 15000);
+    QCOMPARE(TestClip::numberOf(ready.last().at(2).value<QImage>()), 10);
 }
 
 QTEST_GUILESS_MAIN(TestFrameSourceWorker)
