@@ -18,11 +18,18 @@ class tst_StoreWorker : public QObject
     Q_OBJECT
 
 private:
+    // The worker's signals are emitted on its own thread, possibly before a
+    // QSignalSpy::wait() starts (which then waits for another): count instead.
+    static bool arrives(QSignalSpy &spy, int timeoutMs)
+    {
+        return QTest::qWaitFor([&spy] { return !spy.isEmpty(); }, timeoutMs);
+    }
+
     static bool openWorker(StoreWorker &worker, const QString &directory)
     {
         QSignalSpy opened(&worker, &StoreWorker::opened);
         worker.open(directory);
-        return opened.wait(10000);
+        return arrives(opened, 10000);
     }
 
 private Q_SLOTS:
@@ -103,7 +110,7 @@ private Q_SLOTS:
         StoreWorker worker;
         QSignalSpy failed(&worker, &StoreWorker::openFailed);
         worker.open(dir.filePath(QStringLiteral("file"))); // a file, not a folder
-        QVERIFY(failed.wait(10000));
+        QVERIFY(arrives(failed, 10000));
         QVERIFY(!failed.first().at(1).toString().isEmpty());
     }
 
@@ -123,14 +130,14 @@ private Q_SLOTS:
         std::unique_ptr<Workspace> other = Workspace::open(dir.path(), &error);
         QVERIFY2(other, qPrintable(error));
         other->assets().upsertAssets({test::makeAsset(QStringLiteral("a1"), QStringLiteral("Pump"))});
-        QVERIFY(changed.wait(5000));
+        QVERIFY(arrives(changed, 5000));
 
         changed.clear();
         worker.post<int>(this, [](Workspace &workspace) {
             workspace.assets().upsertAssets({test::makeAsset(QStringLiteral("a2"), QStringLiteral("Fan"))});
             return 0;
         }, [](StoreResult<int>) {});
-        QVERIFY(changed.wait(5000));
+        QVERIFY(arrives(changed, 5000));
     }
 
     // A connection used from a thread that does not own it refuses.
