@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QTest>
 #include <QUuid>
@@ -178,6 +179,12 @@ QString SyncFixture::addAttachment(const QString &assetId, int type, const QByte
                                           {"msdyn_file_name", fileName}});
     m_server->media().setFile(entitySet, id, type == kVideo ? "msdyn_file" : "msdyn_image", bytes, fileName);
     return id;
+}
+
+QByteArray SyncFixture::fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
 }
 
 } // namespace sl::test

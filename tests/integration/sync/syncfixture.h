@@ -75,6 +75,9 @@ public:
     QString addAttachment(const QString &assetId, int type, const QByteArray &bytes,
                           const QString &fileName = QStringLiteral("walkround.mp4"));
 
+    // A file's bytes, or "<unreadable>" (compared with the store's bytes).
+    static QByteArray fileBytes(const QString &path);
+
     FakeDataverse &server() { return *m_server; }
     Workspace &workspace() { return *m_workspace; }
     QString workspaceDirectory() const { return m_dir->path(); }

@@ -46,12 +46,6 @@ private:
         return MediaCache(m_world.workspace(), kNoCap).pathFor(id, fileName, video, &reason);
     }
 
-    static QByteArray read(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-    }
-
     QList<FakeDataverse::LoggedRequest> valueReads()
     {
         QList<FakeDataverse::LoggedRequest> reads;
@@ -83,8 +77,8 @@ private Q_SLOTS:
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(outcome.ok(), qPrintable(outcome.errors.join('\n')));
         QCOMPARE(outcome.downloaded, 2);
-        QCOMPARE(read(cached(photo, false, QStringLiteral("pump.jpg"))), photoBytes);
-        QCOMPARE(read(cached(video, true)), videoBytes);
+        QCOMPARE(SyncFixture::fileBytes(cached(photo, false, QStringLiteral("pump.jpg"))), photoBytes);
+        QCOMPARE(SyncFixture::fileBytes(cached(video, true)), videoBytes);
         QVERIFY(!QFileInfo::exists(cached(elsewhere, true)));
         for (const auto &request : valueReads()) {
             QVERIFY(!request.url.path().contains(elsewhere));
@@ -109,7 +103,7 @@ private Q_SLOTS:
         const MediaFetchOutcome third = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QCOMPARE(third.cached, 1);
         QCOMPARE(third.downloaded, 1);
-        QCOMPARE(read(cached(video, true)), newer);
+        QCOMPARE(SyncFixture::fileBytes(cached(video, true)), newer);
     }
 
     void aDownloadCutAtHalfResumesWithRange()
@@ -132,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(resumed.resumedBytes, qint64(1 << 19));
         QCOMPARE(headerValue(valueReads().front().headers, "Range"), QByteArray("bytes=524288-589823"));
         QCOMPARE(valueReads().size(), 8);
-        QCOMPARE(read(cached(video, true)), bytes);
+        QCOMPARE(SyncFixture::fileBytes(cached(video, true)), bytes);
         QVERIFY(!QFileInfo::exists(part));
     }
 
@@ -154,7 +148,7 @@ private Q_SLOTS:
         const MediaFetchOutcome again = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(again.ok(), qPrintable(again.errors.join('\n')));
         QCOMPARE(again.resumedBytes, 0);
-        QCOMPARE(read(cached(video, true)), replaced);
+        QCOMPARE(SyncFixture::fileBytes(cached(video, true)), replaced);
     }
 
     // The fake's upload sessions refuse a chunk that does not continue the
@@ -190,7 +184,7 @@ private Q_SLOTS:
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(outcome.ok(), qPrintable(outcome.errors.join('\n')));
         QCOMPARE(m_world.server().faults().cutDownloads, 0); // the cut did happen
-        QCOMPARE(read(cached(video, true)), bytes);
+        QCOMPARE(SyncFixture::fileBytes(cached(video, true)), bytes);
     }
 
     void aStoreFileNameIsNeverAPath()
@@ -200,7 +194,7 @@ private Q_SLOTS:
         const MediaFetchOutcome outcome = m_world.fetchMedia(m_assets[0], kChunk, kNoCap);
         QVERIFY2(outcome.ok(), qPrintable(outcome.errors.join('\n')));
         const QString expected = QDir(m_world.workspaceDirectory()).filePath(QStringLiteral("cache/%1.mp4").arg(video));
-        QCOMPARE(read(expected), bytes);
+        QCOMPARE(SyncFixture::fileBytes(expected), bytes);
         QDirIterator everything(QFileInfo(m_world.workspaceDirectory()).absolutePath(), {QStringLiteral("escaped*")},
                                 QDir::Files, QDirIterator::Subdirectories);
         QVERIFY(!everything.hasNext());

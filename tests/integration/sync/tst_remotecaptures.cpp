@@ -53,12 +53,6 @@ private:
         return QString::fromUtf8(ManifestWriter::toBytes(ManifestWriter::toJson(manifest)));
     }
 
-    static QByteArray read(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-    }
-
 private Q_SLOTS:
     void initTestCase_data() { SyncFixture::addStoreRows(); }
 
@@ -125,8 +119,8 @@ private Q_SLOTS:
         QVERIFY2(fetched.ok(), qPrintable(fetched.errors.join('\n')));
         QCOMPARE(fetched.mediaFetched, 2);
         QVERIFY2(fetched.line().endsWith(QStringLiteral(", files fetched: 2")), qPrintable(fetched.line()));
-        QCOMPARE(read(workspace.absoluteMediaPath(photoRecord->mediaPath)), photoBytes);
-        QCOMPARE(read(workspace.absoluteMediaPath(videoRecord->mediaPath)), videoBytes);
+        QCOMPARE(SyncFixture::fileBytes(workspace.absoluteMediaPath(photoRecord->mediaPath)), photoBytes);
+        QCOMPARE(SyncFixture::fileBytes(workspace.absoluteMediaPath(videoRecord->mediaPath)), videoBytes);
     }
 
     void theFilesOfAnAssetKeptOfflineComeWithEverySync()
@@ -141,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(summary.mediaFetched, 1); // the other asset's file stays on the store
         const std::optional<CaptureRecord> record = m_world.workspace().captures().byId(photo);
         QVERIFY(record);
-        QCOMPARE(read(m_world.workspace().absoluteMediaPath(record->mediaPath)), bytes);
+        QCOMPARE(SyncFixture::fileBytes(m_world.workspace().absoluteMediaPath(record->mediaPath)), bytes);
         // Up to date: the next sync downloads nothing.
         QCOMPARE(m_world.sync().mediaFetched, 0);
     }
