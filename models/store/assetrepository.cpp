@@ -136,6 +136,17 @@ void AssetRepository::upsertCategories(const std::vector<Category> &rows)
 
 void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
 {
+    upsert(rows, nullptr);
+}
+
+void AssetRepository::upsertPulledAssets(const std::vector<Asset> &rows, const std::vector<QByteArray> &etags)
+{
+    Q_ASSERT(etags.size() == rows.size());
+    upsert(rows, &etags);
+}
+
+void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<QByteArray> *etags)
+{
     Transaction transaction(m_db);
     // The names an asset carries keep the lookup tables (and so the foreign
     // keys and the search index) complete even before the lookups sync.
@@ -148,26 +159,35 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
     // touches there). Unchanged rows are left alone so that a repeated sync
     // does not churn the search index. name is compared case-sensitively
     // (its column is NOCASE).
-    Statement upsert = m_db.cached(
-        "INSERT INTO assets(" SL_ASSET_WRITTEN_COLUMNS ") SELECT " SL_ASSET_JSON_ROW
-        "FROM json_each(?) r WHERE true ORDER BY r.key " // WHERE: tells ON CONFLICT from a join's ON
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, asset_tag = excluded.asset_tag, "
-        "account_id = excluded.account_id, product_id = excluded.product_id, "
-        "category_id = excluded.category_id, parent_id = excluded.parent_id, latitude = excluded.latitude, "
-        "longitude = excluded.longitude, state_code = excluded.state_code, modified_on = "
-        "excluded.modified_on "
-        "WHERE (name COLLATE BINARY, asset_tag, account_id, product_id, category_id, parent_id, latitude, "
-        "longitude, state_code, modified_on) IS NOT (excluded.name, excluded.asset_tag, excluded.account_id, "
-        "excluded.product_id, excluded.category_id, excluded.parent_id, excluded.latitude, "
-        "excluded.longitude, excluded.state_code, excluded.modified_on) "
-        "RETURNING rid");
+#define SL_ASSET_UPSERT(columns, row, setMore, compareMore, excludedMore)                                   \
+    "INSERT INTO assets(" columns ") SELECT " row                                                             \
+    "FROM json_each(?) r WHERE true ORDER BY r.key " /* WHERE: tells ON CONFLICT from a join's ON */         \
+    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, asset_tag = excluded.asset_tag, "                    \
+    "account_id = excluded.account_id, product_id = excluded.product_id, "                                    \
+    "category_id = excluded.category_id, parent_id = excluded.parent_id, latitude = excluded.latitude, "      \
+    "longitude = excluded.longitude, state_code = excluded.state_code, modified_on = excluded.modified_on "   \
+    setMore                                                                                                   \
+    "WHERE (name COLLATE BINARY, asset_tag, account_id, product_id, category_id, parent_id, latitude, "       \
+    "longitude, state_code, modified_on" compareMore ") IS NOT (excluded.name, excluded.asset_tag, "          \
+    "excluded.account_id, excluded.product_id, excluded.category_id, excluded.parent_id, excluded.latitude, " \
+    "excluded.longitude, excluded.state_code, excluded.modified_on" excludedMore ") "                        \
+    "RETURNING rid"
+    // A pulled row also takes the store's ETag in the same write (a second
+    // UPDATE for the ETags wrote every row twice).
+    Statement upsert = etags ? m_db.cached(SL_ASSET_UPSERT(SL_PULLED_ASSET_WRITTEN_COLUMNS, SL_PULLED_ASSET_JSON_ROW,
+                                                           ", etag = excluded.etag, created_here = 0 ",
+                                                           ", etag, created_here",
+                                                           ", excluded.etag, excluded.created_here"))
+                             : m_db.cached(SL_ASSET_UPSERT(SL_ASSET_WRITTEN_COLUMNS, SL_ASSET_JSON_ROW, "", "", ""));
+#undef SL_ASSET_UPSERT
 
     QHash<QString, QString> seenAccounts, seenProducts, seenCategories;
     QSet<QString> batchIds;
     QStringList withParent; // ids whose parent is not in this batch
     QByteArray values = "["; // the rows, as the upsert reads them
     values.reserve(qsizetype(rows.size()) * 160 + 2); // ~150 bytes per asset
-    for (const Asset &row : rows) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const Asset &row = rows[i];
         if (row.id.isEmpty())
             throw StoreError(
                 QStringLiteral("An asset without an id cannot be stored (name \"%1\")").arg(row.name));
@@ -177,7 +197,7 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
         const QString parentId = row.parentId == row.id ? QString() : row.parentId;
         if (values.size() > 1)
             values.append(',');
-        appendAssetJsonRow(values, row, parentId);
+        appendAssetJsonRow(values, row, parentId, etags ? &(*etags)[i] : nullptr);
         batchIds.insert(row.id);
         if (!parentId.isEmpty() && !batchIds.contains(parentId))
             withParent.append(row.id);
@@ -188,10 +208,13 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
         Statement highest = m_db.cached("SELECT coalesce(max(rid), 0) FROM assets");
         newAbove = highest.step() ? highest.columnInt64(0) : 0;
         highest.reset();
-        upsert.bind(1, QString::fromUtf8(values.append(']')));
+        upsert.bindUtf8(1, values.append(']'));
         while (upsert.step())
             changed.push_back(upsert.columnInt64(0));
         upsert.reset();
+        // An id twice in the batch returns its rid twice (inserted, then updated).
+        std::sort(changed.begin(), changed.end());
+        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     }
 
     // The parent foreign key is checked at commit: a parent the asset store

@@ -34,6 +34,10 @@ public:
     void upsertProducts(const std::vector<Product> &rows);
     void upsertCategories(const std::vector<Category> &rows);
     void upsertAssets(const std::vector<Asset> &rows); // one transaction; updates the search index
+    // The same for rows read from the asset store: each row's ETag
+    // (`etags[i]`, empty when the store sent none) is stored in the same
+    // write, and the row is marked as the store's (not made here).
+    void upsertPulledAssets(const std::vector<Asset> &rows, const std::vector<QByteArray> &etags);
     // Rewrites the whole search index from the assets table (after assets
     // were copied in by other means, e.g. salvaged by a rebuild).
     void rebuildSearchIndex();
@@ -66,6 +70,7 @@ public:
     QString firstWithCaptures() const;
 
 private:
+    void upsert(const std::vector<Asset> &rows, const std::vector<QByteArray> *etags);
     Database &m_db;
     mutable AssetFinder m_finder; // keeps a search's match between count and pages
 };

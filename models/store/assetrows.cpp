@@ -68,7 +68,7 @@ void appendJsonNumber(QByteArray &json, double value)
 
 } // namespace
 
-void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &parentId)
+void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &parentId, const QByteArray *etag)
 {
     json.append('[');
     appendJsonString(json, asset.id);
@@ -86,6 +86,10 @@ void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &par
     appendJsonNumber(json, asset.longitude);
     json.append(',').append(QByteArray::number(asset.stateCode)).append(',');
     appendJsonString(json, asset.modifiedOn);
+    if (etag) {
+        json.append(',');
+        appendJsonString(json, QString::fromUtf8(*etag));
+    }
     json.append(']');
 }
 

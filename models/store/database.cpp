@@ -112,6 +112,14 @@ Statement &Statement::bind(int index, const QString &value)
     return *this;
 }
 
+Statement &Statement::bindUtf8(int index, const QByteArray &utf8)
+{
+    check(sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                            SQLITE_TRANSIENT),
+          "bind text");
+    return *this;
+}
+
 Statement &Statement::bind(int index, qint64 value)
 {
     check(sqlite3_bind_int64(m_stmt, index, value), "bind integer");

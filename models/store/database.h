@@ -63,6 +63,7 @@ public:
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }
     Statement &bind(int index, double value);
     Statement &bind(int index, const QByteArray &value); // as a BLOB
+    Statement &bindUtf8(int index, const QByteArray &utf8); // as text, already UTF-8 (a large JSON batch: no copy through UTF-16)
     Statement &bindNull(int index);
     // Binds NULL for an empty string (optional lookups, foreign keys).
     Statement &bindOptional(int index, const QString &value);

@@ -56,8 +56,9 @@ PageApplied SyncPageApplier::applyAssets(const ODataPage &page)
     PageApplied applied;
     const QSet<QString> pending = withPendingEdits(m_db, "asset");
     std::vector<Asset> rows;
-    std::vector<std::pair<QString, QString>> etags; // (id, ETag)
+    std::vector<QByteArray> etags; // the store's ETag of each row, stored with it
     rows.reserve(page.rows.size());
+    etags.reserve(page.rows.size());
     for (const ODataRow &row : page.rows) {
         Asset asset = StoreColumns::assetFromRow(row.values);
         if (asset.id.isEmpty())
@@ -67,35 +68,11 @@ PageApplied SyncPageApplier::applyAssets(const ODataPage &page)
             ++applied.keptPending;
             continue;
         }
-        etags.emplace_back(asset.id, QString::fromUtf8(row.etag));
+        etags.push_back(row.etag);
         rows.push_back(std::move(asset));
     }
-    AssetRepository(m_db).upsertAssets(rows);
-    if (!etags.empty()) {
-        // One statement for the page, its (id, ETag) pairs read from a JSON
-        // array: a statement per row cost ~40 us each.
-        // An id twice in a page: its last ETag, as its last values are stored.
-        QByteArray pairs = "[";
-        pairs.reserve(qsizetype(etags.size()) * 64 + 2);
-        QSet<QString> seen;
-        for (auto it = etags.crbegin(); it != etags.crend(); ++it) {
-            const auto &[id, etag] = *it;
-            if (seen.contains(id))
-                continue;
-            seen.insert(id);
-            if (pairs.size() > 1)
-                pairs.append(',');
-            pairs.append('[');
-            appendJsonString(pairs, id);
-            pairs.append(',');
-            appendJsonString(pairs, etag);
-            pairs.append(']');
-        }
-        Statement setEtags = m_db.cached("UPDATE assets SET etag = e.value ->> 1, created_here = 0 "
-                                         "FROM json_each(?) e WHERE assets.id = e.value ->> 0");
-        setEtags.bind(1, QString::fromUtf8(pairs.append(']'))).run();
-        setEtags.reset();
-    }
+    // An id twice in a page: its last values and ETag (the upsert applies rows in order).
+    AssetRepository(m_db).upsertPulledAssets(rows, etags);
     applied.upserted = int(rows.size());
 
     Statement remove = m_db.cached("DELETE FROM assets WHERE id = ?");

@@ -111,6 +111,39 @@ private Q_SLOTS:
         QVERIFY(!repo().byId(QStringLiteral("no-such-asset")));
     }
 
+    // Rows read from the store carry their ETag in the same write; a local
+    // upsert leaves the ETag alone.
+    void pulledRowsKeepTheStoresEtag()
+    {
+        Database &db = m_workspace->database();
+        auto etagOf = [&db](const char *id) {
+            return db.queryText(QStringLiteral("SELECT etag || '|' || created_here FROM assets WHERE id = '%1'")
+                                    .arg(QLatin1String(id)));
+        };
+        repo().upsertAssets({makeAsset(QStringLiteral("made-here"), QStringLiteral("Pump"))});
+        db.exec(QStringLiteral("UPDATE assets SET created_here = 1 WHERE id = 'made-here'"));
+
+        // An id twice in a batch takes its last values and its last ETag;
+        // a row made here becomes the store's once the store sends it.
+        repo().upsertPulledAssets({makeAsset(QStringLiteral("a1"), QStringLiteral("Fan")),
+                                   makeAsset(QStringLiteral("a1"), QStringLiteral("Fan 2")),
+                                   makeAsset(QStringLiteral("made-here"), QStringLiteral("Pump"))},
+                                  {"W/\"1\"", "W/\"2\"", "W/\"7\""});
+        QCOMPARE(etagOf("a1"), QStringLiteral("W/\"2\"|0"));
+        QCOMPARE(repo().byId(QStringLiteral("a1"))->name, QStringLiteral("Fan 2"));
+        QCOMPARE(etagOf("made-here"), QStringLiteral("W/\"7\"|0"));
+
+        // A new ETag alone (a column not pulled changed on the store) is stored.
+        repo().upsertPulledAssets({makeAsset(QStringLiteral("a1"), QStringLiteral("Fan 2"))}, {"W/\"3\""});
+        QCOMPARE(etagOf("a1"), QStringLiteral("W/\"3\"|0"));
+
+        // A local edit keeps the ETag it was made against.
+        repo().upsertAssets({makeAsset(QStringLiteral("a1"), QStringLiteral("Fan 3"))});
+        QCOMPARE(etagOf("a1"), QStringLiteral("W/\"3\"|0"));
+        QCOMPARE(repo().byId(QStringLiteral("a1"))->name, QStringLiteral("Fan 3"));
+        QCOMPARE(searchIds(QStringLiteral("fan")), QStringList{QStringLiteral("a1")});
+    }
+
     void lookupRenameUpdatesSearch()
     {
         addCatalogue();
