@@ -5,6 +5,7 @@
 #include "store/capturerepository.h"
 #include "store/currentmanifest.h"
 #include "store/database.h"
+#include "store/mediacache.h"
 #include "sync/capturecolumns.h"
 #include "sync/remotecapture.h"
 #include "sync/storecolumns.h"
@@ -166,9 +167,36 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
         applied.upserted += m_db.changes();
         update.reset();
     }
-    // An attachment deleted on the store leaves its capture here: the media
-    // and the markup are this workspace's own.
+    removeDeletedAttachments(page, pending, applied);
     return applied;
+}
+
+void SyncPageApplier::removeDeletedAttachments(const ODataPage &page, const QSet<QString> &pending,
+                                               PageApplied &applied)
+{
+    CaptureRepository captures(m_db);
+    Statement mediaPath = m_db.cached("SELECT media_path FROM captures WHERE id = ?");
+    for (const ODataDeletedRow &row : page.deleted) {
+        mediaPath.bind(1, row.id);
+        const bool here = mediaPath.step();
+        const QString path = here ? mediaPath.columnText(0) : QString();
+        mediaPath.reset();
+        if (!here)
+            continue;
+        if (pending.contains(row.id)) {
+            applied.capturesKeptEdited.append(row.id); // the push deals with it
+            continue;
+        }
+        if (!MediaCache::isCachePath(path)) {
+            // Imported here: its media and markup are this workspace's own.
+            applied.capturesKeptImported.append(row.id);
+            continue;
+        }
+        if (captures.remove(row.id)) {
+            ++applied.capturesRemoved;
+            ++applied.deleted;
+        }
+    }
 }
 
 PageApplied SyncPageApplier::applyLookups(SyncTable table, const ODataPage &page)

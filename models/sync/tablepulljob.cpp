@@ -186,6 +186,9 @@ void TablePullJob::onPage(const ODataPage &page)
         m_outcome.deleted += applied.deleted;
         m_outcome.keptPending += applied.keptPending;
         m_outcome.capturesAdded += applied.capturesAdded;
+        m_outcome.capturesRemoved += applied.capturesRemoved;
+        m_outcome.capturesKeptEdited += applied.capturesKeptEdited;
+        m_outcome.capturesKeptImported += applied.capturesKeptImported;
         m_outcome.notices += applied.notices;
         ++m_pagesApplied;
         if (endState)
