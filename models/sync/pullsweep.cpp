@@ -1,6 +1,8 @@
 #include "sync/pullsweep.h"
 
+#include "store/capturerepository.h"
 #include "store/database.h"
+#include "store/mediacache.h"
 
 #include <QUuid>
 
@@ -15,8 +17,8 @@ QLatin1String localTable(SyncTable table)
     case SyncTable::Accounts: return QLatin1String("accounts");
     case SyncTable::Products: return QLatin1String("products");
     case SyncTable::Categories: return QLatin1String("categories");
-    case SyncTable::Assets:
-    case SyncTable::Attachments: break;
+    case SyncTable::Attachments: return QLatin1String("captures");
+    case SyncTable::Assets: break;
     }
     return QLatin1String("assets");
 }
@@ -68,11 +70,48 @@ void PullSweep::markSeen(Database &db, SyncTable table, const ODataPage &page)
     }
 }
 
-SweepResult PullSweep::sweep(Database &db, SyncTable table)
+namespace {
+
+// The captures the attachments' read did not return: those from the store
+// go (with what hangs off them), unless an edit here waits on them.
+SweepResult sweepCaptures(Database &db)
 {
     SweepResult result;
-    if (!sweeps(table))
-        return result;
+    struct Unseen
+    {
+        QString id;
+        bool pending = false;
+    };
+    std::vector<Unseen> unseen;
+    {
+        Statement query = db.prepare(QStringLiteral(
+            "SELECT t.id, t.media_path, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'capture' "
+            "AND o.entity_id = t.id), t.etag FROM captures t WHERE %1 ORDER BY t.id")
+                                         .arg(notSeen(SyncTable::Attachments)));
+        while (query.step()) {
+            if (MediaCache::isCachePath(query.columnText(1)))
+                unseen.push_back({query.columnText(0), query.columnInt(2) != 0});
+            else if (!query.columnText(3).isEmpty()) // imported here, and the store had it: never swept
+                result.keptImported.append(query.columnText(0));
+        }
+    }
+    CaptureRepository captures(db);
+    for (const Unseen &capture : unseen) {
+        if (capture.pending)
+            result.kept.append(capture.id);
+        else if (captures.remove(capture.id))
+            ++result.removed;
+    }
+    return result;
+}
+
+} // namespace
+
+SweepResult PullSweep::sweep(Database &db, SyncTable table)
+{
+    if (table == SyncTable::Attachments)
+        return sweepCaptures(db);
+    SweepResult result;
     const QLatin1String local = localTable(table);
     Statement kept = db.prepare(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND %3 ORDER BY t.id")
                                     .arg(local, notSeen(table), keptHere(table)));

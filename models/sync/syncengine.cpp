@@ -1,7 +1,7 @@
 #include "sync/syncengine.h"
 
-#include "store/bulkwritescope.h"
 #include "common/faultpoint.h"
+#include "store/bulkwritescope.h"
 #include "store/database.h"
 #include "store/mediacache.h"
 #include "store/mediastore.h"
