@@ -1,8 +1,7 @@
 #include "sync/pullsweep.h"
 
-#include "store/capturerepository.h"
 #include "store/database.h"
-#include "store/mediacache.h"
+#include "sync/deletedattachment.h"
 
 #include <QUuid>
 
@@ -72,35 +71,29 @@ void PullSweep::markSeen(Database &db, SyncTable table, const ODataPage &page)
 
 namespace {
 
-// The captures the attachments' read did not return: those from the store
-// go (with what hangs off them), unless an edit here waits on them.
+// The captures the attachments' read did not return, by DeletedAttachment's
+// rule. One imported here and never pushed (no ETag) is not on the store:
+// not a deletion, so not reported.
 SweepResult sweepCaptures(Database &db)
 {
-    SweepResult result;
-    struct Unseen
+    std::vector<std::pair<QString, bool>> unseen; // (id, the store had it: an ETag)
     {
-        QString id;
-        bool pending = false;
-    };
-    std::vector<Unseen> unseen;
-    {
-        Statement query = db.prepare(QStringLiteral(
-            "SELECT t.id, t.media_path, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'capture' "
-            "AND o.entity_id = t.id), t.etag FROM captures t WHERE %1 ORDER BY t.id")
+        Statement query = db.prepare(QStringLiteral("SELECT t.id, t.etag <> '' FROM captures t WHERE %1 ORDER BY t.id")
                                          .arg(notSeen(SyncTable::Attachments)));
-        while (query.step()) {
-            if (MediaCache::isCachePath(query.columnText(1)))
-                unseen.push_back({query.columnText(0), query.columnInt(2) != 0});
-            else if (!query.columnText(3).isEmpty()) // imported here, and the store had it: never swept
-                result.keptImported.append(query.columnText(0));
-        }
+        while (query.step())
+            unseen.emplace_back(query.columnText(0), query.columnInt(1) != 0);
     }
-    CaptureRepository captures(db);
-    for (const Unseen &capture : unseen) {
-        if (capture.pending)
-            result.kept.append(capture.id);
-        else if (captures.remove(capture.id))
-            ++result.removed;
+    SweepResult result;
+    for (const auto &[id, wasOnStore] : unseen) {
+        switch (DeletedAttachment::apply(db, id)) {
+        case DeletedAttachment::Outcome::NoCapture: break;
+        case DeletedAttachment::Outcome::Removed: ++result.removed; break;
+        case DeletedAttachment::Outcome::KeptForEdit: result.kept.append(id); break;
+        case DeletedAttachment::Outcome::KeptImported:
+            if (wasOnStore)
+                result.keptImported.append(id);
+            break;
+        }
     }
     return result;
 }

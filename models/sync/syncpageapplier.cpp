@@ -5,8 +5,8 @@
 #include "store/capturerepository.h"
 #include "store/currentmanifest.h"
 #include "store/database.h"
-#include "store/mediacache.h"
 #include "sync/capturecolumns.h"
+#include "sync/deletedattachment.h"
 #include "sync/remotecapture.h"
 #include "sync/storecolumns.h"
 
@@ -167,34 +167,21 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
         applied.upserted += m_db.changes();
         update.reset();
     }
-    removeDeletedAttachments(page, pending, applied);
+    removeDeletedAttachments(page, applied);
     return applied;
 }
 
-void SyncPageApplier::removeDeletedAttachments(const ODataPage &page, const QSet<QString> &pending,
-                                               PageApplied &applied)
+void SyncPageApplier::removeDeletedAttachments(const ODataPage &page, PageApplied &applied)
 {
-    CaptureRepository captures(m_db);
-    Statement mediaPath = m_db.cached("SELECT media_path FROM captures WHERE id = ?");
     for (const ODataDeletedRow &row : page.deleted) {
-        mediaPath.bind(1, row.id);
-        const bool here = mediaPath.step();
-        const QString path = here ? mediaPath.columnText(0) : QString();
-        mediaPath.reset();
-        if (!here)
-            continue;
-        if (pending.contains(row.id)) {
-            applied.capturesKeptEdited.append(row.id); // the push deals with it
-            continue;
-        }
-        if (!MediaCache::isCachePath(path)) {
-            // Imported here: its media and markup are this workspace's own.
-            applied.capturesKeptImported.append(row.id);
-            continue;
-        }
-        if (captures.remove(row.id)) {
+        switch (DeletedAttachment::apply(m_db, row.id)) {
+        case DeletedAttachment::Outcome::NoCapture: break;
+        case DeletedAttachment::Outcome::Removed:
             ++applied.capturesRemoved;
             ++applied.deleted;
+            break;
+        case DeletedAttachment::Outcome::KeptImported: applied.capturesKeptImported.append(row.id); break;
+        case DeletedAttachment::Outcome::KeptForEdit: applied.capturesKeptEdited.append(row.id); break;
         }
     }
 }

@@ -4,8 +4,6 @@
 #include "sync/syncstaterepository.h"
 #include "sync/synctable.h"
 
-#include <QSet>
-
 #include <optional>
 
 namespace sl {
@@ -48,10 +46,8 @@ private:
     // Known captures: their ETag and review; an attachment with no capture
     // here is made one (RemoteCapture).
     PageApplied applyAttachments(const ODataPage &page);
-    // Deleted attachments: a capture that came from the store (its media in
-    // the cache) is removed; one imported here, or with an edit waiting, is
-    // kept and reported.
-    void removeDeletedAttachments(const ODataPage &page, const QSet<QString> &pending, PageApplied &applied);
+    // Deleted attachments: their captures by DeletedAttachment's rule.
+    void removeDeletedAttachments(const ODataPage &page, PageApplied &applied);
     PageApplied applyLookups(SyncTable table, const ODataPage &page);
 
     Database &m_db;
