@@ -7,6 +7,7 @@
 #include "importer/captureimporter.h"
 #include "store/assetrepository.h"
 #include "store/database.h"
+#include "store/markuprepository.h"
 #include "store/workspace.h"
 #include "store/workspacelock.h"
 
@@ -26,7 +27,8 @@ namespace sl {
 namespace {
 
 // Tables read back from the old database, parents before children. The
-// derived ones (the search index, world markup rows) are remade instead.
+// derived ones (the search index, markup rows filed from manifests) are
+// remade instead.
 // The sync's own tables come too: without sync_state the next sync would read
 // every table whole, without sync_conflicts the conflicts waiting for the user
 // would be lost, and without the cache rows the cached media would be
@@ -192,6 +194,11 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
                                                       .arg(QLatin1String(table))
                                                       .arg(rows));
             }
+            // The markup of every capture read back, from its stored
+            // manifest: a capture from the asset store whose file was never
+            // fetched (or was evicted) has no media folder to be re-imported
+            // from. The re-import files the others again from their files.
+            MarkupRepository(db).fileEveryCapture();
             transaction.commit();
             db.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
             fresh->assets().rebuildSearchIndex();

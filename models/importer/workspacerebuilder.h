@@ -21,7 +21,9 @@ struct RebuildReport
 // every stored capture from the manifest and media files of its media folder,
 // reads back what it can of the old database's tables (assets and lookups,
 // reviews, the outbox of unsent edits, where each synced table ended, the sync
-// conflicts and the media cache rows), and only then puts the new database in
+// conflicts and the media cache rows; the captures too, so that one from the
+// asset store that no media folder holds stays, its markup filed from its
+// stored manifest), and only then puts the new database in
 // place, keeping the old one (with its WAL) beside it under a new name. Holds
 // the workspace's write lock throughout. Sightline should not have the
 // workspace open meanwhile.

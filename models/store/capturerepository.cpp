@@ -4,8 +4,11 @@
 #include "capture/manifestwriter.h"
 #include "common/logging.h"
 #include "common/mediapath.h"
+#include "common/partfile.h"
 #include "store/database.h"
 #include "store/markuprepository.h"
+#include "store/mediacache.h"
+#include "store/mediastore.h"
 
 #include <QJsonObject>
 
@@ -144,6 +147,41 @@ void CaptureRepository::replaceManifest(const QString &id, const CaptureManifest
     update.bind(1, QString::fromUtf8(ManifestWriter::toBytes(manifest))).bind(2, id).run();
     if (m_db.changes() == 0)
         throw StoreError(QStringLiteral("No capture with id %1 to replace the manifest of").arg(id));
+}
+
+bool CaptureRepository::remove(const QString &id)
+{
+    Transaction transaction(m_db);
+    QString frame;
+    QStringList files;
+    {
+        Statement row = m_db.cached("SELECT media_path, manifest_path, spatial_frame FROM captures WHERE id = ?");
+        row.bind(1, id);
+        if (!row.step())
+            return false;
+        const QString mediaPath = row.columnText(0);
+        files.append(mediaPath);
+        if (!row.columnText(1).isEmpty())
+            files.append(row.columnText(1));
+        frame = row.columnText(2);
+        // A download of it cut off, or under way, leaves these beside the file.
+        if (MediaCache::isCachePath(mediaPath))
+            files << PartFile::pathOf(mediaPath) << PartFile::tagPathOf(mediaPath);
+    }
+    {
+        Statement cached = m_db.cached("SELECT file FROM media_cache WHERE capture_id = ?");
+        cached.bind(1, id);
+        if (cached.step() && !files.contains(cached.columnText(0)))
+            files.append(cached.columnText(0));
+    }
+    MarkupRepository(m_db).unfileCapture(id, frame);
+    Statement dropCached = m_db.cached("DELETE FROM media_cache WHERE capture_id = ?");
+    dropCached.bind(1, id).run();
+    Statement drop = m_db.cached("DELETE FROM captures WHERE id = ?");
+    drop.bind(1, id).run();
+    MediaStore::journal(m_db, files);
+    transaction.commit();
+    return true;
 }
 
 std::optional<CaptureRecord> CaptureRepository::byId(const QString &id) const

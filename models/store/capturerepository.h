@@ -28,6 +28,17 @@ public:
     // (its bookmarks did): the markup rows are left as they are. Throws
     // StoreError when there is no such capture.
     void replaceManifest(const QString &id, const CaptureManifest &manifest);
+    // Removes a capture and what hangs off it: its markup rows (a shared
+    // world markup it was the source of is filed again from its frame's
+    // other captures; one made or edited here stays with the frame) and its
+    // media cache row. Its files (media, manifest, a cached file's part
+    // file and tag) are journaled, not removed: they go once the caller's
+    // transaction committed, when MediaStore::collectUnreferenced runs (a
+    // crash in between leaves them to the next holder of the write lock).
+    // Audit rows stay (history); the caller decides whether an outbox
+    // entry forbids it. One transaction (or the caller's). False when there
+    // is no such capture.
+    bool remove(const QString &id);
     std::optional<CaptureRecord> byId(const QString &id) const;
     std::vector<CaptureRecord> forAsset(const QString &assetId) const; // newest first
     // The same without parsing manifests: what a list shows, read from

@@ -156,18 +156,41 @@ void MarkupRepository::fileFromManifest(const QString &captureId, const QString 
     // Shared world markup this capture was the source of: if its new version
     // no longer carries it (or is older now), another capture of the frame
     // may; only then are their manifests read.
-    QJsonArray lost;
-    Statement shared = m_db.cached("SELECT id FROM markups WHERE source_capture = ? AND edited_here = 0 "
-                                   "AND frame_id IS NOT NULL");
-    shared.bind(1, captureId);
-    while (shared.step())
-        lost.append(shared.columnText(0));
-    shared.reset();
-
+    const QJsonArray lost = sharedSourcedBy(captureId);
     Statement clear = m_db.cached("DELETE FROM markups WHERE source_capture = ? AND edited_here = 0");
     clear.bind(1, captureId).run();
     Statement own = m_db.cached(SL_MARKUP_FILL_SQL("c.id = ?1"));
     own.bind(1, captureId).run();
+    refileShared(lost, captureId, oldFrame, newFrame);
+}
+
+void MarkupRepository::unfileCapture(const QString &captureId, const QString &frame)
+{
+    const QJsonArray lost = sharedSourcedBy(captureId);
+    Statement clear = m_db.cached("DELETE FROM markups WHERE source_capture = ? AND edited_here = 0");
+    clear.bind(1, captureId).run();
+    refileShared(lost, captureId, frame, QString());
+}
+
+void MarkupRepository::fileEveryCapture()
+{
+    m_db.exec(QStringLiteral(SL_MARKUP_FILL_SQL("1")));
+}
+
+QJsonArray MarkupRepository::sharedSourcedBy(const QString &captureId)
+{
+    QJsonArray ids;
+    Statement shared = m_db.cached("SELECT id FROM markups WHERE source_capture = ? AND edited_here = 0 "
+                                   "AND frame_id IS NOT NULL");
+    shared.bind(1, captureId);
+    while (shared.step())
+        ids.append(shared.columnText(0));
+    return ids;
+}
+
+void MarkupRepository::refileShared(const QJsonArray &lost, const QString &captureId, const QString &oldFrame,
+                                    const QString &newFrame)
+{
     if (lost.isEmpty())
         return;
     Statement others = m_db.cached(SL_MARKUP_FILL_SQL(

@@ -2,6 +2,7 @@
 
 #include "capture/markup.h"
 
+#include <QJsonArray>
 #include <QString>
 
 #include <optional>
@@ -61,8 +62,23 @@ public:
     // from the other captures of its frames, so that it keeps the rule of
     // markupfill.h. Other captures' manifests are read only then.
     void fileFromManifest(const QString &captureId, const QString &oldFrame, const QString &newFrame);
+    // Before a capture is removed: the rows filed from its manifest go (its
+    // own rows go with its row: ON DELETE CASCADE), and a shared world
+    // markup of `frame` it was the source of is filed again from the
+    // frame's other captures. World markup made or edited here stays with
+    // its frame.
+    void unfileCapture(const QString &captureId, const QString &frame);
+    // Files the markups of every capture's stored manifest (a rebuild: the
+    // captures read back from the old database that no media folder holds).
+    void fileEveryCapture();
 
 private:
+    // Ids of the shared world markup whose version this capture is the source of.
+    QJsonArray sharedSourcedBy(const QString &captureId);
+    // Files `lost` (ids) again from the other captures of these frames.
+    void refileShared(const QJsonArray &lost, const QString &captureId, const QString &oldFrame,
+                      const QString &newFrame);
+
     Database &m_db;
 };
 

@@ -46,8 +46,13 @@ QString MediaStore::absolutePath(const QString &relative) const
 
 void MediaStore::journal(const QStringList &relativePaths)
 {
-    Transaction transaction(m_db);
-    Statement insert = m_db.cached("INSERT OR IGNORE INTO media_journal(path) VALUES (?)");
+    journal(m_db, relativePaths);
+}
+
+void MediaStore::journal(Database &db, const QStringList &relativePaths)
+{
+    Transaction transaction(db);
+    Statement insert = db.cached("INSERT OR IGNORE INTO media_journal(path) VALUES (?)");
     for (const QString &path : relativePaths) {
         insert.bind(1, path).run();
         insert.reset();

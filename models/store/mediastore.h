@@ -31,6 +31,9 @@ public:
     // Journals files about to be written, in a transaction of its own (or the
     // caller's). Throws StoreError.
     void journal(const QStringList &relativePaths);
+    // The same on a connection alone: for a record removed in the caller's
+    // transaction, whose files go once it committed (collectUnreferenced).
+    static void journal(Database &db, const QStringList &relativePaths);
     // Removes every journaled file that no capture references, and its journal
     // row. The caller holds the write lock. Returns the number of files removed.
     // Throws StoreError.

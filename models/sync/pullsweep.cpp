@@ -1,6 +1,7 @@
 #include "sync/pullsweep.h"
 
 #include "store/database.h"
+#include "sync/deletedattachment.h"
 
 #include <QUuid>
 
@@ -15,8 +16,8 @@ QLatin1String localTable(SyncTable table)
     case SyncTable::Accounts: return QLatin1String("accounts");
     case SyncTable::Products: return QLatin1String("products");
     case SyncTable::Categories: return QLatin1String("categories");
-    case SyncTable::Assets:
-    case SyncTable::Attachments: break;
+    case SyncTable::Attachments: return QLatin1String("captures");
+    case SyncTable::Assets: break;
     }
     return QLatin1String("assets");
 }
@@ -68,11 +69,42 @@ void PullSweep::markSeen(Database &db, SyncTable table, const ODataPage &page)
     }
 }
 
+namespace {
+
+// The captures the attachments' read did not return, by DeletedAttachment's
+// rule. One imported here and never pushed (no ETag) is not on the store:
+// not a deletion, so not reported.
+SweepResult sweepCaptures(Database &db)
+{
+    std::vector<std::pair<QString, bool>> unseen; // (id, the store had it: an ETag)
+    {
+        Statement query = db.prepare(QStringLiteral("SELECT t.id, t.etag <> '' FROM captures t WHERE %1 ORDER BY t.id")
+                                         .arg(notSeen(SyncTable::Attachments)));
+        while (query.step())
+            unseen.emplace_back(query.columnText(0), query.columnInt(1) != 0);
+    }
+    SweepResult result;
+    for (const auto &[id, wasOnStore] : unseen) {
+        switch (DeletedAttachment::apply(db, id)) {
+        case DeletedAttachment::Outcome::NoCapture: break;
+        case DeletedAttachment::Outcome::Removed: ++result.removed; break;
+        case DeletedAttachment::Outcome::KeptForEdit: result.kept.append(id); break;
+        case DeletedAttachment::Outcome::KeptImported:
+            if (wasOnStore)
+                result.keptImported.append(id);
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace
+
 SweepResult PullSweep::sweep(Database &db, SyncTable table)
 {
+    if (table == SyncTable::Attachments)
+        return sweepCaptures(db);
     SweepResult result;
-    if (!sweeps(table))
-        return result;
     const QLatin1String local = localTable(table);
     Statement kept = db.prepare(QStringLiteral("SELECT t.id FROM %1 t WHERE %2 AND %3 ORDER BY t.id")
                                     .arg(local, notSeen(table), keptHere(table)));

@@ -15,6 +15,7 @@ struct SweepResult
 {
     int removed = 0;    // rows the store no longer has, removed here
     QStringList kept;   // ids the store no longer has, kept because an edit here waits (or made here)
+    QStringList keptImported; // attachments only: captures imported here and pushed, which the store no longer has
 };
 
 // Deletions a delta cannot tell: after a read of a whole table (a full
@@ -25,12 +26,16 @@ struct SweepResult
 // the sweep runs only after the last page, in the caller's transaction, so
 // a read cut half-way removes nothing. A row with an outbox entry, or an
 // asset made here, is never removed: it is kept and reported.
-// Attachments are never swept (a capture's media and markup are this
-// workspace's own). Throws StoreError.
+// Attachments sweep the captures that came from the store (their media in
+// the cache) through CaptureRepository::remove (their files journaled);
+// a capture imported here is this workspace's own and never swept (it is
+// reported when its ETag says the store had it), one from the store with
+// an edit waiting is kept and reported. Throws
+// StoreError.
 class PullSweep
 {
 public:
-    static bool sweeps(SyncTable table) { return table != SyncTable::Attachments; }
+    static bool sweeps(SyncTable) { return true; }
 
     // Forgets the ids marked for `table` by an earlier read on this connection.
     static void begin(Database &db, SyncTable table);

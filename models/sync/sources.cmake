@@ -15,6 +15,7 @@ target_sources(sightline_models PRIVATE
     sync/fieldmerge.cpp sync/fieldmerge.h
     sync/tablepulljob.cpp sync/tablepulljob.h
     sync/pullsweep.cpp sync/pullsweep.h
+    sync/deletedattachment.cpp sync/deletedattachment.h
     sync/idsweepschedule.cpp sync/idsweepschedule.h
     sync/pushconfirmation.cpp sync/pushconfirmation.h
     sync/outboxbatchsender.cpp sync/outboxbatchsender.h

@@ -1,9 +1,12 @@
 #include "sync/syncengine.h"
 
+#include "common/faultpoint.h"
 #include "store/bulkwritescope.h"
 #include "store/database.h"
 #include "store/mediacache.h"
+#include "store/mediastore.h"
 #include "store/workspace.h"
+#include "store/workspacelock.h"
 #include "sync/mediafetchjob.h"
 #include "sync/outboxpushjob.h"
 #include "sync/synclogging.h"
@@ -108,7 +111,17 @@ void SyncEngine::onTablePulled()
     m_summary.deleted += pulled.deleted;
     m_summary.keptPending += pulled.keptPending;
     m_summary.capturesAdded += pulled.capturesAdded;
+    m_summary.capturesRemoved += pulled.capturesRemoved;
     m_summary.notices += pulled.notices;
+    if (!pulled.capturesKeptEdited.isEmpty())
+        m_summary.notices.append(tr("%1: %n capture(s) deleted on the store kept here for the edits waiting on them: %2",
+                                    nullptr, int(pulled.capturesKeptEdited.size()))
+                                     .arg(entitySet, pulled.capturesKeptEdited.join(QLatin1String(", "))));
+    if (!pulled.capturesKeptImported.isEmpty())
+        m_summary.notices.append(tr("%1: %n capture(s) deleted on the store kept here, imported here (their media "
+                                    "and markup are this workspace's own): %2",
+                                    nullptr, int(pulled.capturesKeptImported.size()))
+                                     .arg(entitySet, pulled.capturesKeptImported.join(QLatin1String(", "))));
     if (pulled.ok && !pulled.deletionsSeen)
         m_summary.notices.append(tr("%1: the asset store has no change tracking for this table; deletions there are "
                                     "not seen, except by an occasional read of every id (%2)")
@@ -176,9 +189,31 @@ void SyncEngine::fetchNext()
     m_fetch->start(asset);
 }
 
+void SyncEngine::collectRemovedFiles()
+{
+    faultPoint("pull.captures-removed"); // their rows are gone, their files not yet
+    // Under the write lock, as at every open; while another program holds
+    // it, the journal keeps the files for its next holder.
+    const std::optional<WorkspaceLock> lock = WorkspaceLock::tryAcquire(m_workspace.directory());
+    if (!lock) {
+        qCInfo(lcSync) << "the files of removed captures are left to the workspace's next writer (busy)";
+        return;
+    }
+    try {
+        m_workspace.media().collectUnreferenced();
+    } catch (const StoreError &error) {
+        qCWarning(lcSync).noquote() << "the files of removed captures could not be collected:" << error.message();
+    }
+}
+
 void SyncEngine::finish()
 {
     m_bulkWrite.reset(); // before finished(): its receiver may close the workspace
+    // After the bulk write scope, whose end checkpoints the pages' commits.
+    // Should a power cut still lose such a commit, its capture comes back
+    // with a cache path and no file, which is a capture not fetched yet.
+    if (m_summary.capturesRemoved > 0)
+        collectRemovedFiles();
     m_running = false;
     if (m_cancelled)
         m_summary.cancelled = true;

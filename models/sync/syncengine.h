@@ -77,6 +77,9 @@ private:
     void startFetching();
     void fetchNext();
     void finish();
+    // The files of captures the pull removed (journaled in their pages'
+    // transactions), once those commits are on disk; never throws.
+    void collectRemovedFiles();
 
     RequestRunner m_runner;
     Workspace &m_workspace; // a capture's push exports its media from it

@@ -6,6 +6,7 @@
 #include "store/currentmanifest.h"
 #include "store/database.h"
 #include "sync/capturecolumns.h"
+#include "sync/deletedattachment.h"
 #include "sync/remotecapture.h"
 #include "sync/storecolumns.h"
 
@@ -143,9 +144,23 @@ PageApplied SyncPageApplier::applyAttachments(const ODataPage &page)
         applied.upserted += m_db.changes();
         update.reset();
     }
-    // An attachment deleted on the store leaves its capture here: the media
-    // and the markup are this workspace's own.
+    removeDeletedAttachments(page, applied);
     return applied;
+}
+
+void SyncPageApplier::removeDeletedAttachments(const ODataPage &page, PageApplied &applied)
+{
+    for (const ODataDeletedRow &row : page.deleted) {
+        switch (DeletedAttachment::apply(m_db, row.id)) {
+        case DeletedAttachment::Outcome::NoCapture: break;
+        case DeletedAttachment::Outcome::Removed:
+            ++applied.capturesRemoved;
+            ++applied.deleted;
+            break;
+        case DeletedAttachment::Outcome::KeptImported: applied.capturesKeptImported.append(row.id); break;
+        case DeletedAttachment::Outcome::KeptForEdit: applied.capturesKeptEdited.append(row.id); break;
+        }
+    }
 }
 
 PageApplied SyncPageApplier::applyLookups(SyncTable table, const ODataPage &page)

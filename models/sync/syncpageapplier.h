@@ -18,6 +18,9 @@ struct PageApplied
     int keptPending = 0;   // rows left alone because an edit here waits to be pushed
     QString newestModified; // the newest modifiedon of the page's rows ('' when none)
     int capturesAdded = 0;  // attachments made captures here (RemoteCapture)
+    int capturesRemoved = 0; // of `deleted`, captures that came from the store and were removed
+    QStringList capturesKeptEdited;   // deleted on the store, kept: an edit here waits to be pushed
+    QStringList capturesKeptImported; // deleted on the store, kept: imported here (media and markup its own)
     QStringList notices;    // what the user should know (an attachment's manifest not taken)
 };
 
@@ -26,7 +29,9 @@ struct PageApplied
 // keep the search indexes right), each asset's ETag, $deletedEntity rows
 // removed; attachments update the captures this workspace has (their ETag
 // and review) and become captures where it has none (RemoteCapture, media
-// fetched later); and, with the last page, where the pull ended. A row with an
+// fetched later), and a deleted one removes the capture that came from it
+// (its files are journaled: they go after the commit); and, with the last
+// page, where the pull ended. A row with an
 // outbox entry (any state) is never removed nor overwritten: the push and
 // its merge deal with it. Throws StoreError; nothing is written then.
 class SyncPageApplier
@@ -38,9 +43,11 @@ public:
 
 private:
     PageApplied applyAssets(const ODataPage &page);
-    // Known captures only: their ETag and review; an attachment with no
-    // capture here is not made one, and a deleted one leaves its capture.
+    // Known captures: their ETag and review; an attachment with no capture
+    // here is made one (RemoteCapture).
     PageApplied applyAttachments(const ODataPage &page);
+    // Deleted attachments: their captures by DeletedAttachment's rule.
+    void removeDeletedAttachments(const ODataPage &page, PageApplied &applied);
     PageApplied applyLookups(SyncTable table, const ODataPage &page);
 
     Database &m_db;

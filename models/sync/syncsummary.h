@@ -27,6 +27,7 @@ public:
     int deleted = 0;     // rows removed because the store deleted them
     int keptPending = 0; // rows the store sent that have edits here waiting (left alone)
     int capturesAdded = 0; // of the pulled rows, attachments that became captures here
+    int capturesRemoved = 0; // of the deleted rows, captures from the store whose attachment was deleted there
     int mediaFetched = 0;  // capture files downloaded into the media cache
     int pushed = 0;      // edits the store confirmed
     int pushedCaptures = 0; // of those, edits of captures (reviews, markup)
@@ -48,7 +49,8 @@ public:
     // "pulled 20000, deleted 0, pushed 3, conflicts 1, failed 0"; with
     // captures among the pushed: "pushed 3 (2 captures), ..."; with new
     // captures among the pulled: "pulled 40 (new captures: 2), ..."; with
-    // media fetched, ", files fetched: 2" at the end.
+    // captures among the deleted: "deleted 3 (captures removed: 1), ...";
+    // with media fetched, ", files fetched: 2" at the end.
     QString line() const;
 };
 

@@ -186,6 +186,9 @@ void TablePullJob::onPage(const ODataPage &page)
         m_outcome.deleted += applied.deleted;
         m_outcome.keptPending += applied.keptPending;
         m_outcome.capturesAdded += applied.capturesAdded;
+        m_outcome.capturesRemoved += applied.capturesRemoved;
+        m_outcome.capturesKeptEdited += applied.capturesKeptEdited;
+        m_outcome.capturesKeptImported += applied.capturesKeptImported;
         m_outcome.notices += applied.notices;
         ++m_pagesApplied;
         if (endState)
@@ -242,7 +245,13 @@ PageApplied TablePullJob::applySweeping(const ODataPage &page, const std::option
                        << swept.kept.size() << "kept for their edits";
         applied.deleted += swept.removed;
         m_outcome.swept = true;
-        m_outcome.keptGone += swept.kept;
+        if (m_spec.table == SyncTable::Attachments) { // captures from the store: their files go after the commit
+            applied.capturesRemoved += swept.removed;
+            applied.capturesKeptEdited += swept.kept;
+            applied.capturesKeptImported += swept.keptImported;
+        } else {
+            m_outcome.keptGone += swept.kept;
+        }
         return applied;
     }
     transaction.commit();

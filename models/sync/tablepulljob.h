@@ -30,6 +30,9 @@ struct TablePullOutcome
     bool swept = false;          // a whole read or an id sweep ended, and rows it did not return were removed
     QStringList keptGone;        // ids the store no longer has, kept here for the edit waiting on them
     int capturesAdded = 0;       // attachments made captures here
+    int capturesRemoved = 0;     // of `deleted`, captures from the store whose attachment was deleted there
+    QStringList capturesKeptEdited;   // attachments deleted there whose captures wait with an edit here
+    QStringList capturesKeptImported; // attachments deleted there whose captures were imported here
     QStringList notices;         // what the pages' application said (PageApplied::notices)
     QString error;               // why it stopped; empty when ok
 };

@@ -5,3 +5,5 @@ sl_add_test(tst_syncconflictsettlement LABEL core SOURCES sync/tst_syncconflicts
 sl_add_test(tst_idsweepschedule LABEL core SOURCES sync/tst_idsweepschedule.cpp)
 sl_add_test(tst_storecolumns LABEL core SOURCES sync/tst_storecolumns.cpp)
 sl_add_test(tst_syncstatuscounts LABEL core SOURCES sync/tst_syncstatuscounts.cpp)
+sl_add_test(tst_syncsummary LABEL core SOURCES sync/tst_syncsummary.cpp)
+sl_add_test(tst_deletedattachment LABEL core SOURCES sync/tst_deletedattachment.cpp)

@@ -11,6 +11,7 @@
 #include "annotation/markupeditor.h"
 #include "store/markuprepository.h"
 #include "store/workspace.h"
+#include "capture/manifestreader.h"
 #include "sync/syncconflictrepository.h"
 #include "sync/syncstaterepository.h"
 
@@ -181,6 +182,67 @@ private Q_SLOTS:
                      QStringLiteral("SELECT count(*) FROM offline_assets WHERE asset_id = '%1'").arg(kAssetId)),
                  QStringLiteral("1"));
         QCOMPARE(db.integrityProblem(Database::Check::Full), QString());
+    }
+
+    // A capture that came from the asset store and was never fetched has no
+    // media folder to re-import it from: its row and stored manifest are
+    // read back, and its markup filed again from that manifest.
+    void aCaptureFromTheStoreNeverFetchedIsKeptWithItsMarkup()
+    {
+        makeWorkspace();
+        const QString remote = QStringLiteral("7d1e2f30-4a5b-4c6d-8e9f-000000000042");
+        const QString framed = QStringLiteral("7d1e2f30-4a5b-4c6d-8e9f-000000000043");
+        {
+            QString error;
+            std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            for (const QString &id : {remote, framed}) {
+                const ManifestResult parsed = ManifestReader::parse(
+                    QJsonDocument(test::sampleManifestJson(
+                                      {.id = id,
+                                       .assetId = kAssetId,
+                                       .spatialFrame = id == framed ? QStringLiteral("frame-r") : QString()}))
+                        .toJson(),
+                    QStringLiteral("r.capture.json"));
+                QVERIFY(std::holds_alternative<CaptureManifest>(parsed));
+                CaptureRecord record;
+                record.manifest = std::get<CaptureManifest>(parsed);
+                record.id = id;
+                record.assetId = kAssetId;
+                record.spatialFrame = record.manifest.spatialFrame;
+                record.mediaPath = QStringLiteral("cache/%1.jpg").arg(id); // not fetched: no file
+                workspace->captures().upsert(record);
+            }
+            workspace->database().exec(
+                QStringLiteral("UPDATE captures SET etag = 'W/\"9\"' WHERE id = '%1'").arg(remote));
+            QCOMPARE(MarkupRepository(workspace->database()).visibleIn(remote).size(), size_t(1));
+            QCOMPARE(MarkupRepository(workspace->database()).visibleIn(framed).size(), size_t(1));
+            workspace->database().exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+        const RebuildReport report = WorkspaceRebuilder::rebuild(m_dir->path());
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.capturesReimported, 4); // the imported ones, from their folders
+
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(m_dir->path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->captures().count(), 6);
+        const std::optional<CaptureRecord> kept = workspace->captures().byId(remote);
+        QVERIFY(kept);
+        QCOMPARE(kept->mediaPath, QStringLiteral("cache/%1.jpg").arg(remote));
+        QCOMPARE(workspace->database().queryText(
+                     QStringLiteral("SELECT etag FROM captures WHERE id = '%1'").arg(remote)),
+                 QStringLiteral("W/\"9\""));
+        // Its markup (its own world arrow; the other's on its spatial frame).
+        const std::vector<Markup> shown = MarkupRepository(workspace->database()).visibleIn(remote);
+        QCOMPARE(shown.size(), size_t(1));
+        QCOMPARE(shown.front().id, remote + QStringLiteral("-arrow"));
+        const std::vector<Markup> onFrame = MarkupRepository(workspace->database()).visibleIn(framed);
+        QCOMPARE(onFrame.size(), size_t(1));
+        QCOMPARE(onFrame.front().id, framed + QStringLiteral("-arrow"));
+        // The imported captures' markup is filed once, not twice.
+        QCOMPARE(MarkupRepository(workspace->database()).visibleIn(captureId(0)).size(), size_t(1));
+        QCOMPARE(workspace->database().integrityProblem(Database::Check::Full), QString());
     }
 
     void aDatabaseWithoutTheSyncTablesRebuildsWithoutComplaint()

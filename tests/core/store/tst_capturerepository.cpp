@@ -5,9 +5,13 @@
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/markuprepository.h"
+#include "store/mediastore.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -229,6 +233,79 @@ private Q_SLOTS:
             manifestJson(QStringLiteral("cap-4"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
                          QStringLiteral("2026-11-20T10:40:00Z"), QStringLiteral("arrow-1"))));
         QCOMPARE(worldMarkupsSeenBy(QStringLiteral("cap-1")).size(), size_t(2));
+    }
+
+    // A capture removed (one the asset store deleted): its row, its markup
+    // and its cache row go in one transaction; a shared world markup of its
+    // frame is filed again from the frame's other capture; its files are
+    // journaled and go only when the journal is collected; audit rows stay.
+    void removeTakesWhatHangsOffACapture()
+    {
+        Database &db = m_workspace->database();
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-shared"))));
+        CaptureRecord removed = makeRecord(
+            manifestJson(QStringLiteral("cap-2"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:35:00Z"), QStringLiteral("arrow-shared")));
+        removed.mediaPath = QStringLiteral("cache/cap-2.jpg");
+        captures().upsert(removed);
+        const auto sourceOfShared = [&db] {
+            return db.queryText(QStringLiteral("SELECT source_capture FROM markups WHERE id = 'arrow-shared'"));
+        };
+        QCOMPARE(sourceOfShared(), QStringLiteral("cap-2")); // the newer capture's version
+        // Its fetched file, and a part file of a newer version being fetched.
+        QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("cache")));
+        const QString file = m_workspace->absoluteMediaPath(QStringLiteral("cache/cap-2.jpg"));
+        const QStringList files{file, file + QStringLiteral(".part"), file + QStringLiteral(".part.tag")};
+        for (const QString &path : files) {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("bytes");
+        }
+        db.exec(QStringLiteral("INSERT INTO media_cache(capture_id, asset_id, file, bytes, last_used) "
+                               "VALUES ('cap-2', 'asset-pump', 'cache/cap-2.jpg', 5, 1)"));
+        db.exec(QStringLiteral("INSERT INTO audit_log(entity, entity_id, field, new_value) "
+                               "VALUES ('capture', 'cap-2', 'review_status', 'approved')"));
+
+        QVERIFY(captures().remove(QStringLiteral("cap-2")));
+        QVERIFY(!captures().byId(QStringLiteral("cap-2")));
+        QCOMPARE(captures().count(), 1);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM markups WHERE capture_id = 'cap-2' "
+                                             "OR source_capture = 'cap-2'")),
+                 QStringLiteral("0"));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM media_cache")), QStringLiteral("0"));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM audit_log WHERE entity_id = 'cap-2'")),
+                 QStringLiteral("1"));
+        // The shared arrow stays on the frame, now cap-1's version.
+        QCOMPARE(markupIds(worldMarkupsSeenBy(QStringLiteral("cap-1"))), QStringList{QStringLiteral("arrow-shared")});
+        QCOMPARE(sourceOfShared(), QStringLiteral("cap-1"));
+        QCOMPARE(MarkupRepository(db).visibleIn(QStringLiteral("cap-1")).size(), size_t(2)); // and its ink
+
+        // The files wait for the journal's collection, then go.
+        QVERIFY(QFileInfo::exists(file));
+        QCOMPARE(m_workspace->media().collectUnreferenced(), 3);
+        for (const QString &path : files)
+            QVERIFY2(!QFileInfo::exists(path), qPrintable(path));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM media_journal")), QStringLiteral("0"));
+
+        QVERIFY(!captures().remove(QStringLiteral("cap-2"))); // no longer there
+    }
+
+    // Removed in a transaction that does not commit: everything is as it was.
+    void removeRolledBackChangesNothing()
+    {
+        Database &db = m_workspace->database();
+        captures().upsert(makeRecord(
+            manifestJson(QStringLiteral("cap-1"), QStringLiteral("asset-pump"), QStringLiteral("frame-A"),
+                         QStringLiteral("2026-11-20T10:31:00Z"), QStringLiteral("arrow-1"))));
+        {
+            Transaction transaction(db);
+            QVERIFY(captures().remove(QStringLiteral("cap-1")));
+        }
+        QVERIFY(captures().byId(QStringLiteral("cap-1")));
+        QCOMPARE(MarkupRepository(db).visibleIn(QStringLiteral("cap-1")).size(), size_t(2));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM media_journal")), QStringLiteral("0"));
     }
 
     void mediaPathMustBeRelative_data()

@@ -6,7 +6,8 @@
 // and for enough updates to go through $batch (killed before the batch goes
 // out, and after the store took it). And a first pull, loaded in bulk,
 // killed between its pages: the workspace opens with every index, and the
-// next sync leaves the search index exact.
+// next sync leaves the search index exact. And a sync killed after it removed
+// a capture the store deleted, before its file went.
 #include "clirunner.h"
 #include "fakedataverse.h"
 
@@ -17,6 +18,8 @@
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
+#include "store/mediacache.h"
+#include "remote/remotelimits.h"
 #include "store/outboxrepository.h"
 #include "store/workspace.h"
 #include "testsupport.h"
@@ -329,6 +332,73 @@ private Q_SLOTS:
         QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_tag_search")).toInt(), kAssets);
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("TAG-11999")), 1);
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("Pump 00007")), 1);
+    }
+
+    // A sync killed after the page that removed a capture the store deleted
+    // committed, before its cached file went: no row names the file, the
+    // journal does, and the next open of the workspace removes it.
+    void killedAfterACaptureWasRemovedLeavesItsFileToTheNextOpen()
+    {
+        FakeDataverse server;
+        QVERIFY(server.start());
+        const QStringList assets = server.seedAssets(3);
+        const QString entitySet = QString::fromLatin1(FakeDataverse::kAttachments);
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        server.table(entitySet).write(id, {{"msdyn_name", "flange.jpg"},
+                                           {"_msdyn_customerasset_value", assets[0]},
+                                           {"msdyn_attachmenttype", 700610000},
+                                           {"msdyn_file_name", "flange.jpg"}});
+        server.media().setFile(entitySet, id, "msdyn_image", QByteArray(2000, 'f'), QStringLiteral("flange.jpg"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const CliOutcome first = sync(server, dir.path(), QString());
+        QVERIFY2(first.exitedWith(0), qPrintable(first.describe()));
+        const QString relative = QStringLiteral("cache/%1.jpg").arg(id);
+        const QString file = dir.filePath(relative);
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            QVERIFY(workspace->captures().byId(id));
+            // Its file fetched into the cache.
+            QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(QByteArray(2000, 'f'));
+            out.close();
+            MediaCache(*workspace, limits::kMediaCacheBytes).add(id, assets[0], file);
+        }
+        QVERIFY(server.table(entitySet).remove(id));
+
+        const CliOutcome killed = sync(server, dir.path(), QStringLiteral("pull.captures-removed:1"));
+        QVERIFY2(killed.killedBy(SIGKILL), qPrintable(killed.describe()));
+        {
+            // Read as the kill left it (an open would collect the journal).
+            const std::unique_ptr<Database> db =
+                Database::open(dir.filePath(QLatin1String(Workspace::kDatabaseFileName)), 1000,
+                               Database::Access::ReadOnly);
+            QCOMPARE(db->queryText(QStringLiteral("SELECT count(*) FROM captures WHERE id = '%1'").arg(id)),
+                     QStringLiteral("0"));
+            QCOMPARE(db->queryText(QStringLiteral("SELECT count(*) FROM media_cache")), QStringLiteral("0"));
+            QCOMPARE(db->queryText(QStringLiteral("SELECT count(*) FROM captures WHERE media_path = '%1'").arg(relative)),
+                     QStringLiteral("0"));
+            QCOMPARE(db->queryText(QStringLiteral("SELECT count(*) FROM media_journal WHERE path = '%1'").arg(relative)),
+                     QStringLiteral("1"));
+        }
+        QVERIFY(QFileInfo::exists(file)); // stored data goes only after the commit that stops naming it
+        {
+            QString error;
+            const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+            QVERIFY2(workspace, qPrintable(error));
+            QVERIFY(!QFileInfo::exists(file));
+            QCOMPARE(workspace->database().queryText(QStringLiteral("SELECT count(*) FROM media_journal")),
+                     QStringLiteral("0"));
+        }
+        const CliOutcome again = sync(server, dir.path(), QString());
+        QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
+        const std::unique_ptr<Workspace> workspace = Workspace::open(dir.path());
+        QVERIFY(workspace);
+        QVERIFY(!workspace->captures().byId(id)); // not made again
     }
 };
 

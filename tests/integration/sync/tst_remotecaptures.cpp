@@ -1,6 +1,8 @@
 #include "syncfixture.h"
 
 #include "capture/manifestwriter.h"
+#include "editing/revieweditor.h"
+#include "store/database.h"
 #include "store/assetdetails.h"
 #include "store/capturerepository.h"
 #include "store/mediacache.h"
@@ -51,6 +53,15 @@ private:
         arrow.imagePoints = {cv::Point2d(0.1, 0.1), cv::Point2d(0.5, 0.4)};
         manifest.markups.push_back(arrow);
         return QString::fromUtf8(ManifestWriter::toBytes(ManifestWriter::toJson(manifest)));
+    }
+
+    // A polled table (the hard store) reads its ids at every poll: its
+    // deletions are seen at once.
+    static SyncOptions sweepingEveryPoll()
+    {
+        SyncOptions options;
+        options.idSweep.everyPolls = 1;
+        return options;
     }
 
 private Q_SLOTS:
@@ -155,6 +166,81 @@ private Q_SLOTS:
         QVERIFY(record);
         QVERIFY(record->manifest.markups.empty()); // the other capture's arrow is not filed here
         QCOMPARE(record->manifest.id, photo);
+    }
+
+    // A capture that came from the store goes when the store deletes its
+    // attachment: its row and markup with the delta's page (on the hard
+    // store, which has no change tracking, with the read of every id that
+    // follows a poll), its cached file after that page's commit.
+    void aCaptureDeletedOnTheStoreGoesWithItsMarkupAndFile()
+    {
+        const QByteArray bytes(40'000, 'd');
+        const QString photo = m_world.addAttachment(m_assets[0], kImage, bytes, QStringLiteral("flange.jpg"));
+        m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments))
+            .write(photo, {{"sl_manifest", pushedManifest(photo, m_assets[0])}});
+        const QString other = m_world.addAttachment(m_assets[0], kImage, QByteArray(500, 'o'), QStringLiteral("o.jpg"));
+        SyncOptions fetch;
+        fetch.fetchMediaOf = {m_assets[0]};
+        const SyncSummary first = m_world.sync(fetch);
+        QVERIFY2(first.ok(), qPrintable(first.errors.join('\n')));
+        QCOMPARE(first.mediaFetched, 2);
+        Workspace &workspace = m_world.workspace();
+        const QString file = workspace.absoluteMediaPath(QStringLiteral("cache/%1.jpg").arg(photo));
+        QCOMPARE(SyncFixture::fileBytes(file), bytes);
+        Database &db = workspace.database();
+        const QString markupsOfPhoto =
+            QStringLiteral("SELECT count(*) FROM markups WHERE capture_id = '%1' OR source_capture = '%1'").arg(photo);
+        QCOMPARE(db.queryText(markupsOfPhoto), QStringLiteral("1"));
+
+        QVERIFY(m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments)).remove(photo));
+        const SyncSummary summary = m_world.sync(sweepingEveryPoll());
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join('\n')));
+        QCOMPARE(summary.capturesRemoved, 1);
+        QVERIFY2(summary.line().contains(QStringLiteral("deleted 1 (captures removed: 1), ")), qPrintable(summary.line()));
+        QVERIFY(!workspace.captures().byId(photo));
+        QCOMPARE(db.queryText(markupsOfPhoto), QStringLiteral("0"));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM media_cache WHERE capture_id = '%1'").arg(photo)),
+                 QStringLiteral("0"));
+        QVERIFY(!QFileInfo::exists(file));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM media_journal")), QStringLiteral("0"));
+        // The other capture and its file are untouched.
+        QVERIFY(workspace.captures().byId(other));
+        QVERIFY(QFileInfo::exists(workspace.absoluteMediaPath(QStringLiteral("cache/%1.jpg").arg(other))));
+        const WorkspaceCheckReport check = WorkspaceCheck::run(m_world.workspaceDirectory());
+        QVERIFY2(check.problems.isEmpty(), qPrintable(check.problems.join('\n')));
+    }
+
+    // Never removed, but kept and reported: a capture imported here (its
+    // media and markup are this workspace's own) and one an edit here waits on.
+    void importedAndEditedCapturesDeletedOnTheStoreAreKept()
+    {
+        const QString imported = m_world.addAttachment(m_assets[1], kImage, QByteArray(300, 'i'), QStringLiteral("i.jpg"));
+        const QString edited = m_world.addAttachment(m_assets[1], kImage, QByteArray(300, 'e'), QStringLiteral("e.jpg"));
+        QVERIFY(m_world.sync().ok());
+        Workspace &workspace = m_world.workspace();
+        // As a capture imported here and pushed: its media in the media folder.
+        std::optional<CaptureRecord> record = workspace.captures().byId(imported);
+        QVERIFY(record);
+        record->mediaPath = QStringLiteral("media/%1/i.jpg").arg(imported);
+        workspace.captures().upsert(*record);
+        QVERIFY(ReviewEditor(workspace.database())
+                    .setReview({edited}, ReviewStatus::Approved, QStringLiteral("fine"), QStringLiteral("Ana"))
+                    .saved());
+
+        FakeTable &attachments = m_world.server().table(QString::fromLatin1(FakeDataverse::kAttachments));
+        QVERIFY(attachments.remove(imported));
+        QVERIFY(attachments.remove(edited));
+        SyncOptions pullOnly = sweepingEveryPoll();
+        pullOnly.push = false; // the review stays in the outbox
+        const SyncSummary summary = m_world.sync(pullOnly);
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join('\n')));
+        QCOMPARE(summary.capturesRemoved, 0);
+        QVERIFY(workspace.captures().byId(imported));
+        QVERIFY(workspace.captures().byId(edited));
+        const QString notices = summary.notices.join('\n');
+        QVERIFY2(notices.contains(QStringLiteral("kept here for the edits waiting on them: %1").arg(edited)),
+                 qPrintable(notices));
+        QVERIFY2(notices.contains(QStringLiteral("this workspace's own): %1").arg(imported)), qPrintable(notices));
     }
 
     void anAttachmentOfNoAssetIsNotACapture()
