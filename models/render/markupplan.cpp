@@ -55,6 +55,51 @@ std::vector<QPolygonF> drawableParts(const QPolygonF &stroke, double width, cons
     return parts;
 }
 
+// What planning a world polyline reuses from one markup (and one frame) to
+// the next, per thread: projecting and reducing 1,000 strokes then
+// allocates only the shapes' own points.
+struct PolylineScratch
+{
+    Projector::Pieces pieces;
+    std::vector<QPointF> pixels;
+    std::vector<StrokeSimplifier::Part> parts;
+    QPolygonF kept;
+};
+
+PolylineScratch &polylineScratch()
+{
+    thread_local PolylineScratch scratch;
+    return scratch;
+}
+
+// A world polyline through the camera, reduced to what can show in `bounds`
+// at this resolution (the cost of drawing follows the output, not the
+// manifest): each visible part simplified, handed to `emit` as a polygon.
+// Returns whether anything of it lies in front of the camera.
+template<typename Emit>
+bool planPolyline(const std::vector<cv::Vec3d> &points, const Projector &projector, double width,
+                  const QRectF &bounds, Emit emit)
+{
+    PolylineScratch &scratch = polylineScratch();
+    projector.projectPolyline(points.data(), points.size(), scratch.pieces);
+    const std::vector<cv::Point2d> &pixels = scratch.pieces.pixels;
+    scratch.pixels.resize(pixels.size());
+    for (size_t i = 0; i < pixels.size(); ++i)
+        scratch.pixels[i] = QPointF(pixels[i].x, pixels[i].y);
+    size_t begin = 0;
+    for (const size_t end : scratch.pieces.ends) {
+        const QPointF *piece = scratch.pixels.data() + begin;
+        StrokeSimplifier::visibleRanges(piece, qsizetype(end - begin), width, bounds, scratch.parts);
+        for (const StrokeSimplifier::Part &part : scratch.parts) {
+            scratch.kept.clear();
+            StrokeSimplifier::simplifyInto(piece + part.begin, part.end - part.begin, scratch.kept);
+            emit(QPolygonF(scratch.kept.cbegin(), scratch.kept.cend()));
+        }
+        begin = end;
+    }
+    return !scratch.pieces.ends.empty();
+}
+
 // Collects the shapes of one markup.
 struct ShapeSink
 {
@@ -105,12 +150,9 @@ bool planWorld(ShapeSink sink, const Markup &markup, const Projector &projector,
     switch (markup.kind) {
     case MarkupKind::Ink:
     case MarkupKind::Line: {
-        const auto pieces = projector.projectPolyline(points);
-        for (const auto &piece : pieces) {
-            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
-                sink.stroke(markup.kind == MarkupKind::Ink ? Kind::Ink : Kind::Line, std::move(part));
-        }
-        return !pieces.empty();
+        const Kind kind = markup.kind == MarkupKind::Ink ? Kind::Ink : Kind::Line;
+        return planPolyline(points, projector, width, bounds,
+                            [&sink, kind](QPolygonF part) { sink.stroke(kind, std::move(part)); });
     }
     case MarkupKind::Arrow: {
         if (points.size() < 2)
@@ -133,12 +175,8 @@ bool planWorld(ShapeSink sink, const Markup &markup, const Projector &projector,
         std::vector<cv::Vec3d> closed = points;
         if (closed.size() > 2)
             closed.push_back(points.front());
-        const auto pieces = projector.projectPolyline(closed);
-        for (const auto &piece : pieces) {
-            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
-                sink.stroke(Kind::Polygon, std::move(part));
-        }
-        return !pieces.empty();
+        return planPolyline(closed, projector, width, bounds,
+                            [&sink](QPolygonF part) { sink.stroke(Kind::Polygon, std::move(part)); });
     }
     case MarkupKind::Text: {
         // A label whose point is out of view is not pulled into it.

@@ -1,5 +1,6 @@
 // Overlay and redaction speed in the viewer's terms (run by hand; prints figures):
-//   bench_overlay [--runs N]
+//   bench_overlay [--runs N] [--overlay-only]
+// (--overlay-only: part 1 alone, e.g. under a profiler.)
 // 1. Overlay rendering of 1,000 world ink strokes of 50 points each, seen
 //    through a pose and lens distortion, painted by OverlayRenderer onto a
 //    1920x1080 frame (plan, projection, near-plane clipping, drawing), against
@@ -211,8 +212,10 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Warm runs per figure."), QStringLiteral("N"),
                       QStringLiteral("30")});
+    parser.addOption({QStringLiteral("overlay-only"), QStringLiteral("Only the overlay figures (for a profiler).")});
     parser.process(app);
     const int runs = std::max(3, parser.value(QStringLiteral("runs")).toInt());
-    benchRedaction(runs);
+    if (!parser.isSet(QStringLiteral("overlay-only")))
+        benchRedaction(runs);
     return benchOverlay(runs);
 }
