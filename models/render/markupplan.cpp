@@ -7,8 +7,11 @@
 
 #include <QCoreApplication>
 
+#include <opencv2/core/utility.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace sl {
 
@@ -273,6 +276,41 @@ void addEdgeIndicator(std::vector<EdgeIndicator> &indicators, int index, const M
     }
 }
 
+// A run of world markups [begin, end) planned on one thread, and what it gave.
+struct WorldPart
+{
+    size_t begin = 0, end = 0;
+    std::vector<PlannedShape> shapes;
+    std::vector<EdgeIndicator> indicators;
+    int drawn = 0;
+};
+
+// World points below which the markups are planned on the calling thread:
+// fewer cost less than handing them to other threads (some 10-20 us).
+constexpr size_t kPointsPerThread = 4096;
+
+// World markups cut into runs of about equal points, one run per worker
+// thread and a few more (a run of a thread that was busy is taken by another):
+// one run when there are few points.
+std::vector<WorldPart> splitWorldMarkups(const std::vector<Markup> &markups)
+{
+    size_t total = 0;
+    for (const Markup &m : markups)
+        total += m.worldPoints.size();
+    const size_t threads = size_t(std::max(1, cv::getNumThreads()));
+    const size_t runs = std::clamp<size_t>(total / kPointsPerThread, 1, threads == 1 ? 1 : 4 * threads);
+    std::vector<WorldPart> parts(runs);
+    size_t index = 0, seen = 0;
+    for (size_t k = 0; k < runs; ++k) {
+        parts[k].begin = index;
+        const size_t upTo = total * (k + 1) / runs; // points planned by the end of this run
+        while (index < markups.size() && (seen < upTo || k + 1 == runs))
+            seen += markups[index++].worldPoints.size();
+        parts[k].end = index;
+    }
+    return parts;
+}
+
 } // namespace
 
 MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &poses,
@@ -326,18 +364,40 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
             // OpenCV puts pixel centres on integers, QPainter on half-integers.
             const QPointF offset(0.5, 0.5);
             const QRectF bounds(QPointF(-0.5, -0.5), QSizeF(frameSize));
-            for (size_t i = 0; i < worldMarkups.size(); ++i) {
-                const Markup &markup = worldMarkups[i];
-                if (markup.space != MarkupSpace::World || !filter.shows(markup))
-                    continue;
-                const ShapeSink sink{plan.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
-                const size_t before = plan.shapes.size();
-                planWorld(sink, markup, projector, bounds, withText);
-                // Drawn when something of it lands in the frame; else an arrow points to it.
-                if (plan.shapes.size() > before)
-                    ++plan.worldMarkupsDrawn;
-                else if (markup.kind != MarkupKind::Blur)
-                    addEdgeIndicator(plan.edgeIndicators, int(i), markup, projector, frameSize);
+            const auto planRange = [&](WorldPart &part) {
+                for (size_t i = part.begin; i < part.end; ++i) {
+                    const Markup &markup = worldMarkups[i];
+                    if (markup.space != MarkupSpace::World || !filter.shows(markup))
+                        continue;
+                    const ShapeSink sink{part.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
+                    const size_t before = part.shapes.size();
+                    planWorld(sink, markup, projector, bounds, withText);
+                    // Drawn when something of it lands in the frame; else an arrow points to it.
+                    if (part.shapes.size() > before)
+                        ++part.drawn;
+                    else if (markup.kind != MarkupKind::Blur)
+                        addEdgeIndicator(part.indicators, int(i), markup, projector, frameSize);
+                }
+            };
+            std::vector<WorldPart> parts = splitWorldMarkups(worldMarkups);
+            if (parts.size() == 1) {
+                parts.front().shapes = std::move(plan.shapes); // nothing planned yet: only its capacity
+                planRange(parts.front());
+            } else {
+                // Markups are planned apart (nothing shared but the read-only
+                // projector), then joined in their order.
+                cv::parallel_for_(cv::Range(0, int(parts.size())), [&](const cv::Range &range) {
+                    for (int k = range.start; k < range.end; ++k)
+                        planRange(parts[size_t(k)]);
+                });
+            }
+            for (WorldPart &part : parts) {
+                if (plan.shapes.empty())
+                    plan.shapes = std::move(part.shapes);
+                else
+                    std::move(part.shapes.begin(), part.shapes.end(), std::back_inserter(plan.shapes));
+                plan.edgeIndicators.insert(plan.edgeIndicators.end(), part.indicators.begin(), part.indicators.end());
+                plan.worldMarkupsDrawn += part.drawn;
             }
         }
     }

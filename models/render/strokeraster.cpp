@@ -31,6 +31,56 @@ inline uint32_t interpolate255(uint32_t x, uint32_t a, uint32_t y)
     return x | t;
 }
 
+// Blends `opaque` (0xffRRGGBB) at `alpha` into pixels [lo, hi] of a row by
+// their coverage (0..255 each), and sets that coverage back to zero.
+// interpolate255 with a coverage of 0 gives the pixel back and with 255 the
+// colour, exactly: no pixel needs a branch.
+void blendRow(uint32_t *pixels, uint8_t *coverage, int lo, int hi, uint32_t opaque, int alpha)
+{
+    int x = lo;
+#ifdef __SSE2__
+    // Four pixels at a time, each channel in 16 bits: c * a + y * (255 - a)
+    // and the rounding of interpolate255 stay below 65536.
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i colour = _mm_unpacklo_epi8(_mm_set1_epi32(int(opaque)), zero); // two pixels' channels
+    const __m128i full = _mm_set1_epi16(255), half = _mm_set1_epi16(0x80);
+    const __m128i alpha16 = _mm_set1_epi16(short(alpha)), round = _mm_set1_epi16(127), one = _mm_set1_epi16(1);
+    for (; x + 3 <= hi; x += 4) {
+        int32_t packed;
+        std::memcpy(&packed, coverage + x, 4);
+        if (packed == 0)
+            continue;
+        std::memset(coverage + x, 0, 4);
+        __m128i k = _mm_unpacklo_epi8(_mm_cvtsi32_si128(packed), zero); // 16 bits each, four used
+        if (alpha != 255) {
+            // (c * alpha + 127) / 255, exactly: v / 255 = (v + 1 + (v >> 8)) >> 8 for v < 65535.
+            const __m128i v = _mm_add_epi16(_mm_mullo_epi16(k, alpha16), round);
+            k = _mm_srli_epi16(_mm_add_epi16(_mm_add_epi16(v, one), _mm_srli_epi16(v, 8)), 8);
+        }
+        // Each pixel's k on its four channels: k0 k0 k0 k0 k1 k1 k1 k1 (and k2, k3).
+        const __m128i k32 = _mm_unpacklo_epi16(k, k);
+        const __m128i kLow = _mm_unpacklo_epi32(k32, k32), kHigh = _mm_unpackhi_epi32(k32, k32);
+        const __m128i target = _mm_loadu_si128(reinterpret_cast<const __m128i *>(pixels + x));
+        const auto mix = [&](__m128i under, __m128i a) {
+            __m128i t = _mm_add_epi16(_mm_mullo_epi16(colour, a), _mm_mullo_epi16(under, _mm_sub_epi16(full, a)));
+            t = _mm_add_epi16(_mm_add_epi16(t, _mm_srli_epi16(t, 8)), half);
+            return _mm_srli_epi16(t, 8);
+        };
+        const __m128i low = mix(_mm_unpacklo_epi8(target, zero), kLow);
+        const __m128i high = mix(_mm_unpackhi_epi8(target, zero), kHigh);
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(pixels + x), _mm_packus_epi16(low, high));
+    }
+#endif
+    for (; x <= hi; ++x) {
+        const int c = coverage[x];
+        if (c == 0)
+            continue;
+        coverage[x] = 0;
+        const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
+        pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
+    }
+}
+
 // The x intervals of rows within `reach` of the segment a + t (b - a), t in
 // [0, 1] (a capsule: convex, so one interval a row), with what every row
 // shares worked out once.
@@ -405,15 +455,7 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
             const int from = w.rowStart[size_t(y - top)], to = w.rowStart[size_t(y - top) + 1];
             for (int k = from; k < to; ++k)
                 w.segments[size_t(w.byRow[size_t(k)])].cover(y, coverage, m_width, lo, hi);
-            auto *pixels = reinterpret_cast<uint32_t *>(m_bits + y * m_stride);
-            for (int x = lo; x <= hi; ++x) {
-                const int c = coverage[x];
-                if (c == 0)
-                    continue;
-                coverage[x] = 0;
-                const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
-                pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
-            }
+            blendRow(reinterpret_cast<uint32_t *>(m_bits + y * m_stride), coverage, lo, hi, opaque, alpha);
             // What was worked out past the target's last pixel is dropped
             // too: a wider target later would take it for coverage.
             std::memset(coverage + m_width, 0, 4);

@@ -147,10 +147,18 @@ void Projector::projectPolyline(const cv::Vec3d *world, size_t count, Pieces &ou
     };
     int budget = kMaxSubdividedPoints;
     // Each point through the pose once: a segment's end is the next one's start.
+    // With each, its normalised image point (x/z, y/z): one division per point.
+    const auto normalised = [](const cv::Vec3d &c) {
+        const double inverseZ = 1 / c[2];
+        return cv::Point2d(c[0] * inverseZ, c[1] * inverseZ);
+    };
     cv::Vec3d b = count >= 2 ? toCameraCv(world[0]) : cv::Vec3d();
+    cv::Point2d nb = normalised(b);
     for (size_t i = 0; i + 1 < count; ++i) {
         const cv::Vec3d a = b;
+        const cv::Point2d na = nb;
         b = toCameraCv(world[i + 1]);
+        nb = normalised(b);
         if (!isFinite(a) || !isFinite(b) || std::max(a[2], b[2]) <= kNearPlane) {
             flush(); // wholly behind (or lying in the near plane): not drawn
             continue;
@@ -174,7 +182,7 @@ void Projector::projectPolyline(const cv::Vec3d *world, size_t count, Pieces &ou
         }
         // Each remaining segment gets an even share of what is left of the budget.
         const int share = std::max(1, budget / int(count - 1 - i));
-        const int n = std::min(subdivisionsFor(p0, p1), share);
+        const int n = std::min(subdivisionsFor(s0 > 0 ? normalised(p0) : na, s1 < 1 ? normalised(p1) : nb), share);
         budget = std::max(0, budget - n);
         for (int k = 1; k <= n; ++k)
             camera.push_back(k == n ? p1 : p0 + (double(k) / n) * (p1 - p0));
@@ -188,13 +196,13 @@ void Projector::projectPolyline(const cv::Vec3d *world, size_t count, Pieces &ou
     projectCameraPoints(camera.data(), camera.size(), out.pixels.data());
 }
 
-int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
+int Projector::subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const
 {
     if (std::isinf(m_distortionLimit))
         return 1; // no (or all-zero) distortion: a pinhole maps straight lines to straight lines
     // Pinhole length of the projected segment decides how finely to cut it.
-    const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
-    const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);
+    const double du = m_intrinsics.fx * (b.x - a.x);
+    const double dv = m_intrinsics.fy * (b.y - a.y);
     const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
     if (!std::isfinite(length))
         return kMaxSubdivisions;

@@ -60,8 +60,9 @@ private:
     void projectCameraPoints(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const;
     // The same through cv::projectPoints (the tilted-sensor model).
     void projectCameraPointsThroughOpenCv(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const;
-    // Number of pieces a visible camera-space segment is cut into before projection.
-    int subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const;
+    // Number of pieces a visible camera-space segment is cut into before
+    // projection, from its ends' normalised image points (x/z, y/z).
+    int subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const;
 
     CameraIntrinsics m_intrinsics;
     cv::Matx33d m_worldToCamR; // world -> OpenCV camera axes

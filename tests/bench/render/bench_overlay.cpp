@@ -161,6 +161,14 @@ int benchOverlay(int runs)
     // Of which planning (projection, near-plane clipping, cutting to the frame, simplification).
     const Timed plan = timeIt(runs, [&] { MarkupPlan::make(manifest, poses, strokes, size, 1.0, true); });
     printLine("  of which the plan", plan, floor, "decode 1 frame");
+    {
+        const MarkupPlan planned = MarkupPlan::make(manifest, poses, strokes, size, 1.0, true);
+        size_t points = 0;
+        for (const PlannedShape &shape : planned.shapes)
+            points += size_t(shape.points.size());
+        std::printf("  (planned: %zu shapes, %zu points after projection, clipping and simplification)\n",
+                    planned.shapes.size(), points);
+    }
     std::printf("  goal: p50 and p95 ratio <= 0.2\n");
     return 0;
 }
