@@ -93,11 +93,15 @@ struct RoundRow
 };
 
 // Whether the processor has AVX: Debian's baseline is SSE2, so the wider
-// loop is chosen when the program runs.
+// loop is chosen when the program runs (once: a guarded static costs a
+// check on every row).
+const bool kHasAvx = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx") != 0;
+}();
 bool hasAvx()
 {
-    static const bool has = __builtin_cpu_supports("avx");
-    return has;
+    return kHasAvx;
 }
 
 // max(u, 0)^2, each lane.
@@ -244,6 +248,28 @@ private:
     double m_p, m_q, m_inverseA, m_inverse2ab, m_atQ;
 };
 
+// The first pixel index, of a row `width` pixels wide, at or right of `x`
+// (ceil, clamped to 0): without std::ceil, which SSE2 has no instruction for.
+// NaN gives 0.
+inline int firstPixel(double x, int width)
+{
+    if (!(x > 0))
+        return 0;
+    if (!(x < width))
+        return width;
+    const int i = int(x);
+    return i + (double(i) < x ? 1 : 0);
+}
+
+// The last pixel index at or left of `x` (floor, clamped to width - 1); -1
+// (no pixel) below 0 and for NaN.
+inline int lastPixel(double x, int width)
+{
+    if (!(x >= 0))
+        return -1;
+    return x < width - 1 ? int(x) : width - 1;
+}
+
 // One segment of a stroke, ready to give the coverage of any pixel near it.
 class Segment
 {
@@ -285,8 +311,8 @@ public:
         const double py = y + 0.5;
         double left, right;
         m_rows.span(py, left, right);
-        const int x0 = std::max(0, int(std::ceil(left - 0.5)));
-        const int x1 = std::min(width - 1, int(std::floor(right - 0.5)));
+        const int x0 = firstPixel(left - 0.5, width);
+        const int x1 = lastPixel(right - 0.5, width);
         if (x0 > x1)
             return;
         lo = std::min(lo, x0);
