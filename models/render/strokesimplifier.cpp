@@ -7,14 +7,15 @@ namespace sl {
 
 namespace {
 
-// A direction in the plane, unit length.
+// A direction in the plane, of any positive length.
 struct Direction
 {
     double x = 1, y = 0;
 };
 
 // Whether `b` lies counterclockwise of `a` (or on it): of two directions
-// less than half a turn apart, the one at the larger angle.
+// less than half a turn apart, the one at the larger angle. The sign of a
+// cross product: the directions' lengths do not matter.
 bool atOrAfter(const Direction &a, const Direction &b)
 {
     return a.x * b.y - a.y * b.x >= 0;
@@ -30,20 +31,24 @@ bool atOrAfter(const Direction &a, const Direction &b)
 // within `reach` of its end.
 //
 // The cones are kept as their two edge directions, not as angles: each cone
-// is narrower than half a turn, so "between the edges" is two cross products
-// and intersecting cones is picking the inner edge; no trigonometry per
-// point (it cost more than all the rest of planning a stroke).
+// is narrower than half a turn, so "between the edges" is the sign of two
+// cross products and intersecting cones is picking the inner edge. A cone's
+// edges are v turned by -/+ asin(reach / d), here times d^2 (a positive
+// scale the signs ignore): v sqrt(d^2 - reach^2) -/+ reach v', v' being v
+// turned a quarter. No trigonometry and no division per point.
 qsizetype segmentEnd(const QPointF *points, qsizetype count, qsizetype anchor, double reach)
 {
     const QPointF a = points[anchor];
+    const double reach2 = reach * reach;
     Direction low, high; // the cone's edges, clockwise and counterclockwise
     bool constrained = false;
     double farthest = 0;
     qsizetype end = anchor + 1;
     for (qsizetype j = anchor + 1; j < count; ++j) {
         const double vx = points[j].x() - a.x(), vy = points[j].y() - a.y();
+        const double d2 = vx * vx + vy * vy;
         // Pixel coordinates are far from overflow: plain sqrt, without hypot's cost.
-        const double d = std::sqrt(vx * vx + vy * vy);
+        const double d = std::sqrt(d2);
         if (d < farthest - reach)
             break; // turning back
         farthest = std::max(farthest, d);
@@ -52,14 +57,13 @@ qsizetype segmentEnd(const QPointF *points, qsizetype count, qsizetype anchor, d
                 end = j; // all so far lie within reach of the anchor
             continue;    // else: a point by the anchor, in no useful direction, is passed over
         }
-        const Direction u{vx / d, vy / d};
-        if (constrained && (!atOrAfter(low, u) || !atOrAfter(u, high)))
+        const Direction v{vx, vy};
+        if (constrained && (!atOrAfter(low, v) || !atOrAfter(v, high)))
             break;
         end = j;
-        // This point's cone: u turned by -/+ asin(reach / d).
-        const double sine = reach / d, cosine = std::sqrt(1 - sine * sine);
-        const Direction from{u.x * cosine + u.y * sine, u.y * cosine - u.x * sine};
-        const Direction to{u.x * cosine - u.y * sine, u.y * cosine + u.x * sine};
+        const double along = std::sqrt(d2 - reach2);
+        const Direction from{vx * along + vy * reach, vy * along - vx * reach};
+        const Direction to{vx * along - vy * reach, vy * along + vx * reach};
         if (!constrained || atOrAfter(low, from))
             low = from;
         if (!constrained || atOrAfter(to, high))

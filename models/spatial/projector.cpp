@@ -204,9 +204,12 @@ int Projector::subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const
     const double du = m_intrinsics.fx * (b.x - a.x);
     const double dv = m_intrinsics.fy * (b.y - a.y);
     const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
-    if (!std::isfinite(length))
-        return kMaxSubdivisions;
-    return std::clamp(int(std::ceil(length / kMaxPieceLength)), 1, kMaxSubdivisions);
+    const double pieces = length / kMaxPieceLength;
+    if (!(pieces < kMaxSubdivisions))
+        return kMaxSubdivisions; // also infinite and NaN
+    // ceil without std::ceil (no SSE2 instruction): pieces is in [0, 64).
+    const int whole = int(pieces);
+    return std::max(1, whole + (double(whole) < pieces ? 1 : 0));
 }
 
 void Projector::projectCameraPoints(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const
