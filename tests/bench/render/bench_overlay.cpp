@@ -1,6 +1,8 @@
 // Overlay and redaction speed in the viewer's terms (run by hand; prints figures):
-//   bench_overlay [--runs N] [--overlay-only]
-// (--overlay-only: part 1 alone, e.g. under a profiler.)
+//   bench_overlay [--runs N] [--overlay-only] [--save-overlay FILE.png]
+// (--overlay-only: part 1 alone, e.g. under a profiler; --save-overlay: the
+// overlay painted once more on the frame, written out, to compare the pixels
+// of two builds.)
 // 1. Overlay rendering of 1,000 world ink strokes of 50 points each, seen
 //    through a pose and lens distortion, painted by OverlayRenderer onto a
 //    1920x1080 frame (plan, projection, near-plane clipping, drawing), against
@@ -150,7 +152,7 @@ void printCpuLine(const char *what, const Timed &ours, const Timed &floor, const
                 what, o.p50, o.p95, floorName, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
 }
 
-int benchOverlay(int runs)
+int benchOverlay(int runs, const QString &saveTo)
 {
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("clip1080.mp4"));
@@ -203,6 +205,17 @@ int benchOverlay(int runs)
                     planned.shapes.size(), points);
     }
     std::printf("  goal: p50 and p95 ratio <= 0.2\n");
+    if (!saveTo.isEmpty()) {
+        QImage once = frame.copy();
+        {
+            QPainter painter(&once);
+            OverlayRenderer::paint(painter, manifest, poses, strokes, size, 1.0, frame, OverlayOptions{});
+        }
+        if (!once.save(saveTo)) {
+            std::fprintf(stderr, "%s: cannot write the overlay image\n", qPrintable(saveTo));
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -254,9 +267,11 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Warm runs per figure."), QStringLiteral("N"),
                       QStringLiteral("30")});
     parser.addOption({QStringLiteral("overlay-only"), QStringLiteral("Only the overlay figures (for a profiler).")});
+    parser.addOption({QStringLiteral("save-overlay"), QStringLiteral("Write the overlay painted once to FILE (PNG)."),
+                      QStringLiteral("FILE")});
     parser.process(app);
     const int runs = std::max(3, parser.value(QStringLiteral("runs")).toInt());
     if (!parser.isSet(QStringLiteral("overlay-only")))
         benchRedaction(runs);
-    return benchOverlay(runs);
+    return benchOverlay(runs, parser.value(QStringLiteral("save-overlay")));
 }
