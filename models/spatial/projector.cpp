@@ -203,7 +203,10 @@ int Projector::subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const
     // Pinhole length of the projected segment decides how finely to cut it.
     const double du = m_intrinsics.fx * (b.x - a.x);
     const double dv = m_intrinsics.fy * (b.y - a.y);
-    const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
+    const double length2 = du * du + dv * dv;
+    if (length2 <= kMaxPieceLength * kMaxPieceLength)
+        return 1; // most segments of a dense stroke: no square root needed
+    const double length = std::sqrt(length2); // finite inputs: no need for hypot's care (and cost)
     const double pieces = length / kMaxPieceLength;
     if (!(pieces < kMaxSubdivisions))
         return kMaxSubdivisions; // also infinite and NaN
