@@ -466,6 +466,8 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
         int top = rowEnd, bottom = rowBegin - 1;
         const double half = stroke.halfWidth;
         const double margin = std::max(half, 0.5) + 1.5;
+        if (stroke.bottom + margin < rowBegin || stroke.top - margin > rowEnd)
+            continue; // wholly above or below these rows
         for (size_t i = 0; i + 1 < std::max<size_t>(n, 2); ++i) {
             const QPointF &a = stroke.points[i];
             const QPointF &b = stroke.points[std::min(i + 1, n - 1)];

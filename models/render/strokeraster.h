@@ -4,6 +4,7 @@
 #include <QTransform>
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace sl {
@@ -32,6 +33,11 @@ public:
         double halfWidth = 0.5;      // device pixels; at most 0.5: a hairline (QPainter's cosmetic stroker)
         bool flatCaps = false;       // flat ends (lines); else round (ink, outlines); joins are always round
         uint32_t color = 0;          // 0xAARRGGBB, not premultiplied
+        // The points' smallest and largest y, device pixels, when the caller
+        // knows them: a band of rows skips a stroke wholly above or below it
+        // without looking at its points. The defaults: look at every point.
+        double top = -std::numeric_limits<double>::infinity();
+        double bottom = std::numeric_limits<double>::infinity();
     };
 
     // Target pixels: `width` x `height`, `stride` bytes per row, B, G, R, A in memory.
