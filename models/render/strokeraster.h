@@ -20,9 +20,9 @@ namespace sl {
 // largest coverage, blended once (translucent highlighter ink shows no
 // darker beads at its joins).
 //
-// A stroke is drawn row by row: the segments touching a row fill a row of
-// coverage held in cache, which is then blended into the target once. Rows
-// can be drawn apart (each row band by its own thread): a stroke's pixels in
+// A stroke is drawn in chunks of rows: each segment fills its rows of a
+// chunk of coverage held in cache, which is then blended into the target
+// once, row by row. Rows can be drawn apart (each row band by its own thread): a stroke's pixels in
 // one band depend on nothing outside it.
 class StrokeRaster
 {
