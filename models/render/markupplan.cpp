@@ -7,8 +7,11 @@
 
 #include <QCoreApplication>
 
+#include <opencv2/core/utility.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace sl {
 
@@ -53,6 +56,51 @@ std::vector<QPolygonF> drawableParts(const QPolygonF &stroke, double width, cons
     for (QPolygonF &part : parts)
         part = StrokeSimplifier::simplify(part);
     return parts;
+}
+
+// What planning a world polyline reuses from one markup (and one frame) to
+// the next, per thread: projecting and reducing 1,000 strokes then
+// allocates only the shapes' own points.
+struct PolylineScratch
+{
+    Projector::Pieces pieces;
+    std::vector<QPointF> pixels;
+    std::vector<StrokeSimplifier::Part> parts;
+    QPolygonF kept;
+};
+
+PolylineScratch &polylineScratch()
+{
+    thread_local PolylineScratch scratch;
+    return scratch;
+}
+
+// A world polyline through the camera, reduced to what can show in `bounds`
+// at this resolution (the cost of drawing follows the output, not the
+// manifest): each visible part simplified, handed to `emit` as a polygon.
+// Returns whether anything of it lies in front of the camera.
+template<typename Emit>
+bool planPolyline(const std::vector<cv::Vec3d> &points, const Projector &projector, double width,
+                  const QRectF &bounds, Emit emit)
+{
+    PolylineScratch &scratch = polylineScratch();
+    projector.projectPolyline(points.data(), points.size(), scratch.pieces);
+    const std::vector<cv::Point2d> &pixels = scratch.pieces.pixels;
+    scratch.pixels.resize(pixels.size());
+    for (size_t i = 0; i < pixels.size(); ++i)
+        scratch.pixels[i] = QPointF(pixels[i].x, pixels[i].y);
+    size_t begin = 0;
+    for (const size_t end : scratch.pieces.ends) {
+        const QPointF *piece = scratch.pixels.data() + begin;
+        StrokeSimplifier::visibleRanges(piece, qsizetype(end - begin), width, bounds, scratch.parts);
+        for (const StrokeSimplifier::Part &part : scratch.parts) {
+            scratch.kept.clear();
+            StrokeSimplifier::simplifyInto(piece + part.begin, part.end - part.begin, scratch.kept);
+            emit(QPolygonF(scratch.kept.cbegin(), scratch.kept.cend()));
+        }
+        begin = end;
+    }
+    return !scratch.pieces.ends.empty();
 }
 
 // Collects the shapes of one markup.
@@ -105,12 +153,9 @@ bool planWorld(ShapeSink sink, const Markup &markup, const Projector &projector,
     switch (markup.kind) {
     case MarkupKind::Ink:
     case MarkupKind::Line: {
-        const auto pieces = projector.projectPolyline(points);
-        for (const auto &piece : pieces) {
-            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
-                sink.stroke(markup.kind == MarkupKind::Ink ? Kind::Ink : Kind::Line, std::move(part));
-        }
-        return !pieces.empty();
+        const Kind kind = markup.kind == MarkupKind::Ink ? Kind::Ink : Kind::Line;
+        return planPolyline(points, projector, width, bounds,
+                            [&sink, kind](QPolygonF part) { sink.stroke(kind, std::move(part)); });
     }
     case MarkupKind::Arrow: {
         if (points.size() < 2)
@@ -133,12 +178,8 @@ bool planWorld(ShapeSink sink, const Markup &markup, const Projector &projector,
         std::vector<cv::Vec3d> closed = points;
         if (closed.size() > 2)
             closed.push_back(points.front());
-        const auto pieces = projector.projectPolyline(closed);
-        for (const auto &piece : pieces) {
-            for (QPolygonF &part : drawableParts(toPolygon(piece), width, bounds))
-                sink.stroke(Kind::Polygon, std::move(part));
-        }
-        return !pieces.empty();
+        return planPolyline(closed, projector, width, bounds,
+                            [&sink](QPolygonF part) { sink.stroke(Kind::Polygon, std::move(part)); });
     }
     case MarkupKind::Text: {
         // A label whose point is out of view is not pulled into it.
@@ -235,6 +276,41 @@ void addEdgeIndicator(std::vector<EdgeIndicator> &indicators, int index, const M
     }
 }
 
+// A run of world markups [begin, end) planned on one thread, and what it gave.
+struct WorldPart
+{
+    size_t begin = 0, end = 0;
+    std::vector<PlannedShape> shapes;
+    std::vector<EdgeIndicator> indicators;
+    int drawn = 0;
+};
+
+// World points below which the markups are planned on the calling thread:
+// fewer cost less than handing them to other threads (some 10-20 us).
+constexpr size_t kPointsPerThread = 4096;
+
+// World markups cut into runs of about equal points, one run per worker
+// thread and a few more (a run of a thread that was busy is taken by another):
+// one run when there are few points.
+std::vector<WorldPart> splitWorldMarkups(const std::vector<Markup> &markups)
+{
+    size_t total = 0;
+    for (const Markup &m : markups)
+        total += m.worldPoints.size();
+    const size_t threads = size_t(std::max(1, cv::getNumThreads()));
+    const size_t runs = std::clamp<size_t>(total / kPointsPerThread, 1, threads == 1 ? 1 : 4 * threads);
+    std::vector<WorldPart> parts(runs);
+    size_t index = 0, seen = 0;
+    for (size_t k = 0; k < runs; ++k) {
+        parts[k].begin = index;
+        const size_t upTo = total * (k + 1) / runs; // points planned by the end of this run
+        while (index < markups.size() && (seen < upTo || k + 1 == runs))
+            seen += markups[index++].worldPoints.size();
+        parts[k].end = index;
+    }
+    return parts;
+}
+
 } // namespace
 
 MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &poses,
@@ -288,18 +364,40 @@ MarkupPlan MarkupPlan::make(const CaptureManifest &manifest, const PoseTrack &po
             // OpenCV puts pixel centres on integers, QPainter on half-integers.
             const QPointF offset(0.5, 0.5);
             const QRectF bounds(QPointF(-0.5, -0.5), QSizeF(frameSize));
-            for (size_t i = 0; i < worldMarkups.size(); ++i) {
-                const Markup &markup = worldMarkups[i];
-                if (markup.space != MarkupSpace::World || !filter.shows(markup))
-                    continue;
-                const ShapeSink sink{plan.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
-                const size_t before = plan.shapes.size();
-                planWorld(sink, markup, projector, bounds, withText);
-                // Drawn when something of it lands in the frame; else an arrow points to it.
-                if (plan.shapes.size() > before)
-                    ++plan.worldMarkupsDrawn;
-                else if (markup.kind != MarkupKind::Blur)
-                    addEdgeIndicator(plan.edgeIndicators, int(i), markup, projector, frameSize);
+            const auto planRange = [&](WorldPart &part) {
+                for (size_t i = part.begin; i < part.end; ++i) {
+                    const Markup &markup = worldMarkups[i];
+                    if (markup.space != MarkupSpace::World || !filter.shows(markup))
+                        continue;
+                    const ShapeSink sink{part.shapes, int(i), offset, strokeColor(markup), widthOf(markup)};
+                    const size_t before = part.shapes.size();
+                    planWorld(sink, markup, projector, bounds, withText);
+                    // Drawn when something of it lands in the frame; else an arrow points to it.
+                    if (part.shapes.size() > before)
+                        ++part.drawn;
+                    else if (markup.kind != MarkupKind::Blur)
+                        addEdgeIndicator(part.indicators, int(i), markup, projector, frameSize);
+                }
+            };
+            std::vector<WorldPart> parts = splitWorldMarkups(worldMarkups);
+            if (parts.size() == 1) {
+                parts.front().shapes = std::move(plan.shapes); // nothing planned yet: only its capacity
+                planRange(parts.front());
+            } else {
+                // Markups are planned apart (nothing shared but the read-only
+                // projector), then joined in their order.
+                cv::parallel_for_(cv::Range(0, int(parts.size())), [&](const cv::Range &range) {
+                    for (int k = range.start; k < range.end; ++k)
+                        planRange(parts[size_t(k)]);
+                });
+            }
+            for (WorldPart &part : parts) {
+                if (plan.shapes.empty())
+                    plan.shapes = std::move(part.shapes);
+                else
+                    std::move(part.shapes.begin(), part.shapes.end(), std::back_inserter(plan.shapes));
+                plan.edgeIndicators.insert(plan.edgeIndicators.end(), part.indicators.begin(), part.indicators.end());
+                plan.worldMarkupsDrawn += part.drawn;
             }
         }
     }

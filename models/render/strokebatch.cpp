@@ -88,6 +88,8 @@ void StrokeBatch::flush(QPainter &painter)
             top = std::min(top, d.y());
             bottom = std::max(bottom, d.y());
         }
+        stroke.top = top;
+        stroke.bottom = bottom;
         const double reach = stroke.halfWidth + 1;
         box |= QRectF(QPointF(left - reach, top - reach), QPointF(right + reach, bottom + reach));
     }
@@ -108,6 +110,8 @@ void StrokeBatch::flush(QPainter &painter)
     for (StrokeRaster::Stroke &stroke : m_strokes) {
         for (QPointF &p : stroke.points)
             p -= QPointF(area.topLeft());
+        stroke.top -= area.top();
+        stroke.bottom -= area.top();
     }
     QImage layer(area.size(), QImage::Format_ARGB32_Premultiplied);
     layer.fill(Qt::transparent);

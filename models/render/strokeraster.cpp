@@ -5,6 +5,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -31,83 +34,161 @@ inline uint32_t interpolate255(uint32_t x, uint32_t a, uint32_t y)
     return x | t;
 }
 
-// The x intervals of rows within `reach` of the segment a + t (b - a), t in
-// [0, 1] (a capsule: convex, so one interval a row), with what every row
-// shares worked out once.
+// Blends `opaque` (0xffRRGGBB) at `alpha` into pixels [lo, hi] of a row by
+// their coverage (0..255 each), and sets that coverage back to zero.
+// interpolate255 with a coverage of 0 gives the pixel back and with 255 the
+// colour, exactly: no pixel needs a branch.
+void blendRow(uint32_t *pixels, uint8_t *coverage, int lo, int hi, uint32_t opaque, int alpha)
+{
+    int x = lo;
+#ifdef __SSE2__
+    // Four pixels at a time, each channel in 16 bits: c * a + y * (255 - a)
+    // and the rounding of interpolate255 stay below 65536.
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i colour = _mm_unpacklo_epi8(_mm_set1_epi32(int(opaque)), zero); // two pixels' channels
+    const __m128i full = _mm_set1_epi16(255), half = _mm_set1_epi16(0x80);
+    const __m128i alpha16 = _mm_set1_epi16(short(alpha)), round = _mm_set1_epi16(127), one = _mm_set1_epi16(1);
+    for (; x + 3 <= hi; x += 4) {
+        int32_t packed;
+        std::memcpy(&packed, coverage + x, 4);
+        if (packed == 0)
+            continue;
+        std::memset(coverage + x, 0, 4);
+        __m128i k = _mm_unpacklo_epi8(_mm_cvtsi32_si128(packed), zero); // 16 bits each, four used
+        if (alpha != 255) {
+            // (c * alpha + 127) / 255, exactly: v / 255 = (v + 1 + (v >> 8)) >> 8 for v < 65535.
+            const __m128i v = _mm_add_epi16(_mm_mullo_epi16(k, alpha16), round);
+            k = _mm_srli_epi16(_mm_add_epi16(_mm_add_epi16(v, one), _mm_srli_epi16(v, 8)), 8);
+        }
+        // Each pixel's k on its four channels: k0 k0 k0 k0 k1 k1 k1 k1 (and k2, k3).
+        const __m128i k32 = _mm_unpacklo_epi16(k, k);
+        const __m128i kLow = _mm_unpacklo_epi32(k32, k32), kHigh = _mm_unpackhi_epi32(k32, k32);
+        const __m128i target = _mm_loadu_si128(reinterpret_cast<const __m128i *>(pixels + x));
+        const auto mix = [&](__m128i under, __m128i a) {
+            __m128i t = _mm_add_epi16(_mm_mullo_epi16(colour, a), _mm_mullo_epi16(under, _mm_sub_epi16(full, a)));
+            t = _mm_add_epi16(_mm_add_epi16(t, _mm_srli_epi16(t, 8)), half);
+            return _mm_srli_epi16(t, 8);
+        };
+        const __m128i low = mix(_mm_unpacklo_epi8(target, zero), kLow);
+        const __m128i high = mix(_mm_unpackhi_epi8(target, zero), kHigh);
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(pixels + x), _mm_packus_epi16(low, high));
+    }
+#endif
+    for (; x <= hi; ++x) {
+        const int c = coverage[x];
+        if (c == 0)
+            continue;
+        coverage[x] = 0;
+        const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
+        pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
+    }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+// What a row of a round-ended segment needs, in floats (Segment::cover).
+struct RoundRow
+{
+    float dx, dy, inverse2, ry, half, p, q, inverse2ab;
+    float rx0; // x of the first pixel's centre relative to the segment's start
+};
+
+// Whether the processor has AVX: Debian's baseline is SSE2, so the wider
+// loop is chosen when the program runs (once: a guarded static costs a
+// check on every row).
+const bool kHasAvx = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx") != 0;
+}();
+bool hasAvx()
+{
+    return kHasAvx;
+}
+
+// max(u, 0)^2, each lane.
+__attribute__((target("avx"))) inline __m256 squareOfPositive(__m256 u)
+{
+    u = _mm256_max_ps(u, _mm256_setzero_ps());
+    return _mm256_mul_ps(u, u);
+}
+
+// Segment::cover's SSE2 loop eight pixels at a time (most rows of a thin
+// stroke are 5-10 pixels wide: one pass instead of two), the same float
+// arithmetic in the same order (no fused multiply-add), so the same coverage.
+// Pixels from x0 up to the multiple of eight past x1 (the row buffer is eight
+// longer than the target); returns the first pixel not covered.
+__attribute__((target("avx"))) int coverRoundAvx(const RoundRow &r, int x0, int x1, uint8_t *coverage)
+{
+    const __m256 vdx = _mm256_set1_ps(r.dx), vdy = _mm256_set1_ps(r.dy), vinverse2 = _mm256_set1_ps(r.inverse2);
+    const __m256 vry = _mm256_set1_ps(r.ry), vhalf = _mm256_set1_ps(r.half);
+    const __m256 vp = _mm256_set1_ps(r.p), vq = _mm256_set1_ps(r.q), vinverse2ab = _mm256_set1_ps(r.inverse2ab);
+    const __m256 zero = _mm256_setzero_ps(), one = _mm256_set1_ps(1.0f), scale = _mm256_set1_ps(255.0f);
+    const __m256 rounding = _mm256_set1_ps(0.5f), steps = _mm256_set_ps(7, 6, 5, 4, 3, 2, 1, 0);
+    int x = x0;
+    for (; x <= x1; x += 8) {
+        const __m256 rx = _mm256_add_ps(_mm256_set1_ps(r.rx0 + float(x - x0)), steps);
+        __m256 t = _mm256_mul_ps(_mm256_add_ps(_mm256_mul_ps(rx, vdx), _mm256_mul_ps(vry, vdy)), vinverse2);
+        t = _mm256_min_ps(_mm256_max_ps(t, zero), one);
+        const __m256 ex = _mm256_sub_ps(rx, _mm256_mul_ps(t, vdx)), ey = _mm256_sub_ps(vry, _mm256_mul_ps(t, vdy));
+        const __m256 d = _mm256_sqrt_ps(_mm256_add_ps(_mm256_mul_ps(ex, ex), _mm256_mul_ps(ey, ey)));
+        const __m256 u = _mm256_sub_ps(vhalf, d);
+        __m256 f = _mm256_add_ps(_mm256_sub_ps(_mm256_sub_ps(squareOfPositive(_mm256_add_ps(u, vp)),
+                                                             squareOfPositive(_mm256_add_ps(u, vq))),
+                                               squareOfPositive(_mm256_sub_ps(u, vq))),
+                                 squareOfPositive(_mm256_sub_ps(u, vp)));
+        f = _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(f, vinverse2ab), zero), one);
+        const __m256i c = _mm256_cvttps_epi32(_mm256_add_ps(_mm256_mul_ps(f, scale), rounding));
+        const __m128i words = _mm_packs_epi32(_mm256_castsi256_si128(c), _mm256_extractf128_si256(c, 1));
+        const __m128i bytes = _mm_packus_epi16(words, _mm_setzero_si128());
+        const __m128i before = _mm_loadl_epi64(reinterpret_cast<const __m128i *>(coverage + x));
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(coverage + x), _mm_max_epu8(bytes, before));
+    }
+    return x;
+}
+#endif
+
+// For each row, an x interval holding every point within `reach` of the
+// segment a + t (b - a), t in [0, 1] (a capsule): the strip within reach of
+// the line, cut to the capsule's bounding box. Not the capsule's own
+// interval: beside its round ends a row's interval takes in up to ~0.4 reach
+// more, pixels whose coverage comes out as nothing, where the exact interval
+// cost two square roots per row and segment (more than those pixels cost,
+// worked out eight or four at a time).
 class CapsuleRows
 {
 public:
     CapsuleRows() = default;
     CapsuleRows(const QPointF &a, const QPointF &b, double reach)
-        : m_ax(a.x()), m_ay(a.y()), m_bx(b.x()), m_by(b.y()), m_reach(reach), m_reach2(reach * reach)
+        : m_ax(a.x()), m_ay(a.y()), m_reach(reach)
     {
+        m_left = std::min(a.x(), b.x()) - reach;
+        m_right = std::max(a.x(), b.x()) + reach;
         const double dx = b.x() - a.x(), dy = b.y() - a.y();
-        const double length2 = dx * dx + dy * dy;
-        m_point = length2 < 1e-12;
-        if (m_point)
-            return;
-        const double length = std::sqrt(length2);
         // Within reach of the line: |dx (y - ay) - dy (x - ax)| / length <= reach.
         m_slanted = std::abs(dy) > 1e-12;
         if (m_slanted) {
             m_xPerY = dx / dy;
-            m_bandHalf = reach * length / std::abs(dy);
+            m_bandHalf = reach * std::sqrt(dx * dx + dy * dy) / std::abs(dy);
         }
-        // Beside the segment: 0 <= (x - ax) dx + (y - ay) dy <= length^2.
-        m_upright = std::abs(dx) <= 1e-12;
-        if (!m_upright) {
-            m_besideSlope = dy / dx;
-            m_besideLength = length2 / dx;
-        }
-        m_dy = dy;
-        m_length2 = length2;
     }
 
     void span(double y, double &lo, double &hi) const
     {
-        lo = std::numeric_limits<double>::infinity();
-        hi = -lo;
-        const double ya = y - m_ay, yb = y - m_by;
-        if (ya * ya <= m_reach2) {
-            const double w = std::sqrt(m_reach2 - ya * ya);
-            lo = m_ax - w;
-            hi = m_ax + w;
-        }
-        if (yb * yb <= m_reach2) {
-            const double w = std::sqrt(m_reach2 - yb * yb);
-            lo = std::min(lo, m_bx - w);
-            hi = std::max(hi, m_bx + w);
-        }
-        if (m_point)
-            return;
-        double bandLo = -std::numeric_limits<double>::infinity(), bandHi = -bandLo;
+        lo = m_left;
+        hi = m_right;
         if (m_slanted) {
-            const double centre = m_ax + ya * m_xPerY;
-            bandLo = centre - m_bandHalf;
-            bandHi = centre + m_bandHalf;
-        } else if (std::abs(ya) > m_reach) {
-            return;
-        }
-        if (!m_upright) {
-            const double x0 = m_ax - ya * m_besideSlope;
-            const double x1 = x0 + m_besideLength;
-            bandLo = std::max(bandLo, std::min(x0, x1));
-            bandHi = std::min(bandHi, std::max(x0, x1));
-        } else {
-            const double along = ya * m_dy;
-            if (along < 0 || along > m_length2)
-                return;
-        }
-        if (bandLo <= bandHi) {
-            lo = std::min(lo, bandLo);
-            hi = std::max(hi, bandHi);
+            const double centre = m_ax + (y - m_ay) * m_xPerY;
+            lo = std::max(lo, centre - m_bandHalf);
+            hi = std::min(hi, centre + m_bandHalf);
+        } else if (std::abs(y - m_ay) > m_reach) {
+            lo = std::numeric_limits<double>::infinity(); // a level segment, beyond reach of its row
+            hi = -lo;
         }
     }
 
 private:
-    double m_ax = 0, m_ay = 0, m_bx = 0, m_by = 0, m_reach = 0, m_reach2 = 0;
-    bool m_point = true, m_slanted = false, m_upright = true;
-    double m_xPerY = 0, m_bandHalf = 0, m_besideSlope = 0, m_besideLength = 0, m_dy = 0, m_length2 = 0;
+    double m_ax = 0, m_ay = 0, m_reach = 0, m_left = 0, m_right = -1;
+    bool m_slanted = false;
+    double m_xPerY = 0, m_bandHalf = 0;
 };
 
 // The share of a pixel (a unit square) on one side of a straight edge, as a
@@ -167,6 +248,28 @@ private:
     double m_p, m_q, m_inverseA, m_inverse2ab, m_atQ;
 };
 
+// The first pixel index, of a row `width` pixels wide, at or right of `x`
+// (ceil, clamped to 0): without std::ceil, which SSE2 has no instruction for.
+// NaN gives 0.
+inline int firstPixel(double x, int width)
+{
+    if (!(x > 0))
+        return 0;
+    if (!(x < width))
+        return width;
+    const int i = int(x);
+    return i + (double(i) < x ? 1 : 0);
+}
+
+// The last pixel index at or left of `x` (floor, clamped to width - 1); -1
+// (no pixel) below 0 and for NaN.
+inline int lastPixel(double x, int width)
+{
+    if (!(x >= 0))
+        return -1;
+    return x < width - 1 ? int(x) : width - 1;
+}
+
 // One segment of a stroke, ready to give the coverage of any pixel near it.
 class Segment
 {
@@ -208,8 +311,8 @@ public:
         const double py = y + 0.5;
         double left, right;
         m_rows.span(py, left, right);
-        const int x0 = std::max(0, int(std::ceil(left - 0.5)));
-        const int x1 = std::min(width - 1, int(std::floor(right - 0.5)));
+        const int x0 = firstPixel(left - 0.5, width);
+        const int x1 = lastPixel(right - 0.5, width);
         if (x0 > x1)
             return;
         lo = std::min(lo, x0);
@@ -225,6 +328,13 @@ public:
             const EdgeCoverage::Branchless edge = m_branchless;
             const float rx0 = float(x0 + 0.5 - m_a.x());
             int x = x0;
+#if defined(__GNUC__) && defined(__x86_64__)
+            if (hasAvx()) {
+                x = coverRoundAvx({dx, dy, inverse2, fry, half, edge.p, edge.q, edge.inverse2ab, rx0}, x0, x1, coverage);
+                hi = std::max(hi, std::min(x - 1, width - 1));
+                return;
+            }
+#endif
 #ifdef __SSE2__
             // Four pixels at a time, the same arithmetic as below.
             const __m128 vdx = _mm_set1_ps(dx), vdy = _mm_set1_ps(dy), vinverse2 = _mm_set1_ps(inverse2);
@@ -237,7 +347,7 @@ public:
                 return _mm_mul_ps(u, u);
             };
             // Past x1 up to the next multiple of four (within the row's
-            // buffer, four longer than the target): those pixels get their
+            // buffer, kRowPadding longer than the target): those pixels get their
             // own exact coverage too, mostly nothing.
             for (; x <= x1; x += 4) {
                 const __m128 rx = _mm_add_ps(_mm_set1_ps(rx0 + float(x - x0)), steps);
@@ -301,6 +411,13 @@ private:
     int m_firstRow = 0, m_lastRow = -1;
 };
 
+// Coverage worked out past a row's last pixel: the vector loops' width.
+constexpr int kRowPadding = 8;
+
+// Rows of coverage worked out before they are blended: 64 rows of a 1080p
+// frame are 123 KB, within a core's second-level cache.
+constexpr int kChunkRows = 64;
+
 // Rows of the target fetched ahead of the row being drawn.
 constexpr int kRowsAhead = 2;
 
@@ -308,10 +425,9 @@ constexpr int kRowsAhead = 2;
 // zero between rows) and the stroke's segments sorted into rows.
 struct Workspace
 {
-    std::vector<uint8_t> coverage;
+    std::vector<uint8_t> coverage; // kChunkRows rows, each kRowPadding longer than the target's
     std::vector<Segment> segments;
-    std::vector<int> rowStart; // per row of the stroke: first index into `byRow`
-    std::vector<int> byRow;    // segment indices, row by row
+    std::vector<int> rowLo, rowHi; // per row of a chunk: the pixels its coverage touches
 };
 
 Workspace &threadWorkspace()
@@ -339,9 +455,9 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
     if (rowBegin >= rowEnd || m_width <= 0)
         return;
     Workspace &w = threadWorkspace();
-    // Four more than a row: the last pixels are worked out four at a time.
-    if (w.coverage.size() < size_t(m_width) + 4)
-        w.coverage.assign(size_t(m_width) + 4, 0);
+    // Rows longer than the target's: the last pixels are worked out four or eight at a time.
+    if (w.coverage.size() < (size_t(m_width) + kRowPadding) * kChunkRows)
+        w.coverage.assign((size_t(m_width) + kRowPadding) * kChunkRows, 0);
     uint8_t *coverage = w.coverage.data();
     for (const Stroke &stroke : strokes) {
         const size_t n = stroke.points.size();
@@ -353,6 +469,8 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
         int top = rowEnd, bottom = rowBegin - 1;
         const double half = stroke.halfWidth;
         const double margin = std::max(half, 0.5) + 1.5;
+        if (stroke.bottom + margin < rowBegin || stroke.top - margin > rowEnd)
+            continue; // wholly above or below these rows
         for (size_t i = 0; i + 1 < std::max<size_t>(n, 2); ++i) {
             const QPointF &a = stroke.points[i];
             const QPointF &b = stroke.points[std::min(i + 1, n - 1)];
@@ -368,55 +486,40 @@ void StrokeRaster::draw(const std::vector<Stroke> &strokes, int rowBegin, int ro
         }
         if (top > bottom)
             continue;
-        // Segments sorted into the rows they touch (a counting sort).
-        const int rows = bottom - top + 1;
-        w.rowStart.assign(size_t(rows) + 1, 0);
-        for (const Segment &s : w.segments) {
-            for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
-                ++w.rowStart[size_t(y - top) + 1];
-        }
-        for (int r = 0; r < rows; ++r)
-            w.rowStart[size_t(r) + 1] += w.rowStart[size_t(r)];
-        w.byRow.resize(size_t(w.rowStart[size_t(rows)]));
-        {
-            std::vector<int> &fill = w.rowStart; // advanced while filling, then restored
-            for (int i = 0; i < int(w.segments.size()); ++i) {
-                const Segment &s = w.segments[size_t(i)];
-                for (int y = std::max(s.firstRow(), top); y <= std::min(s.lastRow(), bottom); ++y)
-                    w.byRow[size_t(fill[size_t(y - top)]++)] = i;
-            }
-            for (int r = rows; r > 0; --r)
-                fill[size_t(r)] = fill[size_t(r) - 1];
-            fill[0] = 0;
-        }
-        // Row by row: the segments' coverage, then one blend of the colour.
+        // In chunks of rows: each segment's coverage for all its rows of the
+        // chunk (its figures stay at hand from row to row), then one blend
+        // per row. A pixel's coverage is the largest of its segments' in
+        // any order, so the pixels are those of row by row.
         const uint32_t opaque = stroke.color | 0xff000000u;
-        int lo = m_width, hi = -1;
-        for (int y = top; y <= bottom; ++y) {
-            // The target's next rows are far apart in memory: asked for
-            // early, they arrive while this row's coverage is worked out.
-            for (int ahead = 1; ahead <= kRowsAhead && lo <= hi && y + ahead <= bottom; ++ahead) {
-                const uchar *next = m_bits + (y + ahead) * m_stride;
-                for (int x = lo & ~15; x <= hi; x += 16)
-                    __builtin_prefetch(next + 4 * x, 1);
+        const size_t stride = size_t(m_width) + kRowPadding;
+        for (int chunkTop = top; chunkTop <= bottom; chunkTop += kChunkRows) {
+            const int chunkBottom = std::min(bottom, chunkTop + kChunkRows - 1);
+            const int rows = chunkBottom - chunkTop + 1;
+            w.rowLo.assign(size_t(rows), m_width);
+            w.rowHi.assign(size_t(rows), -1);
+            for (const Segment &segment : w.segments) {
+                const int last = std::min(segment.lastRow(), chunkBottom);
+                for (int y = std::max(segment.firstRow(), chunkTop); y <= last; ++y) {
+                    const size_t r = size_t(y - chunkTop);
+                    segment.cover(y, coverage + r * stride, m_width, w.rowLo[r], w.rowHi[r]);
+                }
             }
-            lo = m_width;
-            hi = -1;
-            const int from = w.rowStart[size_t(y - top)], to = w.rowStart[size_t(y - top) + 1];
-            for (int k = from; k < to; ++k)
-                w.segments[size_t(w.byRow[size_t(k)])].cover(y, coverage, m_width, lo, hi);
-            auto *pixels = reinterpret_cast<uint32_t *>(m_bits + y * m_stride);
-            for (int x = lo; x <= hi; ++x) {
-                const int c = coverage[x];
-                if (c == 0)
-                    continue;
-                coverage[x] = 0;
-                const uint32_t k = alpha == 255 ? uint32_t(c) : uint32_t((c * alpha + 127) / 255);
-                pixels[x] = k == 255 ? opaque : interpolate255(opaque, k, pixels[x]);
+            for (int r = 0; r < rows; ++r) {
+                // The target's next rows are far apart in memory: asked for
+                // early, they arrive while this row is blended.
+                const int ahead = r + kRowsAhead;
+                if (ahead < rows && w.rowLo[size_t(ahead)] <= w.rowHi[size_t(ahead)]) {
+                    const uchar *next = m_bits + (chunkTop + ahead) * m_stride;
+                    for (int x = w.rowLo[size_t(ahead)] & ~15; x <= w.rowHi[size_t(ahead)]; x += 16)
+                        __builtin_prefetch(next + 4 * x, 1);
+                }
+                uint8_t *row = coverage + size_t(r) * stride;
+                blendRow(reinterpret_cast<uint32_t *>(m_bits + (chunkTop + r) * m_stride), row, w.rowLo[size_t(r)],
+                         w.rowHi[size_t(r)], opaque, alpha);
+                // What was worked out past the target's last pixel is dropped
+                // too: a wider target later would take it for coverage.
+                std::memset(row + m_width, 0, kRowPadding);
             }
-            // What was worked out past the target's last pixel is dropped
-            // too: a wider target later would take it for coverage.
-            std::memset(coverage + m_width, 0, 4);
         }
     }
 }

@@ -4,6 +4,7 @@
 #include <QTransform>
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace sl {
@@ -19,9 +20,9 @@ namespace sl {
 // largest coverage, blended once (translucent highlighter ink shows no
 // darker beads at its joins).
 //
-// A stroke is drawn row by row: the segments touching a row fill a row of
-// coverage held in cache, which is then blended into the target once. Rows
-// can be drawn apart (each row band by its own thread): a stroke's pixels in
+// A stroke is drawn in chunks of rows: each segment fills its rows of a
+// chunk of coverage held in cache, which is then blended into the target
+// once, row by row. Rows can be drawn apart (each row band by its own thread): a stroke's pixels in
 // one band depend on nothing outside it.
 class StrokeRaster
 {
@@ -32,6 +33,11 @@ public:
         double halfWidth = 0.5;      // device pixels; at most 0.5: a hairline (QPainter's cosmetic stroker)
         bool flatCaps = false;       // flat ends (lines); else round (ink, outlines); joins are always round
         uint32_t color = 0;          // 0xAARRGGBB, not premultiplied
+        // The points' smallest and largest y, device pixels, when the caller
+        // knows them: a band of rows skips a stroke wholly above or below it
+        // without looking at its points. The defaults: look at every point.
+        double top = -std::numeric_limits<double>::infinity();
+        double bottom = std::numeric_limits<double>::infinity();
     };
 
     // Target pixels: `width` x `height`, `stride` bytes per row, B, G, R, A in memory.

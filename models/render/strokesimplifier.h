@@ -23,12 +23,24 @@ public:
     // linear pass that grows each kept segment while a line from its start
     // passes within `tolerance` / sqrt(2) of every point it replaces.
     static QPolygonF simplify(const QPolygonF &points, double tolerance = kTolerance);
+    // The same for `count` points, appended to `kept` (which keeps its
+    // capacity: the planner reuses nothing else per stroke).
+    static void simplifyInto(const QPointF *points, qsizetype count, QPolygonF &kept,
+                             double tolerance = kTolerance);
 
     // The parts of a polyline stroked `width` pixels wide that can touch
     // `frame`: segments whose stroke lies wholly outside it are dropped and
     // the polyline is cut there (with round joins and round or flat caps,
     // what is cut off draws nothing inside the frame).
     static std::vector<QPolygonF> visibleParts(const QPolygonF &points, double width, const QRectF &frame);
+    // The same as index ranges into `count` points, written to `parts`
+    // (cleared first): points [begin, end) of each part, nothing copied.
+    struct Part
+    {
+        qsizetype begin = 0, end = 0;
+    };
+    static void visibleRanges(const QPointF *points, qsizetype count, double width, const QRectF &frame,
+                              std::vector<Part> &parts);
 };
 
 } // namespace sl

@@ -91,6 +91,8 @@ Projector::Projector(const CameraIntrinsics &intrinsics, const Pose &cameraToWor
     const cv::Matx33d rt = cameraToWorld.rotation.toRotationMatrix().t();
     m_worldToCamR = flip * rt;
     m_worldToCamT = -(m_worldToCamR * cameraToWorld.position);
+    const std::vector<double> &d = intrinsics.distortion;
+    m_tilted = d.size() > 12 && (d[12] != 0.0 || (d.size() > 13 && d[13] != 0.0));
 }
 
 cv::Vec3d Projector::toCameraCv(const cv::Vec3d &world) const
@@ -103,30 +105,60 @@ std::optional<cv::Point2d> Projector::projectPoint(const cv::Vec3d &world) const
     const cv::Vec3d c = toCameraCv(world);
     if (!isFinite(c) || c[2] <= kNearPlane)
         return std::nullopt;
-    return projectCameraPoints({c}).front();
+    cv::Point2d pixel;
+    projectCameraPoints(&c, 1, &pixel);
+    return pixel;
 }
 
 std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vector<cv::Vec3d> &world) const
 {
-    std::vector<std::vector<cv::Vec3d>> pieces; // OpenCV camera coordinates, z >= near
-    if (world.size() == 1) {
-        const cv::Vec3d c = toCameraCv(world.front());
-        if (isFinite(c) && c[2] > kNearPlane)
-            pieces.push_back({c});
+    Pieces pieces;
+    projectPolyline(world.data(), world.size(), pieces);
+    std::vector<std::vector<cv::Point2d>> result;
+    result.reserve(pieces.ends.size());
+    size_t begin = 0;
+    for (const size_t end : pieces.ends) {
+        result.emplace_back(pieces.pixels.begin() + std::ptrdiff_t(begin), pieces.pixels.begin() + std::ptrdiff_t(end));
+        begin = end;
+    }
+    return result;
+}
+
+void Projector::projectPolyline(const cv::Vec3d *world, size_t count, Pieces &out) const
+{
+    out.clear();
+    std::vector<cv::Vec3d> &camera = out.camera; // OpenCV camera coordinates, z >= near
+    if (count == 1) {
+        const cv::Vec3d c = toCameraCv(world[0]);
+        if (isFinite(c) && c[2] > kNearPlane) {
+            camera.push_back(c);
+            out.ends.push_back(1);
+        }
     }
 
-    std::vector<cv::Vec3d> current;
-    const auto flush = [&pieces, &current] {
-        if (current.size() >= 2)
-            pieces.push_back(std::move(current));
-        current.clear();
+    size_t pieceBegin = camera.size(); // where the piece being grown starts in `camera`
+    // Ends the piece being grown: kept when it has a segment, else dropped.
+    const auto flush = [&out, &camera, &pieceBegin] {
+        if (camera.size() - pieceBegin >= 2)
+            out.ends.push_back(camera.size());
+        else
+            camera.resize(pieceBegin);
+        pieceBegin = camera.size();
     };
     int budget = kMaxSubdividedPoints;
     // Each point through the pose once: a segment's end is the next one's start.
-    cv::Vec3d b = world.size() >= 2 ? toCameraCv(world[0]) : cv::Vec3d();
-    for (size_t i = 0; i + 1 < world.size(); ++i) {
+    // With each, its normalised image point (x/z, y/z): one division per point.
+    const auto normalised = [](const cv::Vec3d &c) {
+        const double inverseZ = 1 / c[2];
+        return cv::Point2d(c[0] * inverseZ, c[1] * inverseZ);
+    };
+    cv::Vec3d b = count >= 2 ? toCameraCv(world[0]) : cv::Vec3d();
+    cv::Point2d nb = normalised(b);
+    for (size_t i = 0; i + 1 < count; ++i) {
         const cv::Vec3d a = b;
+        const cv::Point2d na = nb;
         b = toCameraCv(world[i + 1]);
+        nb = normalised(b);
         if (!isFinite(a) || !isFinite(b) || std::max(a[2], b[2]) <= kNearPlane) {
             flush(); // wholly behind (or lying in the near plane): not drawn
             continue;
@@ -144,72 +176,66 @@ std::vector<std::vector<cv::Point2d>> Projector::projectPolyline(const std::vect
         if (s1 < 1)
             p1[2] = kNearPlane;
 
-        if (s0 > 0 || current.empty()) {
+        if (s0 > 0 || camera.size() == pieceBegin) {
             flush();
-            current.push_back(p0);
+            camera.push_back(p0);
         }
         // Each remaining segment gets an even share of what is left of the budget.
-        const int share = std::max(1, budget / int(world.size() - 1 - i));
-        const int n = std::min(subdivisionsFor(p0, p1), share);
+        const int share = std::max(1, budget / int(count - 1 - i));
+        const int n = std::min(subdivisionsFor(s0 > 0 ? normalised(p0) : na, s1 < 1 ? normalised(p1) : nb), share);
         budget = std::max(0, budget - n);
         for (int k = 1; k <= n; ++k)
-            current.push_back(k == n ? p1 : p0 + (double(k) / n) * (p1 - p0));
+            camera.push_back(k == n ? p1 : p0 + (double(k) / n) * (p1 - p0));
         if (s1 < 1)
             flush(); // the rest goes behind the camera
     }
-    flush();
+    if (count >= 2)
+        flush();
 
-    std::vector<cv::Vec3d> all;
-    for (const auto &piece : pieces)
-        all.insert(all.end(), piece.begin(), piece.end());
-    const std::vector<cv::Point2d> pixels = projectCameraPoints(all);
-
-    std::vector<std::vector<cv::Point2d>> result;
-    result.reserve(pieces.size());
-    size_t offset = 0;
-    for (const auto &piece : pieces) {
-        result.emplace_back(pixels.begin() + std::ptrdiff_t(offset),
-                            pixels.begin() + std::ptrdiff_t(offset + piece.size()));
-        offset += piece.size();
-    }
-    return result;
+    out.pixels.resize(camera.size());
+    projectCameraPoints(camera.data(), camera.size(), out.pixels.data());
 }
 
-int Projector::subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const
+int Projector::subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const
 {
     if (std::isinf(m_distortionLimit))
         return 1; // no (or all-zero) distortion: a pinhole maps straight lines to straight lines
     // Pinhole length of the projected segment decides how finely to cut it.
-    const double du = m_intrinsics.fx * (b[0] / b[2] - a[0] / a[2]);
-    const double dv = m_intrinsics.fy * (b[1] / b[2] - a[1] / a[2]);
-    const double length = std::sqrt(du * du + dv * dv); // finite inputs: no need for hypot's care (and cost)
-    if (!std::isfinite(length))
-        return kMaxSubdivisions;
-    return std::clamp(int(std::ceil(length / kMaxPieceLength)), 1, kMaxSubdivisions);
+    const double du = m_intrinsics.fx * (b.x - a.x);
+    const double dv = m_intrinsics.fy * (b.y - a.y);
+    const double length2 = du * du + dv * dv;
+    if (length2 <= kMaxPieceLength * kMaxPieceLength)
+        return 1; // most segments of a dense stroke: no square root needed
+    const double length = std::sqrt(length2); // finite inputs: no need for hypot's care (and cost)
+    const double pieces = length / kMaxPieceLength;
+    if (!(pieces < kMaxSubdivisions))
+        return kMaxSubdivisions; // also infinite and NaN
+    // ceil without std::ceil (no SSE2 instruction): pieces is in [0, 64).
+    const int whole = int(pieces);
+    return std::max(1, whole + (double(whole) < pieces ? 1 : 0));
 }
 
-std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Vec3d> &camera) const
+void Projector::projectCameraPoints(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const
 {
-    if (camera.empty())
-        return {};
-    std::vector<cv::Point2d> pixels(camera.size());
-    const std::vector<double> &d = m_intrinsics.distortion;
+    if (count == 0)
+        return;
     // OpenCV's tilted-sensor model (coefficients 13 and 14) goes through
     // cv::projectPoints; every other model is worked out here, the same
     // formula without its per-call set-up.
-    const bool tilted = d.size() > 12 && (d[12] != 0.0 || (d.size() > 13 && d[13] != 0.0));
-    if (tilted) {
-        projectCameraPointsThroughOpenCv(camera, pixels);
-        return pixels;
+    if (m_tilted) {
+        projectCameraPointsThroughOpenCv(camera, count, pixels);
+        return;
     }
+    const std::vector<double> &d = m_intrinsics.distortion;
     const auto k = [&d](size_t i) { return i < d.size() ? d[i] : 0.0; };
     const double k1 = k(0), k2 = k(1), p1 = k(2), p2 = k(3), k3 = k(4), k4 = k(5), k5 = k(6), k6 = k(7);
     const double s1 = k(8), s2 = k(9), s3 = k(10), s4 = k(11);
     const double fx = m_intrinsics.fx, fy = m_intrinsics.fy, cx = m_intrinsics.cx, cy = m_intrinsics.cy;
     const bool distorted = !std::isinf(m_distortionLimit);
-    for (size_t i = 0; i < camera.size(); ++i) {
+    for (size_t i = 0; i < count; ++i) {
         const cv::Vec3d &c = camera[i];
-        double x = c[0] / c[2], y = c[1] / c[2];
+        const double inverseZ = 1 / c[2];
+        double x = c[0] * inverseZ, y = c[1] * inverseZ;
         // Points past the trusted radius are projected at that radius and
         // then pushed outwards from the principal point by the remaining
         // ratio: the result is continuous at the limit and keeps heading
@@ -234,16 +260,14 @@ std::vector<cv::Point2d> Projector::projectCameraPoints(const std::vector<cv::Ve
         }
         pixels[i] = cv::Point2d(cx + fx * x * stretch, cy + fy * y * stretch);
     }
-    return pixels;
 }
 
-void Projector::projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &camera,
-                                                 std::vector<cv::Point2d> &pixels) const
+void Projector::projectCameraPointsThroughOpenCv(const cv::Vec3d *camera, size_t count, cv::Point2d *out) const
 {
     std::vector<cv::Point3d> object;
-    std::vector<double> stretch(camera.size(), 1.0);
-    object.reserve(camera.size());
-    for (size_t i = 0; i < camera.size(); ++i) {
+    std::vector<double> stretch(count, 1.0);
+    object.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
         const cv::Vec3d &c = camera[i];
         const double x = c[0] / c[2], y = c[1] / c[2];
         const double r = std::hypot(x, y);
@@ -256,12 +280,11 @@ void Projector::projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &c
         }
     }
     const cv::Vec3d zero(0, 0, 0);
+    std::vector<cv::Point2d> pixels;
     cv::projectPoints(object, zero, zero, m_intrinsics.cameraMatrix(), m_distortion, pixels);
     const cv::Point2d centre(m_intrinsics.cx, m_intrinsics.cy);
-    for (size_t i = 0; i < pixels.size(); ++i) {
-        if (stretch[i] != 1.0)
-            pixels[i] = centre + (pixels[i] - centre) * stretch[i];
-    }
+    for (size_t i = 0; i < count; ++i)
+        out[i] = stretch[i] != 1.0 ? centre + (pixels[i] - centre) * stretch[i] : pixels[i];
 }
 
 } // namespace sl

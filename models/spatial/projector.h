@@ -31,24 +31,45 @@ public:
     // a pixel polyline. Segments are subdivided so that distortion bends them.
     std::vector<std::vector<cv::Point2d>> projectPolyline(const std::vector<cv::Vec3d> &world) const;
 
+    // The visible pieces of polylines, all in one buffer: what a renderer
+    // keeps from frame to frame, so that projecting many strokes allocates
+    // nothing once its buffers have grown.
+    struct Pieces
+    {
+        std::vector<cv::Point2d> pixels; // every piece's pixels, one after the other
+        std::vector<size_t> ends;        // per piece: one past its last index in `pixels`
+        std::vector<cv::Vec3d> camera;   // scratch: the pieces in OpenCV camera coordinates
+        void clear()
+        {
+            pixels.clear();
+            ends.clear();
+            camera.clear();
+        }
+    };
+    // The same as projectPolyline() (the one rule of clipping and
+    // subdivision), `world` of `count` points, its pieces written to `out`
+    // (cleared first).
+    void projectPolyline(const cv::Vec3d *world, size_t count, Pieces &out) const;
+
     // Normalised image radius (x/z, y/z) up to which the distortion model is
     // trusted; beyond it projection continues linearly (see projector.cpp).
     double distortionLimit() const { return m_distortionLimit; }
 
 private:
     // OpenCV camera coordinates (all z > 0) -> pixels, with the distortion guard.
-    std::vector<cv::Point2d> projectCameraPoints(const std::vector<cv::Vec3d> &camera) const;
+    void projectCameraPoints(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const;
     // The same through cv::projectPoints (the tilted-sensor model).
-    void projectCameraPointsThroughOpenCv(const std::vector<cv::Vec3d> &camera,
-                                          std::vector<cv::Point2d> &pixels) const;
-    // Number of pieces a visible camera-space segment is cut into before projection.
-    int subdivisionsFor(const cv::Vec3d &a, const cv::Vec3d &b) const;
+    void projectCameraPointsThroughOpenCv(const cv::Vec3d *camera, size_t count, cv::Point2d *pixels) const;
+    // Number of pieces a visible camera-space segment is cut into before
+    // projection, from its ends' normalised image points (x/z, y/z).
+    int subdivisionsFor(const cv::Point2d &a, const cv::Point2d &b) const;
 
     CameraIntrinsics m_intrinsics;
     cv::Matx33d m_worldToCamR; // world -> OpenCV camera axes
     cv::Vec3d m_worldToCamT;
     cv::Mat m_distortion;            // empty when there is none
     double m_distortionLimit = 0;    // normalised radius; infinity without distortion
+    bool m_tilted = false;           // the tilted-sensor model: through cv::projectPoints
 };
 
 } // namespace sl

@@ -1,5 +1,8 @@
 // Overlay and redaction speed in the viewer's terms (run by hand; prints figures):
-//   bench_overlay [--runs N]
+//   bench_overlay [--runs N] [--overlay-only] [--save-overlay FILE.png]
+// (--overlay-only: part 1 alone, e.g. under a profiler; --save-overlay: the
+// overlay painted once more on the frame, written out, to compare the pixels
+// of two builds.)
 // 1. Overlay rendering of 1,000 world ink strokes of 50 points each, seen
 //    through a pose and lens distortion, painted by OverlayRenderer onto a
 //    1920x1080 frame (plan, projection, near-plane clipping, drawing), against
@@ -11,7 +14,9 @@
 //    compositing the frame once at that size (the least any full-frame
 //    redaction must do: write every pixel). Goal: <= 5 ms at 1080p.
 // Each figure: the first call in the process (at that size) and warm p50/p95
-// over N runs, all in-process, the floor measured the same way in the same run.
+// over N runs, all in-process, the floor measured the same way in the same run;
+// for the overlay also the process's CPU time of the same runs (all threads),
+// which a machine loaded by other work disturbs far less than wall time.
 
 #include "benchclip.h"
 #include "benchstats.h"
@@ -27,6 +32,7 @@
 #include <QTemporaryDir>
 
 #include <cmath>
+#include <ctime>
 #include <cstdio>
 #include <functional>
 #include <random>
@@ -39,6 +45,8 @@ namespace {
 
 constexpr int kStrokes = 1000;
 constexpr int kPointsPerStroke = 50;
+// Frames of the floor's clip: 2 s at 30 fps (makeClip's rate).
+constexpr int kClipFrames = 60;
 
 // A 1080p camera at the origin looking along +z (OpenCV axes), with the
 // distortion of a typical phone lens.
@@ -98,7 +106,17 @@ struct Timed
 {
     double first = 0;
     std::vector<double> warm;
+    std::vector<double> cpu; // the process's CPU time of each warm run, all threads, ms
 };
+
+// CPU time of the whole process so far, ms: on a machine loaded by other
+// work it moves far less than wall time (the overlay draws on several threads).
+double processCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
 
 Timed timeIt(int runs, const std::function<void()> &work)
 {
@@ -108,9 +126,11 @@ Timed timeIt(int runs, const std::function<void()> &work)
     work();
     t.first = msSince(timer);
     for (int i = 0; i < runs; ++i) {
+        const double cpu = processCpuMs();
         timer.restart();
         work();
         t.warm.push_back(msSince(timer));
+        t.cpu.push_back(processCpuMs() - cpu);
     }
     return t;
 }
@@ -123,19 +143,33 @@ void printLine(const char *what, const Timed &ours, const Timed &floor, const ch
                 what, ours.first, o.p50, o.p95, floorName, floor.first, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
 }
 
-int benchOverlay(int runs)
+// The same runs' CPU time (all threads of the process), beside the floor's.
+void printCpuLine(const char *what, const Timed &ours, const Timed &floor, const char *floorName)
+{
+    const bench::Spread o = spreadOf(ours.cpu), f = spreadOf(floor.cpu);
+    std::printf("  %-28s CPU time          p50 %8.2f  p95 %8.2f ms | %s CPU time:    p50 %7.2f  p95 %7.2f ms"
+                " | ratio p50 %5.2f  p95 %5.2f\n",
+                what, o.p50, o.p95, floorName, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
+}
+
+int benchOverlay(int runs, const QString &saveTo)
 {
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("clip1080.mp4"));
-    if (!dir.isValid() || !sl::bench::makeClip(clip, 2, 60)) {
+    if (!dir.isValid() || !sl::bench::makeClip(clip, kClipFrames / 30, 60)) {
         std::fprintf(stderr, "cannot make the test clip with ffmpeg\n");
         return 1;
     }
     // The floor: one frame decoded, as the mean per frame of a whole decode.
     Timed floor;
     floor.first = sl::bench::decodeOneFrameFloor(clip);
-    for (int i = 0; i < std::max(5, runs / 4); ++i)
+    for (int i = 0; i < std::max(5, runs / 4); ++i) {
+        const double cpu = processCpuMs();
         floor.warm.push_back(sl::bench::decodeOneFrameFloor(clip));
+        // Per frame, as the wall figure: the whole decode's CPU time (with
+        // opening the file) over its frames.
+        floor.cpu.push_back((processCpuMs() - cpu) / kClipFrames);
+    }
     if (floor.first <= 0) {
         std::fprintf(stderr, "cannot decode the test clip\n");
         return 1;
@@ -157,10 +191,31 @@ int benchOverlay(int runs)
     std::printf("Overlay: %d world ink strokes x %d points on 1920x1080 (%d drawn%s)\n", kStrokes, kPointsPerStroke,
                 result.worldMarkupsDrawn, result.notice.isEmpty() ? "" : ", reduced detail");
     printLine("overlay paint", ours, floor, "decode 1 frame");
+    printCpuLine("overlay paint", ours, floor, "decode 1 frame");
     // Of which planning (projection, near-plane clipping, cutting to the frame, simplification).
     const Timed plan = timeIt(runs, [&] { MarkupPlan::make(manifest, poses, strokes, size, 1.0, true); });
     printLine("  of which the plan", plan, floor, "decode 1 frame");
+    printCpuLine("  of which the plan", plan, floor, "decode 1 frame");
+    {
+        const MarkupPlan planned = MarkupPlan::make(manifest, poses, strokes, size, 1.0, true);
+        size_t points = 0;
+        for (const PlannedShape &shape : planned.shapes)
+            points += size_t(shape.points.size());
+        std::printf("  (planned: %zu shapes, %zu points after projection, clipping and simplification)\n",
+                    planned.shapes.size(), points);
+    }
     std::printf("  goal: p50 and p95 ratio <= 0.2\n");
+    if (!saveTo.isEmpty()) {
+        QImage once = frame.copy();
+        {
+            QPainter painter(&once);
+            OverlayRenderer::paint(painter, manifest, poses, strokes, size, 1.0, frame, OverlayOptions{});
+        }
+        if (!once.save(saveTo)) {
+            std::fprintf(stderr, "%s: cannot write the overlay image\n", qPrintable(saveTo));
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -211,8 +266,12 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Warm runs per figure."), QStringLiteral("N"),
                       QStringLiteral("30")});
+    parser.addOption({QStringLiteral("overlay-only"), QStringLiteral("Only the overlay figures (for a profiler).")});
+    parser.addOption({QStringLiteral("save-overlay"), QStringLiteral("Write the overlay painted once to FILE (PNG)."),
+                      QStringLiteral("FILE")});
     parser.process(app);
     const int runs = std::max(3, parser.value(QStringLiteral("runs")).toInt());
-    benchRedaction(runs);
-    return benchOverlay(runs);
+    if (!parser.isSet(QStringLiteral("overlay-only")))
+        benchRedaction(runs);
+    return benchOverlay(runs, parser.value(QStringLiteral("save-overlay")));
 }

@@ -15,6 +15,7 @@ using sl::Projector;
 
 using Points3 = std::vector<cv::Vec3d>;
 using Pieces3 = std::vector<Points3>;
+using Pieces2 = std::vector<std::vector<cv::Point2d>>;
 
 // World -> pixel projection against cv::projectPoints with an independently
 // computed extrinsic, plus near-plane clipping and the distortion guard.
@@ -33,6 +34,8 @@ private Q_SLOTS:
     void pointsBehindAreNotProjected();
     void farOutsideViewDoesNotFoldBack();
     void guardIsContinuous();
+    void batchedPiecesMatchPerPoint_data() { matchesOpenCv_data(); }
+    void batchedPiecesMatchPerPoint();
 };
 
 namespace {
@@ -298,6 +301,83 @@ void TestProjector::guardIsContinuous()
     const auto outside = projector.projectPoint(dir * (limit * (1 + 1e-9)) + cv::Vec3d(0, 0, 1));
     QVERIFY(inside && outside);
     QVERIFY(cv::norm(*inside - *outside) < 1e-3);
+}
+
+// The batched projection (all pieces of a polyline in one reused buffer)
+// on random polylines that pass behind the camera and far outside the view:
+// every point in front lands where projectPoint puts it, in order; every
+// pixel is its camera point through cv::projectPoints (within the trusted
+// radius); the pieces are those of the vector form.
+void TestProjector::batchedPiecesMatchPerPoint()
+{
+    QFETCH(Axes, axes);
+    QFETCH(std::vector<double>, distortion);
+    QFETCH(cv::Vec3d, eye);
+    QFETCH(cv::Vec3d, target);
+
+    const CameraIntrinsics k = camera(distortion);
+    const Projector projector(k, Pose::fromMatrix(sl::test::lookAt(eye, target, axes)), axes);
+    const cv::Vec3d zero(0, 0, 0);
+    constexpr double kTolerance = 0.01; // pixels
+    cv::RNG rng(99);
+    Projector::Pieces pieces; // reused across polylines, as a renderer does
+    int behind = 0, inFront = 0;
+    for (int line = 0; line < 60; ++line) {
+        // A random walk around the eye: some points behind the camera.
+        Points3 world{eye + cv::Vec3d(rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0))};
+        for (int i = 1; i < 30; ++i)
+            world.push_back(world.back() + cv::Vec3d(rng.uniform(-1.0, 1.0), rng.uniform(-1.0, 1.0),
+                                                     rng.uniform(-1.0, 1.0)));
+        projector.projectPolyline(world.data(), world.size(), pieces);
+
+        QCOMPARE(pieces.pixels.size(), pieces.camera.size());
+        size_t begin = 0;
+        for (const size_t end : pieces.ends) {
+            QVERIFY(end >= begin + 2); // a piece is at least a segment
+            begin = end;
+        }
+        QCOMPARE(begin, pieces.pixels.size());
+
+        // Each pixel is its camera point through OpenCV.
+        for (size_t i = 0; i < pieces.camera.size(); ++i) {
+            const cv::Vec3d &c = pieces.camera[i];
+            QVERIFY(c[2] >= Projector::kNearPlane - 1e-12);
+            if (std::hypot(c[0] / c[2], c[1] / c[2]) > projector.distortionLimit())
+                continue; // past the guard: not OpenCV's polynomial by design
+            std::vector<cv::Point2d> expected;
+            cv::projectPoints(std::vector<cv::Vec3d>{c}, zero, zero, k.cameraMatrix(), k.distortionCoeffs(), expected);
+            const double err = cv::norm(pieces.pixels[i] - expected[0]);
+            QVERIFY2(err < kTolerance, qPrintable(QStringLiteral("line %1 pixel %2 off by %3 px").arg(line).arg(i).arg(err)));
+        }
+
+        // Each point in front is a vertex where projectPoint puts it, in order.
+        size_t next = 0;
+        for (size_t i = 0; i < world.size(); ++i) {
+            const auto p = projector.projectPoint(world[i]);
+            if (!p) {
+                ++behind;
+                continue;
+            }
+            ++inFront;
+            while (next < pieces.pixels.size() && cv::norm(pieces.pixels[next] - *p) >= kTolerance)
+                ++next;
+            QVERIFY2(next < pieces.pixels.size(), qPrintable(QStringLiteral("line %1 point %2 missing").arg(line).arg(i)));
+        }
+
+        // The vector form gives the same pieces.
+        const Pieces2 vectors = projector.projectPolyline(world);
+        QCOMPARE(vectors.size(), pieces.ends.size());
+        begin = 0;
+        for (size_t piece = 0; piece < vectors.size(); ++piece) {
+            QCOMPARE(vectors[piece].size(), pieces.ends[piece] - begin);
+            for (size_t i = 0; i < vectors[piece].size(); ++i)
+                QCOMPARE(vectors[piece][i], pieces.pixels[begin + i]);
+            begin = pieces.ends[piece];
+        }
+    }
+    // The walks did what the test is about.
+    QVERIFY(behind > 50);
+    QVERIFY(inFront > 50);
 }
 
 QTEST_GUILESS_MAIN(TestProjector)
