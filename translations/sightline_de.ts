@@ -1651,6 +1651,10 @@ Optionen:
         <source>, files fetched: %1</source>
         <translation>, Dateien geholt: %1</translation>
     </message>
+    <message>
+        <source>%1 (captures removed: %2)</source>
+        <translation>%1 (Aufnahmen entfernt: %2)</translation>
+    </message>
 </context>
 <context>
     <name>SystemError</name>
@@ -4371,6 +4375,20 @@ wird geladen…</translation>
         <translation>
             <numerusform>%1: %n im Speicher gelöschter Datensatz wird hier für die auf ihn wartenden Änderungen aufbewahrt (das Senden wird diese Änderungen ablehnen): %2</numerusform>
             <numerusform>%1: %n im Speicher gelöschte Datensätze werden hier für die auf sie wartenden Änderungen aufbewahrt (das Senden wird diese Änderungen ablehnen): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n capture(s) deleted on the store kept here for the edits waiting on them: %2</source>
+        <translation>
+            <numerusform>%1: %n im Speicher gelöschte Aufnahme wird hier für die auf sie wartenden Änderungen aufbewahrt: %2</numerusform>
+            <numerusform>%1: %n im Speicher gelöschte Aufnahmen werden hier für die auf sie wartenden Änderungen aufbewahrt: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n capture(s) deleted on the store kept here, imported here (their media and markup are this workspace&apos;s own): %2</source>
+        <translation>
+            <numerusform>%1: %n im Speicher gelöschte Aufnahme bleibt hier, da hier importiert (Medien und Markierungen gehören diesem Arbeitsbereich): %2</numerusform>
+            <numerusform>%1: %n im Speicher gelöschte Aufnahmen bleiben hier, da hier importiert (Medien und Markierungen gehören diesem Arbeitsbereich): %2</numerusform>
         </translation>
     </message>
 </context>
