@@ -14,6 +14,7 @@ target_sources(sightline_models PRIVATE
     render/plannedshape.h
     render/reducedlayer.cpp render/reducedlayer.h
     render/redaction.cpp render/redaction.h
+    render/redactionlayercache.cpp render/redactionlayercache.h
     render/renderbudget.cpp render/renderbudget.h
     render/strokebatch.cpp render/strokebatch.h
     render/strokeraster.cpp render/strokeraster.h
