@@ -1,6 +1,7 @@
 # Sources of models/render (paths relative to models/).
 target_sources(sightline_models PRIVATE
     render/edgeindicator.cpp render/edgeindicator.h
+    render/frameburner.cpp render/frameburner.h
     render/frameexporter.cpp render/frameexporter.h
     render/markuphittest.cpp render/markuphittest.h
     render/markuppicker.cpp render/markuppicker.h
