@@ -108,6 +108,11 @@ bool Mp4VideoWriter::open(const QString &path, QSize size, double averageFps, QS
     c->time_base = AVRational{1, kTicksPerSecond};
     if (std::isfinite(averageFps) && averageFps > 0)
         c->framerate = av_d2q(averageFps, 100000);
+    // Threads as `ffmpeg` sets them ("threads auto": one per core, and
+    // libx264 then frame threads and a lookahead thread of its own). An
+    // AVCodecContext's own default is one thread, which libx264 takes
+    // literally: the encode, most of an export's time, used one core of two.
+    c->thread_count = 0;
     if (h.output->oformat->flags & AVFMT_GLOBALHEADER)
         c->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     // The settings of `ffmpeg -c:v libx264 -preset fast -crf 20`: constant

@@ -14,8 +14,8 @@ namespace sl {
 // libavformat, each frame at the presentation time it is given, so a
 // variable frame rate stays variable. Encoder settings: libx264 (else the
 // best other H.264 encoder FFmpeg has), yuv420p, CRF 20, preset "fast",
-// FFmpeg's default threads: what `ffmpeg -c:v libx264 -preset fast -crf 20`
-// does. Timestamps are kept in ticks of 1/90000 s. Not thread-safe.
+// threads "auto" (one per core, as the ffmpeg command sets them): what
+// `ffmpeg -c:v libx264 -preset fast -crf 20` does. Timestamps are kept in ticks of 1/90000 s. Not thread-safe.
 class Mp4VideoWriter
 {
     Q_DECLARE_TR_FUNCTIONS(Mp4VideoWriter)

@@ -1,14 +1,13 @@
 #include "render/redaction.h"
 
+#include "render/redactionlayercache.h"
+
 #include <QPainter>
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <deque>
-#include <mutex>
 
 namespace sl {
 
@@ -19,6 +18,10 @@ namespace {
 constexpr int kCellsAcross = 10;
 constexpr int kMinCell = 8;
 const QColor kOpaque(96, 96, 96);
+// Halvings of the frame before its cells are averaged: at most this many,
+// each leaving at least kHalvedPerCell pixels across a cell.
+constexpr int kMaxHalvings = 4;
+constexpr int kHalvedPerCell = 4;
 
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "QImage::Format_ARGB32 is read as B, G, R, A bytes");
 
@@ -41,8 +44,22 @@ cv::Mat cellAverages(const QImage &frame, cv::Size grid)
         converted = frame.convertToFormat(QImage::Format_RGB32);
         source = &converted;
     }
-    const cv::Mat pixels(source->height(), source->width(), CV_MAKETYPE(CV_8U, channels),
-                         const_cast<uchar *>(source->constBits()), size_t(source->bytesPerLine()));
+    cv::Mat pixels(source->height(), source->width(), CV_MAKETYPE(CV_8U, channels),
+                   const_cast<uchar *>(source->constBits()), size_t(source->bytesPerLine()));
+    // Halved first (each pixel the mean of a 2x2 block), while both sides
+    // are even and every cell keeps kHalvedPerCell pixels across: OpenCV's
+    // INTER_AREA has a fast path for exactly 2x that reads a 1080p frame in
+    // 0.4 ms, where one area resize of the whole frame to a grid of a few
+    // cells takes 2.4 ms. A mean of means over whole blocks is the same mean
+    // (to a rounding per halving). The halves are kept per thread: written,
+    // not allocated, for each new frame.
+    thread_local cv::Mat halves[kMaxHalvings];
+    for (int i = 0; i < kMaxHalvings && pixels.cols % 2 == 0 && pixels.rows % 2 == 0 &&
+                    pixels.cols / 2 >= grid.width * kHalvedPerCell && pixels.rows / 2 >= grid.height * kHalvedPerCell;
+         ++i) {
+        cv::resize(pixels, halves[i], cv::Size(pixels.cols / 2, pixels.rows / 2), 0, 0, cv::INTER_AREA);
+        pixels = halves[i];
+    }
     cv::Mat coarse;
     cv::resize(pixels, coarse, grid, 0, 0, cv::INTER_AREA);
     if (channels == 3)
@@ -51,14 +68,12 @@ cv::Mat cellAverages(const QImage &frame, cv::Size grid)
     return coarse;
 }
 
-class LayerCache;
-LayerCache &layerCache();
-cv::Mat layerBuffer(int rows, int cols);
-
 // The hidden look of the frame over `bounds` (painter pixels), opaque B, G,
-// R, A, in a buffer lent by the layer cache.
-cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds, Redaction::Look look)
+// R, A, in a buffer lent by the layer cache (empty pixels: no memory).
+RedactionLayerCache::Buffer hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &bounds,
+                                       Redaction::Look look)
 {
+    RedactionLayerCache &cache = RedactionLayerCache::instance();
     const cv::Size grid(std::max(1, (frameSize.width() + cell - 1) / cell),
                         std::max(1, (frameSize.height() + cell - 1) / cell));
     cv::Mat coarse = cellAverages(frame, grid);
@@ -74,118 +89,21 @@ cv::Mat hiddenLook(const QImage &frame, QSize frameSize, int cell, const QRect &
     // the cell the centre is in) some 10-20x faster than warpAffine (1.2 ms
     // against 24 ms at 1080p here); bounds is then a view into it.
     if (2 * qint64(bounds.width()) * bounds.height() >= qint64(frameSize.width()) * frameSize.height()) {
-        cv::Mat whole = layerBuffer(frameSize.height(), frameSize.width());
-        cv::resize(coarse, whole, cv::Size(frameSize.width(), frameSize.height()), 0, 0,
+        RedactionLayerCache::Buffer whole = cache.buffer(frameSize.height(), frameSize.width());
+        if (whole.pixels.empty())
+            return whole;
+        // Written in place: the lent buffer has the size and type asked for.
+        cv::resize(coarse, whole.pixels, whole.pixels.size(), 0, 0,
                    blocks ? cv::INTER_NEAREST_EXACT : cv::INTER_LINEAR);
-        return whole(cv::Rect(bounds.x(), bounds.y(), bounds.width(), bounds.height()));
+        whole.pixels = whole.pixels(cv::Rect(bounds.x(), bounds.y(), bounds.width(), bounds.height()));
+        return whole;
     }
     const cv::Matx23d toGrid(sx, 0, (bounds.x() + 0.5) * sx - 0.5, 0, sy, (bounds.y() + 0.5) * sy - 0.5);
-    cv::Mat hidden = layerBuffer(bounds.height(), bounds.width());
-    cv::warpAffine(coarse, hidden, toGrid, cv::Size(bounds.width(), bounds.height()),
-                   (blocks ? cv::INTER_NEAREST : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    RedactionLayerCache::Buffer hidden = cache.buffer(bounds.height(), bounds.width());
+    if (!hidden.pixels.empty())
+        cv::warpAffine(coarse, hidden.pixels, toGrid, hidden.pixels.size(),
+                       (blocks ? cv::INTER_NEAREST : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
     return hidden;
-}
-
-// The redaction layers of the last frames painted. A viewer repaints one
-// decoded frame many times (a resize, the mouse, a legend toggle, a
-// selection), and each time the same rectangles hide the same pixels: the
-// layer is made once per decoded frame and then only composited. Keyed by
-// the frame's identity (QImage::cacheKey changes with any write to it), its
-// size in painter pixels, the rectangles and the look. Shared by every
-// thread that paints (the GUI, exports): a mutex guards it, never held while
-// a layer is made.
-//
-// It also lends the pixel buffers of layers no longer shown to the next
-// layer of the same size: a new decoded frame (25-60 a second in playback)
-// writes memory already mapped instead of taking a fresh whole-frame buffer,
-// whose first touch page by page cost more than making the layer (a 1080p
-// layer is 8 MB, 2,000 page faults).
-class LayerCache
-{
-  public:
-    struct Key
-    {
-        qint64 frame = 0;
-        QSize frameSize;
-        Redaction::Look look = Redaction::Look::Blurred;
-        std::vector<QRect> rects;
-        bool operator==(const Key &) const = default;
-    };
-    // At most this many layers (a 4K layer is 33 MB).
-    static constexpr size_t kLayers = 2;
-    // Buffers held in all: the cached layers' and one more, so a new layer
-    // finds one free while the two last are still cached.
-    static constexpr size_t kBuffers = kLayers + 1;
-
-    // A layer: its image (opaque when the union fills its bounds) and where
-    // it goes, in painter pixels.
-    struct Layer
-    {
-        QPoint at;
-        QImage image;
-    };
-
-    bool find(const Key &key, Layer *layer)
-    {
-        std::lock_guard lock(m_mutex);
-        for (const auto &[k, found] : m_entries) {
-            if (k == key) {
-                *layer = found;
-                return true;
-            }
-        }
-        return false;
-    }
-    void put(Key key, Layer layer)
-    {
-        std::lock_guard lock(m_mutex);
-        m_entries.emplace_front(std::move(key), std::move(layer));
-        while (m_entries.size() > kLayers)
-            m_entries.pop_back();
-    }
-
-    // A buffer of `rows` x `cols` B, G, R, A pixels that no layer in use
-    // holds (its contents are stale), or a new one, kept for lending again
-    // once its layer is dropped everywhere.
-    cv::Mat buffer(int rows, int cols)
-    {
-        std::lock_guard lock(m_mutex);
-        for (const cv::Mat &spare : m_buffers) {
-            if (spare.rows == rows && spare.cols == cols && isFree(spare))
-                return spare;
-        }
-        cv::Mat fresh(rows, cols, CV_8UC4);
-        // Free buffers of another size go first, then the oldest lent.
-        const auto stale = std::find_if(m_buffers.begin(), m_buffers.end(), isFree);
-        if (stale != m_buffers.end())
-            m_buffers.erase(stale);
-        m_buffers.push_back(fresh);
-        while (m_buffers.size() > kBuffers)
-            m_buffers.pop_front();
-        return fresh;
-    }
-
-  private:
-    // Only this cache's list holds the buffer: no image shows it any more.
-    static bool isFree(const cv::Mat &m)
-    {
-        return m.u && std::atomic_ref<int>(m.u->refcount).load(std::memory_order_acquire) == 1;
-    }
-
-    std::mutex m_mutex;
-    std::deque<std::pair<Key, Layer>> m_entries;
-    std::deque<cv::Mat> m_buffers;
-};
-
-LayerCache &layerCache()
-{
-    static LayerCache cache;
-    return cache;
-}
-
-cv::Mat layerBuffer(int rows, int cols)
-{
-    return layerCache().buffer(rows, cols);
 }
 
 // The bounding box of `rects` inside a frame of `size`; true when one of the
@@ -256,11 +174,11 @@ void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const 
     if (rects.empty())
         return;
     // Without a frame the layer is flat grey: cheap, and nothing to key it by.
-    LayerCache::Key key;
+    RedactionLayerCache::Key key;
     if (!frame.isNull())
         key = {frame.cacheKey(), frameSize, look, rects};
-    LayerCache::Layer cached;
-    if (!frame.isNull() && layerCache().find(key, &cached)) {
+    RedactionLayerCache::Layer cached;
+    if (!frame.isNull() && RedactionLayerCache::instance().find(key, &cached)) {
         painter.drawImage(cached.at, cached.image);
         return;
     }
@@ -280,25 +198,30 @@ void Redaction::paint(QPainter &painter, const std::vector<QRect> &rects, const 
     for (const QRect &r : rects)
         longest = std::max({longest, r.width(), r.height()});
     const int cell = std::max(kMinCell, longest / kCellsAcross);
-    cv::Mat hidden = frame.isNull() ? cv::Mat(mask.inside.size(), CV_8UC4,
-                                              cv::Scalar(kOpaque.blue(), kOpaque.green(), kOpaque.red(), 255))
-                                    : hiddenLook(frame, frameSize, cell, mask.bounds, look);
+    RedactionLayerCache::Buffer hidden;
+    if (frame.isNull()) {
+        hidden = RedactionLayerCache::instance().buffer(mask.bounds.height(), mask.bounds.width());
+        if (!hidden.pixels.empty())
+            hidden.pixels.setTo(cv::Scalar(kOpaque.blue(), kOpaque.green(), kOpaque.red(), 255));
+    } else {
+        hidden = hiddenLook(frame, frameSize, cell, mask.bounds, look);
+    }
+    if (hidden.pixels.empty()) {
+        // No memory for the layer: hidden all the same, flat.
+        painter.fillRect(mask.bounds, kOpaque);
+        return;
+    }
     if (!mask.full) {
         // Outside the union: transparent (premultiplied, so every channel 0).
         cv::Mat outside;
         cv::bitwise_not(mask.inside, outside);
-        hidden.setTo(cv::Scalar::all(0), outside);
+        hidden.pixels.setTo(cv::Scalar::all(0), outside);
     }
-    // The image keeps the matrix (its pixels) alive for as long as it, or a
-    // cached copy of it, lives: no copy of the pixels.
-    auto *pixels = new cv::Mat(hidden);
-    const QImage image(
-        pixels->data, pixels->cols, pixels->rows, int(pixels->step),
-        mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied,
-        [](void *matrix) { delete static_cast<cv::Mat *>(matrix); }, pixels);
+    const QImage image = RedactionLayerCache::imageOf(
+        hidden, mask.full ? QImage::Format_RGB32 : QImage::Format_ARGB32_Premultiplied);
     painter.drawImage(mask.bounds.topLeft(), image);
     if (!frame.isNull())
-        layerCache().put(std::move(key), {mask.bounds.topLeft(), image});
+        RedactionLayerCache::instance().put(std::move(key), {mask.bounds.topLeft(), image});
 }
 
 } // namespace sl

@@ -1,6 +1,7 @@
 # Sources of models/render (paths relative to models/).
 target_sources(sightline_models PRIVATE
     render/edgeindicator.cpp render/edgeindicator.h
+    render/frameburner.cpp render/frameburner.h
     render/frameexporter.cpp render/frameexporter.h
     render/markuphittest.cpp render/markuphittest.h
     render/markuppicker.cpp render/markuppicker.h
@@ -14,6 +15,7 @@ target_sources(sightline_models PRIVATE
     render/plannedshape.h
     render/reducedlayer.cpp render/reducedlayer.h
     render/redaction.cpp render/redaction.h
+    render/redactionlayercache.cpp render/redactionlayercache.h
     render/renderbudget.cpp render/renderbudget.h
     render/strokebatch.cpp render/strokebatch.h
     render/strokeraster.cpp render/strokeraster.h

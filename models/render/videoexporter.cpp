@@ -4,6 +4,7 @@
 #include "common/outputfile.h"
 #include "media/framesource.h"
 #include "media/mp4videowriter.h"
+#include "render/frameburner.h"
 
 #include <cmath>
 #include <condition_variable>
@@ -144,6 +145,7 @@ VideoExporter::Outcome VideoExporter::exportSource(const FrameExporter::Source &
     // encoder on this one, so that the two overlap (the source is used on
     // that thread only from here on).
     BurnedFrameQueue queue;
+    FrameBurner burner(exported, rotation);
     std::thread producer([&] {
         for (int n = first; n <= last && !queue.stopped(); ++n) {
             const QImage frame = source.frame(n);
@@ -154,9 +156,12 @@ VideoExporter::Outcome VideoExporter::exportSource(const FrameExporter::Source &
             // The overlay at the frame's own time: the pose of the pixels shown.
             // Burned on RGB32 (the painter's format, lossless from RGB888),
             // which the encoder takes as it is: no conversion back to RGB888.
-            queue.push({FrameExporter::burnFrame(frame.convertToFormat(QImage::Format_RGB32), rotation, exported,
-                                                 index.timeOf(n)),
-                        QString()});
+            QImage burned = burner.burn(frame, index.timeOf(n));
+            if (burned.isNull()) {
+                queue.push({QImage(), name + tr("not enough memory for frame %1").arg(n)});
+                return;
+            }
+            queue.push({std::move(burned), QString()});
         }
     });
     QString failure; // why a frame could not be made (not a writing error)

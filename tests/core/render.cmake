@@ -3,6 +3,7 @@ sl_add_test(tst_overlayrenderer LABEL core SOURCES render/tst_overlayrenderer.cp
 sl_add_test(tst_frameexporter LABEL core SOURCES render/tst_frameexporter.cpp)
 sl_add_test(tst_strokesimplifier LABEL core SOURCES render/tst_strokesimplifier.cpp)
 sl_add_test(tst_markupplan LABEL core SOURCES render/tst_markupplan.cpp)
+sl_add_test(tst_frameburner LABEL core SOURCES render/tst_frameburner.cpp)
 sl_add_test(tst_redaction LABEL core SOURCES render/tst_redaction.cpp)
 sl_add_test(tst_videoexporter LABEL core SOURCES render/tst_videoexporter.cpp ${SL_MEDIA_TEST_CLIP})
 target_include_directories(tst_videoexporter PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

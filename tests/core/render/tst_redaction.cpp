@@ -23,6 +23,8 @@ private Q_SLOTS:
     void aRepaintIsTheSameAndANewFrameIsHiddenAnew();
     void largeAndSmallUnionsLookAlike_data();
     void largeAndSmallUnionsLookAlike();
+    void aFullFrameKeepsNoDetailOnEveryNewFrame_data();
+    void aFullFrameKeepsNoDetailOnEveryNewFrame();
 };
 
 void TestRedaction::unionIsTheRectangles_data()
@@ -229,6 +231,84 @@ void TestRedaction::largeAndSmallUnionsLookAlike()
     }
     QVERIFY2(worst <= 2, qPrintable(QString::number(worst)));
     QVERIFY(a.pixel(10, 95) != frame.pixel(10, 95)); // both hid the strip
+}
+
+namespace {
+
+// A 1080p frame of the finest detail there is: a one-pixel checkerboard with
+// black text over it, shifted by `seed` so each frame differs.
+QImage detailedFrame(QSize size, int seed)
+{
+    QImage frame(size, QImage::Format_RGB32);
+    for (int y = 0; y < size.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(frame.scanLine(y));
+        for (int x = 0; x < size.width(); ++x)
+            line[x] = (x + y + seed) % 2 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
+    }
+    QPainter painter(&frame);
+    QFont font;
+    font.setPixelSize(40);
+    painter.setFont(font);
+    painter.setPen(Qt::red);
+    for (int row = 0; row < 20; ++row)
+        painter.drawText(QPoint(20 + seed * 7, 50 + row * 52), QStringLiteral("SERIAL 4711-%1 OPERATOR").arg(row + seed));
+    return frame;
+}
+
+// The largest difference of one channel between neighbouring pixels.
+int largestStep(const QImage &image)
+{
+    int largest = 0;
+    for (int y = 0; y + 1 < image.height(); ++y) {
+        for (int x = 0; x + 1 < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y), right = image.pixel(x + 1, y), below = image.pixel(x, y + 1);
+            for (const QRgb q : {right, below})
+                largest = std::max({largest, std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                    std::abs(qBlue(p) - qBlue(q))});
+        }
+    }
+    return largest;
+}
+
+} // namespace
+
+void TestRedaction::aFullFrameKeepsNoDetailOnEveryNewFrame_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1080p") << QSize(1920, 1080);
+    QTest::newRow("odd sides") << QSize(1279, 719); // no halving: the direct path
+}
+
+// A whole-frame blur, frame after frame as in playback (the layer buffers
+// lent again): no edge of the checkerboard or the text survives anywhere,
+// whatever the buffer held before; and the result is the same as that
+// frame's first redaction in a fresh size, so no stale pixel shows.
+void TestRedaction::aFullFrameKeepsNoDetailOnEveryNewFrame()
+{
+    QFETCH(QSize, size);
+    const std::vector<QRect> whole{QRect(QPoint(0, 0), size)};
+    const auto redacted = [&](const QImage &frame) {
+        QImage canvas = frame.copy(); // the frame under the overlay
+        QPainter painter(&canvas);
+        Redaction::paint(painter, whole, frame, size, Redaction::Look::Blurred);
+        painter.end();
+        return canvas;
+    };
+    QImage firstHidden;
+    for (int seed = 0; seed < 6; ++seed) {
+        const QImage frame = detailedFrame(size, seed);
+        const QImage hidden = redacted(frame);
+        // The checkerboard alone steps by 255 between neighbours; the text by
+        // as much. Cells of 192 px vary smoothly: a step of a few levels.
+        const int step = largestStep(hidden);
+        QVERIFY2(step <= 3, qPrintable(QStringLiteral("frame %1: a step of %2").arg(seed).arg(step)));
+        QVERIFY(hidden.pixel(0, 0) != frame.pixel(0, 0) || hidden.pixel(1, 0) != frame.pixel(1, 0));
+        if (seed == 0)
+            firstHidden = hidden;
+    }
+    // The first frame again, as a new frame (a copy: a new identity), through buffers used since.
+    const QImage again = redacted(detailedFrame(size, 0).copy());
+    QCOMPARE(again, firstHidden);
 }
 
 QTEST_MAIN(TestRedaction)
