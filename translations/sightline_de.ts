@@ -1886,6 +1886,10 @@ Optionen:
         <source>export cancelled</source>
         <translation>Export abgebrochen</translation>
     </message>
+    <message>
+        <source>not enough memory for frame %1</source>
+        <translation>nicht genug Arbeitsspeicher für Bild %1</translation>
+    </message>
 </context>
 <context>
     <name>VideoHeader</name>
