@@ -1,5 +1,5 @@
 // Overlay and redaction speed in the viewer's terms (run by hand; prints figures):
-//   bench_overlay [--runs N] [--overlay-only] [--save-overlay FILE.png]
+//   bench_overlay [--runs N] [--cold N] [--overlay-only] [--save-overlay FILE.png]
 // (--overlay-only: part 1 alone, e.g. under a profiler; --save-overlay: the
 // overlay painted once more on the frame, written out, to compare the pixels
 // of two builds.)
@@ -14,6 +14,9 @@
 //    compositing the frame once at that size (the least any full-frame
 //    redaction must do: write every pixel). Goal: <= 5 ms at 1080p.
 // Each figure: the first call in the process (at that size) and warm p50/p95
+// (cold: --cold N runs this program N times more, each a new process after
+// the OS page cache is dropped, and prints p50/p95 of each one's first calls,
+// ours and the floor's, taken in turns first)
 // over N runs, all in-process, the floor measured the same way in the same run;
 // for the overlay also the process's CPU time of the same runs (all threads),
 // which a machine loaded by other work disturbs far less than wall time.
@@ -26,6 +29,8 @@
 #include "render/redaction.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QProcess>
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QPainter>
@@ -152,7 +157,9 @@ void printCpuLine(const char *what, const Timed &ours, const Timed &floor, const
                 what, o.p50, o.p95, floorName, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
 }
 
-int benchOverlay(int runs, const QString &saveTo)
+void benchCold(int samples, const QString &clip);
+
+int benchOverlay(int runs, int coldSamples, const QString &saveTo)
 {
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("clip1080.mp4"));
@@ -205,6 +212,8 @@ int benchOverlay(int runs, const QString &saveTo)
                     planned.shapes.size(), points);
     }
     std::printf("  goal: p50 and p95 ratio <= 0.2\n");
+    if (coldSamples > 0)
+        benchCold(coldSamples, clip);
     if (!saveTo.isEmpty()) {
         QImage once = frame.copy();
         {
@@ -255,6 +264,103 @@ void benchRedaction(int runs)
     std::printf("  goal: 1080p <= 5 ms (per decoded frame; a repaint composites the cached layer)\n");
 }
 
+// One cold sample, in a new process: the first overlay paint, plan, decode,
+// 1080p blur of a new frame and composite of this process, as one line
+// "cold <overlay> <plan> <decode> <blur> <composite>" (ms). `floorFirst`:
+// the floors take their first call before ours (the two alternate between
+// processes, so that neither always pays the process's shared first costs).
+int coldSample(const QString &clip, bool floorFirst)
+{
+    const CaptureManifest manifest = manifestWithStrokes();
+    const PoseTrack poses = manifest.poseTrack();
+    const std::vector<Markup> strokes = worldStrokes();
+    const QSize size(1920, 1080);
+    const QImage frame = texturedFrame(size);
+    QImage canvas = frame.copy();
+    double overlay = 0, plan = 0, decode = 0, blur = 0, composite = 0;
+    auto floors = [&] {
+        decode = sl::bench::decodeOneFrameFloor(clip);
+        QElapsedTimer timer;
+        timer.start();
+        QPainter painter(&canvas);
+        painter.drawImage(QPointF(0, 0), frame);
+        painter.end();
+        composite = msSince(timer);
+    };
+    auto oursFirst = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        MarkupPlan::make(manifest, poses, strokes, size, 1.0, true);
+        plan = msSince(timer);
+        timer.restart();
+        {
+            QPainter painter(&canvas);
+            OverlayOptions options;
+            options.edgeIndicators = true;
+            OverlayRenderer::paint(painter, manifest, poses, strokes, size, 1.0, frame, options);
+        }
+        overlay = msSince(timer);
+        timer.restart();
+        {
+            QPainter painter(&canvas);
+            Redaction::paint(painter, {QRect(QPoint(0, 0), size)}, frame, size, Redaction::Look::Blurred);
+        }
+        blur = msSince(timer);
+    };
+    if (floorFirst) {
+        floors();
+        oursFirst();
+    } else {
+        oursFirst();
+        floors();
+    }
+    if (decode <= 0)
+        return 1;
+    std::printf("cold %.3f %.3f %.3f %.3f %.3f\n", overlay, plan, decode, blur, composite);
+    return 0;
+}
+
+// Runs `samples` cold samples (each its own process, the OS page cache
+// dropped before it) and prints their p50/p95 beside the floors'.
+void benchCold(int samples, const QString &clip)
+{
+    std::vector<double> overlay, plan, decode, blur, composite;
+    bool dropped = true;
+    for (int i = 0; i < samples; ++i) {
+        dropped = sl::bench::dropOsPageCache() && dropped;
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--cold-sample"), clip, QStringLiteral("--floor-first"),
+                     QString::number(i % 2)});
+        if (!child.waitForFinished(120000) || child.exitCode() != 0) {
+            std::fprintf(stderr, "a cold sample failed: %s\n", child.readAllStandardError().constData());
+            return;
+        }
+        const QList<QByteArray> fields = child.readAllStandardOutput().trimmed().split(' ');
+        if (fields.size() != 6 || fields[0] != "cold") {
+            std::fprintf(stderr, "a cold sample printed no figures\n");
+            return;
+        }
+        overlay.push_back(fields[1].toDouble());
+        plan.push_back(fields[2].toDouble());
+        decode.push_back(fields[3].toDouble());
+        blur.push_back(fields[4].toDouble());
+        composite.push_back(fields[5].toDouble());
+    }
+    std::printf("Cold: the first calls of a new process, %d processes%s, ours and the floors' first in turns\n",
+                samples, dropped ? " (OS page cache dropped before each)" : " (page cache NOT dropped: needs root)");
+    auto line = [](const char *what, const std::vector<double> &ours, const char *floorName,
+                   const std::vector<double> &floor) {
+        const bench::Spread o = spreadOf(ours), f = spreadOf(floor);
+        std::printf("  %-28s cold p50 %8.2f  p95 %8.2f ms | %s: cold p50 %7.2f  p95 %7.2f ms | ratio p50 %5.2f  "
+                    "p95 %5.2f\n",
+                    what, o.p50, o.p95, floorName, f.p50, f.p95, o.p50 / f.p50, o.p95 / f.p95);
+    };
+    line("overlay paint", overlay, "decode 1 frame", decode);
+    line("  of which the plan", plan, "decode 1 frame", decode);
+    line("blur 1920x1080, new frame", blur, "composite", composite);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -269,9 +375,19 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("overlay-only"), QStringLiteral("Only the overlay figures (for a profiler).")});
     parser.addOption({QStringLiteral("save-overlay"), QStringLiteral("Write the overlay painted once to FILE (PNG)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("cold"), QStringLiteral("Cold samples: new processes, page cache dropped."),
+                      QStringLiteral("N"), QStringLiteral("5")});
+    parser.addOption({QStringLiteral("cold-sample"), QStringLiteral("(internal) One cold sample on CLIP."),
+                      QStringLiteral("CLIP")});
+    parser.addOption({QStringLiteral("floor-first"), QStringLiteral("(internal) 1: the floors' first call first."),
+                      QStringLiteral("0|1"), QStringLiteral("1")});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("cold-sample")))
+        return coldSample(parser.value(QStringLiteral("cold-sample")),
+                          parser.value(QStringLiteral("floor-first")) == QLatin1String("1"));
     const int runs = std::max(3, parser.value(QStringLiteral("runs")).toInt());
     if (!parser.isSet(QStringLiteral("overlay-only")))
         benchRedaction(runs);
-    return benchOverlay(runs, parser.value(QStringLiteral("save-overlay")));
+    return benchOverlay(runs, std::max(0, parser.value(QStringLiteral("cold")).toInt()),
+                        parser.value(QStringLiteral("save-overlay")));
 }
