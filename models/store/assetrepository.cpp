@@ -141,7 +141,8 @@ void AssetRepository::upsertAssets(const std::vector<Asset> &rows)
 
 void AssetRepository::upsertPulledAssets(const std::vector<Asset> &rows, const std::vector<QByteArray> &etags)
 {
-    Q_ASSERT(etags.size() == rows.size());
+    if (etags.size() != rows.size())
+        throw StoreError(QStringLiteral("%1 ETags for %2 assets").arg(etags.size()).arg(rows.size()));
     upsert(rows, &etags);
 }
 

@@ -1,6 +1,7 @@
 #include "sync/pullsweep.h"
 
 #include "store/database.h"
+#include "store/mediacache.h"
 #include "sync/deletedattachment.h"
 
 #include <QUuid>
@@ -78,10 +79,17 @@ SweepResult sweepCaptures(Database &db)
 {
     std::vector<std::pair<QString, bool>> unseen; // (id, the store had it: an ETag)
     {
-        Statement query = db.prepare(QStringLiteral("SELECT t.id, t.etag <> '' FROM captures t WHERE %1 ORDER BY t.id")
-                                         .arg(notSeen(SyncTable::Attachments)));
-        while (query.step())
-            unseen.emplace_back(query.columnText(0), query.columnInt(1) != 0);
+        Statement query = db.prepare(
+            QStringLiteral("SELECT t.id, t.etag <> '', t.media_path FROM captures t WHERE %1 ORDER BY t.id")
+                .arg(notSeen(SyncTable::Attachments)));
+        while (query.step()) {
+            const bool wasOnStore = query.columnInt(1) != 0;
+            // Imported here and never pushed: kept and not reported, so not
+            // asked about one by one (most captures of a workspace are such).
+            if (!wasOnStore && !MediaCache::isCachePath(query.columnText(2)))
+                continue;
+            unseen.emplace_back(query.columnText(0), wasOnStore);
+        }
     }
     SweepResult result;
     for (const auto &[id, wasOnStore] : unseen) {
