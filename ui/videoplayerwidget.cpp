@@ -204,6 +204,7 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_errorText.clear();
     m_index.reset();
     m_exact = true;
+    m_frames->setFillBehind(true);
     m_shownIndex = -1;
     m_requestedIndex = -1;
     m_timeOffsetUs = 0;
@@ -310,6 +311,7 @@ void VideoPlayerWidget::play()
     else if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia || (m_index && m_shownIndex == m_index->count() - 1))
         from = 0;
     m_exact = false;
+    m_frames->setFillBehind(false); // playback decodes now; the frame source keeps still
     m_reverseTimer.stop();
     if (from >= 0)
         setMediaPosition(from);
@@ -345,6 +347,7 @@ void VideoPlayerWidget::enterExactMode()
     if (m_exact)
         return;
     m_exact = true;
+    m_frames->setFillBehind(true); // a step back then finds its frames decoded
     m_canvas->dropPendingFrames();
     if (m_index && !m_index->isEmpty())
         showExactFrame(m_canvas->hasFrame() ? frameIndexAt(currentFrameTime()) : 0);

@@ -60,6 +60,8 @@ class FrameIndex
     // next keyframe's is past it) or in pts (Matroska). Its dts would land
     // a whole group early in an mp4 with B-frames and an edit list.
     qint64 seekTimestampOf(int n) const { return m_frames[size_t(keyframeOf(n))].pts; }
+    // Frame n's presentation timestamp (ticks).
+    qint64 ptsOf(int n) const { return m_frames[size_t(n)].pts; }
     // The earliest dts of the stream (ticks): a seek there starts at the beginning.
     qint64 firstDts() const { return m_firstDts; }
     // The mean frame rate over the readable part, frames per second.

@@ -142,6 +142,11 @@ QImage FrameSource::frameAt(double seconds)
     return frame(index);
 }
 
+bool FrameSource::fillBehind(int index, const std::atomic<bool> &stop)
+{
+    return !m_video || index < 0 || index >= m_video->index().count() || m_video->fillBehind(index, stop);
+}
+
 QString FrameSource::lastError() const
 {
     return m_error;
@@ -159,7 +164,7 @@ FrameSource::Stats FrameSource::stats() const
     if (!m_video)
         return {};
     const VideoDecoder::Counters c = m_video->counters();
-    return {c.decoded, c.converted, c.seeks, c.cacheHits, m_video->cachedBytes()};
+    return {c.decoded, c.converted, c.seeks, c.cacheHits, m_video->cachedBytes(), c.filled};
 }
 
 QImage FrameSource::failWith(const QString &reason)

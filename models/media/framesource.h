@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
 namespace sl {
@@ -40,6 +41,7 @@ class FrameSource
         qint64 seeks = 0;
         qint64 cacheHits = 0;
         qint64 cachedBytes = 0; // decoded frames held now
+        qint64 filled = 0;      // frames put in the cache by fillBehind()
     };
 
     FrameSource();
@@ -76,6 +78,12 @@ class FrameSource
     // cache hit after the first (which decodes the keyframe group once).
     QImage frame(int index);
     QImage frameAt(double seconds);
+    // Readies a step back from frame `index`: decodes the frames before it
+    // into the cache ahead of time (VideoDecoder::fillBehind), stopping
+    // after the frame being decoded once `stop` is true. True when they are
+    // there (always for a photo); a failure is met again, and reported, when
+    // such a frame is asked for.
+    bool fillBehind(int index, const std::atomic<bool> &stop);
     // Why the last open() or frame request failed (one line, names the file).
     QString lastError() const;
 

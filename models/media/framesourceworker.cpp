@@ -2,6 +2,7 @@
 
 #include "media/framesource.h"
 
+#include <chrono>
 
 namespace sl {
 
@@ -10,6 +11,8 @@ namespace {
 // Frames decoded ahead of the last one served: two keep a held arrow key
 // (about 30 steps a second) ahead of decoding on a long keyframe interval.
 constexpr int kPrefetchFrames = 2;
+
+using Clock = std::chrono::steady_clock;
 
 } // namespace
 
@@ -23,6 +26,7 @@ FrameSourceWorker::~FrameSourceWorker()
     {
         const std::lock_guard lock(m_mutex);
         m_stop = true;
+        m_interrupt = true;
     }
     m_wake.notify_one();
     m_thread.join(); // a frame being decoded finishes first (tens of ms)
@@ -36,6 +40,7 @@ void FrameSourceWorker::open(const QString &path, MediaType type)
         m_openPath = path;
         m_openType = type;
         m_pending.reset();
+        m_interrupt = true;
     }
     m_wake.notify_one();
 }
@@ -45,11 +50,23 @@ void FrameSourceWorker::close()
     open(QString(), MediaType::Video);
 }
 
+void FrameSourceWorker::setFillBehind(bool on)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_fillBehind = on;
+        if (!on)
+            m_interrupt = true;
+    }
+    m_wake.notify_one();
+}
+
 void FrameSourceWorker::requestFrame(int index)
 {
     {
         const std::lock_guard lock(m_mutex);
         m_pending = Request{m_media, index, std::nullopt};
+        m_interrupt = true;
     }
     m_wake.notify_one();
 }
@@ -59,6 +76,7 @@ void FrameSourceWorker::requestTime(double seconds)
     {
         const std::lock_guard lock(m_mutex);
         m_pending = Request{m_media, std::nullopt, seconds};
+        m_interrupt = true;
     }
     m_wake.notify_one();
 }
@@ -73,6 +91,10 @@ void FrameSourceWorker::run()
     // arrives meanwhile waits for at most the one frame being decoded.
     int prefetchNext = -1;
     int prefetchLeft = 0;
+    // Then the frames before the one served (fillBehind), from `fillDue` on.
+    int fillAt = -1;
+    int lastServed = -1;
+    Clock::time_point fillDue;
     // Answers are posted to this object's thread and dropped there when a
     // newer open() made them stale.
     const auto post = [this](quint64 media, auto emitter) {
@@ -93,15 +115,38 @@ void FrameSourceWorker::run()
         MediaType openType = MediaType::Video;
         std::optional<Request> request;
         quint64 media = 0;
+        bool fill = false;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_stop || m_openPath || m_pending || (prefetchLeft > 0 && source); });
+            const auto asked = [&] { return m_stop || m_openPath || m_pending || (prefetchLeft > 0 && source); };
+            while (!asked()) {
+                if (!(source && fillAt >= 0 && m_fillBehind)) {
+                    m_wake.wait(lock);
+                } else if (Clock::now() >= fillDue) {
+                    fill = true;
+                    m_interrupt = false; // nothing is asked: an earlier stop is spent
+                    break;
+                } else {
+                    m_wake.wait_until(lock, fillDue);
+                }
+            }
             if (m_stop)
                 return;
-            media = m_media;
-            openPath.swap(m_openPath);
-            openType = m_openType;
-            request.swap(m_pending);
+            if (!fill) {
+                media = m_media;
+                openPath.swap(m_openPath);
+                openType = m_openType;
+                request.swap(m_pending);
+                if (openPath || request)
+                    m_interrupt = false;
+            }
+        }
+        if (fill) {
+            const qint64 before = source->stats().filled;
+            source->fillBehind(fillAt, m_interrupt); // a failure is met again when asked for
+            m_filledBehind += source->stats().filled - before;
+            fillAt = -1; // done, or stopped for a request that sets it again
+            continue;
         }
         if (!openPath && !request) {
             --prefetchLeft;
@@ -112,9 +157,11 @@ void FrameSourceWorker::run()
             continue;
         }
         prefetchLeft = 0;
+        fillAt = -1;
         if (openPath) {
             source.reset();
             openedMedia = media;
+            lastServed = -1;
             if (openPath->isEmpty())
                 continue; // close()
             source = std::make_unique<FrameSource>();
@@ -142,6 +189,12 @@ void FrameSourceWorker::run()
             post(media, [this, index, seconds, image] { Q_EMIT frameReady(index, seconds, image); });
             prefetchNext = index + 1;
             prefetchLeft = kPrefetchFrames;
+            // A step back is followed by more: their frames are readied at
+            // once. Anything else waits for a pause.
+            const bool stepBack = lastServed > index && lastServed - index <= 2;
+            fillAt = index;
+            fillDue = Clock::now() + (stepBack ? Clock::duration::zero() : std::chrono::milliseconds(kFillDelayMs));
+            lastServed = index;
         }
     }
 }

@@ -20,7 +20,11 @@ namespace sl {
 // a thread of its own; requests are collapsed so that only the latest
 // target is decoded (a scrub or a held arrow key never queues up), and
 // answers arrive as signals on the worker object's thread. While nothing is
-// asked, the frames after the last one served are decoded ahead.
+// asked, the frames after the last one served are decoded ahead and, when
+// filling behind is on, those before it (FrameSource::fillBehind): right
+// after a step back, else once no request came for kFillDelayMs, so that a
+// held arrow key is not slowed by it. A new request stops it after the
+// frame being decoded.
 class FrameSourceWorker : public QObject
 {
     Q_OBJECT
@@ -37,12 +41,20 @@ class FrameSourceWorker : public QObject
     void requestTime(double seconds);
     // Forgets the open media and any pending request.
     void close();
+    // Whether frames before the one served are decoded while nothing is
+    // asked (off by default: on while a player shows exact frames, off while
+    // something else decodes the video, such as playback).
+    void setFillBehind(bool on);
+    // How long no request must come before frames behind are decoded (ms).
+    static constexpr int kFillDelayMs = 120;
     // Frame requests decoded (or failed) so far: a drag over many positions
     // counts only those that were still the latest when the thread got to them.
     qint64 requestsServed() const { return m_served.load(); }
     // Frames decoded ahead of the last one served, so far (while nothing
     // was asked): the next steps forward find them decoded.
     qint64 framesDecodedAhead() const { return m_decodedAhead.load(); }
+    // Frames decoded behind the ones served, so far: steps back find them.
+    qint64 framesFilledBehind() const { return m_filledBehind.load(); }
 
   Q_SIGNALS:
     // The frame index of the opened video (empty for a photo) and its
@@ -69,8 +81,11 @@ class FrameSourceWorker : public QObject
     std::optional<QString> m_openPath; // an open() not yet started
     MediaType m_openType = MediaType::Video;
     std::optional<Request> m_pending;
+    bool m_fillBehind = false;
+    std::atomic<bool> m_interrupt{false}; // a request or open() came: background work stops
     std::atomic<qint64> m_served{0};
     std::atomic<qint64> m_decodedAhead{0};
+    std::atomic<qint64> m_filledBehind{0};
     std::thread m_thread;
 };
 

@@ -84,7 +84,7 @@ QString causeOf(int averror)
 
 } // namespace
 
-struct VideoDecoder::Handles
+struct VideoDecoder::Lane
 {
     ffmpeg::Input input;
     ffmpeg::Codec codec;
@@ -92,15 +92,85 @@ struct VideoDecoder::Handles
     ffmpeg::Packet packet{av_packet_alloc()};
     RgbConverter converter;
     int stream = -1;
+    int decoded = -1;    // the index the decoder last put out; -1 right after a seek
+    bool drained = false; // the decoder was flushed at the end of the file
+    std::optional<qint64> skipBefore; // after a seek: the keyframe's pts, packets before it are skipped
+    // Packets shown before this pts (ticks) are decoded only to reach later
+    // frames: the decoder may drop those no other frame refers to.
+    std::optional<qint64> discardBefore;
 };
 
-VideoDecoder::VideoDecoder(qint64 cacheBytes) : m_handles(std::make_unique<Handles>()), m_cache(cacheBytes) {}
+VideoDecoder::VideoDecoder(qint64 cacheBytes) : m_main(std::make_unique<Lane>()), m_cache(cacheBytes) {}
 
 VideoDecoder::~VideoDecoder() = default;
 
 void VideoDecoder::setCacheLimit(qint64 bytes)
 {
     m_cache = FrameCache(bytes);
+}
+
+// The demuxer, and the stream to decode; rotation and size from it.
+bool VideoDecoder::openInput(Lane &lane, QString *error)
+{
+    if (!lane.frame || !lane.packet) {
+        *error = SystemError::notEnoughMemory();
+        return false;
+    }
+    AVFormatContext *opened = nullptr;
+    int status = avformat_open_input(&opened, QFile::encodeName(m_path).constData(), nullptr, nullptr);
+    if (status < 0) {
+        *error = causeOf(status);
+        return false;
+    }
+    lane.input.reset(opened);
+    std::vector<AVDictionary *> options(lane.input->nb_streams, nullptr);
+    for (AVDictionary *&streamOptions : options)
+        av_dict_set_int(&streamOptions, "max_pixels", limits::kImagePixels, 0);
+    status = avformat_find_stream_info(lane.input.get(), options.data());
+    for (AVDictionary *&streamOptions : options)
+        av_dict_free(&streamOptions);
+    if (status < 0) {
+        *error = causeOf(status);
+        return false;
+    }
+    lane.stream = videoStreamIndex(lane.input.get());
+    if (lane.stream < 0) {
+        *error = tr("the file holds no video stream");
+        return false;
+    }
+    for (unsigned i = 0; i < lane.input->nb_streams; ++i)
+        if (int(i) != lane.stream)
+            lane.input->streams[i]->discard = AVDISCARD_ALL; // never read sound packets
+    return true;
+}
+
+bool VideoDecoder::openDecoder(Lane &lane, QString *error)
+{
+    const AVStream *stream = lane.input->streams[lane.stream];
+    const AVCodec *decoder = avcodec_find_decoder(stream->codecpar->codec_id);
+    if (!decoder) {
+        *error = tr("the video's codec is not supported (%1)")
+                     .arg(QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id)));
+        return false;
+    }
+    lane.codec.reset(avcodec_alloc_context3(decoder));
+    if (!lane.codec || avcodec_parameters_to_context(lane.codec.get(), stream->codecpar) < 0) {
+        *error = SystemError::notEnoughMemory();
+        return false;
+    }
+    lane.codec->pkt_timebase = stream->time_base;
+    lane.codec->thread_count = 0; // one per core
+    lane.codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    AVDictionary *codecOptions = nullptr;
+    av_dict_set_int(&codecOptions, "max_pixels", limits::kImagePixels, 0);
+    const int status = avcodec_open2(lane.codec.get(), decoder, &codecOptions);
+    av_dict_free(&codecOptions);
+    if (status < 0) {
+        *error = causeOf(status);
+        return false;
+    }
+    lane.decoded = -1; // the first request seeks
+    return true;
 }
 
 bool VideoDecoder::open(const QString &path, QString *error)
@@ -115,29 +185,11 @@ bool VideoDecoder::open(const QString &path, QString *error)
     if (!MediaFile::checkReadable(path, error) || !VideoHeader::check(path, error))
         return false;
     ThirdPartyLog::route();
-    Handles &h = *m_handles;
-    if (!h.frame || !h.packet)
-        return fail(SystemError::notEnoughMemory());
-    AVFormatContext *opened = nullptr;
-    int status = avformat_open_input(&opened, QFile::encodeName(path).constData(), nullptr, nullptr);
-    if (status < 0)
-        return fail(causeOf(status));
-    h.input.reset(opened);
-    std::vector<AVDictionary *> options(h.input->nb_streams, nullptr);
-    for (AVDictionary *&streamOptions : options)
-        av_dict_set_int(&streamOptions, "max_pixels", limits::kImagePixels, 0);
-    status = avformat_find_stream_info(h.input.get(), options.data());
-    for (AVDictionary *&streamOptions : options)
-        av_dict_free(&streamOptions);
-    if (status < 0)
-        return fail(causeOf(status));
-    h.stream = videoStreamIndex(h.input.get());
-    if (h.stream < 0)
-        return fail(tr("the file holds no video stream"));
-    AVStream *stream = h.input->streams[h.stream];
-    for (unsigned i = 0; i < h.input->nb_streams; ++i)
-        if (int(i) != h.stream)
-            h.input->streams[i]->discard = AVDISCARD_ALL; // never read sound packets
+    Lane &lane = *m_main;
+    QString reason;
+    if (!openInput(lane, &reason))
+        return fail(reason);
+    AVStream *stream = lane.input->streams[lane.stream];
     m_rotation = clockwiseRotation(stream);
     m_codedSize = QSize(stream->codecpar->width, stream->codecpar->height);
 
@@ -147,30 +199,31 @@ bool VideoDecoder::open(const QString &path, QString *error)
         packets.reserve(size_t(std::min<int64_t>(stream->nb_frames, 10'000'000)));
     bool readError = false;
     while (true) {
-        status = av_read_frame(h.input.get(), h.packet.get());
+        const int status = av_read_frame(lane.input.get(), lane.packet.get());
         if (status < 0) {
             readError = status != AVERROR_EOF;
             if (readError)
                 qCInfo(lcMedia) << path << "cannot be read past packet" << packets.size() << ":" << causeOf(status);
             break;
         }
-        const AVPacket &p = *h.packet;
-        if (p.stream_index == h.stream && (p.flags & AV_PKT_FLAG_CORRUPT)) {
+        const AVPacket &p = *lane.packet;
+        if (p.stream_index == lane.stream && (p.flags & AV_PKT_FLAG_CORRUPT)) {
             // The file ends inside this packet (a copy that stopped): what
             // follows is not there either.
             readError = true;
-            av_packet_unref(h.packet.get());
+            av_packet_unref(lane.packet.get());
             break;
         }
         // Frames an edit list cuts away are never shown.
-        const bool usable = p.stream_index == h.stream && !(p.flags & AV_PKT_FLAG_DISCARD) &&
+        const bool usable = lane.stream == p.stream_index && !(p.flags & AV_PKT_FLAG_DISCARD) &&
                             (p.pts != AV_NOPTS_VALUE || p.dts != AV_NOPTS_VALUE);
         if (usable) {
+            m_ptsEverywhere = m_ptsEverywhere && p.pts != AV_NOPTS_VALUE;
             const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
             packets.push_back({pts, p.dts != AV_NOPTS_VALUE ? p.dts : pts, qint64(p.duration),
                                (p.flags & AV_PKT_FLAG_KEY) != 0});
         }
-        av_packet_unref(h.packet.get());
+        av_packet_unref(lane.packet.get());
     }
     if (readError || (stream->nb_frames > 0 && qint64(packets.size()) < stream->nb_frames))
         keepWholeFrames(packets);
@@ -178,44 +231,27 @@ bool VideoDecoder::open(const QString &path, QString *error)
     double promised = 0; // what the container says it holds, seconds
     if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0)
         promised = double(stream->duration) * secondsPerTick;
-    else if (h.input->duration != AV_NOPTS_VALUE && h.input->duration > 0)
-        promised = double(h.input->duration) / AV_TIME_BASE;
+    else if (lane.input->duration != AV_NOPTS_VALUE && lane.input->duration > 0)
+        promised = double(lane.input->duration) / AV_TIME_BASE;
     m_index = FrameIndex(std::move(packets), secondsPerTick, promised);
     if (m_index.isEmpty())
         return fail(tr("the video has no decodable frame (zero frames)"));
     if (m_index.isCutShort() || readError)
         qCWarning(lcMedia) << path << "ends at" << m_index.readableEnd() << "s; the container says"
                            << m_index.containerEnd() << "s";
-
-    const AVCodec *decoder = avcodec_find_decoder(stream->codecpar->codec_id);
-    if (!decoder)
-        return fail(tr("the video's codec is not supported (%1)")
-                        .arg(QString::fromLatin1(avcodec_get_name(stream->codecpar->codec_id))));
-    h.codec.reset(avcodec_alloc_context3(decoder));
-    if (!h.codec || avcodec_parameters_to_context(h.codec.get(), stream->codecpar) < 0)
-        return fail(SystemError::notEnoughMemory());
-    h.codec->pkt_timebase = stream->time_base;
-    h.codec->thread_count = 0; // one per core
-    h.codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    AVDictionary *codecOptions = nullptr;
-    av_dict_set_int(&codecOptions, "max_pixels", limits::kImagePixels, 0);
-    status = avcodec_open2(h.codec.get(), decoder, &codecOptions);
-    av_dict_free(&codecOptions);
-    if (status < 0)
-        return fail(causeOf(status));
-    m_decoded = -1; // the first request seeks
+    if (!openDecoder(lane, &reason))
+        return fail(reason);
     return true;
 }
 
-bool VideoDecoder::seekTo(qint64 timestamp)
+bool VideoDecoder::seekTo(Lane &lane, qint64 timestamp)
 {
-    Handles &h = *m_handles;
     ++m_counters.seeks;
-    const int status = av_seek_frame(h.input.get(), h.stream, timestamp, AVSEEK_FLAG_BACKWARD);
-    avcodec_flush_buffers(h.codec.get());
-    m_decoded = -1;
-    m_drained = false;
-    m_skipBefore.reset();
+    const int status = av_seek_frame(lane.input.get(), lane.stream, timestamp, AVSEEK_FLAG_BACKWARD);
+    avcodec_flush_buffers(lane.codec.get());
+    lane.decoded = -1;
+    lane.drained = false;
+    lane.skipBefore.reset();
     if (status < 0)
         qCDebug(lcMedia) << "seek to" << timestamp << "failed in" << m_path << causeOf(status);
     return status >= 0;
@@ -223,45 +259,48 @@ bool VideoDecoder::seekTo(qint64 timestamp)
 
 // Sends the next packet of the video stream to the decoder (or, at the end,
 // the flush that drains it). False when nothing more can be sent.
-bool VideoDecoder::feed(QString *error)
+bool VideoDecoder::feed(Lane &lane, QString *error)
 {
-    Handles &h = *m_handles;
-    if (m_drained)
+    if (lane.drained)
         return false;
     while (true) {
-        const int status = av_read_frame(h.input.get(), h.packet.get());
+        const int status = av_read_frame(lane.input.get(), lane.packet.get());
         if (status < 0) {
             if (status != AVERROR_EOF)
                 qCDebug(lcMedia) << m_path << "read stopped:" << causeOf(status);
-            m_drained = true;
-            avcodec_send_packet(h.codec.get(), nullptr);
+            lane.drained = true;
+            avcodec_send_packet(lane.codec.get(), nullptr);
             return true;
         }
-        if (h.packet->stream_index != h.stream) {
-            av_packet_unref(h.packet.get());
+        if (lane.packet->stream_index != lane.stream) {
+            av_packet_unref(lane.packet.get());
             continue;
         }
-        if (m_skipBefore) {
+        const AVPacket &p = *lane.packet;
+        const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
+        if (lane.skipBefore) {
             // Containers seek by their own rules and may land a group or
             // more early: packets before the wanted keyframe are skipped
             // unread by the decoder (demuxing costs little, decoding a lot).
-            const AVPacket &p = *h.packet;
-            const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
-            const bool reached = (p.flags & AV_PKT_FLAG_KEY) && pts != AV_NOPTS_VALUE && pts >= *m_skipBefore;
+            const bool reached = (p.flags & AV_PKT_FLAG_KEY) && pts != AV_NOPTS_VALUE && pts >= *lane.skipBefore;
             if (!reached) {
-                av_packet_unref(h.packet.get());
+                av_packet_unref(lane.packet.get());
                 continue;
             }
-            m_skipBefore.reset();
+            lane.skipBefore.reset();
         }
-        if (h.packet->flags & AV_PKT_FLAG_CORRUPT) { // the file ends inside it
-            av_packet_unref(h.packet.get());
-            m_drained = true;
-            avcodec_send_packet(h.codec.get(), nullptr);
+        if (p.flags & AV_PKT_FLAG_CORRUPT) { // the file ends inside it
+            av_packet_unref(lane.packet.get());
+            lane.drained = true;
+            avcodec_send_packet(lane.codec.get(), nullptr);
             return true;
         }
-        const int sent = avcodec_send_packet(h.codec.get(), h.packet.get());
-        av_packet_unref(h.packet.get());
+        // Read per packet (frame threads take it with the packet).
+        const bool passing = lane.discardBefore && m_ptsEverywhere && p.pts != AV_NOPTS_VALUE &&
+                             p.pts < *lane.discardBefore;
+        lane.codec->skip_frame = passing ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+        const int sent = avcodec_send_packet(lane.codec.get(), lane.packet.get());
+        av_packet_unref(lane.packet.get());
         if (sent == AVERROR(ENOMEM)) {
             *error = SystemError::notEnoughMemory();
             return false;
@@ -272,10 +311,10 @@ bool VideoDecoder::feed(QString *error)
     }
 }
 
-VideoDecoder::Step VideoDecoder::receive(int target, int convertFrom, QImage *result, QString *error)
+VideoDecoder::Step VideoDecoder::receive(Lane &lane, int target, int convertFrom, bool filling, QImage *result,
+                                         QString *error)
 {
-    Handles &h = *m_handles;
-    const int status = avcodec_receive_frame(h.codec.get(), h.frame.get());
+    const int status = avcodec_receive_frame(lane.codec.get(), lane.frame.get());
     if (status == AVERROR(EAGAIN))
         return Step::NeedPacket;
     if (status == AVERROR_EOF)
@@ -285,52 +324,52 @@ VideoDecoder::Step VideoDecoder::receive(int target, int convertFrom, QImage *re
         return Step::Failed;
     }
     ++m_counters.decoded;
-    const AVFrame &frame = *h.frame;
+    const AVFrame &frame = *lane.frame;
     const qint64 pts = frame.pts != AV_NOPTS_VALUE ? frame.pts : frame.best_effort_timestamp;
-    m_decoded = pts != AV_NOPTS_VALUE ? m_index.indexOfPts(pts) : m_decoded + 1;
-    if (m_decoded >= convertFrom && m_decoded <= target && !m_cache.contains(m_decoded)) {
+    lane.decoded = pts != AV_NOPTS_VALUE ? m_index.indexOfPts(pts) : lane.decoded + 1;
+    if (lane.decoded >= convertFrom && lane.decoded <= target && !m_cache.contains(lane.decoded)) {
         // Stepping on keeps a few frames behind the playhead; a step back
-        // keeps as many as the cache holds. The frame dropped lends its
-        // buffer to the new one.
-        const bool filling = convertFrom < target;
+        // (filling) keeps as many as the cache holds. The frame dropped
+        // lends its buffer to the new one.
         const qint64 frameBytes = qint64(frame.width) * frame.height * 3;
         QImage spare;
         if ((!filling && m_cache.size() >= kFramesKeptStepping) || m_cache.bytes() + frameBytes > m_cache.maxBytes())
             spare = m_cache.takeLeastRecent();
-        const QImage image = h.converter.convert(&frame, m_rotation, std::move(spare));
+        const QImage image = lane.converter.convert(&frame, m_rotation, std::move(spare));
         ++m_counters.converted;
         if (image.isNull()) {
-            av_frame_unref(h.frame.get());
+            av_frame_unref(lane.frame.get());
             *error = SystemError::notEnoughMemory();
             return Step::Failed;
         }
-        m_cache.insert(m_decoded, image);
-        if (m_decoded == target)
+        m_cache.insert(lane.decoded, image);
+        if (lane.decoded == target)
             *result = image;
-    } else if (m_decoded == target) {
+    } else if (lane.decoded == target) {
         *result = m_cache.find(target);
     }
-    av_frame_unref(h.frame.get());
+    av_frame_unref(lane.frame.get());
     return Step::Frame;
 }
 
 // Decodes on from where the decoder stands until frame `target` is out,
 // converting the frames from `convertFrom` on into the cache.
-QImage VideoDecoder::decodeTo(int target, int convertFrom, QString *error)
+QImage VideoDecoder::decodeTo(Lane &lane, int target, int convertFrom, QString *error)
 {
+    lane.discardBefore = m_index.ptsOf(std::min(convertFrom, target));
     while (true) {
         QImage result;
-        switch (receive(target, convertFrom, &result, error)) {
+        switch (receive(lane, target, convertFrom, convertFrom < target, &result, error)) {
         case Step::Frame:
-            if (m_decoded == target)
+            if (lane.decoded == target)
                 return result;
-            if (m_decoded > target) {
+            if (lane.decoded > target) {
                 *error = tr("frame %1 cannot be decoded").arg(target);
                 return {};
             }
             break;
         case Step::NeedPacket:
-            if (!feed(error)) {
+            if (!feed(lane, error)) {
                 if (error->isEmpty())
                     *error = tr("frame %1 cannot be decoded").arg(target);
                 return {};
@@ -345,35 +384,45 @@ QImage VideoDecoder::decodeTo(int target, int convertFrom, QString *error)
     }
 }
 
-QImage VideoDecoder::seekAndDecode(int target, int convertFrom, QString *error)
+// A seek to the keyframe decoding must start from to show `target`.
+bool VideoDecoder::seekToKeyframeOf(Lane &lane, int target)
 {
     const qint64 keyframe = m_index.seekTimestampOf(target);
-    const bool sought = seekTo(keyframe);
-    if (sought && m_index.isKeyframe(m_index.keyframeOf(target)))
-        m_skipBefore = keyframe; // (a stream that does not start on a keyframe decodes from its start)
-    if (sought) {
-        QImage image = decodeTo(target, convertFrom, error);
+    if (!seekTo(lane, keyframe))
+        return false;
+    if (m_index.isKeyframe(m_index.keyframeOf(target)))
+        lane.skipBefore = keyframe; // (a stream that does not start on a keyframe decodes from its start)
+    return true;
+}
+
+QImage VideoDecoder::seekAndDecode(int target, int convertFrom, QString *error)
+{
+    Lane &lane = *m_main;
+    if (seekToKeyframeOf(lane, target)) {
+        QImage image = decodeTo(lane, target, convertFrom, error);
         // Landing past the target means the container's seek is not exact
         // (or the frame was skipped): once more from the start of the file.
-        if (!image.isNull() || m_decoded <= target || keyframe == m_index.firstDts())
+        if (!image.isNull() || lane.decoded <= target || m_index.seekTimestampOf(target) == m_index.firstDts())
             return image;
         qCInfo(lcMedia) << "seeking in" << m_path << "landed past frame" << target << "; decoding from the start";
     }
     error->clear();
-    if (!seekTo(m_index.firstDts())) {
+    if (!seekTo(lane, m_index.firstDts())) {
         *error = tr("frame %1 cannot be decoded").arg(target);
         return {};
     }
-    return decodeTo(target, convertFrom, error);
+    return decodeTo(lane, target, convertFrom, error);
 }
 
-int VideoDecoder::backFillStart(int target) const
+int VideoDecoder::framesThatFit(int keep) const
 {
-    // As many frames before the target as the cache holds, leaving room for
-    // the two the player showed last.
     const qint64 frameBytes = qint64(m_codedSize.width()) * 3 * m_codedSize.height();
-    const int fits = int(std::clamp<qint64>(m_cache.maxBytes() / std::max<qint64>(frameBytes, 1) - 2, 1, target + 1));
-    return std::max(m_index.keyframeOf(target), target - fits + 1);
+    return int(std::max<qint64>(m_cache.maxBytes() / std::max<qint64>(frameBytes, 1) - keep, 1));
+}
+
+int VideoDecoder::backFillStart(int target, int keep) const
+{
+    return std::max({m_index.keyframeOf(target), target - framesThatFit(keep) + 1, 0});
 }
 
 QImage VideoDecoder::frame(int n, QString *error)
@@ -385,19 +434,107 @@ QImage VideoDecoder::frame(int n, QString *error)
         ++m_counters.cacheHits;
         return cached;
     }
-    // Ahead within reach: decoding on costs n - m_decoded frames; a seek
+    // Ahead within reach: decoding on costs n - decoded frames; a seek
     // decodes from the target's keyframe, and costs a few frames more (the
     // flush empties the decoder's threads).
-    const bool ahead = m_decoded >= 0 && n > m_decoded &&
-                       n - m_decoded <= n - m_index.keyframeOf(n) + kSeekCostFrames;
+    Lane &lane = *m_main;
+    const int keyframe = m_index.keyframeOf(n);
+    const bool ahead = lane.decoded >= 0 && n > lane.decoded && n - lane.decoded <= n - keyframe + kSeekCostFrames;
+    // A fill behind that stopped short of n in n's group (the step back came
+    // before it was done) goes on, cheaper than the main lane getting there.
+    if (m_fill && !m_fill->drained && m_fill->decoded >= keyframe && m_fill->decoded < n &&
+        n - m_fill->decoded < (ahead ? n - lane.decoded : n - keyframe + kSeekCostFrames)) {
+        QImage image = decodeTo(*m_fill, n, std::max(m_fill->decoded + 1, backFillStart(n, 2)), error);
+        if (!image.isNull())
+            return image;
+        error->clear(); // the main lane tries
+    }
     if (ahead) {
-        QImage image = decodeTo(n, n, error);
-        if (!image.isNull() || m_decoded < n)
+        QImage image = decodeTo(lane, n, n, error);
+        if (!image.isNull() || lane.decoded < n)
             return image;
         error->clear(); // the decoder skipped it: try again from the keyframe
     }
+    // A step back keeps the frames before it, leaving room for the two the
+    // player showed last.
     const bool stepBack = previous >= 0 && n < previous && previous - n <= kBackStep;
-    return seekAndDecode(n, stepBack ? backFillStart(n) : n, error);
+    return seekAndDecode(n, stepBack ? backFillStart(n, 2) : n, error);
+}
+
+bool VideoDecoder::fillBehind(int n, const std::atomic<bool> &stop)
+{
+    const int target = n - 1;
+    if (target < 0 || target >= m_index.count())
+        return true;
+    // As many frames as the cache holds, leaving room for the frame shown
+    // and those decoded ahead of it; across keyframe groups.
+    const int start = std::max(0, target - framesThatFit(kFramesKeptStepping) + 1);
+    int held = 0; // frames cached right behind n
+    while (target - held >= start && m_cache.contains(target - held))
+        ++held;
+    const int wanted = target - start + 1;
+    if (held * 2 >= wanted)
+        return true;
+    if (!m_fill) {
+        auto lane = std::make_unique<Lane>();
+        QString reason;
+        if (!openInput(*lane, &reason) || !openDecoder(*lane, &reason)) {
+            qCInfo(lcMedia) << "cannot open a second decoder on" << m_path << ":" << reason;
+            return false;
+        }
+        m_fill = std::move(lane);
+    }
+    // The cache drops the least recently used frame first: the frames held
+    // are marked used, nearest last, so that the new ones push out the
+    // frames already stepped over, not those still to come.
+    for (int i = target - held + 1; i <= target; ++i)
+        m_cache.find(i);
+    const qint64 convertedBefore = m_counters.converted;
+    bool done = true;
+    // Group by group, the nearest first (each decodes from its keyframe).
+    for (int last = target - held; last >= start && done;) {
+        const int from = std::max(start, m_index.keyframeOf(last));
+        done = fillGroup(from, last, stop);
+        last = from - 1;
+        while (last >= start && m_cache.contains(last))
+            --last;
+    }
+    m_counters.filled += m_counters.converted - convertedBefore;
+    for (int i = start; i <= target; ++i) // nearest most recently used
+        m_cache.find(i);
+    return done;
+}
+
+// Decodes frames `from`..`last` of one keyframe group into the cache on the
+// fill lane: on from where it stands when it stopped early in the group,
+// else from the group's keyframe.
+bool VideoDecoder::fillGroup(int from, int last, const std::atomic<bool> &stop)
+{
+    Lane &lane = *m_fill;
+    const bool onTrack = lane.decoded >= m_index.keyframeOf(last) && lane.decoded < last && !lane.drained;
+    if (!onTrack && !seekToKeyframeOf(lane, last))
+        return false;
+    lane.discardBefore = m_index.ptsOf(from);
+    QString error;
+    while (true) {
+        QImage unused;
+        switch (receive(lane, last, from, true, &unused, &error)) {
+        case Step::Frame:
+            if (lane.decoded >= last)
+                return lane.decoded == last;
+            if (stop.load(std::memory_order_relaxed))
+                return false;
+            break;
+        case Step::NeedPacket:
+            if (feed(lane, &error))
+                break;
+            [[fallthrough]];
+        case Step::End:
+        case Step::Failed:
+            qCDebug(lcMedia) << "filling frames" << from << "to" << last << "of" << m_path << "stopped:" << error;
+            return false;
+        }
+    }
 }
 
 } // namespace sl

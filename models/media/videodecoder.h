@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -17,7 +18,11 @@ namespace sl {
 // kept where it last stopped, and a FrameCache. Decodes forward when the
 // target is ahead within reach (no seek), seeks to the target's keyframe
 // otherwise; a step back decodes the keyframe group up to the target once,
-// caching it. Not thread-safe.
+// caching it. fillBehind() does that ahead of time on a second decoder of
+// its own, so that the one serving the playhead stays where it stands.
+// Frames decoded only to reach a later one are skipped when no other frame
+// refers to them (AVDISCARD_NONREF, where every packet has a pts). Not
+// thread-safe.
 class VideoDecoder
 {
     Q_DECLARE_TR_FUNCTIONS(VideoDecoder)
@@ -28,6 +33,7 @@ class VideoDecoder
         qint64 converted = 0;
         qint64 seeks = 0;
         qint64 cacheHits = 0;
+        qint64 filled = 0; // frames converted by fillBehind()
     };
 
     explicit VideoDecoder(qint64 cacheBytes);
@@ -43,30 +49,46 @@ class VideoDecoder
     QSize codedSize() const { return m_codedSize; }
     // Null with *error (a reason, without the file name) on failure.
     QImage frame(int n, QString *error);
+    // Decodes into the cache the frames just before frame `n` that the
+    // cache has room for (across keyframe groups), so that stepping back
+    // from n finds them. Does nothing while at least half of them are still
+    // held right behind n. Stops after the frame being decoded when `stop`
+    // turns true; true when the frames are there. Uses a second decoder
+    // (opened on first use), never the one serving frame().
+    bool fillBehind(int n, const std::atomic<bool> &stop);
     void setCacheLimit(qint64 bytes);
     Counters counters() const { return m_counters; }
     qint64 cachedBytes() const { return m_cache.bytes(); }
 
   private:
-    struct Handles;
+    struct Lane; // a demuxer and a decoder, and where they stand
     enum class Step { Frame, NeedPacket, End, Failed };
-    Step receive(int target, int convertFrom, QImage *result, QString *error);
-    bool feed(QString *error);
-    bool seekTo(qint64 timestamp);
-    QImage decodeTo(int target, int convertFrom, QString *error);
+    bool openInput(Lane &lane, QString *error);
+    bool openDecoder(Lane &lane, QString *error);
+    // `filling`: keep every converted frame the cache has room for (else
+    // only the few a step forward needs).
+    Step receive(Lane &lane, int target, int convertFrom, bool filling, QImage *result, QString *error);
+    bool feed(Lane &lane, QString *error);
+    bool seekTo(Lane &lane, qint64 timestamp);
+    QImage decodeTo(Lane &lane, int target, int convertFrom, QString *error);
     QImage seekAndDecode(int target, int convertFrom, QString *error);
-    int backFillStart(int target) const;
+    bool seekToKeyframeOf(Lane &lane, int target);
+    bool fillGroup(int from, int last, const std::atomic<bool> &stop);
+    // Frames the cache holds besides `keep` others (at least one).
+    int framesThatFit(int keep) const;
+    // The first frame a step back to `target` keeps: within its keyframe
+    // group, leaving room in the cache for `keep` other frames.
+    int backFillStart(int target, int keep) const;
 
-    std::unique_ptr<Handles> m_handles;
+    std::unique_ptr<Lane> m_main; // serves frame()
+    std::unique_ptr<Lane> m_fill; // fillBehind()'s; null until first used
     QString m_path;
     FrameIndex m_index;
     FrameCache m_cache;
     int m_rotation = 0;
     QSize m_codedSize;
-    int m_decoded = -1;       // the index the decoder last put out; -1 right after a seek
+    bool m_ptsEverywhere = true; // every packet has a pts: frames can be told apart when some are skipped
     int m_lastRequested = -1; // the last frame asked for
-    bool m_drained = false;   // the decoder was flushed at the end of the file
-    std::optional<qint64> m_skipBefore; // after a seek: the keyframe's pts, packets before it are skipped
     Counters m_counters;
 };
 

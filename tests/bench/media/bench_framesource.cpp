@@ -5,7 +5,9 @@
 //   - a one-frame step forward and back, and a random seek, through the
 //     frame source, against decoding one frame with libavcodec in-process;
 //     and a step forward as the player asks for it (FrameSourceWorker, one
-//     request every 33 ms as a held arrow key repeats);
+//     request every 33 ms as a held arrow key repeats), and steps back as
+//     the player asks for them, right after a seek and after a pause of 0.3 s and 1 s
+//     (frames are filled behind the one shown while nothing is asked);
 //   - opening the clip and its first frame with the page cache dropped,
 //     against libavformat + libavcodec doing the same in-process;
 //   - decoding every frame to RGB, as a whole process (this program run
@@ -69,38 +71,108 @@ void printSpread(const char *what, const std::vector<double> &ms, double floor)
                 s.p95, s.max, floor, s.p95 / floor);
 }
 
+// A FrameSourceWorker driven as the player drives it, each request waited
+// for on this thread.
+class PlayerFrames
+{
+  public:
+    explicit PlayerFrames(bool fillBehind)
+    {
+        m_worker.setFillBehind(fillBehind);
+        QObject::connect(&m_worker, &FrameSourceWorker::opened, &m_loop, [this] { m_ok = true; m_loop.quit(); });
+        QObject::connect(&m_worker, &FrameSourceWorker::openFailed, &m_loop, [this] { m_ok = false; m_loop.quit(); });
+        QObject::connect(&m_worker, &FrameSourceWorker::frameReady, &m_loop, [this] { m_ok = true; m_loop.quit(); });
+        QObject::connect(&m_worker, &FrameSourceWorker::frameFailed, &m_loop, [this] { m_ok = false; m_loop.quit(); });
+    }
+    bool open(const QString &clip)
+    {
+        m_worker.open(clip, MediaType::Video);
+        m_loop.exec();
+        return m_ok;
+    }
+    // Milliseconds from the request to the frame's arrival; -1 on failure.
+    double frame(int index)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        m_worker.requestFrame(index);
+        m_loop.exec();
+        return m_ok ? msSince(timer) : -1;
+    }
+    qint64 filledBehind() const { return m_worker.framesFilledBehind(); }
+
+  private:
+    FrameSourceWorker m_worker;
+    QEventLoop m_loop;
+    bool m_ok = false;
+};
+
+// One request every 33 ms, as an arrow key held down repeats.
+constexpr int kRepeatMs = 33;
+
 // A step forward as the player asks for it: through FrameSourceWorker (its
-// thread, its request collapsing, its decoding ahead), one request every
-// 33 ms as an arrow key held down repeats, timed from the request to the
-// frame's arrival on this thread.
+// thread, its request collapsing, its decoding ahead), timed from the
+// request to the frame's arrival on this thread.
 void benchPlayerSteps(const QString &clip, double floor)
 {
-    constexpr int kRepeatMs = 33;
-    FrameSourceWorker worker;
-    QEventLoop loop;
-    bool ok = false;
-    QObject::connect(&worker, &FrameSourceWorker::opened, &loop, [&] { ok = true; loop.quit(); });
-    QObject::connect(&worker, &FrameSourceWorker::openFailed, &loop, [&] { loop.quit(); });
-    QObject::connect(&worker, &FrameSourceWorker::frameReady, &loop, [&] { loop.quit(); });
-    QObject::connect(&worker, &FrameSourceWorker::frameFailed, &loop, [&] { ok = false; loop.quit(); });
-    worker.open(clip, MediaType::Video);
-    loop.exec();
-    if (!ok) {
+    PlayerFrames player(true);
+    if (!player.open(clip) || player.frame(0) < 0) {
         std::printf("  player steps: cannot open\n");
         return;
     }
-    worker.requestFrame(0);
-    loop.exec();
     std::vector<double> forward;
-    QElapsedTimer timer;
-    for (int i = 1; i < 150 && ok; ++i) {
+    for (int i = 1; i < 150; ++i) {
         QThread::msleep(kRepeatMs);
-        timer.start();
-        worker.requestFrame(i);
-        loop.exec();
-        forward.push_back(msSince(timer));
+        const double ms = player.frame(i);
+        if (ms < 0)
+            break;
+        forward.push_back(ms);
     }
     printSpread("player step fwd, 33 ms", forward, floor);
+}
+
+// Steps back as the player asks for them, with frames filled behind as the
+// player has it while showing exact frames: from 12 random frames (a seek
+// each), after `pauseMs` without a request (the reviewer looks at the
+// frame), 10 steps back, one every 33 ms. The first step after each seek is
+// printed apart: it is the one that decodes the keyframe group when nothing
+// was readied.
+void benchPlayerStepsBack(const QString &clip, double floor, int pauseMs)
+{
+    PlayerFrames player(true);
+    if (!player.open(clip)) {
+        std::printf("  player steps back: cannot open\n");
+        return;
+    }
+    FrameSource probe;
+    if (!probe.open(clip))
+        return;
+    const int count = probe.frameCount();
+    std::mt19937 random(20261130);
+    std::vector<double> first, later;
+    const qint64 filledBefore = player.filledBehind();
+    for (int seek = 0; seek < 12; ++seek) {
+        const int from = 11 + int(random() % unsigned(count - 11));
+        if (player.frame(from) < 0)
+            return;
+        QThread::msleep(pauseMs);
+        for (int step = 1; step <= 10; ++step) {
+            if (step > 1)
+                QThread::msleep(kRepeatMs);
+            const double ms = player.frame(from - step);
+            if (ms < 0)
+                return;
+            (step == 1 ? first : later).push_back(ms);
+        }
+    }
+    char what[64];
+    std::snprintf(what, sizeof what, "player 1st back, %d ms", pauseMs);
+    printSpread(what, first, floor);
+    std::vector<double> all = first;
+    all.insert(all.end(), later.begin(), later.end());
+    std::snprintf(what, sizeof what, "player back (all), %d ms", pauseMs);
+    printSpread(what, all, floor);
+    std::printf("  (%lld frames filled behind)\n", qlonglong(player.filledBehind() - filledBefore));
 }
 
 void benchSteps(const QString &clip, const char *name)
@@ -149,6 +221,8 @@ void benchSteps(const QString &clip, const char *name)
     printSpread("step back", backward, floor);
     printSpread("random seek", seeks, floor);
     benchPlayerSteps(clip, floor);
+    for (const int pauseMs : {0, 300, 1000})
+        benchPlayerStepsBack(clip, floor, pauseMs);
     const FrameSource::Stats stats = source.stats();
     std::printf("  (%lld decoded, %lld converted, %lld seeks, %lld cache hits, %.0f MiB cached)\n",
                 qlonglong(stats.decoded), qlonglong(stats.converted), qlonglong(stats.seeks),
