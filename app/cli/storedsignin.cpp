@@ -79,17 +79,21 @@ bool StoredSignIn::signIn(QString *error, bool *kept)
 bool StoredSignIn::resume(QString *error)
 {
     QEventLoop loop;
-    bool ok = false, answered = false;
-    m_tokens->resume([&](bool resumed) {
-        ok = resumed;
+    TokenRefresh outcome = TokenRefresh::Refused;
+    bool answered = false;
+    m_tokens->resume([&](TokenRefresh resumed) {
+        outcome = resumed;
         answered = true;
         loop.quit();
     });
     if (!answered)
         loop.exec();
-    if (ok)
+    if (outcome == TokenRefresh::Refreshed)
         return true;
-    if (!m_keychainProblem.isEmpty())
+    if (outcome == TokenRefresh::Unavailable)
+        *error = tr("the sign-in service of %1 cannot be reached now (the sign-in is kept: try again later)")
+                     .arg(m_settings.environment.authority());
+    else if (!m_keychainProblem.isEmpty())
         *error = tr("no sign-in is kept here: no keychain runs");
     else
         *error = tr("not signed in to %1").arg(m_settings.environment.authority());

@@ -85,6 +85,12 @@ RemoteError RemoteError::fromResponse(const HttpResponse &response)
     return error;
 }
 
+RemoteError RemoteError::signInUnavailable()
+{
+    return make(Kind::Unavailable, tr("The sign-in service cannot renew your sign-in just now (no connection, or it "
+                                      "is not answering): your edits stay queued and are sent later."));
+}
+
 RemoteError RemoteError::badResponse(const QString &detail)
 {
     return make(Kind::BadResponse, tr("The asset store's answer cannot be read: %1").arg(detail));

@@ -42,6 +42,9 @@ public:
     static RemoteError fromResponse(const HttpResponse &response);
     // An answer that arrived whole but does not read: `detail` says why.
     static RemoteError badResponse(const QString &detail);
+    // The token was refused and the sign-in service could not renew it now
+    // (TokenRefresh::Unavailable): Unavailable, not SignInAgain.
+    static RemoteError signInUnavailable();
 };
 
 } // namespace sl

@@ -83,15 +83,19 @@ void RequestRunner::refreshThenSend(RunId id)
     run.state.tokenRefreshed = true;
     run.refreshing = true;
     QPointer<RequestRunner> self(this);
-    m_tokens.refresh([self, id](bool ok) {
+    m_tokens.refresh([self, id](TokenRefresh outcome) {
         if (!self)
             return;
         const auto it = self->m_runs.find(id);
         if (it == self->m_runs.end())
             return;
         it->second.refreshing = false;
-        if (ok) {
+        if (outcome == TokenRefresh::Refreshed) {
             self->send(id);
+            return;
+        }
+        if (outcome == TokenRefresh::Unavailable) {
+            self->finish(id, HttpResponse{}, RemoteError::signInUnavailable());
             return;
         }
         HttpResponse refused;

@@ -25,13 +25,13 @@ SignedInTokenSource::~SignedInTokenSource()
 
 void SignedInTokenSource::setTokens(const TokenSet &tokens) { take(tokens); }
 
-void SignedInTokenSource::resume(std::function<void(bool ok)> done)
+void SignedInTokenSource::resume(RefreshDone done)
 {
     m_secrets.read(m_settings.secretKey(), [self = QPointer<SignedInTokenSource>(this), done = std::move(done)](std::optional<QByteArray> secret) {
         if (!self)
             return; // replaced (a new sign-in) while the keychain answered
         if (!secret || secret->isEmpty())
-            return done(false);
+            return done(TokenRefresh::Refused);
         self->m_refreshToken = *secret;
         self->refresh(done);
     });
@@ -48,10 +48,10 @@ void SignedInTokenSource::signOut()
     m_secrets.remove(m_settings.secretKey());
 }
 
-void SignedInTokenSource::refresh(std::function<void(bool ok)> done)
+void SignedInTokenSource::refresh(RefreshDone done)
 {
     if (m_refreshToken.isEmpty())
-        return done(false);
+        return done(TokenRefresh::Refused);
     m_waiting.push_back(std::move(done));
     if (!m_sending)
         sendRefresh();
@@ -75,27 +75,36 @@ void SignedInTokenSource::onRefresh(const HttpResponse &response)
     m_sending = 0;
     if (!response.completed()) {
         qCInfo(lcRemote) << "token refresh got no answer:" << response.errorDetail;
-        return finishRefresh(false); // the refresh token still works: the next 401 or timer tries again
+        return finishRefresh(TokenRefresh::Unavailable); // the next 401 or timer tries again
     }
     const TokenAnswer answer = SignInAnswers::readToken(response.status, response.body);
     if (answer.kind == TokenAnswer::Kind::Tokens) {
         take(answer.tokens);
         Q_EMIT refreshed();
-        return finishRefresh(true);
+        return finishRefresh(TokenRefresh::Refreshed);
+    }
+    // Only the service's own refusal ends the sign-in: an OAuth error it
+    // answered with 400 or 401. A server error, a 429 or an answer that
+    // is not its JSON says nothing about the refresh token, which stays.
+    const bool refusal = answer.kind == TokenAnswer::Kind::InvalidGrant ||
+                         (answer.oauthError && (response.status == 400 || response.status == 401));
+    if (!refusal) {
+        qCWarning(lcRemote).noquote() << "token refresh failed, the sign-in stays:" << answer.message;
+        return finishRefresh(TokenRefresh::Unavailable);
     }
     const QString reason = answer.kind == TokenAnswer::Kind::InvalidGrant
                                ? tr("The sign-in has expired or was revoked; sign in again.")
                                : tr("The token could not be refreshed: %1; sign in again.").arg(answer.message);
     qCWarning(lcRemote).noquote() << reason;
     signOut();
-    finishRefresh(false);
+    finishRefresh(TokenRefresh::Refused);
     Q_EMIT signedOut(reason);
 }
 
-void SignedInTokenSource::finishRefresh(bool ok)
+void SignedInTokenSource::finishRefresh(TokenRefresh outcome)
 {
     for (const auto &done : std::exchange(m_waiting, {}))
-        done(ok);
+        done(outcome);
 }
 
 void SignedInTokenSource::take(const TokenSet &tokens)
@@ -115,7 +124,7 @@ void SignedInTokenSource::take(const TokenSet &tokens)
     const qint64 delayMs = lifeMs > 2 * signinlimits::kRefreshAheadMs ? lifeMs - signinlimits::kRefreshAheadMs : lifeMs / 2;
     m_refreshTimer = m_clock.callAfter(delayMs, [this] {
         m_refreshTimer = 0;
-        refresh([](bool) {});
+        refresh([](TokenRefresh) {});
     });
 }
 

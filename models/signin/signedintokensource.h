@@ -30,13 +30,18 @@ public:
     // After a sign-in: takes the tokens, keeps the refresh token.
     void setTokens(const TokenSet &tokens);
     // At start: a refresh with the refresh token kept from an earlier run;
-    // done(false) when none is kept or it no longer works (sign in again).
-    void resume(std::function<void(bool ok)> done);
+    // Refused when none is kept or it no longer works (sign in again),
+    // Unavailable when the sign-in service cannot say now.
+    void resume(RefreshDone done);
     // Forgets the tokens, here and in the SecretStore.
     void signOut();
 
     QByteArray accessToken() const override { return m_accessToken; }
-    void refresh(std::function<void(bool ok)> done) override;
+    // Refused only when the service says the refresh token is no good
+    // (invalid_grant, or another OAuth error it answered with); no answer,
+    // a 5xx, a 429 or a page that is not the service's JSON (a captive
+    // portal) leave the sign-in as it is: Unavailable.
+    void refresh(RefreshDone done) override;
 
     QString account() const { return m_account; }
     // When the access token expires, on the Clock's scale (ms); 0 without one.
@@ -50,7 +55,7 @@ Q_SIGNALS:
 private:
     void sendRefresh();
     void onRefresh(const HttpResponse &response);
-    void finishRefresh(bool ok);
+    void finishRefresh(TokenRefresh outcome);
     void take(const TokenSet &tokens);
 
     HttpTransport &m_transport;
@@ -64,7 +69,7 @@ private:
     Clock::TimerId m_refreshTimer = 0;
     HttpTransport::RequestId m_sending = 0;
     // Everyone waiting for the refresh on the wire: one request serves them all.
-    std::vector<std::function<void(bool)>> m_waiting;
+    std::vector<RefreshDone> m_waiting;
 };
 
 } // namespace sl

@@ -109,6 +109,7 @@ TokenAnswer SignInAnswers::readToken(int status, const QByteArray &body)
     }
     if (status != 200) {
         const QString code = object->value(QLatin1String("error")).toString();
+        answer.oauthError = !code.isEmpty();
         static const std::pair<const char *, TokenAnswer::Kind> kinds[] = {
             {"authorization_pending", TokenAnswer::Kind::Pending},   {"slow_down", TokenAnswer::Kind::SlowDown},
             {"authorization_declined", TokenAnswer::Kind::Declined}, {"access_denied", TokenAnswer::Kind::Declined},

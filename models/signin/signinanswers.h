@@ -45,6 +45,9 @@ struct TokenAnswer
     Kind kind = Kind::Failed;
     TokenSet tokens;
     QString message; // for Failed: one line for the user
+    // The answer is the service's own OAuth error (JSON with an `error`
+    // code), not a page from something on the way or a server failure.
+    bool oauthError = false;
 };
 
 // Reads the answers of the authority's /devicecode and /token endpoints

@@ -39,7 +39,7 @@ public:
 
     QByteArray accessToken() const override { return m_token->get(); }
 
-    void refresh(std::function<void(bool ok)> done) override
+    void refresh(RefreshDone done) override
     {
         QPointer<RelayedTokenSource> self(this);
         const QPointer<SignedInTokenSource> source = m_source;
@@ -48,16 +48,16 @@ public:
             [source, token = m_token, self, done] {
                 if (!source)
                     return;
-                source->refresh([source, token, self, done](bool ok) {
-                    if (ok && source)
+                source->refresh([source, token, self, done](TokenRefresh outcome) {
+                    if (outcome == TokenRefresh::Refreshed && source)
                         token->set(source->accessToken());
                     if (self)
-                        QMetaObject::invokeMethod(self.data(), [done, ok] { done(ok); }, Qt::QueuedConnection);
+                        QMetaObject::invokeMethod(self.data(), [done, outcome] { done(outcome); }, Qt::QueuedConnection);
                 });
             },
             Qt::QueuedConnection);
         if (!posted)
-            done(false); // signed out and gone: nothing can refresh
+            done(TokenRefresh::Refused); // signed out and gone: nothing can refresh
     }
 
 private:

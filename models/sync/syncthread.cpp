@@ -16,20 +16,20 @@ namespace {
 class NotedTokenSource : public TokenSource
 {
 public:
-    NotedTokenSource(TokenSource &inner, std::function<void(bool ok)> noted) : m_inner(inner), m_noted(std::move(noted)) {}
+    NotedTokenSource(TokenSource &inner, RefreshDone noted) : m_inner(inner), m_noted(std::move(noted)) {}
 
     QByteArray accessToken() const override { return m_inner.accessToken(); }
-    void refresh(std::function<void(bool ok)> done) override
+    void refresh(RefreshDone done) override
     {
-        m_inner.refresh([noted = m_noted, done = std::move(done)](bool ok) {
-            noted(ok);
-            done(ok);
+        m_inner.refresh([noted = m_noted, done = std::move(done)](TokenRefresh outcome) {
+            noted(outcome);
+            done(outcome);
         });
     }
 
 private:
     TokenSource &m_inner;
-    std::function<void(bool)> m_noted;
+    RefreshDone m_noted;
 };
 
 } // namespace
@@ -90,7 +90,7 @@ void SyncThread::run()
     SystemClock clock;
     // What the answers say about the store, request by request (all on this thread).
     int reachable = -1; // -1 unknown, else whether the last request got an answer
-    bool refreshed = false, refreshFailed = false, refusedAfterRefresh = false;
+    bool refreshed = false, refreshFailed = false, refusedAfterRefresh = false, signInUnreachable = false;
     WatchedTransport transport(curl, [&](const HttpResponse &response) {
         if (response.error == TransportError::Cancelled)
             return;
@@ -103,7 +103,11 @@ void SyncThread::run()
             refusedAfterRefresh = true;
     });
     const std::unique_ptr<TokenSource> given = m_tokens();
-    NotedTokenSource tokens(*given, [&](bool ok) { (ok ? refreshed : refreshFailed) = true; });
+    NotedTokenSource tokens(*given, [&](TokenRefresh outcome) {
+        (outcome == TokenRefresh::Refreshed ? refreshed
+         : outcome == TokenRefresh::Refused ? refreshFailed
+                                            : signInUnreachable) = true;
+    });
     SyncEngine engine(transport, clock, tokens, *workspace, m_serviceRoot, m_options);
     QEventLoop loop;
     connect(&engine, &SyncEngine::progress, this, &SyncThread::progress, Qt::DirectConnection);
@@ -122,7 +126,8 @@ void SyncThread::run()
     if (engine.isRunning())
         loop.exec();
     SyncSummary summary = engine.summary();
-    summary.unreachable = reachable == 0;
+    // A sign-in service out of reach is being offline, not signed out.
+    summary.unreachable = reachable == 0 || signInUnreachable;
     summary.signInNeeded = refreshFailed || refusedAfterRefresh;
     {
         QMutexLocker lock(&m_mutex);

@@ -492,6 +492,34 @@ private Q_SLOTS:
         QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
                  QStringLiteral("Pump 00001"));
     }
+
+    // The sign-in service out of order (a 503, a captive portal's page) is
+    // being offline: no "sign in again", the sign-in and the edit are kept,
+    // and the next sync once it answers pushes the edit.
+    void aSignInServiceOutageIsOfflineNotSignedOut()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 3));
+        QVERIFY(signIn(rig));
+        rig.server->setAcceptedToken("a-token-nobody-has");
+        rig.signIn->switches().refreshFailStatus = 503;
+        editName(rig.dir.path(), rig.assetIds.at(0), QStringLiteral("Pump A (after the outage)"));
+        SyncSummary summary = syncNow(rig);
+        QVERIFY(!summary.signInNeeded);
+        QVERIFY(summary.unreachable);
+        QCOMPARE(summary.pushed, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.status->pendingCount(), 1, 30'000);
+        QCOMPARE(rig.status->offlineText(), QStringLiteral("Offline"));
+        QTest::qWait(100);
+        QVERIFY(!rig.window->findChild<QMessageBox *>(QStringLiteral("signInAgainBox")));
+
+        rig.signIn->switches().refreshFailStatus = 0; // the service answers again
+        summary = syncNow(rig);
+        QVERIFY2(summary.ok(), qPrintable(summary.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(summary.pushed, 1);
+        QCOMPARE(rig.server->table().row(rig.assetIds.at(0)).value(QStringLiteral("msdyn_name")).toString(),
+                 QStringLiteral("Pump A (after the outage)"));
+    }
 };
 
 QTEST_MAIN(tst_SyncStatus)

@@ -105,12 +105,19 @@ void SyncActions::resume()
     if (!m_settings.environment.isValid() || m_settings.environment.host().isEmpty())
         return;
     keepTokens(nullptr);
-    m_tokens->resume([this](bool ok) {
-        if (ok) {
+    m_tokens->resume([this](TokenRefresh outcome) {
+        if (outcome == TokenRefresh::Refreshed) {
             announce();
             m_runner->syncNow(); // once at start: what changed while Sightline was closed
-        } else
+        } else if (outcome == TokenRefresh::Unavailable) {
+            // Signed in still (the refresh token is kept), but offline: the
+            // syncs go on trying and renew the token once they get through.
+            Q_EMIT statusChanged(tr("Signed in to %1, but the sign-in service cannot be reached: your edits stay "
+                                    "queued until it can.").arg(m_settings.environment.host()));
+            m_runner->syncNow();
+        } else {
             Q_EMIT statusChanged(tr("Not signed in to %1: Sync > Connect to asset store.").arg(m_settings.environment.host()));
+        }
     });
 }
 

@@ -138,16 +138,73 @@ private Q_SLOTS:
         source.setTokens(signIn());
         m_signIn->switches().refreshRevoked = true;
         QSignalSpy signedOut(&source, &SignedInTokenSource::signedOut);
-        std::optional<bool> ok;
-        source.refresh([&](bool result) { ok = result; });
+        std::optional<TokenRefresh> ok;
+        source.refresh([&](TokenRefresh result) { ok = result; });
         QVERIFY(QTest::qWaitFor([&] { return ok.has_value(); }, 20'000)); // no time passes: no timer may fire
-        QCOMPARE(*ok, false);
+        QCOMPARE(*ok, TokenRefresh::Refused);
         QCOMPARE(signedOut.count(), 1);
         QVERIFY2(signedOut.first().first().toString().contains(QLatin1String("sign in again")),
                  qPrintable(signedOut.first().first().toString()));
         QVERIFY(source.accessToken().isEmpty());
         QCOMPARE(kept(), std::nullopt); // nothing left to try next time
         QCOMPARE(m_clock->pendingTimers(), 0);
+    }
+
+    // Only the service's own refusal ends a sign-in: a server failure, a
+    // 429 or a page from something on the way (a captive portal) leaves the
+    // refresh token kept and the user signed in, and a later refresh works.
+    void aServiceFailureKeepsTheSignIn_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("503, JSON") << 503 << QByteArray(R"({"error":"temporarily_unavailable"})");
+        QTest::newRow("500, empty") << 500 << QByteArray();
+        QTest::newRow("429") << 429 << QByteArray(R"({"error":"too_many_requests"})");
+        QTest::newRow("captive portal, 200") << 200 << QByteArray("<html><body>Hotel Wi-Fi: log in</body></html>");
+        QTest::newRow("captive portal, 302 page") << 302 << QByteArray("<html>moved</html>");
+        QTest::newRow("400 that is not OAuth's") << 400 << QByteArray("<html>Bad Request</html>");
+    }
+
+    void aServiceFailureKeepsTheSignIn()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
+        const TokenSet tokens = signIn();
+        source.setTokens(tokens);
+        QSignalSpy signedOut(&source, &SignedInTokenSource::signedOut);
+        m_signIn->switches().refreshFailStatus = status;
+        m_signIn->switches().refreshFailBody = body;
+        std::optional<TokenRefresh> outcome;
+        source.refresh([&](TokenRefresh result) { outcome = result; });
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
+        QCOMPARE(*outcome, TokenRefresh::Unavailable);
+        QCOMPARE(signedOut.count(), 0);
+        QCOMPARE(source.accessToken(), tokens.accessToken);
+        QCOMPARE(kept(), std::optional<QByteArray>(tokens.refreshToken));
+        m_signIn->switches().refreshFailStatus = 0; // the service is back
+        outcome.reset();
+        source.refresh([&](TokenRefresh result) { outcome = result; });
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
+        QCOMPARE(*outcome, TokenRefresh::Refreshed);
+    }
+
+    void anUnreachableServiceKeepsTheSignIn()
+    {
+        SignInSettings unreachable = settings();
+        unreachable.authority = QUrl(QStringLiteral("http://127.0.0.1:9/organizations/oauth2/v2.0")); // discard port: refused
+        SignedInTokenSource source(*m_transport, *m_clock, m_secrets, unreachable);
+        const TokenSet tokens = signIn();
+        source.setTokens(tokens);
+        QSignalSpy signedOut(&source, &SignedInTokenSource::signedOut);
+        std::optional<TokenRefresh> outcome;
+        source.refresh([&](TokenRefresh result) { outcome = result; });
+        QVERIFY(QTest::qWaitFor([&] { return outcome.has_value(); }, 20'000));
+        QCOMPARE(*outcome, TokenRefresh::Unavailable);
+        QCOMPARE(signedOut.count(), 0);
+        std::optional<QByteArray> secret;
+        m_secrets.read(unreachable.secretKey(), [&](std::optional<QByteArray> value) { secret = value; });
+        QCOMPARE(secret, std::optional<QByteArray>(tokens.refreshToken));
     }
 
     void resumesFromTheKeptRefreshToken()
@@ -157,10 +214,10 @@ private Q_SLOTS:
             first.setTokens(signIn());
         }
         SignedInTokenSource next(*m_transport, *m_clock, m_secrets, settings());
-        std::optional<bool> ok;
-        next.resume([&](bool result) { ok = result; });
+        std::optional<TokenRefresh> ok;
+        next.resume([&](TokenRefresh result) { ok = result; });
         QVERIFY(QTest::qWaitFor([&] { return ok.has_value(); }, 20'000)); // no time passes: no timer may fire
-        QVERIFY(*ok);
+        QCOMPARE(*ok, TokenRefresh::Refreshed);
         QCOMPARE(next.accessToken(), m_signIn->lastAccessToken());
         QCOMPARE(m_signIn->polls(), 1); // no second device code sign-in
     }
@@ -192,9 +249,9 @@ private Q_SLOTS:
     void resumeWithoutAKeptTokenAsksForSignIn()
     {
         SignedInTokenSource source(*m_transport, *m_clock, m_secrets, settings());
-        std::optional<bool> ok;
-        source.resume([&](bool result) { ok = result; });
-        QCOMPARE(ok, std::optional<bool>(false));
+        std::optional<TokenRefresh> ok;
+        source.resume([&](TokenRefresh result) { ok = result; });
+        QCOMPARE(ok, std::optional<TokenRefresh>(TokenRefresh::Refused));
         QCOMPARE(m_signIn->refreshes(), 0);
     }
 
@@ -204,7 +261,7 @@ private Q_SLOTS:
         source.setTokens(signIn());
         int done = 0;
         for (int i = 0; i < 3; ++i)
-            source.refresh([&](bool ok) { done += ok ? 1 : 0; });
+            source.refresh([&](TokenRefresh outcome) { done += outcome == TokenRefresh::Refreshed ? 1 : 0; });
         QVERIFY(QTest::qWaitFor([&] { return done == 3; }, 20'000)); // no time passes: no timer may fire
         QCOMPARE(m_signIn->refreshes(), 1);
     }

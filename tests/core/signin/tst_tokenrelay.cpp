@@ -91,10 +91,10 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(&context, [&] {
             relayed = factory();
             before = relayed->accessToken();
-            relayed->refresh([&](bool ok) {
+            relayed->refresh([&](TokenRefresh result) {
                 after = relayed->accessToken();
                 answeredOn = QThread::currentThread();
-                outcome = ok ? 1 : 0;
+                outcome = result == TokenRefresh::Refreshed ? 1 : 0;
             });
         });
         // This thread serves the refresh (the source's transport, the fake).
@@ -136,9 +136,9 @@ private Q_SLOTS:
         const TokenRelay::Factory factory = relay.factory();
         source.reset(); // signed out and replaced, say
         const std::unique_ptr<TokenSource> relayed = factory();
-        std::optional<bool> outcome;
-        relayed->refresh([&](bool ok) { outcome = ok; });
-        QCOMPARE(outcome, std::optional<bool>(false)); // at once: nothing can refresh
+        std::optional<TokenRefresh> outcome;
+        relayed->refresh([&](TokenRefresh result) { outcome = result; });
+        QCOMPARE(outcome, std::optional<TokenRefresh>(TokenRefresh::Refused)); // at once: nothing can refresh
         QCOMPARE(m_signIn->refreshes(), 0);
     }
 };

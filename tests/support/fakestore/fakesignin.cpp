@@ -92,6 +92,8 @@ FakeResponse FakeSignIn::token(const QUrlQuery &form)
     const QString grant = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
     if (grant == QLatin1String("refresh_token")) {
         ++m_refreshes;
+        if (m_switches.refreshFailStatus != 0)
+            return {m_switches.refreshFailStatus, m_switches.refreshFailBody, {}};
         if (m_switches.refreshRevoked || m_refreshToken.isEmpty()
             || form.queryItemValue(QStringLiteral("refresh_token"), QUrl::FullyDecoded).toLatin1() != m_refreshToken)
             return oauthError("invalid_grant");

@@ -30,6 +30,10 @@ public:
         bool expireCode = false;    // the code has expired (at the first poll)
         int slowDownPolls = 0;      // the first N polls answer slow_down
         bool refreshRevoked = false; // every refresh token is refused (invalid_grant)
+        // Every refresh is answered with this status and body instead (a
+        // server failure, a captive portal's page); 0: answered as usual.
+        int refreshFailStatus = 0;
+        QByteArray refreshFailBody;
         int intervalSeconds = 5;
         int codeLifeSeconds = 900;
         int tokenLifeSeconds = 3600;

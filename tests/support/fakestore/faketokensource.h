@@ -5,22 +5,23 @@
 namespace sl::test {
 
 // A TokenSource a test controls: refresh() moves to `nextToken` when
-// `refreshWorks`, and counts the refreshes.
+// `refreshWorks`, else answers `failure`, and counts the refreshes.
 class FakeTokenSource : public TokenSource
 {
 public:
     QByteArray accessToken() const override { return token; }
-    void refresh(std::function<void(bool ok)> done) override
+    void refresh(RefreshDone done) override
     {
         ++refreshes;
         if (refreshWorks)
             token = nextToken;
-        done(refreshWorks);
+        done(refreshWorks ? TokenRefresh::Refreshed : failure);
     }
 
     QByteArray token = "test-token";
     QByteArray nextToken = "test-token-2";
     bool refreshWorks = true;
+    TokenRefresh failure = TokenRefresh::Refused;
     int refreshes = 0;
 };
 
