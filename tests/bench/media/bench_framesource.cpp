@@ -7,7 +7,8 @@
 //     and a step forward as the player asks for it (FrameSourceWorker, one
 //     request every 33 ms as a held arrow key repeats), and steps back as
 //     the player asks for them, right after a seek and after a pause of 0.3 s and 1 s
-//     (frames are filled behind the one shown while nothing is asked);
+//     (frames are filled behind the one shown while nothing is asked), and
+//     playing backwards (a step back every 33 ms, 150 frames);
 //   - opening the clip and its first frame with the page cache dropped,
 //     against libavformat + libavcodec doing the same in-process;
 //   - decoding every frame to RGB, as a whole process (this program run
@@ -175,6 +176,29 @@ void benchPlayerStepsBack(const QString &clip, double floor, int pauseMs)
     std::printf("  (%lld frames filled behind)\n", qlonglong(player.filledBehind() - filledBefore));
 }
 
+// Playing backwards as the player does it (its reverse timer asks for the
+// frame before the one shown, 30 times a second): 150 steps back from the
+// last frame, each timed from the request to the frame's arrival.
+void benchPlayerReverse(const QString &clip, double floor)
+{
+    PlayerFrames player(true);
+    FrameSource probe;
+    if (!player.open(clip) || !probe.open(clip))
+        return;
+    const int last = probe.frameCount() - 1;
+    if (player.frame(last) < 0)
+        return;
+    std::vector<double> steps;
+    for (int i = last - 1; i >= std::max(0, last - 150); --i) {
+        QThread::msleep(kRepeatMs);
+        const double ms = player.frame(i);
+        if (ms < 0)
+            return;
+        steps.push_back(ms);
+    }
+    printSpread("player reverse, 33 ms", steps, floor);
+}
+
 void benchSteps(const QString &clip, const char *name)
 {
     // The floor: decoding one frame with libavcodec in-process, the mean of
@@ -223,6 +247,7 @@ void benchSteps(const QString &clip, const char *name)
     benchPlayerSteps(clip, floor);
     for (const int pauseMs : {0, 300, 1000})
         benchPlayerStepsBack(clip, floor, pauseMs);
+    benchPlayerReverse(clip, floor);
     const FrameSource::Stats stats = source.stats();
     std::printf("  (%lld decoded, %lld converted, %lld seeks, %lld cache hits, %.0f MiB cached)\n",
                 qlonglong(stats.decoded), qlonglong(stats.converted), qlonglong(stats.seeks),
