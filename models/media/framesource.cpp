@@ -159,6 +159,12 @@ void FrameSource::setCacheLimit(qint64 bytes)
         m_video->setCacheLimit(bytes);
 }
 
+void FrameSource::dropCachedFrames()
+{
+    if (m_video)
+        m_video->dropCachedFrames();
+}
+
 FrameSource::Stats FrameSource::stats() const
 {
     if (!m_video)

@@ -89,6 +89,9 @@ class FrameSource
 
     // Bytes of decoded frames kept (FrameCache::kDefaultBytes by default).
     void setCacheLimit(qint64 bytes);
+    // Lets go of the decoded frames held (while something else decodes the
+    // video, such as playback, they only take memory).
+    void dropCachedFrames();
     Stats stats() const;
 
   private:

@@ -3,6 +3,7 @@
 #include "media/framesource.h"
 
 #include <chrono>
+#include <utility>
 
 namespace sl {
 
@@ -54,9 +55,11 @@ void FrameSourceWorker::setFillBehind(bool on)
 {
     {
         const std::lock_guard lock(m_mutex);
-        m_fillBehind = on;
-        if (!on)
+        if (m_fillBehind && !on) {
             m_interrupt = true;
+            m_dropCache = true;
+        }
+        m_fillBehind = on;
     }
     m_wake.notify_one();
 }
@@ -116,9 +119,12 @@ void FrameSourceWorker::run()
         std::optional<Request> request;
         quint64 media = 0;
         bool fill = false;
+        bool drop = false;
         {
             std::unique_lock lock(m_mutex);
-            const auto asked = [&] { return m_stop || m_openPath || m_pending || (prefetchLeft > 0 && source); };
+            const auto asked = [&] {
+                return m_stop || m_openPath || m_pending || m_dropCache || (prefetchLeft > 0 && source);
+            };
             while (!asked()) {
                 if (!(source && fillAt >= 0 && m_fillBehind)) {
                     m_wake.wait(lock);
@@ -132,7 +138,8 @@ void FrameSourceWorker::run()
             }
             if (m_stop)
                 return;
-            if (!fill) {
+            drop = std::exchange(m_dropCache, false);
+            if (!fill && !drop) {
                 media = m_media;
                 openPath.swap(m_openPath);
                 openType = m_openType;
@@ -141,10 +148,19 @@ void FrameSourceWorker::run()
                     m_interrupt = false;
             }
         }
+        if (drop) {
+            if (source)
+                source->dropCachedFrames();
+            m_cachedBytes = 0;
+            prefetchLeft = 0;
+            fillAt = -1;
+            continue;
+        }
         if (fill) {
             const qint64 before = source->stats().filled;
             source->fillBehind(fillAt, m_interrupt); // a failure is met again when asked for
             m_filledBehind += source->stats().filled - before;
+            m_cachedBytes = source->stats().cachedBytes;
             fillAt = -1; // done, or stopped for a request that sets it again
             continue;
         }
@@ -181,6 +197,7 @@ void FrameSourceWorker::run()
         const int index = request->index ? *request->index : source->frameIndexAt(*request->seconds);
         const QImage image = index >= 0 ? source->frame(index) : source->frameAt(*request->seconds);
         ++m_served;
+        m_cachedBytes = source->stats().cachedBytes;
         if (image.isNull()) {
             const QString error = source->lastError();
             post(media, [this, index, error] { Q_EMIT frameFailed(index, error); });

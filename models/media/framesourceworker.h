@@ -43,7 +43,8 @@ class FrameSourceWorker : public QObject
     void close();
     // Whether frames before the one served are decoded while nothing is
     // asked (off by default: on while a player shows exact frames, off while
-    // something else decodes the video, such as playback).
+    // something else decodes the video, such as playback). Turning it off
+    // also lets go of the decoded frames held.
     void setFillBehind(bool on);
     // How long no request must come before frames behind are decoded (ms).
     static constexpr int kFillDelayMs = 120;
@@ -55,6 +56,8 @@ class FrameSourceWorker : public QObject
     qint64 framesDecodedAhead() const { return m_decodedAhead.load(); }
     // Frames decoded behind the ones served, so far: steps back find them.
     qint64 framesFilledBehind() const { return m_filledBehind.load(); }
+    // Bytes of decoded frames the source held after its last piece of work.
+    qint64 cachedBytes() const { return m_cachedBytes.load(); }
 
   Q_SIGNALS:
     // The frame index of the opened video (empty for a photo) and its
@@ -82,10 +85,12 @@ class FrameSourceWorker : public QObject
     MediaType m_openType = MediaType::Video;
     std::optional<Request> m_pending;
     bool m_fillBehind = false;
+    bool m_dropCache = false; // setFillBehind(false) came: the source's frames go
     std::atomic<bool> m_interrupt{false}; // a request or open() came: background work stops
     std::atomic<qint64> m_served{0};
     std::atomic<qint64> m_decodedAhead{0};
     std::atomic<qint64> m_filledBehind{0};
+    std::atomic<qint64> m_cachedBytes{0};
     std::thread m_thread;
 };
 

@@ -32,6 +32,11 @@ constexpr int kBackStep = 2;
 constexpr int kFramesKeptStepping = 4;
 // What a seek costs beyond decoding from the keyframe, in decoded frames.
 constexpr int kSeekCostFrames = 4;
+// fillBehind() readies at most this many frames, and at most this many
+// bytes of them: about a second of video, 190 MB of 1080p (a paused player
+// keeps them; playback's own memory comes on top).
+constexpr int kFillFrames = 32;
+constexpr qint64 kFillBytes = 192LL * 1024 * 1024;
 
 int videoStreamIndex(const AVFormatContext *input)
 {
@@ -107,6 +112,11 @@ VideoDecoder::~VideoDecoder() = default;
 void VideoDecoder::setCacheLimit(qint64 bytes)
 {
     m_cache = FrameCache(bytes);
+}
+
+void VideoDecoder::dropCachedFrames()
+{
+    m_cache.clear();
 }
 
 // The demuxer, and the stream to decode; rotation and size from it.
@@ -467,8 +477,11 @@ bool VideoDecoder::fillBehind(int n, const std::atomic<bool> &stop)
     if (target < 0 || target >= m_index.count())
         return true;
     // As many frames as the cache holds, leaving room for the frame shown
-    // and those decoded ahead of it; across keyframe groups.
-    const int start = std::max(0, target - framesThatFit(kFramesKeptStepping) + 1);
+    // and those decoded ahead of it, within the fill's own bounds; across
+    // keyframe groups.
+    const qint64 frameBytes = std::max<qint64>(qint64(m_codedSize.width()) * 3 * m_codedSize.height(), 1);
+    const int fill = std::max(1, std::min({framesThatFit(kFramesKeptStepping), kFillFrames, int(kFillBytes / frameBytes)}));
+    const int start = std::max(0, target - fill + 1);
     int held = 0; // frames cached right behind n
     while (target - held >= start && m_cache.contains(target - held))
         ++held;

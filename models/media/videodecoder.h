@@ -49,14 +49,16 @@ class VideoDecoder
     QSize codedSize() const { return m_codedSize; }
     // Null with *error (a reason, without the file name) on failure.
     QImage frame(int n, QString *error);
-    // Decodes into the cache the frames just before frame `n` that the
-    // cache has room for (across keyframe groups), so that stepping back
-    // from n finds them. Does nothing while at least half of them are still
+    // Decodes into the cache the frames just before frame `n` (about a
+    // second of them, as many as the cache has room for, across keyframe
+    // groups), so that stepping back from n finds them. Does nothing while at least half of them are still
     // held right behind n. Stops after the frame being decoded when `stop`
     // turns true; true when the frames are there. Uses a second decoder
     // (opened on first use), never the one serving frame().
     bool fillBehind(int n, const std::atomic<bool> &stop);
     void setCacheLimit(qint64 bytes);
+    // Lets go of every decoded frame held (their memory is freed).
+    void dropCachedFrames();
     Counters counters() const { return m_counters; }
     qint64 cachedBytes() const { return m_cache.bytes(); }
 

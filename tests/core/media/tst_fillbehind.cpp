@@ -78,7 +78,7 @@ void TestFillBehind::stepsBackAreReadied()
     std::atomic<bool> stop{false};
     QVERIFY(source.fillBehind(from, stop));
     const FrameSource::Stats filled = source.stats();
-    const int steps = std::min(from, 40);
+    const int steps = std::min(from, 32); // about a second of frames
     QVERIFY(filled.filled >= steps);
     for (int i = from - 1; i >= from - steps; --i)
         QCOMPARE(TestClip::numberOfTurned(source.frame(i), rotation), i);
@@ -161,7 +161,7 @@ void TestFillBehind::theWorkerFillsWhenNothingIsAsked()
     worker.open(clip("bframes"), MediaType::Video);
     worker.requestFrame(120);
     QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(worker.framesFilledBehind() >= 40, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(worker.framesFilledBehind() >= 32, 15000);
     for (int i = 119; i >= 110; --i) {
         worker.requestFrame(i);
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 121 - i, 15000);
@@ -182,6 +182,14 @@ void TestFillBehind::theWorkerDoesNotFillWhenOff()
     QCOMPARE(worker.framesFilledBehind(), qint64(0));
     worker.setFillBehind(true); // turned on, it fills behind the frame shown
     QTRY_VERIFY_WITH_TIMEOUT(worker.framesFilledBehind() > 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(worker.cachedBytes() > 0, 15000);
+    // Off again (playback decodes now): the frames held are let go, and a
+    // frame asked for afterwards is still exact.
+    worker.setFillBehind(false);
+    QTRY_COMPARE_WITH_TIMEOUT(worker.cachedBytes(), qint64(0), 15000);
+    worker.requestFrame(119);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 15000);
+    QCOMPARE(TestClip::numberOf(ready.last().at(2).value<QImage>()), 119);
 }
 
 QTEST_GUILESS_MAIN(TestFillBehind)
