@@ -54,6 +54,11 @@ namespace sl {
 namespace {
 
 
+// How long a sync's message stays in the status bar, ms. A temporary
+// message hides the bar's normal widgets (the workspace path) while it is
+// shown; the sync's lasting state is on its own badge (SyncStatusWidget).
+constexpr int kSyncMessageMs = 10'000;
+
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kMainSplitterKey = QStringLiteral("mainWindow/mainSplitter");
@@ -224,7 +229,8 @@ void MainWindow::buildMenus()
     statusBar()->addPermanentWidget(new SyncStatusWidget(*m_store, *m_sync, this));
     new MediaFetchFollower(*m_store, *m_viewer, *m_sync, this);
     connect(this, &MainWindow::assetShown, m_sync, &SyncActions::setCurrentAsset);
-    connect(m_sync, &SyncActions::statusChanged, this, [this](const QString &text) { statusBar()->showMessage(text); });
+    connect(m_sync, &SyncActions::statusChanged, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kSyncMessageMs); });
     m_sync->resume();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -491,6 +492,24 @@ private Q_SLOTS:
         QTRY_VERIFY(rig.window->findChild<QMessageBox *>(QStringLiteral("signInAgainBox")));
         QCOMPARE(rig.server->table().row(rig.assetIds.at(1)).value(QStringLiteral("msdyn_name")).toString(),
                  QStringLiteral("Pump 00001"));
+    }
+
+    // A sync's message is temporary: it hides the workspace path only for
+    // a while (it used to stay until the next message, the path never shown).
+    void aSyncMessageGivesTheStatusBarBack()
+    {
+        Rig rig;
+        QVERIFY(build(rig, 3));
+        rig.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(rig.window.get()));
+        auto *path = rig.window->findChild<QLabel *>(QStringLiteral("workspacePathLabel"));
+        QVERIFY(path);
+        QVERIFY(path->isVisible());
+        Q_EMIT rig.window->syncActions()->statusChanged(QStringLiteral("Connected to the store"));
+        QCOMPARE(rig.window->statusBar()->currentMessage(), QStringLiteral("Connected to the store"));
+        QVERIFY(!path->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.window->statusBar()->currentMessage().isEmpty(), 20'000);
+        QVERIFY(path->isVisible());
     }
 
     // The sign-in service out of order (a 503, a captive portal's page) is
