@@ -7,6 +7,7 @@
 #include "captureviewerwidget.h"
 #include "demo/demoworkspacebuilder.h"
 #include "mainwindow.h"
+#include "overlaylegendpanel.h"
 #include "photoview.h"
 #include "player/bookmarkpanel.h"
 #include "player/timelinewidget.h"
@@ -16,10 +17,13 @@
 #include "store/markuprepository.h"
 #include "store/storeworker.h"
 #include "store/workspace.h"
+#include "sync/remotemediapanel.h"
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void newMarkupShowsInTheOpenPhotoKeepingItsView();
     void newMarkupAndBookmarksShowInTheOpenPlayerKeepingItsFrame();
     void removedCaptureKeepsItsTabWithANotice();
+    void aTabWaitingForItsFileGivesWayOnceItCame();
     void cleanupTestCase();
 
 private:
@@ -186,6 +191,12 @@ void TestCaptureTabs::newMarkupShowsInTheOpenPhotoKeepingItsView()
     QVERIFY(photo);
     QTRY_VERIFY_WITH_TIMEOUT(photo->hasFrame(), 15000);
     photo->setView(2.5, QPointF(-40, 12));
+    // One of the legend's toggles off (the first author or kind listed).
+    QCheckBox *toggle = photo->legendPanel()->findChild<QCheckBox *>();
+    QVERIFY(toggle);
+    toggle->setChecked(false);
+    const sl::OverlayFilter filter = photo->overlayFilter();
+    QVERIFY(!(filter == sl::OverlayFilter()));
     QSignalSpy loaded(photo, &sl::PhotoView::loaded);
 
     writeElsewhere([this](sl::Workspace &workspace) {
@@ -197,6 +208,7 @@ void TestCaptureTabs::newMarkupShowsInTheOpenPhotoKeepingItsView()
     // The same view of the same picture: not opened again.
     QCOMPARE(photo->viewZoom(), 2.5);
     QCOMPARE(photo->viewPan(), QPointF(-40, 12));
+    QVERIFY(photo->overlayFilter() == filter);
     QVERIFY(photo->hasFrame());
     QCOMPARE(loaded.count(), 0);
     QCOMPARE(m_window->captureViewer()->currentPhotoView(), photo);
@@ -305,6 +317,53 @@ void TestCaptureTabs::removedCaptureKeepsItsTabWithANotice()
     QVERIFY(!annotate->isEnabled());
     open(m_otherPhotoId);
     QVERIFY(annotate->isEnabled());
+}
+
+// The viewer alone: a tab opened while its file was on the asset store only,
+// read again once the file is here (or once the capture is gone).
+void TestCaptureTabs::aTabWaitingForItsFileGivesWayOnceItCame()
+{
+    QString error;
+    auto workspace = sl::Workspace::open(m_workspaceDir, &error);
+    QVERIFY2(workspace, qPrintable(error));
+    const std::optional<sl::CaptureOpening> opening = sl::CaptureOpening::read(*workspace, m_otherPhotoId);
+    QVERIFY(opening);
+    QVERIFY(!opening->mediaToFetch);
+
+    sl::CaptureViewerWidget viewer;
+    viewer.openCapture(opening->record, opening->mediaPath, opening->worldMarkups, true); // as if not fetched yet
+    QVERIFY(viewer.remoteMediaPanel(m_otherPhotoId));
+    const std::vector<sl::ShownCapture> shown = viewer.shownCaptures();
+    QCOMPARE(int(shown.size()), 1);
+    QVERIFY(shown[0].mediaToFetch);
+    std::vector<sl::CaptureRefresh> changes = sl::refreshShownCaptures(*workspace, shown);
+    QCOMPARE(int(changes.size()), 1);
+    QSignalSpy refreshed(&viewer, &sl::CaptureViewerWidget::captureRefreshed);
+    viewer.applyRefresh(std::move(changes));
+    QCOMPARE(refreshed.count(), 1);
+    QCOMPARE(viewer.count(), 1);
+    QVERIFY(!viewer.remoteMediaPanel(m_otherPhotoId));
+    QVERIFY(viewer.currentPhotoView());
+    QCOMPARE(viewer.currentCaptureId(), m_otherPhotoId);
+    QVERIFY(viewer.shownCaptures().at(0).mediaToFetch == false);
+
+    // A waiting tab whose capture is gone says so, and offers no fetch.
+    viewer.closeAll();
+    viewer.openCapture(opening->record, opening->mediaPath, opening->worldMarkups, true);
+    sl::RemoteMediaPanel *panel = viewer.remoteMediaPanel(m_otherPhotoId);
+    QVERIFY(panel);
+    std::vector<sl::CaptureRefresh> gone;
+    gone.push_back({m_otherPhotoId, std::nullopt});
+    viewer.applyRefresh(std::move(gone));
+    QVERIFY(viewer.isRemoved(m_otherPhotoId));
+    QVERIFY(panel->isRemoved());
+    QCOMPARE(panel->statusText(), sl::CaptureViewerWidget::removedNotice());
+    QVERIFY(!panel->fetchButton()->isEnabled());
+    QVERIFY(viewer.capturesWaitingForMedia().isEmpty());
+    QVERIFY(viewer.shownCaptures().empty());
+    QSignalSpy fetches(&viewer, &sl::CaptureViewerWidget::mediaFetchRequested);
+    Q_EMIT panel->fetchRequested();
+    QCOMPARE(fetches.count(), 0);
 }
 
 void TestCaptureTabs::cleanupTestCase()
