@@ -174,7 +174,8 @@ void TestCaptureTabs::changeElsewhereLeavesTheTabAlone()
     });
 
     writeElsewhere([this](sl::Workspace &workspace) {
-        sl::MarkupRepository(workspace.database()).write(m_otherPhotoId, imageRect(QStringLiteral("elsewhere")), false, kAt);
+        sl::MarkupRepository(workspace.database())
+            .write(m_otherPhotoId, imageRect(QStringLiteral("elsewhere")), false, kAt);
     });
     written = true;
     QTRY_VERIFY_WITH_TIMEOUT(!answers.isEmpty(), 15000);
@@ -200,7 +201,8 @@ void TestCaptureTabs::newMarkupShowsInTheOpenPhotoKeepingItsView()
     QSignalSpy loaded(photo, &sl::PhotoView::loaded);
 
     writeElsewhere([this](sl::Workspace &workspace) {
-        sl::MarkupRepository(workspace.database()).write(m_photoId, imageRect(QStringLiteral("pulled-rect")), false, kAt);
+        sl::MarkupRepository(workspace.database())
+            .write(m_photoId, imageRect(QStringLiteral("pulled-rect")), false, kAt);
     });
     QVERIFY(waitForRefresh(m_photoId));
     QVERIFY(hasMarkup(photo->manifest().markups, QStringLiteral("pulled-rect")));

@@ -99,7 +99,8 @@ private Q_SLOTS:
     void imageMarkupChangesItsCaptureOnly()
     {
         const std::vector<ShownCapture> tabs{shown(QStringLiteral("cap-a")), shown(QStringLiteral("cap-b"))};
-        MarkupRepository(m_workspace->database()).write(QStringLiteral("cap-a"), line(QStringLiteral("new"), MarkupSpace::Image), false, kAt);
+        MarkupRepository(m_workspace->database())
+            .write(QStringLiteral("cap-a"), line(QStringLiteral("new"), MarkupSpace::Image), false, kAt);
         const std::vector<CaptureRefresh> changed = refresh(tabs);
         QCOMPARE(changed.size(), size_t(1));
         QCOMPARE(changed[0].captureId, QStringLiteral("cap-a"));
@@ -113,7 +114,8 @@ private Q_SLOTS:
     void worldMarkupReachesEveryCaptureOfTheFrame()
     {
         const std::vector<ShownCapture> tabs{shown(QStringLiteral("cap-a")), shown(QStringLiteral("cap-b"))};
-        MarkupRepository(m_workspace->database()).write(QStringLiteral("cap-b"), line(QStringLiteral("w"), MarkupSpace::World), false, kAt);
+        MarkupRepository(m_workspace->database())
+            .write(QStringLiteral("cap-b"), line(QStringLiteral("w"), MarkupSpace::World), false, kAt);
         const std::vector<CaptureRefresh> changed = refresh(tabs);
         QCOMPARE(changed.size(), size_t(2));
         for (const CaptureRefresh &c : changed) {
