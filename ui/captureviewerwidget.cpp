@@ -1,11 +1,13 @@
 #include "captureviewerwidget.h"
 
 #include "photoview.h"
+#include "player/bookmarkpanel.h"
 #include "sync/remotemediapanel.h"
 #include "uitext.h"
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QLabel>
 #include <QStackedWidget>
@@ -46,7 +48,10 @@ CaptureViewerWidget::CaptureViewerWidget(QWidget *parent)
     layout->addWidget(m_stack);
 
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &CaptureViewerWidget::closeTab);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() { Q_EMIT currentCaptureChanged(currentCaptureId()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        Q_EMIT currentCaptureChanged(currentCaptureId());
+        Q_EMIT currentWritableChanged(!isRemoved(currentCaptureId()));
+    });
 }
 
 QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QString &mediaPath,
@@ -74,13 +79,17 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     QWidget *view = nullptr;
     QWidget *focusTarget = nullptr;
     OverlayCanvas *canvas = nullptr;
+    Shown shown{record, worldMarkups, mediaToFetch};
+    const QString captureId = record.id;
     // A capture whose stored manifest no longer reads shows its media alone.
     if (!record.manifestError.isEmpty())
         worldMarkups.clear();
     if (mediaToFetch) {
         auto *panel = new RemoteMediaPanel(record.mediaType, record.capturedAt, m_tabs);
         connect(panel, &RemoteMediaPanel::fetchRequested, this,
-                [this, panel, assetId = record.assetId, captureId = record.id] {
+                [this, panel, assetId = record.assetId, captureId] {
+                    if (isRemoved(captureId))
+                        return;
                     panel->setFetching(true);
                     Q_EMIT mediaFetchRequested(assetId, captureId);
                 });
@@ -88,13 +97,19 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     } else if (record.mediaType == MediaType::Video) {
         auto *player = new VideoPlayerWidget(m_tabs);
         player->open(record.manifest, mediaPath, std::move(worldMarkups));
-        const QString captureId = record.id;
-        connect(player, &VideoPlayerWidget::bookmarkPutRequested, this,
-                [this, captureId](const Bookmark &b) { Q_EMIT bookmarkPutRequested(captureId, b); });
-        connect(player, &VideoPlayerWidget::bookmarkRemoveRequested, this,
-                [this, captureId](const QString &id) { Q_EMIT bookmarkRemoveRequested(captureId, id); });
-        connect(player, &VideoPlayerWidget::snapshotRequested, this,
-                [this, id = record.id](double seconds, bool baked) { Q_EMIT snapshotRequested(id, seconds, baked); });
+        // Edits of a capture gone from the workspace are not passed on.
+        connect(player, &VideoPlayerWidget::bookmarkPutRequested, this, [this, captureId](const Bookmark &b) {
+            if (!isRemoved(captureId))
+                Q_EMIT bookmarkPutRequested(captureId, b);
+        });
+        connect(player, &VideoPlayerWidget::bookmarkRemoveRequested, this, [this, captureId](const QString &id) {
+            if (!isRemoved(captureId))
+                Q_EMIT bookmarkRemoveRequested(captureId, id);
+        });
+        connect(player, &VideoPlayerWidget::snapshotRequested, this, [this, captureId](double seconds, bool baked) {
+            if (!isRemoved(captureId))
+                Q_EMIT snapshotRequested(captureId, seconds, baked);
+        });
         const QString exportName = QFileInfo(mediaPath).completeBaseName();
         connect(player, &VideoPlayerWidget::videoExportRequested, this,
                 [this, captureId, exportName](double from, double to) {
@@ -105,8 +120,10 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     } else {
         auto *photo = new PhotoView(m_tabs);
         photo->open(record.manifest, mediaPath, std::move(worldMarkups));
-        connect(photo, &PhotoView::snapshotRequested, this,
-                [this, id = record.id](bool baked) { Q_EMIT snapshotRequested(id, 0.0, baked); });
+        connect(photo, &PhotoView::snapshotRequested, this, [this, captureId](bool baked) {
+            if (!isRemoved(captureId))
+                Q_EMIT snapshotRequested(captureId, 0.0, baked);
+        });
         view = photo;
         focusTarget = canvas = photo;
     }
@@ -119,7 +136,7 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     const int index = insertAt >= 0 ? m_tabs->insertTab(insertAt, view, title) : m_tabs->addTab(view, title);
     m_tabs->setTabToolTip(index, QFileInfo(mediaPath).fileName());
     m_openOrder.push_back(view);
-    m_records[view] = record;
+    m_shown[view] = std::move(shown);
     m_stack->setCurrentWidget(m_tabs);
     if (keepCurrent) {
         m_tabs->setCurrentWidget(keepCurrent);
@@ -154,8 +171,8 @@ QString CaptureViewerWidget::currentCaptureId() const
 
 CaptureRecord CaptureViewerWidget::currentRecord() const
 {
-    const auto it = m_records.find(currentView());
-    return it != m_records.end() ? it->second : CaptureRecord();
+    const auto it = m_shown.find(currentView());
+    return it != m_shown.end() ? it->second.record : CaptureRecord();
 }
 
 PhotoView *CaptureViewerWidget::currentPhotoView() const
@@ -174,16 +191,107 @@ void CaptureViewerWidget::setBookmarks(const QString &captureId, std::vector<Boo
     if (tab < 0)
         return; // closed meanwhile: it reads them again when opened
     QWidget *view = m_tabs->widget(tab);
-    m_records[view].manifest.bookmarks = bookmarks;
+    m_shown[view].record.manifest.bookmarks = bookmarks;
     if (auto *player = qobject_cast<VideoPlayerWidget *>(view))
         player->setBookmarks(std::move(bookmarks));
+}
+
+std::vector<ShownCapture> CaptureViewerWidget::shownCaptures() const
+{
+    std::vector<ShownCapture> captures;
+    for (const auto &[view, shown] : m_shown)
+        if (!shown.removed)
+            captures.push_back({shown.record.id, shown.record.manifest.markups, shown.worldMarkups,
+                                shown.record.manifest.bookmarks, shown.mediaToFetch});
+    return captures;
+}
+
+void CaptureViewerWidget::applyRefresh(std::vector<CaptureRefresh> changes)
+{
+    for (CaptureRefresh &change : changes) {
+        const int tab = tabOf(change.captureId);
+        if (tab < 0)
+            continue; // closed meanwhile
+        QWidget *view = m_tabs->widget(tab);
+        if (m_shown[view].removed)
+            continue;
+        if (!change.opening) {
+            showRemoved(view);
+        } else if (qobject_cast<RemoteMediaPanel *>(view)) {
+            CaptureOpening &opening = *change.opening;
+            if (opening.mediaToFetch) {
+                m_shown[view] = {opening.record, opening.worldMarkups, true};
+                continue; // nothing of it is shown yet
+            }
+            // The file is here now: the panel gives way to the view, in its place.
+            openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
+        } else {
+            refreshView(view, change);
+        }
+        Q_EMIT captureRefreshed(change.captureId);
+    }
+}
+
+void CaptureViewerWidget::refreshView(QWidget *view, const CaptureRefresh &change)
+{
+    const CaptureOpening &opening = *change.opening;
+    Shown &shown = m_shown[view];
+    shown.record = opening.record;
+    shown.worldMarkups = opening.worldMarkups;
+    // A capture whose stored manifest no longer reads shows its media alone (as when opened).
+    std::vector<Markup> world = opening.record.manifestError.isEmpty() ? opening.worldMarkups : std::vector<Markup>();
+    if (auto *player = qobject_cast<VideoPlayerWidget *>(view)) {
+        if (change.markupsChanged)
+            player->setMarkups(opening.record.manifest.markups, std::move(world));
+        if (change.bookmarksChanged)
+            player->setBookmarks(opening.record.manifest.bookmarks);
+    } else if (auto *photo = qobject_cast<PhotoView *>(view)) {
+        if (change.markupsChanged)
+            photo->setCapture(opening.record.manifest, std::move(world));
+    }
+}
+
+QString CaptureViewerWidget::removedNotice()
+{
+    return tr("This capture was deleted on the asset store. What is shown is what was open; it is no longer in "
+              "this workspace.");
+}
+
+void CaptureViewerWidget::showRemoved(QWidget *view)
+{
+    m_shown[view].removed = true;
+    if (auto *panel = qobject_cast<RemoteMediaPanel *>(view)) {
+        panel->showRemoved(removedNotice());
+    } else if (auto *player = qobject_cast<VideoPlayerWidget *>(view)) {
+        player->canvas()->setCaptureNotice(removedNotice());
+        player->bookmarkPanel()->setEditable(false);
+    } else if (auto *photo = qobject_cast<PhotoView *>(view)) {
+        photo->setCaptureNotice(removedNotice());
+    }
+    // What would write to it (the signals they send are not passed on either).
+    for (const char *name : {"snapshotAction", "bakedSnapshotAction", "addBookmarkAction"})
+        if (auto *action = view->findChild<QAction *>(QLatin1String(name)))
+            action->setEnabled(false);
+    const int index = m_tabs->indexOf(view);
+    m_tabs->setTabText(index, tr("%1 (deleted)").arg(m_tabs->tabText(index)));
+    if (view == currentView())
+        Q_EMIT currentWritableChanged(false);
+}
+
+bool CaptureViewerWidget::isRemoved(const QString &captureId) const
+{
+    const int tab = tabOf(captureId);
+    if (tab < 0)
+        return false;
+    const auto it = m_shown.find(m_tabs->widget(tab));
+    return it != m_shown.end() && it->second.removed;
 }
 
 QStringList CaptureViewerWidget::capturesWaitingForMedia() const
 {
     QStringList ids;
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (qobject_cast<RemoteMediaPanel *>(m_tabs->widget(i)))
+        if (auto *panel = qobject_cast<RemoteMediaPanel *>(m_tabs->widget(i)); panel && !panel->isRemoved())
             ids.append(m_tabs->widget(i)->property(kCaptureIdProperty).toString());
     return ids;
 }
@@ -209,7 +317,7 @@ void CaptureViewerWidget::closeTab(int index)
         return;
     m_tabs->removeTab(index);
     m_openOrder.erase(std::remove(m_openOrder.begin(), m_openOrder.end(), view), m_openOrder.end());
-    m_records.erase(view);
+    m_shown.erase(view);
     view->deleteLater();
     if (m_tabs->count() == 0)
         m_stack->setCurrentWidget(m_hint);

@@ -3,6 +3,7 @@
 #include "capture/bookmark.h"
 #include "capture/markup.h"
 #include "domain/capturerecord.h"
+#include "store/capturerefresh.h"
 
 #include <QWidget>
 
@@ -47,6 +48,19 @@ public:
     // What the store wrote for a capture's bookmarks: shown in its player.
     void setBookmarks(const QString &captureId, std::vector<Bookmark> bookmarks);
 
+    // What each open tab shows, to be read again after the workspace changed
+    // (refreshShownCaptures); a tab whose capture is gone is left out.
+    std::vector<ShownCapture> shownCaptures() const;
+    // Shows what was read again, in place: new markup drawn from the frame
+    // on screen (zoom, pan, play state, loop range and legend toggles stay),
+    // bookmarks listed, a tab waiting for its file giving way to the view,
+    // a capture that is gone marked so (removedNotice(), its write actions
+    // off). Emits captureRefreshed() for each tab it touched.
+    void applyRefresh(std::vector<CaptureRefresh> changes);
+    // The capture of an open tab is no longer in the workspace.
+    bool isRemoved(const QString &captureId) const;
+    static QString removedNotice();
+
     // The captures whose tabs wait for their file from the asset store.
     QStringList capturesWaitingForMedia() const;
     RemoteMediaPanel *remoteMediaPanel(const QString &captureId) const;
@@ -56,6 +70,11 @@ public:
 
 Q_SIGNALS:
     void currentCaptureChanged(const QString &captureId);
+    // Whether edits of the current tab's capture may be asked for (false
+    // once it is gone from the workspace); on every tab change.
+    void currentWritableChanged(bool writable);
+    // An open tab shows its capture as read again (applyRefresh).
+    void captureRefreshed(const QString &captureId);
     // A player asks for a bookmark edit of its capture (to be written to the store).
     void bookmarkPutRequested(const QString &captureId, const sl::Bookmark &bookmark);
     void bookmarkRemoveRequested(const QString &captureId, const QString &bookmarkId);
@@ -68,14 +87,24 @@ Q_SIGNALS:
     void mediaFetchRequested(const QString &assetId, const QString &captureId);
 
 private:
+    // What a tab was opened or refreshed with.
+    struct Shown
+    {
+        CaptureRecord record;
+        std::vector<Markup> worldMarkups; // as read, also when a manifest error hides them
+        bool mediaToFetch = false;
+        bool removed = false;
+    };
     int tabOf(const QString &captureId) const;
     void closeTab(int index);
+    void refreshView(QWidget *view, const CaptureRefresh &change);
+    void showRemoved(QWidget *view);
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_hint = nullptr;
     QTabWidget *m_tabs = nullptr;
     std::vector<QWidget *> m_openOrder; // oldest first
-    std::map<const QWidget *, CaptureRecord> m_records; // by view
+    std::map<const QWidget *, Shown> m_shown; // by view
 };
 
 } // namespace sl

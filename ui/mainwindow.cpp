@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-
 #include "annotate/annotationwindow.h"
 #include "annotation/snapshotmaker.h"
 #include "browser/assetbrowserwidget.h"
@@ -8,6 +7,7 @@
 #include "browser/assetdetailswidget.h"
 #include "browser/asseteditdialog.h"
 #include "capturegallerywidget.h"
+#include "capturetabrefresher.h"
 #include "captureviewerwidget.h"
 #include "compare/compareactions.h"
 #include "common/logging.h"
@@ -52,7 +52,6 @@
 namespace sl {
 
 namespace {
-
 
 // How long a sync's message stays in the status bar, ms. A temporary
 // message hides the bar's normal widgets (the workspace path) while it is
@@ -113,6 +112,8 @@ void MainWindow::buildUi()
     m_details = new AssetDetailsWidget(this);
     m_gallery = new CaptureGalleryWidget(this);
     m_viewer = new CaptureViewerWidget(this);
+    m_tabRefresher = new CaptureTabRefresher(*m_store, *m_viewer, this);
+    connect(m_tabRefresher, &CaptureTabRefresher::readFailed, this, &MainWindow::showStoreError);
     auto *bookmarks = new BookmarkWriter(*m_store, *m_viewer, this);
     connect(bookmarks, &BookmarkWriter::written, this, [this](const QString &captureId, const QString &error) {
         if (!error.isEmpty())
@@ -221,6 +222,7 @@ void MainWindow::buildMenus()
     QMenu *capture = menuBar()->addMenu(tr("&Capture"));
     QAction *annotate = capture->addAction(tr("&Annotate photo…"), this, &MainWindow::annotateCurrentPhoto);
     annotate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_viewer, &CaptureViewerWidget::currentWritableChanged, annotate, &QAction::setEnabled);
     m_compare = new CompareActions(this);
     m_compare->addTo(capture);
 
@@ -332,6 +334,7 @@ void MainWindow::onWorkspaceChanged()
     // noticed while moving to another asset must not bring the old one back.
     if (!m_requestedAssetId.isEmpty())
         showAsset(m_requestedAssetId);
+    m_tabRefresher->refresh(); // the open tabs, in place
     updateStatus();
 }
 

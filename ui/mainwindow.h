@@ -29,6 +29,7 @@ struct AssetDetails;
 class AssetDetailsWidget;
 class AssetListModel;
 class CaptureGalleryWidget;
+class CaptureTabRefresher;
 class CaptureViewerWidget;
 class CompareActions;
 class ImportJob;
@@ -89,6 +90,7 @@ public:
     AssetDetailsWidget *assetDetails() const { return m_details; }
     CaptureGalleryWidget *captureGallery() const { return m_gallery; }
     CaptureViewerWidget *captureViewer() const { return m_viewer; }
+    CaptureTabRefresher *captureTabRefresher() const { return m_tabRefresher; }
 
 Q_SIGNALS:
     void annotationOpened(AnnotationWindow *window);
@@ -146,6 +148,7 @@ private:
     AssetDetailsWidget *m_details = nullptr;
     CaptureGalleryWidget *m_gallery = nullptr;
     CaptureViewerWidget *m_viewer = nullptr;
+    CaptureTabRefresher *m_tabRefresher = nullptr; // open tabs follow workspace changes
     QLabel *m_galleryTitle = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;

@@ -47,6 +47,7 @@ public:
     void setCaptureNotice(const QString &text);
 
     const CaptureManifest &manifest() const { return m_manifest; }
+    const std::vector<Markup> &worldMarkups() const { return m_worldMarkups; }
     const QImage &frame() const { return m_frame; }
     bool hasFrame() const { return !m_frame.isNull(); }
     double frameSeconds() const { return m_seconds; }

@@ -536,10 +536,19 @@ void VideoPlayerWidget::setBookmarks(std::vector<Bookmark> bookmarks)
     m_manifest.bookmarks = bookmarks;
     m_timeline->setBookmarks(bookmarks);
     m_bookmarkPanel->setBookmarks(std::move(bookmarks));
-    if (!m_bookmarkToName.isEmpty()) {
-        const QString id = std::exchange(m_bookmarkToName, QString());
-        m_bookmarkPanel->editName(id);
-    }
+    // A list read before the new bookmark was written leaves it to the next one.
+    const auto listed = [this](const Bookmark &b) { return b.id == m_bookmarkToName; };
+    if (!m_bookmarkToName.isEmpty() && std::any_of(m_manifest.bookmarks.begin(), m_manifest.bookmarks.end(), listed))
+        m_bookmarkPanel->editName(std::exchange(m_bookmarkToName, QString()));
+}
+
+void VideoPlayerWidget::setMarkups(std::vector<Markup> imageMarkups, std::vector<Markup> worldMarkups)
+{
+    m_manifest.markups = std::move(imageMarkups);
+    m_worldMarkups = worldMarkups;
+    m_canvas->setCapture(m_manifest, std::move(worldMarkups));
+    if (m_index) // else onSourceOpened() gives the timeline the markup with the video
+        m_timeline->setMarkups(m_manifest, m_worldMarkups, m_canvas->codedSize());
 }
 
 void VideoPlayerWidget::addBookmark()

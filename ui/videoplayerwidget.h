@@ -70,6 +70,10 @@ public:
     // The capture's bookmarks as the store last wrote them (listed beside the
     // video); a bookmark just added gets its name edited in place.
     void setBookmarks(std::vector<Bookmark> bookmarks);
+    // The capture's markup read again (image markup for its manifest, the
+    // spatial frame's world markup): drawn from the frame on screen on, and
+    // the timeline's density follows; frame, play state and loop stay.
+    void setMarkups(std::vector<Markup> imageMarkups, std::vector<Markup> worldMarkups);
     const std::vector<Bookmark> &bookmarks() const { return m_manifest.bookmarks; }
     // The loop range, seconds; negative when unset.
     double loopIn() const { return m_loopIn; }

@@ -3,6 +3,7 @@ target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
     store/assetbulkload.cpp store/assetbulkload.h
     store/assetdetails.cpp store/assetdetails.h
+    store/capturerefresh.cpp store/capturerefresh.h
     store/assetfacetcounter.cpp store/assetfacetcounter.h
     store/assetfiltersql.cpp store/assetfiltersql.h
     store/assetfinder.cpp store/assetfinder.h

@@ -98,7 +98,7 @@ BookmarkPanel::BookmarkPanel(QWidget *parent) : QWidget(parent)
     });
     connect(m_list, &QTreeWidget::itemChanged, this, &BookmarkPanel::onItemChanged);
     connect(m_list, &QTreeWidget::currentItemChanged, this,
-            [this](QTreeWidgetItem *current) { m_removeButton->setEnabled(current != nullptr); });
+            [this](QTreeWidgetItem *current) { m_removeButton->setEnabled(m_editable && current != nullptr); });
 }
 
 QString BookmarkPanel::rangeText(const Bookmark &bookmark)
@@ -120,7 +120,8 @@ void BookmarkPanel::setBookmarks(std::vector<Bookmark> bookmarks)
     for (const Bookmark &b : m_bookmarks) {
         auto *item = new QTreeWidgetItem(m_list, {b.name, rangeText(b)});
         item->setData(NameColumn, kIdRole, b.id);
-        item->setFlags(item->flags() | Qt::ItemIsEditable);
+        if (m_editable)
+            item->setFlags(item->flags() | Qt::ItemIsEditable);
         item->setTextAlignment(TimeColumn, Qt::AlignRight | Qt::AlignVCenter);
         const QString tip = tr("%1 · %2").arg(rangeText(b), b.author.isEmpty() ? tr("unknown author") : b.author);
         item->setToolTip(NameColumn, tip);
@@ -128,7 +129,14 @@ void BookmarkPanel::setBookmarks(std::vector<Bookmark> bookmarks)
         if (b.id == selected)
             m_list->setCurrentItem(item);
     }
-    m_removeButton->setEnabled(m_list->currentItem() != nullptr);
+    m_removeButton->setEnabled(m_editable && m_list->currentItem() != nullptr);
+}
+
+void BookmarkPanel::setEditable(bool editable)
+{
+    m_editable = editable;
+    m_addButton->setEnabled(editable);
+    setBookmarks(std::vector<Bookmark>(m_bookmarks)); // the items' editable flag and the remove button
 }
 
 QString BookmarkPanel::selectedId() const
@@ -171,7 +179,7 @@ void BookmarkPanel::onItemChanged(QTreeWidgetItem *item, int column)
 void BookmarkPanel::removeSelected()
 {
     const QString id = selectedId();
-    if (!id.isEmpty())
+    if (!id.isEmpty() && m_editable)
         Q_EMIT removeRequested(id);
 }
 

@@ -27,6 +27,11 @@ public:
     const std::vector<Bookmark> &bookmarks() const { return m_bookmarks; }
     QTreeWidget *list() const { return m_list; }
 
+    // Whether bookmarks may be added, renamed and deleted here (not for a
+    // capture no longer in the workspace); jumping to one always works.
+    void setEditable(bool editable);
+    bool isEditable() const { return m_editable; }
+
     // Starts editing the name of bookmark `id` in place.
     void editName(const QString &id);
     // The id of the selected bookmark, or empty.
@@ -52,6 +57,7 @@ private:
     QToolButton *m_removeButton = nullptr;
     std::vector<Bookmark> m_bookmarks;
     bool m_filling = false; // setBookmarks() is filling the list: no edits
+    bool m_editable = true;
 };
 
 } // namespace sl

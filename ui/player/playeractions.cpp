@@ -36,7 +36,8 @@ QMenu *PlayerActions::build(VideoPlayerWidget *player)
     add(VideoPlayerWidget::tr("Set loop end"), {QKeySequence(Qt::Key_O)}, &P::markOut);
     add(VideoPlayerWidget::tr("Clear loop"), {QKeySequence(Qt::SHIFT | Qt::Key_O)}, &P::clearLoop);
     menu->addSeparator();
-    add(VideoPlayerWidget::tr("Add bookmark"), {QKeySequence(Qt::Key_M)}, &P::addBookmark);
+    add(VideoPlayerWidget::tr("Add bookmark"), {QKeySequence(Qt::Key_M)}, &P::addBookmark)
+        ->setObjectName(QStringLiteral("addBookmarkAction"));
     add(VideoPlayerWidget::tr("Next bookmark"), {QKeySequence(Qt::Key_BracketRight)}, &P::nextBookmark);
     add(VideoPlayerWidget::tr("Previous bookmark"), {QKeySequence(Qt::Key_BracketLeft)}, &P::previousBookmark);
     menu->addSeparator();

@@ -76,15 +76,28 @@ void TimelineWidget::setMedia(const QString &path, std::shared_ptr<const FrameIn
     m_index = std::move(index);
     m_duration = m_index && !m_index->isEmpty() ? m_index->readableEnd() : 0;
     m_density.clear();
-    if (m_duration > 0) {
-        // Once per open, on a pool thread: a plan per bucket projects every world markup.
-        m_densityWatcher.setFuture(QtConcurrent::run(
-            [manifest, worldMarkups, frameSize, duration = m_duration] {
-                return markupDensity(manifest, worldMarkups, frameSize, duration, kDensityBuckets);
-            }));
-    }
+    startDensity(manifest, worldMarkups, frameSize);
     requestStrip();
     update();
+}
+
+void TimelineWidget::setMarkups(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups,
+                                QSize frameSize)
+{
+    startDensity(manifest, worldMarkups, frameSize);
+}
+
+void TimelineWidget::startDensity(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups,
+                                  QSize frameSize)
+{
+    if (m_duration <= 0)
+        return; // no video yet: setMedia() computes it
+    // On a pool thread: a plan per bucket projects every world markup. A
+    // computation still running for older markup is no longer watched.
+    m_densityWatcher.setFuture(
+        QtConcurrent::run([manifest, worldMarkups, frameSize, duration = m_duration] {
+            return markupDensity(manifest, worldMarkups, frameSize, duration, kDensityBuckets);
+        }));
 }
 
 void TimelineWidget::clear()

@@ -21,12 +21,13 @@ class TimelinePreview;
 // The player's timeline under the video: a strip of thumbnails across the
 // capture (decoded in the background, cached on disk: ThumbnailStripWorker),
 // above it a density strip (how much markup is visible along the video:
-// markupDensity, computed once per open off the GUI thread) with a tick
-// where each bookmark starts and its range shaded; the loop's in/out range
-// and the playhead over both. Hovering shows a preview of the nearest
-// thumbnail with the time under the mouse; pressing and dragging scrubs
-// (scrubbedTo on every move: the frame source collapses them to the latest),
-// releasing lands on the release time (scrubFinished).
+// markupDensity, computed off the GUI thread once per open and again when
+// the markup changes) with a tick where each bookmark starts and its range
+// shaded; the loop's in/out range and the playhead over both. Hovering
+// shows a preview of the nearest thumbnail with the time under the mouse;
+// pressing and dragging scrubs (scrubbedTo on every move: the frame source
+// collapses them to the latest), releasing lands on the release time
+// (scrubFinished).
 class TimelineWidget : public QWidget
 {
     Q_OBJECT
@@ -41,6 +42,9 @@ class TimelineWidget : public QWidget
     // `frameSize`: the decoded (sensor) size, for the density.
     void setMedia(const QString &path, std::shared_ptr<const FrameIndex> index, const CaptureManifest &manifest,
                   const std::vector<Markup> &worldMarkups, QSize frameSize);
+    // The markup changed (the thumbnails, playhead and range stay): the
+    // density strip is computed again, the old one shown until then.
+    void setMarkups(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups, QSize frameSize);
     void clear();
     void setPlayhead(double seconds);
     // The loop range, seconds; negative ends are unset.
@@ -88,7 +92,7 @@ class TimelineWidget : public QWidget
         QImage image;
     };
     void requestStrip();
-    void startDensity();
+    void startDensity(const CaptureManifest &manifest, const std::vector<Markup> &worldMarkups, QSize frameSize);
     void showPreview(int x);
     int wantedCount() const;
     QRect densityRect() const;

@@ -45,9 +45,20 @@ void RemoteMediaPanel::setFetching(bool fetching)
 
 void RemoteMediaPanel::setFailed(const QString &why)
 {
+    if (m_removed)
+        return; // the notice stays
     m_fetching = false;
     m_fetch->setEnabled(true);
     m_status->setText(tr("Not fetched: %1").arg(why));
+}
+
+void RemoteMediaPanel::showRemoved(const QString &notice)
+{
+    m_removed = true;
+    m_fetching = false;
+    m_fetch->setEnabled(false);
+    m_fetch->hide();
+    m_status->setText(notice);
 }
 
 QString RemoteMediaPanel::statusText() const

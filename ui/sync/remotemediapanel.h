@@ -25,6 +25,10 @@ public:
     bool isFetching() const { return m_fetching; }
     // The fetch ended without the file: why, and the button again.
     void setFailed(const QString &why);
+    // The capture is no longer in the workspace: `notice` in place of the
+    // status, and nothing to fetch any more.
+    void showRemoved(const QString &notice);
+    bool isRemoved() const { return m_removed; }
 
     QPushButton *fetchButton() const { return m_fetch; }
     QString statusText() const;
@@ -36,6 +40,7 @@ private:
     QLabel *m_status = nullptr;
     QPushButton *m_fetch = nullptr;
     bool m_fetching = false;
+    bool m_removed = false;
 };
 
 } // namespace sl
