@@ -1204,6 +1204,10 @@ Optionen:
         <source>The asset store&apos;s answer cannot be read: %1</source>
         <translation>Die Antwort des Anlagenspeichers kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>The sign-in service cannot renew your sign-in just now (no connection, or it is not answering): your edits stay queued and are sent later.</source>
+        <translation>Der Anmeldedienst kann Ihre Anmeldung gerade nicht erneuern (keine Verbindung, oder er antwortet nicht): Ihre Änderungen bleiben im Postausgang und werden später gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewCommand</name>
@@ -1516,6 +1520,10 @@ Optionen:
     <message>
         <source>not signed in to %1</source>
         <translation>nicht bei %1 angemeldet</translation>
+    </message>
+    <message>
+        <source>the sign-in service of %1 cannot be reached now (the sign-in is kept: try again later)</source>
+        <translation>der Anmeldedienst von %1 ist gerade nicht erreichbar (die Anmeldung bleibt bestehen: versuchen Sie es später erneut)</translation>
     </message>
 </context>
 <context>
@@ -2790,6 +2798,14 @@ wird geladen…</translation>
     <message>
         <source>The stored manifest of this capture no longer reads (%1): its markup and camera are not shown.</source>
         <translation>Das gespeicherte Manifest dieser Aufnahme ist nicht mehr lesbar (%1): Markierungen und Kamera werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>This capture was deleted on the asset store. What is shown is what was open; it is no longer in this workspace.</source>
+        <translation>Diese Aufnahme wurde im Anlagenspeicher gelöscht. Angezeigt wird, was geöffnet war; sie ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
     </message>
 </context>
 <context>
@@ -4347,6 +4363,10 @@ wird geladen…</translation>
     <message>
         <source>Sync failed: %1</source>
         <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1, but the sign-in service cannot be reached: your edits stay queued until it can.</source>
+        <translation>Bei %1 angemeldet, aber der Anmeldedienst ist nicht erreichbar: Ihre Änderungen bleiben im Postausgang, bis er es wieder ist.</translation>
     </message>
 </context>
 <context>
