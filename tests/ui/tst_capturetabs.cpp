@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QPushButton>
+#include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -291,6 +292,11 @@ void TestCaptureTabs::removedCaptureKeepsItsTabWithANotice()
     QCOMPARE(viewer->currentPhotoView(), photo);
     QVERIFY(viewer->isRemoved(m_photoId));
     QCOMPARE(photo->noticeText(), sl::CaptureViewerWidget::removedNotice());
+    // With SIGHTLINE_SCREENSHOT_DIR set (run under xvfb-run): what the user sees.
+    if (const QString dir = qEnvironmentVariable("SIGHTLINE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("removed-capture.png"))));
+    }
     QVERIFY(!annotate->isEnabled());
     QAction *snapshot = photo->findChild<QAction *>(QStringLiteral("snapshotAction"));
     QVERIFY(snapshot);
