@@ -271,6 +271,7 @@ void TestCaptureTabs::newMarkupAndBookmarksShowInTheOpenPlayerKeepingItsFrame()
 void TestCaptureTabs::removedCaptureKeepsItsTabWithANotice()
 {
     sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    open(m_videoId); // (open already when the tests before ran)
     open(m_photoId);
     sl::PhotoView *photo = viewer->currentPhotoView();
     QVERIFY(photo);
