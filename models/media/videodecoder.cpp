@@ -36,6 +36,12 @@ constexpr int kSeekCostFrames = 4;
 // bytes of them: about a second of video, 190 MB of 1080p (a paused player
 // keeps them; playback's own memory comes on top).
 constexpr int kFillFrames = 32;
+// A seek keeps the decoded pictures of this many frames before its target
+// as they are (YUV, the decoder's own buffers: 3 MB a 1080p frame), and
+// converts one only when asked for: a step back right after a seek is a
+// conversion, not a decode of the keyframe group. They cost the seek the
+// frames the decoder could otherwise have skipped among them.
+constexpr int kPicturesKept = 8;
 constexpr qint64 kFillBytes = 192LL * 1024 * 1024;
 
 int videoStreamIndex(const AVFormatContext *input)
@@ -103,11 +109,17 @@ struct VideoDecoder::Lane
     // Packets shown before this pts (ticks) are decoded only to reach later
     // frames: the decoder may drop those no other frame refers to.
     std::optional<qint64> discardBefore;
+    int keepFrom = -1; // pictures of frames from here to the target are kept (main lane, after a seek)
 };
 
 VideoDecoder::VideoDecoder(qint64 cacheBytes) : m_main(std::make_unique<Lane>()), m_cache(cacheBytes) {}
 
 VideoDecoder::~VideoDecoder() = default;
+
+void VideoDecoder::FreePicture::operator()(AVFrame *picture) const
+{
+    av_frame_free(&picture);
+}
 
 void VideoDecoder::setCacheLimit(qint64 bytes)
 {
@@ -117,6 +129,7 @@ void VideoDecoder::setCacheLimit(qint64 bytes)
 void VideoDecoder::dropCachedFrames()
 {
     m_cache.clear();
+    m_pictures.clear();
 }
 
 // The demuxer, and the stream to decode; rotation and size from it.
@@ -262,6 +275,7 @@ bool VideoDecoder::seekTo(Lane &lane, qint64 timestamp)
     lane.decoded = -1;
     lane.drained = false;
     lane.skipBefore.reset();
+    lane.keepFrom = -1;
     if (status < 0)
         qCDebug(lcMedia) << "seek to" << timestamp << "failed in" << m_path << causeOf(status);
     return status >= 0;
@@ -353,10 +367,15 @@ VideoDecoder::Step VideoDecoder::receive(Lane &lane, int target, int convertFrom
             return Step::Failed;
         }
         m_cache.insert(lane.decoded, image);
+        m_pictures.erase(lane.decoded); // converted now: its kept picture is not needed
         if (lane.decoded == target)
             *result = image;
     } else if (lane.decoded == target) {
         *result = m_cache.find(target);
+    } else if (lane.keepFrom >= 0 && lane.decoded >= lane.keepFrom && lane.decoded < target &&
+               !m_cache.contains(lane.decoded)) {
+        if (AVFrame *kept = av_frame_clone(&frame)) // a reference, no copy
+            m_pictures[lane.decoded].reset(kept);
     }
     av_frame_unref(lane.frame.get());
     return Step::Frame;
@@ -366,7 +385,10 @@ VideoDecoder::Step VideoDecoder::receive(Lane &lane, int target, int convertFrom
 // converting the frames from `convertFrom` on into the cache.
 QImage VideoDecoder::decodeTo(Lane &lane, int target, int convertFrom, QString *error)
 {
-    lane.discardBefore = m_index.ptsOf(std::min(convertFrom, target));
+    int first = std::min(convertFrom, target);
+    if (lane.keepFrom >= 0)
+        first = std::min(first, lane.keepFrom);
+    lane.discardBefore = m_index.ptsOf(first);
     while (true) {
         QImage result;
         switch (receive(lane, target, convertFrom, convertFrom < target, &result, error)) {
@@ -409,7 +431,12 @@ QImage VideoDecoder::seekAndDecode(int target, int convertFrom, QString *error)
 {
     Lane &lane = *m_main;
     if (seekToKeyframeOf(lane, target)) {
+        if (convertFrom == target) { // a seek: the pictures just before it are kept
+            m_pictures.clear();
+            lane.keepFrom = std::max(m_index.keyframeOf(target), target - kPicturesKept);
+        }
         QImage image = decodeTo(lane, target, convertFrom, error);
+        lane.keepFrom = -1;
         // Landing past the target means the container's seek is not exact
         // (or the frame was skipped): once more from the start of the file.
         if (!image.isNull() || lane.decoded <= target || m_index.seekTimestampOf(target) == m_index.firstDts())
@@ -444,6 +471,16 @@ QImage VideoDecoder::frame(int n, QString *error)
         ++m_counters.cacheHits;
         return cached;
     }
+    if (const auto kept = m_pictures.find(n); kept != m_pictures.end()) {
+        QImage image = m_main->converter.convert(kept->second.get(), m_rotation);
+        m_pictures.erase(kept);
+        if (!image.isNull()) {
+            ++m_counters.converted;
+            ++m_counters.cacheHits;
+            m_cache.insert(n, image);
+            return image;
+        }
+    }
     // Ahead within reach: decoding on costs n - decoded frames; a seek
     // decodes from the target's keyframe, and costs a few frames more (the
     // flush empties the decoder's threads).
@@ -460,7 +497,12 @@ QImage VideoDecoder::frame(int n, QString *error)
         error->clear(); // the main lane tries
     }
     if (ahead) {
+        if (n - lane.decoded > 1) { // a jump ahead, as good as a seek: the pictures before it are kept
+            m_pictures.clear();
+            lane.keepFrom = std::max({keyframe, lane.decoded + 1, n - kPicturesKept});
+        }
         QImage image = decodeTo(lane, n, n, error);
+        lane.keepFrom = -1;
         if (!image.isNull() || lane.decoded < n)
             return image;
         error->clear(); // the decoder skipped it: try again from the keyframe

@@ -9,8 +9,11 @@
 #include <QString>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
+
+struct AVFrame;
 
 namespace sl {
 
@@ -84,6 +87,13 @@ class VideoDecoder
 
     std::unique_ptr<Lane> m_main; // serves frame()
     std::unique_ptr<Lane> m_fill; // fillBehind()'s; null until first used
+    // Decoded pictures a seek passed through just before its target, by
+    // frame, not converted yet (kPicturesKept at most).
+    struct FreePicture
+    {
+        void operator()(AVFrame *picture) const;
+    };
+    std::map<int, std::unique_ptr<AVFrame, FreePicture>> m_pictures;
     QString m_path;
     FrameIndex m_index;
     FrameCache m_cache;

@@ -27,6 +27,8 @@ class TestFillBehind : public QObject
     void aStopEndsTheFill();
     void theFillStaysWithinTheCache();
     void framesNothingRefersToAreSkipped();
+    void aSeekKeepsThePicturesJustBeforeIt_data();
+    void aSeekKeepsThePicturesJustBeforeIt();
     void theWorkerFillsWhenNothingIsAsked();
     void theWorkerDoesNotFillWhenOff();
 
@@ -100,6 +102,7 @@ void TestFillBehind::aStopEndsTheFill()
     QString error;
     QVERIFY2(source.open(clip("bframes"), &error), qPrintable(error));
     QCOMPARE(TestClip::numberOf(source.frame(140)), 140);
+    source.dropCachedFrames(); // (and the pictures the seek kept: the fill alone is tried)
     const FrameSource::Stats before = source.stats();
     std::atomic<bool> stop{true};
     QVERIFY(!source.fillBehind(140, stop));
@@ -127,6 +130,7 @@ void TestFillBehind::theFillStaysWithinTheCache()
     QString error;
     QVERIFY2(source.open(clip("bframes"), &error), qPrintable(error));
     QCOMPARE(TestClip::numberOf(source.frame(100)), 100);
+    source.dropCachedFrames(); // (and the pictures the seek kept: the fill alone is tried)
     std::atomic<bool> stop{false};
     QVERIFY(source.fillBehind(100, stop));
     QVERIFY(source.stats().cachedBytes <= 10 * 320 * 240 * 3);
@@ -151,6 +155,45 @@ void TestFillBehind::framesNothingRefersToAreSkipped()
     QVERIFY2(withoutB.open(clip("rotated"), &error), qPrintable(error));
     QCOMPARE(TestClip::numberOfTurned(withoutB.frame(140), 90), 140);
     QCOMPARE(withoutB.stats().decoded, qint64(141));
+}
+
+void TestFillBehind::aSeekKeepsThePicturesJustBeforeIt_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("rotation");
+    QTest::newRow("B-frames") << "bframes" << 0;
+    QTest::newRow("rotated, no B-frames") << "rotated" << 90;
+}
+
+// Right after a seek, the eight frames before it are converted from the
+// pictures the seek decoded on its way, not decoded again; the ninth is.
+void TestFillBehind::aSeekKeepsThePicturesJustBeforeIt()
+{
+    QFETCH(QString, name);
+    QFETCH(int, rotation);
+    FrameSource source;
+    QString error;
+    QVERIFY2(source.open(clip(name.toLatin1().constData()), &error), qPrintable(error));
+    QCOMPARE(TestClip::numberOfTurned(source.frame(120), rotation), 120);
+    const FrameSource::Stats sought = source.stats();
+    for (int i = 119; i >= 112; --i)
+        QCOMPARE(TestClip::numberOfTurned(source.frame(i), rotation), i);
+    QCOMPARE(source.stats().decoded, sought.decoded);
+    QCOMPARE(source.stats().seeks, sought.seeks);
+    QCOMPARE(TestClip::numberOfTurned(source.frame(111), rotation), 111);
+    QVERIFY(source.stats().decoded > sought.decoded);
+    // Another seek replaces them: nothing of the first is kept.
+    QCOMPARE(TestClip::numberOfTurned(source.frame(60), rotation), 60);
+    QCOMPARE(TestClip::numberOfTurned(source.frame(59), rotation), 59);
+    // A jump ahead in the same group decodes on without a seek, and keeps
+    // the pictures before its target too.
+    const qint64 seeksBefore = source.stats().seeks;
+    QCOMPARE(TestClip::numberOfTurned(source.frame(90), rotation), 90);
+    const FrameSource::Stats jumped = source.stats();
+    QCOMPARE(jumped.seeks, seeksBefore);
+    for (int i = 89; i >= 82; --i)
+        QCOMPARE(TestClip::numberOfTurned(source.frame(i), rotation), i);
+    QCOMPARE(source.stats().decoded, jumped.decoded);
 }
 
 void TestFillBehind::theWorkerFillsWhenNothingIsAsked()
