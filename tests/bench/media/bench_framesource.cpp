@@ -8,7 +8,9 @@
 //     request every 33 ms as a held arrow key repeats), and steps back as
 //     the player asks for them, right after a seek and after a pause of 0.3 s and 1 s
 //     (frames are filled behind the one shown while nothing is asked), and
-//     playing backwards (a step back every 33 ms, 150 frames);
+//     playing backwards (a step back every 33 ms, 150 frames), and the
+//     first step back after a seek cold (page cache dropped) against the
+//     floor cold;
 //   - opening the clip and its first frame with the page cache dropped,
 //     against libavformat + libavcodec doing the same in-process;
 //   - decoding every frame to RGB, as a whole process (this program run
@@ -176,6 +178,51 @@ void benchPlayerStepsBack(const QString &clip, double floor, int pauseMs)
     std::printf("  (%lld frames filled behind)\n", qlonglong(player.filledBehind() - filledBefore));
 }
 
+// The first step back right after a seek, cold: a new worker opens the clip
+// with the OS page cache dropped, seeks to a random frame and steps back at
+// once; against the floor cold (the page cache dropped, then libavcodec
+// decoding the clip in-process, per frame). 5 rounds each, in turns (which
+// goes first alternates), each figure with its spread.
+void benchPlayerStepBackCold(const QString &clip)
+{
+    FrameSource probe;
+    if (!probe.open(clip))
+        return;
+    const int count = probe.frameCount();
+    std::mt19937 random(20261201);
+    std::vector<double> ours, floors;
+    for (int round = 0; round < 5; ++round) {
+        const auto oursOnce = [&] {
+            if (!bench::dropOsPageCache())
+                return;
+            PlayerFrames player(true);
+            const int from = 11 + int(random() % unsigned(count - 11));
+            if (player.open(clip) && player.frame(from) >= 0)
+                if (const double ms = player.frame(from - 1); ms >= 0)
+                    ours.push_back(ms);
+        };
+        const auto floorOnce = [&] {
+            if (bench::dropOsPageCache())
+                floors.push_back(decodeOneFrameFloor(clip));
+        };
+        if (round % 2 == 0) {
+            oursOnce();
+            floorOnce();
+        } else {
+            floorOnce();
+            oursOnce();
+        }
+    }
+    if (ours.empty() || floors.empty()) {
+        std::printf("  player 1st back, cold: the page cache cannot be dropped (needs root)\n");
+        return;
+    }
+    const bench::Spread floor = spreadOf(floors);
+    printSpread("player 1st back, cold", ours, floor.p50);
+    std::printf("  %-24s floor cold p50 %5.2f ms  p95 %5.2f ms (n=%zu/%zu)\n", "", floor.p50, floor.p95, ours.size(),
+                floors.size());
+}
+
 // Playing backwards as the player does it (its reverse timer asks for the
 // frame before the one shown, 30 times a second): 150 steps back from the
 // last frame, each timed from the request to the frame's arrival.
@@ -248,6 +295,7 @@ void benchSteps(const QString &clip, const char *name)
     for (const int pauseMs : {0, 300, 1000})
         benchPlayerStepsBack(clip, floor, pauseMs);
     benchPlayerReverse(clip, floor);
+    benchPlayerStepBackCold(clip);
     const FrameSource::Stats stats = source.stats();
     std::printf("  (%lld decoded, %lld converted, %lld seeks, %lld cache hits, %.0f MiB cached)\n",
                 qlonglong(stats.decoded), qlonglong(stats.converted), qlonglong(stats.seeks),
