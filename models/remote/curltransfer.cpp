@@ -3,7 +3,8 @@
 namespace sl {
 
 CurlTransfer::CurlTransfer(quint64 id, const HttpRequest &request, const CurlTransportOptions &options)
-    : m_id(id), m_easy(curl_easy_init()), m_requestBody(request.body), m_maxBody(request.maxResponseBytes)
+    : m_id(id), m_easy(curl_easy_init()), m_requestBody(request.body), m_maxBody(request.maxResponseBytes),
+      m_decodeBody(request.decodeBody)
 {
     const QByteArray url = request.url.toEncoded();
     curl_easy_setopt(m_easy, CURLOPT_URL, url.constData());
@@ -122,6 +123,8 @@ HttpResponse CurlTransfer::finish(CURLcode result)
         long status = 0;
         curl_easy_getinfo(m_easy, CURLINFO_RESPONSE_CODE, &status);
         m_response.status = int(status);
+        if (m_decodeBody && m_response.isSuccess())
+            m_response.decoded = m_decodeBody(m_response.body);
     } else {
         m_response.status = 0;
         m_response.body.clear();

@@ -21,7 +21,8 @@ public:
 
     quint64 id() const { return m_id; }
     CURL *handle() const { return m_easy; }
-    // The answer once curl reported `result` for this transfer.
+    // The answer once curl reported `result` for this transfer, its body
+    // decoded here when the request asked for it.
     HttpResponse finish(CURLcode result);
 
     static TransportError errorFor(CURLcode result);
@@ -37,6 +38,7 @@ private:
     qint64 m_maxBody;
     bool m_tooLarge = false;
     HttpResponse m_response;
+    std::function<std::any(const QByteArray &)> m_decodeBody; // HttpRequest::decodeBody
 };
 
 } // namespace sl

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <any>
+
 namespace sl {
 
 // Why a request got no complete HTTP answer.
@@ -24,6 +26,7 @@ struct HttpResponse
     QByteArray body;
     TransportError error = TransportError::None;
     QString errorDetail; // the transport's own words, for the log
+    std::any decoded;    // HttpRequest::decodeBody's result, where the transport ran it
 
     bool completed() const { return error == TransportError::None; }
     bool isSuccess() const { return completed() && status >= 200 && status < 300; }

@@ -1,6 +1,7 @@
 #include "store/assetrepository.h"
 
 #include "common/logging.h"
+#include "store/assetbatch.h"
 #include "store/assetbulkload.h"
 #include "store/assetfinder.h"
 #include "store/assetrows.h"
@@ -154,39 +155,41 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
     Statement account = m_db.cached(SL_ENSURE_LOOKUP("accounts"));
     Statement product = m_db.cached(SL_ENSURE_LOOKUP("products"));
     Statement category = m_db.cached(SL_ENSURE_LOOKUP("categories"));
-    // One statement for the whole batch, its rows read from a JSON array:
+    // One statement for the whole batch, its rows read from an AssetBatch:
     // a statement per row costs ~5x more (each opens a statement journal,
     // which the assets triggers and upsert need, and writes every page it
     // touches there). Unchanged rows are left alone so that a repeated sync
     // does not churn the search index. name is compared case-sensitively
     // (its column is NOCASE).
-#define SL_ASSET_UPSERT(columns, row, setMore, compareMore, excludedMore)                                   \
-    "INSERT INTO assets(" columns ") SELECT " row                                                             \
-    "FROM json_each(?) r WHERE true ORDER BY r.key " /* WHERE: tells ON CONFLICT from a join's ON */         \
+#define SL_ASSET_UPSERT(columnsMore, rowMore, setMore, excludedMore)                                            \
+    "INSERT INTO assets(id, name, asset_tag, account_id, product_id, category_id, parent_id, latitude, "    \
+    "longitude, state_code, modified_on" columnsMore ") "                                                    \
+    "SELECT b.id, b.name, b.asset_tag, b.account_id, b.product_id, b.category_id, b.parent_id, b.latitude, " \
+    "b.longitude, b.state_code, b.modified_on" rowMore " "                                                   \
+    "FROM sl_asset_batch(?) b WHERE true ORDER BY b.ord " /* WHERE: tells ON CONFLICT from a join's ON */    \
     "ON CONFLICT(id) DO UPDATE SET name = excluded.name, asset_tag = excluded.asset_tag, "                    \
     "account_id = excluded.account_id, product_id = excluded.product_id, "                                    \
     "category_id = excluded.category_id, parent_id = excluded.parent_id, latitude = excluded.latitude, "      \
     "longitude = excluded.longitude, state_code = excluded.state_code, modified_on = excluded.modified_on "   \
     setMore                                                                                                   \
     "WHERE (name COLLATE BINARY, asset_tag, account_id, product_id, category_id, parent_id, latitude, "       \
-    "longitude, state_code, modified_on" compareMore ") IS NOT (excluded.name, excluded.asset_tag, "          \
+    "longitude, state_code, modified_on" columnsMore ") IS NOT (excluded.name, excluded.asset_tag, "          \
     "excluded.account_id, excluded.product_id, excluded.category_id, excluded.parent_id, excluded.latitude, " \
     "excluded.longitude, excluded.state_code, excluded.modified_on" excludedMore ") "                        \
     "RETURNING rid"
     // A pulled row also takes the store's ETag in the same write (a second
-    // UPDATE for the ETags wrote every row twice).
-    Statement upsert = etags ? m_db.cached(SL_ASSET_UPSERT(SL_PULLED_ASSET_WRITTEN_COLUMNS, SL_PULLED_ASSET_JSON_ROW,
+    // UPDATE for the ETags wrote every row twice), and is not made here.
+    Statement upsert = etags ? m_db.cached(SL_ASSET_UPSERT(", etag, created_here", ", b.etag, 0",
                                                            ", etag = excluded.etag, created_here = 0 ",
-                                                           ", etag, created_here",
                                                            ", excluded.etag, excluded.created_here"))
-                             : m_db.cached(SL_ASSET_UPSERT(SL_ASSET_WRITTEN_COLUMNS, SL_ASSET_JSON_ROW, "", "", ""));
+                             : m_db.cached(SL_ASSET_UPSERT("", "", "", ""));
 #undef SL_ASSET_UPSERT
 
     QHash<QString, QString> seenAccounts, seenProducts, seenCategories;
     QSet<QString> batchIds;
     QStringList withParent; // ids whose parent is not in this batch
-    QByteArray values = "["; // the rows, as the upsert reads them
-    values.reserve(qsizetype(rows.size()) * 160 + 2); // ~150 bytes per asset
+    AssetBatch batch;       // the rows, as the upsert reads them
+    batch.reserve(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
         const Asset &row = rows[i];
         if (row.id.isEmpty())
@@ -196,9 +199,7 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
         ensureLookup(product, seenProducts, row.productId, row.productName);
         ensureLookup(category, seenCategories, row.categoryId, row.categoryName);
         const QString parentId = row.parentId == row.id ? QString() : row.parentId;
-        if (values.size() > 1)
-            values.append(',');
-        appendAssetJsonRow(values, row, parentId, etags ? &(*etags)[i] : nullptr);
+        batch.add(row, parentId, etags ? (*etags)[i] : QByteArray());
         batchIds.insert(row.id);
         if (!parentId.isEmpty() && !batchIds.contains(parentId))
             withParent.append(row.id);
@@ -209,7 +210,7 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
         Statement highest = m_db.cached("SELECT coalesce(max(rid), 0) FROM assets");
         newAbove = highest.step() ? highest.columnInt64(0) : 0;
         highest.reset();
-        upsert.bindUtf8(1, values.append(']'));
+        batch.bindTo(upsert, 1);
         while (upsert.step())
             changed.push_back(upsert.columnInt64(0));
         upsert.reset();

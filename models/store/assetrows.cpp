@@ -2,10 +2,6 @@
 
 #include "store/database.h"
 
-#include <QLocale>
-
-#include <cmath>
-
 namespace sl {
 
 Asset readAsset(const Statement &row)
@@ -27,70 +23,6 @@ Asset readAsset(const Statement &row)
     asset.modifiedOn = row.columnText(13);
     asset.captureCount = row.columnInt(14);
     return asset;
-}
-
-void appendJsonString(QByteArray &json, const QString &text)
-{
-    static const char kHex[] = "0123456789abcdef";
-    json.append('"');
-    for (const char c : text.toUtf8()) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            json.append('\\').append(c);
-        } else if (byte < 0x20) {
-            json.append("\\u00").append(kHex[byte >> 4]).append(kHex[byte & 0xf]);
-        } else {
-            json.append(c);
-        }
-    }
-    json.append('"');
-}
-
-namespace {
-
-void appendOptionalJsonString(QByteArray &json, const QString &text)
-{
-    if (text.isEmpty())
-        json.append("null");
-    else
-        appendJsonString(json, text);
-}
-
-// The shortest text that reads back as the same double, as Qt's JSON writer
-// does; JSON has no NaN or infinity: those are null (as Qt writes them).
-void appendJsonNumber(QByteArray &json, double value)
-{
-    if (std::isfinite(value))
-        json.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
-    else
-        json.append("null");
-}
-
-} // namespace
-
-void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &parentId, const QByteArray *etag)
-{
-    json.append('[');
-    appendJsonString(json, asset.id);
-    json.append(',');
-    appendJsonString(json, asset.name);
-    json.append(',');
-    appendJsonString(json, asset.assetTag);
-    for (const QString *optional : {&asset.accountId, &asset.productId, &asset.categoryId, &parentId}) {
-        json.append(',');
-        appendOptionalJsonString(json, *optional);
-    }
-    json.append(',');
-    appendJsonNumber(json, asset.latitude);
-    json.append(',');
-    appendJsonNumber(json, asset.longitude);
-    json.append(',').append(QByteArray::number(asset.stateCode)).append(',');
-    appendJsonString(json, asset.modifiedOn);
-    if (etag) {
-        json.append(',');
-        appendJsonString(json, QString::fromUtf8(*etag));
-    }
-    json.append(']');
 }
 
 std::vector<Asset> readAssetsByRowId(Database &db, std::span<const qint64> rowIds)

@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "common/logging.h"
+#include "store/assetbatch.h"
 #include "store/rowset.h"
 
 #include <QElapsedTimer>
@@ -249,7 +250,9 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
     sqlite3_extended_result_codes(db->m_db, 1);
     db->m_busyTimeoutMs = busyTimeoutMs;
     sqlite3_busy_timeout(db->m_db, busyTimeoutMs);
-    RowSet::registerSqlFunction(*db); // the SQL functions the store's queries use
+    // The SQL functions and tables the store's queries use.
+    RowSet::registerSqlFunction(*db);
+    AssetBatch::registerModule(*db);
     if (access == Access::ReadOnly) // a damaged database is read as it is, never changed
         return db;
     // Reading the journal mode back also proves the file is a database.

@@ -1,6 +1,7 @@
 # Sources of models/store (paths relative to models/).
 target_sources(sightline_models PRIVATE
     store/assetrepository.cpp store/assetrepository.h
+    store/assetbatch.cpp store/assetbatch.h
     store/assetbulkload.cpp store/assetbulkload.h
     store/assetdetails.cpp store/assetdetails.h
     store/capturerefresh.cpp store/capturerefresh.h

@@ -14,7 +14,6 @@
 #include "benchstats.h"
 #include "store/assetfinder.h"
 #include "store/assetrepository.h"
-#include "store/assetrows.h"
 #include "store/database.h"
 #include "store/searchquery.h"
 #include "store/workspace.h"
@@ -23,12 +22,14 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSet>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -40,6 +41,64 @@
 using namespace sl;
 
 namespace {
+
+// The floor's rows as the JSON arrays its INSERT reads over json_each (the
+// store itself binds them as a table: AssetBatch).
+void appendJsonString(QByteArray &json, const QString &text)
+{
+    static const char kHex[] = "0123456789abcdef";
+    json.append('"');
+    for (const char c : text.toUtf8()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            json.append('\\').append(c);
+        } else if (byte < 0x20) {
+            json.append("\\u00").append(kHex[byte >> 4]).append(kHex[byte & 0xf]);
+        } else {
+            json.append(c);
+        }
+    }
+    json.append('"');
+}
+
+void appendOptionalJsonString(QByteArray &json, const QString &text)
+{
+    if (text.isEmpty())
+        json.append("null");
+    else
+        appendJsonString(json, text);
+}
+
+// The shortest text that reads back as the same double, as Qt's JSON writer
+// does; JSON has no NaN or infinity: those are null (as Qt writes them).
+void appendJsonNumber(QByteArray &json, double value)
+{
+    if (std::isfinite(value))
+        json.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+    else
+        json.append("null");
+}
+
+void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &parentId)
+{
+    json.append('[');
+    appendJsonString(json, asset.id);
+    json.append(',');
+    appendJsonString(json, asset.name);
+    json.append(',');
+    appendJsonString(json, asset.assetTag);
+    for (const QString *optional : {&asset.accountId, &asset.productId, &asset.categoryId, &parentId}) {
+        json.append(',');
+        appendOptionalJsonString(json, *optional);
+    }
+    json.append(',');
+    appendJsonNumber(json, asset.latitude);
+    json.append(',');
+    appendJsonNumber(json, asset.longitude);
+    json.append(',').append(QByteArray::number(asset.stateCode)).append(',');
+    appendJsonString(json, asset.modifiedOn);
+    json.append(']');
+}
 
 constexpr int kFirstRows = 100; // a search's first page
 constexpr int kCountCap = 10000;

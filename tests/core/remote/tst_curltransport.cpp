@@ -2,7 +2,11 @@
 #include "remote/curltransport.h"
 
 #include <QTcpServer>
+#include <QThread>
 #include <QTest>
+
+#include <atomic>
+#include <memory>
 
 using namespace sl;
 using namespace sl::test;
@@ -143,6 +147,36 @@ private Q_SLOTS:
         url.setScheme(QStringLiteral("https"));
         const HttpResponse response = exchange(transport, get(url));
         QCOMPARE(response.error, TransportError::Tls);
+    }
+
+    // decodeBody runs on the transport's thread, for a 2xx answer only.
+    void decodesASuccessfulBodyOnItsOwnThread()
+    {
+        CurlTransport transport;
+        auto decodedOn = std::make_shared<std::atomic<QThread *>>(nullptr);
+        auto calls = std::make_shared<std::atomic<int>>(0);
+        const auto decoding = [&](const QString &path) {
+            HttpRequest request = get(m_server->serviceRoot().resolved(QUrl(path)));
+            request.decodeBody = [decodedOn, calls](const QByteArray &body) {
+                decodedOn->store(QThread::currentThread());
+                ++*calls;
+                return std::any(body.count("Pump"));
+            };
+            return request;
+        };
+        const HttpResponse page = exchange(transport, decoding(QStringLiteral("msdyn_customerassets?$select=msdyn_name")));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.decoded.has_value());
+        QCOMPARE(std::any_cast<qsizetype>(page.decoded), page.body.count("Pump"));
+        QCOMPARE(std::any_cast<qsizetype>(page.decoded), 3);
+        QCOMPARE(calls->load(), 1);
+        QVERIFY(decodedOn->load() != nullptr);
+        QVERIFY(decodedOn->load() != QThread::currentThread());
+
+        const HttpResponse missing = exchange(transport, decoding(QStringLiteral("msdyn_nosuchtable")));
+        QCOMPARE(missing.status, 404);
+        QVERIFY(!missing.decoded.has_value());
+        QCOMPARE(calls->load(), 1);
     }
 
     void bodyPastTheLimitIsRefused()
