@@ -1,7 +1,6 @@
 #include "store/assetbulkload.h"
 
 #include "common/logging.h"
-#include "store/assetrepository.h"
 #include "store/database.h"
 
 #include <QElapsedTimer>
@@ -10,12 +9,6 @@
 #include <iterator>
 
 namespace sl {
-
-namespace {
-
-constexpr int kFtsAutomerge = 4; // FTS5's default 'automerge'
-
-} // namespace
 
 // The same columns as the schema's (migrations.cpp, versions 1, 3 and 4);
 // tst_assetbulkload checks that a new workspace's indexes read the same.
@@ -38,7 +31,7 @@ void AssetBulkLoad::begin(Database &db)
     for (const Index &index : kDeferredIndexes)
         db.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index.name)));
     transaction.commit();
-    qCInfo(lcStore) << "assets: bulk load begun (secondary and search indexes built when it ends)";
+    qCInfo(lcStore) << "assets: bulk load begun (secondary indexes built when it ends)";
 }
 
 bool AssetBulkLoad::isActive(Database &db)
@@ -66,20 +59,8 @@ void AssetBulkLoad::finish(Database &db)
     Transaction transaction(db); // a savepoint inside the pull's last page
     for (const Index &index : kDeferredIndexes)
         db.exec(QString::fromLatin1(index.createSql));
-    // FTS5 merges its segments as it writes them (automerge, 4 by default):
-    // a whole index written at once would be merged again and again (~40%
-    // of its build). Off for the build, back to the default in the same
-    // transaction, so no other writer ever sees it off; the segments left
-    // are merged by later writes, and at 16 a level (crisismerge) anyway.
-    for (const char *table : {"asset_search", "asset_tag_search"})
-        db.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES('automerge', 0)").arg(QLatin1String(table)));
-    AssetRepository(db).rebuildSearchIndex();
-    for (const char *table : {"asset_search", "asset_tag_search"})
-        db.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES('automerge', %2)")
-                    .arg(QLatin1String(table))
-                    .arg(kFtsAutomerge));
     transaction.commit();
-    qCInfo(lcStore) << "assets: bulk load ended; indexes and search index built in" << timer.elapsed() << "ms";
+    qCInfo(lcStore) << "assets: bulk load ended; secondary indexes built in" << timer.elapsed() << "ms";
 }
 
 bool AssetBulkLoad::repairIfInterrupted(Database &db)

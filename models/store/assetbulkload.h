@@ -5,17 +5,16 @@ namespace sl {
 class Database;
 
 // A first (whole) pull of the assets loads them in bulk: the secondary
-// indexes of `assets` and the rows of the two search indexes are built once
-// when the load ends instead of being kept up to date row by row (every
-// 5,000-row page dirtied most pages of the indexes keyed by GUIDs or
-// names; measured in docs/SYNC-PERFORMANCE.md).
+// indexes of `assets` are built once when the load ends instead of being
+// kept up to date row by row (every 5,000-row page dirtied most pages of the
+// indexes keyed by GUIDs or names; measured in docs/SYNC-PERFORMANCE.md).
+// The search indexes are written with every page as always: that work fills
+// the time the pull waits for its next page, where building them whole at
+// the end made everyone wait for it (~60% of the end), and a search finds
+// the pulled rows while the load goes on.
 //
 // The missing indexes are the load's only mark, so nothing can disagree
-// with it: while any of them is missing, AssetRepository::upsertAssets does
-// not write the search index (whoever writes assets meanwhile, a pull or an
-// edit), and ending the load creates the indexes again and rebuilds the
-// search index whole, which makes it exact whatever was written meanwhile.
-// A load cut by a kill leaves the indexes missing; the workspace's checked
+// with it. A load cut by a kill leaves them missing; the workspace's checked
 // open ends it (repairIfInterrupted). Readers stay correct throughout, only
 // slower: a query that would have used a missing index scans the table.
 //
@@ -30,8 +29,8 @@ public:
     // True while a load is under way, or was cut: an index is missing.
     static bool isActive(Database &db);
     // Creates the missing indexes (CREATE INDEX IF NOT EXISTS, the same
-    // definitions as the schema) and rebuilds the search index, inside the
-    // caller's transaction when one is open (the one that ends the pull).
+    // definitions as the schema), inside the caller's transaction when one
+    // is open (the one that ends the pull).
     // Does nothing when no load is under way. Throws StoreError.
     static void finish(Database &db);
     // finish() in a transaction of its own when a load was cut; true when it

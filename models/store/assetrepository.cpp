@@ -2,7 +2,6 @@
 
 #include "common/logging.h"
 #include "store/assetbatch.h"
-#include "store/assetbulkload.h"
 #include "store/assetfinder.h"
 #include "store/assetrows.h"
 #include "store/database.h"
@@ -235,10 +234,7 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
                                << "asset(s) refer to a parent that is not in the workspace; "
                                   "stored them as top-level assets";
     }
-    // During a bulk load (a first pull, AssetBulkLoad) the search index is
-    // rebuilt whole when the load ends.
-    if (!AssetBulkLoad::isActive(m_db))
-        reindex(m_db, changed, newAbove);
+    reindex(m_db, changed, newAbove);
     transaction.commit();
     if (changed.size() >= kBulkRows)
         m_db.checkpointIfIdle(); // keeps the WAL small (see Database::kJournalSizeLimit)
