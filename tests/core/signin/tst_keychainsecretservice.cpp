@@ -43,7 +43,9 @@ class tst_KeychainSecretService : public QObject
         QSignalSpy unavailable(&store, &KeychainSecretStore::unavailable);
         QSignalSpy written(&store, &KeychainSecretStore::written);
         store.write(key, secret);
-        return written.wait(10'000) && written.first().first().toBool() && unavailable.isEmpty() && store.isAvailable();
+        // The signal may come before write() returns.
+        return QTest::qWaitFor([&] { return !written.isEmpty(); }, 10'000) && written.first().first().toBool()
+               && unavailable.isEmpty() && store.isAvailable();
     }
 
     static QByteArray uniqueSecret() { return "secret-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
@@ -70,7 +72,7 @@ private Q_SLOTS:
         QSignalSpy unavailable(&store, &KeychainSecretStore::unavailable);
         QSignalSpy written(&store, &KeychainSecretStore::written);
         store.write(QStringLiteral("refresh/a"), secret);
-        QVERIFY(written.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 10'000);
         QCOMPARE(written.first().first().toBool(), true); // kept by the keychain, not only in memory
         QVERIFY(store.isAvailable());
 
@@ -109,7 +111,7 @@ private Q_SLOTS:
         QSignalSpy unavailable(&store, &KeychainSecretStore::unavailable);
         QSignalSpy removed(&store, &KeychainSecretStore::removed);
         store.remove(QStringLiteral("refresh/c"));
-        QVERIFY(removed.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), 10'000);
         QCOMPARE(unavailable.count(), 0);
         bool answered = false;
         QCOMPARE(readWithNewStore(QStringLiteral("refresh/c"), &answered), std::nullopt);
@@ -199,7 +201,7 @@ private Q_SLOTS:
         QSignalSpy unavailable(&store, &KeychainSecretStore::unavailable);
         QSignalSpy written(&store, &KeychainSecretStore::written);
         store.write(QStringLiteral("refresh/new"), refused);
-        QVERIFY(written.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 10'000);
         QCOMPARE(written.first().first().toBool(), false);
         QCOMPARE(unavailable.count(), 1);
         QVERIFY2(unavailable.first().first().toString().contains(QLatin1String("locked")),
