@@ -15,6 +15,8 @@
 // shares: see holdLibsecretsBus().
 #include <gio/gio.h>
 
+#include <csignal>
+
 namespace sl::test {
 
 namespace {
@@ -181,8 +183,15 @@ void SecretServiceSession::setThisProcessEnvironment()
     }
 }
 
+void SecretServiceSession::pauseKeyring(bool paused)
+{
+    if (m_keyring.processId() > 0)
+        ::kill(pid_t(m_keyring.processId()), paused ? SIGSTOP : SIGCONT);
+}
+
 void SecretServiceSession::stop()
 {
+    pauseKeyring(false); // a stopped process would take SIGTERM only once continued
     if (m_glibBus)
         g_object_unref(std::exchange(m_glibBus, nullptr));
     stopProcess(m_keyring);

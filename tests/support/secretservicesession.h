@@ -57,6 +57,9 @@ public:
     // The object paths of the items whose attributes include `attributes`
     // (SearchItems: the unlocked ones, then the locked ones).
     QStringList itemPaths(const QMap<QString, QString> &attributes, QString *error) const;
+    // Stops the keyring daemon (SIGSTOP) or lets it go on (SIGCONT): a
+    // keychain slow to answer, for as long as a test wants.
+    void pauseKeyring(bool paused);
     // The pids of the daemons while they run (0 when not), for checks that
     // nothing is left behind.
     qint64 busPid() const { return m_bus.processId(); }

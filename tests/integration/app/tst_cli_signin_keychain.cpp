@@ -2,6 +2,7 @@
 #include "fakesignin.h"
 #include "secretservicesession.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +76,7 @@ class tst_CliSignInKeychain : public QObject
     FakeDataverse m_server;
     FakeSignIn m_signIn{m_server};
     QByteArrayList m_issuedRefreshTokens;
+    int m_readsPerSync = 0; // GET requests of a sync with nothing new (measured)
 
 private Q_SLOTS:
     void initTestCase()
@@ -162,6 +164,7 @@ private Q_SLOTS:
         m_issuedRefreshTokens << m_signIn.lastRefreshToken();
         const int readsPerSync = m_server.countRequests("GET") - reads;
         QVERIFY(readsPerSync >= 2);
+        m_readsPerSync = readsPerSync;
 
         const int refreshes = m_signIn.refreshes();
         const int before = m_server.countRequests("GET");
@@ -175,6 +178,33 @@ private Q_SLOTS:
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(expired);
         QCOMPARE(m_signIn.refreshes(), refreshes + 2); // the one at the start and the one after the 401
+        m_issuedRefreshTokens << m_signIn.lastRefreshToken();
+        QCOMPARE(keptRefreshToken(), m_signIn.lastRefreshToken());
+    }
+
+    // The same with a keychain slow to answer: the daemon is stopped from the
+    // 401 on, for 1.5 s. The command does not wait for the keychain's answer
+    // (today it ends while the daemon is still stopped), but the new refresh
+    // token has left it by then (libsecret's store is one D-Bus call once its
+    // session is open, as the start's read left it) and the service keeps it.
+    void aKeychainSlowToAnswerStillGetsTheLastRefreshToken()
+    {
+        const int before = m_server.countRequests("GET");
+        const int readsPerSync = m_readsPerSync;
+        QVERIFY(readsPerSync >= 2);
+        QElapsedTimer paused;
+        const Run run = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()}, [&] {
+            if (!paused.isValid() && m_server.countRequests("GET") == before + readsPerSync - 1) {
+                m_server.setAcceptedToken("ended");
+                m_session.pauseKeyring(true);
+                paused.start();
+            }
+            if (paused.isValid() && paused.elapsed() > 1'500)
+                m_session.pauseKeyring(false);
+        });
+        m_session.pauseKeyring(false);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(paused.isValid());
         m_issuedRefreshTokens << m_signIn.lastRefreshToken();
         QCOMPARE(keptRefreshToken(), m_signIn.lastRefreshToken());
     }
