@@ -204,9 +204,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 10'000);
         QCOMPARE(written.first().first().toBool(), false);
         QCOMPARE(unavailable.count(), 1);
-        QVERIFY2(unavailable.first().first().toString().contains(QLatin1String("locked")),
+        // The service's own reason, and that it is a refusal, not a missing keychain.
+        QVERIFY2(unavailable.first().first().toString().startsWith(
+                     QLatin1String("The keychain refused access (is it locked?): you will sign in again next time (")),
+                 qPrintable(unavailable.first().first().toString()));
+        QVERIFY2(unavailable.first().first().toString().contains(QLatin1String("locked collection")),
                  qPrintable(unavailable.first().first().toString()));
         QVERIFY(!store.isAvailable());
+        QVERIFY(store.wasRefused());
         QCOMPARE(m_session.itemPaths({{"server", m_service}, {"user", "refresh/new"}}, &error), QStringList());
         const QStringList holding = filesHolding(m_session.rootPath(), {refused, refused.toBase64()});
         QVERIFY2(holding.isEmpty(), qPrintable(holding.join(QLatin1Char(' '))));

@@ -225,6 +225,47 @@ private Q_SLOTS:
         QVERIFY2(sync.err.contains("not signed in to 127.0.0.1:"), qPrintable(sync.err));
         QCOMPARE(m_server.countRequests("GET"), reads);
     }
+
+    // Last: the collection stays locked (an unlock needs a prompt, and none
+    // can show here; a person who dismisses it gets the same).
+    void aLockedKeyring()
+    {
+        const Run in = cli({"signin", "--url", environmentUrl(), "--authority", m_signIn.authority().toString()});
+        QCOMPARE(in.code, 0);
+        const QByteArray kept = keptRefreshToken();
+        QCOMPARE(kept, m_signIn.lastRefreshToken());
+        QString error;
+        QVERIFY2(m_session.lockDefaultCollection(&error), qPrintable(error));
+
+        // QtKeychain's libsecret backend answers a read of a locked item as
+        // "not found": sync cannot tell a locked keychain from no sign-in.
+        const Run sync = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()});
+        QCOMPARE(sync.code, 1);
+        QVERIFY2(sync.err.contains("not signed in to 127.0.0.1:"), qPrintable(sync.err));
+
+        // A new sign-in is refused by the locked keychain, and says so.
+        const Run refused = cli({"signin", "--url", environmentUrl(), "--authority", m_signIn.authority().toString()});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains("signed in as reviewer@contoso.example, but the keychain refused to keep the "
+                                      "sign-in (is it locked?)"),
+                 qPrintable(refused.err));
+        QVERIFY2(refused.err.contains("Unlock the keychain and sign in again, or for sync set SIGHTLINE_TOKEN"),
+                 qPrintable(refused.err));
+        QVERIFY(!refused.err.contains("no keychain runs here"));
+        m_issuedRefreshTokens << m_signIn.lastRefreshToken();
+        const QStringList holding = filesHoldingAny(m_issuedRefreshTokens);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(QLatin1Char(' '))));
+
+        // Signing out cannot reach the locked item either: the removal, too,
+        // is answered as "not found", and the refresh token stays.
+        const Run out = cli({"signout", "--url", environmentUrl()});
+        QCOMPARE(out.code, 0);
+        const bool stillKept = m_session.itemPaths({{"server", "Sightline"}}, &error).size() == 1;
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QEXPECT_FAIL("", "signout reports a locked keychain's refresh token as removed (QtKeychain answers not found)",
+                     Continue);
+        QVERIFY2(!(out.out.startsWith("Signed out of") && stillKept), qPrintable(out.out));
+    }
 };
 
 QTEST_MAIN(tst_CliSignInKeychain)
