@@ -33,9 +33,10 @@ const QByteArray kLoginPassword = "sightline-test-login";
 const QByteArrayList kSessionVariables = {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
                                           "XDG_RUNTIME_DIR", "DBUS_SESSION_BUS_ADDRESS"};
 
-QString processError(const QProcess &process, const QString &program)
+// The program's own error text (its stderr), else why it could not run.
+QString processError(QProcess &process, const QString &program)
 {
-    QString text = QString::fromLocal8Bit(const_cast<QProcess &>(process).readAllStandardError()).trimmed();
+    QString text = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
     if (text.isEmpty())
         text = process.errorString();
     return program + QStringLiteral(": ") + text;
