@@ -3,6 +3,7 @@
 #include "secretservicesession.h"
 
 #include <QElapsedTimer>
+#include <QHttpServerRequest>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -10,6 +11,33 @@
 #include <functional>
 
 using namespace sl::test;
+
+namespace {
+
+// The fake store, telling the test of each request before it answers it, so
+// that a test can change the store's state at an exact request.
+class WatchedStore : public FakeDataverse
+{
+public:
+    std::function<void(const QHttpServerRequest &)> beforeEachRequest;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        if (beforeEachRequest)
+            beforeEachRequest(request);
+        return FakeDataverse::handleRequest(request, socket);
+    }
+};
+
+// A sync's last read: the attachments, pulled after every other table.
+bool isLastRead(const QHttpServerRequest &request)
+{
+    return request.method() == QHttpServerRequest::Method::Get
+           && request.url().path().endsWith(QLatin1String(FakeDataverse::kAttachments));
+}
+
+} // namespace
 
 // `sightline-cli signin`, `sync` and `signout` through the real executable
 // with a real keychain: gnome-keyring on a private session bus. The refresh
@@ -27,7 +55,7 @@ class tst_CliSignInKeychain : public QObject
     };
 
     // Runs the CLI inside the keychain session while this thread's event
-    // loop keeps serving the fake (and calls `whileRunning` between its requests).
+    // loop keeps serving the fake (and calls `whileRunning` now and then).
     Run cli(const QStringList &arguments, const std::function<void()> &whileRunning = {})
     {
         QProcess process;
@@ -73,10 +101,9 @@ class tst_CliSignInKeychain : public QObject
 
     SecretServiceSession m_session;
     QTemporaryDir m_workspace;
-    FakeDataverse m_server;
+    WatchedStore m_server;
     FakeSignIn m_signIn{m_server};
     QByteArrayList m_issuedRefreshTokens;
-    int m_readsPerSync = 0; // GET requests of a sync with nothing new (measured)
 
 private Q_SLOTS:
     void initTestCase()
@@ -154,27 +181,20 @@ private Q_SLOTS:
         QCOMPARE(keptRefreshToken(), m_signIn.lastRefreshToken());
     }
 
-    // The access token ends before the sync's last read: the 401 gets a
-    // refresh (and a new refresh token) right before the process ends.
+    // The access token ends at the sync's last read: the 401 gets a refresh
+    // (and a new refresh token) right before the process ends.
     void aRefreshAtTheEndOfASyncIsKept()
     {
-        const int reads = m_server.countRequests("GET");
-        const Run measured = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()});
-        QVERIFY2(measured.code == 0, qPrintable(measured.err));
-        m_issuedRefreshTokens << m_signIn.lastRefreshToken();
-        const int readsPerSync = m_server.countRequests("GET") - reads;
-        QVERIFY(readsPerSync >= 2);
-        m_readsPerSync = readsPerSync;
-
         const int refreshes = m_signIn.refreshes();
-        const int before = m_server.countRequests("GET");
         bool expired = false;
-        const Run run = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()}, [&] {
-            if (!expired && m_server.countRequests("GET") == before + readsPerSync - 1) {
-                m_server.setAcceptedToken("ended"); // the next read answers 401
+        m_server.beforeEachRequest = [&](const QHttpServerRequest &request) {
+            if (!expired && isLastRead(request)) {
+                m_server.setAcceptedToken("ended"); // this read answers 401
                 expired = true;
             }
-        });
+        };
+        const Run run = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()});
+        m_server.beforeEachRequest = nullptr;
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(expired);
         QCOMPARE(m_signIn.refreshes(), refreshes + 2); // the one at the start and the one after the 401
@@ -189,19 +209,19 @@ private Q_SLOTS:
     // session is open, as the start's read left it) and the service keeps it.
     void aKeychainSlowToAnswerStillGetsTheLastRefreshToken()
     {
-        const int before = m_server.countRequests("GET");
-        const int readsPerSync = m_readsPerSync;
-        QVERIFY(readsPerSync >= 2);
         QElapsedTimer paused;
-        const Run run = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()}, [&] {
-            if (!paused.isValid() && m_server.countRequests("GET") == before + readsPerSync - 1) {
+        m_server.beforeEachRequest = [&](const QHttpServerRequest &request) {
+            if (!paused.isValid() && isLastRead(request)) {
                 m_server.setAcceptedToken("ended");
                 m_session.pauseKeyring(true);
                 paused.start();
             }
+        };
+        const Run run = cli({"sync", "--url", environmentUrl(), "--workspace", m_workspace.path()}, [&] {
             if (paused.isValid() && paused.elapsed() > 1'500)
                 m_session.pauseKeyring(false);
         });
+        m_server.beforeEachRequest = nullptr;
         m_session.pauseKeyring(false);
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(paused.isValid());
