@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include <csignal>
+#include <utility>
 
 namespace sl::test {
 
@@ -63,6 +64,11 @@ QString SecretServiceSession::keyringsPath() const { return rootPath() + QString
 
 bool SecretServiceSession::start(QString *error)
 {
+    static bool startedBefore = false;
+    if (std::exchange(startedBefore, true)) {
+        *error = QStringLiteral("one Secret Service session per process: libsecret stays on the first one's bus");
+        return false;
+    }
     m_root = std::make_unique<QTemporaryDir>();
     if (!m_root->isValid()) {
         *error = QStringLiteral("no temporary folder: ") + m_root->errorString();
