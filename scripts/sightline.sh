@@ -27,9 +27,16 @@ packages=(
     xvfb xauth appstream desktop-file-utils fonts-dejavu-core ffmpeg
     libffmpegthumbnailer-dev ffmpegthumbnailer
     clang-14 libclang-rt-14-dev llvm-14
+    libsecret-1-0 gnome-keyring libsecret-tools dbus-daemon libglib2.0-dev
 )
 # clang-14 and libclang-rt-14-dev: the fuzzers (libFuzzer is in the runtime);
 # llvm-14: llvm-symbolizer, which turns sanitizer reports into file:line.
+# libsecret-1-0: QtKeychain loads it at run time (dlopen, not a dependency of
+# libqt6keychain1) to reach the Secret Service; without it there is no keychain.
+# gnome-keyring, dbus-daemon: the real Secret Service the keychain tests run
+# on a private session bus; libsecret-tools: secret-tool, which checks what
+# they kept; libglib2.0-dev: GIO, for the session bus connection libsecret
+# shares (tests/support/secretservicesession).
 
 deps() {
     local missing=()

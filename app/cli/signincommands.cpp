@@ -74,6 +74,14 @@ int SignInCommands::signIn(const QCommandLineParser &parser, const QStringList &
         return 1;
     }
     const QString account = stored.tokens().account();
+    if (!kept && stored.keychainRefused()) {
+        CliCommands::fail(tr("signed in%1, but the keychain refused to keep the sign-in (is it locked?): it ended "
+                             "with this command. Unlock the keychain and sign in again, or for sync set %2 to an "
+                             "access token instead.")
+                              .arg(account.isEmpty() ? QString() : tr(" as %1").arg(account),
+                                   QLatin1String(SyncCommands::kTokenVariable)));
+        return 1;
+    }
     if (!kept) {
         CliCommands::fail(tr("signed in%1, but no keychain runs here to keep the sign-in: it ended with this "
                              "command. For sync, set %2 to an access token instead.")

@@ -36,6 +36,9 @@ public:
     // Forgets the refresh token of this environment; false (with why) where
     // no keychain answers (nothing is kept then either).
     bool signOut(QString *why);
+    // After a sign-in not kept: a keychain runs but refused access (locked),
+    // rather than none running.
+    bool keychainRefused() const { return m_secrets.wasRefused(); }
     // After signIn() or resume(): the tokens, for a TokenRelay.
     SignedInTokenSource &tokens() { return *m_tokens; }
 

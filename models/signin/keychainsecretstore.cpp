@@ -6,6 +6,17 @@
 
 namespace sl {
 
+namespace {
+
+// A keychain that runs but would not let us in: Secret Service answers
+// AccessDenied for a locked collection, and the user may deny a prompt.
+bool refusedAccess(const QKeychain::Job &job)
+{
+    return job.error() == QKeychain::AccessDenied || job.error() == QKeychain::AccessDeniedByUser;
+}
+
+} // namespace
+
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) {}
 
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
@@ -21,7 +32,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError)
-            markUnavailable(done->errorString());
+            markUnavailable(refusedAccess(*done), done->errorString());
         Q_EMIT written(done->error() == QKeychain::NoError);
     });
     job->start();
@@ -39,7 +50,7 @@ void KeychainSecretStore::read(const QString &key, ReadDone done)
         if (reading->error() == QKeychain::NoError)
             return done(reading->binaryData());
         if (reading->error() != QKeychain::EntryNotFound)
-            markUnavailable(reading->errorString());
+            markUnavailable(refusedAccess(*reading), reading->errorString());
         m_memory.read(key, done);
     });
     job->start();
@@ -57,18 +68,21 @@ void KeychainSecretStore::remove(const QString &key)
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
         if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
-            markUnavailable(done->errorString());
+            markUnavailable(refusedAccess(*done), done->errorString());
         Q_EMIT removed();
     });
     job->start();
 }
 
-void KeychainSecretStore::markUnavailable(const QString &why)
+void KeychainSecretStore::markUnavailable(bool refused, const QString &why)
 {
     if (m_unavailable)
         return;
     m_unavailable = true;
-    const QString message = tr("No keychain: you will sign in again next time (%1).").arg(why.left(200));
+    m_refused = refused;
+    const QString message = refused ? tr("The keychain refused access (is it locked?): you will sign in again next time (%1).")
+                                          .arg(why.left(200))
+                                    : tr("No keychain: you will sign in again next time (%1).").arg(why.left(200));
     qCWarning(lcRemote).noquote() << message;
     Q_EMIT unavailable(message);
 }

@@ -24,9 +24,13 @@ public:
     void remove(const QString &key) override;
 
     bool isAvailable() const { return !m_unavailable; }
+    // A keychain answered but refused access (locked, or the user said no),
+    // rather than no keychain answering at all.
+    bool wasRefused() const { return m_refused; }
 
 Q_SIGNALS:
-    // Once: "No keychain: you will sign in again next time." and why.
+    // Once: "No keychain: you will sign in again next time." (or, where the
+    // keychain refused access, "The keychain refused access…") and why.
     void unavailable(const QString &message);
     // A write() ended: `kept` when the keychain holds the secret now (false:
     // only this run's memory does). A command line waits for it before it ends.
@@ -35,11 +39,12 @@ Q_SIGNALS:
     void removed();
 
 private:
-    void markUnavailable(const QString &why);
+    void markUnavailable(bool refused, const QString &why);
 
     QString m_service;
     MemorySecretStore m_memory; // this run's copy; the only one without a keychain
     bool m_unavailable = false;
+    bool m_refused = false;
 };
 
 } // namespace sl

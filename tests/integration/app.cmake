@@ -46,6 +46,10 @@ target_compile_definitions(tst_cli_sync PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FIL
 sl_add_test(tst_cli_signin LABEL integration SOURCES app/tst_cli_signin.cpp LIBS sightline_fakestore)
 add_dependencies(tst_cli_signin sightline-cli)
 target_compile_definitions(tst_cli_signin PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
+# signin, sync with the kept sign-in and signout with a real keychain (gnome-keyring on a private session bus).
+sl_add_test(tst_cli_signin_keychain LABEL integration SOURCES app/tst_cli_signin_keychain.cpp LIBS sightline_fakestore)
+add_dependencies(tst_cli_signin_keychain sightline-cli)
+target_compile_definitions(tst_cli_signin_keychain PRIVATE SIGHTLINE_CLI_PATH="$<TARGET_FILE:sightline-cli>")
 
 # export-frame's frame timing and rotation through the real executable.
 sl_add_test(tst_cli_frametiming LABEL integration TIMEOUT 300 SOURCES app/tst_cli_frametiming.cpp
