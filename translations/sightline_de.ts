@@ -1413,6 +1413,10 @@ Optionen:
         <source>Signed out of %1.</source>
         <translation>Bei %1 abgemeldet.</translation>
     </message>
+    <message>
+        <source>signed in%1, but the keychain refused to keep the sign-in (is it locked?): it ended with this command. Unlock the keychain and sign in again, or for sync set %2 to an access token instead.</source>
+        <translation>angemeldet%1, aber der Schlüsselbund hat es abgelehnt, die Anmeldung aufzubewahren (ist er gesperrt?): Die Anmeldung endete mit diesem Befehl. Entsperren Sie den Schlüsselbund und melden Sie sich erneut an, oder setzen Sie für sync stattdessen %2 auf ein Zugriffstoken.</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotCommand</name>
@@ -3429,6 +3433,10 @@ wird geladen…</translation>
     <message>
         <source>No keychain: you will sign in again next time (%1).</source>
         <translation>Kein Schlüsselbund: Sie müssen sich beim nächsten Mal erneut anmelden (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (is it locked?): you will sign in again next time (%1).</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (ist er gesperrt?): Sie müssen sich beim nächsten Mal erneut anmelden (%1).</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ execute_process(COMMAND dpkg-deb --field ${debs} Depends OUTPUT_VARIABLE depends
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "dpkg-deb could not read ${debs}")
 endif()
-foreach(dep libqt6widgets6 libqt6multimedia6 libopencv-core libopencv-calib3d libavcodec libsqlite3-0 gstreamer1.0-libav qt6-qpa-plugins)
+foreach(dep libqt6widgets6 libqt6multimedia6 libopencv-core libopencv-calib3d libavcodec libsqlite3-0 gstreamer1.0-libav qt6-qpa-plugins libqt6keychain1 libsecret-1-0)
   string(FIND "${depends}" "${dep}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends lacks ${dep}: ${depends}")
