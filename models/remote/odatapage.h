@@ -4,6 +4,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <any>
 #include <vector>
 
 namespace sl {
@@ -30,6 +31,9 @@ struct ODataPage
     std::vector<ODataDeletedRow> deleted;
     QUrl nextLink;  // absolute; empty on the last page
     QUrl deltaLink; // absolute; only on the last page of a change-tracked read
+    // What the reader's page decoder (PagedReadJob::setPageDecoder) made of
+    // the rows, on the transport's thread where it could; empty without one.
+    std::any decoded;
 };
 
 } // namespace sl

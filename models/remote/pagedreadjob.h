@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QSet>
 
+#include <any>
+#include <functional>
+
 namespace sl {
 
 // Reads an entity set page by page with server-driven paging: sends
@@ -24,6 +27,14 @@ class PagedReadJob : public QObject
 public:
     PagedReadJob(RequestRunner &runner, const QUrl &firstPage, int maxPageSize,
                  const QList<QByteArray> &preferences = {}, QObject *parent = nullptr);
+
+    // Turns a parsed page's rows into what the receiver stores (ODataPage::
+    // decoded), on the transport's thread where it can run there, so that it
+    // is done while the receiver still stores the page before. Must be
+    // thread-safe: it may touch nothing but the page and what it captured
+    // by value. Set before start().
+    using PageDecoder = std::function<std::any(const ODataPage &page)>;
+    void setPageDecoder(PageDecoder decoder) { m_decoder = std::move(decoder); }
 
     void start();
     void cancel();
@@ -48,6 +59,7 @@ private:
     void stop(const RemoteError &error);
 
     RequestRunner &m_runner;
+    PageDecoder m_decoder;
     QUrl m_firstPage;
     int m_maxPageSize;
     QList<QByteArray> m_preferences;

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUuid>
 
+#include <memory>
+
 namespace sl {
 
 namespace {
@@ -35,7 +37,40 @@ void keepNewest(QString &newest, const QString &modifiedOn)
         newest = modifiedOn;
 }
 
+// A page of assets as the store writes them: the rows with a key, each
+// with its ETag, in the page's order.
+struct DecodedAssets
+{
+    std::vector<Asset> rows;
+    std::vector<QByteArray> etags;
+    QString newestModified;
+};
+using SharedDecodedAssets = std::shared_ptr<const DecodedAssets>;
+
+SharedDecodedAssets decodeAssets(const ODataPage &page)
+{
+    auto decoded = std::make_shared<DecodedAssets>();
+    decoded->rows.reserve(page.rows.size());
+    decoded->etags.reserve(page.rows.size());
+    for (const ODataRow &row : page.rows) {
+        Asset asset = StoreColumns::assetFromRow(row.values);
+        if (asset.id.isEmpty())
+            continue; // no key: nothing to file it under
+        keepNewest(decoded->newestModified, asset.modifiedOn);
+        decoded->etags.push_back(row.etag);
+        decoded->rows.push_back(std::move(asset));
+    }
+    return decoded;
+}
+
 } // namespace
+
+PagedReadJob::PageDecoder SyncPageApplier::decoderFor(SyncTable table)
+{
+    if (table != SyncTable::Assets)
+        return {};
+    return [](const ODataPage &page) { return std::any(decodeAssets(page)); };
+}
 
 SyncPageApplier::SyncPageApplier(Database &db) : m_db(db) {}
 
@@ -55,26 +90,27 @@ PageApplied SyncPageApplier::apply(SyncTable table, const ODataPage &page,
 PageApplied SyncPageApplier::applyAssets(const ODataPage &page)
 {
     PageApplied applied;
+    const SharedDecodedAssets *early = std::any_cast<SharedDecodedAssets>(&page.decoded);
+    const SharedDecodedAssets decoded = early && *early ? *early : decodeAssets(page);
+    applied.newestModified = decoded->newestModified;
     const QSet<QString> pending = withPendingEdits(m_db, "asset");
-    std::vector<Asset> rows;
-    std::vector<QByteArray> etags; // the store's ETag of each row, stored with it
-    rows.reserve(page.rows.size());
-    etags.reserve(page.rows.size());
-    for (const ODataRow &row : page.rows) {
-        Asset asset = StoreColumns::assetFromRow(row.values);
-        if (asset.id.isEmpty())
-            continue; // no key: nothing to file it under
-        keepNewest(applied.newestModified, asset.modifiedOn);
-        if (pending.contains(asset.id)) {
-            ++applied.keptPending;
-            continue;
-        }
-        etags.push_back(row.etag);
-        rows.push_back(std::move(asset));
-    }
     // An id twice in a page: its last values and ETag (the upsert applies rows in order).
-    AssetRepository(m_db).upsertPulledAssets(rows, etags);
-    applied.upserted = int(rows.size());
+    if (pending.isEmpty()) {
+        AssetRepository(m_db).upsertPulledAssets(decoded->rows, decoded->etags);
+    } else {
+        std::vector<Asset> rows;
+        std::vector<QByteArray> etags;
+        for (size_t i = 0; i < decoded->rows.size(); ++i) {
+            if (pending.contains(decoded->rows[i].id)) {
+                ++applied.keptPending;
+                continue;
+            }
+            rows.push_back(decoded->rows[i]);
+            etags.push_back(decoded->etags[i]);
+        }
+        AssetRepository(m_db).upsertPulledAssets(rows, etags);
+    }
+    applied.upserted = int(decoded->rows.size()) - applied.keptPending;
 
     Statement remove = m_db.cached("DELETE FROM assets WHERE id = ?");
     for (const ODataDeletedRow &row : page.deleted) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "remote/odatapage.h"
+#include "remote/pagedreadjob.h"
 #include "sync/syncstaterepository.h"
 #include "sync/synctable.h"
 
@@ -40,6 +41,11 @@ public:
     explicit SyncPageApplier(Database &db);
 
     PageApplied apply(SyncTable table, const ODataPage &page, const std::optional<SyncTableState> &endState);
+
+    // The work on a page of `table` that needs no database, for
+    // PagedReadJob::setPageDecoder (thread-safe; none where there is
+    // nothing to gain). apply() does it itself for a page without it.
+    static PagedReadJob::PageDecoder decoderFor(SyncTable table);
 
 private:
     PageApplied applyAssets(const ODataPage &page);

@@ -6,6 +6,7 @@
 #include "store/assetbulkload.h"
 #include "store/database.h"
 #include "sync/pullsweep.h"
+#include "sync/syncpageapplier.h"
 #include "sync/synclogging.h"
 
 #include <QDateTime>
@@ -141,6 +142,8 @@ void TablePullJob::read(Mode mode, const QUrl &url)
     const QList<QByteArray> preferences =
         mode == Mode::Full ? QList<QByteArray>{"odata.track-changes"} : QList<QByteArray>{};
     m_read = new PagedReadJob(m_runner, url, m_pageSize, preferences, this);
+    if (mode != Mode::IdSweep) // keys alone: nothing to decode
+        m_read->setPageDecoder(SyncPageApplier::decoderFor(m_spec.table));
     connect(m_read, &PagedReadJob::pageReady, this, &TablePullJob::onPage);
     connect(m_read, &PagedReadJob::finished, this, &TablePullJob::onReadFinished);
     qCInfo(lcSync) << "pulling" << m_spec.entitySet

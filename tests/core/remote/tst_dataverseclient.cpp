@@ -8,7 +8,9 @@
 #include "remote/recordwriter.h"
 #include "remote/requestrunner.h"
 
+#include <QMutex>
 #include <QSignalSpy>
+#include <QThread>
 #include <QTest>
 
 using namespace sl;
@@ -125,6 +127,37 @@ private Q_SLOTS:
             QCOMPARE(headerValue(request.headers, "OData-Version"), QByteArray("4.0"));
             QVERIFY(request.url.query().contains(QLatin1String("$select=msdyn_name,msdyn_assettag")));
         }
+    }
+
+    // A page decoder's work comes with each page: done on the transport's
+    // thread through CurlTransport, on the receiver's where a transport
+    // does not decode (the answer's body is then decoded on arrival).
+    void aPageDecoderRunsOnTheTransportsThread()
+    {
+        m_server->seedAssets(250);
+        PagedReadJob job(*m_runner, assetsQuery(), 100);
+        auto threads = std::make_shared<QList<QThread *>>();
+        auto lock = std::make_shared<QMutex>();
+        job.setPageDecoder([threads, lock](const ODataPage &page) {
+            const QMutexLocker locked(lock.get());
+            threads->append(QThread::currentThread());
+            return std::any(int(page.rows.size()));
+        });
+        QList<int> decodedRows, rows;
+        connect(&job, &PagedReadJob::pageReady, this, [&](const ODataPage &page) {
+            decodedRows.append(std::any_cast<int>(page.decoded));
+            rows.append(int(page.rows.size()));
+        });
+        QSignalSpy finished(&job, &PagedReadJob::finished);
+        job.start();
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(rows, (QList<int>{100, 100, 50}));
+        QCOMPARE(decodedRows, rows);
+        const QMutexLocker locked(lock.get());
+        QCOMPARE(threads->size(), 3);
+        for (QThread *thread : *threads)
+            QVERIFY(thread != QThread::currentThread());
     }
 
     void relativeNextLinksAreFollowed()
