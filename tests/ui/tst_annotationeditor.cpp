@@ -1,6 +1,7 @@
 // The annotation editor, driven with the mouse and keys offscreen: an arrow
 // and a pen stroke drawn, undo twice, redo once; the markup in memory, in the
 // store and on the screen agree.
+#include "uitestutil.h"
 #include "annotate/annotationcanvas.h"
 #include "annotate/annotationeditorwidget.h"
 #include "annotation/annotationdocument.h"
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using sl::test::pixelAt;
 using namespace sl;
 
 class tst_AnnotationEditor : public QObject
@@ -135,9 +137,9 @@ private Q_SLOTS:
 
         // On the screen: the arrow's green at its middle, the grey photo where the stroke was.
         const QImage shot = canvas->grab().toImage();
-        const QColor middle = shot.pixelColor(at(canvas, 0.5, 0.5));
+        const QColor middle = pixelAt(shot, at(canvas, 0.5, 0.5));
         QVERIFY2(middle.green() > 150 && middle.red() < 80, qPrintable(middle.name()));
-        QCOMPARE(shot.pixelColor(at(canvas, 0.5, 0.21)), QColor(90, 90, 90));
+        QCOMPARE(pixelAt(shot, at(canvas, 0.5, 0.21)), QColor(90, 90, 90));
 
         // Select and drag: the arrow moves by the drag, written once.
         QTest::keyClick(canvas, Qt::Key_V);

@@ -1,6 +1,7 @@
 // Compare: choosing the pair from the main window (same asset only, by
 // date, oldest against newest), the shared view of two photos, the wipe's
 // pixels and divider, and two videos stepping together to their exact frames.
+#include "uitestutil.h"
 #include "capturegallerywidget.h"
 #include "compare/compareactions.h"
 #include "compare/comparecanvas.h"
@@ -22,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using sl::test::pixelAt;
 using namespace sl;
 
 namespace {
@@ -276,17 +278,17 @@ void TestCompare::wipeShowsAToTheLeftAndBToTheRight()
     wipe->setFraction(0.5);
     const QImage shot = wipe->grab().toImage();
     const int x = qRound(wipe->dividerX());
-    const int y = shot.height() / 4; // clear of A's line at mid-height
-    QVERIFY2(near(shot.pixelColor(x - 30, y), QColor(220, 30, 30)), "A's red is not left of the divider");
-    QVERIFY2(near(shot.pixelColor(x + 30, y), QColor(30, 60, 220)), "B's blue is not right of the divider");
+    const int y = wipe->height() / 4; // clear of A's line at mid-height
+    QVERIFY2(near(pixelAt(shot, x - 30, y), QColor(220, 30, 30)), "A's red is not left of the divider");
+    QVERIFY2(near(pixelAt(shot, x + 30, y), QColor(30, 60, 220)), "B's blue is not right of the divider");
     // Both fitted into the same box: the pictures' edges line up across the divider.
     const QRectF box = CompareViewGeometry::imageRect(QSizeF(400, 300), QRectF(wipe->rect()), SharedView());
-    QVERIFY(near(shot.pixelColor(x - 30, qRound(box.top()) + 3), QColor(220, 30, 30)));
-    QVERIFY(near(shot.pixelColor(x + 30, qRound(box.top()) + 3), QColor(30, 60, 220)));
+    QVERIFY(near(pixelAt(shot, x - 30, qRound(box.top()) + 3), QColor(220, 30, 30)));
+    QVERIFY(near(pixelAt(shot, x + 30, qRound(box.top()) + 3), QColor(30, 60, 220)));
     // A's markup only in A's part.
     const int mid = qRound(box.center().y());
-    QVERIFY2(near(shot.pixelColor(x - 30, mid), QColor(0, 255, 0)), "A's markup is missing left of the divider");
-    QVERIFY2(near(shot.pixelColor(x + 30, mid), QColor(30, 60, 220)), "A's markup crosses into B's part");
+    QVERIFY2(near(pixelAt(shot, x - 30, mid), QColor(0, 255, 0)), "A's markup is missing left of the divider");
+    QVERIFY2(near(pixelAt(shot, x + 30, mid), QColor(30, 60, 220)), "A's markup crosses into B's part");
     QTest::keyClick(window, Qt::Key_W);
     QVERIFY(!window->isWipe());
 }
@@ -307,9 +309,9 @@ void TestCompare::draggingTheDividerMovesTheSplit()
     QCOMPARE(window->sharedView(), SharedView()); // a divider drag does not pan
     const QImage shot = wipe->grab().toImage();
     const int x = qRound(wipe->dividerX());
-    QVERIFY(near(shot.pixelColor(x - 20, int(y)), QColor(220, 30, 30)));
-    QVERIFY(near(shot.pixelColor(x + 20, int(y)), QColor(30, 60, 220)));
-    QVERIFY(near(shot.pixelColor(wipe->width() / 2 - 20, int(y)), QColor(30, 60, 220))); // was A's before
+    QVERIFY(near(pixelAt(shot, x - 20, int(y)), QColor(220, 30, 30)));
+    QVERIFY(near(pixelAt(shot, x + 20, int(y)), QColor(30, 60, 220)));
+    QVERIFY(near(pixelAt(shot, wipe->width() / 2 - 20, int(y)), QColor(30, 60, 220))); // was A's before
     // A drag away from the divider pans instead.
     drag(wipe, QPointF(wipe->width() * 0.7, y), QPointF(wipe->width() * 0.7 + 40, y));
     QVERIFY(std::abs(wipe->fraction() - 0.25) < 0.01);

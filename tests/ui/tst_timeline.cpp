@@ -3,6 +3,7 @@
 // from the disk cache without decoding, the density strip follows the
 // markup's time ranges, hovering previews, and a drag scrubs to the exact
 // frame of the release time with far fewer decodes than mouse moves.
+#include "uitestutil.h"
 #include "media/framesource.h"
 #include "media/framesourceworker.h"
 #include "media/thumbnailcache.h"
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using sl::test::pixelAt;
 using sl::test::TestClip;
 
 class TestTimeline : public QObject
@@ -183,11 +185,11 @@ void TestTimeline::densityFollowsMarkupAndBookmarks()
     }
     // Painted: the markup's band is orange, the bookmark's tick blue.
     const QImage shot = timeline->grab().toImage();
-    const QColor markup = shot.pixelColor(timeline->xOf(3.0), 10);
+    const QColor markup = pixelAt(shot, timeline->xOf(3.0), 10);
     QVERIFY2(markup.red() > 150 && markup.blue() < 100, qPrintable(markup.name()));
-    const QColor tick = shot.pixelColor(timeline->xOf(6.0), 8);
+    const QColor tick = pixelAt(shot, timeline->xOf(6.0), 8);
     QVERIFY2(tick.blue() > 150 && tick.red() < 150, qPrintable(tick.name()));
-    const QColor empty = shot.pixelColor(timeline->xOf(9.0), 10);
+    const QColor empty = pixelAt(shot, timeline->xOf(9.0), 10);
     QVERIFY2(empty.red() < 100, qPrintable(empty.name()));
 }
 

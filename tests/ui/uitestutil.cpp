@@ -45,11 +45,26 @@ std::vector<Markup> worldMarkupsOf(const CaptureManifest &manifest)
     return world;
 }
 
+QColor pixelAt(const QImage &grab, QPoint logical)
+{
+    return grab.pixelColor((QPointF(logical) * grab.devicePixelRatio()).toPoint());
+}
+
+QColor pixelAt(const QImage &grab, int x, int y)
+{
+    return pixelAt(grab, QPoint(x, y));
+}
+
 int pixelsNear(const QImage &image, QPoint at, int radius, const QColor &color, int tolerance)
 {
+    // `at` and `radius` are in the widget's (logical) pixels; a grab on a
+    // high-density screen has devicePixelRatio() image pixels to each.
+    const qreal dpr = image.devicePixelRatio();
+    const QPoint centre = (QPointF(at) * dpr).toPoint();
+    const int reach = qRound(radius * dpr);
     int hits = 0;
-    for (int y = at.y() - radius; y <= at.y() + radius; ++y) {
-        for (int x = at.x() - radius; x <= at.x() + radius; ++x) {
+    for (int y = centre.y() - reach; y <= centre.y() + reach; ++y) {
+        for (int x = centre.x() - reach; x <= centre.x() + reach; ++x) {
             if (!image.valid(x, y))
                 continue;
             const QColor c = image.pixelColor(x, y);

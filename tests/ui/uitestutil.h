@@ -28,7 +28,12 @@ std::optional<DemoCapture> makeDemoCapture(const QString &folder, const QString 
 // The world-space markups of a manifest.
 std::vector<Markup> worldMarkupsOf(const CaptureManifest &manifest);
 
-// Pixels within `radius` of `at` whose every channel is within `tolerance` of `color`.
+// The colour of a grab at a point in the widget's (logical) pixels, on a
+// screen of any density (the grab has devicePixelRatio() pixels to each).
+QColor pixelAt(const QImage &grab, QPoint logical);
+QColor pixelAt(const QImage &grab, int x, int y);
+// Pixels within `radius` of `at` (logical pixels, as pixelAt) whose every
+// channel is within `tolerance` of `color`.
 int pixelsNear(const QImage &image, QPoint at, int radius, const QColor &color, int tolerance);
 
 } // namespace sl::test
