@@ -5,12 +5,18 @@
 namespace sl::test {
 
 CliRun runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                  int timeoutMs)
+                  int timeoutMs, const QByteArray &input)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
     CliRun result;
+    if (!process.waitForStarted(timeoutMs)) {
+        result.err = process.errorString();
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();

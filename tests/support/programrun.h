@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -14,9 +15,11 @@ struct CliRun
     QString err;
 };
 
-// Runs `program arguments` in `environment` and waits for it.
+// Runs `program arguments` in `environment`, `input` on its standard input
+// (then closed), and waits for it. A program that cannot start says why in
+// `err`.
 CliRun runProgram(const QString &program, const QStringList &arguments,
                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-                  int timeoutMs = 180000);
+                  int timeoutMs = 180000, const QByteArray &input = {});
 
 } // namespace sl::test

@@ -196,8 +196,12 @@ void SecretServiceSession::pauseKeyring(bool paused)
         ::kill(pid_t(m_keyring.processId()), paused ? SIGSTOP : SIGCONT);
 }
 
-void SecretServiceSession::stop()
+QStringList SecretServiceSession::stop()
 {
+    QStringList daemons;
+    for (const qint64 pid : {m_bus.processId(), m_keyring.processId()})
+        if (pid > 0)
+            daemons.append(QStringLiteral("/proc/%1").arg(pid));
     pauseKeyring(false); // a stopped process would take SIGTERM only once continued
     if (m_glibBus)
         g_object_unref(std::exchange(m_glibBus, nullptr));
@@ -210,29 +214,16 @@ void SecretServiceSession::stop()
             qunsetenv(name.constData());
     }
     m_root.reset();
+    QStringList left;
+    for (const QString &daemon : daemons)
+        if (QFile::exists(daemon))
+            left.append(daemon);
+    return left;
 }
 
 CliRun SecretServiceSession::secretTool(const QStringList &arguments, const QByteArray &input) const
 {
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.start(QStringLiteral("secret-tool"), arguments);
-    CliRun result;
-    if (!process.waitForStarted(kStartMs)) {
-        result.err = process.errorString();
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(30'000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProgram(QStringLiteral("secret-tool"), arguments, m_environment, 30'000, input);
 }
 
 QString SecretServiceSession::defaultCollection(QString *error) const

@@ -35,7 +35,9 @@ public:
     // Starts the bus and the keyring and points this process at them.
     // False with the reason (a daemon's own error text where it said one).
     bool start(QString *error);
-    void stop();
+    // Stops both daemons and restores this process's environment; the
+    // daemons still running afterwards ("/proc/PID"), which should be none.
+    QStringList stop();
 
     // The environment of the session, for programs run inside it.
     QProcessEnvironment environment() const { return m_environment; }
