@@ -22,14 +22,12 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLocale>
 #include <QSet>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -41,64 +39,6 @@
 using namespace sl;
 
 namespace {
-
-// The floor's rows as the JSON arrays its INSERT reads over json_each (the
-// store itself binds them as a table: AssetBatch).
-void appendJsonString(QByteArray &json, const QString &text)
-{
-    static const char kHex[] = "0123456789abcdef";
-    json.append('"');
-    for (const char c : text.toUtf8()) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            json.append('\\').append(c);
-        } else if (byte < 0x20) {
-            json.append("\\u00").append(kHex[byte >> 4]).append(kHex[byte & 0xf]);
-        } else {
-            json.append(c);
-        }
-    }
-    json.append('"');
-}
-
-void appendOptionalJsonString(QByteArray &json, const QString &text)
-{
-    if (text.isEmpty())
-        json.append("null");
-    else
-        appendJsonString(json, text);
-}
-
-// The shortest text that reads back as the same double, as Qt's JSON writer
-// does; JSON has no NaN or infinity: those are null (as Qt writes them).
-void appendJsonNumber(QByteArray &json, double value)
-{
-    if (std::isfinite(value))
-        json.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
-    else
-        json.append("null");
-}
-
-void appendAssetJsonRow(QByteArray &json, const Asset &asset, const QString &parentId)
-{
-    json.append('[');
-    appendJsonString(json, asset.id);
-    json.append(',');
-    appendJsonString(json, asset.name);
-    json.append(',');
-    appendJsonString(json, asset.assetTag);
-    for (const QString *optional : {&asset.accountId, &asset.productId, &asset.categoryId, &parentId}) {
-        json.append(',');
-        appendOptionalJsonString(json, *optional);
-    }
-    json.append(',');
-    appendJsonNumber(json, asset.latitude);
-    json.append(',');
-    appendJsonNumber(json, asset.longitude);
-    json.append(',').append(QByteArray::number(asset.stateCode)).append(',');
-    appendJsonString(json, asset.modifiedOn);
-    json.append(']');
-}
 
 constexpr int kFirstRows = 100; // a search's first page
 constexpr int kCountCap = 10000;
@@ -463,11 +403,14 @@ void benchInsert(Workspace &workspace, int assetCount)
 // same writes (the lookups, the asset rows, both search indexes, the same
 // durability and a TRUNCATE checkpoint after each slice), each into a new
 // workspace of its own, in slices of one transaction; rates per slice. The
-// floor is the fastest plain way found: the asset rows in one INSERT over
-// json_each (a statement per row opens a statement journal, which the
-// assets trigger needs, and once it is past 64 KiB writes every page it
-// touches to a temporary file: ~3x slower), both search indexes filled with
-// one INSERT ... SELECT each, the lookups once per distinct id.
+// floor is the fastest plain way found: the slice's rows into a TEMP table
+// in memory (no trigger, no index: a statement per row costs little there),
+// then one INSERT ... SELECT from it into the assets (a statement per row
+// into the assets opens a statement journal, which their trigger needs,
+// and once it is past 64 KiB writes every page it touches to a temporary
+// file: ~3x slower; the same INSERT over json_each of a JSON text was twice
+// the cost of this one), both search indexes filled with one INSERT ...
+// SELECT each, the lookups once per distinct id.
 void benchInsertAgainstFloor(int assetCount)
 {
     constexpr int kSlice = 20000;
@@ -490,16 +433,17 @@ void benchInsertAgainstFloor(int assetCount)
     sqlite3 *db = nullptr;
     sqlite3_open_v2(floorPath.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
-                     "PRAGMA cache_size=-32768",
+                     "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY; "
+                     "CREATE TEMP TABLE floor_rows(id, name, asset_tag, account_id, product_id, category_id, "
+                     "parent_id, latitude, longitude, state_code, modified_on)",
                  nullptr, nullptr, nullptr);
     const char *const sql[] = {
         "INSERT OR IGNORE INTO accounts(id, name) VALUES (?1, ?2)",
         "INSERT OR IGNORE INTO products(id, name) VALUES (?1, ?2)",
         "INSERT OR IGNORE INTO categories(id, name) VALUES (?1, ?2)",
+        "INSERT INTO floor_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         "INSERT INTO assets(id, name, asset_tag, account_id, product_id, category_id, parent_id, latitude, "
-        "longitude, state_code, modified_on) SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, "
-        "r.value ->> 4, r.value ->> 5, r.value ->> 6, r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10 "
-        "FROM json_each(?1) r ORDER BY r.key",
+        "longitude, state_code, modified_on) SELECT * FROM floor_rows ORDER BY rowid",
         // Both search indexes filled once per slice, from the rows just
         // written: one statement each, not one per row (the faster way).
         "INSERT INTO asset_search(rowid, name, tag, account, product, category) SELECT a.rid, a.name, a.asset_tag, "
@@ -517,6 +461,12 @@ void benchInsertAgainstFloor(int assetCount)
     const auto bindText = [](sqlite3_stmt *stmt, int index, const QString &text) {
         const QByteArray utf8 = text.toUtf8();
         sqlite3_bind_text(stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    };
+    const auto bindOptional = [&bindText](sqlite3_stmt *stmt, int index, const QString &text) {
+        if (text.isEmpty())
+            sqlite3_bind_null(stmt, index);
+        else
+            bindText(stmt, index, text);
     };
     const auto step = [](sqlite3_stmt *stmt) {
         sqlite3_step(stmt);
@@ -536,8 +486,8 @@ void benchInsertAgainstFloor(int assetCount)
             sqlite3_finalize(last);
             return next;
         }();
+        sqlite3_exec(db, "DELETE FROM floor_rows", nullptr, nullptr, nullptr);
         QSet<QString> seenLookups;
-        QByteArray json = "["; // written as ours is (the fastest way found; Qt's JSON classes are ~3x slower)
         for (const Asset &asset : slice) {
             const std::pair<QString, QString> lookups[] = {{asset.accountId, asset.accountName},
                                                            {asset.productId, asset.productName},
@@ -550,14 +500,22 @@ void benchInsertAgainstFloor(int assetCount)
                 bindText(statements[l], 2, lookups[l].second);
                 step(statements[l]);
             }
-            if (json.size() > 1)
-                json.append(',');
-            appendAssetJsonRow(json, asset, asset.parentId);
+            sqlite3_stmt *row = statements[3];
+            bindText(row, 1, asset.id);
+            bindText(row, 2, asset.name);
+            bindText(row, 3, asset.assetTag);
+            bindOptional(row, 4, asset.accountId);
+            bindOptional(row, 5, asset.productId);
+            bindOptional(row, 6, asset.categoryId);
+            bindOptional(row, 7, asset.parentId);
+            sqlite3_bind_double(row, 8, asset.latitude);
+            sqlite3_bind_double(row, 9, asset.longitude);
+            sqlite3_bind_int(row, 10, asset.stateCode);
+            bindText(row, 11, asset.modifiedOn);
+            step(row);
         }
-        json.append(']');
-        sqlite3_bind_text(statements[3], 1, json.constData(), int(json.size()), SQLITE_STATIC);
-        step(statements[3]);
-        for (sqlite3_stmt *index : {statements[4], statements[5]}) {
+        step(statements[4]);
+        for (sqlite3_stmt *index : {statements[5], statements[6]}) {
             sqlite3_bind_int64(index, 1, firstRowId);
             step(index);
         }
