@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace sl::test {
 
 // How one run of a program ended, for tests of the command-line tools.
@@ -21,5 +23,11 @@ struct CliRun
 CliRun runProgram(const QString &program, const QStringList &arguments,
                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
                   int timeoutMs = 180000, const QByteArray &input = {});
+
+// The same for a program that talks to a server in this process: this
+// thread's event loop keeps turning while it runs (`whileRunning` each turn).
+CliRun runProgramServing(const QString &program, const QStringList &arguments,
+                         const QProcessEnvironment &environment, int timeoutMs,
+                         const std::function<void()> &whileRunning = {});
 
 } // namespace sl::test

@@ -1,4 +1,5 @@
 #include "fakedataverse.h"
+#include "programrun.h"
 #include "fakesignin.h"
 
 #include <QProcess>
@@ -27,21 +28,12 @@ class tst_CliSignIn : public QObject
     // Runs the CLI while this thread's event loop keeps serving the fake.
     Run cli(const QStringList &arguments)
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("SIGHTLINE_TOKEN"));
         environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path()); // its settings stay here
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SIGHTLINE_CLI_PATH), arguments);
-        Run run;
-        if (!process.waitForStarted(10'000)
-            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60'000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        const CliRun ran = runProgramServing(QStringLiteral(SIGHTLINE_CLI_PATH), arguments, environment, 60'000);
+        return {ran.exitCode, ran.out, ran.err};
     }
 
     QString environmentUrl() const { return m_server.serviceRoot().resolved(QUrl(QStringLiteral("/"))).toString(); }

@@ -1,4 +1,5 @@
 #include "fakedataverse.h"
+#include "programrun.h"
 #include "fakesignin.h"
 #include "secretservicesession.h"
 
@@ -59,25 +60,10 @@ class tst_CliSignInKeychain : public QObject
     // loop keeps serving the fake (and calls `whileRunning` now and then).
     Run cli(const QStringList &arguments, const std::function<void()> &whileRunning = {})
     {
-        QProcess process;
         QProcessEnvironment environment = m_session.environment(); // its HOME and XDG folders, its bus
         environment.remove(QStringLiteral("SIGHTLINE_TOKEN"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SIGHTLINE_CLI_PATH), arguments);
-        Run run;
-        if (!process.waitForStarted(10'000)
-            || !QTest::qWaitFor(
-                [&] {
-                    if (whileRunning)
-                        whileRunning();
-                    return process.state() == QProcess::NotRunning;
-                },
-                60'000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        const CliRun ran = runProgramServing(QStringLiteral(SIGHTLINE_CLI_PATH), arguments, environment, 60'000, whileRunning);
+        return {ran.exitCode, ran.out, ran.err};
     }
 
     QString environmentUrl() const { return m_server.serviceRoot().resolved(QUrl(QStringLiteral("/"))).toString(); }

@@ -1,4 +1,5 @@
 #include "fakedataverse.h"
+#include "programrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -27,21 +28,12 @@ private:
     // Runs the CLI while this thread's event loop keeps serving the fake.
     Run cli(const QStringList &arguments, const QByteArray &token = "test-token")
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("SIGHTLINE_TOKEN"));
         if (!token.isEmpty())
             environment.insert(QStringLiteral("SIGHTLINE_TOKEN"), QString::fromLatin1(token));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(SIGHTLINE_CLI_PATH), arguments);
-        Run run;
-        if (!process.waitForStarted(10'000)
-            || !QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120'000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        const CliRun ran = runProgramServing(QStringLiteral(SIGHTLINE_CLI_PATH), arguments, environment, 120'000);
+        return {ran.exitCode, ran.out, ran.err};
     }
 
     FakeDataverse m_server;
