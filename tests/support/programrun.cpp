@@ -5,8 +5,12 @@
 
 namespace sl::test {
 
-CliRun runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                  int timeoutMs, const QByteArray &input)
+namespace {
+
+// Starts the program, gives it `input`, waits with `waitForEnd` (true: it
+// ended; false: it is killed) and collects what it said.
+CliRun runAndCollect(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+                     int timeoutMs, const QByteArray &input, const std::function<bool(QProcess &)> &waitForEnd)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -18,7 +22,7 @@ CliRun runProgram(const QString &program, const QStringList &arguments, const QP
     }
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
+    if (!waitForEnd(process)) {
         process.kill();
         process.waitForFinished();
         return result;
@@ -29,34 +33,28 @@ CliRun runProgram(const QString &program, const QStringList &arguments, const QP
     return result;
 }
 
+} // namespace
+
+CliRun runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+                  int timeoutMs, const QByteArray &input)
+{
+    return runAndCollect(program, arguments, environment, timeoutMs, input,
+                         [timeoutMs](QProcess &process) { return process.waitForFinished(timeoutMs); });
+}
+
 CliRun runProgramServing(const QString &program, const QStringList &arguments,
                          const QProcessEnvironment &environment, int timeoutMs,
                          const std::function<void()> &whileRunning)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    CliRun result;
-    if (!process.waitForStarted(timeoutMs)) {
-        result.err = process.errorString();
-        return result;
-    }
-    const bool ended = QTest::qWaitFor(
-        [&] {
-            if (whileRunning)
-                whileRunning();
-            return process.state() == QProcess::NotRunning;
-        },
-        timeoutMs);
-    if (!ended) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runAndCollect(program, arguments, environment, timeoutMs, {}, [&](QProcess &process) {
+        return QTest::qWaitFor(
+            [&] {
+                if (whileRunning)
+                    whileRunning();
+                return process.state() == QProcess::NotRunning;
+            },
+            timeoutMs);
+    });
 }
 
 } // namespace sl::test
