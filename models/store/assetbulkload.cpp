@@ -1,6 +1,7 @@
 #include "store/assetbulkload.h"
 
 #include "common/logging.h"
+#include "store/assetrepository.h"
 #include "store/database.h"
 
 #include <QElapsedTimer>
@@ -70,6 +71,10 @@ bool AssetBulkLoad::repairIfInterrupted(Database &db)
     qCWarning(lcStore) << "assets: a bulk load (a first sync) was cut; building its indexes now";
     Transaction transaction(db);
     finish(db);
+    // Loads cut by earlier versions wrote no search rows (their end was to
+    // rebuild the search index whole): rebuilt here, on this rare path, so
+    // that such a workspace finds every asset too.
+    AssetRepository(db).rebuildSearchIndex();
     transaction.commit();
     return true;
 }

@@ -225,7 +225,12 @@ void TablePullJob::endCutBulkLoad()
         return;
     m_bulkLoad = false;
     try {
-        AssetBulkLoad::repairIfInterrupted(m_db);
+        // Its search rows were written with its pages: the indexes are all
+        // that is missing (repairIfInterrupted would rebuild the search
+        // index too, for loads cut by earlier versions).
+        Transaction transaction(m_db);
+        AssetBulkLoad::finish(m_db);
+        transaction.commit();
     } catch (const StoreError &error) {
         // The workspace's next open builds them.
         qCWarning(lcSync).noquote() << "the indexes of a cut first pull could not be built:" << error.message();
