@@ -199,7 +199,11 @@ double storeAlone(const QString &pulledDirectory, int pageSize)
         const auto end = assets.begin() + qsizetype(std::min(assets.size(), first + size_t(pageSize)));
         workspace->assets().upsertAssets(std::vector<Asset>(assets.begin() + qsizetype(first), end));
     }
-    AssetBulkLoad::repairIfInterrupted(workspace->database()); // the end of the load, in its own transaction
+    {
+        Transaction transaction(workspace->database()); // the end of the load, as a pull's last page ends it
+        AssetBulkLoad::finish(workspace->database());
+        transaction.commit();
+    }
     return bench::msSince(timer);
 }
 
