@@ -1529,6 +1529,10 @@ Optionen:
         <source>the sign-in service of %1 cannot be reached now (the sign-in is kept: try again later)</source>
         <translation>der Anmeldedienst von %1 ist gerade nicht erreichbar (die Anmeldung bleibt bestehen: versuchen Sie es später erneut)</translation>
     </message>
+    <message>
+        <source>the keychain did not answer within %1 s: the newest sign-in may not be kept</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet: die neueste Anmeldung wird womöglich nicht aufbewahrt</translation>
+    </message>
 </context>
 <context>
     <name>SyncCommands</name>

@@ -4,12 +4,16 @@
 
 #include <QEventLoop>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
 namespace sl {
 
 namespace {
+
+// How long a command waits at its end for the keychain to take a secret.
+constexpr int kKeychainWaitMs = 30'000;
 
 void say(const QString &line)
 {
@@ -32,6 +36,22 @@ StoredSignIn::StoredSignIn(const QUrl &environment, const QUrl &authority)
 
 StoredSignIn::~StoredSignIn()
 {
+    // A refresh during the command gave a new refresh token, and the store
+    // may have ended the old one: a command that ended before the keychain
+    // took it would leave the sign-in lost. Waits for the keychain's answer
+    // (bounded: a keychain that never answers does not hang the command).
+    if (m_secrets.writesInFlight() > 0) {
+        QEventLoop writing;
+        QObject::connect(&m_secrets, &KeychainSecretStore::written, &writing, [&] {
+            if (m_secrets.writesInFlight() == 0)
+                writing.quit();
+        });
+        QTimer::singleShot(kKeychainWaitMs, &writing, &QEventLoop::quit);
+        writing.exec();
+        if (m_secrets.writesInFlight() > 0)
+            say(tr("the keychain did not answer within %1 s: the newest sign-in may not be kept")
+                    .arg(kKeychainWaitMs / 1000));
+    }
     m_tokens.reset(); // it uses the transport
 }
 

@@ -30,7 +30,9 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret)
     job->setInsecureFallback(false); // never a plain file
     job->setKey(key);
     job->setBinaryData(secret);
+    ++m_writesInFlight;
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
+        --m_writesInFlight;
         if (done->error() != QKeychain::NoError)
             markUnavailable(refusedAccess(*done), done->errorString());
         Q_EMIT written(done->error() == QKeychain::NoError);

@@ -24,6 +24,8 @@ public:
     void remove(const QString &key) override;
 
     bool isAvailable() const { return !m_unavailable; }
+    // Writes the keychain has not answered yet (each ends with written()).
+    int writesInFlight() const { return m_writesInFlight; }
     // A keychain answered but refused access (locked, or the user said no),
     // rather than no keychain answering at all.
     bool wasRefused() const { return m_refused; }
@@ -45,6 +47,7 @@ private:
     MemorySecretStore m_memory; // this run's copy; the only one without a keychain
     bool m_unavailable = false;
     bool m_refused = false;
+    int m_writesInFlight = 0;
 };
 
 } // namespace sl
