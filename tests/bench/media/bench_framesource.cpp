@@ -205,13 +205,7 @@ void benchPlayerStepBackCold(const QString &clip)
             if (bench::dropOsPageCache())
                 floors.push_back(decodeOneFrameFloor(clip));
         };
-        if (round % 2 == 0) {
-            oursOnce();
-            floorOnce();
-        } else {
-            floorOnce();
-            oursOnce();
-        }
+        bench::inTurns(round, oursOnce, floorOnce);
     }
     if (ours.empty() || floors.empty()) {
         std::printf("  player 1st back, cold: the page cache cannot be dropped (needs root)\n");
@@ -361,13 +355,7 @@ void comparePair(const char *what, const char *floorName, const std::function<Co
     once(floor(0), false, discard);
     Runs oursWarm, floorWarm, oursCold, floorCold;
     for (int r = 0; r < kWarm; ++r) {
-        if (r % 2 == 0) {
-            once(ours(r), false, oursWarm);
-            once(floor(r), false, floorWarm);
-        } else {
-            once(floor(r), false, floorWarm);
-            once(ours(r), false, oursWarm);
-        }
+        bench::inTurns(r, [&] { once(ours(r), false, oursWarm); }, [&] { once(floor(r), false, floorWarm); });
     }
     printPair(what, "warm", oursWarm, floorWarm, floorName);
     if (!bench::dropOsPageCache()) {
@@ -375,13 +363,7 @@ void comparePair(const char *what, const char *floorName, const std::function<Co
         return;
     }
     for (int r = 0; r < kCold; ++r) {
-        if (r % 2 == 0) {
-            once(ours(r), true, oursCold);
-            once(floor(r), true, floorCold);
-        } else {
-            once(floor(r), true, floorCold);
-            once(ours(r), true, oursCold);
-        }
+        bench::inTurns(r, [&] { once(ours(r), true, oursCold); }, [&] { once(floor(r), true, floorCold); });
     }
     printPair(what, "cold", oursCold, floorCold, floorName);
 }

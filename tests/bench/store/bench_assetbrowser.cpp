@@ -402,7 +402,8 @@ void benchInsert(Workspace &workspace, int assetCount)
 // Inserting: AssetRepository::upsertAssets against plain sqlite3 doing the
 // same writes (the lookups, the asset rows, both search indexes, the same
 // durability and a TRUNCATE checkpoint after each slice), each into a new
-// workspace of its own, in slices of one transaction; rates per slice. The
+// workspace of its own, in slices of one transaction taken in turns, warm
+// and cold (the page cache dropped before each slice of either). The
 // floor is the fastest plain way found: the slice's rows into a TEMP table
 // in memory (no trigger, no index: a statement per row costs little there),
 // then one INSERT ... SELECT from it into the assets (a statement per row
@@ -411,24 +412,12 @@ void benchInsert(Workspace &workspace, int assetCount)
 // file: ~3x slower; the same INSERT over json_each of a JSON text was twice
 // the cost of this one), both search indexes filled with one INSERT ...
 // SELECT each, the lookups once per distinct id.
-void benchInsertAgainstFloor(int assetCount)
+void benchInsertAgainstFloor(int assetCount, bool cold)
 {
     constexpr int kSlice = 20000;
     QTemporaryDir oursDir, floorDir;
-    std::vector<double> ourRates, floorRates;
-    {
-        QString error;
-        std::unique_ptr<Workspace> workspace = Workspace::open(oursDir.path(), &error);
-        for (int first = 0; first < assetCount; first += kSlice) {
-            std::vector<Asset> slice;
-            for (int i = first; i < first + kSlice; ++i)
-                slice.push_back(syntheticAsset(i));
-            const QElapsedTimer timer = started();
-            workspace->assets().upsertAssets(slice);
-            ourRates.push_back(kSlice / (msSince(timer) / 1000.0));
-        }
-    }
     QString error;
+    std::unique_ptr<Workspace> workspace = Workspace::open(oursDir.path(), &error);
     const QString floorPath = Workspace::open(floorDir.path(), &error)->databasePath(); // the schema, untimed
     sqlite3 *db = nullptr;
     sqlite3_open_v2(floorPath.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
@@ -472,11 +461,7 @@ void benchInsertAgainstFloor(int assetCount)
         sqlite3_step(stmt);
         sqlite3_reset(stmt);
     };
-    for (int first = 0; first < assetCount; first += kSlice) {
-        std::vector<Asset> slice;
-        for (int i = first; i < first + kSlice; ++i)
-            slice.push_back(syntheticAsset(i));
-        const QElapsedTimer timer = started();
+    const auto floorInsert = [&](const std::vector<Asset> &slice) {
         sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
         const qint64 firstRowId = [db] {
             sqlite3_stmt *last = nullptr;
@@ -520,17 +505,35 @@ void benchInsertAgainstFloor(int assetCount)
             step(index);
         }
         sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
-        floorRates.push_back(kSlice / (msSince(timer) / 1000.0));
+    };
+    // Slice by slice, ours and the floor in turns, each slice's time in ms.
+    std::vector<double> ours, floor;
+    for (int first = 0; first < assetCount; first += kSlice) {
+        std::vector<Asset> slice;
+        for (int i = first; i < first + kSlice; ++i)
+            slice.push_back(syntheticAsset(i));
+        const auto timed = [&](const QString &path, std::vector<double> &into, const std::function<void()> &insert) {
+            if (cold)
+                dropCaches(path);
+            const QElapsedTimer timer = started();
+            insert();
+            into.push_back(msSince(timer));
+        };
+        bench::inTurns(
+            first / kSlice,
+            [&] { timed(workspace->databasePath(), ours, [&] { workspace->assets().upsertAssets(slice); }); },
+            [&] { timed(floorPath, floor, [&] { floorInsert(slice); }); });
     }
     for (sqlite3_stmt *stmt : statements)
         sqlite3_finalize(stmt);
     sqlite3_close(db);
-    const Spread o = spreadOf(ourRates), f = spreadOf(floorRates);
-    // Rates: higher is better, so the p95 of the slowest slices is the 5th percentile.
-    std::printf("insert %d assets into an empty workspace, slices of %d: ours p50 %.0f assets/s, slowest %.0f; "
-                "floor (plain sqlite3, same writes) p50 %.0f assets/s, slowest %.0f; ratio at p50 %.2f\n",
-                assetCount, kSlice, o.p50, *std::min_element(ourRates.begin(), ourRates.end()), f.p50,
-                *std::min_element(floorRates.begin(), floorRates.end()), f.p50 / std::max(o.p50, 1e-9));
+    const Spread o = spreadOf(ours), f = spreadOf(floor);
+    std::printf("insert %d assets into an empty workspace, %s, slices of %d (ms a slice, n=%zu): ours p50 %.0f "
+                "p95 %.0f (%.0f assets/s at p50); floor (plain sqlite3, same writes) p50 %.0f p95 %.0f "
+                "(%.0f assets/s); ratio of p50s %.2f\n",
+                assetCount, cold ? "cold (page cache dropped before each slice)" : "warm", kSlice, ours.size(),
+                o.p50, o.p95, kSlice / (o.p50 / 1000.0), f.p50, f.p95, kSlice / (f.p50 / 1000.0),
+                o.p50 / std::max(f.p50, 1e-9));
     std::fflush(stdout);
 }
 
@@ -719,8 +722,10 @@ int main(int argc, char **argv)
         const QStringList sections = args.size() > 3 ? args.at(3).split(QLatin1Char(','))
                                                      : QStringList{QStringLiteral("insert"), QStringLiteral("search"),
                                                                    QStringLiteral("counts")};
-        if (sections.contains(QLatin1String("insert")))
-            benchInsertAgainstFloor(100000);
+        if (sections.contains(QLatin1String("insert"))) {
+            benchInsertAgainstFloor(100000, false);
+            benchInsertAgainstFloor(100000, true);
+        }
         // A kept workspace of the right size is reused (the insert takes minutes).
         if (workspace->assets().count() == assetCount)
             std::printf("reusing the %d assets in %s\n", assetCount, qPrintable(directory));

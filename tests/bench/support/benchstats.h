@@ -34,6 +34,20 @@ inline Spread spreadOf(std::vector<double> values)
     return {at(0.5), at(0.95), values.back()};
 }
 
+// Runs `ours` and `floor` in turns: ours first in even rounds, the floor
+// first in odd ones, so that neither always meets the caches the other left.
+template <typename Ours, typename Floor>
+void inTurns(int round, Ours &&ours, Floor &&floor)
+{
+    if (round % 2 == 0) {
+        ours();
+        floor();
+    } else {
+        floor();
+        ours();
+    }
+}
+
 // Drops the whole OS page cache, so that the next read comes from the disk.
 // Needs root; false when not allowed.
 inline bool dropOsPageCache()
