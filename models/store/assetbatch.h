@@ -33,7 +33,6 @@ public:
     // `parentId` is the parent link to store (the caller drops a link to itself).
     void add(const Asset &asset, const QString &parentId, const QByteArray &etag = {});
     size_t size() const { return m_numbers.size(); }
-    bool empty() const { return m_numbers.empty(); }
 
     // Binds this batch to parameter `index` of `statement`; it must outlive
     // the statement's run (until its reset).
@@ -47,7 +46,6 @@ public:
     enum Column { Id, Name, AssetTag, ModifiedOn, Etag, AccountId, ProductId, CategoryId, ParentId,
                   Latitude, Longitude, StateCode, Ord, ColumnCount };
     static constexpr int kTextColumns = ParentId + 1;
-    static constexpr int kFirstNullableText = AccountId; // from here on, '' is NULL
 
     struct Text
     {

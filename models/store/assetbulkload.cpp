@@ -64,6 +64,13 @@ void AssetBulkLoad::finish(Database &db)
     qCInfo(lcStore) << "assets: bulk load ended; secondary indexes built in" << timer.elapsed() << "ms";
 }
 
+void AssetBulkLoad::end(Database &db)
+{
+    Transaction transaction(db);
+    finish(db);
+    transaction.commit();
+}
+
 bool AssetBulkLoad::repairIfInterrupted(Database &db)
 {
     if (!isActive(db))

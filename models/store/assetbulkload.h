@@ -33,6 +33,9 @@ public:
     // is open (the one that ends the pull).
     // Does nothing when no load is under way. Throws StoreError.
     static void finish(Database &db);
+    // finish() in a transaction of its own: a load this process cut (an
+    // error, a cancel), whose search rows were written with its pages.
+    static void end(Database &db);
     // finish() in a transaction of its own when a load was cut, and the
     // search index rebuilt (loads cut by earlier versions wrote no search
     // rows); true when it had to. For the workspace's open.

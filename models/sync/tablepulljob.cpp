@@ -225,12 +225,7 @@ void TablePullJob::endCutBulkLoad()
         return;
     m_bulkLoad = false;
     try {
-        // Its search rows were written with its pages: the indexes are all
-        // that is missing (repairIfInterrupted would rebuild the search
-        // index too, for loads cut by earlier versions).
-        Transaction transaction(m_db);
-        AssetBulkLoad::finish(m_db);
-        transaction.commit();
+        AssetBulkLoad::end(m_db); // not repairIfInterrupted: its search rows are there
     } catch (const StoreError &error) {
         // The workspace's next open builds them.
         qCWarning(lcSync).noquote() << "the indexes of a cut first pull could not be built:" << error.message();

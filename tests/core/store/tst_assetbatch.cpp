@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->assets().count(), 0);
     }
 
-    void theTableIsReadOnlyWithABatch()
+    void theTableIsReadOnlyThroughABatch()
     {
         QVERIFY_THROWS_EXCEPTION(StoreError, db().exec(QStringLiteral("SELECT count(*) FROM sl_asset_batch")));
         Statement unbound = db().cached("SELECT count(*) FROM sl_asset_batch(?)");
