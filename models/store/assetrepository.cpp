@@ -21,10 +21,11 @@ namespace {
 // How many children an asset `a` has, counted up to 10,000 (a tree shows "10,000+").
 #define SL_CHILD_COUNT "(SELECT count(*) FROM (SELECT 1 FROM assets ch WHERE ch.parent_id = a.id LIMIT 10000)) "
 
-// Inserts the search index rows of the assets `a` the statement selects: the
-// asset's own words; its lookups' words are in lookup_search, once each
-// (schema version 8).
-#define SL_INDEX_INSERT "INSERT INTO asset_search(rowid, name, tag) SELECT a.rid, a.name, a.asset_tag "
+// Inserts the search index rows of the assets `a` the statement selects.
+#define SL_INDEX_INSERT                                                                                      \
+    "INSERT INTO asset_search(rowid, name, tag, account, product, category) "                                \
+    "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''), " \
+    "coalesce(c.name, '') "
 
 // Inserts the tag substring index rows of the assets `a` the statement selects.
 #define SL_TAG_INDEX_INSERT "INSERT INTO asset_tag_search(rowid, tag) SELECT a.rid, a.asset_tag "
@@ -67,7 +68,7 @@ void reindex(Database &db, const std::vector<qint64> &rowIds, qint64 newAbove)
     constexpr size_t kChunk = 10000;
     Statement remove = db.cached("DELETE FROM asset_search WHERE rowid IN (SELECT value FROM json_each(?))");
     Statement insert =
-        db.cached(SL_INDEX_INSERT "FROM json_each(?) j JOIN assets a ON a.rid = j.value");
+        db.cached(SL_INDEX_INSERT "FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
     Statement removeTags =
         db.cached("DELETE FROM asset_tag_search WHERE rowid IN (SELECT value FROM json_each(?))");
     Statement insertTags = db.cached(SL_TAG_INDEX_INSERT
@@ -243,13 +244,7 @@ void AssetRepository::rebuildSearchIndex()
 {
     Transaction transaction(m_db);
     m_db.exec(QStringLiteral("DELETE FROM asset_search"));
-    m_db.exec(QStringLiteral(SL_INDEX_INSERT "FROM assets a"));
-    // The lookups' words, keyed as the schema's triggers key them (migrations.cpp, version 8).
-    m_db.exec(QStringLiteral("DELETE FROM lookup_search"));
-    m_db.exec(QStringLiteral(
-        "INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 1, name FROM accounts;"
-        "INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 2, name || ' ' || product_number FROM products;"
-        "INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 3, name FROM categories"));
+    m_db.exec(QStringLiteral(SL_INDEX_INSERT SL_ASSET_FROM));
     m_db.exec(QStringLiteral("DELETE FROM asset_tag_search"));
     m_db.exec(QStringLiteral(SL_TAG_INDEX_INSERT "FROM assets a WHERE a.asset_tag <> ''"));
     transaction.commit();

@@ -38,9 +38,8 @@ public:
     // (`etags[i]`, empty when the store sent none) is stored in the same
     // write, and the row is marked as the store's (not made here).
     void upsertPulledAssets(const std::vector<Asset> &rows, const std::vector<QByteArray> &etags);
-    // Rewrites the whole search index (the assets' and the lookups') from
-    // the tables (after assets were copied in by other means, e.g. salvaged
-    // by a rebuild, or a VACUUM renumbered the lookups' rowids).
+    // Rewrites the whole search index from the assets table (after assets
+    // were copied in by other means, e.g. salvaged by a rebuild).
     void rebuildSearchIndex();
 
     int count() const;

@@ -17,18 +17,16 @@ struct TextMatch
     std::vector<double> scores; // aligned with rows.rowIds() when ranked; lower is better
 };
 
-// Finds the assets that match every term (SearchQuery::terms): a term
-// matches an asset when it is a word prefix of its name or tag (asset_search),
-// a word prefix of its account, product or category (lookup_search, each
-// lookup's words once), or a substring of its tag (asset_tag_search,
-// trigrams: "01002" in "AT-001002"). Terms that are neither a tag's substring
-// nor a lookup's word (most words) go to FTS5 as one AND expression; only the
-// others are combined here.
+// Finds the assets whose search index matches every term (SearchQuery::terms):
+// a term matches when it is a word prefix in any column of asset_search
+// (name, tag, account, product, category) OR a substring of the asset tag
+// (asset_tag_search, trigrams: "01002" in "AT-001002"). Terms that are no
+// tag's substring (most words) go to FTS5 as one AND expression; only the
+// few that are (tag and serial fragments) are combined here.
 //
 // The score is FTS5's bm25 over the words (name weighs most, then tag), and
-// for the other terms their idf: a row that matched the term as a word of its
-// own scores it fully, one that only holds it inside the tag 3/4 of it, one
-// that only has it through a lookup half of it.
+// for a term that hit a tag, its idf: a row that matched the term as a word
+// scores it fully, one that only holds it inside the tag scores 3/4 of it.
 class AssetTextMatcher
 {
 public:

@@ -324,65 +324,8 @@ CREATE TABLE offline_assets (
 );
 )sql";
 
-// Version 8: the lookups' words leave every asset's search row. asset_search
-// held each asset's account, product and category names too: 60% of the
-// work of indexing a pulled page (the same few names written into every
-// row), and a renamed account rewrote the row of every one of its assets.
-// Now asset_search holds the asset's own words (name, tag) and
-// lookup_search each lookup's words once; a search term that is a word of a
-// lookup matches that lookup's assets (AssetTextMatcher). lookup_search's
-// rowid is the lookup's rowid times 4 plus its kind (1 account, 2 product,
-// 3 category), kept by the triggers below; a VACUUM may renumber those
-// rowids, after which AssetRepository::rebuildSearchIndex makes it again.
-const char *const kVersion8 = R"sql(
-DROP TRIGGER accounts_search_update;
-DROP TRIGGER products_search_update;
-DROP TRIGGER categories_search_update;
-DROP TRIGGER accounts_search_delete;
-DROP TRIGGER products_search_delete;
-DROP TRIGGER categories_search_delete;
-DROP TABLE asset_search;
-CREATE VIRTUAL TABLE asset_search USING fts5(
-    name, tag, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
-INSERT INTO asset_search(rowid, name, tag) SELECT rid, name, asset_tag FROM assets;
-
-CREATE VIRTUAL TABLE lookup_search USING fts5(
-    words, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
-INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 1, name FROM accounts;
-INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 2, name || ' ' || product_number FROM products;
-INSERT INTO lookup_search(rowid, words) SELECT rowid * 4 + 3, name FROM categories;
-CREATE TRIGGER accounts_search_insert AFTER INSERT ON accounts BEGIN
-    INSERT INTO lookup_search(rowid, words) VALUES (new.rowid * 4 + 1, new.name);
-END;
-CREATE TRIGGER accounts_search_update AFTER UPDATE OF name ON accounts BEGIN
-    UPDATE lookup_search SET words = new.name WHERE rowid = new.rowid * 4 + 1;
-END;
-CREATE TRIGGER accounts_search_delete AFTER DELETE ON accounts BEGIN
-    DELETE FROM lookup_search WHERE rowid = old.rowid * 4 + 1;
-END;
-CREATE TRIGGER products_search_insert AFTER INSERT ON products BEGIN
-    INSERT INTO lookup_search(rowid, words) VALUES (new.rowid * 4 + 2, new.name || ' ' || new.product_number);
-END;
-CREATE TRIGGER products_search_update AFTER UPDATE OF name, product_number ON products BEGIN
-    UPDATE lookup_search SET words = new.name || ' ' || new.product_number WHERE rowid = new.rowid * 4 + 2;
-END;
-CREATE TRIGGER products_search_delete AFTER DELETE ON products BEGIN
-    DELETE FROM lookup_search WHERE rowid = old.rowid * 4 + 2;
-END;
-CREATE TRIGGER categories_search_insert AFTER INSERT ON categories BEGIN
-    INSERT INTO lookup_search(rowid, words) VALUES (new.rowid * 4 + 3, new.name);
-END;
-CREATE TRIGGER categories_search_update AFTER UPDATE OF name ON categories BEGIN
-    UPDATE lookup_search SET words = new.name WHERE rowid = new.rowid * 4 + 3;
-END;
-CREATE TRIGGER categories_search_delete AFTER DELETE ON categories BEGIN
-    DELETE FROM lookup_search WHERE rowid = old.rowid * 4 + 3;
-END;
-)sql";
-
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7,
-                                   kVersion8};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
 
 } // namespace
 
