@@ -1417,6 +1417,10 @@ Optionen:
         <source>signed in%1, but the keychain refused to keep the sign-in (is it locked?): it ended with this command. Unlock the keychain and sign in again, or for sync set %2 to an access token instead.</source>
         <translation>angemeldet%1, aber der Schlüsselbund hat es abgelehnt, die Anmeldung aufzubewahren (ist er gesperrt?): Die Anmeldung endete mit diesem Befehl. Entsperren Sie den Schlüsselbund und melden Sie sich erneut an, oder setzen Sie für sync stattdessen %2 auf ein Zugriffstoken.</translation>
     </message>
+    <message>
+        <source>the keychain refused to remove the sign-in kept for %1 (is it locked?): it may still be kept there. Unlock the keychain and sign out again.</source>
+        <translation>der Schlüsselbund hat es abgelehnt, die für %1 aufbewahrte Anmeldung zu entfernen (ist er gesperrt?): Sie ist dort womöglich noch aufbewahrt. Entsperren Sie den Schlüsselbund und melden Sie sich erneut ab.</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotCommand</name>

@@ -106,6 +106,12 @@ int SignInCommands::signOut(const QCommandLineParser &parser, const QStringList 
     StoredSignIn stored(*environment);
     QString why;
     if (!stored.signOut(&why)) {
+        if (stored.keychainRefused()) {
+            CliCommands::fail(tr("the keychain refused to remove the sign-in kept for %1 (is it locked?): it may "
+                                 "still be kept there. Unlock the keychain and sign out again.")
+                                  .arg(environment->authority()));
+            return 1;
+        }
         CliCommands::print(tr("No keychain runs here, so no sign-in was kept for %1.").arg(environment->authority()));
         return 0;
     }

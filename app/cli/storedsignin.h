@@ -34,10 +34,11 @@ public:
     // is kept (or no keychain answers) or the authority refused it.
     bool resume(QString *error);
     // Forgets the refresh token of this environment; false (with why) where
-    // no keychain answers (nothing is kept then either).
+    // no keychain answers (nothing is kept then either), or where it refused
+    // the removal (keychainRefused(): the token may still be kept there).
     bool signOut(QString *why);
-    // After a sign-in not kept: a keychain runs but refused access (locked),
-    // rather than none running.
+    // After a sign-in not kept, or a sign-out that failed: a keychain runs
+    // but refused access (locked), rather than none running.
     bool keychainRefused() const { return m_secrets.wasRefused(); }
     // After signIn() or resume(): the tokens, for a TokenRelay.
     SignedInTokenSource &tokens() { return *m_tokens; }

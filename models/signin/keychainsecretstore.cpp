@@ -68,12 +68,45 @@ void KeychainSecretStore::remove(const QString &key)
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setInsecureFallback(false);
     job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
-        if (done->error() != QKeychain::NoError && done->error() != QKeychain::EntryNotFound)
+    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *done) {
+        if (done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound)
+            return confirmAbsent(key);
+        if (done->error() != QKeychain::NoError)
             markUnavailable(refusedAccess(*done), done->errorString());
         Q_EMIT removed();
     });
     job->start();
+}
+
+void KeychainSecretStore::confirmAbsent(const QString &key)
+{
+    // QtKeychain's Secret Service backend answers a removal from a locked
+    // collection as done (and a read as "not found"), so a signed-out person
+    // would be told the sign-in is gone while the keychain still holds it.
+    // A write to the same key tells the two apart: a locked keychain refuses
+    // it (or asks to be unlocked first); an open one takes it, and the
+    // placeholder is removed again at once.
+    auto *probe = new QKeychain::WritePasswordJob(m_service, this);
+    probe->setInsecureFallback(false);
+    probe->setKey(key);
+    probe->setBinaryData(QByteArrayLiteral("removed"));
+    connect(probe, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *written) {
+        if (written->error() != QKeychain::NoError) {
+            markUnavailable(refusedAccess(*written), written->errorString());
+            Q_EMIT removed();
+            return;
+        }
+        auto *again = new QKeychain::DeletePasswordJob(m_service, this);
+        again->setInsecureFallback(false);
+        again->setKey(key);
+        connect(again, &QKeychain::Job::finished, this, [this](QKeychain::Job *done) {
+            if (done->error() != QKeychain::NoError)
+                markUnavailable(refusedAccess(*done), done->errorString());
+            Q_EMIT removed();
+        });
+        again->start();
+    });
+    probe->start();
 }
 
 void KeychainSecretStore::markUnavailable(bool refused, const QString &why)

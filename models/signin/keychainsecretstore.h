@@ -37,10 +37,15 @@ Q_SIGNALS:
     // A write() ended: `kept` when the keychain holds the secret now (false:
     // only this run's memory does). A command line waits for it before it ends.
     void written(bool kept);
-    // A remove() ended (also where there is no keychain: nothing is kept then).
+    // A remove() ended (also where there is no keychain: nothing is kept
+    // then). Where the keychain refused it (locked), wasRefused() says so and
+    // the secret may still be kept there.
     void removed();
 
 private:
+    // A removal answered as done or "not found": made sure it was not a
+    // locked keychain's answer.
+    void confirmAbsent(const QString &key);
     void markUnavailable(bool refused, const QString &why);
 
     QString m_service;

@@ -214,6 +214,18 @@ private Q_SLOTS:
         QCOMPARE(m_session.itemPaths({{"server", m_service}, {"user", "refresh/new"}}, &error), QStringList());
         const QStringList holding = filesHolding(m_session.rootPath(), {refused, refused.toBase64()});
         QVERIFY2(holding.isEmpty(), qPrintable(holding.join(QLatin1Char(' '))));
+
+        // A removal, which QtKeychain answers as done, is found refused (a
+        // write to the same key is), said once, and the item stays.
+        KeychainSecretStore remover(m_service);
+        QSignalSpy removerUnavailable(&remover, &KeychainSecretStore::unavailable);
+        QSignalSpy removed(&remover, &KeychainSecretStore::removed);
+        remover.remove(QStringLiteral("refresh/locked"));
+        QTRY_VERIFY_WITH_TIMEOUT(!removed.isEmpty(), 10'000);
+        QCOMPARE(removerUnavailable.count(), 1);
+        QVERIFY(remover.wasRefused());
+        QCOMPARE(m_session.itemPaths({{"server", m_service}, {"user", "refresh/locked"}}, &error).size(), 1);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 };
 
