@@ -57,13 +57,27 @@ CaptureViewerWidget::CaptureViewerWidget(QWidget *parent)
 QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QString &mediaPath,
                                           std::vector<Markup> worldMarkups, bool mediaToFetch)
 {
+    return openTab(record, mediaPath, std::move(worldMarkups), mediaToFetch, {}, false);
+}
+
+QWidget *CaptureViewerWidget::openCapture(CaptureOpening opening)
+{
+    return openTab(opening.record, opening.mediaPath, std::move(opening.worldMarkups), opening.mediaToFetch,
+                   opening.viewBasis, false);
+}
+
+QWidget *CaptureViewerWidget::openTab(const CaptureRecord &record, const QString &mediaPath,
+                                      std::vector<Markup> worldMarkups, bool mediaToFetch, QByteArray viewBasis,
+                                      bool replace)
+{
     const int existing = tabOf(record.id);
-    int insertAt = -1;                 // where a panel that gives way was
-    QWidget *keepCurrent = nullptr;    // the tab the user looks at, when not that panel
+    int insertAt = -1;                 // where a view that gives way was
+    QWidget *keepCurrent = nullptr;    // the tab the user looks at, when not that one
     if (existing >= 0) {
         // A capture waiting for its file whose file is here now: the panel
-        // gives way to the photo or the player, in its place.
-        if (!mediaToFetch && qobject_cast<RemoteMediaPanel *>(m_tabs->widget(existing))) {
+        // gives way to the photo or the player, in its place; so does a view
+        // being replaced.
+        if (replace || (!mediaToFetch && qobject_cast<RemoteMediaPanel *>(m_tabs->widget(existing)))) {
             if (m_tabs->currentIndex() != existing)
                 keepCurrent = m_tabs->currentWidget();
             insertAt = existing;
@@ -79,7 +93,7 @@ QWidget *CaptureViewerWidget::openCapture(const CaptureRecord &record, const QSt
     QWidget *view = nullptr;
     QWidget *focusTarget = nullptr;
     OverlayCanvas *canvas = nullptr;
-    Shown shown{record, worldMarkups, mediaToFetch};
+    Shown shown{record, worldMarkups, mediaToFetch, false, std::move(viewBasis)};
     const QString captureId = record.id;
     // A capture whose stored manifest no longer reads shows its media alone.
     if (!record.manifestError.isEmpty())
@@ -202,7 +216,7 @@ std::vector<ShownCapture> CaptureViewerWidget::shownCaptures() const
     for (const auto &[view, shown] : m_shown)
         if (!shown.removed)
             captures.push_back({shown.record.id, shown.record.manifest.markups, shown.worldMarkups,
-                                shown.record.manifest.bookmarks, shown.mediaToFetch});
+                                shown.record.manifest.bookmarks, shown.mediaToFetch, shown.viewBasis});
     return captures;
 }
 
@@ -224,7 +238,13 @@ void CaptureViewerWidget::applyRefresh(std::vector<CaptureRefresh> changes)
                 continue; // nothing of it is shown yet
             }
             // The file is here now: the panel gives way to the view, in its place.
-            openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
+            openCapture(std::move(opening));
+        } else if (change.viewChanged) {
+            // Its poses, camera or file were replaced (a newer version pulled):
+            // what the view was built from is gone, so a new view takes its place.
+            CaptureOpening &opening = *change.opening;
+            openTab(opening.record, opening.mediaPath, std::move(opening.worldMarkups), false,
+                    std::move(opening.viewBasis), true);
         } else {
             refreshView(view, change);
         }

@@ -35,6 +35,9 @@ public:
     // capture is opened again with its file here.
     QWidget *openCapture(const CaptureRecord &record, const QString &mediaPath, std::vector<Markup> worldMarkups,
                          bool mediaToFetch = false);
+    // The same from a read of the store, whose viewBasis lets a refresh
+    // open the tab again when its poses, camera or file are replaced.
+    QWidget *openCapture(CaptureOpening opening);
     void closeAll();
 
     int count() const;
@@ -94,7 +97,12 @@ private:
         std::vector<Markup> worldMarkups; // as read, also when a manifest error hides them
         bool mediaToFetch = false;
         bool removed = false;
+        QByteArray viewBasis; // CaptureOpening::viewBasis; empty when opened without one
     };
+    // openCapture(); `replace`: an open tab of the capture is closed and the
+    // new view takes its place (not only switched to).
+    QWidget *openTab(const CaptureRecord &record, const QString &mediaPath, std::vector<Markup> worldMarkups,
+                     bool mediaToFetch, QByteArray viewBasis, bool replace);
     int tabOf(const QString &captureId) const;
     void closeTab(int index);
     void refreshView(QWidget *view, const CaptureRefresh &change);

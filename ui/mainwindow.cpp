@@ -421,8 +421,7 @@ void MainWindow::openCapture(const QString &captureId)
                 return;
             }
             CaptureOpening &opening = **result.value;
-            m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups),
-                                  opening.mediaToFetch);
+            m_viewer->openCapture(std::move(opening));
             m_gallery->selectCapture(captureId);
             Q_EMIT captureOpened(captureId);
         });

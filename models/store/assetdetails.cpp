@@ -7,9 +7,34 @@
 #include "store/mediacache.h"
 #include "store/workspace.h"
 
+#include "capture/manifestwriter.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace sl {
+
+namespace {
+
+QByteArray viewBasisOf(const CaptureManifest &manifest, const QString &mediaPath)
+{
+    CaptureManifest basis = manifest;
+    basis.markups.clear();
+    basis.bookmarks.clear();
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    digest.addData(QJsonDocument(ManifestWriter::toJson(basis)).toJson(QJsonDocument::Compact));
+    const QFileInfo file(mediaPath);
+    digest.addData(QStringLiteral("\n%1\n%2 %3")
+                       .arg(mediaPath)
+                       .arg(file.exists() ? file.size() : -1)
+                       .arg(file.exists() ? file.lastModified().toMSecsSinceEpoch() : 0)
+                       .toUtf8());
+    return digest.result();
+}
+
+} // namespace
 
 std::optional<AssetDetails> AssetDetails::read(Workspace &workspace, const QString &assetId)
 {
@@ -53,6 +78,7 @@ std::optional<CaptureOpening> CaptureOpening::read(Workspace &workspace, const Q
     }
     opening.mediaPath = workspace.absoluteMediaPath(record->mediaPath);
     opening.mediaToFetch = MediaCache::isCachePath(record->mediaPath) && !QFileInfo::exists(opening.mediaPath);
+    opening.viewBasis = viewBasisOf(record->manifest, opening.mediaPath);
     opening.record = std::move(*record);
     snapshot.commit();
     return opening;

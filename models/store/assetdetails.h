@@ -51,6 +51,11 @@ struct CaptureOpening
     // Pulled from the asset store and its file not in the media cache (not
     // fetched yet, or evicted): the viewer offers to fetch it.
     bool mediaToFetch = false;
+    // What a view of it is built from besides its markup and bookmarks: a
+    // digest of the manifest without them (poses, camera, axes, media) and of
+    // the media file's path, size and modification time (read here, off the
+    // GUI thread). A tab whose basis changed is opened again.
+    QByteArray viewBasis;
     // std::nullopt when there is no such capture. Throws StoreError.
     static std::optional<CaptureOpening> read(Workspace &workspace, const QString &captureId);
 };

@@ -41,7 +41,9 @@ std::vector<CaptureRefresh> refreshShownCaptures(Workspace &workspace, const std
                                      || !sameMarkups(tab.worldMarkups, now->worldMarkups);
             refresh.bookmarksChanged = !sameBookmarks(tab.bookmarks, now->record.manifest.bookmarks);
             const bool fileCame = tab.mediaToFetch && !now->mediaToFetch;
-            if (!fileCame && !refresh.markupsChanged && !refresh.bookmarksChanged)
+            refresh.viewChanged = !tab.mediaToFetch && !now->mediaToFetch && !tab.viewBasis.isEmpty()
+                                  && tab.viewBasis != now->viewBasis;
+            if (!fileCame && !refresh.markupsChanged && !refresh.bookmarksChanged && !refresh.viewChanged)
                 continue;
         }
         changed.push_back(std::move(refresh));

@@ -22,6 +22,7 @@ struct ShownCapture
     std::vector<Markup> worldMarkups;
     std::vector<Bookmark> bookmarks;
     bool mediaToFetch = false; // the tab waits for its file from the asset store
+    QByteArray viewBasis;      // CaptureOpening::viewBasis as opened; empty: not known (not compared)
 };
 
 // An open tab whose capture changed since it was read.
@@ -31,14 +32,18 @@ struct CaptureRefresh
     // What the tab is to show now (CaptureOpening::read); std::nullopt: the
     // capture is no longer in the workspace (removed by a sync, or elsewhere).
     std::optional<CaptureOpening> opening;
-    // What changed (both false when it is gone, or only its file came).
+    // What changed (all false when it is gone, or only its file came).
     bool markupsChanged = false;
     bool bookmarksChanged = false;
+    // What the view is built from (poses, camera, the media file): the tab
+    // is opened again. Not for a file that went (evicted from the cache):
+    // the view keeps showing what it has.
+    bool viewChanged = false;
 };
 
 // Reads every shown capture again through CaptureOpening::read, in one
-// snapshot, and returns those whose markup (image or world), bookmarks or
-// file changed, and those that are gone; a capture that reads the same is
+// snapshot, and returns those whose markup (image or world), bookmarks,
+// basis (CaptureOpening::viewBasis) or file changed, and those that are gone; a capture that reads the same is
 // left out. "File changed" means only that a tab waiting for its file has
 // it now: a view whose cached file was evicted keeps showing what it has.
 // Throws StoreError.

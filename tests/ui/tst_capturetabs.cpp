@@ -25,6 +25,7 @@
 #include <QCheckBox>
 #include <QPushButton>
 #include <QDir>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void changeElsewhereLeavesTheTabAlone();
     void newMarkupShowsInTheOpenPhotoKeepingItsView();
     void newMarkupAndBookmarksShowInTheOpenPlayerKeepingItsFrame();
+    void aReplacedCameraOpensTheTabAgainInItsPlace();
     void removedCaptureKeepsItsTabWithANotice();
     void aTabWaitingForItsFileGivesWayOnceItCame();
     void cleanupTestCase();
@@ -266,6 +268,37 @@ void TestCaptureTabs::newMarkupAndBookmarksShowInTheOpenPlayerKeepingItsFrame()
     QCOMPARE(player->loopIn(), loopIn);
     // The density strip counts the new markup (visible all along).
     QTRY_VERIFY_WITH_TIMEOUT(player->timeline()->density() != density, 15000);
+}
+
+// A newer version of a capture (another camera, other poses, a new file)
+// cannot be patched into the open view: a new view takes its tab's place.
+void TestCaptureTabs::aReplacedCameraOpensTheTabAgainInItsPlace()
+{
+    sl::CaptureViewerWidget *viewer = m_window->captureViewer();
+    open(m_otherPhotoId);
+    QPointer<sl::PhotoView> before = viewer->currentPhotoView();
+    QVERIFY(before);
+    QTRY_VERIFY_WITH_TIMEOUT(before->hasFrame(), 15000);
+    const int index = viewer->tabWidget()->currentIndex();
+    const int tabs = viewer->count();
+    QVERIFY(before->manifest().camera);
+    const double fx = before->manifest().camera->fx;
+
+    writeElsewhere([this, fx](sl::Workspace &workspace) {
+        sl::CaptureManifest manifest = workspace.captures().byId(m_otherPhotoId)->manifest;
+        manifest.camera->fx = fx * 1.05;
+        workspace.captures().replaceManifest(m_otherPhotoId, manifest);
+    });
+    QVERIFY(waitForRefresh(m_otherPhotoId));
+    QTRY_VERIFY(!before); // the old view is gone
+    sl::PhotoView *after = viewer->currentPhotoView();
+    QVERIFY(after);
+    QCOMPARE(viewer->currentCaptureId(), m_otherPhotoId);
+    QCOMPARE(viewer->count(), tabs);
+    QCOMPARE(viewer->tabWidget()->currentIndex(), index);
+    QCOMPARE(after->manifest().camera->fx, fx * 1.05);
+    QCOMPARE(viewer->currentRecord().manifest.camera->fx, fx * 1.05);
+    QTRY_VERIFY_WITH_TIMEOUT(after->hasFrame(), 15000);
 }
 
 void TestCaptureTabs::removedCaptureKeepsItsTabWithANotice()

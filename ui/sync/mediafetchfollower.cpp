@@ -60,7 +60,7 @@ void MediaFetchFollower::onSyncFinished(const SyncSummary &summary)
                         panel->setFailed(why);
                     return;
                 }
-                m_viewer->openCapture(opening.record, opening.mediaPath, std::move(opening.worldMarkups));
+                m_viewer->openCapture(std::move(opening));
             });
     }
 }

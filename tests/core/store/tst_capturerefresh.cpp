@@ -9,6 +9,9 @@
 #include "store/markuprepository.h"
 #include "store/workspace.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,6 +61,12 @@ Markup line(const QString &id, MarkupSpace space)
     return m;
 }
 
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
 } // namespace
 
 class tst_CaptureRefresh : public QObject
@@ -75,7 +84,7 @@ private:
         if (!opening)
             qFatal("no capture %s", qPrintable(id));
         return {id, opening->record.manifest.markups, opening->worldMarkups, opening->record.manifest.bookmarks,
-                opening->mediaToFetch};
+                opening->mediaToFetch, opening->viewBasis};
     }
     std::vector<CaptureRefresh> refresh(const std::vector<ShownCapture> &tabs)
     {
@@ -106,6 +115,7 @@ private Q_SLOTS:
         QCOMPARE(changed[0].captureId, QStringLiteral("cap-a"));
         QVERIFY(changed[0].markupsChanged);
         QVERIFY(!changed[0].bookmarksChanged);
+        QVERIFY(!changed[0].viewChanged); // the view stays, with the new markup
         QVERIFY(changed[0].opening);
         const std::vector<Markup> &now = changed[0].opening->record.manifest.markups;
         QVERIFY(std::any_of(now.begin(), now.end(), [](const Markup &m) { return m.id == QLatin1String("new"); }));
@@ -135,6 +145,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), size_t(1));
         QVERIFY(changed[0].bookmarksChanged);
         QVERIFY(!changed[0].markupsChanged);
+        QVERIFY(!changed[0].viewChanged);
         QCOMPARE(changed[0].opening->record.manifest.bookmarks.size(), size_t(1));
     }
 
@@ -156,6 +167,73 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), size_t(1));
         QVERIFY(!changed[0].opening->mediaToFetch);
         QVERIFY(!changed[0].markupsChanged && !changed[0].bookmarksChanged);
+    }
+
+    // A newer version of the capture (pulled, or imported again) with another
+    // camera (the basis is the whole manifest but its markup and bookmarks,
+    // poses too): what the view was built from is gone.
+    void replacedCameraOrPosesOpenTheViewAgain()
+    {
+        const std::vector<ShownCapture> tabs{shown(QStringLiteral("cap-a")), shown(QStringLiteral("cap-b"))};
+        CaptureManifest manifest = CaptureOpening::read(*m_workspace, QStringLiteral("cap-a"))->record.manifest;
+        QVERIFY(!manifest.camera);
+        CameraIntrinsics camera;
+        camera.width = 1920;
+        camera.height = 1080;
+        camera.fx = camera.fy = 1500;
+        camera.cx = 960;
+        camera.cy = 540;
+        manifest.camera = camera;
+        CaptureRepository(m_workspace->database()).replaceManifest(QStringLiteral("cap-a"), manifest);
+        std::vector<CaptureRefresh> changed = refresh(tabs);
+        QCOMPARE(changed.size(), size_t(1));
+        QCOMPARE(changed[0].captureId, QStringLiteral("cap-a"));
+        QVERIFY(changed[0].viewChanged);
+        QVERIFY(!changed[0].markupsChanged && !changed[0].bookmarksChanged);
+        QCOMPARE(changed[0].opening->record.manifest.camera->fx, 1500.0);
+
+        // The same camera with another focal length.
+        const std::vector<ShownCapture> again{shown(QStringLiteral("cap-a"))};
+        QVERIFY(refresh(again).empty());
+        manifest.camera->fx = 1501;
+        CaptureRepository(m_workspace->database()).replaceManifest(QStringLiteral("cap-a"), manifest);
+        changed = refresh(again);
+        QCOMPARE(changed.size(), size_t(1));
+        QVERIFY(changed[0].viewChanged);
+
+        // A tab opened without a basis is not compared (it is not opened again).
+        ShownCapture unknown = shown(QStringLiteral("cap-b"));
+        unknown.viewBasis.clear();
+        manifest = CaptureOpening::read(*m_workspace, QStringLiteral("cap-b"))->record.manifest;
+        manifest.camera = camera;
+        CaptureRepository(m_workspace->database()).replaceManifest(QStringLiteral("cap-b"), manifest);
+        QVERIFY(refresh({unknown}).empty());
+    }
+
+    // The media file written anew (another size or time): opened again. A
+    // cached file that went (evicted) is not: the view keeps what it has.
+    void aReplacedFileOpensTheViewAgainAnEvictedOneDoesNot()
+    {
+        const QString path = m_workspace->absoluteMediaPath(QStringLiteral("media/cap-a/photo.jpg"));
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        QVERIFY(writeBytes(path, QByteArray(100, 'a')));
+        const std::vector<ShownCapture> tabs{shown(QStringLiteral("cap-a"))};
+        QVERIFY(refresh(tabs).empty());
+        QVERIFY(writeBytes(path, QByteArray(200, 'b')));
+        const std::vector<CaptureRefresh> changed = refresh(tabs);
+        QCOMPARE(changed.size(), size_t(1));
+        QVERIFY(changed[0].viewChanged);
+
+        CaptureRecord cached = record(QStringLiteral("cap-c"));
+        cached.mediaPath = QStringLiteral("cache/cap-c.jpg");
+        CaptureRepository(m_workspace->database()).upsert(cached);
+        const QString cachedPath = m_workspace->absoluteMediaPath(cached.mediaPath);
+        QVERIFY(QDir().mkpath(QFileInfo(cachedPath).path()));
+        QVERIFY(writeBytes(cachedPath, QByteArray(100, 'c')));
+        const std::vector<ShownCapture> open{shown(QStringLiteral("cap-c"))};
+        QVERIFY(!open[0].mediaToFetch);
+        QVERIFY(QFile::remove(cachedPath));
+        QVERIFY(refresh(open).empty());
     }
 };
 
