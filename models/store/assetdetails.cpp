@@ -20,11 +20,22 @@ namespace {
 
 QByteArray viewBasisOf(const CaptureManifest &manifest, const QString &mediaPath)
 {
+    // The manifest as written, but its markup, bookmarks and poses; the
+    // poses as their numbers (a long video has 100,000 of them: written as
+    // JSON they would cost more than the read itself).
     CaptureManifest basis = manifest;
     basis.markups.clear();
     basis.bookmarks.clear();
+    basis.poses.clear();
     QCryptographicHash digest(QCryptographicHash::Sha256);
     digest.addData(QJsonDocument(ManifestWriter::toJson(basis)).toJson(QJsonDocument::Compact));
+    std::vector<double> numbers;
+    numbers.reserve(manifest.poses.size() * 8);
+    for (const ManifestPose &p : manifest.poses)
+        numbers.insert(numbers.end(), {p.t, p.pose.position[0], p.pose.position[1], p.pose.position[2],
+                                       p.pose.rotation.x, p.pose.rotation.y, p.pose.rotation.z, p.pose.rotation.w});
+    digest.addData(QByteArrayView(reinterpret_cast<const char *>(numbers.data()),
+                                  qsizetype(numbers.size() * sizeof(double))));
     const QFileInfo file(mediaPath);
     digest.addData(QStringLiteral("\n%1\n%2 %3")
                        .arg(mediaPath)

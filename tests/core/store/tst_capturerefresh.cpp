@@ -170,8 +170,7 @@ private Q_SLOTS:
     }
 
     // A newer version of the capture (pulled, or imported again) with another
-    // camera (the basis is the whole manifest but its markup and bookmarks,
-    // poses too): what the view was built from is gone.
+    // camera or other poses: what the view was built from is gone.
     void replacedCameraOrPosesOpenTheViewAgain()
     {
         const std::vector<ShownCapture> tabs{shown(QStringLiteral("cap-a")), shown(QStringLiteral("cap-b"))};
@@ -200,6 +199,23 @@ private Q_SLOTS:
         changed = refresh(again);
         QCOMPARE(changed.size(), size_t(1));
         QVERIFY(changed[0].viewChanged);
+
+        // Poses: one added, then one moved by a millimetre.
+        manifest.axes = Axes::OpenGL;
+        ManifestPose pose;
+        pose.t = 0;
+        pose.pose.position = cv::Vec3d(0.1, 0.2, 0.3);
+        manifest.poses.push_back(pose);
+        for (int step = 0; step < 2; ++step) {
+            const std::vector<ShownCapture> before{shown(QStringLiteral("cap-a"))};
+            if (step == 1)
+                manifest.poses.front().pose.position[0] += 0.001;
+            CaptureRepository(m_workspace->database()).replaceManifest(QStringLiteral("cap-a"), manifest);
+            changed = refresh(before);
+            QCOMPARE(changed.size(), size_t(1));
+            QVERIFY(changed[0].viewChanged);
+            QCOMPARE(changed[0].opening->record.manifest.poses.size(), size_t(1));
+        }
 
         // A tab opened without a basis is not compared (it is not opened again).
         ShownCapture unknown = shown(QStringLiteral("cap-b"));
