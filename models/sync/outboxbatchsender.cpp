@@ -36,9 +36,13 @@ void OutboxBatchSender::send(std::vector<Record> records, Done done)
             part.path = ODataQuery::recordUrl(m_serviceRoot, assets.entitySet, QUuid::fromString(entry.entityId))
                             .toString(QUrl::FullyEncoded);
             // The first write checks the version the edits were made
-            // against; the set is atomic, so the later ones need only the
-            // record to be there (a conditional write still).
-            setHeader(part.headers, "If-Match", i == 0 ? entry.baseEtag.toUtf8() : QByteArray("*"));
+            // against (a create: that there is none yet); the set is atomic,
+            // so the later ones need only the record to be there (a
+            // conditional write still).
+            if (i == 0 && entry.operation == QLatin1String("create"))
+                setHeader(part.headers, "If-None-Match", "*");
+            else
+                setHeader(part.headers, "If-Match", i == 0 ? entry.baseEtag.toUtf8() : QByteArray("*"));
             part.body = QJsonDocument(StoreColumns::assetWriteBody(entry.payload)).toJson(QJsonDocument::Compact);
             parts.push_back(std::move(part));
         }
@@ -90,7 +94,10 @@ void OutboxBatchSender::answered(const std::vector<Record> &records, const std::
             continue;
         }
         const RemoteError refused = RemoteError::fromResponse(*refusal);
-        if (refused.kind == RemoteError::Kind::Conflict)
+        const bool create = records[i].front().operation == QLatin1String("create");
+        if (create && (refused.kind == RemoteError::Kind::Conflict || refused.kind == RemoteError::Kind::NotFound))
+            outcome.alone.push_back(records[i]);
+        else if (refused.kind == RemoteError::Kind::Conflict)
             outcome.stale.push_back(records[i]);
         else
             outcome.refused.emplace_back(records[i], refused);
@@ -107,7 +114,8 @@ void OutboxBatchSender::answered(const std::vector<Record> &records, const std::
         outcome.confirmed.clear();
     }
     qCInfo(lcSync) << "batch of" << records.size() << "records:" << outcome.confirmed.size() << "taken,"
-                   << outcome.stale.size() << "stale," << outcome.refused.size() << "refused";
+                   << outcome.stale.size() << "stale," << outcome.alone.size() << "to send alone," << outcome.refused.size()
+                   << "refused";
     done(outcome);
 }
 

@@ -14,11 +14,15 @@ namespace sl {
 class Database;
 class RequestRunner;
 
-// Sends plain updates of customer assets through one $batch (BatchRequest):
-// one change set per record, its entries in seq order (the first with
-// If-Match the entries' base ETag, the later ones with If-Match: *, which
-// the change set's atomicity makes safe), so a record's entries land
-// together while a 412 on one record does not stop the others. Each
+// Sends plain updates of customer assets, and creates of assets made
+// offline, through one $batch (BatchRequest): one change set per record,
+// its entries in seq order (the first with If-Match the entries' base ETag,
+// or for a create If-None-Match: * on our GUID, the later ones with
+// If-Match: *, which the change set's atomicity makes safe), so a record's
+// entries land together while a 412 on one record does not stop the others.
+// A create answered 412 (already there: an earlier try landed) or 404 (a
+// store that does not upsert) comes back as `alone`: RecordCreator, which
+// knows both, sends it again on its own. Each
 // set's answer is what a single request's would be: taken (204/200) is
 // confirmed here, for every record of the batch in one transaction
 // (PushConfirmation) after the whole answer was read; 412 comes back as
@@ -31,7 +35,8 @@ class OutboxBatchSender : public QObject
     Q_OBJECT
 
 public:
-    // One record's entries, in seq order; all updates made against one ETag.
+    // One record's entries, in seq order: updates made against one ETag, or
+    // a create and the updates after it.
     using Record = std::vector<OutboxEntry>;
 
     struct Outcome
@@ -39,6 +44,7 @@ public:
         RemoteError error;             // the batch as a whole failed: nothing below, nothing confirmed
         std::vector<Record> confirmed; // removed from the outbox, new ETags stored
         std::vector<Record> stale;     // 412: the store's record changed meanwhile
+        std::vector<Record> alone;     // a create answered 412 or 404: to be sent on its own
         std::vector<std::pair<Record, RemoteError>> refused; // kept queued
         QString storeError;            // the confirming transaction failed (nothing confirmed)
     };

@@ -141,13 +141,18 @@ void OutboxPushJob::takeBatchable()
         }
         it->push_back(i);
     }
+    // A record's plain updates made against one ETag, or its create (made
+    // offline under our GUID) and the updates after it.
     const auto batchable = [this](const QString &key, const std::vector<size_t> &indexes) {
-        const QString etag = m_entries[indexes.front()].baseEtag;
-        if (m_held.contains(key) || etag.isEmpty() || int(indexes.size()) > limits::kBatchRequests)
+        const OutboxEntry &first = m_entries[indexes.front()];
+        const bool created = first.operation == QLatin1String("create");
+        const QString etag = first.baseEtag;
+        if (m_held.contains(key) || (etag.isEmpty() && !created) || int(indexes.size()) > limits::kBatchRequests)
             return false;
         return std::all_of(indexes.begin(), indexes.end(), [&](size_t i) {
             const OutboxEntry &entry = m_entries[i];
-            return entry.entity == kAsset && isUpdate(entry.operation) && entry.baseEtag == etag
+            const bool operation = (created && i == indexes.front()) || isUpdate(entry.operation);
+            return entry.entity == kAsset && operation && (created || entry.baseEtag == etag)
                    && !QUuid::fromString(entry.entityId).isNull();
         });
     };
@@ -231,6 +236,9 @@ void OutboxPushJob::batchAnswered(const OutboxBatchSender::Outcome &outcome,
                 m_stale.insert(entry.seq);
                 m_entries.push_back(entry); // next() fetches and merges it
             }
+        for (const OutboxBatchSender::Record &record : outcome.alone)
+            for (const OutboxEntry &entry : record)
+                m_entries.push_back(entry); // next() sends it on its own (RecordCreator)
         for (const auto &[record, error] : outcome.refused)
             for (const OutboxEntry &entry : record) {
                 recordFailure(entry, error);

@@ -1,10 +1,10 @@
-// A push killed with SIGKILL at 20 points (just before an edit goes out,
+// A push killed with SIGKILL at 18 points (just before an edit goes out,
 // and just after the store confirmed it but before the workspace knows),
 // then run again: every edit is on the fake Dataverse exactly once (one
 // write taken per record, no duplicate record), and the outbox is empty.
 // The same for captures reviewed here, whose attachments the push creates,
-// and for enough updates to go through $batch (killed before the batch goes
-// out, and after the store took it). And a first pull, loaded in bulk,
+// and for enough updates and creates to go through $batch (killed before the
+// batch goes out, and after the store took it). And a first pull, loaded in bulk,
 // killed between its pages: the workspace opens with every index, and the
 // next sync leaves the search index exact. And a sync killed after it removed
 // a capture the store deleted, before its file went.
@@ -38,8 +38,10 @@ using namespace sl::test;
 
 namespace {
 
-constexpr int kUpdates = 6;
-constexpr int kCreates = 6;
+// Fewer than go through $batch (OutboxPushJob's kBatchMinimum, 10): each
+// edit goes on its own, a kill point each before and after.
+constexpr int kUpdates = 5;
+constexpr int kCreates = 4;
 constexpr int kCaptures = 4; // reviewed here, none on the store yet
 
 // Adds a capture of `assetId` to the workspace; false when it cannot.
@@ -102,7 +104,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("faultKill");
         for (const char *point : {"push.sending", "push.confirmed"})
-            for (int n = 1; n <= 10; ++n)
+            for (int n = 1; n <= kUpdates + kCreates; ++n)
                 QTest::newRow(qPrintable(QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n)))
                     << QStringLiteral("%1:%2").arg(QLatin1String(point)).arg(n);
     }
@@ -231,8 +233,10 @@ private Q_SLOTS:
         QCOMPARE(workspace->outbox().count(), 0);
     }
 
-    // Enough plain updates to go through $batch: killed before the batch
-    // goes out, or after the store took it but before the workspace knows.
+    // Enough plain updates and creates to go through $batch: killed before
+    // the batch goes out, or after the store took it but before the
+    // workspace knows (the creates then answer 412 in the next batch, and
+    // are sent again alone, where RecordCreator takes 412 as "already there").
     void killedBatchPushFinishesExactlyOnce_data()
     {
         QTest::addColumn<QString>("faultKill");
@@ -244,6 +248,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, faultKill);
         constexpr int kBatched = 15;
+        constexpr int kBatchedCreates = 5;
+        QStringList created;
         FakeDataverse server;
         QVERIFY(server.start());
         const QStringList ids = server.seedAssets(20);
@@ -261,6 +267,13 @@ private Q_SLOTS:
                 edit.name = QStringLiteral("Batched %1").arg(i);
                 QVERIFY(editor.update(ids[i], edit, QStringLiteral("tester")).saved());
             }
+            for (int i = 0; i < kBatchedCreates; ++i) {
+                AssetEdit edit;
+                edit.name = QStringLiteral("Created in a batch %1").arg(i);
+                const AssetEditOutcome made = editor.create(edit, QStringLiteral("tester"));
+                QVERIFY(made.saved());
+                created.append(made.assetId);
+            }
         }
         server.clearRequests();
 
@@ -271,6 +284,10 @@ private Q_SLOTS:
 
         for (int i = 0; i < kBatched; ++i)
             QCOMPARE(server.table().row(ids[i]).value("msdyn_name").toString(), QStringLiteral("Batched %1").arg(i));
+        QCOMPARE(server.table().size(), 20 + kBatchedCreates);
+        for (int i = 0; i < kBatchedCreates; ++i)
+            QCOMPARE(server.table().row(created[i]).value("msdyn_name").toString(),
+                     QStringLiteral("Created in a batch %1").arg(i));
         QMap<QString, int> taken; // record -> writes the store took, in a batch or alone
         int batches = 0;
         for (const auto &request : server.requests()) {
@@ -282,7 +299,7 @@ private Q_SLOTS:
                 ++taken[request.url.path()];
         }
         QVERIFY(batches >= 1);
-        QCOMPARE(taken.size(), kBatched);
+        QCOMPARE(taken.size(), kBatched + kBatchedCreates);
         for (auto it = taken.begin(); it != taken.end(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 written %2 times").arg(it.key()).arg(it.value())));
         QString error;
