@@ -71,8 +71,7 @@ void KeychainSecretStore::remove(const QString &key)
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *done) {
         if (done->error() == QKeychain::NoError || done->error() == QKeychain::EntryNotFound)
             return confirmAbsent(key);
-        if (done->error() != QKeychain::NoError)
-            markUnavailable(refusedAccess(*done), done->errorString());
+        markUnavailable(refusedAccess(*done), done->errorString());
         Q_EMIT removed();
     });
     job->start();

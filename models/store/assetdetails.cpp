@@ -1,13 +1,12 @@
 #include "store/assetdetails.h"
 
+#include "capture/manifestwriter.h"
 #include "store/assetrepository.h"
 #include "store/capturerepository.h"
 #include "store/database.h"
 #include "store/markuprepository.h"
 #include "store/mediacache.h"
 #include "store/workspace.h"
-
-#include "capture/manifestwriter.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -43,9 +43,10 @@ struct CaptureRefresh
 
 // Reads every shown capture again through CaptureOpening::read, in one
 // snapshot, and returns those whose markup (image or world), bookmarks,
-// basis (CaptureOpening::viewBasis) or file changed, and those that are gone; a capture that reads the same is
-// left out. "File changed" means only that a tab waiting for its file has
-// it now: a view whose cached file was evicted keeps showing what it has.
+// basis (CaptureOpening::viewBasis) or file changed, and those that are
+// gone; a capture that reads the same is left out. "File changed" means
+// only that a tab waiting for its file has it now: a view whose cached file
+// was evicted keeps showing what it has.
 // Throws StoreError.
 std::vector<CaptureRefresh> refreshShownCaptures(Workspace &workspace, const std::vector<ShownCapture> &shown);
 

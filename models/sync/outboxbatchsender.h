@@ -22,12 +22,12 @@ class RequestRunner;
 // entries land together while a 412 on one record does not stop the others.
 // A create answered 412 (already there: an earlier try landed) or 404 (a
 // store that does not upsert) comes back as `alone`: RecordCreator, which
-// knows both, sends it again on its own. Each
-// set's answer is what a single request's would be: taken (204/200) is
-// confirmed here, for every record of the batch in one transaction
-// (PushConfirmation) after the whole answer was read; 412 comes back as
-// stale (the caller fetches and merges); any other refusal comes back with
-// its error (a 403 names the missing role). A batch that gets no readable
+// knows both, sends it again on its own. Each other set's answer is what a
+// single request's would be: taken (204/200) is confirmed here, for every
+// record of the batch in one transaction (PushConfirmation) after the whole
+// answer was read; 412 comes back as stale (the caller fetches and merges);
+// any other refusal comes back with its error (a 403 names the missing
+// role). A batch that gets no readable
 // answer (a cut, a malformed answer, 403 or 429 for the whole batch after
 // the retry rule) confirms nothing.
 class OutboxBatchSender : public QObject
