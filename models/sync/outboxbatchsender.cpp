@@ -7,10 +7,9 @@
 #include "remote/requestrunner.h"
 #include "remote/writeresult.h"
 #include "store/database.h"
+#include "sync/outboxentrytable.h"
 #include "sync/pushconfirmation.h"
-#include "sync/storecolumns.h"
 #include "sync/synclogging.h"
-#include "sync/synctable.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -25,7 +24,6 @@ OutboxBatchSender::OutboxBatchSender(RequestRunner &runner, Database &db, const 
 
 void OutboxBatchSender::send(std::vector<Record> records, Done done)
 {
-    const SyncTableSpec assets = syncTableSpec(SyncTable::Assets);
     BatchRequest batch(m_serviceRoot);
     for (const Record &record : records) {
         std::vector<BatchPart> parts;
@@ -33,7 +31,8 @@ void OutboxBatchSender::send(std::vector<Record> records, Done done)
             const OutboxEntry &entry = record[i];
             BatchPart part;
             part.method = "PATCH";
-            part.path = ODataQuery::recordUrl(m_serviceRoot, assets.entitySet, QUuid::fromString(entry.entityId))
+            part.path = ODataQuery::recordUrl(m_serviceRoot, OutboxEntryTable::tableOf(entry).entitySet,
+                                              QUuid::fromString(entry.entityId))
                             .toString(QUrl::FullyEncoded);
             // The first write checks the version the edits were made
             // against (a create: that there is none yet); the set is atomic,
@@ -43,7 +42,7 @@ void OutboxBatchSender::send(std::vector<Record> records, Done done)
                 setHeader(part.headers, "If-None-Match", "*");
             else
                 setHeader(part.headers, "If-Match", i == 0 ? entry.baseEtag.toUtf8() : QByteArray("*"));
-            part.body = QJsonDocument(StoreColumns::assetWriteBody(entry.payload)).toJson(QJsonDocument::Compact);
+            part.body = QJsonDocument(OutboxEntryTable::writeBodyOf(entry, entry.payload)).toJson(QJsonDocument::Compact);
             parts.push_back(std::move(part));
         }
         if (!batch.addChangeSet(std::move(parts))) {

@@ -14,8 +14,9 @@ namespace sl {
 class Database;
 class RequestRunner;
 
-// Sends plain updates of customer assets, and creates of assets made
-// offline, through one $batch (BatchRequest): one change set per record,
+// Sends plain updates of customer assets, creates of assets made offline,
+// and reviews of captures' attachments, through one $batch (BatchRequest),
+// each to its record's table (OutboxEntryTable): one change set per record,
 // its entries in seq order (the first with If-Match the entries' base ETag,
 // or for a create If-None-Match: * on our GUID, the later ones with
 // If-Match: *, which the change set's atomicity makes safe), so a record's

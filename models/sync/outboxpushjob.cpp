@@ -1,6 +1,7 @@
 #include "sync/outboxpushjob.h"
 
 #include "common/faultpoint.h"
+#include "editing/capturechanges.h"
 #include "remote/odataquery.h"
 #include "remote/remotelimits.h"
 #include "remote/requestrunner.h"
@@ -8,6 +9,7 @@
 #include "store/database.h"
 #include "store/workspace.h"
 #include "sync/capturecolumns.h"
+#include "sync/outboxentrytable.h"
 #include "sync/pushconfirmation.h"
 #include "sync/storecolumns.h"
 #include "sync/syncconflictrepository.h"
@@ -26,6 +28,11 @@
 #include <optional>
 
 namespace sl {
+
+using OutboxEntryTable::fieldValuesOf;
+using OutboxEntryTable::isCapture;
+using OutboxEntryTable::tableOf;
+using OutboxEntryTable::writeBodyOf;
 
 namespace {
 
@@ -63,29 +70,6 @@ bool stopsPush(RemoteError::Kind kind)
     }
 }
 
-bool isCapture(const OutboxEntry &entry)
-{
-    return entry.entity == kCapture;
-}
-
-// The store's table of an entry's record.
-SyncTableSpec tableOf(const OutboxEntry &entry)
-{
-    return syncTableSpec(isCapture(entry) ? SyncTable::Attachments : SyncTable::Assets);
-}
-
-// The body of a write of `fields` (outbox field keys) of the entry's record.
-QJsonObject writeBodyOf(const OutboxEntry &entry, const QJsonObject &fields)
-{
-    return isCapture(entry) ? CaptureColumns::writeBody(fields) : StoreColumns::assetWriteBody(fields);
-}
-
-// A store row as outbox field keys, to merge against.
-QJsonObject fieldValuesOf(const OutboxEntry &entry, const QJsonObject &row)
-{
-    return isCapture(entry) ? CaptureColumns::fieldValues(row) : StoreColumns::assetFieldValues(row);
-}
-
 } // namespace
 
 OutboxPushJob::OutboxPushJob(RequestRunner &runner, Workspace &workspace, const QUrl &serviceRoot, QObject *parent)
@@ -116,14 +100,14 @@ void OutboxPushJob::start()
             else
                 m_held.insert(entry.entity + QLatin1Char('/') + entry.entityId); // a conflict waits for the user
         }
+        m_total = int(m_entries.size());
+        takeBatchable();
     } catch (const StoreError &error) {
         m_outcome.errors.append(error.message());
         m_running = false;
         Q_EMIT finished();
         return;
     }
-    m_total = int(m_entries.size());
-    takeBatchable();
     next();
 }
 
@@ -141,32 +125,51 @@ void OutboxPushJob::takeBatchable()
         }
         it->push_back(i);
     }
-    // A record's plain updates made against one ETag, or its create (made
-    // offline under our GUID) and the updates after it.
-    const auto batchable = [this](const QString &key, const std::vector<size_t> &indexes) {
+    // The ETag a record's entries go with in a batch (empty for a create),
+    // or none when they cannot go in one. They can: a customer asset's plain
+    // updates made against one ETag, or its create (made offline under our
+    // GUID) and the updates after it; a capture's review (status, note) of
+    // an attachment the store has, with the ETag it was made against or
+    // else the one last pulled (as a single request would). A markup edit
+    // carries the whole manifest (megabytes for a long video): it goes alone.
+    Statement storedEtag = m_db.cached("SELECT etag FROM captures WHERE id = ?");
+    const auto batchEtag = [&](const QString &key, const std::vector<size_t> &indexes) -> std::optional<QString> {
         const OutboxEntry &first = m_entries[indexes.front()];
-        const bool created = first.operation == QLatin1String("create");
-        const QString etag = first.baseEtag;
-        if (m_held.contains(key) || (etag.isEmpty() && !created) || int(indexes.size()) > limits::kBatchRequests)
-            return false;
-        return std::all_of(indexes.begin(), indexes.end(), [&](size_t i) {
+        if (m_held.contains(key) || int(indexes.size()) > limits::kBatchRequests
+            || QUuid::fromString(first.entityId).isNull() || (first.entity != kAsset && first.entity != kCapture))
+            return std::nullopt;
+        const bool capture = isCapture(first);
+        const bool created = !capture && first.operation == QLatin1String("create");
+        QString etag = first.baseEtag;
+        if (capture && etag.isEmpty()) {
+            storedEtag.bind(1, first.entityId);
+            etag = storedEtag.step() ? storedEtag.columnText(0) : QString();
+            storedEtag.reset();
+        }
+        if (etag.isEmpty() && !created)
+            return std::nullopt;
+        const bool all = std::all_of(indexes.begin(), indexes.end(), [&](size_t i) {
             const OutboxEntry &entry = m_entries[i];
             const bool operation = (created && i == indexes.front()) || isUpdate(entry.operation);
-            return entry.entity == kAsset && operation && (created || entry.baseEtag == etag)
-                   && !QUuid::fromString(entry.entityId).isNull();
+            const bool version = created || entry.baseEtag == etag || (capture && entry.baseEtag.isEmpty());
+            return entry.entity == first.entity && operation && version
+                   && !(capture && entry.payload.contains(CaptureChanges::kManifestColumn));
         });
+        return all ? std::optional<QString>(etag) : std::nullopt;
     };
     std::vector<OutboxBatchSender::Record> records;
     QSet<qint64> taken;
     for (const QString &key : order) {
         const std::vector<size_t> &indexes = byRecord[key];
-        if (!batchable(key, indexes))
+        const std::optional<QString> etag = batchEtag(key, indexes);
+        if (!etag)
             continue;
         OutboxBatchSender::Record record;
         for (size_t i : indexes) {
             record.push_back(m_entries[i]);
             taken.insert(m_entries[i].seq);
         }
+        record.front().baseEtag = *etag; // what the change set's first write checks
         records.push_back(std::move(record));
     }
     if (taken.size() < kBatchMinimum)
@@ -229,6 +232,8 @@ void OutboxPushJob::batchAnswered(const OutboxBatchSender::Outcome &outcome,
     } else {
         for (const OutboxBatchSender::Record &record : outcome.confirmed) {
             m_outcome.pushed += int(record.size());
+            if (isCapture(record.front()))
+                m_outcome.pushedCaptures += int(record.size());
             m_done += int(record.size());
         }
         for (const OutboxBatchSender::Record &record : outcome.stale)

@@ -18,6 +18,7 @@ target_sources(sightline_models PRIVATE
     sync/deletedattachment.cpp sync/deletedattachment.h
     sync/idsweepschedule.cpp sync/idsweepschedule.h
     sync/pushconfirmation.cpp sync/pushconfirmation.h
+    sync/outboxentrytable.cpp sync/outboxentrytable.h
     sync/outboxbatchsender.cpp sync/outboxbatchsender.h
     sync/outboxpushjob.cpp sync/outboxpushjob.h
     sync/syncsummary.cpp sync/syncsummary.h

@@ -171,6 +171,53 @@ private Q_SLOTS:
         QCOMPARE(writesTo(id).size(), 0); // nothing twice
     }
 
+    // Reviews of many captures the store has go in one $batch, a change set
+    // each with the attachment's ETag; a markup edit, which carries the
+    // whole manifest, goes alone.
+    void reviewsOfManyCapturesGoInOneBatch()
+    {
+        QStringList ids;
+        for (int i = 0; i < 12; ++i)
+            ids.append(knownCapture());
+        QMap<QString, QByteArray> etags;
+        for (const QString &id : ids) {
+            etags[id] = attachments().etag(id);
+            review(id, ReviewStatus::Approved, QStringLiteral("Batch %1").arg(ids.indexOf(id)));
+        }
+        drawCircle(ids[0], QStringLiteral("loose-cable"));
+
+        const SyncSummary summary = m_world.sync();
+        QVERIFY2(summary.ok(), qPrintable(why(summary)));
+        QCOMPARE(summary.pushed, 12); // the first capture's review and markup coalesced into one entry
+        QCOMPARE(summary.pushedCaptures, 12);
+        int batches = 0;
+        for (const auto &request : m_world.server().requests())
+            if (!request.inBatch && request.url.path().endsWith("$batch"))
+                ++batches;
+        QCOMPARE(batches, 1);
+        for (int i = 0; i < ids.size(); ++i) {
+            const QString &id = ids[i];
+            const QList<FakeDataverse::LoggedRequest> writes = writesTo(id);
+            // One write each: the reviews inside the batch; the first
+            // capture's, which carries the manifest too, on its own.
+            QCOMPARE(writes.size(), 1);
+            QCOMPARE(writes[0].inBatch, i != 0);
+            QCOMPARE(writes[0].method, QByteArray("PATCH"));
+            QCOMPARE(headerValue(writes[0].headers, "If-Match"), etags[id]);
+            QCOMPARE(attachments().row(id).value("sl_reviewstatus").toInt(),
+                     *CaptureColumns::reviewStatusChoice("approved"));
+            QCOMPARE(attachments().row(id).value("sl_reviewnote").toString(), QStringLiteral("Batch %1").arg(i));
+            QCOMPARE(localEtag(id), QString::fromLatin1(attachments().etag(id)));
+        }
+        QVERIFY(storedMarkupIds(ids[0]).contains("loose-cable"));
+        QCOMPARE(m_world.workspace().outbox().count(), 0);
+
+        m_world.server().clearRequests();
+        QVERIFY(m_world.sync().ok());
+        for (const QString &id : ids)
+            QCOMPARE(writesTo(id).size(), 0); // nothing twice
+    }
+
     void markupEditSendsTheManifestWithTheMarkup()
     {
         const QString id = knownCapture();
