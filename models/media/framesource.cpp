@@ -46,6 +46,7 @@ bool FrameSource::openAs(const QString &path, std::optional<MediaType> type, QSt
         return m_photo.isNull() ? fail(message) : true;
     }
     m_video = std::make_unique<VideoDecoder>(m_cacheLimit);
+    m_video->setIndexCache(m_indexCacheFolder);
     if (!m_video->open(path, &message))
         return fail(message);
     return true;

@@ -89,6 +89,9 @@ class FrameSource
 
     // Bytes of decoded frames kept (FrameCache::kDefaultBytes by default).
     void setCacheLimit(qint64 bytes);
+    // Where a long video's packet index is kept between opens
+    // (VideoDecoder::setIndexCache); set before open(). Empty: nowhere.
+    void setIndexCache(const QString &folder) { m_indexCacheFolder = folder; }
     // Lets go of the decoded frames held (while something else decodes the
     // video, such as playback, they only take memory).
     void dropCachedFrames();
@@ -103,6 +106,7 @@ class FrameSource
     QImage m_photo;
     std::unique_ptr<VideoDecoder> m_video;
     qint64 m_cacheLimit;
+    QString m_indexCacheFolder;
 };
 
 } // namespace sl

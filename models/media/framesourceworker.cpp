@@ -17,7 +17,8 @@ using Clock = std::chrono::steady_clock;
 
 } // namespace
 
-FrameSourceWorker::FrameSourceWorker(QObject *parent) : QObject(parent)
+FrameSourceWorker::FrameSourceWorker(QObject *parent, QString indexCache)
+    : QObject(parent), m_indexCache(std::move(indexCache))
 {
     m_thread = std::thread([this] { run(); });
 }
@@ -181,6 +182,7 @@ void FrameSourceWorker::run()
             if (openPath->isEmpty())
                 continue; // close()
             source = std::make_unique<FrameSource>();
+            source->setIndexCache(m_indexCache);
             QString error;
             if (!source->open(*openPath, openType, &error)) {
                 source.reset();

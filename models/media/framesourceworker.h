@@ -2,6 +2,7 @@
 
 #include "capture/capturemanifest.h"
 #include "media/frameindex.h"
+#include "media/thumbnailcache.h"
 
 #include <QImage>
 #include <QObject>
@@ -29,7 +30,10 @@ class FrameSourceWorker : public QObject
 {
     Q_OBJECT
   public:
-    explicit FrameSourceWorker(QObject *parent = nullptr);
+    // `indexCache`: where a long video's packet index is kept between opens
+    // (FrameSource::setIndexCache), by default beside the timeline's
+    // thumbnails; empty: nowhere.
+    explicit FrameSourceWorker(QObject *parent = nullptr, QString indexCache = ThumbnailCache::defaultFolder());
     ~FrameSourceWorker() override;
 
     // Opens the media on the thread (forgetting any pending frame); answers
@@ -69,6 +73,7 @@ class FrameSourceWorker : public QObject
     void frameFailed(int index, const QString &error);
 
   private:
+    const QString m_indexCache; // read by the thread: set once, before it starts
     struct Request
     {
         quint64 media = 0; // the open() this request belongs to

@@ -4,6 +4,7 @@ target_sources(sightline_models PRIVATE
     media/ffmpeghandles.h
     media/framecache.cpp media/framecache.h
     media/frameindex.cpp media/frameindex.h
+    media/packetscan.cpp media/packetscan.h
     media/framesource.cpp media/framesource.h
     media/framesourceworker.cpp media/framesourceworker.h
     media/imageconversion.cpp media/imageconversion.h

@@ -29,6 +29,9 @@ constexpr int kHeaderBytes = 8 + 4 + 16;
 constexpr qint64 kMaxPlanBytes = 64 * 1024;
 // A thumbnail of at most kThumbnailHeight pixels as JPEG stays far below this.
 constexpr qint64 kMaxThumbnailBytes = 4 * 1024 * 1024;
+// A frame index (PacketScan) of 25 bytes a packet: 2.6 million packets, a
+// day of video at 30 frames a second.
+constexpr qint64 kMaxIndexBytes = 64 * 1024 * 1024;
 // JPEG quality of a thumbnail: small files, no visible blocks at 90 px.
 constexpr int kJpegQuality = 85;
 
@@ -69,12 +72,12 @@ QString ThumbnailCache::planPath(const QString &mediaKey, int count) const
     return QStringLiteral("%1/%2/plan-%3.txt").arg(m_folder, mediaKey).arg(count);
 }
 
-std::optional<QByteArray> ThumbnailCache::readChecked(const QString &path)
+std::optional<QByteArray> ThumbnailCache::readChecked(const QString &path, qint64 maxPayload)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt; // not cached yet
-    const QByteArray bytes = file.read(kHeaderBytes + kMaxThumbnailBytes + 1);
+    const QByteArray bytes = file.read(kHeaderBytes + maxPayload + 1);
     file.close();
     bool sound = bytes.size() >= kHeaderBytes && bytes.startsWith(kMagic);
     QByteArray payload;
@@ -112,7 +115,7 @@ bool ThumbnailCache::writeChecked(const QString &path, const QByteArray &payload
 QImage ThumbnailCache::read(const QString &mediaKey, int frame, int height)
 {
     const QString path = thumbnailPath(mediaKey, frame, height);
-    const std::optional<QByteArray> payload = readChecked(path);
+    const std::optional<QByteArray> payload = readChecked(path, kMaxThumbnailBytes);
     if (!payload)
         return {};
     QImage image = QImage::fromData(*payload, "JPG");
@@ -141,7 +144,7 @@ bool ThumbnailCache::write(const QString &mediaKey, int frame, int height, const
 
 std::optional<std::vector<ThumbnailSlot>> ThumbnailCache::readPlan(const QString &mediaKey, int count)
 {
-    const std::optional<QByteArray> payload = readChecked(planPath(mediaKey, count));
+    const std::optional<QByteArray> payload = readChecked(planPath(mediaKey, count), kMaxPlanBytes);
     if (!payload || payload->size() > kMaxPlanBytes)
         return std::nullopt;
     std::vector<ThumbnailSlot> plan;
@@ -166,6 +169,21 @@ bool ThumbnailCache::writePlan(const QString &mediaKey, int count, const std::ve
     for (const ThumbnailSlot &slot : plan)
         text += QByteArray::number(slot.frame) + ' ' + QByteArray::number(slot.seconds, 'g', 17) + '\n';
     return writeChecked(planPath(mediaKey, count), text, nullptr);
+}
+
+QString ThumbnailCache::indexPath(const QString &mediaKey) const
+{
+    return QStringLiteral("%1/%2/index.packets").arg(m_folder, mediaKey);
+}
+
+std::optional<QByteArray> ThumbnailCache::readIndex(const QString &mediaKey)
+{
+    return readChecked(indexPath(mediaKey), kMaxIndexBytes);
+}
+
+bool ThumbnailCache::writeIndex(const QString &mediaKey, const QByteArray &index)
+{
+    return index.size() <= kMaxIndexBytes && writeChecked(indexPath(mediaKey), index, nullptr);
 }
 
 qint64 ThumbnailCache::prune()

@@ -12,10 +12,11 @@
 namespace sl {
 
 // The timeline's thumbnails on disk, so that a video opened again shows its
-// strip without decoding. One folder per media identity (a hash of the
+// strip without decoding, and its frame index, so that it is not read
+// through again (PacketScan). One folder per media identity (a hash of the
 // file's absolute path, size and modification time: a file replaced or
-// edited gets new thumbnails), holding one file per frame index and height
-// and the strip plans (which frames a strip of N shows). Each file carries
+// edited gets new thumbnails), holding one file per frame index and height,
+// the strip plans (which frames a strip of N shows) and the packet index. Each file carries
 // a checksum of its bytes: a damaged or foreign file is ignored and
 // removed (the caller decodes and writes it again), never shown. Files are
 // written to a temporary file and renamed (OutputFile), so a reader never
@@ -39,6 +40,9 @@ class ThumbnailCache
     bool write(const QString &mediaKey, int frame, int height, const QImage &image, QString *error = nullptr);
     std::optional<std::vector<ThumbnailSlot>> readPlan(const QString &mediaKey, int count);
     bool writePlan(const QString &mediaKey, int count, const std::vector<ThumbnailSlot> &plan);
+    // The media's packet index (PacketScan::toBytes), checked like every file.
+    std::optional<QByteArray> readIndex(const QString &mediaKey);
+    bool writeIndex(const QString &mediaKey, const QByteArray &index);
     // Removes the least recently written files until the folder holds at
     // most maxBytes; returns the bytes held afterwards.
     qint64 prune();
@@ -50,8 +54,10 @@ class ThumbnailCache
 
   private:
     QString planPath(const QString &mediaKey, int count) const;
-    // The payload of a checked file; nullopt (the file removed) when absent or damaged.
-    std::optional<QByteArray> readChecked(const QString &path);
+    QString indexPath(const QString &mediaKey) const;
+    // The payload of a checked file of at most `maxPayload` bytes; nullopt
+    // (the file removed) when absent or damaged.
+    std::optional<QByteArray> readChecked(const QString &path, qint64 maxPayload);
     bool writeChecked(const QString &path, const QByteArray &payload, QString *error);
 
     QString m_folder;

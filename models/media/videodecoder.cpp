@@ -7,6 +7,7 @@
 #include "media/mediafile.h"
 #include "media/rgbconverter.h"
 #include "media/thirdpartylog.h"
+#include "media/thumbnailcache.h"
 #include "media/videoheader.h"
 
 #include <QFile>
@@ -216,40 +217,26 @@ bool VideoDecoder::open(const QString &path, QString *error)
     m_rotation = clockwiseRotation(stream);
     m_codedSize = QSize(stream->codecpar->width, stream->codecpar->height);
 
-    // The index: every packet's timestamps, read without decoding.
-    std::vector<PacketRecord> packets;
-    if (stream->nb_frames > 0)
-        packets.reserve(size_t(std::min<int64_t>(stream->nb_frames, 10'000'000)));
-    bool readError = false;
-    while (true) {
-        const int status = av_read_frame(lane.input.get(), lane.packet.get());
-        if (status < 0) {
-            readError = status != AVERROR_EOF;
-            if (readError)
-                qCInfo(lcMedia) << path << "cannot be read past packet" << packets.size() << ":" << causeOf(status);
-            break;
-        }
-        const AVPacket &p = *lane.packet;
-        if (p.stream_index == lane.stream && (p.flags & AV_PKT_FLAG_CORRUPT)) {
-            // The file ends inside this packet (a copy that stopped): what
-            // follows is not there either.
-            readError = true;
-            av_packet_unref(lane.packet.get());
-            break;
-        }
-        // Frames an edit list cuts away are never shown.
-        const bool usable = lane.stream == p.stream_index && !(p.flags & AV_PKT_FLAG_DISCARD) &&
-                            (p.pts != AV_NOPTS_VALUE || p.dts != AV_NOPTS_VALUE);
-        if (usable) {
-            m_ptsEverywhere = m_ptsEverywhere && p.pts != AV_NOPTS_VALUE;
-            const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
-            packets.push_back({pts, p.dts != AV_NOPTS_VALUE ? p.dts : pts, qint64(p.duration),
-                               (p.flags & AV_PKT_FLAG_KEY) != 0});
-        }
-        av_packet_unref(lane.packet.get());
+    // The index: every packet's timestamps, read without decoding, or as
+    // kept from an earlier open of the same file.
+    std::optional<PacketScan> scan;
+    QString mediaKey;
+    if (!m_indexCacheFolder.isEmpty()) {
+        mediaKey = ThumbnailCache::mediaKey(path);
+        ThumbnailCache cache(m_indexCacheFolder);
+        if (const std::optional<QByteArray> kept = mediaKey.isEmpty() ? std::nullopt : cache.readIndex(mediaKey))
+            scan = PacketScan::fromBytes(*kept);
+        if (scan)
+            ++m_counters.indexesFromCache;
     }
-    if (readError || (stream->nb_frames > 0 && qint64(packets.size()) < stream->nb_frames))
-        keepWholeFrames(packets);
+    if (!scan) {
+        scan = scanPackets(lane);
+        if (!mediaKey.isEmpty() && int(scan->packets.size()) >= m_indexCachePackets)
+            ThumbnailCache(m_indexCacheFolder).writeIndex(mediaKey, scan->toBytes()); // a failed write costs a scan
+    }
+    m_ptsEverywhere = scan->ptsEverywhere;
+    const bool readError = scan->readError;
+    std::vector<PacketRecord> packets = std::move(scan->packets);
     const double secondsPerTick = av_q2d(stream->time_base);
     double promised = 0; // what the container says it holds, seconds
     if (stream->duration != AV_NOPTS_VALUE && stream->duration > 0)
@@ -265,6 +252,50 @@ bool VideoDecoder::open(const QString &path, QString *error)
     if (!openDecoder(lane, &reason))
         return fail(reason);
     return true;
+}
+
+PacketScan VideoDecoder::scanPackets(Lane &lane)
+{
+    AVStream *stream = lane.input->streams[lane.stream];
+    PacketScan scan;
+    if (stream->nb_frames > 0)
+        scan.packets.reserve(size_t(std::min<int64_t>(stream->nb_frames, 10'000'000)));
+    while (true) {
+        const int status = av_read_frame(lane.input.get(), lane.packet.get());
+        if (status < 0) {
+            scan.readError = status != AVERROR_EOF;
+            if (scan.readError)
+                qCInfo(lcMedia) << m_path << "cannot be read past packet" << scan.packets.size() << ":" << causeOf(status);
+            break;
+        }
+        const AVPacket &p = *lane.packet;
+        if (p.stream_index == lane.stream && (p.flags & AV_PKT_FLAG_CORRUPT)) {
+            // The file ends inside this packet (a copy that stopped): what
+            // follows is not there either.
+            scan.readError = true;
+            av_packet_unref(lane.packet.get());
+            break;
+        }
+        // Frames an edit list cuts away are never shown.
+        const bool usable = lane.stream == p.stream_index && !(p.flags & AV_PKT_FLAG_DISCARD) &&
+                            (p.pts != AV_NOPTS_VALUE || p.dts != AV_NOPTS_VALUE);
+        if (usable) {
+            scan.ptsEverywhere = scan.ptsEverywhere && p.pts != AV_NOPTS_VALUE;
+            const qint64 pts = p.pts != AV_NOPTS_VALUE ? p.pts : p.dts;
+            scan.packets.push_back({pts, p.dts != AV_NOPTS_VALUE ? p.dts : pts, qint64(p.duration),
+                                    (p.flags & AV_PKT_FLAG_KEY) != 0});
+        }
+        av_packet_unref(lane.packet.get());
+    }
+    if (scan.readError || (stream->nb_frames > 0 && qint64(scan.packets.size()) < stream->nb_frames))
+        keepWholeFrames(scan.packets);
+    return scan;
+}
+
+void VideoDecoder::setIndexCache(const QString &folder, int minPackets)
+{
+    m_indexCacheFolder = folder;
+    m_indexCachePackets = minPackets;
 }
 
 bool VideoDecoder::seekTo(Lane &lane, qint64 timestamp)

@@ -2,6 +2,7 @@
 
 #include "media/framecache.h"
 #include "media/frameindex.h"
+#include "media/packetscan.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -37,7 +38,10 @@ class VideoDecoder
         qint64 seeks = 0;
         qint64 cacheHits = 0;
         qint64 filled = 0; // frames converted by fillBehind()
+        qint64 indexesFromCache = 0; // opens that read the packet index from the cache
     };
+    // Videos of at least this many packets keep their index in the cache.
+    static constexpr int kCachedIndexPackets = 10'000;
 
     explicit VideoDecoder(qint64 cacheBytes);
     ~VideoDecoder();
@@ -47,6 +51,10 @@ class VideoDecoder
     // Checks the container (VideoHeader), indexes the packets, opens the
     // decoder. False with a one-line reason naming the file.
     bool open(const QString &path, QString *error);
+    // Where open() keeps and finds the packet index of a video of at least
+    // `minPackets` packets (a ThumbnailCache folder; empty: none). The file
+    // is identified by path, size and modification time.
+    void setIndexCache(const QString &folder, int minPackets = kCachedIndexPackets);
     const FrameIndex &index() const { return m_index; }
     int rotation() const { return m_rotation; }
     QSize codedSize() const { return m_codedSize; }
@@ -70,6 +78,8 @@ class VideoDecoder
     enum class Step { Frame, NeedPacket, End, Failed };
     bool openInput(Lane &lane, QString *error);
     bool openDecoder(Lane &lane, QString *error);
+    // Every usable packet's timestamps, read from the file without decoding.
+    PacketScan scanPackets(Lane &lane);
     // `filling`: keep every converted frame the cache has room for (else
     // only the few a step forward needs).
     Step receive(Lane &lane, int target, int convertFrom, bool filling, QImage *result, QString *error);
@@ -95,6 +105,8 @@ class VideoDecoder
     };
     std::map<int, std::unique_ptr<AVFrame, FreePicture>> m_pictures;
     QString m_path;
+    QString m_indexCacheFolder; // setIndexCache()
+    int m_indexCachePackets = kCachedIndexPackets;
     FrameIndex m_index;
     FrameCache m_cache;
     int m_rotation = 0;

@@ -6,6 +6,7 @@ sl_add_test(tst_framesource LABEL core SOURCES media/tst_framesource.cpp ${SL_ME
 sl_add_test(tst_frametiming LABEL core SOURCES media/tst_frametiming.cpp ${SL_MEDIA_TEST_CLIP})
 sl_add_test(tst_framesourceworker LABEL core SOURCES media/tst_framesourceworker.cpp ${SL_MEDIA_TEST_CLIP})
 sl_add_test(tst_fillbehind LABEL core SOURCES media/tst_fillbehind.cpp ${SL_MEDIA_TEST_CLIP})
+sl_add_test(tst_frameindexcache LABEL core SOURCES media/tst_frameindexcache.cpp ${SL_MEDIA_TEST_CLIP})
 sl_add_test(tst_mediaprobe LABEL core SOURCES media/tst_mediaprobe.cpp ${SL_MEDIA_TEST_CLIP})
 sl_add_test(tst_thumbnailer LABEL core SOURCES media/tst_thumbnailer.cpp ${SL_MEDIA_TEST_CLIP})
 sl_add_test(tst_photoreader LABEL core SOURCES media/tst_photoreader.cpp ${SL_MEDIA_TEST_CLIP} ${SL_BAD_MEDIA} LIBS ZLIB::ZLIB)
