@@ -4,9 +4,14 @@
 // length, played in the player (an offscreen window, 1280×800) from its
 // middle for a window of 60 seconds. Prints
 //   - the time to open it (index every packet, first frame painted), in a
-//     cache folder of its own (so the player indexes the file), and the
-//     index alone (VideoDecoder::open) read from the file and then kept
-//     and read back (the player's next open of the same file);
+//     cache folder of its own (so the player indexes the file);
+//   - the index alone (VideoDecoder::open), read from the file (a new cache
+//     folder each run) against libavformat opening the file and its decoder
+//     and reading every packet's timestamps, and kept and read back (the
+//     player's next open of the same file) against libavformat opening the
+//     file and its decoder and reading the same packets stored as raw bytes;
+//     in-process, ours and the floor in turns, warm and cold (the OS page
+//     cache dropped before each run, which needs root), p50/p95;
 //   - frames painted in the window, and frames dropped (frames of the
 //     window between the first and the last painted that were never
 //     painted), against the floor: a bare QMediaPlayer on a QVideoSink
@@ -20,6 +25,7 @@
 // 2 s, no B-frames) copied N times end to end by the concat demuxer, so that
 // making it costs one minute of encoding, not N.
 
+#include "benchclip.h"
 #include "benchstats.h"
 #include "capture/manifestreader.h"
 #include "media/frameindex.h"
@@ -196,6 +202,134 @@ void printWindow(const char *who, const WindowCount &count, double seconds, cons
                 perSecond.max);
 }
 
+
+// One packet's timestamps as the floor keeps them (what PacketScan holds).
+struct RawPacket
+{
+    qint64 pts, dts, duration;
+    bool keyframe;
+};
+
+// The floor of indexing: libavformat opens the file and its decoder (as
+// VideoDecoder::open does) and reads every packet's timestamps.
+std::vector<RawPacket> floorScan(const QString &clip)
+{
+    AVFormatContext *input = nullptr;
+    AVCodecContext *context = nullptr;
+    int stream = -1;
+    std::vector<RawPacket> packets;
+    if (!bench::openFloorDecoder(clip, &input, &context, &stream))
+        return packets;
+    AVPacket *packet = av_packet_alloc();
+    while (av_read_frame(input, packet) >= 0) {
+        if (packet->stream_index == stream)
+            packets.push_back({packet->pts, packet->dts, packet->duration, (packet->flags & AV_PKT_FLAG_KEY) != 0});
+        av_packet_unref(packet);
+    }
+    av_packet_free(&packet);
+    avcodec_free_context(&context);
+    avformat_close_input(&input);
+    return packets;
+}
+
+// The floor of a kept index: libavformat opens the file and its decoder,
+// and the packets come back as raw bytes from a file of their own.
+size_t floorKept(const QString &clip, const QString &rawPath)
+{
+    AVFormatContext *input = nullptr;
+    AVCodecContext *context = nullptr;
+    int stream = -1;
+    if (!bench::openFloorDecoder(clip, &input, &context, &stream))
+        return 0;
+    std::vector<RawPacket> packets;
+    if (FILE *file = std::fopen(rawPath.toLocal8Bit().constData(), "rb")) {
+        std::fseek(file, 0, SEEK_END);
+        packets.resize(size_t(std::ftell(file)) / sizeof(RawPacket));
+        std::fseek(file, 0, SEEK_SET);
+        packets.resize(std::fread(packets.data(), sizeof(RawPacket), packets.size(), file));
+        std::fclose(file);
+    }
+    avcodec_free_context(&context);
+    avformat_close_input(&input);
+    return packets.size();
+}
+
+// The index alone, ours against the floors, warm and cold.
+bool benchIndex(const QString &clip)
+{
+    constexpr int kWarm = 5, kCold = 3;
+    QTemporaryDir folder;
+    const QString kept = folder.filePath(QStringLiteral("kept")); // ours, filled by the first open
+    const QString raw = folder.filePath(QStringLiteral("floor.raw"));
+    {
+        const std::vector<RawPacket> packets = floorScan(clip); // untimed: the floor's kept index
+        QFile file(raw);
+        if (packets.empty() || !file.open(QIODevice::WriteOnly)
+            || file.write(reinterpret_cast<const char *>(packets.data()), qint64(packets.size() * sizeof(RawPacket)))
+                   != qint64(packets.size() * sizeof(RawPacket))) {
+            std::fprintf(stderr, "bench_playback: the floor cannot read %s\n", qPrintable(clip));
+            return false;
+        }
+    }
+    int frames = 0;
+    bool failed = false;
+    // VideoDecoder::open with `cacheFolder`, its index read from the file
+    // (expectFromCache 0) or from the folder (1).
+    const auto ours = [&](const QString &cacheFolder, int expectFromCache) {
+        VideoDecoder decoder(64 * 1024 * 1024);
+        decoder.setIndexCache(cacheFolder);
+        QString error;
+        if (!decoder.open(clip, &error) || decoder.counters().indexesFromCache != expectFromCache) {
+            std::fprintf(stderr, "bench_playback: the index did not come as meant: %s\n", qPrintable(error));
+            failed = true;
+        }
+        frames = decoder.index().count();
+    };
+    ours(kept, 0); // keeps it
+    const bool canDrop = bench::dropOsPageCache();
+    if (!canDrop)
+        std::printf("index: cold runs skipped (the OS page cache cannot be dropped here; needs root)\n");
+    for (bool cold : {false, true}) {
+        if (cold && !canDrop)
+            break;
+        std::vector<double> scanned, scannedFloor, read, readFloor;
+        const int runs = cold ? kCold : kWarm;
+        const auto timed = [&](std::vector<double> &into, const auto &work) {
+            if (cold)
+                bench::dropOsPageCache();
+            QElapsedTimer timer;
+            timer.start();
+            work();
+            into.push_back(bench::msSince(timer));
+        };
+        for (int round = 0; round < runs; ++round) {
+            bench::inTurns(
+                round,
+                [&] {
+                    QTemporaryDir fresh; // nothing kept: the file is read
+                    timed(scanned, [&] { ours(fresh.path(), 0); });
+                    timed(read, [&] { ours(kept, 1); });
+                },
+                [&] {
+                    timed(scannedFloor, [&] { failed = failed || floorScan(clip).empty(); });
+                    timed(readFloor, [&] { failed = failed || floorKept(clip, raw) == 0; });
+                });
+        }
+        const char *label = cold ? "cold" : "warm";
+        const auto line = [&](const char *what, const char *floorWhat, const std::vector<double> &a,
+                              const std::vector<double> &b) {
+            const bench::Spread o = bench::spreadOf(a), f = bench::spreadOf(b);
+            std::printf("index %-24s %s n=%d  ours p50 %6.0f p95 %6.0f ms | %s p50 %6.0f p95 %6.0f ms | "
+                        "p50 ratio %.2f\n",
+                        what, label, int(a.size()), o.p50, o.p95, floorWhat, f.p50, f.p95, o.p50 / std::max(f.p50, 1e-6));
+        };
+        line("read from the file", "libav open + every packet", scanned, scannedFloor);
+        line("kept, read back", "libav open + raw packets  ", read, readFloor);
+    }
+    std::printf("index: %d frames; ours keeps it beside the thumbnails (checked: length, MD5)\n", frames);
+    return !failed;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -234,28 +368,8 @@ int main(int argc, char **argv)
     std::printf("clip: %s, %d min 720p30, %d world strokes of %d points, poses at %.0f Hz\n",
                 qPrintable(QFileInfo(clip).fileName()), minutes, kStrokes, kStrokePoints, kPoseRate);
 
-    // The index alone: read from the file, then kept and read back.
-    {
-        QTemporaryDir indexCache;
-        double ms[2] = {0, 0};
-        int frames = 0;
-        for (double &pass : ms) {
-            VideoDecoder decoder(64 * 1024 * 1024);
-            decoder.setIndexCache(indexCache.path());
-            QElapsedTimer timer;
-            timer.start();
-            QString error;
-            if (!decoder.open(clip, &error)) {
-                std::fprintf(stderr, "bench_playback: %s\n", qPrintable(error));
-                return 1;
-            }
-            pass = bench::msSince(timer);
-            frames = decoder.index().count();
-        }
-        std::printf("index (VideoDecoder::open):  read from the file %.0f ms, kept and read back %.0f ms "
-                    "(%d frames; %.2fx)\n",
-                    ms[0], ms[1], frames, ms[1] / std::max(ms[0], 1e-6));
-    }
+    if (!benchIndex(clip))
+        return 1;
 
     // Ours: the player, shown, with the overlay.
     {
