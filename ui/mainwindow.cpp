@@ -408,7 +408,7 @@ void MainWindow::openCapture(const QString &captureId)
     if (m_directory.isEmpty() || captureId.isEmpty())
         return;
     std::function<std::optional<CaptureOpening>(Workspace &)> job = [captureId](Workspace &workspace) {
-        return CaptureOpening::read(workspace, captureId);
+        return CaptureOpening::readForView(workspace, captureId);
     };
     m_store->post<std::optional<CaptureOpening>>(
         this, std::move(job), [this, captureId](StoreResult<std::optional<CaptureOpening>> result) {

@@ -88,9 +88,16 @@ std::optional<CaptureOpening> CaptureOpening::read(Workspace &workspace, const Q
     }
     opening.mediaPath = workspace.absoluteMediaPath(record->mediaPath);
     opening.mediaToFetch = MediaCache::isCachePath(record->mediaPath) && !QFileInfo::exists(opening.mediaPath);
-    opening.viewBasis = viewBasisOf(record->manifest, opening.mediaPath);
     opening.record = std::move(*record);
     snapshot.commit();
+    return opening;
+}
+
+std::optional<CaptureOpening> CaptureOpening::readForView(Workspace &workspace, const QString &captureId)
+{
+    std::optional<CaptureOpening> opening = read(workspace, captureId);
+    if (opening)
+        opening->viewBasis = viewBasisOf(opening->record.manifest, opening->mediaPath);
     return opening;
 }
 

@@ -53,11 +53,13 @@ struct CaptureOpening
     bool mediaToFetch = false;
     // What a view of it is built from besides its markup and bookmarks: a
     // digest of the manifest without them (poses, camera, axes, media) and of
-    // the media file's path, size and modification time (read here, off the
-    // GUI thread). A tab whose basis changed is opened again.
+    // the media file's path, size and modification time. A tab whose basis
+    // changed is opened again. Filled by readForView() only.
     QByteArray viewBasis;
     // std::nullopt when there is no such capture. Throws StoreError.
     static std::optional<CaptureOpening> read(Workspace &workspace, const QString &captureId);
+    // read() with viewBasis, for a viewer tab (stats the media: off the GUI thread).
+    static std::optional<CaptureOpening> readForView(Workspace &workspace, const QString &captureId);
 };
 
 } // namespace sl

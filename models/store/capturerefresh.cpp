@@ -35,7 +35,7 @@ std::vector<CaptureRefresh> refreshShownCaptures(Workspace &workspace, const std
     Transaction snapshot(workspace.database(), Transaction::Read);
     std::vector<CaptureRefresh> changed;
     for (const ShownCapture &tab : shown) {
-        CaptureRefresh refresh{tab.captureId, CaptureOpening::read(workspace, tab.captureId)};
+        CaptureRefresh refresh{tab.captureId, CaptureOpening::readForView(workspace, tab.captureId)};
         if (const std::optional<CaptureOpening> &now = refresh.opening) {
             refresh.markupsChanged = !sameMarkups(tab.imageMarkups, now->record.manifest.markups)
                                      || !sameMarkups(tab.worldMarkups, now->worldMarkups);

@@ -43,7 +43,7 @@ void MediaFetchFollower::onSyncFinished(const SyncSummary &summary)
         why = tr("the asset store has no file for it");
     for (const QString &captureId : m_viewer->capturesWaitingForMedia()) {
         std::function<std::optional<CaptureOpening>(Workspace &)> job = [captureId](Workspace &workspace) {
-            return CaptureOpening::read(workspace, captureId);
+            return CaptureOpening::readForView(workspace, captureId);
         };
         m_store.post<std::optional<CaptureOpening>>(
             this, std::move(job), [this, captureId, why](StoreResult<std::optional<CaptureOpening>> result) {

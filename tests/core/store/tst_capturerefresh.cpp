@@ -80,7 +80,7 @@ private:
     // What a tab opened now shows of `id`.
     ShownCapture shown(const QString &id)
     {
-        const std::optional<CaptureOpening> opening = CaptureOpening::read(*m_workspace, id);
+        const std::optional<CaptureOpening> opening = CaptureOpening::readForView(*m_workspace, id);
         if (!opening)
             qFatal("no capture %s", qPrintable(id));
         return {id, opening->record.manifest.markups, opening->worldMarkups, opening->record.manifest.bookmarks,
