@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(!PacketScan::fromBytes(bytes + QByteArray(1, '\0')));       // trailing bytes
         QVERIFY(!PacketScan::fromBytes(QByteArray()));                       // nothing
         QByteArray lying = bytes;
-        lying[11] = char(0x7f); // the packet count's high byte: far more than the bytes hold
+        lying[15] = char(0x7f); // the packet count's high byte (little endian): far more than the bytes hold
         QVERIFY(!PacketScan::fromBytes(lying));
     }
 };
