@@ -11,7 +11,8 @@ class Database;
 // The search indexes are written with every page as always: that work fills
 // the time the pull waits for its next page, where building them whole at
 // the end made everyone wait for it (~60% of the end), and a search finds
-// the pulled rows while the load goes on.
+// the pulled rows while the load goes on; FTS5 merges their segments only
+// once the load has ended (setSearchMerging in the .cpp).
 //
 // The missing indexes are the load's only mark, so nothing can disagree
 // with it. A load cut by a kill leaves them missing; the workspace's checked
@@ -49,6 +50,10 @@ public:
     };
     static const Index kDeferredIndexes[];
     static const int kDeferredIndexCount;
+    // The search tables' merge settings outside a load (FTS5's defaults);
+    // during one nothing merges until 64 segments wait on a level.
+    static constexpr int kSearchAutomerge = 4;
+    static constexpr int kSearchCrisismerge = 16;
 };
 
 } // namespace sl

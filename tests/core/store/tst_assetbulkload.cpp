@@ -35,6 +35,37 @@ int searchRows(Database &db)
     return db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt();
 }
 
+// An FTS5 table's merge setting `key` as stored (its default when never set).
+int searchSetting(Database &db, const char *table, const char *key, int fallback)
+{
+    const QString value = db.queryText(
+        QStringLiteral("SELECT coalesce((SELECT v FROM %1_config WHERE k = '%2'), %3)")
+            .arg(QLatin1String(table), QLatin1String(key))
+            .arg(fallback));
+    return value.toInt();
+}
+
+// Both search tables merge as FTS5 does by default (true), or not during a load.
+bool mergesAsUsual(Database &db)
+{
+    for (const char *table : {"asset_search", "asset_tag_search"}) {
+        if (searchSetting(db, table, "automerge", AssetBulkLoad::kSearchAutomerge) != AssetBulkLoad::kSearchAutomerge ||
+            searchSetting(db, table, "crisismerge", AssetBulkLoad::kSearchCrisismerge) !=
+                AssetBulkLoad::kSearchCrisismerge)
+            return false;
+    }
+    return true;
+}
+
+bool mergesNothingYet(Database &db)
+{
+    for (const char *table : {"asset_search", "asset_tag_search"}) {
+        if (searchSetting(db, table, "automerge", -1) != 0 || searchSetting(db, table, "crisismerge", -1) != 64)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class tst_AssetBulkLoad : public QObject
@@ -75,8 +106,10 @@ private Q_SLOTS:
         workspace->assets().upsertAssets(someAssets(10, QStringLiteral("Before")));
         QCOMPARE(searchRows(db), 10);
 
+        QVERIFY(mergesAsUsual(db));
         AssetBulkLoad::begin(db);
         QVERIFY(AssetBulkLoad::isActive(db));
+        QVERIFY(mergesNothingYet(db));
         // Rows renamed and added during the load: found at once.
         workspace->assets().upsertAssets(someAssets(40, QStringLiteral("During")));
         QCOMPARE(workspace->assets().count(), 40);
@@ -91,6 +124,7 @@ private Q_SLOTS:
             transaction.commit();
         }
         QVERIFY(!AssetBulkLoad::isActive(db));
+        QVERIFY(mergesAsUsual(db));
         QCOMPARE(searchRows(db), 40);
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("During")), 40);
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("Before")), 0);
@@ -111,6 +145,7 @@ private Q_SLOTS:
         std::unique_ptr<Workspace> workspace;
         QVERIFY(openTemporaryWorkspace(dir, workspace));
         AssetBulkLoad::begin(workspace->database());
+        QVERIFY(mergesNothingYet(workspace->database()));
         workspace->assets().upsertAssets(someAssets(25, QStringLiteral("Cut")));
         QCOMPARE(searchRows(workspace->database()), 25);
         // A load cut by an earlier version, which wrote no search rows
@@ -123,6 +158,7 @@ private Q_SLOTS:
         workspace = Workspace::open(dir->path(), &error);
         QVERIFY2(workspace, qPrintable(error));
         QVERIFY(!AssetBulkLoad::isActive(workspace->database()));
+        QVERIFY(mergesAsUsual(workspace->database()));
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("Cut")), 25);
         QCOMPARE(searchRows(workspace->database()), 25);
         QVERIFY(!AssetBulkLoad::repairIfInterrupted(workspace->database())); // nothing left to do
