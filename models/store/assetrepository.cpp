@@ -21,15 +21,6 @@ namespace {
 // How many children an asset `a` has, counted up to 10,000 (a tree shows "10,000+").
 #define SL_CHILD_COUNT "(SELECT count(*) FROM (SELECT 1 FROM assets ch WHERE ch.parent_id = a.id LIMIT 10000)) "
 
-// Inserts the search index rows of the assets `a` the statement selects.
-#define SL_INDEX_INSERT                                                                                      \
-    "INSERT INTO asset_search(rowid, name, tag, account, product, category) "                                \
-    "SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''), " \
-    "coalesce(c.name, '') "
-
-// Inserts the tag substring index rows of the assets `a` the statement selects.
-#define SL_TAG_INDEX_INSERT "INSERT INTO asset_tag_search(rowid, tag) SELECT a.rid, a.asset_tag "
-
 // Upserts of at least this many assets are bulk writes: a WAL checkpoint follows.
 constexpr size_t kBulkRows = 1000;
 
@@ -57,38 +48,24 @@ void ensureLookup(Statement &upsert, QHash<QString, QString> &seen, const QStrin
     upsert.reset();
 }
 
-// Rewrites the search index rows (words and tag substrings) of the given
-// assets. Done in bulk after an upsert rather than by a trigger per row: FTS5
-// flushes its pending terms at every statement savepoint, which makes a
-// per-row trigger ~3x slower. Rows with a rid above `newAbove` were inserted
-// by the upsert (a new rowid is always above every existing one): they have
-// no index rows to remove, and looking for them costs ~4 us a row.
-void reindex(Database &db, const std::vector<qint64> &rowIds, qint64 newAbove)
+// Writes the search index rows (words and tag substrings) of the assets the
+// upsert inserted: those with a rid above `newAbove` (a new rowid is always
+// above every existing one). Done in bulk rather than by a trigger per row:
+// FTS5 flushes its pending terms at every statement savepoint, which makes a
+// per-row trigger ~3x slower. Changed rows are indexed again by the schema's
+// triggers (migrations.cpp, version 8), which also index a row inserted and
+// then updated by the same statement (an id twice in a batch): only rows
+// without index rows are written.
+void indexInserted(Database &db, qint64 newAbove)
 {
-    constexpr size_t kChunk = 10000;
-    Statement remove = db.cached("DELETE FROM asset_search WHERE rowid IN (SELECT value FROM json_each(?))");
-    Statement insert =
-        db.cached(SL_INDEX_INSERT "FROM json_each(?) j JOIN assets a ON a.rid = j.value " SL_ASSET_JOINS);
-    Statement removeTags =
-        db.cached("DELETE FROM asset_tag_search WHERE rowid IN (SELECT value FROM json_each(?))");
-    Statement insertTags = db.cached(SL_TAG_INDEX_INSERT
-                                     "FROM json_each(?) j JOIN assets a ON a.rid = j.value WHERE a.asset_tag <> ''");
-    const std::span<const qint64> all(rowIds);
-    for (size_t first = 0; first < all.size(); first += kChunk) {
-        const std::span<const qint64> chunk = all.subspan(first, std::min(kChunk, all.size() - first));
-        std::vector<qint64> updated;
-        std::copy_if(chunk.begin(), chunk.end(), std::back_inserter(updated),
-                     [newAbove](qint64 rid) { return rid <= newAbove; });
-        for (Statement *statement : {&remove, &removeTags}) {
-            if (updated.empty())
-                break;
-            statement->bindIntegerList(1, updated).run();
-            statement->reset();
-        }
-        for (Statement *statement : {&insert, &insertTags}) {
-            statement->bindIntegerList(1, chunk).run();
-            statement->reset();
-        }
+    Statement words = db.cached(
+        "INSERT INTO asset_search(rowid, name, tag, account, product, category) SELECT * FROM asset_search_source s "
+        "WHERE s.rid > ? AND NOT EXISTS (SELECT 1 FROM asset_search_docsize d WHERE d.id = s.rid)");
+    Statement tags = db.cached("INSERT INTO asset_tag_search(rowid, tag) SELECT * FROM asset_tag_source s "
+                               "WHERE s.rid > ? AND NOT EXISTS (SELECT 1 FROM asset_tag_search_docsize d WHERE d.id = s.rid)");
+    for (Statement *statement : {&words, &tags}) {
+        statement->bind(1, newAbove).run();
+        statement->reset();
     }
 }
 
@@ -203,19 +180,16 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
         if (!parentId.isEmpty() && !batchIds.contains(parentId))
             withParent.append(row.id);
     }
-    std::vector<qint64> changed; // rows inserted or updated (RETURNING gives no row otherwise)
-    qint64 newAbove = 0;         // the highest rid before the upsert: rows above it are new
+    size_t changed = 0;  // rows inserted or updated (RETURNING gives no row otherwise)
+    qint64 newAbove = 0; // the highest rid before the upsert: rows above it are new
     if (!rows.empty()) {
         Statement highest = m_db.cached("SELECT coalesce(max(rid), 0) FROM assets");
         newAbove = highest.step() ? highest.columnInt64(0) : 0;
         highest.reset();
         batch.bindTo(upsert, 1);
         while (upsert.step())
-            changed.push_back(upsert.columnInt64(0));
+            ++changed;
         upsert.reset();
-        // An id twice in the batch returns its rid twice (inserted, then updated).
-        std::sort(changed.begin(), changed.end());
-        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
     }
 
     // The parent foreign key is checked at commit: a parent the asset store
@@ -234,21 +208,33 @@ void AssetRepository::upsert(const std::vector<Asset> &rows, const std::vector<Q
                                << "asset(s) refer to a parent that is not in the workspace; "
                                   "stored them as top-level assets";
     }
-    reindex(m_db, changed, newAbove);
+    indexInserted(m_db, newAbove);
     transaction.commit();
-    if (changed.size() >= kBulkRows)
+    if (changed >= kBulkRows)
         m_db.checkpointIfIdle(); // keeps the WAL small (see Database::kJournalSizeLimit)
 }
 
 void AssetRepository::rebuildSearchIndex()
 {
+    // Both read their text from the assets (external content): a rebuild
+    // makes them exact whatever they held.
     Transaction transaction(m_db);
-    m_db.exec(QStringLiteral("DELETE FROM asset_search"));
-    m_db.exec(QStringLiteral(SL_INDEX_INSERT SL_ASSET_FROM));
-    m_db.exec(QStringLiteral("DELETE FROM asset_tag_search"));
-    m_db.exec(QStringLiteral(SL_TAG_INDEX_INSERT "FROM assets a WHERE a.asset_tag <> ''"));
+    m_db.exec(QStringLiteral("INSERT INTO asset_search(asset_search) VALUES('rebuild')"));
+    m_db.exec(QStringLiteral("INSERT INTO asset_tag_search(asset_tag_search) VALUES('rebuild')"));
     transaction.commit();
     m_db.checkpointIfIdle();
+}
+
+QString AssetRepository::searchIndexProblem() const
+{
+    for (const char *table : {"asset_search", "asset_tag_search"}) {
+        try {
+            m_db.exec(QStringLiteral("INSERT INTO %1(%1, rank) VALUES('integrity-check', 1)").arg(QLatin1String(table)));
+        } catch (const StoreError &error) {
+            return QStringLiteral("%1: %2").arg(QLatin1String(table), error.message());
+        }
+    }
+    return {};
 }
 
 int AssetRepository::count() const

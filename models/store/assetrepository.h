@@ -41,6 +41,10 @@ public:
     // Rewrites the whole search index from the assets table (after assets
     // were copied in by other means, e.g. salvaged by a rebuild).
     void rebuildSearchIndex();
+    // Empty when both search indexes hold exactly the text of the assets
+    // they index (FTS5's integrity check against the content), else what
+    // SQLite says. Reads every index row: for checks, not for the GUI.
+    QString searchIndexProblem() const;
 
     int count() const;
     enum class Lookup { Accounts, Products, Categories };

@@ -324,8 +324,98 @@ CREATE TABLE offline_assets (
 );
 )sql";
 
+// Version 8: the search indexes keep no copy of the text (FTS5 external
+// content): asset_search reads an asset's words from asset_search_source,
+// asset_tag_search its tag from asset_tag_source. Writing a first pull's
+// search rows took a third less (docs/SYNC-PERFORMANCE.md).
+//
+// FTS5 removes a row's entries by reading its text again, so an entry goes
+// while the text is still the text it was made from (BEFORE triggers), and
+// only where the row is indexed (a row in the table's _docsize); an entry is
+// made only where none is. Inserted assets are indexed in bulk by
+// AssetRepository (a trigger per row is ~3x slower); every change of an
+// indexed column or of a lookup's name, by any writer, is followed here.
+const char *const kVersion8 = R"sql(
+DROP TRIGGER assets_search_delete;
+DROP TRIGGER accounts_search_update;
+DROP TRIGGER products_search_update;
+DROP TRIGGER categories_search_update;
+DROP TRIGGER accounts_search_delete;
+DROP TRIGGER products_search_delete;
+DROP TRIGGER categories_search_delete;
+DROP TRIGGER assets_tag_search_delete;
+DROP TABLE asset_search;
+DROP TABLE asset_tag_search;
+
+CREATE VIEW asset_search_source(rid, name, tag, account, product, category) AS
+SELECT a.rid, a.name, a.asset_tag, coalesce(ac.name, ''), coalesce(p.name || ' ' || p.product_number, ''),
+       coalesce(c.name, '')
+FROM assets a
+LEFT JOIN accounts ac ON ac.id = a.account_id
+LEFT JOIN products p ON p.id = a.product_id
+LEFT JOIN categories c ON c.id = a.category_id;
+CREATE VIEW asset_tag_source(rid, tag) AS SELECT rid, asset_tag FROM assets WHERE asset_tag <> '';
+
+CREATE VIRTUAL TABLE asset_search USING fts5(
+    name, tag, account, product, category,
+    content = 'asset_search_source', content_rowid = 'rid',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE asset_tag_search USING fts5(
+    tag, content = 'asset_tag_source', content_rowid = 'rid', tokenize = 'trigram');
+INSERT INTO asset_search(asset_search) VALUES ('rebuild');
+INSERT INTO asset_tag_search(asset_tag_search) VALUES ('rebuild');
+
+CREATE TRIGGER assets_unindex BEFORE DELETE ON assets BEGIN
+    DELETE FROM asset_search WHERE rowid = old.rid AND EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = old.rid);
+    DELETE FROM asset_tag_search WHERE rowid = old.rid AND EXISTS (SELECT 1 FROM asset_tag_search_docsize WHERE id = old.rid);
+END;
+CREATE TRIGGER assets_reindex_before BEFORE UPDATE OF name, asset_tag, account_id, product_id, category_id ON assets
+WHEN (old.name COLLATE BINARY, old.asset_tag, old.account_id, old.product_id, old.category_id)
+     IS NOT (new.name, new.asset_tag, new.account_id, new.product_id, new.category_id)
+BEGIN
+    DELETE FROM asset_search WHERE rowid = old.rid AND EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = old.rid);
+    DELETE FROM asset_tag_search WHERE rowid = old.rid AND old.asset_tag IS NOT new.asset_tag
+        AND EXISTS (SELECT 1 FROM asset_tag_search_docsize WHERE id = old.rid);
+END;
+CREATE TRIGGER assets_reindex_after AFTER UPDATE OF name, asset_tag, account_id, product_id, category_id ON assets
+WHEN (old.name COLLATE BINARY, old.asset_tag, old.account_id, old.product_id, old.category_id)
+     IS NOT (new.name, new.asset_tag, new.account_id, new.product_id, new.category_id)
+BEGIN
+    INSERT INTO asset_search(rowid, name, tag, account, product, category)
+    SELECT * FROM asset_search_source WHERE rid = new.rid
+        AND NOT EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = new.rid);
+    INSERT INTO asset_tag_search(rowid, tag)
+    SELECT * FROM asset_tag_source WHERE rid = new.rid
+        AND NOT EXISTS (SELECT 1 FROM asset_tag_search_docsize WHERE id = new.rid);
+END;
+)sql"
+// A lookup's name is in the search rows of its assets: they go before it
+// changes or goes and come back after (a deleted lookup's assets read '':
+// the foreign key sets their link to NULL, or, without foreign keys, the
+// join finds nothing).
+#define SL_LOOKUP_SEARCH_TRIGGERS(table, column, columns)                                                      \
+    "CREATE TRIGGER " table "_unindex BEFORE UPDATE OF " columns " ON " table " BEGIN "                         \
+    "DELETE FROM asset_search WHERE rowid IN (SELECT rid FROM assets WHERE " column " = old.id) "            \
+    "AND EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = asset_search.rowid); END; "                   \
+    "CREATE TRIGGER " table "_reindex AFTER UPDATE OF " columns " ON " table " BEGIN "                          \
+    "INSERT INTO asset_search(rowid, name, tag, account, product, category) SELECT * FROM asset_search_source " \
+    "WHERE rid IN (SELECT rid FROM assets WHERE " column " = new.id) "                                        \
+    "AND NOT EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = asset_search_source.rid); END; "           \
+    "CREATE TRIGGER " table "_unindex_deleted BEFORE DELETE ON " table " BEGIN "                                \
+    "DELETE FROM asset_search WHERE rowid IN (SELECT rid FROM assets WHERE " column " = old.id) "            \
+    "AND EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = asset_search.rowid); END; "                   \
+    "CREATE TRIGGER " table "_reindex_deleted AFTER DELETE ON " table " BEGIN "                                 \
+    "INSERT INTO asset_search(rowid, name, tag, account, product, category) SELECT * FROM asset_search_source " \
+    "WHERE rid IN (SELECT rid FROM assets WHERE " column " = old.id) "                                        \
+    "AND NOT EXISTS (SELECT 1 FROM asset_search_docsize WHERE id = asset_search_source.rid); END; "
+    SL_LOOKUP_SEARCH_TRIGGERS("accounts", "account_id", "name")
+    SL_LOOKUP_SEARCH_TRIGGERS("products", "product_id", "name, product_number")
+    SL_LOOKUP_SEARCH_TRIGGERS("categories", "category_id", "name");
+#undef SL_LOOKUP_SEARCH_TRIGGERS
+
 // Append new versions here; never edit a released one.
-const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
+const char *const kMigrations[] = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                   kVersion5, kVersion6, kVersion7, kVersion8};
 
 } // namespace
 

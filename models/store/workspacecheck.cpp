@@ -1,5 +1,6 @@
 #include "store/workspacecheck.h"
 
+#include "store/assetrepository.h"
 #include "store/database.h"
 #include "store/mediastore.h"
 #include "store/mediacache.h"
@@ -39,6 +40,9 @@ WorkspaceCheckReport WorkspaceCheck::run(const QString &directory)
             report.problems.append(Workspace::damagedMessage(workspace->directory(), finding));
             return report;
         }
+        const QString searchProblem = workspace->assets().searchIndexProblem();
+        if (!searchProblem.isEmpty())
+            report.problems.append(tr("the search index does not match the assets (%1)").arg(searchProblem));
         MediaStore &media = workspace->media();
         // What an interrupted import left is collected, as any open does
         // (this one holds the lock itself, so open() could not).

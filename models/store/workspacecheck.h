@@ -14,7 +14,8 @@ struct WorkspaceCheckReport
 };
 
 // A full check of a workspace, for people and for the reliability tests: the
-// database passes SQLite's integrity check; every capture's media and manifest
+// database passes SQLite's integrity check and the search index holds the
+// assets' text; every capture's media and manifest
 // file exist, and the media's bytes hash to the SHA-256 the record names; no
 // file under media/ is referenced by no record. Waits for the write lock so
 // that no import is half-way while it looks. Read-only, except that, like any

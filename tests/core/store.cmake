@@ -15,3 +15,4 @@ sl_add_test(tst_markuprepository LABEL core SOURCES store/tst_markuprepository.c
 sl_add_test(tst_capturerefresh LABEL core SOURCES store/tst_capturerefresh.cpp)
 sl_add_test(tst_mediacache LABEL core SOURCES store/tst_mediacache.cpp)
 sl_add_test(tst_assetbulkload LABEL core SOURCES store/tst_assetbulkload.cpp)
+sl_add_test(tst_searchindex LABEL core SOURCES store/tst_searchindex.cpp)

@@ -32,7 +32,7 @@ std::vector<Asset> someAssets(int count, const QString &prefix)
 
 int searchRows(Database &db)
 {
-    return db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt();
+    return db.queryText(QStringLiteral("SELECT count(*) FROM asset_search_docsize")).toInt();
 }
 
 // An FTS5 table's merge setting `key` as stored (its default when never set).
@@ -134,6 +134,7 @@ private Q_SLOTS:
         workspace->assets().upsertAssets(someAssets(41, QStringLiteral("After")));
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("After")), 41);
         QCOMPARE(searchRows(db), 41);
+        QCOMPARE(workspace->assets().searchIndexProblem(), QString());
         closeTemporaryWorkspace(dir, workspace);
     }
 

@@ -335,7 +335,7 @@ private Q_SLOTS:
             QVERIFY(!AssetBulkLoad::isActive(db));
             const int rows = workspace->assets().count();
             QVERIFY2(rows > 0 && rows < kAssets && rows % 5'000 == 0, qPrintable(QString::number(rows)));
-            QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt(), rows);
+            QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search_docsize")).toInt(), rows);
         }
         const CliOutcome again = sync(server, dir.path(), QString());
         QVERIFY2(again.exitedWith(0), qPrintable(again.describe()));
@@ -345,8 +345,9 @@ private Q_SLOTS:
         Database &db = workspace->database();
         QVERIFY(!AssetBulkLoad::isActive(db));
         QCOMPARE(workspace->assets().count(), kAssets);
-        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search")).toInt(), kAssets);
-        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_tag_search")).toInt(), kAssets);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_search_docsize")).toInt(), kAssets);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT count(*) FROM asset_tag_search_docsize")).toInt(), kAssets);
+        QCOMPARE(workspace->assets().searchIndexProblem(), QString());
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("TAG-11999")), 1);
         QCOMPARE(workspace->assets().countMatching(QStringLiteral("Pump 00007")), 1);
     }

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(m_world.workspace().assets().countMatching(QStringLiteral("TAG-19999")), 1);
         // Every seventh asset refers to "Account 6": its search row says so.
         QCOMPARE(m_world.workspace().database().queryText(
-                     QStringLiteral("SELECT count(*) FROM asset_search WHERE account = 'Account 6'")),
+                     QStringLiteral("SELECT count(*) FROM asset_search WHERE asset_search MATCH 'account:\"Account 6\"'")),
                  QString::number(20'000 / 7));
         // Four pages of 5,000 assets, each page asked with maxpagesize.
         int assetPages = 0;
@@ -120,8 +120,9 @@ private Q_SLOTS:
         QCOMPARE(assets.countMatching(oldTag), 0);
         QCOMPARE(assets.countMatching(QStringLiteral("Added on the server")), 1);
         const QString indexRows = m_world.workspace().database().queryText(
-            QStringLiteral("SELECT (SELECT count(*) FROM asset_search) - (SELECT count(*) FROM assets)"));
+            QStringLiteral("SELECT (SELECT count(*) FROM asset_search_docsize) - (SELECT count(*) FROM assets)"));
         QCOMPARE(indexRows, QStringLiteral("0"));
+        QCOMPARE(assets.searchIndexProblem(), QString());
         // The second pull asked for changes only: one page, not seven.
         int assetReads = 0;
         for (const auto &request : m_world.server().requests())
