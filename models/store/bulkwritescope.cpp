@@ -2,6 +2,9 @@
 
 #include "common/logging.h"
 #include "store/database.h"
+#include "store/walcheckpointer.h"
+
+#include <sqlite3.h>
 
 namespace sl {
 
@@ -13,10 +16,11 @@ BulkWriteScope::BulkWriteScope(Database &db) : m_db(db)
         m_synchronous = m_db.queryText(QStringLiteral("PRAGMA synchronous")).toInt();
         m_autoCheckpoint = m_db.queryText(QStringLiteral("PRAGMA wal_autocheckpoint")).toInt();
         const qint64 pageSize = qMax(512, m_db.queryText(QStringLiteral("PRAGMA page_size")).toInt());
-        // 1 = NORMAL. The checkpoint threshold is in pages: the journal size limit's worth.
-        m_db.exec(QStringLiteral("PRAGMA synchronous=1; PRAGMA wal_autocheckpoint=%1")
-                      .arg(Database::kJournalSizeLimit / pageSize));
+        m_db.exec(QStringLiteral("PRAGMA synchronous=1")); // NORMAL
         m_active = true;
+        // This connection's own checkpoints stop (the hook replaces them).
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_db.path());
+        m_checkpointer->watch(m_db.handle(), int(kCheckpointBytes / pageSize));
     } catch (const StoreError &error) {
         // Only slower without it: the writes stay as safe as ever.
         qCWarning(lcStore).noquote() << "bulk write settings not taken:" << error.message();
@@ -27,7 +31,10 @@ BulkWriteScope::~BulkWriteScope()
 {
     if (!m_active)
         return;
+    sqlite3_wal_hook(m_db.handle(), nullptr, nullptr);
+    m_checkpointer.reset(); // waits for a checkpoint under way
     try {
+        // The pragma puts the connection's own checkpoints back.
         m_db.exec(QStringLiteral("PRAGMA synchronous=%1; PRAGMA wal_autocheckpoint=%2")
                       .arg(m_synchronous)
                       .arg(m_autoCheckpoint));

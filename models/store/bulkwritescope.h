@@ -1,14 +1,20 @@
 #pragma once
 
+#include <QtGlobal>
+
+#include <memory>
+
 namespace sl {
 
 class Database;
+class WalCheckpointer;
 
 // A stretch of many page-sized write transactions on one connection (a
 // pull): while it lasts, a commit does not wait for the disk
-// (synchronous=NORMAL) and the WAL is checkpointed only when it reaches
-// Database::kJournalSizeLimit instead of after every commit; when it ends,
-// the connection's settings come back and the WAL is checkpointed once.
+// (synchronous=NORMAL), and the WAL is checkpointed by a WalCheckpointer on
+// a thread and connection of its own whenever it passes kCheckpointBytes,
+// while this connection goes on writing; when it ends, the connection's
+// settings come back and the WAL is checkpointed once, here.
 //
 // Why this is safe for a pull: in WAL mode with synchronous=NORMAL every
 // commit is still atomic and in order; a power cut can only lose the latest
@@ -22,6 +28,9 @@ class BulkWriteScope
 public:
     explicit BulkWriteScope(Database &db);
     ~BulkWriteScope();
+    // How much WAL wakes the checkpointer: small enough that it copies a
+    // few pages' worth at a time, between the writer's commits.
+    static constexpr qint64 kCheckpointBytes = 8 * 1024 * 1024;
     BulkWriteScope(const BulkWriteScope &) = delete;
     BulkWriteScope &operator=(const BulkWriteScope &) = delete;
 
@@ -32,6 +41,7 @@ private:
     bool m_active = false;
     int m_synchronous = 0;       // the connection's PRAGMA synchronous before
     int m_autoCheckpoint = 0;    // its PRAGMA wal_autocheckpoint before (pages)
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace sl

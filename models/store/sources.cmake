@@ -15,6 +15,7 @@ target_sources(sightline_models PRIVATE
     store/capturerepository.cpp store/capturerepository.h
     store/currentmanifest.cpp store/currentmanifest.h
     store/bulkwritescope.cpp store/bulkwritescope.h
+    store/walcheckpointer.cpp store/walcheckpointer.h
     store/database.cpp store/database.h
     store/markupfill.h
     store/markuprepository.cpp store/markuprepository.h

@@ -1,6 +1,7 @@
-// BulkWriteScope: a pull's page commits skip the disk flush and the
-// per-commit checkpoint while it lasts; afterwards the connection is as it
-// was (FULL, the usual checkpoint threshold) and the WAL is emptied.
+// BulkWriteScope: a pull's page commits skip the disk flush while it lasts
+// and the WAL is copied into the database beside them, not by the writer;
+// afterwards the connection is as it was (FULL, its own checkpoints) and
+// the WAL is emptied.
 #include "store/bulkwritescope.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -41,12 +42,24 @@ private Q_SLOTS:
             BulkWriteScope scope(*db);
             QVERIFY(scope.isActive());
             QCOMPARE(pragma(*db, "synchronous"), 1); // NORMAL
-            QCOMPARE(qint64(pragma(*db, "wal_autocheckpoint")) * pragma(*db, "page_size"),
-                     Database::kJournalSizeLimit);
             // Writes commit as usual inside it.
             Transaction transaction(*db);
             db->exec(QStringLiteral("INSERT INTO accounts(id, name) VALUES ('a', 'Contoso')"));
             transaction.commit();
+            // More than the checkpointer's threshold, in commits of ~1 MB:
+            // the database file takes them while the writer goes on.
+            const qint64 before = QFileInfo(dbPath()).size();
+            const qint64 commits = 2 * BulkWriteScope::kCheckpointBytes / (1024 * 1024) + 1;
+            for (int i = 0; i < commits; ++i) {
+                Transaction more(*db);
+                db->exec(QStringLiteral("WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n "
+                                        "WHERE value < 1000) INSERT INTO accounts(id, name) "
+                                        "SELECT 'b%1-' || value, printf('%.1000c', 'x') FROM n")
+                             .arg(i));
+                more.commit();
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(dbPath()).size() > before + BulkWriteScope::kCheckpointBytes, 20000);
+            QCOMPARE(pragma(*db, "wal_autocheckpoint"), 0); // the writer checkpoints nothing: the hook took over
         }
         QCOMPARE(pragma(*db, "synchronous"), synchronous);
         QCOMPARE(pragma(*db, "wal_autocheckpoint"), autoCheckpoint);
