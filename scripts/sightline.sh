@@ -21,7 +21,7 @@ packages=(
     g++ cmake ninja-build ccache pkg-config file dpkg-dev
     qt6-base-dev qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
-    libopencv-dev libcurl4-openssl-dev libsqlite3-dev qtkeychain-qt6-dev
+    libopencv-dev libcurl4-openssl-dev libsqlite3-dev qtkeychain-qt6-dev libsimdjson-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
     libavformat-dev libavcodec-dev libswscale-dev libavutil-dev qt6-image-formats-plugins
     xvfb xauth appstream desktop-file-utils fonts-dejavu-core ffmpeg

@@ -31,8 +31,13 @@ struct ODataPage
     std::vector<ODataDeletedRow> deleted;
     QUrl nextLink;  // absolute; empty on the last page
     QUrl deltaLink; // absolute; only on the last page of a change-tracked read
-    // What the reader's page decoder (PagedReadJob::setPageDecoder) made of
-    // the rows, on the transport's thread where it could; empty without one.
+    // The changed rows the page held: rows.size(), or their number where a
+    // parser of its own (PagedReadJob::setPageParser) decoded them into
+    // `decoded` and left `rows` empty.
+    int rowsRead = 0;
+    // What the reader's page decoder or parser (PagedReadJob::setPageDecoder,
+    // setPageParser) made of the rows, on the transport's thread where it
+    // could; empty without one.
     std::any decoded;
 };
 

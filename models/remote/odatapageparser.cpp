@@ -135,6 +135,7 @@ bool ODataPageParser::parse(const QByteArray &body, const QUrl &requestUrl, ODat
         if (!read.deltaLink.isValid())
             return false;
     }
+    read.rowsRead = int(read.rows.size());
     *page = std::move(read);
     return true;
 }

@@ -22,10 +22,12 @@ struct ParsedPage
 };
 using SharedParsedPage = std::shared_ptr<ParsedPage>;
 
-SharedParsedPage parsePage(const QByteArray &body, const QUrl &url, const PagedReadJob::PageDecoder &decoder)
+SharedParsedPage parsePage(const QByteArray &body, const QUrl &url, const PagedReadJob::PageParser &parser,
+                           const PagedReadJob::PageDecoder &decoder)
 {
     auto parsed = std::make_shared<ParsedPage>();
-    parsed->ok = ODataPageParser::parse(body, url, &parsed->page, &parsed->why);
+    parsed->ok = parser ? parser(body, url, &parsed->page, &parsed->why)
+                        : ODataPageParser::parse(body, url, &parsed->page, &parsed->why);
     if (parsed->ok && decoder)
         parsed->page.decoded = decoder(parsed->page);
     return parsed;
@@ -84,8 +86,8 @@ void PagedReadJob::requestPage(const QUrl &url)
     // Parsed (and decoded) on the transport's thread, while this one may
     // still be storing the page before (a 5,000-row page of assets is ~10 ms
     // of parsing and ~10 ms of decoding).
-    request.decodeBody = [url, decoder = m_decoder](const QByteArray &body) {
-        return std::any(parsePage(body, url, decoder));
+    request.decodeBody = [url, parser = m_parser, decoder = m_decoder](const QByteArray &body) {
+        return std::any(parsePage(body, url, parser, decoder));
     };
     odata::preferMaxPageSize(request, m_maxPageSize);
     for (const QByteArray &preference : m_preferences)
@@ -105,14 +107,14 @@ void PagedReadJob::onPage(const QUrl &url, const HttpResponse &response, const R
         return;
     }
     const SharedParsedPage *early = std::any_cast<SharedParsedPage>(&response.decoded);
-    const SharedParsedPage parsed = early && *early ? *early : parsePage(response.body, url, m_decoder);
+    const SharedParsedPage parsed = early && *early ? *early : parsePage(response.body, url, m_parser, m_decoder);
     if (!parsed->ok) {
         stop(RemoteError::badResponse(tr("page %1 of %2: %3").arg(m_pages + 1).arg(url.path(), parsed->why)));
         return;
     }
     const ODataPage &page = parsed->page;
     ++m_pages;
-    m_rows += qint64(page.rows.size() + page.deleted.size());
+    m_rows += qint64(page.rowsRead) + qint64(page.deleted.size());
     const QUrl next = page.nextLink;
     if (next.isEmpty())
         m_deltaLink = page.deltaLink;

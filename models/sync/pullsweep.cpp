@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 #include "store/mediacache.h"
+#include "sync/decodedassets.h"
 #include "sync/deletedattachment.h"
 
 #include <QUuid>
@@ -60,6 +61,13 @@ void PullSweep::markSeen(Database &db, SyncTable table, const ODataPage &page)
 {
     const SyncTableSpec spec = syncTableSpec(table);
     Statement mark = db.cached("INSERT OR IGNORE INTO temp.sync_seen(entity_set, id) VALUES (?, ?)");
+    if (const DecodedAssets *decoded = decodedAssetsOf(page)) {
+        for (const Asset &asset : decoded->rows) { // keys already in the local form
+            mark.bind(1, spec.entitySet).bind(2, asset.id).run();
+            mark.reset();
+        }
+        return;
+    }
     for (const ODataRow &row : page.rows) {
         // The same form as the local key (StoreColumns): lower case, no braces.
         const QUuid key = QUuid::fromString(row.values.value(spec.keyColumn).toString());

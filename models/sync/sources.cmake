@@ -12,6 +12,7 @@ target_sources(sightline_models PRIVATE
     sync/syncconflictrepository.cpp sync/syncconflictrepository.h
     sync/syncconflictresolver.cpp sync/syncconflictresolver.h
     sync/syncpageapplier.cpp sync/syncpageapplier.h
+    sync/assetpageparser.cpp sync/assetpageparser.h sync/decodedassets.h
     sync/fieldmerge.cpp sync/fieldmerge.h
     sync/tablepulljob.cpp sync/tablepulljob.h
     sync/pullsweep.cpp sync/pullsweep.h

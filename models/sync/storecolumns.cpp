@@ -27,11 +27,7 @@ bool isCanonicalGuid(const QString &text)
 
 QString guidOf(const QJsonValue &value)
 {
-    QString text = value.toString();
-    if (isCanonicalGuid(text) && text != QLatin1String("00000000-0000-0000-0000-000000000000"))
-        return text; // (the nil GUID is no id: QUuid reads it as null below)
-    const QUuid id = QUuid::fromString(text);
-    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+    return StoreColumns::guidText(value.toString());
 }
 
 QJsonValue idOrNull(const QString &id)
@@ -64,6 +60,14 @@ constexpr std::pair<const char *, const char *> kPlain[] = {
 };
 
 } // namespace
+
+QString StoreColumns::guidText(const QString &text)
+{
+    if (isCanonicalGuid(text) && text != QLatin1String("00000000-0000-0000-0000-000000000000"))
+        return text; // (the nil GUID is no id: QUuid reads it as null below)
+    const QUuid id = QUuid::fromString(text);
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
 
 Asset StoreColumns::assetFromRow(const QJsonObject &row)
 {

@@ -20,6 +20,9 @@ public:
     static Account accountFromRow(const QJsonObject &row);
     static Product productFromRow(const QJsonObject &row);
     static Category categoryFromRow(const QJsonObject &row);
+    // A key or lookup as the store writes it, lower case without braces;
+    // empty when it is no GUID (or the nil one).
+    static QString guidText(const QString &text);
 
     // The outbox field keys with the row's values (references as ids, null
     // for none), to compare with an entry's base and payload.

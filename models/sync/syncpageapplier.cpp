@@ -5,7 +5,9 @@
 #include "store/capturerepository.h"
 #include "store/currentmanifest.h"
 #include "store/database.h"
+#include "sync/assetpageparser.h"
 #include "sync/capturecolumns.h"
+#include "sync/decodedassets.h"
 #include "sync/deletedattachment.h"
 #include "sync/remotecapture.h"
 #include "sync/storecolumns.h"
@@ -37,16 +39,8 @@ void keepNewest(QString &newest, const QString &modifiedOn)
         newest = modifiedOn;
 }
 
-// A page of assets as the store writes them: the rows with a key, each
-// with its ETag, in the page's order.
-struct DecodedAssets
-{
-    std::vector<Asset> rows;
-    std::vector<QByteArray> etags;
-    QString newestModified;
-};
-using SharedDecodedAssets = std::shared_ptr<const DecodedAssets>;
-
+// A page's assets, from its rows as ODataPageParser read them (a page that
+// AssetPageParser read carries them already).
 SharedDecodedAssets decodeAssets(const ODataPage &page)
 {
     auto decoded = std::make_shared<DecodedAssets>();
@@ -65,11 +59,21 @@ SharedDecodedAssets decodeAssets(const ODataPage &page)
 
 } // namespace
 
-PagedReadJob::PageDecoder SyncPageApplier::decoderFor(SyncTable table)
+PagedReadJob::PageParser SyncPageApplier::parserFor(SyncTable table)
 {
     if (table != SyncTable::Assets)
         return {};
-    return [](const ODataPage &page) { return std::any(decodeAssets(page)); };
+    return &AssetPageParser::parse;
+}
+
+QString SyncPageApplier::newestModified(const ODataPage &page)
+{
+    if (const DecodedAssets *decoded = decodedAssetsOf(page))
+        return decoded->newestModified;
+    QString newest;
+    for (const ODataRow &row : page.rows)
+        keepNewest(newest, row.values.value(QLatin1String("modifiedon")).toString());
+    return newest;
 }
 
 SyncPageApplier::SyncPageApplier(Database &db) : m_db(db) {}

@@ -42,10 +42,13 @@ public:
 
     PageApplied apply(SyncTable table, const ODataPage &page, const std::optional<SyncTableState> &endState);
 
-    // The work on a page of `table` that needs no database, for
-    // PagedReadJob::setPageDecoder (thread-safe; none where there is
-    // nothing to gain). apply() does it itself for a page without it.
-    static PagedReadJob::PageDecoder decoderFor(SyncTable table);
+    // The reading of a page of `table` that needs no database, for
+    // PagedReadJob::setPageParser (thread-safe; none where ODataPageParser
+    // does as well): the assets' rows decoded as they are read
+    // (AssetPageParser). apply() decodes a page read without it itself.
+    static PagedReadJob::PageParser parserFor(SyncTable table);
+    // The newest modifiedon of the page's rows (ISO 8601; empty if none).
+    static QString newestModified(const ODataPage &page);
 
 private:
     PageApplied applyAssets(const ODataPage &page);

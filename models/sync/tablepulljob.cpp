@@ -143,7 +143,7 @@ void TablePullJob::read(Mode mode, const QUrl &url)
         mode == Mode::Full ? QList<QByteArray>{"odata.track-changes"} : QList<QByteArray>{};
     m_read = new PagedReadJob(m_runner, url, m_pageSize, preferences, this);
     if (mode != Mode::IdSweep) // keys alone: nothing to decode
-        m_read->setPageDecoder(SyncPageApplier::decoderFor(m_spec.table));
+        m_read->setPageParser(SyncPageApplier::parserFor(m_spec.table));
     connect(m_read, &PagedReadJob::pageReady, this, &TablePullJob::onPage);
     connect(m_read, &PagedReadJob::finished, this, &TablePullJob::onReadFinished);
     qCInfo(lcSync) << "pulling" << m_spec.entitySet
@@ -171,11 +171,9 @@ void TablePullJob::onPage(const ODataPage &page)
         const SyncTableSpec &spec = m_spec;
         if (endState) {
             // The newest modifiedon includes this page's rows: peek before applying.
-            for (const ODataRow &row : page.rows) {
-                const QString modified = row.values.value(QLatin1String("modifiedon")).toString();
-                if (modified > m_newestModified)
-                    m_newestModified = modified;
-            }
+            const QString modified = SyncPageApplier::newestModified(page);
+            if (modified > m_newestModified)
+                m_newestModified = modified;
             endState->lastModified = m_newestModified;
         }
         QElapsedTimer timer;
