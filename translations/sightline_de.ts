@@ -1051,6 +1051,10 @@ Optionen:
         <source>the page has both a nextLink and a deltaLink</source>
         <translation>die Seite enthält sowohl einen nextLink als auch einen deltaLink</translation>
     </message>
+    <message>
+        <source>not valid JSON (%1 bytes): %2</source>
+        <translation>kein gültiges JSON (%1 Bytes): %2</translation>
+    </message>
 </context>
 <context>
     <name>ODataQuery</name>
@@ -1982,6 +1986,10 @@ Optionen:
     <message>
         <source>%1 is referenced by no capture</source>
         <translation>%1 wird von keiner Aufnahme referenziert</translation>
+    </message>
+    <message>
+        <source>the search index does not match the assets (%1)</source>
+        <translation>der Suchindex stimmt nicht mit den Anlagen überein (%1)</translation>
     </message>
 </context>
 <context>
