@@ -60,7 +60,7 @@ void WalCheckpointer::run()
     try {
         db = Database::open(m_path);
     } catch (const StoreError &error) {
-        qCWarning(lcStore).noquote() << "WAL checkpoints stay with the writer:" << error.message();
+        qCWarning(lcStore).noquote() << "no WAL checkpoint until the bulk write ends:" << error.message();
     }
     std::unique_lock lock(m_mutex);
     for (;;) {
