@@ -3,10 +3,9 @@
 // page of the parser's own cases, and the same assets, ETags, deleted rows
 // and links on pages of every shape a row can take.
 #include "../remote/pageparsercases.h"
-#include "remote/odatapageparser.h"
+#include "assetpagecomparison.h"
 #include "sync/assetpageparser.h"
 #include "sync/decodedassets.h"
-#include "sync/storecolumns.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -20,76 +19,9 @@ namespace {
 
 const QUrl kRequest(QStringLiteral("https://org.crm.dynamics.com/api/data/v9.2/msdyn_customerassets?$select=msdyn_name"));
 
-// What the general parser and the column reader make of `body`.
-struct Expected
-{
-    bool ok = false;
-    QString error;
-    ODataPage page;
-    std::vector<Asset> assets;
-    std::vector<QByteArray> etags;
-};
-
-Expected general(const QByteArray &body)
-{
-    Expected expected;
-    expected.ok = ODataPageParser::parse(body, kRequest, &expected.page, &expected.error);
-    for (const ODataRow &row : expected.page.rows) {
-        Asset asset = StoreColumns::assetFromRow(row.values);
-        if (asset.id.isEmpty())
-            continue;
-        expected.assets.push_back(asset);
-        expected.etags.push_back(row.etag);
-    }
-    return expected;
-}
-
-// Empty when `body` reads the same both ways, else the first difference.
 QString difference(const QByteArray &body)
 {
-    const Expected want = general(body);
-    ODataPage page;
-    QString error;
-    const bool ok = AssetPageParser::parse(body, kRequest, &page, &error);
-    if (ok != want.ok)
-        return QStringLiteral("verdict %1 against %2 (%3%4)").arg(ok).arg(want.ok).arg(error, want.error);
-    if (!ok)
-        return {};
-    if (!page.rows.empty())
-        return QStringLiteral("rows kept as JSON");
-    if (page.rowsRead != int(want.page.rows.size()))
-        return QStringLiteral("%1 rows read against %2").arg(page.rowsRead).arg(want.page.rows.size());
-    if (page.nextLink != want.page.nextLink || page.deltaLink != want.page.deltaLink)
-        return QStringLiteral("links differ");
-    if (page.deleted.size() != want.page.deleted.size())
-        return QStringLiteral("deleted rows differ");
-    for (size_t i = 0; i < page.deleted.size(); ++i) {
-        if (page.deleted[i].id != want.page.deleted[i].id || page.deleted[i].reason != want.page.deleted[i].reason)
-            return QStringLiteral("deleted row %1 differs").arg(i);
-    }
-    const DecodedAssets *decoded = decodedAssetsOf(page);
-    if (!decoded)
-        return QStringLiteral("no decoded assets");
-    if (decoded->rows.size() != want.assets.size() || decoded->etags != want.etags)
-        return QStringLiteral("%1 assets against %2, or ETags differ").arg(decoded->rows.size()).arg(want.assets.size());
-    QString newest;
-    for (size_t i = 0; i < want.assets.size(); ++i) {
-        const Asset &a = decoded->rows[i];
-        const Asset &b = want.assets[i];
-        newest = qMax(newest, b.modifiedOn);
-        const bool same = a.id == b.id && a.name == b.name && a.assetTag == b.assetTag && a.accountId == b.accountId
-                          && a.accountName == b.accountName && a.productId == b.productId
-                          && a.productName == b.productName && a.categoryId == b.categoryId
-                          && a.categoryName == b.categoryName && a.parentId == b.parentId
-                          && qFuzzyCompare(1 + a.latitude, 1 + b.latitude)
-                          && qFuzzyCompare(1 + a.longitude, 1 + b.longitude) && a.stateCode == b.stateCode
-                          && a.modifiedOn == b.modifiedOn;
-        if (!same)
-            return QStringLiteral("asset %1 differs: %2 / %3").arg(i).arg(a.name, b.name);
-    }
-    if (decoded->newestModified != newest)
-        return QStringLiteral("newest modifiedon %1 against %2").arg(decoded->newestModified, newest);
-    return {};
+    return differenceOf(readBothWays(body, kRequest));
 }
 
 // A row's fields, each in one of the forms a store (or a broken one) may send.
