@@ -220,6 +220,13 @@ std::vector<RawPacket> floorScan(const QString &clip)
     std::vector<RawPacket> packets;
     if (!bench::openFloorDecoder(clip, &input, &context, &stream))
         return packets;
+    // As VideoDecoder does: other streams' packets are never read, and the
+    // list is sized by the container's frame count.
+    for (unsigned i = 0; i < input->nb_streams; ++i)
+        if (int(i) != stream)
+            input->streams[i]->discard = AVDISCARD_ALL;
+    if (input->streams[stream]->nb_frames > 0)
+        packets.reserve(size_t(input->streams[stream]->nb_frames));
     AVPacket *packet = av_packet_alloc();
     while (av_read_frame(input, packet) >= 0) {
         if (packet->stream_index == stream)
