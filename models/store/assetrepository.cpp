@@ -11,9 +11,6 @@
 #include <QJsonDocument>
 #include <QSet>
 
-#include <algorithm>
-#include <iterator>
-
 namespace sl {
 
 namespace {
