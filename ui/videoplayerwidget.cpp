@@ -4,18 +4,17 @@
 #include "media/framesourceworker.h"
 #include "player/bookmarkpanel.h"
 #include "player/playeractions.h"
+#include "player/soundcontrol.h"
 #include "player/timelinewidget.h"
 #include "uitext.h"
 #include "videocanvas.h"
 
-#include <QAudioDevice>
 #include <QAction>
-#include <QAudioOutput>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMediaDevices>
 #include <QMediaMetaData>
+#include <QMenu>
 #include <QSplitter>
 #include <QStyle>
 #include <QToolButton>
@@ -64,12 +63,11 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
     m_player = new QMediaPlayer(this);
     m_sink = new QVideoSink(this);
     m_player->setVideoSink(m_sink);
-    // Without an audio device some backends crash on a file with sound: attach
-    // audio only when there is somewhere to play it.
-    if (!QMediaDevices::audioOutputs().isEmpty()) {
-        m_audio = new QAudioOutput(this);
-        m_player->setAudioOutput(m_audio);
-    }
+    // Without an audio device there is no output (SoundControl's rule).
+    m_sound = new SoundControl(this, Qt::WidgetWithChildrenShortcut);
+    if (m_sound->output())
+        m_player->setAudioOutput(m_sound->output());
+    connect(m_player, &QMediaPlayer::hasAudioChanged, m_sound, &SoundControl::setMediaHasSound);
 
     m_canvas = new VideoCanvas(this);
     m_frames = new FrameSourceWorker(this);
@@ -155,6 +153,8 @@ void VideoPlayerWidget::buildControls()
     controls->addWidget(m_timeLabel);
     controls->addSpacing(8);
     controls->addWidget(m_frameLabel);
+    controls->addSpacing(8);
+    controls->addWidget(m_sound->controls());
     m_menuButton = new QToolButton(this);
     m_menuButton->setObjectName(QStringLiteral("playerMenuButton"));
     m_menuButton->setAutoRaise(true);
@@ -450,7 +450,10 @@ void VideoPlayerWidget::seekSeconds(double seconds)
 
 void VideoPlayerWidget::buildActions()
 {
-    m_menuButton->setMenu(PlayerActions::build(this));
+    QMenu *menu = PlayerActions::build(this);
+    menu->addSeparator();
+    menu->addActions(m_sound->actions());
+    m_menuButton->setMenu(menu);
     m_exportRangeAction = findChild<QAction *>(QStringLiteral("exportRangeAction"));
 }
 

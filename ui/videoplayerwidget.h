@@ -14,7 +14,6 @@
 #include <vector>
 
 class QAction;
-class QAudioOutput;
 class QLabel;
 class QToolButton;
 class QVideoFrame;
@@ -23,6 +22,7 @@ class QVideoSink;
 namespace sl {
 
 class BookmarkPanel;
+class SoundControl;
 class TimelineWidget;
 class FrameSourceWorker;
 class VideoCanvas;
@@ -179,7 +179,7 @@ private:
     QString m_mediaPath;
     QMediaPlayer *m_player = nullptr;
     QVideoSink *m_sink = nullptr;
-    QAudioOutput *m_audio = nullptr;
+    SoundControl *m_sound = nullptr;
     VideoCanvas *m_canvas = nullptr;
     QToolButton *m_playButton = nullptr;
     QToolButton *m_prevButton = nullptr;

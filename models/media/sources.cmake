@@ -13,6 +13,7 @@ target_sources(sightline_models PRIVATE
     media/mp4videowriter.cpp media/mp4videowriter.h
     media/photoreader.cpp media/photoreader.h
     media/rgbconverter.cpp media/rgbconverter.h
+    media/soundsettings.cpp media/soundsettings.h
     media/thirdpartylog.cpp media/thirdpartylog.h
     media/thumbnailcache.cpp media/thumbnailcache.h
     media/thumbnailer.cpp media/thumbnailer.h

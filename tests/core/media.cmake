@@ -13,3 +13,4 @@ sl_add_test(tst_photoreader LABEL core SOURCES media/tst_photoreader.cpp ${SL_ME
 sl_add_test(tst_badmedia LABEL core SOURCES media/tst_badmedia.cpp ${SL_MEDIA_TEST_CLIP} ${SL_BAD_MEDIA} LIBS ZLIB::ZLIB)
 sl_add_test(tst_truncatedvideo LABEL core SOURCES media/tst_truncatedvideo.cpp ${SL_MEDIA_TEST_CLIP} ${SL_BAD_MEDIA} LIBS ZLIB::ZLIB)
 sl_add_test(tst_thumbnailstrip LABEL core SOURCES media/tst_thumbnailstrip.cpp ${SL_MEDIA_TEST_CLIP})
+sl_add_test(tst_soundsettings LABEL core SOURCES media/tst_soundsettings.cpp)

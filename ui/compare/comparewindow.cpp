@@ -4,6 +4,7 @@
 #include "compare/comparecanvas.h"
 #include "compare/comparechooserdialog.h"
 #include "compare/compareside.h"
+#include "compare/comparesound.h"
 #include "compare/wipeview.h"
 
 #include <QAction>
@@ -57,6 +58,7 @@ void CompareWindow::buildUi()
     m_sideA = new CompareSide(m_canvasA, this);
     m_sideB = new CompareSide(m_canvasB, this);
     m_wipe = new WipeView(m_canvasA, m_canvasB, this);
+    m_sound = new CompareSound(this);
 
     auto *sideBySide = new QWidget(this);
     auto *pair = new QHBoxLayout(sideBySide);
@@ -164,6 +166,7 @@ void CompareWindow::buildActions(QMenuBar *bar, QList<QAction *> *playbackAction
         [this] { zoomBy(kKeyZoomStep); });
     add(view, tr("Zoom out"), QKeySequence(Qt::Key_Minus), QStringLiteral("compareZoomOutAction"),
         [this] { zoomBy(1 / kKeyZoomStep); });
+    m_sound->fillMenu(bar->addMenu(tr("&Sound")));
 }
 
 void CompareWindow::open(Capture a, Capture b)
@@ -178,6 +181,9 @@ void CompareWindow::open(Capture a, Capture b)
     m_canvasA->setSharedView(m_view);
     m_canvasB->setSharedView(m_view);
     m_wipe->setSharedView(m_view);
+    m_sound->setSides(a.record.mediaType == MediaType::Video ? a.mediaPath : QString(),
+                      b.record.mediaType == MediaType::Video ? b.mediaPath : QString());
+    m_sound->setLeads(m_alignment.leadA, m_alignment.leadB);
     m_sideA->open(a.record, a.mediaPath, std::move(a.worldMarkups));
     m_sideB->open(b.record, b.mediaPath, std::move(b.worldMarkups));
     m_sideA->showSharedTime(m_time);
@@ -249,6 +255,7 @@ void CompareWindow::play()
     m_playFrom = m_time;
     m_clock.start();
     m_tick.start();
+    m_sound->follow(true, m_time);
     m_playAction->setText(tr("Pause"));
     Q_EMIT playingChanged(true);
 }
@@ -258,6 +265,7 @@ void CompareWindow::pause()
     if (!isPlaying())
         return;
     m_tick.stop();
+    m_sound->follow(false, m_time);
     m_playAction->setText(tr("Play"));
     Q_EMIT playingChanged(false);
 }
@@ -301,6 +309,7 @@ void CompareWindow::setSharedTime(double seconds)
     m_time = std::clamp(seconds, 0.0, std::max(0.0, sharedEnd()));
     m_sideA->showSharedTime(m_time);
     m_sideB->showSharedTime(m_time);
+    m_sound->follow(isPlaying(), m_time);
     updateTimeLabel();
 }
 

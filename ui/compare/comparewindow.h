@@ -21,6 +21,7 @@ namespace sl {
 
 class CompareCanvas;
 class CompareSide;
+class CompareSound;
 class WipeView;
 
 // Two captures of one asset compared: side by side, or in a wipe (W). The
@@ -30,7 +31,8 @@ class WipeView;
 // else at their starts; play, pause and steps drive both, each side showing
 // its own exact frame from its own frame source with its markup. A photo
 // against a video stays while the video plays. Each side's title names the
-// capture, its date and which is older.
+// capture, its date and which is older. The sound of one side (A's at
+// first) plays along the shared clock; the Sound menu chooses the side.
 class CompareWindow : public QWidget
 {
     Q_OBJECT
@@ -52,6 +54,7 @@ public:
     CompareSide *side(int index) const { return index == 0 ? m_sideA : m_sideB; }
     CompareCanvas *canvas(int index) const { return index == 0 ? m_canvasA : m_canvasB; }
     WipeView *wipeView() const { return m_wipe; }
+    CompareSound *sound() const { return m_sound; }
     QLabel *title(int index) const { return index == 0 ? m_titleA : m_titleB; }
     QLabel *offsetLabel() const { return m_offsetLabel; }
     const SharedView &sharedView() const { return m_view; }
@@ -94,6 +97,7 @@ private:
     CompareSide *m_sideA = nullptr;
     CompareSide *m_sideB = nullptr;
     WipeView *m_wipe = nullptr;
+    CompareSound *m_sound = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_titleA = nullptr;
     QLabel *m_titleB = nullptr;
