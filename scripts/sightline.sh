@@ -28,6 +28,7 @@ packages=(
     libffmpegthumbnailer-dev ffmpegthumbnailer
     clang-14 libclang-rt-14-dev llvm-14
     libsecret-1-0 gnome-keyring libsecret-tools dbus-daemon libglib2.0-dev
+    pulseaudio
 )
 # clang-14 and libclang-rt-14-dev: the fuzzers (libFuzzer is in the runtime);
 # llvm-14: llvm-symbolizer, which turns sanitizer reports into file:line.
@@ -37,6 +38,8 @@ packages=(
 # on a private session bus; libsecret-tools: secret-tool, which checks what
 # they kept; libglib2.0-dev: GIO, for the session bus connection libsecret
 # shares (tests/support/secretservicesession).
+# pulseaudio: a private null sound device for the tests that play sound
+# (tests/support/nullsoundserver), on machines with no sound card.
 
 deps() {
     local missing=()

@@ -2928,6 +2928,25 @@ wird geladen…</translation>
     </message>
 </context>
 <context>
+    <name>sl::CompareSound</name>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Ton</translation>
+    </message>
+    <message>
+        <source>Sound of A</source>
+        <translation>Ton von A</translation>
+    </message>
+    <message>
+        <source>Sound of B</source>
+        <translation>Ton von B</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Kein Audiogerät</translation>
+    </message>
+</context>
+<context>
     <name>sl::CompareWindow</name>
     <message>
         <source>Compare captures</source>
@@ -3030,6 +3049,10 @@ wird geladen…</translation>
     <message>
         <source>%1 / %2   A: %3   B: %4</source>
         <translation>%1 / %2   A: %3   B: %4</translation>
+    </message>
+    <message>
+        <source>&amp;Sound</source>
+        <translation>&amp;Ton</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +4340,37 @@ wird geladen…</translation>
     <message>
         <source>The token could not be refreshed: %1; sign in again.</source>
         <translation>Das Token konnte nicht erneuert werden: %1; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>sl::SoundControl</name>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Lauter</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Leiser</translation>
+    </message>
+    <message>
+        <source>Volume %1% (Ctrl+Up, Ctrl+Down)</source>
+        <translation>Lautstärke %1 % (Strg+Hoch, Strg+Runter)</translation>
+    </message>
+    <message>
+        <source>No sound device</source>
+        <translation>Kein Audiogerät</translation>
+    </message>
+    <message>
+        <source>This video has no sound</source>
+        <translation>Dieses Video hat keinen Ton</translation>
+    </message>
+    <message>
+        <source>Mute (Ctrl+M)</source>
+        <translation>Stumm (Strg+M)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "compare/soundfollow.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sl {
@@ -13,7 +14,7 @@ SoundFollow::Decision SoundFollow::decide(bool clockRunning, double sharedSecond
                                           const Sound &sound)
 {
     const auto stopIfPlaying = [&sound]() {
-        return Decision{sound.playing ? Step::Stop : Step::Nothing, sound.positionMs};
+        return Decision{sound.playing ? Step::Stop : Step::Nothing, sound.positionMs, sound.lag};
     };
     if (!clockRunning || side.soundSeconds <= 0)
         return stopIfPlaying();
@@ -22,13 +23,17 @@ SoundFollow::Decision SoundFollow::decide(bool clockRunning, double sharedSecond
     // its sound's end: silence.
     if (sharedSeconds < side.lead || target < 0 || target >= std::llround(side.soundSeconds * 1000.0))
         return stopIfPlaying();
+    const auto ahead = [target](double lag) { return target + std::llround(lag * 1000.0); };
     if (!sound.playing)
-        return {Step::Start, target};
+        return {Step::Start, ahead(sound.lag), sound.lag};
     if (sound.sinceCorrection < kSettleSeconds)
-        return {Step::Nothing, sound.positionMs};
-    if (std::abs(double(sound.positionMs - target)) > kMaxDriftSeconds * 1000.0)
-        return {Step::Move, target};
-    return {Step::Nothing, sound.positionMs};
+        return {Step::Nothing, sound.positionMs, sound.lag};
+    const double behind = (target - sound.positionMs) / 1000.0;
+    if (std::abs(behind) <= kMaxDriftSeconds)
+        return {Step::Nothing, sound.positionMs, sound.lag};
+    // Behind (or ahead) though aimed `lag` ahead: the lag is that much more (less).
+    const double lag = std::clamp(sound.lag + behind, 0.0, kMaxLagSeconds);
+    return {Step::Move, ahead(lag), lag};
 }
 
 } // namespace sl

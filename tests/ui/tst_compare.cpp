@@ -2,11 +2,14 @@
 // date, oldest against newest), the shared view of two photos, the wipe's
 // pixels and divider, and two videos stepping together to their exact frames.
 #include "uitestutil.h"
+#include "nullsoundserver.h"
 #include "capturegallerywidget.h"
 #include "compare/compareactions.h"
 #include "compare/comparecanvas.h"
 #include "compare/comparechooserdialog.h"
 #include "compare/compareside.h"
+#include "compare/comparesound.h"
+#include "compare/soundfollow.h"
 #include "compare/comparewindow.h"
 #include "compare/wipeview.h"
 #include "demo/demoworkspacebuilder.h"
@@ -18,6 +21,9 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QMediaDevices>
+#include <QMenuBar>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -112,6 +118,7 @@ private Q_SLOTS:
     void videosStepTogetherToTheirExactFrames_data();
     void videosStepTogetherToTheirExactFrames();
     void aPhotoStaysWhileTheVideoSteps();
+    void soundOfTheChosenSideFollowsTheClock();
 
 private:
     CompareWindow *openPhotos();
@@ -399,5 +406,93 @@ void TestCompare::aPhotoStaysWhileTheVideoSteps()
     QVERIFY(near(window.canvas(0)->frame().pixelColor(10, 10), QColor(220, 30, 30)));
 }
 
-QTEST_MAIN(TestCompare)
+
+// The Sound menu chooses whose sound plays (A's at first); it plays only
+// while the clock runs and where the side's media time lies, near that
+// time. Without an audio device the choice is off and the menu says so
+// (the test's main starts a null sound device: pulseaudio, where installed).
+void TestCompare::soundOfTheChosenSideFollowsTheClock()
+{
+    // A 6 s clip with a tone, and one without sound; B captured 1 s after A.
+    const QString withSound = m_tmp.filePath(QStringLiteral("tone.mp4"));
+    const QString silent = m_tmp.filePath(QStringLiteral("silent.mp4"));
+    const auto make = [](const QStringList &args) {
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"), QStringList{"-v", "error", "-y"} + args);
+        return ffmpeg.waitForFinished(60000) && ffmpeg.exitStatus() == QProcess::NormalExit && ffmpeg.exitCode() == 0;
+    };
+    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=6", "-f", "lavfi", "-i",
+                  "sine=frequency=440:duration=6", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                  "-shortest", withSound}));
+    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=6", "-c:v", "libx264", "-pix_fmt",
+                  "yuv420p", silent}));
+
+    CompareWindow window;
+    window.resize(700, 400);
+    window.open(videoCapture(withSound, QStringLiteral("ta"), QStringLiteral("2026-03-02T08:30:00.000Z"),
+                             QStringLiteral("shared")),
+                videoCapture(silent, QStringLiteral("tb"), QStringLiteral("2026-03-02T08:30:01.000Z"),
+                             QStringLiteral("shared")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window)); // the keys are the window's shortcuts
+    CompareSound *sound = window.sound();
+    QCOMPARE(sound->source(), CompareSound::SideA);
+
+    // The menu: the three choices with their keys, then mute and volume.
+    QMenu *menu = nullptr;
+    for (QAction *a : window.findChild<QMenuBar *>()->actions())
+        if (a->text().remove(QLatin1Char('&')) == QStringLiteral("Sound"))
+            menu = a->menu();
+    QVERIFY(menu);
+    QStringList items;
+    for (QAction *a : menu->actions())
+        if (!a->isSeparator())
+            items << a->text() + QLatin1Char('|') + a->shortcut().toString();
+    QCOMPARE(items.mid(items.size() - 6),
+             (QStringList{"No sound|Ctrl+0", "Sound of A|Ctrl+1", "Sound of B|Ctrl+2", "Mute|Ctrl+M",
+                          "Louder|Ctrl+Up", "Quieter|Ctrl+Down"}));
+    QCOMPARE(items.size() == 7, !sound->hasDevice()); // "No sound device" heads the menu
+    QCOMPARE(sound->sourceAction(CompareSound::SideB)->isEnabled(), sound->hasDevice());
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(sound->source(), sound->hasDevice() ? CompareSound::SideB : CompareSound::SideA);
+    if (!sound->hasDevice()) {
+        // Nothing can play: playing the clock leaves the sound off.
+        window.play();
+        QTest::qWait(300);
+        QVERIFY(!sound->isPlaying());
+        window.pause();
+        QSKIP("No audio device: the sound's timing was not checked (the choice and the menu were).");
+    }
+    // B has no sound: nothing plays while the clock runs.
+    window.play();
+    QTest::qWait(500);
+    QVERIFY(!sound->isPlaying());
+    window.pause();
+
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(sound->source(), CompareSound::SideA);
+    QTest::keyClick(&window, Qt::Key_Home);
+    window.play();
+    QTRY_VERIFY_WITH_TIMEOUT(sound->isPlaying(), kWaitMs);
+    // Once settled, the sound is where the clock is (A has no lead).
+    QTest::qWait(int(SoundFollow::kSettleSeconds * 1000) + 1500);
+    QVERIFY(window.isPlaying());
+    const double drift = sound->positionMs() / 1000.0 - window.sharedTime();
+    qInfo("sound %+.3f s from the clock at %.3f s", drift, window.sharedTime());
+    QVERIFY2(std::abs(drift) < SoundFollow::kMaxDriftSeconds, qPrintable(QStringLiteral("sound %1 s off the clock").arg(drift)));
+    window.pause();
+    QVERIFY(!sound->isPlaying());
+    // A step does not play sound; "No sound" keeps it off while playing.
+    window.stepFrames(1);
+    QVERIFY(!sound->isPlaying());
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(sound->source(), CompareSound::None);
+    window.play();
+    QTest::qWait(300);
+    QVERIFY(!sound->isPlaying());
+    window.pause();
+}
+
+SL_TEST_MAIN_WITH_SOUND(TestCompare)
 #include "tst_compare.moc"

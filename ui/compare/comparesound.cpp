@@ -57,6 +57,11 @@ CompareSound::~CompareSound()
         m_player->stop();
 }
 
+qint64 CompareSound::positionMs() const
+{
+    return m_player ? m_player->position() : 0;
+}
+
 void CompareSound::fillMenu(QMenu *menu) const
 {
     if (!m_player) {
@@ -129,8 +134,9 @@ void CompareSound::follow(bool clockRunning, double sharedSeconds)
         return;
     const SoundFollow::Side side{m_leads[m_source], m_player->hasAudio() ? m_player->duration() / 1000.0 : 0.0};
     const SoundFollow::Sound sound{m_playing, m_player->position(),
-                                   m_sinceCorrection.isValid() ? m_sinceCorrection.elapsed() / 1000.0 : 1e9};
+                                   m_sinceCorrection.isValid() ? m_sinceCorrection.elapsed() / 1000.0 : 1e9, m_lag};
     const SoundFollow::Decision decision = SoundFollow::decide(clockRunning, sharedSeconds, side, sound);
+    m_lag = decision.lag;
     switch (decision.step) {
     case SoundFollow::Step::Nothing:
         return;
@@ -141,7 +147,8 @@ void CompareSound::follow(bool clockRunning, double sharedSeconds)
         m_sinceCorrection.start();
         return;
     case SoundFollow::Step::Move:
-        qCDebug(lcUi) << "compare sound moved from" << sound.positionMs << "to" << decision.positionMs << "ms";
+        qCDebug(lcUi) << "compare sound moved from" << sound.positionMs << "to" << decision.positionMs
+                      << "ms; lag learnt" << m_lag << "s";
         m_player->setPosition(decision.positionMs);
         m_sinceCorrection.start();
         return;

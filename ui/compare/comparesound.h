@@ -42,6 +42,10 @@ public:
     Source source() const { return m_source; }
     // Whether the chosen side's sound plays now (tests, and the menu).
     bool isPlaying() const { return m_playing; }
+    // Whether there is a device to play into (else the choice is off).
+    bool hasDevice() const { return m_player != nullptr; }
+    // Where the sound player is on its time line, ms (0 without a device).
+    qint64 positionMs() const;
     // Brings the sound in line with the clock: called on every tick of
     // playback, and on a pause, step or jump.
     void follow(bool clockRunning, double sharedSeconds);
@@ -64,6 +68,7 @@ private:
     Source m_source = None;
     bool m_playing = false;       // what was last asked of the player
     QElapsedTimer m_sinceCorrection; // since the sound was last started or moved
+    double m_lag = 0;                // seconds the sound comes back late from a start or move (SoundFollow)
 };
 
 } // namespace sl

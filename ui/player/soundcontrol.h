@@ -49,7 +49,7 @@ private:
     QAction *m_quieter = nullptr;
     int m_volume = 0;
     bool m_muted = false;
-    bool m_mediaHasSound = true;
+    bool m_mediaHasSound = false; // until the medium says it has sound
 };
 
 } // namespace sl
