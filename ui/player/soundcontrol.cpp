@@ -103,8 +103,9 @@ void SoundControl::apply()
     const QSignalBlocker blockSlider(m_slider);
     m_mute->setChecked(m_muted);
     m_slider->setValue(m_volume);
-    m_muteButton->setIcon(m_controls->style()->standardIcon(m_muted || m_volume == 0 ? QStyle::SP_MediaVolumeMuted
-                                                                                       : QStyle::SP_MediaVolume));
+    // On the action: the button shows its action's icon (else its text).
+    m_mute->setIcon(m_controls->style()->standardIcon(m_muted || m_volume == 0 ? QStyle::SP_MediaVolumeMuted
+                                                                                : QStyle::SP_MediaVolume));
     m_slider->setToolTip(tr("Volume %1% (Ctrl+Up, Ctrl+Down)").arg(m_volume));
     if (m_output) {
         // The slider is perceptual; the output takes a linear gain.
