@@ -313,6 +313,14 @@ void VideoPlayerWidget::play()
     m_exact = false;
     m_frames->setFillBehind(false); // playback decodes now; the frame source keeps still
     m_reverseTimer.stop();
+    if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia) {
+        // GStreamer (Qt 6.4) at the end of the media drops a seek, and play()
+        // would sit at the end: play() itself rewinds to 0 there, and a
+        // later start is sought once the pipeline has buffered again.
+        m_pendingPositionMs = from > 0 ? from : -1;
+        m_player->play();
+        return;
+    }
     if (from >= 0)
         setMediaPosition(from);
     m_player->play();

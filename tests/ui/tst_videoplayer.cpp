@@ -3,6 +3,7 @@
 // the frame's own time, and a broken file shows an error instead of failing silently.
 #include "media/framesource.h"
 #include "testclip.h"
+#include "nullsoundserver.h"
 #include "uitestutil.h"
 #include "uitext.h"
 #include "videocanvas.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void playsWithMarkupAtFrameTime();
     void keyboardStepsAndPlays();
     void playAfterASeekStartsThere();
+    void playAfterTheEndStartsAgain();
     void stepsShowExactFramesByNumber();
     void reviewKeysSpeedsAndLoop();
     void rotatedVideoShowsTurned();
@@ -212,6 +214,55 @@ void TestVideoPlayer::playAfterASeekStartsThere()
         QVERIFY2(seconds > target - frame, qPrintable(QStringLiteral("a frame at %1 s was shown after seeking to %2 s")
                                                            .arg(seconds)
                                                            .arg(target)));
+}
+
+void TestVideoPlayer::playAfterTheEndStartsAgain()
+{
+    // A 1 s clip played to its end; then Space plays it again from the
+    // start, and so do Home then Space: frames are painted from the start
+    // to the end each time.
+    sl::test::TestClip::Spec spec;
+    spec.frames = 30;
+    spec.keyframeInterval = 10;
+    const QString clip = m_tmp.filePath(QStringLiteral("short.mp4"));
+    QString error;
+    QVERIFY2(sl::test::TestClip::write(clip, spec, &error), qPrintable(error));
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    player.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&player));
+    std::vector<double> shown;
+    connect(&player, &sl::VideoPlayerWidget::frameShown, &player, [&](double seconds) { shown.push_back(seconds); });
+    player.open(m_video, clip, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    player.canvas()->setFocus();
+    const auto playsThrough = [&](const char *how) {
+        shown.clear();
+        QTRY_VERIFY2_WITH_TIMEOUT(!shown.empty() && shown.back() > 0.9, qPrintable(QStringLiteral("%1: frames shown %2").arg(QLatin1String(how)).arg(shown.size())), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+        QCOMPARE(player.currentFrameIndex(), 29);
+        QVERIFY2(std::count_if(shown.begin(), shown.end(), [](double s) { return s < 0.5; }) >= 5,
+                 qPrintable(QStringLiteral("%1: it did not play from the start").arg(QLatin1String(how))));
+    };
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    playsThrough("the first play");
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    playsThrough("Space at the end");
+    QTest::keyClick(player.canvas(), Qt::Key_Home);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 0, 5000);
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    playsThrough("Home, then Space");
+    // At the end, five frames back, then Space: from there to the end.
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(player.canvas(), Qt::Key_Left);
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 24, 5000);
+    shown.clear();
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.empty() && shown.back() > 0.9, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+    for (const double seconds : shown)
+        QVERIFY2(seconds > 0.75, qPrintable(QStringLiteral("a frame at %1 s was shown playing from 0.8 s").arg(seconds)));
 }
 
 void TestVideoPlayer::stepsShowExactFramesByNumber()
@@ -410,5 +461,5 @@ void TestVideoPlayer::stillImageAsVideoShowsError()
     QVERIFY(player.canvas()->showsError());
 }
 
-QTEST_MAIN(TestVideoPlayer)
+SL_TEST_MAIN_WITH_SOUND(TestVideoPlayer)
 #include "tst_videoplayer.moc"
