@@ -45,6 +45,7 @@ public:
     // A notice about the capture itself (e.g. its stored manifest no longer
     // reads), shown in the banner in place of the renderer's.
     void setCaptureNotice(const QString &text);
+    QString captureNotice() const { return m_captureNotice; }
 
     const CaptureManifest &manifest() const { return m_manifest; }
     const std::vector<Markup> &worldMarkups() const { return m_worldMarkups; }

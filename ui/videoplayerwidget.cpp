@@ -212,6 +212,10 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_pendingPositionMs = -1;
     m_player->stop();
     m_canvas->reset();
+    if (!m_cutNotice.isEmpty()) { // the last file's, not this one's
+        m_canvas->setCaptureNotice(m_canvas->captureNotice().remove(m_cutNotice).trimmed());
+        m_cutNotice.clear();
+    }
     m_worldMarkups = worldMarkups;
     m_timeline->clear();
     m_timeline->setBookmarks(manifest.bookmarks);
@@ -274,8 +278,10 @@ double VideoPlayerWidget::currentFrameTime() const
 
 double VideoPlayerWidget::durationSeconds() const
 {
-    if (m_player->duration() <= 0 && m_index)
-        return m_index->containerEnd();
+    // The frame index's length, as export and snapshot take it (GStreamer's
+    // is the container's, past the end of a file cut short).
+    if (m_index && !m_index->isEmpty())
+        return m_index->length();
     return m_player->duration() / 1000.0;
 }
 
@@ -374,6 +380,12 @@ void VideoPlayerWidget::onSourceOpened(std::shared_ptr<const FrameIndex> index, 
     m_timeline->setMedia(m_mediaPath, m_index, m_manifest, m_worldMarkups, codedSize);
     if (plausibleRate(m_index->averageRate()))
         m_fps = m_index->averageRate();
+    if (m_index->isCutShort()) {
+        m_cutNotice = tr("This video ends early: %1 of the %2 its file promises can be read (the file was cut short).")
+                          .arg(UiText::mediaTime(m_index->readableEnd()), UiText::mediaTime(m_index->containerEnd()));
+        const QString before = m_canvas->captureNotice();
+        m_canvas->setCaptureNotice(before.isEmpty() ? m_cutNotice : before + QLatin1Char(' ') + m_cutNotice);
+    }
     if (m_exact && m_shownIndex < 0)
         showExactFrame(0);
     updateLabels();
@@ -746,6 +758,10 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
         m_offsetPending = false;
         m_player->setPosition(qint64(std::max(0.0, m_loopIn) * 1000.0));
     }
+    // A file cut short: GStreamer plays on to what the container promised,
+    // showing nothing; playback ends on the last readable frame instead.
+    if (isPlaying() && m_index && m_index->isCutShort() && ms >= qint64(m_index->readableEnd() * 1000.0))
+        pause();
     if (!m_canvas->hasFrame())
         updateLabels();
 }

@@ -188,6 +188,7 @@ private:
     QLabel *m_timeLabel = nullptr;
     QLabel *m_frameLabel = nullptr;
     bool m_resumeAfterScrub = false;
+    QString m_cutNotice; // the notice added for a file cut short, removed at the next open
     qint64 m_timeOffsetUs = 0;   // frame stamps minus media time, microseconds
     bool m_offsetPending = true; // the next frame is the media's first: it gives the offset
     QString m_errorText;

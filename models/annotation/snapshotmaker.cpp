@@ -89,14 +89,11 @@ SnapshotResult SnapshotMaker::make(Workspace &workspace, const SnapshotRequest &
     origin.mode = request.mode;
     if (frames.isVideo()) {
         const double t = request.seconds.value_or(0.0);
-        if (!std::isfinite(t) || t < 0)
-            return failed(sourceId, tr("invalid time %1 s: it must be 0 or more").arg(t));
-        if (t > frames.duration() + 1e-9)
-            return failed(sourceId, tr("time %1 s is beyond the end of the video (%2 s)")
-                                        .arg(t, 0, 'f', 3)
-                                        .arg(frames.duration(), 0, 'f', 3));
+        const QString problem = frames.timeProblem(t);
+        if (!problem.isEmpty())
+            return failed(sourceId, problem);
         origin.frameIndex = frames.frameIndexAt(t);
-        if (origin.frameIndex < 0) // past the readable end of a cut-short file
+        if (origin.frameIndex < 0) // not expected once the time is checked; never another frame
             return failed(sourceId, tr("the video ends early, at %1 s; no frame at %2 s")
                                         .arg(frames.index().readableEnd(), 0, 'f', 3)
                                         .arg(t, 0, 'f', 3));

@@ -62,6 +62,11 @@ bool FrameIndex::isCutShort() const
     return !m_frames.empty() && m_containerSeconds > readableEnd() + durationOf(count() - 1) * 1.01;
 }
 
+double FrameIndex::length() const
+{
+    return isCutShort() ? readableEnd() : std::max(m_containerSeconds, readableEnd());
+}
+
 int FrameIndex::indexAt(double seconds) const
 {
     if (m_frames.empty() || std::isnan(seconds))

@@ -43,6 +43,11 @@ class FrameIndex
     double containerEnd() const { return m_containerSeconds; }
     // The file ends before what its container promised (a copy that stopped).
     bool isCutShort() const;
+    // How long the video shows, seconds: what its container promises, or the
+    // end of the last frame's interval when that is later (variable-rate
+    // files often give the stream's length to their last frame's start);
+    // a cut-short file ends at its readable end.
+    double length() const;
     // The frame whose interval [t_n, t_{n+1}) contains `seconds`. Before 0:
     // frame 0; past the end of a whole file: the last frame; past the
     // readable end of a cut-short file: -1 (there is no such frame to show).

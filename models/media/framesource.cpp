@@ -69,7 +69,22 @@ double FrameSource::fps() const
 
 double FrameSource::duration() const
 {
-    return m_video ? m_video->index().containerEnd() : 0.0;
+    return m_video ? m_video->index().length() : 0.0;
+}
+
+QString FrameSource::timeProblem(double seconds) const
+{
+    if (!std::isfinite(seconds) || seconds < 0)
+        return tr("invalid time %1 s: it must be 0 or more").arg(seconds);
+    if (!m_video || seconds <= duration() + 1e-9)
+        return {};
+    const FrameIndex &frames = m_video->index();
+    if (frames.isCutShort())
+        return tr("time %1 s is past what can be read: the video ends early, at %2 s (its container says %3 s)")
+            .arg(seconds, 0, 'f', 3)
+            .arg(frames.readableEnd(), 0, 'f', 3)
+            .arg(frames.containerEnd(), 0, 'f', 3);
+    return tr("time %1 s is beyond the end of the video (%2 s)").arg(seconds, 0, 'f', 3).arg(duration(), 0, 'f', 3);
 }
 
 const FrameIndex &FrameSource::index() const

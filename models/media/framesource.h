@@ -59,9 +59,12 @@ class FrameSource
     // Mean frames per second over the readable part (display only: never
     // used to find a frame).
     double fps() const;
-    // Seconds the container promises (a cut-short file holds less: see
-    // FrameIndex::readableEnd()).
+    // How long the video shows (FrameIndex::length()), seconds.
     double duration() const;
+    // Why `seconds` names no frame (not a number, negative, past the end;
+    // for a cut-short file, past what can be read); empty when it names one.
+    // A photo takes any time 0 or more.
+    QString timeProblem(double seconds) const;
     const FrameIndex &index() const;
     // Frame shown at `seconds` (FrameIndex::indexAt); -1 past the readable
     // end of a cut-short file.

@@ -216,18 +216,9 @@ bool FrameExporter::burnAndWrite(const Source &exported, std::optional<double> s
     double t = 0;
     if (source.isVideo()) {
         t = seconds.value_or(0.0);
-        const double duration = source.duration();
-        if (!std::isfinite(t) || t < 0)
-            return fail(error,
-                        manifestName + QCoreApplication::translate("sl::FrameExporter",
-                                                                   "invalid time %1 s: it must be 0 or more")
-                                           .arg(t));
-        if (t > duration + 1e-9)
-            return fail(error, manifestName +
-                                   QCoreApplication::translate(
-                                       "sl::FrameExporter", "time %1 s is beyond the end of the video (%2 s)")
-                                       .arg(t, 0, 'f', 3)
-                                       .arg(duration, 0, 'f', 3));
+        const QString problem = source.timeProblem(t);
+        if (!problem.isEmpty())
+            return fail(error, manifestName + problem);
     }
     const QImage frame = source.frameAt(t);
     if (frame.isNull())

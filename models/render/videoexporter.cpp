@@ -123,15 +123,28 @@ VideoExporter::Outcome VideoExporter::exportSource(const FrameExporter::Source &
     const double end = index.readableEnd();
     const double from = options.from.value_or(0.0);
     const double to = options.to.value_or(end);
-    if (!std::isfinite(from) || !std::isfinite(to) || from < 0 || to > end + 1e-9)
+    if (std::isfinite(from) && from >= end && !options.to)
+        return fail(error, name + tr("the range starts past the end of the video (%1 s, the video lasts %2 s)")
+                                      .arg(from, 0, 'f', 3)
+                                      .arg(end, 0, 'f', 3));
+    if (!std::isfinite(from) || !std::isfinite(to) || from < 0 || to > end + 1e-9 || from >= end) {
+        if (index.isCutShort() && to > end + 1e-9)
+            return fail(error, name + tr("the range %1–%2 s is outside what can be read: the video ends early, "
+                                         "at %3 s (its container says %4 s)")
+                                          .arg(from, 0, 'f', 3)
+                                          .arg(to, 0, 'f', 3)
+                                          .arg(end, 0, 'f', 3)
+                                          .arg(index.containerEnd(), 0, 'f', 3));
         return fail(error, name + tr("the range %1–%2 s is outside the video (0–%3 s)")
                                       .arg(from, 0, 'f', 3)
                                       .arg(to, 0, 'f', 3)
                                       .arg(end, 0, 'f', 3));
+    }
     if (from >= to)
         return fail(error, name + tr("the range %1–%2 s is empty").arg(from, 0, 'f', 3).arg(to, 0, 'f', 3));
     const int first = index.indexAt(from);
-    int last = index.indexAt(to);
+    // To the end: the last frame (indexAt finds none at the readable end of a cut-short file).
+    int last = to >= end - 1e-9 ? index.count() - 1 : index.indexAt(to);
     if (last > first && index.timeOf(last) >= to)
         --last; // a frame starting exactly at `to` is outside [from, to)
     if (first < 0 || last < first)

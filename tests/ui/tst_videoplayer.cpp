@@ -2,6 +2,7 @@
 // frame steps move by one frame, playback paints frames with their markup at
 // the frame's own time, and a broken file shows an error instead of failing silently.
 #include "media/framesource.h"
+#include "badmedia.h"
 #include "testclip.h"
 #include "nullsoundserver.h"
 #include "uitestutil.h"
@@ -9,6 +10,7 @@
 #include "videocanvas.h"
 #include "videoplayerwidget.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void keyboardStepsAndPlays();
     void playAfterASeekStartsThere();
     void playAfterTheEndStartsAgain();
+    void aFileCutShortSaysSoAndEndsWhereItEnds();
     void stepsShowExactFramesByNumber();
     void reviewKeysSpeedsAndLoop();
     void rotatedVideoShowsTurned();
@@ -263,6 +266,47 @@ void TestVideoPlayer::playAfterTheEndStartsAgain()
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
     for (const double seconds : shown)
         QVERIFY2(seconds > 0.75, qPrintable(QStringLiteral("a frame at %1 s was shown playing from 0.8 s").arg(seconds)));
+}
+
+void TestVideoPlayer::aFileCutShortSaysSoAndEndsWhereItEnds()
+{
+    // A 3 s clip cut to half its bytes: the player says so, its length is
+    // what can be read, and playing stops on the last readable frame.
+    QString error;
+    const QString whole = m_tmp.filePath(QStringLiteral("whole-fs.mp4"));
+    const QString cut = m_tmp.filePath(QStringLiteral("cut-fs.mp4"));
+    QVERIFY2(sl::test::BadMedia::writeFastStartClip(whole, 90, 30, &error), qPrintable(error));
+    QVERIFY2(sl::test::BadMedia::truncateCopy(whole, cut, 0.5, &error), qPrintable(error));
+    sl::VideoPlayerWidget player;
+    player.resize(800, 520);
+    player.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&player));
+    player.open(m_video, cut, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    const auto index = player.frameIndex();
+    QVERIFY(index->isCutShort());
+    const double end = index->readableEnd();
+    QTRY_VERIFY_WITH_TIMEOUT(player.canvas()->noticeText().contains(QStringLiteral("ends early")), 5000);
+    QVERIFY2(player.canvas()->noticeText().contains(sl::UiText::mediaTime(end)), qPrintable(player.canvas()->noticeText()));
+    QCOMPARE(player.durationSeconds(), end);
+    const QLabel *timeLabel = player.findChild<QLabel *>(QStringLiteral("timeLabel"));
+    QVERIFY2(timeLabel->text().endsWith(sl::UiText::mediaTime(end)), qPrintable(timeLabel->text()));
+
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(player.isPlaying(), 5000);
+    QElapsedTimer playing;
+    playing.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 10000);
+    // Stopped at the readable end, not at the 3 s the container promises.
+    qInfo("played %.2f s of the %.2f s that can be read", playing.elapsed() / 1000.0, end);
+    QVERIFY2(playing.elapsed() < 2800, qPrintable(QString::number(playing.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), index->count() - 1, 5000);
+    QVERIFY(!player.canvas()->showsError());
+
+    // The next file has no such notice.
+    player.open(m_video, m_videoPath, {});
+    QTRY_VERIFY_WITH_TIMEOUT(player.frameIndex() && player.currentFrameIndex() == 0, 15000);
+    QVERIFY2(!player.canvas()->noticeText().contains(QStringLiteral("ends early")), qPrintable(player.canvas()->noticeText()));
 }
 
 void TestVideoPlayer::stepsShowExactFramesByNumber()

@@ -1,4 +1,5 @@
 #include "badmedia.h"
+#include "media/frameindex.h"
 #include "media/framesource.h"
 #include "testclip.h"
 
@@ -23,6 +24,7 @@ class TestTruncatedVideo : public QObject
     void pastTheCutFailsAndSaysWhere_data();
     void pastTheCutFailsAndSaysWhere();
     void beforeTheCutStillWorksAfterAFailure();
+    void lengthIsTheFramesEndWhenTheContainerSaysLess();
 
   private:
     QTemporaryDir m_dir;
@@ -60,12 +62,19 @@ void TestTruncatedVideo::opensWithTheContainersLength()
     FrameSource decoder;
     QString error;
     QVERIFY2(decoder.open(m_cut, &error), qPrintable(error));
-    // The frames that are there, and the length the container promised.
+    // The frames that are there, and the length the container promised;
+    // the video lasts what can be read, and a time past it says why.
     QCOMPARE(decoder.frameCount(), m_lastWhole + 1);
-    QCOMPARE(decoder.duration(), kFrames / kFps);
+    QCOMPARE(decoder.index().containerEnd(), kFrames / kFps);
     QVERIFY(decoder.index().isCutShort());
     QCOMPARE(decoder.index().readableEnd(), (m_lastWhole + 1) / kFps);
+    QCOMPARE(decoder.duration(), decoder.index().readableEnd());
     QCOMPARE(decoder.frameIndexAt((m_lastWhole + 1) / kFps), -1);
+    QVERIFY(decoder.timeProblem(m_lastWhole / kFps).isEmpty());
+    QCOMPARE(decoder.timeProblem(2.0),
+             QStringLiteral("time 2.000 s is past what can be read: the video ends early, at %1 s (its container "
+                            "says 3.000 s)")
+                 .arg((m_lastWhole + 1) / kFps, 0, 'f', 3));
 }
 
 void TestTruncatedVideo::framesBeforeTheCutAreExact()
@@ -116,6 +125,29 @@ void TestTruncatedVideo::beforeTheCutStillWorksAfterAFailure()
     QCOMPARE(TestClip::numberOf(decoder.frame(m_lastWhole)), m_lastWhole);
     QCOMPARE(TestClip::numberOf(decoder.frame(2)), 2);
     QVERIFY(decoder.lastError().isEmpty());
+}
+
+// A whole file whose container says less than its frames hold (variable-rate
+// files give the stream's length up to the last frame's start): it lasts to
+// its last frame's end, and a time in that frame's interval is no problem.
+// A container that says a little more (rounding) is taken at its word.
+void TestTruncatedVideo::lengthIsTheFramesEndWhenTheContainerSaysLess()
+{
+    // 10 frames 0.1 s apart (1 ms ticks), each 0.1 s long.
+    const auto index = [](double containerSeconds) {
+        std::vector<sl::PacketRecord> packets;
+        for (int i = 0; i < 10; ++i)
+            packets.push_back({i * 100, i * 100, 100, i == 0});
+        return sl::FrameIndex(std::move(packets), 0.001, containerSeconds);
+    };
+    QCOMPARE(index(0.9).readableEnd(), 1.0);
+    QVERIFY(!index(0.9).isCutShort());
+    QCOMPARE(index(0.9).length(), 1.0);
+    QCOMPARE(index(0.9).indexAt(0.95), 9);
+    QCOMPARE(index(1.04).length(), 1.04);
+    QCOMPARE(index(0).length(), 1.0); // said nothing
+    QVERIFY(index(3.0).isCutShort());
+    QCOMPARE(index(3.0).length(), 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestTruncatedVideo)

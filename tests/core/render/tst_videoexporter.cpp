@@ -1,9 +1,11 @@
+#include "capture/manifestreader.h"
 #include "capture/manifestwriter.h"
 #include "media/framesource.h"
 #include "render/frameexporter.h"
 #include "render/videoexporter.h"
 #include "media/mp4videowriter.h"
 
+#include "media/badmedia.h"
 #include "media/testclip.h"
 
 #include <QTemporaryDir>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void oddSizeLosesOneColumnAndRow();
     void refusesBadRanges_data();
     void refusesBadRanges();
+    void aCutShortVideoExportsWhatCanBeRead();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -297,6 +300,7 @@ void TestVideoExporter::refusesBadRanges_data()
     QTest::addColumn<double>("to");
     QTest::addColumn<QString>("says");
     QTest::newRow("past the end") << 1.0 << 99.0 << "outside the video";
+    QTest::newRow("starts past the end") << 99.0 << std::nan("") << "starts past the end";
     QTest::newRow("negative") << -1.0 << 1.0 << "outside the video";
     QTest::newRow("empty") << 1.0 << 1.0 << "is empty";
     QTest::newRow("backwards") << 2.0 << 1.0 << "is empty";
@@ -310,13 +314,54 @@ void TestVideoExporter::refusesBadRanges()
     QFETCH(QString, says);
     VideoExporter::Options options;
     options.from = from;
-    options.to = to;
+    if (!std::isnan(to) || std::isnan(from)) // NaN `to` in a row: none given (to the end)
+        options.to = to;
     const QString out = path(QStringLiteral("bad.mp4"));
     QString error;
     QCOMPARE(VideoExporter::exportVideo(manifestPath(), out, options, &error), VideoExporter::Outcome::Failed);
     QVERIFY2(error.startsWith(QLatin1String("clip.capture.json: ")) && error.contains(says), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n')));
     QVERIFY(!QFile::exists(out));
+}
+
+// A file cut short (a copy that stopped): with no range, or a range to its
+// readable end, every readable frame is exported; a range past it is
+// refused saying where the video ends and what its container said.
+void TestVideoExporter::aCutShortVideoExportsWhatCanBeRead()
+{
+    QString error;
+    const QString whole = path(QStringLiteral("whole.mp4"));
+    QVERIFY2(test::BadMedia::writeFastStartClip(whole, 90, 30, &error), qPrintable(error));
+    QVERIFY2(test::BadMedia::truncateCopy(whole, path(QStringLiteral("cut.mp4")), 0.5, &error), qPrintable(error));
+    FrameSource cut;
+    QVERIFY2(cut.open(path(QStringLiteral("cut.mp4")), &error), qPrintable(error));
+    QVERIFY(cut.index().isCutShort());
+    const int readable = cut.frameCount();
+    const double end = cut.index().readableEnd();
+    QCOMPARE(cut.duration(), end);
+
+    const ManifestResult read = ManifestReader::readFile(manifestPath());
+    QVERIFY(std::holds_alternative<CaptureManifest>(read));
+    CaptureManifest m = std::get<CaptureManifest>(read);
+    m.mediaFile = QStringLiteral("cut.mp4");
+    const QString manifest = path(QStringLiteral("cut.capture.json"));
+    QVERIFY2(ManifestWriter::writeFile(m, manifest, &error), qPrintable(error));
+    for (const std::optional<double> to : {std::optional<double>(), std::optional<double>(end)}) {
+        VideoExporter::Options options;
+        options.to = to;
+        const QString out = path(QStringLiteral("cut-export.mp4"));
+        QCOMPARE(VideoExporter::exportVideo(manifest, out, options, &error), VideoExporter::Outcome::Done);
+        FrameSource written;
+        QVERIFY2(written.open(out, &error), qPrintable(error));
+        QCOMPARE(written.frameCount(), readable);
+    }
+    VideoExporter::Options past;
+    past.to = 2.0;
+    QCOMPARE(VideoExporter::exportVideo(manifest, path(QStringLiteral("cut-past.mp4")), past, &error),
+             VideoExporter::Outcome::Failed);
+    QVERIFY2(error.contains(QStringLiteral("the video ends early, at %1 s (its container says 3.000 s)")
+                                .arg(end, 0, 'f', 3)),
+             qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestVideoExporter)
