@@ -96,7 +96,7 @@ VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
         if (m_requestedIndex >= 0)
             return; // the last step is not shown yet: no backlog
         if (m_shownIndex <= 0) {
-            m_reverseTimer.stop();
+            stopReverse();
             return;
         }
         showExactFrame(m_shownIndex - 1);
@@ -318,7 +318,7 @@ void VideoPlayerWidget::play()
         from = 0;
     m_exact = false;
     m_frames->setFillBehind(false); // playback decodes now; the frame source keeps still
-    m_reverseTimer.stop();
+    stopReverse();
     if (m_player->mediaStatus() == QMediaPlayer::EndOfMedia) {
         // GStreamer (Qt 6.4) at the end of the media drops a seek, and play()
         // would sit at the end: play() itself rewinds to 0 there, and a
@@ -414,7 +414,9 @@ void VideoPlayerWidget::onExactFrameFailed(int index, const QString &error)
 
 void VideoPlayerWidget::togglePlayPause()
 {
-    if (isPlaying())
+    if (isPlayingBackwards())
+        stopShuttle();
+    else if (isPlaying())
         pause();
     else
         play();
@@ -424,7 +426,7 @@ void VideoPlayerWidget::stepFrames(int delta)
 {
     if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty() || delta == 0)
         return;
-    m_reverseTimer.stop();
+    stopReverse();
     pause();
     const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
     const int target = std::clamp(current + delta, 0, m_index->count() - 1);
@@ -436,7 +438,7 @@ void VideoPlayerWidget::stepSeconds(double delta)
 {
     if (!m_errorText.isEmpty() || !m_index || m_index->isEmpty())
         return;
-    m_reverseTimer.stop();
+    stopReverse();
     pause();
     const int current = m_requestedIndex >= 0 ? m_requestedIndex : std::max(0, m_shownIndex);
     const int target = frameIndexAt(m_index->timeOf(current) + delta);
@@ -504,7 +506,7 @@ bool VideoPlayerWidget::isPlayingBackwards() const
 void VideoPlayerWidget::shuttleForward()
 {
     if (m_reverseTimer.isActive()) {
-        m_reverseTimer.stop();
+        stopReverse();
         setSpeed(1.0);
     } else if (isPlaying()) {
         setSpeed(m_speed * 2);
@@ -524,12 +526,15 @@ void VideoPlayerWidget::shuttleBackward()
     pause();
     setSpeed(1.0);
     m_reverseTimer.start(int(std::max(1.0, 1000.0 / (fps() * m_speed))));
+    updatePlayButton();
 }
 
 void VideoPlayerWidget::stopShuttle()
 {
-    m_reverseTimer.stop();
+    stopReverse();
     pause();
+    // As in editing suites: K stops the shuttle, and L or J after it starts at 1x.
+    setSpeed(1.0);
 }
 
 void VideoPlayerWidget::markIn()
@@ -681,11 +686,26 @@ void VideoPlayerWidget::onFramePainted(double seconds)
     Q_EMIT frameShown(seconds);
 }
 
+void VideoPlayerWidget::stopReverse()
+{
+    if (!m_reverseTimer.isActive())
+        return;
+    m_reverseTimer.stop();
+    updatePlayButton();
+}
+
+void VideoPlayerWidget::updatePlayButton()
+{
+    // Playing backwards (J) is playing too: the button pauses it.
+    const bool playing = isPlaying() || isPlayingBackwards();
+    m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+}
+
 void VideoPlayerWidget::onPlaybackStateChanged(QMediaPlayer::PlaybackState state)
 {
     const bool playing = state == QMediaPlayer::PlayingState;
-    m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_playButton->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    updatePlayButton();
     if (!playing)
         enterExactMode(); // the end of the media, or a pause from elsewhere
     Q_EMIT playingChanged(playing);

@@ -148,6 +148,8 @@ private:
     void applySpeed();
     // Seeks the media player, or once its media has loaded.
     void setMediaPosition(qint64 ms);
+    void stopReverse();      // stops playing backwards (J), if it was
+    void updatePlayButton(); // Play or Pause, for either direction
     void onVideoFrame(const QVideoFrame &frame);
     void onFramePainted(double seconds);
     // A frame's media time, seconds from the first frame.

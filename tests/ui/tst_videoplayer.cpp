@@ -407,6 +407,12 @@ void TestVideoPlayer::reviewKeysSpeedsAndLoop()
     QTRY_COMPARE_WITH_TIMEOUT(player.player()->playbackRate(), 2.0, 5000);
     QTest::keyClick(player.canvas(), Qt::Key_K);
     QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+    // K ends the shuttle: the next L plays at 1x, and the label says no speed.
+    QCOMPARE(player.speed(), 1.0);
+    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
+    QVERIFY2(!frameLabel->text().contains(QStringLiteral("×")), qPrintable(frameLabel->text()));
+    const QToolButton *playButton = player.findChild<QToolButton *>(QStringLiteral("playButton"));
+    QCOMPARE(playButton->toolTip(), QStringLiteral("Play (Space)"));
 
     // J plays backwards through exact frames from the end; K stops it.
     QTest::keyClick(player.canvas(), Qt::Key_End);
@@ -414,8 +420,16 @@ void TestVideoPlayer::reviewKeysSpeedsAndLoop()
     QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), last, 15000);
     QTest::keyClick(player.canvas(), Qt::Key_J);
     QVERIFY(player.isPlayingBackwards());
+    QCOMPARE(playButton->toolTip(), QStringLiteral("Pause (Space)")); // playing, backwards
     QTRY_VERIFY_WITH_TIMEOUT(player.currentFrameIndex() < last - 5, 15000);
     QTest::keyClick(player.canvas(), Qt::Key_K);
+    QVERIFY(!player.isPlayingBackwards());
+    QVERIFY(!player.isPlaying());
+    QCOMPARE(playButton->toolTip(), QStringLiteral("Play (Space)"));
+    // Space pauses playing backwards, as the button shows.
+    QTest::keyClick(player.canvas(), Qt::Key_J);
+    QVERIFY(player.isPlayingBackwards());
+    QTest::keyClick(player.canvas(), Qt::Key_Space);
     QVERIFY(!player.isPlayingBackwards());
     QVERIFY(!player.isPlaying());
 
@@ -428,7 +442,6 @@ void TestVideoPlayer::reviewKeysSpeedsAndLoop()
     player.stepFrames(15);
     QTRY_COMPARE_WITH_TIMEOUT(player.currentFrameIndex(), 25, 15000);
     QTest::keyClick(player.canvas(), Qt::Key_O);
-    const QLabel *frameLabel = player.findChild<QLabel *>(QStringLiteral("frameLabel"));
     QVERIFY2(frameLabel->text().contains(QLatin1String("loop")), qPrintable(frameLabel->text()));
     player.setSpeed(1.0);
     player.play();
