@@ -5,6 +5,7 @@
 #include "common/systemerror.h"
 #include "media/mediafile.h"
 
+#include <QFile>
 #include <QImageReader>
 
 #include <new>
@@ -21,6 +22,35 @@ bool fail(QString *error, const QString &path, const QString &reason)
 {
     if (error)
         *error = MediaFile::describe(path, reason);
+    return false;
+}
+
+// Whether a JPEG holds its whole image: an end-of-image marker after the
+// first start of scan. libjpeg, under Qt, fills what a cut file lacks with
+// grey and decodes it without an error. The markers before the scan are
+// walked by their lengths (an EXIF thumbnail's own end marker lies inside
+// them); in the scan's data a 0xFF byte is always followed by 0x00 or a
+// marker, so the first FF D9 after it is the image's end. Bytes after that
+// (a camera's trailer) do not matter.
+bool jpegIsWhole(const QByteArray &data)
+{
+    const auto byte = [&data](qsizetype i) { return uchar(data[i]); };
+    qsizetype i = 2; // after SOI (FF D8)
+    while (i + 4 <= data.size()) {
+        if (byte(i) != 0xFF)
+            return false; // not a marker where one is due: broken, and the decoder says so
+        const uchar marker = byte(i + 1);
+        if (marker == 0xFF) { // fill byte
+            ++i;
+            continue;
+        }
+        if (marker == 0xD9)
+            return true; // an end before any scan (no image: the decoder says so)
+        const qsizetype length = (qsizetype(byte(i + 2)) << 8) | byte(i + 3);
+        if (marker == 0xDA) // start of scan: its header, then the data
+            return data.indexOf(QByteArrayView("\xff\xd9", 2), i + 2 + length) >= 0;
+        i += 2 + length;
+    }
     return false;
 }
 
@@ -69,6 +99,17 @@ QImage PhotoReader::read(const QString &path, QString *error)
     }
     if (!MediaFile::checkImageSize(path, image.size(), MediaFile::Kind::Photo, error))
         return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(error, path, file.errorString());
+        return {};
+    }
+    if (file.peek(3) == QByteArrayView("\xff\xd8\xff", 3)) { // a JPEG, whatever its name
+        if (!jpegIsWhole(file.readAll())) {
+            fail(error, path, tr("the JPEG ends before its image does (the file is cut short)"));
+            return {};
+        }
+    }
     if (image.format() != QImage::Format_RGB888) {
         image = image.convertToFormat(QImage::Format_RGB888);
         if (image.isNull()) {

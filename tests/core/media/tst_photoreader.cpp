@@ -42,6 +42,7 @@ class TestPhotoReader : public QObject
     void acceptsTheLimitItself();
     void undecodable_data();
     void undecodable();
+    void wholeJpegWithATrailerReads();
 
   private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -169,6 +170,11 @@ void TestPhotoReader::undecodable_data()
     QTest::newRow("text") << "notes.jpg" << QByteArray("just some words\n") << "cannot be decoded as a photo";
     QTest::newRow("jpeg header only")
         << "head.jpg" << BadMedia::jpeg().left(120) << "cannot be decoded as a photo";
+    const QByteArray jpeg = BadMedia::jpeg();
+    QTest::newRow("jpeg cut in its image data")
+        << "cut.jpg" << jpeg.left(jpeg.size() * 3 / 4) << "the JPEG ends before its image does";
+    QTest::newRow("jpeg without its end marker")
+        << "noend.jpg" << jpeg.chopped(2) << "the JPEG ends before its image does";
     QByteArray mp4("\x00\x00\x00\x18"
                    "ftypisom\x00\x00\x02\x00"
                    "isomiso2",
@@ -188,6 +194,30 @@ void TestPhotoReader::undecodable()
     QVERIFY(PhotoReader::read(path(name), &error).isNull());
     QVERIFY2(error.startsWith(name + QLatin1String(": ")) && error.contains(reason), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+// Bytes after a JPEG's end (a camera's trailer) and a thumbnail's own end
+// marker inside its EXIF data do not make it look cut.
+void TestPhotoReader::wholeJpegWithATrailerReads()
+{
+    const QByteArray jpeg = BadMedia::jpeg();
+    QVERIFY(jpeg.endsWith(QByteArray("\xff\xd9", 2)));
+    QByteArray trailer = jpeg + QByteArray("SEFHtrailer\xff\xd8 of a camera", 29);
+    QVERIFY(BadMedia::writeBytes(path(QStringLiteral("trailer.jpg")), trailer));
+    QString error;
+    QVERIFY2(!PhotoReader::read(path(QStringLiteral("trailer.jpg")), &error).isNull(), qPrintable(error));
+    // An APP1 segment holding a whole small JPEG (a thumbnail) before the
+    // image's own scan, and the image cut: still cut.
+    const QByteArray thumbnail = jpeg;
+    QByteArray app1("\xff\xe1", 2);
+    const int length = int(thumbnail.size()) + 2 + 6;
+    app1.append(char(length >> 8)).append(char(length & 0xff)).append("Exif\0\0", 6).append(thumbnail);
+    const QByteArray withThumbnail = jpeg.left(2) + app1 + jpeg.mid(2);
+    QVERIFY(BadMedia::writeBytes(path(QStringLiteral("thumb.jpg")), withThumbnail));
+    QVERIFY2(!PhotoReader::read(path(QStringLiteral("thumb.jpg")), &error).isNull(), qPrintable(error));
+    QVERIFY(BadMedia::writeBytes(path(QStringLiteral("thumbcut.jpg")), withThumbnail.left(withThumbnail.size() - 200)));
+    QVERIFY(PhotoReader::read(path(QStringLiteral("thumbcut.jpg")), &error).isNull());
+    QVERIFY2(error.contains(QStringLiteral("the JPEG ends before its image does")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestPhotoReader)
