@@ -469,10 +469,15 @@ QImage VideoDecoder::seekAndDecode(int target, int convertFrom, QString *error)
         QImage image = decodeTo(lane, target, convertFrom, error);
         lane.keepFrom = -1;
         // Landing past the target means the container's seek is not exact
-        // (or the frame was skipped): once more from the start of the file.
-        if (!image.isNull() || lane.decoded <= target || m_index.seekTimestampOf(target) == m_index.firstDts())
+        // (or the frame was skipped), and so does finding no frame at all
+        // (MPEG-TS: the keyframe sought never came by): once more from the
+        // start of the file.
+        const bool nothing = image.isNull() && lane.decoded < 0;
+        if (!image.isNull() || (lane.decoded <= target && !nothing) ||
+            m_index.seekTimestampOf(target) == m_index.firstDts())
             return image;
-        qCInfo(lcMedia) << "seeking in" << m_path << "landed past frame" << target << "; decoding from the start";
+        qCInfo(lcMedia) << "seeking in" << m_path << (nothing ? "found no frame for" : "landed past") << "frame"
+                        << target << "; decoding from the start";
     }
     error->clear();
     if (!seekTo(lane, m_index.firstDts())) {

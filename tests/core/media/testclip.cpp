@@ -100,8 +100,9 @@ bool TestClip::write(const QString &path, const Spec &spec, QString *error)
     args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-g")
          << QString::number(spec.keyframeInterval) << QStringLiteral("-keyint_min")
          << QString::number(std::min(spec.keyframeInterval, 25)) << QStringLiteral("-bf")
-         << QString::number(spec.bFrames) << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p")
-         << QStringLiteral("-video_track_timescale") << QStringLiteral("90000");
+         << QString::number(spec.bFrames) << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p");
+    if (!path.endsWith(QLatin1String(".ts"))) // MPEG-TS counts in 90 kHz anyway
+        args << QStringLiteral("-video_track_timescale") << QStringLiteral("90000");
     // ffmpeg 5.1 writes the rotation only when copying a stream: encode
     // first, then copy with the display matrix.
     const QString encoded = spec.rotation != 0 ? path + QLatin1String(".unrotated.mp4") : path;

@@ -21,7 +21,7 @@ public:
         Ffmpeg, // the ffmpeg tool, libx264 with B-frames and a long GOP
     };
 
-    // A clip made by the ffmpeg tool (libx264, MP4).
+    // A clip made by the ffmpeg tool (libx264; MP4, or MPEG-TS for a path ending in .ts).
     struct Spec
     {
         int frames = 90;
