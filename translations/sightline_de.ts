@@ -738,6 +738,18 @@ Optionen:
         <source>the requested time is not a number</source>
         <translation>die angeforderte Zeit ist keine Zahl</translation>
     </message>
+    <message>
+        <source>invalid time %1 s: it must be 0 or more</source>
+        <translation>ungültige Zeit %1 s: sie muss 0 oder größer sein</translation>
+    </message>
+    <message>
+        <source>time %1 s is past what can be read: the video ends early, at %2 s (its container says %3 s)</source>
+        <translation>Zeit %1 s liegt hinter dem Lesbaren: das Video endet vorzeitig bei %2 s (der Container gibt %3 s an)</translation>
+    </message>
+    <message>
+        <source>time %1 s is beyond the end of the video (%2 s)</source>
+        <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
+    </message>
 </context>
 <context>
     <name>GuiOptions</name>
@@ -1104,6 +1116,10 @@ Optionen:
         <source>cannot be decoded as a photo (corrupt or unsupported format)</source>
         <translation>kann nicht als Foto dekodiert werden (beschädigt oder nicht unterstütztes Format)</translation>
     </message>
+    <message>
+        <source>the JPEG ends before its image does (the file is cut short)</source>
+        <translation>das JPEG endet vor seinem Bild (die Datei ist abgeschnitten)</translation>
+    </message>
 </context>
 <context>
     <name>RecordCreator</name>
@@ -1458,14 +1474,6 @@ Optionen:
     <message>
         <source>the stored media path is refused</source>
         <translation>der gespeicherte Medienpfad wird abgelehnt</translation>
-    </message>
-    <message>
-        <source>invalid time %1 s: it must be 0 or more</source>
-        <translation>ungültige Zeit %1 s: sie muss 0 oder größer sein</translation>
-    </message>
-    <message>
-        <source>time %1 s is beyond the end of the video (%2 s)</source>
-        <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
     </message>
     <message>
         <source>the video ends early, at %1 s; no frame at %2 s</source>
@@ -1913,6 +1921,14 @@ Optionen:
     <message>
         <source>not enough memory for frame %1</source>
         <translation>nicht genug Arbeitsspeicher für Bild %1</translation>
+    </message>
+    <message>
+        <source>the range starts past the end of the video (%1 s, the video lasts %2 s)</source>
+        <translation>der Bereich beginnt hinter dem Ende des Videos (%1 s, das Video dauert %2 s)</translation>
+    </message>
+    <message>
+        <source>the range %1–%2 s is outside what can be read: the video ends early, at %3 s (its container says %4 s)</source>
+        <translation>der Bereich %1–%2 s liegt außerhalb des Lesbaren: das Video endet vorzeitig bei %3 s (der Container gibt %4 s an)</translation>
     </message>
 </context>
 <context>
@@ -3440,14 +3456,6 @@ wird geladen…</translation>
         <translation>keine Ausgabedatei angegeben</translation>
     </message>
     <message>
-        <source>invalid time %1 s: it must be 0 or more</source>
-        <translation>ungültige Zeit %1 s: sie muss 0 oder größer sein</translation>
-    </message>
-    <message>
-        <source>time %1 s is beyond the end of the video (%2 s)</source>
-        <translation>Zeit %1 s liegt nach dem Ende des Videos (%2 s)</translation>
-    </message>
-    <message>
         <source>%1: no such capture in the workspace</source>
         <translation>%1: keine solche Aufnahme im Arbeitsbereich</translation>
     </message>
@@ -4858,6 +4866,10 @@ wird geladen…</translation>
     <message>
         <source>Export in–out range…</source>
         <translation>Schleifenbereich exportieren…</translation>
+    </message>
+    <message>
+        <source>This video ends early: %1 of the %2 its file promises can be read (the file was cut short).</source>
+        <translation>Dieses Video endet vorzeitig: %1 der %2, die seine Datei verspricht, sind lesbar (die Datei ist abgeschnitten).</translation>
     </message>
 </context>
 <context>

@@ -780,8 +780,10 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
     }
     // A file cut short: GStreamer plays on to what the container promised,
     // showing nothing; playback ends on the last readable frame instead.
-    if (isPlaying() && m_index && m_index->isCutShort() && ms >= qint64(m_index->readableEnd() * 1000.0))
+    if (isPlaying() && m_index && m_index->isCutShort() && ms >= qint64(m_index->readableEnd() * 1000.0)) {
         pause();
+        showExactFrame(m_index->count() - 1); // whatever the sink had shown by then
+    }
     if (!m_canvas->hasFrame())
         updateLabels();
 }
