@@ -202,7 +202,7 @@ void TestPhotoReader::wholeJpegWithATrailerReads()
 {
     const QByteArray jpeg = BadMedia::jpeg();
     QVERIFY(jpeg.endsWith(QByteArray("\xff\xd9", 2)));
-    QByteArray trailer = jpeg + QByteArray("SEFHtrailer\xff\xd8 of a camera", 29);
+    const QByteArray trailer = jpeg + QByteArray("SEFHtrailer") + QByteArray("\xff\xd8", 2) + QByteArray(" of a camera");
     QVERIFY(BadMedia::writeBytes(path(QStringLiteral("trailer.jpg")), trailer));
     QString error;
     QVERIFY2(!PhotoReader::read(path(QStringLiteral("trailer.jpg")), &error).isNull(), qPrintable(error));
