@@ -21,6 +21,12 @@ CompareSound::CompareSound(QWidget *owner)
         m_player = new QMediaPlayer(this);
         m_player->setAudioOutput(m_control->output());
         connect(m_player, &QMediaPlayer::hasAudioChanged, m_control, &SoundControl::setMediaHasSound);
+        // The video track is known once loaded: turned off there too (a
+        // choice made before may be forgotten with the source's tracks).
+        connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
+            if (status == QMediaPlayer::LoadedMedia)
+                m_player->setActiveVideoTrack(-1);
+        });
         connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &text) {
             qCWarning(lcUi) << "compare sound:" << text;
             m_playing = false;
