@@ -413,7 +413,7 @@ void TestCompare::aPhotoStaysWhileTheVideoSteps()
 // (the test's main starts a null sound device: pulseaudio, where installed).
 void TestCompare::soundOfTheChosenSideFollowsTheClock()
 {
-    // A 6 s clip with a tone, and one without sound; B captured 1 s after A.
+    // An 8 s clip with a tone, and one without sound; B captured 1 s after A.
     const QString withSound = m_tmp.filePath(QStringLiteral("tone.mp4"));
     const QString silent = m_tmp.filePath(QStringLiteral("silent.mp4"));
     const auto make = [](const QStringList &args) {
@@ -421,10 +421,10 @@ void TestCompare::soundOfTheChosenSideFollowsTheClock()
         ffmpeg.start(QStringLiteral("ffmpeg"), QStringList{"-v", "error", "-y"} + args);
         return ffmpeg.waitForFinished(60000) && ffmpeg.exitStatus() == QProcess::NormalExit && ffmpeg.exitCode() == 0;
     };
-    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=6", "-f", "lavfi", "-i",
-                  "sine=frequency=440:duration=6", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
+    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=8", "-f", "lavfi", "-i",
+                  "sine=frequency=440:duration=8", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac",
                   "-shortest", withSound}));
-    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=6", "-c:v", "libx264", "-pix_fmt",
+    QVERIFY(make({"-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=8", "-c:v", "libx264", "-pix_fmt",
                   "yuv420p", silent}));
 
     CompareWindow window;
@@ -475,12 +475,27 @@ void TestCompare::soundOfTheChosenSideFollowsTheClock()
     QTest::keyClick(&window, Qt::Key_Home);
     window.play();
     QTRY_VERIFY_WITH_TIMEOUT(sound->isPlaying(), kWaitMs);
-    // Once settled, the sound is where the clock is (A has no lead).
-    QTest::qWait(int(SoundFollow::kSettleSeconds * 1000) + 1500);
-    QVERIFY(window.isPlaying());
-    const double drift = sound->positionMs() / 1000.0 - window.sharedTime();
-    qInfo("sound %+.3f s from the clock at %.3f s", drift, window.sharedTime());
-    QVERIFY2(std::abs(drift) < SoundFollow::kMaxDriftSeconds, qPrintable(QStringLiteral("sound %1 s off the clock").arg(drift)));
+    // The sound comes to the clock and stays with it (A has no lead): within
+    // kMaxDriftSeconds for a whole second at a time, sampled every 50 ms.
+    // A loaded machine delays a pipeline's start and moves by different
+    // amounts, so it may take a correction or two to get there.
+    double steadySince = -1, worst = 0, settledAt = -1;
+    while (window.isPlaying() && window.sharedTime() < 7.0 && settledAt < 0) {
+        QTest::qWait(50);
+        const double drift = sound->positionMs() / 1000.0 - window.sharedTime();
+        if (std::abs(drift) >= SoundFollow::kMaxDriftSeconds) {
+            steadySince = -1;
+            worst = 0;
+            continue;
+        }
+        if (steadySince < 0)
+            steadySince = window.sharedTime();
+        worst = std::max(worst, std::abs(drift));
+        if (window.sharedTime() - steadySince >= 1.0)
+            settledAt = steadySince;
+    }
+    qInfo("sound within %.3f s of the clock for a second from %.2f s on", worst, settledAt);
+    QVERIFY2(settledAt >= 0, "the sound did not stay within 0.12 s of the clock for a second");
     window.pause();
     QVERIFY(!sound->isPlaying());
     // A step does not play sound; "No sound" keeps it off while playing.
