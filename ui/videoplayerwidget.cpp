@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "media/framesourceworker.h"
 #include "player/bookmarkpanel.h"
+#include "player/nominalframerate.h"
 #include "player/playeractions.h"
 #include "player/soundcontrol.h"
 #include "player/timelinewidget.h"
@@ -28,33 +29,6 @@
 #include <limits>
 
 namespace sl {
-
-namespace {
-
-constexpr double kDefaultFps = 30.0;
-
-bool plausibleRate(double fps)
-{
-    return std::isfinite(fps) && fps >= 1.0 && fps <= 480.0;
-}
-
-// The median spacing of a video's pose samples as a rate (devices usually log
-// one pose per frame); 0 when there are too few.
-double poseRate(const CaptureManifest &manifest)
-{
-    const auto &poses = manifest.poses;
-    if (manifest.mediaType != MediaType::Video || poses.size() < 3)
-        return 0;
-    std::vector<double> gaps;
-    gaps.reserve(poses.size() - 1);
-    for (size_t i = 1; i < poses.size(); ++i)
-        gaps.push_back(poses[i].t - poses[i - 1].t);
-    std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
-    const double median = gaps[gaps.size() / 2];
-    return median > 0 ? 1.0 / median : 0;
-}
-
-} // namespace
 
 VideoPlayerWidget::VideoPlayerWidget(QWidget *parent)
     : QWidget(parent)
@@ -207,8 +181,7 @@ void VideoPlayerWidget::open(const CaptureManifest &manifest, const QString &med
     m_frames->setFillBehind(true);
     m_shownIndex = -1;
     m_requestedIndex = -1;
-    m_timeOffsetUs = 0;
-    m_offsetPending = true;
+    m_sinkClock.reset();
     m_pendingPositionMs = -1;
     m_player->stop();
     m_canvas->reset();
@@ -244,9 +217,7 @@ void VideoPlayerWidget::updateFrameRate()
 {
     // Not from frame start/end times: after a seek GStreamer clips the first
     // frame's start to the seek target, so its duration says nothing.
-    const double container = m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble();
-    const double poses = poseRate(m_manifest);
-    m_fps = plausibleRate(container) ? container : plausibleRate(poses) ? poses : kDefaultFps;
+    m_fps = nominalFrameRate(m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble(), m_manifest);
 }
 
 void VideoPlayerWidget::requestSnapshot(bool baked)
@@ -345,7 +316,7 @@ void VideoPlayerWidget::setMediaPosition(qint64 ms)
     }
     m_pendingPositionMs = -1;
     // After a seek elsewhere, the next frame no longer tells the offset.
-    m_offsetPending = m_offsetPending && ms == 0;
+    m_sinkClock.seekTo(ms);
     m_player->setPosition(ms);
 }
 
@@ -378,7 +349,7 @@ void VideoPlayerWidget::onSourceOpened(std::shared_ptr<const FrameIndex> index, 
     m_index = std::move(index);
     m_canvas->setSensorRotation(rotation, codedSize);
     m_timeline->setMedia(m_mediaPath, m_index, m_manifest, m_worldMarkups, codedSize);
-    if (plausibleRate(m_index->averageRate()))
+    if (plausibleFrameRate(m_index->averageRate()))
         m_fps = m_index->averageRate();
     if (m_index->isCutShort()) {
         m_cutNotice = tr("This video ends early: %1 of the %2 its file promises can be read (the file was cut short).")
@@ -639,7 +610,7 @@ void VideoPlayerWidget::onVideoFrame(const QVideoFrame &frame)
     if (m_pendingPositionMs >= 0) {
         // A frame from before the seek that waits for buffering: not shown,
         // but the first frame from the start still tells the time offset.
-        if (m_offsetPending)
+        if (m_sinkClock.offsetPending())
             mediaTimeOf(frame);
         return;
     }
@@ -650,30 +621,7 @@ void VideoPlayerWidget::onVideoFrame(const QVideoFrame &frame)
 
 double VideoPlayerWidget::mediaTimeOf(const QVideoFrame &frame)
 {
-    const qint64 startUs = frame.startTime();
-    if (startUs < 0) // no timestamp: the player's clock is all there is
-        return m_player->position() / 1000.0;
-
-    // GStreamer (1.22 with Qt 6.4) stamps frames of a file with B-frames with
-    // the container's composition delay added (two frames for x264's
-    // defaults), while the manifest's times count from the first frame. The
-    // first frame shown from the media's start tells the offset.
-    if (m_offsetPending) {
-        m_timeOffsetUs = startUs;
-        m_offsetPending = false;
-        qCDebug(lcUi) << "video time offset" << m_timeOffsetUs << "us for" << m_mediaPath;
-    }
-    const double nominal = 1.0 / fps();
-    const double start = double(startUs - m_timeOffsetUs) / 1e6;
-    const qint64 endUs = frame.endTime();
-    if (endUs > startUs) {
-        // After a seek the first frame's start is clipped to the seek target;
-        // its end still marks the frame's own end.
-        const double end = double(endUs - m_timeOffsetUs) / 1e6;
-        if (end - start < 0.9 * nominal)
-            return std::max(0.0, end - nominal);
-    }
-    return std::max(0.0, start);
+    return m_sinkClock.mediaTime(frame, 1.0 / fps(), m_player->position() / 1000.0);
 }
 
 void VideoPlayerWidget::onFramePainted(double seconds)
@@ -775,7 +723,7 @@ void VideoPlayerWidget::onPositionChanged(qint64 ms)
 {
     // Loop between in and out while playing.
     if (isPlaying() && m_loopOut > 0 && ms >= qint64(m_loopOut * 1000.0)) {
-        m_offsetPending = false;
+        m_sinkClock.keepOffset();
         m_player->setPosition(qint64(std::max(0.0, m_loopIn) * 1000.0));
     }
     // A file cut short: GStreamer plays on to what the container promised,

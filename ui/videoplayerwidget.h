@@ -4,6 +4,7 @@
 #include "capture/capturemanifest.h"
 #include "capture/markup.h"
 #include "media/frameindex.h"
+#include "player/sinkframeclock.h"
 #include "render/overlayrenderer.h"
 
 #include <QMediaPlayer>
@@ -191,8 +192,7 @@ private:
     QLabel *m_frameLabel = nullptr;
     bool m_resumeAfterScrub = false;
     QString m_cutNotice; // the notice added for a file cut short, removed at the next open
-    qint64 m_timeOffsetUs = 0;   // frame stamps minus media time, microseconds
-    bool m_offsetPending = true; // the next frame is the media's first: it gives the offset
+    SinkFrameClock m_sinkClock; // the sink's frame stamps to media time
     QString m_errorText;
     double m_fps = 30;
     double m_speed = 1.0;
