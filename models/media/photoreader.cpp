@@ -105,7 +105,11 @@ QImage PhotoReader::read(const QString &path, QString *error)
         return {};
     }
     if (file.peek(3) == QByteArrayView("\xff\xd8\xff", 3)) { // a JPEG, whatever its name
-        if (!jpegIsWhole(file.readAll())) {
+        // Most end with their end marker: two bytes read, not the file again.
+        // (A file cut just after an EXIF thumbnail's end holds no scan, and
+        // did not decode above.)
+        const bool endsWithItsEnd = file.seek(file.size() - 2) && file.read(2) == QByteArrayView("\xff\xd9", 2);
+        if (!endsWithItsEnd && (!file.seek(0) || !jpegIsWhole(file.readAll()))) {
             fail(error, path, tr("the JPEG ends before its image does (the file is cut short)"));
             return {};
         }
