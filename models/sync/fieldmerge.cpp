@@ -1,5 +1,6 @@
 #include "sync/fieldmerge.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sl {
@@ -15,7 +16,8 @@ bool FieldMerge::same(const QJsonValue &a, const QJsonValue &b)
     return a == b;
 }
 
-FieldMergeResult FieldMerge::merge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
+FieldMergeResult FieldMerge::merge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+                                   const std::vector<QJsonObject> &ours)
 {
     FieldMergeResult result;
     for (auto it = mine.begin(); it != mine.end(); ++it) {
@@ -23,7 +25,10 @@ FieldMergeResult FieldMerge::merge(const QJsonObject &base, const QJsonObject &m
         const QJsonValue now = theirs.value(it.key());
         if (same(now, it.value()))
             continue; // both sides agree already
-        if (same(now, before))
+        const bool oursThere = std::any_of(ours.begin(), ours.end(), [&](const QJsonObject &values) {
+            return values.contains(it.key()) && same(now, values.value(it.key()));
+        });
+        if (same(now, before) || oursThere)
             result.toSend.insert(it.key(), it.value()); // only we changed it
         else
             result.conflicts.push_back({it.key(), before, it.value(), now});

@@ -30,10 +30,16 @@ struct FieldMergeResult
 // nothing to send; changed differently on both → a conflict, both values
 // kept. Fields only the store changed are not touched (the pull brings
 // them). A field missing from `base` or `theirs` counts as null.
+// `ours`: the values earlier edits of the record made here started from or
+// wrote (an earlier entry of the record still being pushed, whose writes
+// of these fields this edit supersedes). The store holding one of them
+// counts as unchanged there, as `base` does: it is this workspace's own
+// write, landed, or the value before it.
 class FieldMerge
 {
 public:
-    static FieldMergeResult merge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs);
+    static FieldMergeResult merge(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+                                  const std::vector<QJsonObject> &ours = {});
     // Equality as the store means it: numbers by value (1 == 1.0), null == undefined.
     static bool same(const QJsonValue &a, const QJsonValue &b);
 };

@@ -474,10 +474,30 @@ void OutboxPushJob::fetchAndMerge(const OutboxEntry &entry, int round)
     });
 }
 
+// A stale record's entries are merged one at a time, each against the
+// store's record as it is then. A field a later entry of the record writes
+// in this push is left to that entry: the store may hold the later value
+// already (the set landed, its answer was lost, and the set sent again met
+// 412), and the earlier value merged against it would look like somebody
+// else's edit. The later entry then takes the earlier ones' values as its
+// own (FieldMerge's `ours`). An entry left with no field is confirmed.
 void OutboxPushJob::merge(const OutboxEntry &entry, const QJsonObject &row, const QByteArray &etag, int round)
 {
-    const FieldMergeResult merged =
-        FieldMerge::merge(entry.base, entry.payload, fieldValuesOf(entry, row));
+    QJsonObject mine = entry.payload;
+    std::vector<QJsonObject> ours;
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const OutboxEntry &other = m_entries[i];
+        if (other.entity != entry.entity || other.entityId != entry.entityId || other.seq == entry.seq)
+            continue;
+        if (other.seq < entry.seq) {
+            ours.push_back(other.base);
+            ours.push_back(other.payload);
+        } else if (i >= m_next && !m_stopping) {
+            for (auto field = other.payload.constBegin(); field != other.payload.constEnd(); ++field)
+                mine.remove(field.key());
+        }
+    }
+    const FieldMergeResult merged = FieldMerge::merge(entry.base, mine, fieldValuesOf(entry, row), ours);
     if (!merged.conflicts.empty()) {
         conflict(entry, merged.conflicts, etag);
         return;

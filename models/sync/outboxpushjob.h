@@ -62,7 +62,8 @@ struct PushOutcome
 // whose every pending entry is an update made against one ETag) go last,
 // through $batch (OutboxBatchSender: one change set per record, up to
 // limits::kBatchRequests requests a batch); a record the batch found
-// stale (412) is then fetched and merged one entry at a time as above, and
+// stale (412) is then fetched and merged one entry at a time as above (a
+// field written by two of its entries merged once, by the later one), and
 // a batch with no readable answer confirms nothing and stops the push.
 class OutboxPushJob : public QObject
 {

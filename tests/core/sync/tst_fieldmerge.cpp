@@ -1,6 +1,7 @@
 #include "sync/fieldmerge.h"
 #include "sync/storecolumns.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -29,26 +30,42 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("theirs");
         QTest::addColumn<QJsonObject>("toSend");
         QTest::addColumn<QStringList>("conflicts");
+        QTest::addColumn<QJsonArray>("ours"); // earlier edits' values, one object each
 
         QTest::newRow("only here") << object(R"({"name":"A"})") << object(R"({"name":"B"})")
                                    << object(R"({"name":"A","assetTag":"T"})") << object(R"({"name":"B"})")
-                                   << QStringList();
+                                   << QStringList() << QJsonArray();
         QTest::newRow("other field there") << object(R"({"name":"A"})") << object(R"({"name":"B"})")
                                            << object(R"({"name":"A","assetTag":"changed"})")
-                                           << object(R"({"name":"B"})") << QStringList();
+                                           << object(R"({"name":"B"})") << QStringList() << QJsonArray();
         QTest::newRow("same value on both") << object(R"({"name":"A"})") << object(R"({"name":"B"})")
-                                            << object(R"({"name":"B"})") << QJsonObject() << QStringList();
+                                            << object(R"({"name":"B"})") << QJsonObject() << QStringList() << QJsonArray();
         QTest::newRow("both differently") << object(R"({"name":"A"})") << object(R"({"name":"B"})")
-                                          << object(R"({"name":"C"})") << QJsonObject() << QStringList{"name"};
+                                          << object(R"({"name":"C"})") << QJsonObject() << QStringList{"name"} << QJsonArray();
         QTest::newRow("one merges, one conflicts")
             << object(R"({"name":"A","latitude":1})") << object(R"({"name":"B","latitude":2})")
-            << object(R"({"name":"C","latitude":1.0})") << object(R"({"latitude":2})") << QStringList{"name"};
+            << object(R"({"name":"C","latitude":1.0})") << object(R"({"latitude":2})") << QStringList{"name"} << QJsonArray();
         QTest::newRow("cleared reference, missing there counts as null")
             << object(R"({"account":"x"})") << object(R"({"account":null})") << object(R"({})") << QJsonObject()
-            << QStringList();
+            << QStringList() << QJsonArray();
         QTest::newRow("reference set there and here") << object(R"({"account":null})") << object(R"({"account":"a"})")
                                                       << object(R"({"account":"b"})") << QJsonObject()
-                                                      << QStringList{"account"};
+                                                      << QStringList{"account"} << QJsonArray();
+        // An earlier entry of the record wrote "B" (or started from "A");
+        // this one, made after it, writes "C" from "B".
+        QTest::newRow("earlier write of ours there") << object(R"({"name":"B"})") << object(R"({"name":"C"})")
+                                                     << object(R"({"name":"B"})") << object(R"({"name":"C"})")
+                                                     << QStringList() << QJsonArray{object(R"({"name":"B"})")};
+        QTest::newRow("value before our earlier write there")
+            << object(R"({"name":"B"})") << object(R"({"name":"C"})") << object(R"({"name":"A"})")
+            << object(R"({"name":"C"})") << QStringList() << QJsonArray{object(R"({"name":"A"})")};
+        QTest::newRow("somebody else's value there") << object(R"({"name":"B"})") << object(R"({"name":"C"})")
+                                                     << object(R"({"name":"X"})") << QJsonObject()
+                                                     << QStringList{"name"}
+                                                     << QJsonArray{object(R"({"name":"A"})"), object(R"({"name":"B"})")};
+        QTest::newRow("ours of another field do not count")
+            << object(R"({"name":"B"})") << object(R"({"name":"C"})") << object(R"({"name":"X"})") << QJsonObject()
+            << QStringList{"name"} << QJsonArray{object(R"({"assetTag":"X"})")};
     }
 
     void merge()
@@ -58,7 +75,11 @@ private Q_SLOTS:
         QFETCH(QJsonObject, theirs);
         QFETCH(QJsonObject, toSend);
         QFETCH(QStringList, conflicts);
-        const FieldMergeResult result = FieldMerge::merge(base, mine, theirs);
+        QFETCH(QJsonArray, ours);
+        std::vector<QJsonObject> earlier;
+        for (const QJsonValue &values : ours)
+            earlier.push_back(values.toObject());
+        const FieldMergeResult result = FieldMerge::merge(base, mine, theirs, earlier);
         QCOMPARE(result.toSend, toSend);
         QStringList fields;
         for (const FieldConflict &conflict : result.conflicts) {
