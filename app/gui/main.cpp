@@ -1,5 +1,6 @@
 // sightline: the desktop app. Wiring only: options, translations, the demo
 // workspace on first start, the main window.
+#include "common/settingswriter.h"
 #include "demo/demoworkspacebuilder.h"
 #include "demobuilddialog.h"
 #include "guioptions.h"
@@ -92,5 +93,7 @@ int main(int argc, char **argv)
                          Qt::SingleShotConnection);
     }
     window.openWorkspace(workspace);
-    return app.exec();
+    const int status = app.exec();
+    sl::SettingsWriter::waitForWrites(); // settings handed to the background writer are on disk
+    return status;
 }

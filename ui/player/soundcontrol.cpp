@@ -1,5 +1,6 @@
 #include "player/soundcontrol.h"
 
+#include "common/settingswriter.h"
 #include "media/soundsettings.h"
 
 #include <QAction>
@@ -96,8 +97,9 @@ void SoundControl::setMediaHasSound(bool hasSound)
 void SoundControl::apply()
 {
     {
-        QSettings settings;
-        SoundSettings{m_volume, m_muted}.save(settings);
+        auto settings = std::make_unique<QSettings>();
+        SoundSettings{m_volume, m_muted}.save(*settings);
+        SettingsWriter::writeInBackground(std::move(settings)); // a file write per slider step
     }
     const QSignalBlocker blockAction(m_mute);
     const QSignalBlocker blockSlider(m_slider);
