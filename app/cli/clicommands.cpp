@@ -141,8 +141,14 @@ int CliCommands::rebuild(const QString &workspaceDirectory)
         fail(tr("rebuild: not re-imported: %1").arg(line));
     print(tr("Rebuilt %1: %n capture(s) re-imported from its media folder.", nullptr, report.capturesReimported)
               .arg(QDir::toNativeSeparators(QFileInfo(workspaceDirectory).absoluteFilePath())));
-    print(tr("Read back from the old database: %1.").arg(report.salvaged.join(QStringLiteral("; "))));
-    print(tr("The old database is kept as %1.").arg(report.keptAs));
+    if (report.keptAs.isEmpty()) {
+        print(tr("There was no old database."));
+    } else {
+        print(report.salvaged.isEmpty()
+                  ? tr("Nothing could be read back from the old database.")
+                  : tr("Read back from the old database: %1.").arg(report.salvaged.join(QStringLiteral("; "))));
+        print(tr("The old database is kept as %1.").arg(report.keptAs));
+    }
     return report.captureErrors.isEmpty() ? 0 : 1;
 }
 

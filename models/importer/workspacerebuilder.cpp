@@ -237,12 +237,14 @@ RebuildReport WorkspaceRebuilder::rebuild(const QString &directory)
 
     // 3. The old database keeps a name of its own, then the new one takes its
     // place: at every moment one of them is whole under a name.
-    report.keptAs = oldName + QStringLiteral(".damaged-") + stamp;
-    const QString keptPath = dir + QLatin1Char('/') + report.keptAs;
+    const QString keptName = oldName + QStringLiteral(".damaged-") + stamp;
+    if (QFileInfo::exists(oldPath))
+        report.keptAs = keptName; // (no old database: nothing kept)
+    const QString keptPath = dir + QLatin1Char('/') + keptName;
     int err = 0;
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (!keepAs(oldPath + suffix, keptPath + suffix, &err)) {
-            report.error = tr("cannot keep the old database as %1: %2").arg(report.keptAs, SystemError::describe(err));
+            report.error = tr("cannot keep the old database as %1: %2").arg(keptName, SystemError::describe(err));
             return report;
         }
     }

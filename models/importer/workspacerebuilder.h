@@ -14,7 +14,7 @@ struct RebuildReport
     int capturesReimported = 0; // from the manifest files in media/
     QStringList captureErrors;  // one line per capture folder that could not be re-imported
     QStringList salvaged;       // "assets: 2400 rows", one per table read back from the old database
-    QString keptAs;             // file name the old database is kept under
+    QString keptAs;             // file name the old database is kept under; empty when there was none
 };
 
 // Makes a new database for a workspace whose database is damaged: re-imports

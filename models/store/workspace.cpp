@@ -70,6 +70,12 @@ std::unique_ptr<Workspace> Workspace::open(const QString &directory, const QStri
     bool deferred = false;
     workspace->d->directory = absolute;
     workspace->d->databaseFileName = databaseFileName;
+    // SQLite takes an empty file for a new database. Beside media, it is a
+    // database that lost its content: opening it would make a new, empty one
+    // in its place and hide the workspace's captures.
+    if (const QFileInfo file(workspace->databasePath()); file.exists() && file.size() == 0 &&
+        !QDir(absolute + QStringLiteral("/media")).isEmpty())
+        return fail(damagedMessage(absolute, tr("its database file is empty, while its media folder is not")));
     try {
         workspace->d->database = Database::open(workspace->databasePath());
         // Checked before anything is written (migrations included).

@@ -43,6 +43,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("how");
         QTest::newRow("damaged pages") << "pages";
         QTest::newRow("not a database") << "header";
+        QTest::newRow("emptied, its media there") << "emptied";
     }
 
     void damagedDatabaseIsRefusedUntouched()
@@ -62,7 +63,14 @@ private Q_SLOTS:
         }
         const QString db = dir.filePath(QStringLiteral("sightline.db"));
         QVERIFY(QFileInfo(db).size() > 20 * 4096);
-        QVERIFY(how == QLatin1String("pages") ? damage(db, 8 * 4096, 3 * 4096) : damage(db, 0, 100));
+        if (how == QLatin1String("emptied")) {
+            QFile media(dir.filePath(QStringLiteral("media/photo.jpg")));
+            QVERIFY(media.open(QIODevice::WriteOnly) && media.write("jpeg") == 4);
+            QFile emptied(db);
+            QVERIFY(emptied.resize(0));
+        } else {
+            QVERIFY(how == QLatin1String("pages") ? damage(db, 8 * 4096, 3 * 4096) : damage(db, 0, 100));
+        }
         const QByteArray before = fileHash(db);
 
         std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
@@ -70,6 +78,21 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("is damaged")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("sightline-cli rebuild ") + dir.path()), qPrintable(error));
         QCOMPARE(fileHash(db), before);
+    }
+
+    // A database file left empty by a workspace killed as it was made (no
+    // media yet) is a new workspace, not a damaged one.
+    void emptyDatabaseWithNoMediaIsANewWorkspace()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile db(dir.filePath(QStringLiteral("sightline.db")));
+        QVERIFY(db.open(QIODevice::WriteOnly));
+        db.close();
+        QString error;
+        std::unique_ptr<Workspace> workspace = Workspace::open(dir.path(), &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(workspace->database().userVersion(), Migrations::latestVersion());
     }
 
     void soundDatabasePassesTheFullCheck()

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void exportFrameErrorsAreOneLine_data();
     void exportFrameErrorsAreOneLine();
     void damagedWorkspaceIsRebuilt();
+    void emptiedDatabaseIsDamageNotANewWorkspace();
     void searchPrintsMatchesBestFirst_data();
     void searchPrintsMatchesBestFirst();
     void searchRefusals_data();
@@ -225,6 +226,44 @@ void TestCli::damagedWorkspaceIsRebuilt()
     run = runCli({QStringLiteral("check"), ws});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("2 capture(s)")), qPrintable(run.out));
+}
+
+// A database file emptied (a bad copy, a damaged disk) beside its media:
+// check reports the damage and leaves the file as it is (it once made a new,
+// empty database in its place); rebuild brings the captures back and says
+// nothing could be read from the old file; a rebuild with no old database
+// says there was none.
+void TestCli::emptiedDatabaseIsDamageNotANewWorkspace()
+{
+    const QString ws = m_tmp.filePath(QStringLiteral("emptied-ws"));
+    CliRun run = runCli({QStringLiteral("demo"), ws, QStringLiteral("--assets"), QStringLiteral("50"),
+                         QStringLiteral("--videos"), QStringLiteral("0"), QStringLiteral("--photos"),
+                         QStringLiteral("2")});
+    QCOMPARE(run.exitCode, 0);
+    const QString db = ws + QStringLiteral("/sightline.db");
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile(db + suffix).resize(0);
+    run = runCli({QStringLiteral("check"), ws});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("database file is empty")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("sightline-cli rebuild")), qPrintable(run.err));
+    QCOMPARE(QFileInfo(db).size(), qint64(0));
+    run = runCli({QStringLiteral("search"), QStringLiteral("pump"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(run.exitCode, 1);
+
+    run = runCli({QStringLiteral("rebuild"), ws});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("2 capture(s) re-imported")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Nothing could be read back from the old database.")), qPrintable(run.out));
+
+    QVERIFY(QFile::remove(db));
+    QFile::remove(db + QStringLiteral("-wal"));
+    QFile::remove(db + QStringLiteral("-shm"));
+    run = runCli({QStringLiteral("rebuild"), ws});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("There was no old database.")), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(QStringLiteral("kept as")), qPrintable(run.out));
+    QCOMPARE(runCli({QStringLiteral("check"), ws}).exitCode, 0);
 }
 
 // A workspace with a few assets for the search command (made once).
