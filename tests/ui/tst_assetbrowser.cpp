@@ -221,6 +221,17 @@ private Q_SLOTS:
         QVERIFY(dialog->problemText().contains(QStringLiteral("atitude")));
         QPushButton *save = dialog->findChild<QPushButton *>();
         QVERIFY(save);
+        // A location is both coordinates or none: one cleared alone would
+        // put the asset on the equator.
+        const QString longitude = dialog->field(QStringLiteral("longitude"))->text();
+        dialog->field(QStringLiteral("latitude"))->setText(QString());
+        dialog->field(QStringLiteral("longitude"))->setText(QStringLiteral("-71.15"));
+        QVERIFY2(dialog->problemText().contains(QStringLiteral("both latitude and longitude")),
+                 qPrintable(dialog->problemText()));
+        QVERIFY(!save->isEnabled());
+        dialog->field(QStringLiteral("longitude"))->setText(QString());
+        QVERIFY2(dialog->problemText().isEmpty(), qPrintable(dialog->problemText())); // both cleared: no location
+        dialog->field(QStringLiteral("longitude"))->setText(longitude.isEmpty() ? QStringLiteral("-71.15") : longitude);
         dialog->field(QStringLiteral("latitude"))->setText(QStringLiteral("47.6"));
         QVERIFY(dialog->problemText().isEmpty());
 

@@ -128,6 +128,13 @@ QStringList AssetEditDialog::formProblems() const
     if (const QString problem = AssetValidator::tagProblem(m_fields.value(QStringLiteral("tag"))->text().trimmed());
         !problem.isEmpty())
         problems.append(problem);
+    // A location is both coordinates or none (0, 0 is "no location" here): a
+    // coordinate cleared or given alone would put the asset on the equator
+    // or the prime meridian, and send that to the store.
+    const bool latitudeGiven = !m_fields.value(QStringLiteral("latitude"))->text().trimmed().isEmpty();
+    const bool longitudeGiven = !m_fields.value(QStringLiteral("longitude"))->text().trimmed().isEmpty();
+    if (latitudeGiven != longitudeGiven)
+        problems.append(tr("Give both latitude and longitude, or clear both to remove the location"));
     for (const QString &key : {QStringLiteral("latitude"), QStringLiteral("longitude")}) {
         const QString text = m_fields.value(key)->text().trimmed();
         if (text.isEmpty())
@@ -155,7 +162,7 @@ AssetEditRequest AssetEditDialog::request() const
                 value = QString::number(*number, 'g', 12);
         }
         if ((it.key() == QLatin1String("latitude") || it.key() == QLatin1String("longitude")) && value.isEmpty())
-            value = QStringLiteral("0"); // cleared: not recorded
+            value = QStringLiteral("0"); // both cleared (formProblems): no location
         request.assignments.append(it.key() + QLatin1Char('=') + value);
     }
     request.assignments.sort(); // stable order for messages and tests
