@@ -18,6 +18,7 @@ namespace sl {
 namespace {
 
 constexpr int kUsageError = 2;
+constexpr int kRowsRejected = 3; // import-assets: the other rows imported (or, --dry-run, would be)
 
 std::unique_ptr<Workspace> openWorkspace(const QString &command, const QString &directory)
 {
@@ -122,9 +123,12 @@ int AssetCommands::importAssets(const QString &csvPath, const QString &workspace
         return 1;
     }
     const qsizetype rejected = qsizetype(preview->rejected.size());
+    // Rows refused: a status of their own, so that a script notices (and
+    // does not run the whole file again, which would import the rest twice).
+    const int status = rejected > 0 ? kRowsRejected : 0;
     if (dryRun) {
         CliCommands::print(tr("%1 would import, %2 rejected").arg(preview->toCreate.size()).arg(rejected));
-        return 0;
+        return status;
     }
     const std::optional<qsizetype> created = import.commit(*preview, EditAuthor::current(), {}, nullptr, &error);
     if (!created) {
@@ -132,7 +136,7 @@ int AssetCommands::importAssets(const QString &csvPath, const QString &workspace
         return 1;
     }
     CliCommands::print(tr("%1 imported, %2 rejected").arg(*created).arg(rejected));
-    return 0;
+    return status;
 }
 
 } // namespace sl

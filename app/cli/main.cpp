@@ -22,7 +22,8 @@
 
 namespace {
 
-// Exit codes: 0 done, 1 the command failed, 2 the command line is wrong.
+// Exit codes: 0 done, 1 the command failed, 2 the command line is wrong,
+// 3 import-assets refused some rows (and imported the others).
 constexpr int kUsageError = 2;
 
 bool g_verbose = false;
@@ -83,7 +84,8 @@ public:
                   "                                burned in); prints the new capture's id.\n"
                   "  import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]\n"
                   "                                Import assets from the Dataverse template's\n"
-                  "                                columns; lists rejected rows as \"row N: reason\".\n"
+                  "                                columns; lists rejected rows as \"row N: reason\"\n"
+                  "                                (exit status 3 when rows were rejected).\n"
                   "%1"
                   "%2"
                   "%3"

@@ -14,11 +14,13 @@
 
 #include <QDir>
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
 #include <algorithm>
+#include <deque>
 #include <array>
 #include <utility>
 
@@ -110,7 +112,18 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
         AssetReferenceResolver references(m_db);
         AssetValidator validator(m_db, references);
         QHash<QString, int> rejectedNames; // case-folded name -> row, to explain a parent that was rejected
-        for (const CsvRecord &record : table.records) {
+        // Rows not yet imported or rejected, by case-folded name: a parent
+        // named by a row may come later in the file, so that row waits.
+        QHash<QString, int> undecided;
+        const auto nameOf = [&](const CsvRecord &record) {
+            return columnOf[0] < 0 ? QString() : record.fields.at(columnOf[0]).trimmed().toCaseFolded();
+        };
+        for (const CsvRecord &record : table.records)
+            ++undecided[nameOf(record)];
+
+        // One row's edit and problems; `waitsFor`: the name of a parent that
+        // is a row of the file not decided yet (no problem recorded for it).
+        const auto readRow = [&](const CsvRecord &record, QString *waitsFor) {
             AssetEdit edit;
             QStringList problems;
             for (size_t k = 0; k < kColumns.size(); ++k) {
@@ -133,7 +146,13 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
                 } else if (!value.trimmed().isEmpty()) {
                     QString reason;
                     const std::optional<QString> id = references.resolve(field, value, &reason);
-                    const int rejectedRow = rejectedNames.value(value.trimmed().toCaseFolded());
+                    const QString folded = value.trimmed().toCaseFolded();
+                    const int rejectedRow = rejectedNames.value(folded);
+                    const int others = undecided.value(folded) - (folded == nameOf(record) ? 1 : 0);
+                    if (!id && field == AssetField::Parent && rejectedRow == 0 && others > 0) {
+                        *waitsFor = value.trimmed();
+                        continue;
+                    }
                     if (!id && field == AssetField::Parent && rejectedRow > 0)
                         reason = tr("%1: \"%2\" is row %3, which is not imported")
                                      .arg(assetFieldLabel(field), value.trimmed())
@@ -146,16 +165,68 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
             }
             edit = edit.normalised();
             problems += validator.problemsForNew(edit);
-            if (!problems.isEmpty()) {
-                if (edit.name && !edit.name->isEmpty())
-                    rejectedNames.insert(edit.name->toCaseFolded(), record.row);
-                preview.rejected.push_back({record.row, problems.join(QStringLiteral("; ")), record.fields});
-                continue;
+            return std::make_pair(edit, problems);
+        };
+        // Rows waiting for a parent, by its case-folded name; once a row of
+        // that name is decided, they are decided again (parents go first).
+        QHash<QString, std::vector<const CsvRecord *>> waitingFor;
+        QSet<const CsvRecord *> waiting;
+        std::deque<const CsvRecord *> again;
+        const auto settled = [&](const CsvRecord &record) {
+            const QString folded = nameOf(record);
+            --undecided[folded];
+            if (const auto it = waitingFor.find(folded); it != waitingFor.end()) {
+                for (const CsvRecord *waiter : *it)
+                    if (waiting.remove(waiter))
+                        again.push_back(waiter);
+                waitingFor.erase(it);
             }
-            const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            references.addPendingAsset(id, *edit.name);
-            preview.toCreate.push_back({record.row, id, edit});
-        }
+        };
+        const auto reject = [&](const CsvRecord &record, const AssetEdit &edit, const QStringList &problems) {
+            if (edit.name && !edit.name->isEmpty())
+                rejectedNames.insert(edit.name->toCaseFolded(), record.row);
+            preview.rejected.push_back({record.row, problems.join(QStringLiteral("; ")), record.fields});
+            settled(record);
+        };
+        // `last`: nothing will be decided any more (rows naming each other).
+        const auto decide = [&](const CsvRecord &record, bool last) {
+            QString waitsFor;
+            auto [edit, problems] = readRow(record, &waitsFor);
+            if (problems.isEmpty() && !waitsFor.isEmpty() && last)
+                problems.append(tr("%1: \"%2\" is a row of this file that is not imported (rows naming each other "
+                                   "as parent)")
+                                    .arg(assetFieldLabel(AssetField::Parent), waitsFor));
+            if (!problems.isEmpty()) {
+                reject(record, edit, problems);
+            } else if (!waitsFor.isEmpty()) {
+                waitingFor[waitsFor.toCaseFolded()].push_back(&record);
+                waiting.insert(&record);
+            } else {
+                const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+                references.addPendingAsset(id, *edit.name);
+                preview.toCreate.push_back({record.row, id, edit});
+                settled(record);
+            }
+        };
+        const auto decideWithWaiting = [&](const CsvRecord &record, bool last) {
+            decide(record, last);
+            while (!again.empty()) {
+                const CsvRecord *next = again.front();
+                again.pop_front();
+                decide(*next, false);
+            }
+        };
+        for (const CsvRecord &record : table.records)
+            decideWithWaiting(record, false);
+        // What still waits, waits for rows that wait too: rejected in file
+        // order, each with why (the rows waiting for it learn it is rejected).
+        std::vector<const CsvRecord *> stuck(waiting.begin(), waiting.end());
+        std::sort(stuck.begin(), stuck.end(), [](const CsvRecord *a, const CsvRecord *b) { return a->row < b->row; });
+        for (const CsvRecord *record : stuck)
+            if (waiting.remove(record)) // (not decided meanwhile)
+                decideWithWaiting(*record, true);
+        std::sort(preview.rejected.begin(), preview.rejected.end(),
+                  [](const AssetCsvRejectedRow &a, const AssetCsvRejectedRow &b) { return a.row < b.row; });
     } catch (const StoreError &storeError) {
         return failWith(storeError.message());
     }

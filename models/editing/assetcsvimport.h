@@ -47,8 +47,9 @@ struct AssetCsvPreview
 // Account, Product, Parent Asset, Latitude, Longitude, matched by header
 // name case-insensitively (surrounding spaces ignored; other columns are
 // ignored and reported once). References are resolved by name (or id) with
-// AssetReferenceResolver; a Parent Asset may name a row earlier in the same
-// file. Every row passes AssetValidator. Row numbers are those a spreadsheet
+// AssetReferenceResolver; a Parent Asset may name another row of the file,
+// before or after it (rows are imported parents first; rows naming each
+// other are rejected). Every row passes AssetValidator. Row numbers are those a spreadsheet
 // shows: the header is row 1, the first data row is row 2.
 class AssetCsvImport
 {

@@ -133,7 +133,9 @@ private Q_SLOTS:
         QCOMPARE(history[2].newValue, QStringLiteral("Asset 18"));
     }
 
-    void parentMayNameAnEarlierRowOnly()
+    // A parent may be any row of the file, before or after its child: the
+    // rows are imported parents first.
+    void parentMayNameAnyRowOfTheFile()
     {
         const QString path = writeFile(QStringLiteral("p.csv"),
                                        "name,parent asset\n"
@@ -143,19 +145,49 @@ private Q_SLOTS:
                                        ",\n"                     // row 5: blank, skipped
                                        ",Later\n"                // row 6: no name
                                        "Orphan,\n"               // row 7
-                                       "Under rejected,Nameless\n");
+                                       "Under rejected,Nameless\n" // row 8: no such asset
+                                       "Hen,Egg\n"               // row 9: rows naming each other
+                                       "Egg,Hen\n"               // row 10
+                                       "Narcissus,narcissus\n"); // row 11: itself
         QString error;
         const std::optional<AssetCsvPreview> preview = AssetCsvImport(db()).prepare(path, &error);
         QVERIFY2(preview, qPrintable(error));
-        QCOMPARE(preview->toCreate.size(), size_t(3));
-        QCOMPARE(preview->toCreate[0].row, 3);
+        QStringList created;
+        for (const AssetCsvRow &row : preview->toCreate)
+            created.append(*row.fields.name);
+        QCOMPARE(created, (QStringList{"Later", "Child first", "Grandchild", "Orphan"})); // parents first
         QCOMPARE(*preview->toCreate[0].fields.parentId, QStringLiteral("line-1"));
         QCOMPARE(*preview->toCreate[1].fields.parentId, preview->toCreate[0].assetId);
-        QCOMPARE(preview->rejected.size(), size_t(3));
-        QCOMPARE(preview->rejected[0].row, 2);
-        QCOMPARE(preview->rejected[1].row, 6);
-        QCOMPARE(preview->rejected[1].reason, QStringLiteral("Name: required"));
-        QCOMPARE(preview->rejected[2].row, 8);
+        QCOMPARE(*preview->toCreate[2].fields.parentId, preview->toCreate[0].assetId);
+        QList<int> rejected;
+        for (const AssetCsvRejectedRow &row : preview->rejected)
+            rejected.append(row.row);
+        QCOMPARE(rejected, (QList<int>{6, 8, 9, 10, 11})); // in file order
+        QCOMPARE(preview->rejected[0].reason, QStringLiteral("Name: required"));
+        QVERIFY2(preview->rejected[1].reason.contains(QStringLiteral("Nameless")), qPrintable(preview->rejected[1].reason));
+        QVERIFY2(preview->rejected[2].reason.contains(QStringLiteral("rows naming each other")),
+                 qPrintable(preview->rejected[2].reason));
+        QCOMPARE(preview->rejected[3].reason, QStringLiteral("Parent asset: \"Hen\" is row 9, which is not imported"));
+        QVERIFY2(!preview->rejected[4].reason.isEmpty(), "a row naming itself as parent is refused");
+    }
+
+    // A hierarchy listed children first, 20,000 deep: each row waits for
+    // the next, and all are imported, root first (no pass per row).
+    void deepChainListedChildrenFirst()
+    {
+        QByteArray text = "Name,Parent Asset\n";
+        constexpr int kDepth = 20000;
+        for (int i = kDepth; i >= 1; --i)
+            text += "Level " + QByteArray::number(i) + "," + (i > 1 ? "Level " + QByteArray::number(i - 1) : QByteArray()) + "\n";
+        const QString path = writeFile(QStringLiteral("chain.csv"), text);
+        QString error;
+        const std::optional<AssetCsvPreview> preview = AssetCsvImport(db()).prepare(path, &error);
+        QVERIFY2(preview, qPrintable(error));
+        QVERIFY(preview->rejected.empty());
+        QCOMPARE(preview->toCreate.size(), size_t(kDepth));
+        QCOMPARE(*preview->toCreate.front().fields.name, QStringLiteral("Level 1"));
+        QCOMPARE(*preview->toCreate.back().fields.name, QStringLiteral("Level %1").arg(kDepth));
+        QCOMPARE(*preview->toCreate.back().fields.parentId, preview->toCreate[kDepth - 2].assetId);
     }
 
     void parentNamedByARejectedRowSaysSo()

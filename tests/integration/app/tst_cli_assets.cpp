@@ -132,7 +132,7 @@ private Q_SLOTS:
         const QString report = m_tmp.filePath(QStringLiteral("rejected.csv"));
 
         CliRun r = runCli(QStringList{"import-assets", csv, "--dry-run", "--out", report} + ws());
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 3, qPrintable(r.err)); // rows rejected: a status a script notices
         QStringList out = lines(r.out);
         QCOMPARE(out.size(), 4);
         QCOMPARE(out[0], QStringLiteral("ignored columns (not in the template): Comment"));
@@ -150,11 +150,23 @@ private Q_SLOTS:
                      QStringLiteral("0")); // the dry run wrote nothing
         }
         r = runCli(QStringList{"import-assets", csv} + ws());
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.exitCode == 3, qPrintable(r.err));
         QCOMPARE(lines(r.out).last(), QStringLiteral("2 imported, 2 rejected"));
-        auto workspace = sl::Workspace::open(m_ws);
-        QVERIFY(workspace);
-        QCOMPARE(workspace->assets().count(), before + 2);
+        {
+            auto workspace = sl::Workspace::open(m_ws);
+            QVERIFY(workspace);
+            QCOMPARE(workspace->assets().count(), before + 2);
+        }
+
+        // Every row taken (a child listed before its parent too): status 0.
+        const QString clean = m_tmp.filePath(QStringLiteral("clean.csv"));
+        QFile cleanFile(clean);
+        QVERIFY(cleanFile.open(QIODevice::WriteOnly));
+        cleanFile.write("Name,Parent Asset\nImpeller 10,Pump 10\nPump 10,\n");
+        cleanFile.close();
+        r = runCli(QStringList{"import-assets", clean} + ws());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QCOMPARE(lines(r.out).last(), QStringLiteral("2 imported, 0 rejected"));
     }
 
     void importRefusesAMalformedFile()
