@@ -49,13 +49,21 @@ AssetReferenceResolver::Lookup *AssetReferenceResolver::lookup(AssetField field)
     return table;
 }
 
-QStringList AssetReferenceResolver::assetIdsNamed(const QString &name)
+QStringList AssetReferenceResolver::assetIdsNamed(const QString &name, qsizetype *total)
 {
     QStringList ids = m_pendingAssets.idsByFoldedName.values(name.toCaseFolded());
+    const qsizetype pending = ids.size();
     Statement query = m_db.cached("SELECT id FROM assets WHERE name = ? ORDER BY id LIMIT 20"); // name is NOCASE
     query.bind(1, name);
     while (query.step())
         ids.append(query.columnText(0));
+    *total = ids.size();
+    if (ids.size() - pending == 20) { // as many as asked for: count them all, for the message
+        Statement count = m_db.cached("SELECT count(*) FROM assets WHERE name = ?");
+        count.bind(1, name);
+        if (count.step())
+            *total = pending + count.columnInt64(0);
+    }
     return ids;
 }
 
@@ -72,10 +80,13 @@ std::optional<QString> AssetReferenceResolver::resolve(AssetField field, const Q
     if (exists(field, text))
         return text;
     QStringList ids;
-    if (field == AssetField::Parent)
-        ids = assetIdsNamed(text);
-    else
+    qsizetype total = 0;
+    if (field == AssetField::Parent) {
+        ids = assetIdsNamed(text, &total);
+    } else {
         ids = lookup(field)->idsByFoldedName.values(text.toCaseFolded());
+        total = ids.size();
+    }
     if (ids.size() == 1)
         return ids.first();
     if (error) {
@@ -87,7 +98,7 @@ std::optional<QString> AssetReferenceResolver::resolve(AssetField field, const Q
             if (ids.size() > kCandidatesShown)
                 shown.append(QStringLiteral("…"));
             *error = tr("%1: \"%2\" is ambiguous: %n records have that name (ids %3); give the id instead", nullptr,
-                        int(ids.size()))
+                        int(total))
                          .arg(assetFieldLabel(field), text, shown.join(QStringLiteral(", ")));
         }
     }

@@ -49,7 +49,9 @@ private:
         QMultiHash<QString, QString> idsByFoldedName;
     };
     Lookup *lookup(AssetField field); // null for Parent and non-reference fields
-    QStringList assetIdsNamed(const QString &name);
+    // Up to 20 ids of assets with that name (and the pending ones); `total`:
+    // how many there are in all.
+    QStringList assetIdsNamed(const QString &name, qsizetype *total);
 
     Database &m_db;
     Lookup m_accounts;

@@ -60,6 +60,10 @@ private Q_SLOTS:
         assets.upsertAssets({makeAsset(QStringLiteral("line-1"), QStringLiteral("Line 3")),
                              makeAsset(QStringLiteral("twin-a"), QStringLiteral("Twin")),
                              makeAsset(QStringLiteral("twin-b"), QStringLiteral("twin"))});
+        std::vector<Asset> many; // more than the ids a lookup reads
+        for (int i = 0; i < 25; ++i)
+            many.push_back(makeAsset(QStringLiteral("many-%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("Air end")));
+        assets.upsertAssets(many);
     }
 
     void cleanupTestCase() { sl::test::closeTemporaryWorkspace(m_dir, m_workspace); }
@@ -94,6 +98,10 @@ private Q_SLOTS:
                                            << "Account: \"FABRIKAM\" is ambiguous: 2 records have that name (ids acc-2, acc-3)";
         QTest::newRow("ambiguous parent") << QStringList{"parent=TWIN"} << ""
                                           << "Parent asset: \"TWIN\" is ambiguous: 2 records have that name (ids twin-a, twin-b)";
+        QTest::newRow("ambiguous parent, counted in full")
+            << QStringList{"parent=air end"} << ""
+            << QString::fromUtf8("Parent asset: \"air end\" is ambiguous: 25 records have that name (ids many-00, many-01, "
+                                 "many-02, many-03, many-04, …)");
     }
 
     void parses()
