@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QThread>
 
+#include <cerrno>
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -185,8 +187,9 @@ bool Statement::step()
     // sqlite3_reset returns the same error; reset so the statement can be reused.
     const QString sql = QString::fromUtf8(sqlite3_sql(m_stmt)).simplified().left(120);
     const QString message = m_db->lastErrorMessage();
+    const int code = m_db->withSystemCause(rc);
     sqlite3_reset(m_stmt);
-    throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (in \"%2\")").arg(message, sql)), rc & 0xff);
+    throw StoreError(StoreError::describe(code, QStringLiteral("%1 (in \"%2\")").arg(message, sql)), code & 0xff);
 }
 
 void Statement::run()
@@ -244,8 +247,9 @@ std::unique_ptr<Database> Database::open(const QString &path, int busyTimeoutMs,
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db->m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString reason = db->m_db ? db->lastErrorMessage() : QString::fromUtf8(sqlite3_errstr(rc));
-        throw StoreError(StoreError::describe(rc, QStringLiteral("Cannot open the database %1: %2").arg(path, reason)),
-                         rc & 0xff);
+        const int code = db->withSystemCause(rc);
+        throw StoreError(StoreError::describe(code, QStringLiteral("Cannot open the database %1: %2").arg(path, reason)),
+                         code & 0xff);
     }
     sqlite3_extended_result_codes(db->m_db, 1);
     db->m_busyTimeoutMs = busyTimeoutMs;
@@ -303,7 +307,30 @@ Database::~Database()
 
 void Database::fail(int rc, const QString &what) const
 {
-    throw StoreError(StoreError::describe(rc, QStringLiteral("%1: %2").arg(what, lastErrorMessage())), rc & 0xff);
+    const int code = withSystemCause(rc);
+    throw StoreError(StoreError::describe(code, QStringLiteral("%1: %2").arg(what, lastErrorMessage())), code & 0xff);
+}
+
+int Database::withSystemCause(int rc) const
+{
+    // SQLite reports a full disk met while it makes its shared-memory or
+    // journal file (or extends it) as an I/O error, or "cannot open"; the
+    // system's error says what happened.
+    const int primary = rc & 0xff;
+    if (!m_db || (primary != SQLITE_IOERR && primary != SQLITE_CANTOPEN))
+        return rc;
+    switch (sqlite3_system_errno(m_db)) {
+    case ENOSPC:
+    case EDQUOT:
+        return SQLITE_FULL;
+    case EROFS:
+        return SQLITE_READONLY;
+    case EACCES:
+    case EPERM:
+        return SQLITE_PERM;
+    default:
+        return rc;
+    }
 }
 
 QString Database::lastErrorMessage() const
@@ -327,8 +354,9 @@ void Database::exec(const QString &sql)
     if (rc != SQLITE_OK) {
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
-        throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (in \"%2\")").arg(text, sql.simplified().left(120))),
-                         rc & 0xff);
+        const int code = withSystemCause(rc);
+        throw StoreError(StoreError::describe(code, QStringLiteral("%1 (in \"%2\")").arg(text, sql.simplified().left(120))),
+                         code & 0xff);
     }
 }
 
@@ -338,10 +366,12 @@ Statement Database::prepare(const QString &sql)
     sqlite3_stmt *stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK)
-        throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (preparing \"%2\")")
-                                                      .arg(lastErrorMessage(), sql.simplified().left(120))),
-                         rc & 0xff);
+    if (rc != SQLITE_OK) {
+        const int code = withSystemCause(rc);
+        throw StoreError(StoreError::describe(code, QStringLiteral("%1 (preparing \"%2\")")
+                                                        .arg(lastErrorMessage(), sql.simplified().left(120))),
+                         code & 0xff);
+    }
     return Statement(this, stmt, false);
 }
 
@@ -352,11 +382,13 @@ Statement Database::cached(const char *sql)
     if (it == m_cache.end()) {
         sqlite3_stmt *stmt = nullptr;
         const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-        if (rc != SQLITE_OK)
-            throw StoreError(StoreError::describe(rc, QStringLiteral("%1 (preparing \"%2\")")
-                                                          .arg(lastErrorMessage(),
-                                                               QString::fromUtf8(sql).simplified().left(120))),
-                             rc & 0xff);
+        if (rc != SQLITE_OK) {
+            const int code = withSystemCause(rc);
+            throw StoreError(StoreError::describe(code, QStringLiteral("%1 (preparing \"%2\")")
+                                                            .arg(lastErrorMessage(),
+                                                                 QString::fromUtf8(sql).simplified().left(120))),
+                             code & 0xff);
+        }
         it = m_cache.emplace(sql, CacheEntry{stmt, false}).first;
     }
     if (it->second.inUse) // re-entrant use of the same query: a private copy

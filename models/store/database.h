@@ -160,6 +160,9 @@ private:
     friend class Transaction;
     Database() = default;
     [[noreturn]] void fail(int rc, const QString &what) const;
+    // `rc` made exact by the system's error where SQLite reports only an I/O
+    // error or "cannot open" (a full disk, a read-only one, permissions).
+    int withSystemCause(int rc) const;
     void returnToCache(sqlite3_stmt *stmt);
     QString switchToWal(); // the journal mode read back
 

@@ -57,6 +57,7 @@ class TestCliBadMedia : public QObject
     void permissionDeniedIsNamed_data();
     void permissionDeniedIsNamed();
     void diskFullIsNamedAndLeavesTheOldFile();
+    void diskFullUnderTheWorkspaceIsNamed();
     void outOfMemoryIsNamed();
 
   private:
@@ -397,6 +398,34 @@ void TestCliBadMedia::diskFullIsNamedAndLeavesTheOldFile()
                              .arg(mountPoint)});
     // Only the old file is there, whole; no temporary file is left.
     QCOMPARE(lines(r.out), (QStringList{QStringLiteral("out.png"), QStringLiteral("old")}));
+}
+
+// A workspace on a disk that filled up: SQLite reports the journal it
+// cannot make as an I/O error, and the message says what the system said,
+// that the disk is full; what was stored is there once space is made.
+void TestCliBadMedia::diskFullUnderTheWorkspaceIsNamed()
+{
+    if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+        QSKIP("a full disk is simulated with a small tmpfs, which needs root and unshare (util-linux)");
+    const QString mountPoint = path(QStringLiteral("full-ws"));
+    QVERIFY(QDir().mkdir(mountPoint));
+    const QString script = QStringLiteral(
+        "mount -t tmpfs -o size=4m tmpfs \"$1\" || exit 77; "
+        "\"$2\" asset create name=Before --workspace \"$1/ws\" > /dev/null || exit 78; "
+        "dd if=/dev/zero of=\"$1/fill\" bs=64k 2> /dev/null; "
+        "\"$2\" asset create name=Meanwhile --workspace \"$1/ws\"; rc=$?; "
+        "rm \"$1/fill\"; \"$2\" search before --workspace \"$1/ws\" || exit 79; exit $rc");
+    const CliRun r = run({QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                          QStringLiteral("sh"), mountPoint, QStringLiteral(SIGHTLINE_CLI_PATH)},
+                         QStringLiteral("unshare"));
+    if (r.exitCode == 77 || r.err.contains(QLatin1String("unshare:")))
+        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here: ") + r.err.trimmed()));
+    QCOMPARE(r.exitCode, 1);
+    const QStringList errors = lines(r.err);
+    QVERIFY2(errors.size() == 1, qPrintable(r.err));
+    QVERIFY2(errors.first().startsWith(QLatin1String("sightline-cli: asset create: ")), qPrintable(r.err));
+    QVERIFY2(errors.first().contains(QLatin1String("the disk is full")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QLatin1String("Before")), qPrintable(r.out)); // stored before the disk filled
 }
 
 void TestCliBadMedia::outOfMemoryIsNamed()
