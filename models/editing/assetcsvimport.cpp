@@ -188,10 +188,32 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
             preview.rejected.push_back({record.row, problems.join(QStringLiteral("; ")), record.fields});
             settled(record);
         };
+        // A row with the name and asset tag of an asset already there, or of
+        // a row imported above it, is the same asset again (a file imported
+        // twice): refused, never a duplicate. (Rows without a tag cannot be
+        // told apart from a second asset of the same name.)
+        QHash<QString, int> importedKeys; // case-folded "name\ntag" -> row
+        Statement sameAsset = m_db.cached("SELECT id FROM assets WHERE name = ? AND asset_tag = ? COLLATE NOCASE LIMIT 1");
+        const auto duplicateProblem = [&](const CsvRecord &record, const AssetEdit &edit) {
+            if (!edit.name || !edit.assetTag || edit.assetTag->isEmpty())
+                return QString();
+            const QString key = edit.name->toCaseFolded() + QLatin1Char('\n') + edit.assetTag->toCaseFolded();
+            if (const int row = importedKeys.value(key); row > 0 && row != record.row)
+                return tr("the same name and asset tag as row %1: the same asset twice").arg(row);
+            sameAsset.bind(1, *edit.name).bind(2, *edit.assetTag);
+            const QString existing = sameAsset.step() ? sameAsset.columnText(0) : QString();
+            sameAsset.reset();
+            if (!existing.isEmpty())
+                return tr("an asset with this name and asset tag is already there (%1): was the file imported before?")
+                    .arg(existing);
+            return QString();
+        };
         // `last`: nothing will be decided any more (rows naming each other).
         const auto decide = [&](const CsvRecord &record, bool last) {
             QString waitsFor;
             auto [edit, problems] = readRow(record, &waitsFor);
+            if (const QString duplicate = duplicateProblem(record, edit); !duplicate.isEmpty())
+                problems.append(duplicate);
             if (problems.isEmpty() && !waitsFor.isEmpty() && last)
                 problems.append(tr("%1: \"%2\" is a row of this file that is not imported (rows naming each other "
                                    "as parent)")
@@ -204,6 +226,9 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
             } else {
                 const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
                 references.addPendingAsset(id, *edit.name);
+                if (edit.assetTag && !edit.assetTag->isEmpty())
+                    importedKeys.insert(edit.name->toCaseFolded() + QLatin1Char('\n') + edit.assetTag->toCaseFolded(),
+                                        record.row);
                 preview.toCreate.push_back({record.row, id, edit});
                 settled(record);
             }

@@ -49,7 +49,9 @@ struct AssetCsvPreview
 // ignored and reported once). References are resolved by name (or id) with
 // AssetReferenceResolver; a Parent Asset may name another row of the file,
 // before or after it (rows are imported parents first; rows naming each
-// other are rejected). Every row passes AssetValidator. Row numbers are those a spreadsheet
+// other are rejected). A row with the name and asset tag of an asset
+// already there, or of a row above it, is rejected as the same asset again
+// (a file imported twice). Every row passes AssetValidator. Row numbers are those a spreadsheet
 // shows: the header is row 1, the first data row is row 2.
 class AssetCsvImport
 {

@@ -171,6 +171,38 @@ private Q_SLOTS:
         QVERIFY2(!preview->rejected[4].reason.isEmpty(), "a row naming itself as parent is refused");
     }
 
+    // The same file imported twice makes no duplicates: a row with the name
+    // and asset tag of an asset there (or of a row above it) is refused;
+    // rows without a tag are new assets of the same name.
+    void sameFileTwiceMakesNoDuplicates()
+    {
+        const QString path = writeFile(QStringLiteral("twice.csv"),
+                                       "Name,Asset Tag\n"
+                                       "Chiller 7,CH-007\n"   // row 2
+                                       "chiller 7,ch-007\n"   // row 3: row 2 again, any case
+                                       "Chiller 7,CH-008\n"   // row 4: another tag, another asset
+                                       "Untagged,\n");        // row 5
+        QString error;
+        AssetCsvImport import(db());
+        std::optional<AssetCsvPreview> preview = import.prepare(path, &error);
+        QVERIFY2(preview, qPrintable(error));
+        QCOMPARE(preview->toCreate.size(), size_t(3));
+        QCOMPARE(preview->rejected.size(), size_t(1));
+        QCOMPARE(preview->rejected[0].row, 3);
+        QVERIFY2(preview->rejected[0].reason.contains(QStringLiteral("same name and asset tag as row 2")),
+                 qPrintable(preview->rejected[0].reason));
+        QVERIFY2(import.commit(*preview, QStringLiteral("tester"), {}, nullptr, &error), qPrintable(error));
+
+        preview = import.prepare(path, &error);
+        QVERIFY2(preview, qPrintable(error));
+        QCOMPARE(preview->toCreate.size(), size_t(1)); // the untagged row: nothing tells it is the same
+        QCOMPARE(*preview->toCreate[0].fields.name, QStringLiteral("Untagged"));
+        QCOMPARE(preview->rejected.size(), size_t(3));
+        for (int i : {0, 1, 2})
+            QVERIFY2(preview->rejected[i].reason.contains(QStringLiteral("already there")),
+                     qPrintable(preview->rejected[i].reason));
+    }
+
     // A hierarchy listed children first, 20,000 deep: each row waits for
     // the next, and all are imported, root first (no pass per row).
     void deepChainListedChildrenFirst()
