@@ -110,6 +110,18 @@
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
+    <message>
+        <source>the same name and asset tag as row %1: the same asset twice</source>
+        <translation>derselbe Name und dasselbe Anlagenkennzeichen wie Zeile %1: dieselbe Anlage zweimal</translation>
+    </message>
+    <message>
+        <source>an asset with this name and asset tag is already there (%1): was the file imported before?</source>
+        <translation>eine Anlage mit diesem Namen und diesem Anlagenkennzeichen gibt es bereits (%1): wurde die Datei schon einmal importiert?</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is a row of this file that is not imported (rows naming each other as parent)</source>
+        <translation>%1: &quot;%2&quot; ist eine Zeile dieser Datei, die nicht importiert wird (Zeilen, die einander als übergeordnete Anlage nennen)</translation>
+    </message>
 </context>
 <context>
     <name>AssetEditor</name>
@@ -423,7 +435,8 @@ Commands:
                                 burned in); prints the new capture&apos;s id.
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Import assets from the Dataverse template&apos;s
-                                columns; lists rejected rows as &quot;row N: reason&quot;.
+                                columns; lists rejected rows as &quot;row N: reason&quot;
+                                (exit status 3 when rows were rejected).
 %1%2%3
 Options:
   --verbose                     Show log messages on stderr.
@@ -464,7 +477,8 @@ Befehle:
   import-assets FILE.csv --workspace DIR [--dry-run] [--out REJECTED.csv]
                                 Anlagen aus den Spalten der Dataverse-Vorlage
                                 importieren; listet abgelehnte Zeilen als
-                                &quot;Zeile N: Grund&quot; auf.
+                                &quot;Zeile N: Grund&quot; auf (Exit-Status 3,
+                                wenn Zeilen abgelehnt wurden).
 %1%2%3
 Optionen:
   --verbose                     Protokollmeldungen auf stderr ausgeben.
@@ -560,6 +574,14 @@ Optionen:
     <message>
         <source>export-frame: cannot open the workspace %1: %2</source>
         <translation>export-frame: Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>There was no old database.</source>
+        <translation>Es gab keine alte Datenbank.</translation>
+    </message>
+    <message>
+        <source>Nothing could be read back from the old database.</source>
+        <translation>Aus der alten Datenbank konnte nichts gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +1998,10 @@ Optionen:
         <source>The workspace %1 is damaged (%2). Nothing was written to it. Its media and manifests are intact: &quot;sightline-cli rebuild %1&quot; makes a new database from them and keeps the damaged one beside it.</source>
         <translation>Der Arbeitsbereich %1 ist beschädigt (%2). Es wurde nichts hineingeschrieben. Seine Medien und Manifeste sind intakt: &quot;sightline-cli rebuild %1&quot; erstellt daraus eine neue Datenbank und bewahrt die beschädigte daneben auf.</translation>
     </message>
+    <message>
+        <source>its database file is empty, while its media folder is not</source>
+        <translation>seine Datenbankdatei ist leer, sein Medienordner aber nicht</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceCheck</name>
@@ -2635,6 +2661,10 @@ Optionen:
     <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or clear both to remove the location</source>
+        <translation>Breiten- und Längengrad angeben oder beide leeren, um den Standort zu entfernen</translation>
     </message>
 </context>
 <context>
