@@ -178,6 +178,21 @@ private Q_SLOTS:
             QCOMPARE(model()->index(row).data(AssetRoles::AccountRole).toString(), accountName);
         facets->clearFilter();
         QTRY_VERIFY(model()->query().filter.isEmpty());
+
+        // In the hierarchy (the whole tree), checking a facet shows the
+        // matches in the list, as typing a search does; the hierarchy
+        // opened while the list is narrowed says it shows every asset.
+        browser()->setMode(AssetBrowserWidget::Mode::Tree);
+        QVERIFY(facets->setChecked(QStringLiteral("accounts"), account, true));
+        QCOMPARE(browser()->mode(), AssetBrowserWidget::Mode::List);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->query().filter.accountIds == QStringList{account}, 5000);
+        browser()->setMode(AssetBrowserWidget::Mode::Tree);
+        QVERIFY2(browser()->countLabel()->text().contains(QStringLiteral("Every asset")),
+                 qPrintable(browser()->countLabel()->text()));
+        facets->clearFilter();
+        QTRY_VERIFY(model()->query().filter.isEmpty());
+        QCOMPARE(browser()->countLabel()->text(), QStringLiteral("Top-level assets and their sub-assets"));
+        browser()->setMode(AssetBrowserWidget::Mode::List);
     }
 
     void expandingAParentShowsItsChildren()

@@ -98,7 +98,11 @@ AssetBrowserWidget::AssetBrowserWidget(QWidget *parent) : QWidget(parent)
     m_views->addWidget(m_tree);
 
     m_facets = new FacetPanel(this);
-    connect(m_facets, &FacetPanel::filterChanged, this, [this] { applyQuery(); });
+    connect(m_facets, &FacetPanel::filterChanged, this, [this] {
+        if (m_mode == Mode::Tree && !m_facets->filter().isEmpty())
+            setMode(Mode::List); // a filter shows matches, not the hierarchy (as a search does)
+        applyQuery();
+    });
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("assetCount"));
@@ -324,12 +328,14 @@ void AssetBrowserWidget::updateCount()
         m_count->setText(tr("No workspace open"));
         return;
     }
+    const bool filtered = !m_model->query().text.isEmpty() || !m_model->query().filter.isEmpty();
     if (m_mode == Mode::Tree) {
-        m_count->setText(tr("Top-level assets and their sub-assets"));
+        // The hierarchy is the whole tree: say so while the list is narrowed.
+        m_count->setText(filtered ? tr("Every asset, top level first (the search and filters narrow the list)")
+                                  : tr("Top-level assets and their sub-assets"));
         return;
     }
     const std::optional<AssetCount> count = m_model->matchCount();
-    const bool filtered = !m_model->query().text.isEmpty() || !m_model->query().filter.isEmpty();
     if (!count)
         m_count->setText(tr("Counting…"));
     else if (count->capped)
