@@ -99,11 +99,20 @@ void StrokeBatch::flush(QPainter &painter)
         drawInBands(image->bits(), image->width(), image->height(), image->bytesPerLine(), m_strokes);
         return;
     }
-    // A layer over the strokes' box, in device pixels.
+    // A layer over the strokes' box, in device pixels. With no transform
+    // set, the painter's pixels reach the device through its pixel ratio
+    // and, for a widget, the widget's offset in its window's backing store:
+    // the device's rectangle lies there, and so does the layer.
     const QPaintDevice *device = painter.device();
-    const double dpr = device ? device->devicePixelRatioF() : 1.0;
-    const QRect deviceRect(0, 0, int(std::ceil(device ? device->width() * dpr : 0)),
-                           int(std::ceil(device ? device->height() * dpr : 0)));
+    if (!device)
+        return;
+    const double dpr = device->devicePixelRatioF();
+    painter.save();
+    painter.resetTransform();
+    const QTransform untransformedToDevice = painter.deviceTransform();
+    painter.restore();
+    const QRect deviceRect =
+        untransformedToDevice.mapRect(QRectF(0, 0, device->width(), device->height())).toAlignedRect();
     const QRect area = box.toAlignedRect().intersected(deviceRect);
     if (area.isEmpty())
         return;
@@ -119,7 +128,7 @@ void StrokeBatch::flush(QPainter &painter)
     layer.setDevicePixelRatio(dpr);
     painter.save();
     painter.resetTransform();
-    painter.drawImage(QPointF(area.topLeft()) / dpr, layer);
+    painter.drawImage(untransformedToDevice.inverted().map(QPointF(area.topLeft())), layer);
     painter.restore();
 }
 
