@@ -198,7 +198,7 @@ void OverlayCanvas::paintBanner(QPainter &painter, const QString &text)
     painter.setFont(font);
     QRect available = rect().adjusted(margin + padding, margin + padding, -margin - padding, 0);
     // Beside the legend, not under it (it sits at the top right).
-    if (m_legend->isVisible() && m_legend->x() - margin - padding > available.left() + 120)
+    if (m_legend && m_legend->isVisible() && m_legend->x() - margin - padding > available.left() + 120)
         available.setRight(m_legend->x() - margin - padding);
     const QRect textRect = painter.fontMetrics().boundingRect(available, Qt::TextWordWrap | Qt::AlignLeft, text);
     const QRectF box = QRectF(textRect).adjusted(-padding, -padding, padding, padding);

@@ -510,6 +510,31 @@ private Q_SLOTS:
     // A world markup on a photo with a pose: selected where the camera sees
     // it, its width stepped (one undo step), colour changed, erased; its
     // points stay world points throughout.
+    // The editor has no legend (only the viewers do): a notice on its
+    // canvas (here: world markup on a photo with no camera to place it) once read the
+    // legend's position and crashed, on every opening of the photo.
+    void noticeInTheEditorIsShownWithoutALegend()
+    {
+        CaptureManifest manifest = m_manifest;
+        manifest.poses.clear();
+        Markup world;
+        world.id = QStringLiteral("world-ink");
+        world.kind = MarkupKind::Ink;
+        world.space = MarkupSpace::World;
+        world.worldPoints = {cv::Vec3d(0, 0, 2), cv::Vec3d(0.1, 0, 2)};
+        AnnotationDocument document(m_captureId, {world}, QStringLiteral("Ana"), [](const MarkupEdit &) {});
+        AnnotationEditorWidget editor;
+        editor.resize(800, 520);
+        editor.open(&document, manifest, m_photo);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(!editor.canvas()->legendPanel());
+        const QImage shown = editor.canvas()->grab().toImage(); // paints the notice
+        QVERIFY(!shown.isNull());
+        QVERIFY2(editor.canvas()->noticeText().contains(QLatin1String("3D markup is not shown")),
+                 qPrintable(editor.canvas()->noticeText()));
+    }
+
     void worldMarkupRestyledKeepsWorldGeometry()
     {
         CaptureManifest manifest = m_manifest;
