@@ -133,11 +133,12 @@ QStringList CaptureGalleryWidget::selectedCaptureIds() const
     return ids;
 }
 
-void CaptureGalleryWidget::reviewSelected(ReviewStatus status, const std::optional<QString> &note)
+void CaptureGalleryWidget::reviewSelected(std::optional<ReviewStatus> status, const std::optional<QString> &note)
 {
     const QStringList ids = selectedCaptureIds();
     if (!ids.isEmpty())
-        Q_EMIT reviewRequested(ids, status, note.has_value(), note.value_or(QString()));
+        Q_EMIT reviewRequested(ids, status.has_value(), status.value_or(ReviewStatus::New), note.has_value(),
+                               note.value_or(QString()));
 }
 
 void CaptureGalleryWidget::showReviewMenu(const QPoint &at)
@@ -156,7 +157,7 @@ void CaptureGalleryWidget::showReviewMenu(const QPoint &at)
         const QString note = QInputDialog::getText(this, tr("Review note"), tr("Note for %n capture(s):", nullptr, int(ids.size())),
                                                    QLineEdit::Normal, first ? first->record.reviewNote : QString(), &ok);
         if (ok)
-            reviewSelected(first ? first->record.reviewStatus : ReviewStatus::New, note);
+            reviewSelected(std::nullopt, note); // the note only: each keeps its status
     });
     if (m_menuExtension) {
         menu.addSeparator();

@@ -55,7 +55,7 @@ public:
     QStringList selectedCaptureIds() const;
     // Asks for the selected captures' review (emits reviewRequested); `note`
     // absent keeps each capture's note.
-    void reviewSelected(ReviewStatus status, const std::optional<QString> &note = std::nullopt);
+    void reviewSelected(std::optional<ReviewStatus> status, const std::optional<QString> &note = std::nullopt);
     // Shows only the captures with this review status (nullopt: all).
     void setStatusFilter(std::optional<ReviewStatus> status);
     int visibleCount() const;
@@ -70,7 +70,9 @@ Q_SIGNALS:
     void currentCaptureChanged(const QString &captureId);
     // Every thumbnail of the current captures is shown (or failed).
     void thumbnailsReady();
-    void reviewRequested(const QStringList &captureIds, ReviewStatus status, bool withNote, const QString &note);
+    // `withStatus` false: each capture keeps its status (a note alone).
+    void reviewRequested(const QStringList &captureIds, bool withStatus, ReviewStatus status, bool withNote,
+                         const QString &note);
 
 private:
     struct Thumbnail

@@ -191,8 +191,9 @@ void MainWindow::buildUi()
     connect(m_details, &AssetDetailsWidget::assetLinkActivated, this, [this](const QString &id) { showAsset(id); });
     connect(m_gallery, &CaptureGalleryWidget::captureActivated, this, [this](const QString &id) { openCapture(id); });
     connect(m_gallery, &CaptureGalleryWidget::reviewRequested, this,
-            [this](const QStringList &ids, ReviewStatus status, bool withNote, const QString &note) {
-                reviewCaptures(ids, status, withNote ? std::optional<QString>(note) : std::nullopt);
+            [this](const QStringList &ids, bool withStatus, ReviewStatus status, bool withNote, const QString &note) {
+                reviewCaptures(ids, withStatus ? std::optional<ReviewStatus>(status) : std::nullopt,
+                               withNote ? std::optional<QString>(note) : std::nullopt);
             });
 }
 
@@ -427,7 +428,8 @@ void MainWindow::openCapture(const QString &captureId)
         });
 }
 
-void MainWindow::reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note)
+void MainWindow::reviewCaptures(const QStringList &captureIds, std::optional<ReviewStatus> status,
+                                const std::optional<QString> &note)
 {
     if (m_directory.isEmpty() || captureIds.isEmpty())
         return;

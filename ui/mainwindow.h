@@ -84,7 +84,8 @@ public:
     void snapshotCapture(const QString &captureId, double seconds, bool baked);
     // Sets the review of captures on the store worker (ReviewEditor: one
     // transaction, an outbox entry per changed capture); emits reviewFinished().
-    void reviewCaptures(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note);
+    void reviewCaptures(const QStringList &captureIds, std::optional<ReviewStatus> status,
+                        const std::optional<QString> &note);
 
     AssetBrowserWidget *assetBrowser() const { return m_browser; }
     AssetDetailsWidget *assetDetails() const { return m_details; }

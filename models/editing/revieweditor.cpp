@@ -8,7 +8,7 @@ namespace sl {
 
 ReviewEditor::ReviewEditor(Database &db) : m_db(db) {}
 
-ReviewOutcome ReviewEditor::setReview(const QStringList &captureIds, ReviewStatus status,
+ReviewOutcome ReviewEditor::setReview(const QStringList &captureIds, std::optional<ReviewStatus> status,
                                       const std::optional<QString> &note, const QString &author)
 {
     ReviewOutcome outcome;
@@ -30,7 +30,7 @@ ReviewOutcome ReviewEditor::setReview(const QStringList &captureIds, ReviewStatu
             const QString oldStatus = reviewStatusKey(reviewStatusFromKey(read.columnText(0)));
             const QString oldNote = read.columnText(1);
             read.reset();
-            const QString newStatus = reviewStatusKey(status);
+            const QString newStatus = status ? reviewStatusKey(*status) : oldStatus;
             const QString newNote = note.value_or(oldNote);
 
             RecordChange change = CaptureChanges::make(captureId);

@@ -36,8 +36,9 @@ class ReviewEditor
 public:
     explicit ReviewEditor(Database &db);
 
-    // `note` absent: each capture keeps its note.
-    ReviewOutcome setReview(const QStringList &captureIds, ReviewStatus status, const std::optional<QString> &note,
+    // `status` absent: each capture keeps its status; `note` absent: its note.
+    ReviewOutcome setReview(const QStringList &captureIds, std::optional<ReviewStatus> status,
+                            const std::optional<QString> &note,
                             const QString &author);
 
 private:

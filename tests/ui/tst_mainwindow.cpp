@@ -396,6 +396,22 @@ void TestMainWindow::reviewingFromTheGallery()
         QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewstatus")).toString(), QStringLiteral("needs-follow-up"));
         QCOMPARE(entry->payload.value(QStringLiteral("sl_reviewnote")).toString(), QStringLiteral("Check the flange"));
     }
+
+    // A note alone (Review with a note…) keeps each capture's own status.
+    gallery->listWidget()->clearSelection();
+    gallery->listWidget()->item(0)->setSelected(true);
+    gallery->reviewSelected(sl::ReviewStatus::Approved);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+    const QString approved = gallery->selectedCaptureIds().first();
+    gallery->listWidget()->selectAll();
+    gallery->reviewSelected(std::nullopt, QStringLiteral("Seen on site"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(gallery->entries().begin(), gallery->entries().end(),
+                                         [](const sl::GalleryEntry &e) { return e.record.reviewNote == "Seen on site"; }),
+                             10000);
+    for (const sl::GalleryEntry &e : gallery->entries())
+        QCOMPARE(e.record.reviewStatus,
+                 e.record.id == approved ? sl::ReviewStatus::Approved : sl::ReviewStatus::NeedsFollowUp);
 }
 
 void TestMainWindow::videoPlaysWithWorldMarkup()

@@ -96,6 +96,22 @@ private Q_SLOTS:
         QCOMPARE(m_workspace->outbox().count(), 2);
     }
 
+    // A note alone keeps each capture's status (once, the note dialog set
+    // the first capture's status on all of them).
+    void noteAloneKeepsEachStatus()
+    {
+        QVERIFY(editor().setReview({QStringLiteral("cap-1")}, ReviewStatus::Approved, std::nullopt, QStringLiteral("Ana")).saved());
+        QVERIFY(editor().setReview({QStringLiteral("cap-2")}, ReviewStatus::Rejected, QStringLiteral("Blurry"), QStringLiteral("Ana")).saved());
+        QVERIFY(editor()
+                    .setReview({QStringLiteral("cap-1"), QStringLiteral("cap-2")}, std::nullopt, QStringLiteral("Seen"),
+                               QStringLiteral("Ben"))
+                    .saved());
+        QCOMPARE(m_workspace->database().queryText(
+                     QStringLiteral("SELECT group_concat(id || ':' || review_status || ':' || review_note, ' ') "
+                                    "FROM (SELECT * FROM captures WHERE id IN ('cap-1', 'cap-2') ORDER BY id)")),
+                 QStringLiteral("cap-1:approved:Seen cap-2:rejected:Seen"));
+    }
+
     void manyCapturesAtOnce()
     {
         QVERIFY(editor().setReview({QStringLiteral("cap-2")}, ReviewStatus::Approved, std::nullopt, QStringLiteral("Ana")).saved());
