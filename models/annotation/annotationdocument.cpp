@@ -2,6 +2,8 @@
 
 #include "annotation/markupcommands.h"
 
+#include <QDateTime>
+
 namespace sl {
 
 AnnotationDocument::AnnotationDocument(const QString &captureId, std::vector<Markup> markups, const QString &author,
@@ -40,7 +42,14 @@ bool AnnotationDocument::add(const Markup &markup)
 {
     if (markup.id.isEmpty() || entry(markup.id))
         return false;
-    m_undo.push(new AddMarkupCommand(this, markup));
+    // New markup is signed by whoever annotates, when it is made (the
+    // legend and the selection show both).
+    Markup added = markup;
+    if (added.author.isEmpty())
+        added.author = m_author;
+    if (added.createdAt.isEmpty())
+        added.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    m_undo.push(new AddMarkupCommand(this, added));
     return true;
 }
 

@@ -232,6 +232,58 @@ private Q_SLOTS:
                 QCOMPARE(flat.pixelColor(x, y), kGrey);
     }
 
+    // What a reviewer does by keyboard and by closing: Ctrl+Z and Ctrl+Y on
+    // the canvas (the actions once worked only with the tool bar focused),
+    // a shape signed by its author, a shape moved against the picture's
+    // corner keeping its size, and a label being typed kept when the
+    // editor closes.
+    void keysAuthorMoveToCornerAndClosingKeepWork()
+    {
+        auto s = open();
+        QVERIFY(s);
+        AnnotationCanvas *canvas = s->canvas();
+        QTest::keyClick(canvas, Qt::Key_R);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Rect);
+        drag(canvas, at(canvas, 0.3, 0.3), at(canvas, 0.5, 0.5));
+        QCOMPARE(s->document->markups().size(), size_t(1));
+        const Markup drawn = s->document->markups().front();
+        QCOMPARE(drawn.author, QStringLiteral("Ana"));
+        QVERIFY(!drawn.createdAt.isEmpty());
+
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(s->document->markups().size(), size_t(0));
+        QTest::keyClick(canvas, Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(s->document->markups().size(), size_t(1));
+
+        // Moved far past the top-left corner: it stops there, its size kept.
+        QTest::keyClick(canvas, Qt::Key_V);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Select);
+        drag(canvas, at(canvas, 0.4, 0.4), at(canvas, 0.02, 0.02), 8);
+        const Markup moved = s->document->markups().front();
+        QCOMPARE(moved.id, drawn.id);
+        const double tol = tolerance(canvas);
+        const auto size = [](const Markup &m) {
+            return cv::Point2d(std::abs(m.imagePoints[1].x - m.imagePoints[0].x),
+                               std::abs(m.imagePoints[1].y - m.imagePoints[0].y));
+        };
+        QVERIFY2(std::abs(size(moved).x - size(drawn).x) < 1e-9 && std::abs(size(moved).y - size(drawn).y) < 1e-9,
+                 "the shape keeps its size at the edge");
+        QVERIFY(std::min(moved.imagePoints[0].x, moved.imagePoints[1].x) < tol);
+        QVERIFY(std::min(moved.imagePoints[0].y, moved.imagePoints[1].y) < tol);
+
+        QTest::keyClick(canvas, Qt::Key_T);
+        QTRY_COMPARE(canvas->tool(), AnnotationTool::Text);
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, at(canvas, 0.6, 0.65));
+        auto *field = canvas->findChild<QLineEdit *>();
+        QVERIFY(field);
+        QTest::keyClicks(field, QStringLiteral("Check the seal"));
+        s->editor->close(); // no Return: the window goes
+        QCOMPARE(s->document->markups().size(), size_t(2));
+        QCOMPARE(s->document->markups().back().text, QStringLiteral("Check the seal"));
+        QCOMPARE(MarkupRepository(m_workspace->database()).visibleIn(m_captureId).size(), size_t(2));
+    }
+
     // Dragging a corner handle resizes (one undo step); undo puts it back.
     void resizeByHandleAndUndo()
     {

@@ -379,8 +379,19 @@ void AnnotationCanvas::mouseMoveEvent(QMouseEvent *event)
         if (m_handle >= 0) {
             m_dragPreview = MarkupHandles::resized(*markup, m_handle, at);
         } else {
-            const cv::Point2d delta = at - m_dragStart;
+            // The move is kept within the picture as a whole, so the shape
+            // keeps its size and form at an edge.
+            cv::Point2d delta = at - m_dragStart;
             m_dragPreview = markup->imagePoints;
+            if (!m_dragPreview.empty()) {
+                double left = 1, top = 1, right = 0, bottom = 0;
+                for (const cv::Point2d &p : m_dragPreview) {
+                    left = std::min(left, p.x), right = std::max(right, p.x);
+                    top = std::min(top, p.y), bottom = std::max(bottom, p.y);
+                }
+                delta.x = std::clamp(delta.x, std::min(0.0, -left), std::max(0.0, 1 - right));
+                delta.y = std::clamp(delta.y, std::min(0.0, -top), std::max(0.0, 1 - bottom));
+            }
             for (cv::Point2d &p : m_dragPreview)
                 p = {std::clamp(p.x + delta.x, 0.0, 1.0), std::clamp(p.y + delta.y, 0.0, 1.0)};
         }
@@ -539,6 +550,14 @@ void AnnotationCanvas::cancelText()
     m_textEditor = nullptr;
     m_textMarkupId.clear();
     setFocus(Qt::OtherFocusReason);
+}
+
+// Closing the window (or anything else that hides the canvas) keeps the
+// label being typed, as a click elsewhere does.
+void AnnotationCanvas::hideEvent(QHideEvent *event)
+{
+    commitText();
+    OverlayCanvas::hideEvent(event);
 }
 
 void AnnotationCanvas::commitText()

@@ -83,6 +83,9 @@ AnnotationEditorWidget::AnnotationEditorWidget(QWidget *parent) : QWidget(parent
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolBar);
     layout->addWidget(m_canvas, 1);
+    // The tool bar's keys (tools, zoom, Undo, Redo) work wherever the focus
+    // is in the editor, the canvas included, not only in the tool bar.
+    addActions(toolBar->actions());
     setColor(m_canvas->color());
 }
 

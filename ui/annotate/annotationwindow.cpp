@@ -2,6 +2,7 @@
 
 #include "annotation/annotationdocument.h"
 #include "annotation/markupeditor.h"
+#include "annotationcanvas.h"
 #include "annotationeditorwidget.h"
 #include "render/frameexporter.h"
 #include "store/storeworker.h"
@@ -67,6 +68,7 @@ void AnnotationWindow::chooseExportFile()
                                                       tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg)"));
     if (!path.isEmpty())
         exportFlattened(path);
+    m_editor->canvas()->setFocus(Qt::OtherFocusReason); // the tool keys work again at once
 }
 
 void AnnotationWindow::exportFlattened(const QString &path)
