@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QScreen>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -58,7 +59,11 @@ AnnotationWindow::AnnotationWindow(StoreWorker *store, const QString &author, co
         m_status->setText(tr("The last change is not saved: %1").arg(message));
         m_status->show();
     });
-    resize(1120, 720); // the whole tool bar shows
+    // Wide enough for the whole tool bar (German labels are longer), within the screen.
+    const int toolBarWidth = m_editor->sizeHint().width() + layout->contentsMargins().left() +
+                             layout->contentsMargins().right();
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1920, 1080);
+    resize(std::min(std::max(1120, toolBarWidth), screen.width()), std::min(720, screen.height()));
 }
 
 void AnnotationWindow::chooseExportFile()
