@@ -24,6 +24,7 @@ const QColor kBackground(0x1e, 0x1f, 0x22);
 constexpr double kPickSlack = 6;
 // Space between the picture's panels (legend, selection box) and the widget's edge.
 constexpr int kPanelMargin = 8;
+constexpr double kLegendShare = 0.15; // the most of the picture's area the unfolded legend may cover by default
 
 } // namespace
 
@@ -240,6 +241,10 @@ void OverlayCanvas::enableReviewTools()
     m_legend = new OverlayLegendPanel(this);
     m_legend->hide();
     connect(m_legend, &OverlayLegendPanel::filterChanged, this, &OverlayCanvas::setFilter);
+    connect(m_legend, &OverlayLegendPanel::expandedByUser, this, [this] {
+        m_legendFoldChosen = true;
+        placePanels();
+    });
 
     m_legendAction = new QAction(tr("Show legend"), this);
     m_legendAction->setObjectName(QStringLiteral("legendAction"));
@@ -352,6 +357,15 @@ void OverlayCanvas::placePanels()
 {
     if (!m_reviewTools)
         return;
+    // Unfolded only where its lists leave most of the picture free (a small
+    // view shows the folded header), until the user folds or unfolds it.
+    if (!m_legendFoldChosen) {
+        const QSize open = m_legend->expandedSize();
+        const bool roomy = open.width() * open.height() <= kLegendShare * width() * height() &&
+                           open.height() <= 0.6 * height();
+        if (m_legend->isExpanded() != roomy)
+            m_legend->setExpanded(roomy);
+    }
     m_legend->adjustSize();
     m_legend->move(width() - m_legend->width() - kPanelMargin, kPanelMargin);
     m_selectionInfo->move(kPanelMargin, height() - m_selectionInfo->height() - kPanelMargin);

@@ -140,6 +140,7 @@ private:
     OverlayFilter m_filter;
     OverlayLegendPanel *m_legend = nullptr;
     QAction *m_legendAction = nullptr;
+    bool m_legendFoldChosen = false; // the user folded or unfolded the legend: kept so
     QLabel *m_selectionInfo = nullptr;
     std::optional<Markup> m_selected;
 };

@@ -4,7 +4,10 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sl {
 
@@ -37,9 +40,51 @@ OverlayLegendPanel::OverlayLegendPanel(QWidget *parent)
     pal.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
     pal.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
     setPalette(pal);
-    m_rows = new QVBoxLayout(this);
-    m_rows->setContentsMargins(8, 6, 8, 6);
+    auto *column = new QVBoxLayout(this);
+    column->setContentsMargins(4, 2, 8, 6);
+    column->setSpacing(0);
+    m_header = new QToolButton(this);
+    m_header->setObjectName(QStringLiteral("legendHeader"));
+    m_header->setText(tr("Legend"));
+    m_header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_header->setAutoRaise(true);
+    m_header->setCheckable(true);
+    m_header->setChecked(true);
+    m_header->setArrowType(Qt::DownArrow);
+    m_header->setFocusPolicy(Qt::NoFocus); // keys stay with the view
+    m_header->setToolTip(tr("Fold or unfold the legend"));
+    column->addWidget(m_header);
+    m_body = new QWidget(this);
+    m_rows = new QVBoxLayout(m_body);
+    m_rows->setContentsMargins(4, 0, 0, 0);
     m_rows->setSpacing(2);
+    column->addWidget(m_body);
+    connect(m_header, &QToolButton::clicked, this, [this](bool expanded) {
+        setExpanded(expanded);
+        Q_EMIT expandedByUser(expanded);
+    });
+}
+
+bool OverlayLegendPanel::isExpanded() const
+{
+    return m_header->isChecked();
+}
+
+QSize OverlayLegendPanel::expandedSize() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    const QSize header = m_header->sizeHint();
+    const QSize body = m_body->sizeHint();
+    return {std::max(header.width(), body.width()) + margins.left() + margins.right(),
+            header.height() + body.height() + margins.top() + margins.bottom()};
+}
+
+void OverlayLegendPanel::setExpanded(bool expanded)
+{
+    m_header->setChecked(expanded);
+    m_header->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_body->setVisible(expanded);
+    adjustSize();
 }
 
 QString OverlayLegendPanel::kindText(MarkupKind kind)
@@ -86,7 +131,7 @@ void OverlayLegendPanel::setLegend(const OverlayLegend &legend)
 
 void OverlayLegendPanel::addHeading(const QString &text)
 {
-    auto *heading = new QLabel(text, this);
+    auto *heading = new QLabel(text, m_body);
     QFont font = heading->font();
     font.setBold(true);
     heading->setFont(font);
@@ -105,7 +150,7 @@ void OverlayLegendPanel::rebuild()
     }
     addHeading(tr("Authors"));
     for (const OverlayLegend::Author &a : m_legend.authors) {
-        auto *box = new QCheckBox(tr("%1 (%2)").arg(authorText(a.name)).arg(a.count), this);
+        auto *box = new QCheckBox(tr("%1 (%2)").arg(authorText(a.name)).arg(a.count), m_body);
         box->setObjectName(QStringLiteral("legendAuthor:") + a.name);
         box->setIcon(swatch(a.color));
         box->setChecked(m_filter.authorShown(a.name));
@@ -118,7 +163,7 @@ void OverlayLegendPanel::rebuild()
     }
     addHeading(tr("Kinds"));
     for (const OverlayLegend::Kind &k : m_legend.kinds) {
-        auto *box = new QCheckBox(tr("%1 (%2)").arg(kindText(k.kind)).arg(k.count), this);
+        auto *box = new QCheckBox(tr("%1 (%2)").arg(kindText(k.kind)).arg(k.count), m_body);
         box->setObjectName(QStringLiteral("legendKind:") + markupKindName(k.kind));
         box->setChecked(m_filter.kindShown(k.kind));
         box->setFocusPolicy(Qt::NoFocus);

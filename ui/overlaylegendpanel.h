@@ -5,13 +5,15 @@
 
 #include <QFrame>
 
+class QToolButton;
 class QVBoxLayout;
 
 namespace sl {
 
 // The legend over a viewer's picture: the capture's authors (colour swatch,
 // count) and markup kinds (count), each with a checkbox; unticking one hides
-// that author's or kind's markup in the view at once (filterChanged).
+// that author's or kind's markup in the view at once (filterChanged). Its
+// header folds the lists away (a small picture is not covered by them).
 class OverlayLegendPanel : public QFrame
 {
     Q_OBJECT
@@ -28,8 +30,17 @@ public:
     // An author as the user reads it ("(no author)" for none).
     static QString authorText(const QString &author);
 
+    // Folded: only the header ("Legend") shows.
+    bool isExpanded() const;
+    void setExpanded(bool expanded);
+    QToolButton *header() const { return m_header; }
+    // Its size unfolded (whether it is or not).
+    QSize expandedSize() const;
+
 Q_SIGNALS:
     void filterChanged(const OverlayFilter &filter);
+    // The user folded or unfolded it (its header clicked).
+    void expandedByUser(bool expanded);
 
 private:
     void rebuild();
@@ -37,6 +48,8 @@ private:
 
     OverlayLegend m_legend;
     OverlayFilter m_filter;
+    QToolButton *m_header = nullptr;
+    QWidget *m_body = nullptr;
     QVBoxLayout *m_rows = nullptr;
 };
 

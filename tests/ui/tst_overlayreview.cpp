@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace sl;
 using sl::test::pixelsNear;
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void kindToggleHidesThatKind();
     void clickShowsAuthorAndKindEscClears();
     void keyHidesTheLegend();
+    void legendFoldsOnASmallPicture();
     void worldMarkupOutOfViewGetsAnArrow();
     void noPosesSaysSo();
     void videoFrameSelectsWithinTimeRange();
@@ -236,6 +238,37 @@ void TestOverlayReview::keyHidesTheLegend()
     QVERIFY(!view.legendPanel()->isVisible());
     QTest::keyClick(&view, Qt::Key_G);
     QVERIFY(view.legendPanel()->isVisible());
+}
+
+// Unfolded, the legend's lists would cover much of a small picture: it
+// opens folded there (its header only) and unfolded on a large one; once the
+// user folds or unfolds it, resizing leaves it so.
+void TestOverlayReview::legendFoldsOnASmallPicture()
+{
+    PhotoView view;
+    open(view, photoManifest(true), worldMarkups());
+    OverlayLegendPanel *legend = view.legendPanel();
+    QVERIFY(legend->isVisible());
+    QVERIFY(legend->isExpanded()); // 640 x 480: room for it
+    const QSize open = legend->expandedSize();
+    QVERIFY(open.width() * open.height() <= 0.15 * view.width() * view.height());
+
+    view.resize(330, 240);
+    QTRY_VERIFY(!legend->isExpanded());
+    QVERIFY(legend->isVisible());
+    QVERIFY(legend->height() < open.height() / 2); // the header alone
+    QVERIFY(!legend->findChild<QCheckBox *>()->isVisible());
+
+    QTest::mouseClick(legend->header(), Qt::LeftButton); // the user unfolds it
+    QVERIFY(legend->isExpanded());
+    QVERIFY(legend->findChild<QCheckBox *>()->isVisible());
+    view.resize(320, 230);
+    QVERIFY(legend->isExpanded()); // the user's choice stands
+    view.resize(900, 700);
+    QTest::mouseClick(legend->header(), Qt::LeftButton);
+    QVERIFY(!legend->isExpanded());
+    view.resize(1000, 760);
+    QVERIFY(!legend->isExpanded());
 }
 
 void TestOverlayReview::worldMarkupOutOfViewGetsAnArrow()
