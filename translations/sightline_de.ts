@@ -2293,6 +2293,10 @@ Optionen:
         <source>%1+ assets</source>
         <translation>%1+ Anlagen</translation>
     </message>
+    <message>
+        <source>Every asset, top level first (the search and filters narrow the list)</source>
+        <translation>Alle Anlagen, oberste Ebene zuerst (Suche und Filter schränken die Liste ein)</translation>
+    </message>
 </context>
 <context>
     <name>sl::AssetCsvImportDialog</name>
@@ -4265,6 +4269,14 @@ wird geladen…</translation>
     <message>
         <source>Kinds</source>
         <translation>Arten</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Fold or unfold the legend</source>
+        <translation>Legende ein- oder ausklappen</translation>
     </message>
 </context>
 <context>
