@@ -14,14 +14,14 @@
 
 #include <QDir>
 #include <QHash>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 #include <algorithm>
-#include <deque>
 #include <array>
+#include <deque>
 #include <utility>
 
 namespace sl {
