@@ -13,6 +13,10 @@
 
 namespace sl {
 
+namespace {
+constexpr int kMaxReloads = 3; // a sound pipeline made again after errors, per source
+} // namespace
+
 CompareSound::CompareSound(QWidget *owner)
     : QObject(owner)
 {
@@ -30,6 +34,14 @@ CompareSound::CompareSound(QWidget *owner)
         connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &text) {
             qCWarning(lcUi) << "compare sound:" << text;
             m_playing = false;
+            // GStreamer can fail a pipeline as it starts ("Internal data
+            // stream error", seen on a loaded machine): it is made again, a
+            // few times per source, and the next tick starts it where the
+            // clock is. A file that cannot play stays silent.
+            if (m_source != None && m_reloads < kMaxReloads) {
+                ++m_reloads;
+                QMetaObject::invokeMethod(this, &CompareSound::load, Qt::QueuedConnection);
+            }
         });
     }
 
@@ -109,6 +121,7 @@ void CompareSound::setSource(Source source)
         return;
     stop();
     m_source = source;
+    m_reloads = 0;
     load();
     Q_EMIT sourceChanged(source);
 }

@@ -69,6 +69,7 @@ private:
     bool m_playing = false;       // what was last asked of the player
     QElapsedTimer m_sinceCorrection; // since the sound was last started or moved
     double m_lag = 0;                // seconds the sound comes back late from a start or move (SoundFollow)
+    int m_reloads = 0;               // pipelines made again after an error, for this source
 };
 
 } // namespace sl
