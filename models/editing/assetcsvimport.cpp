@@ -192,13 +192,15 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
         // a row imported above it, is the same asset again (a file imported
         // twice): refused, never a duplicate. (Rows without a tag cannot be
         // told apart from a second asset of the same name.)
-        QHash<QString, int> importedKeys; // case-folded "name\ntag" -> row
+        QHash<QString, int> importedKeys; // sameAssetKey -> row
+        const auto sameAssetKey = [](const AssetEdit &edit) -> QString { // (a QString, not a builder of temporaries)
+            return edit.name->toCaseFolded() + QLatin1Char('\n') + edit.assetTag->toCaseFolded();
+        };
         Statement sameAsset = m_db.cached("SELECT id FROM assets WHERE name = ? AND asset_tag = ? COLLATE NOCASE LIMIT 1");
         const auto duplicateProblem = [&](const CsvRecord &record, const AssetEdit &edit) {
             if (!edit.name || !edit.assetTag || edit.assetTag->isEmpty())
                 return QString();
-            const QString key = edit.name->toCaseFolded() + QLatin1Char('\n') + edit.assetTag->toCaseFolded();
-            if (const int row = importedKeys.value(key); row > 0 && row != record.row)
+            if (const int row = importedKeys.value(sameAssetKey(edit)); row > 0 && row != record.row)
                 return tr("the same name and asset tag as row %1: the same asset twice").arg(row);
             sameAsset.bind(1, *edit.name).bind(2, *edit.assetTag);
             const QString existing = sameAsset.step() ? sameAsset.columnText(0) : QString();
@@ -227,8 +229,7 @@ std::optional<AssetCsvPreview> AssetCsvImport::prepare(const CsvTable &table, co
                 const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
                 references.addPendingAsset(id, *edit.name);
                 if (edit.assetTag && !edit.assetTag->isEmpty())
-                    importedKeys.insert(edit.name->toCaseFolded() + QLatin1Char('\n') + edit.assetTag->toCaseFolded(),
-                                        record.row);
+                    importedKeys.insert(sameAssetKey(edit), record.row);
                 preview.toCreate.push_back({record.row, id, edit});
                 settled(record);
             }

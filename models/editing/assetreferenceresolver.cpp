@@ -7,6 +7,7 @@ namespace sl {
 namespace {
 
 constexpr int kCandidatesShown = 5; // ids listed in an "ambiguous" message
+constexpr int kAssetIdsRead = 20;   // ids of a parent's name read at most (the query's LIMIT)
 
 const char *tableOf(AssetField field)
 {
@@ -53,12 +54,13 @@ QStringList AssetReferenceResolver::assetIdsNamed(const QString &name, qsizetype
 {
     QStringList ids = m_pendingAssets.idsByFoldedName.values(name.toCaseFolded());
     const qsizetype pending = ids.size();
-    Statement query = m_db.cached("SELECT id FROM assets WHERE name = ? ORDER BY id LIMIT 20"); // name is NOCASE
+    // name is NOCASE; LIMIT is kAssetIdsRead
+    Statement query = m_db.cached("SELECT id FROM assets WHERE name = ? ORDER BY id LIMIT 20");
     query.bind(1, name);
     while (query.step())
         ids.append(query.columnText(0));
     *total = ids.size();
-    if (ids.size() - pending == 20) { // as many as asked for: count them all, for the message
+    if (ids.size() - pending == kAssetIdsRead) { // as many as asked for: count them all, for the message
         Statement count = m_db.cached("SELECT count(*) FROM assets WHERE name = ?");
         count.bind(1, name);
         if (count.step())

@@ -81,8 +81,8 @@ private Q_SLOTS:
         QCOMPARE(colourAt(shown, at + QPoint(50, 90)), QColor(Qt::white));
         // Nothing drawn again at twice the offset.
         const QPoint twice = at + at + QPoint(100, 30);
-        if (twice.x() < window.width() && twice.y() < window.height())
-            QVERIFY(colourAt(shown, twice) != QColor(Qt::red));
+        QVERIFY(window.rect().contains(twice)); // the layout leaves room for it
+        QVERIFY(colourAt(shown, twice) != QColor(Qt::red));
     }
 };
 
